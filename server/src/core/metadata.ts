@@ -1,0 +1,117 @@
+import { findDate } from './dates';
+import type { DocumentKind, Field, GivenMetadata, Quote, Span } from './model';
+import type { PeopleInDocument } from './people';
+
+const given = <T>(value: T | undefined, frontMatter: T | undefined, sidecar: T | undefined): Field<T> | undefined =>
+  frontMatter !== undefined ? { value: frontMatter, source: 'frontMatter' } : sidecar !== undefined ? { value: sidecar, source: 'sidecar' } : value !== undefined ? { value, source: 'text' } : undefined;
+
+export interface MetadataInput {
+  readonly text: string;
+  /** Non-debris paragraphs in order. */
+  readonly paragraphs: readonly Span[];
+  readonly frontMatter: GivenMetadata;
+  readonly sidecar: GivenMetadata;
+  readonly fileName: string;
+}
+
+/** The title: given metadata, else the first short line of the text that is not a sentence of the body. */
+export function findTitle(input: MetadataInput): { title: Field<string | null>; titleParagraph?: Span } {
+  const fromGiven = given(undefined, input.frontMatter.title, input.sidecar.title);
+  for (const paragraph of input.paragraphs.slice(0, 3)) {
+    const line = input.text.slice(paragraph.start, paragraph.end).replace(/\*\*/g, '').replace(/^#+\s*/, '').replace(/\s+/g, ' ').trim();
+    const words = line.split(' ').length;
+    const sentenceLike = /[.!?]["”’]?$/.test(line) && words > 16;
+    if (line.length >= 8 && line.length <= 220 && !sentenceLike && !/^["“]/.test(line)) {
+      return { title: fromGiven ?? { value: line, source: 'text' }, titleParagraph: paragraph };
+    }
+    if (!fromGiven) break;
+  }
+  return { title: fromGiven ?? { value: null, source: 'unknown' } };
+}
+
+/**
+ * The document's date: given metadata, else the first absolute date in the header lines, else a date in the
+ * file name ("2021-05-20_..."). Dates deeper in the body are events, not the document's date.
+ */
+export function findDocumentDate(input: MetadataInput): { date: Field<string | null>; partial?: string } {
+  const fromGiven = given(undefined, input.frontMatter.date, input.sidecar.date);
+  if (fromGiven) return { date: fromGiven };
+  let partial: string | undefined;
+  for (const paragraph of input.paragraphs.slice(0, 8)) {
+    const line = input.text.slice(paragraph.start, Math.min(paragraph.end, paragraph.start + 300));
+    const found = findDate(line);
+    if (found?.iso) return { date: { value: found.iso, source: 'text' }, partial };
+    if (found?.partial && !partial) partial = found.partial;
+  }
+  const fromName = /(?:^|[^\d])((?:19|20)\d\d)-(\d\d)-(\d\d)(?:[^\d]|$)/.exec(input.fileName);
+  if (fromName) return { date: { value: `${fromName[1]}-${fromName[2]}-${fromName[3]}`, source: 'fileName' }, partial };
+  return { date: { value: null, source: 'unknown' }, partial };
+}
+
+/** Publishers whose name alone on a header line (or as a caption credit) marks the outlet. */
+const OUTLETS = ['CGTN', 'Xinhua', 'China Daily', 'Global Times', 'People\'s Daily', 'CCTV', 'CMG', 'Reuters', 'Associated Press', 'AP', 'AFP', 'BBC', 'CNN', 'The New York Times', 'The Washington Post', 'The Wall Street Journal', 'Bloomberg', 'Politico', 'The Guardian', 'Financial Times', 'Al Jazeera', 'NHK', 'Kyodo', 'Yonhap', 'TASS', 'RIA Novosti', 'Deutsche Welle', 'France 24', 'South China Morning Post', 'The White House', 'U.S. Department of State'];
+const OUTLET_LINE = new RegExp(`^(?:By\\s+)?(${OUTLETS.map(o => o.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b\\s*(?:[,|/-].*)?$`);
+
+export function findOutlet(input: MetadataInput): Field<string | null> {
+  const fromGiven = given(undefined, input.frontMatter.outlet, input.sidecar.outlet);
+  if (fromGiven) return fromGiven;
+  for (const paragraph of input.paragraphs.slice(0, 10)) {
+    const line = input.text.slice(paragraph.start, paragraph.end).trim();
+    if (line.length > 80) continue;
+    const match = OUTLET_LINE.exec(line);
+    if (match) return { value: match[1], source: 'text' };
+  }
+  return { value: null, source: 'unknown' };
+}
+
+const SPEECH_TITLE = /^(?:(?:opening|closing|keynote|virtual|prepared)\s+)?(?:remarks|speech|address|statement|keynote|toast|eulogy|message|op-ed|letter|testimony)\b|\b(?:remarks|speech|address)\s+(?:by|of|at|to|before)\b|\bspeech\b|^.{0,80}\bdelivers\b/i;
+const READOUT_TITLE = /\breadout\b|\b(?:call|meeting|talks|phone call|conversation)\s+with\b|\bmeets with\b|\bheld talks\b|\bspoke with\b/i;
+
+/** Guesses what kind of document this is from its title and the first sentences. */
+export function findKind(title: string | null, firstParagraphs: string, given: DocumentKind | undefined): DocumentKind {
+  if (given) return given;
+  const head = `${title ?? ''}\n${firstParagraphs}`;
+  if (title && /^(?:statement|joint statement)\b/i.test(title)) return 'statement';
+  if (title && SPEECH_TITLE.test(title)) return 'speech';
+  if (READOUT_TITLE.test(title ?? '') || /\b(?:held talks|spoke by phone|met with|spoke with)\b/.test(firstParagraphs.slice(0, 400))) return 'readout';
+  if (/\b(?:distinguished guests|ladies and gentlemen|dear friends|good (?:morning|afternoon|evening)[,.!])/i.test(head)) return 'speech';
+  return 'article';
+}
+
+/** Names in the title: "Remarks by Secretary Blinken ...", "Readout of President Biden's Call with ...". */
+export function speakersFromTitle(title: string | null, people: PeopleInDocument): string[] {
+  if (!title) return [];
+  const speakers: string[] = [];
+  const by = /\b(?:by|of|from)\s+((?:[A-Z][\w.’'-]*\s+){0,5}[A-Z][\w’'-]*?)(?:['’]s\b|\s+(?:at|to|on|in|before|with|and|during|for)\b|[,:]|$)/g;
+  for (const match of title.matchAll(by)) {
+    const name = people.resolve(match[1]) ?? resolveTail(match[1], people);
+    if (name && !speakers.includes(name)) speakers.push(name);
+  }
+  const withWhom = /\bwith\s+((?:[A-Z][\w.’'-]*\s+){0,5}[A-Z][\w’'-]*)/g;
+  if (/\breadout\b|\bcall\b|\bmeeting\b|\btalks\b/i.test(title)) {
+    for (const match of title.matchAll(withWhom)) {
+      const name = people.resolve(match[1]) ?? resolveTail(match[1], people);
+      if (name && !speakers.includes(name)) speakers.push(name);
+    }
+  }
+  return speakers;
+}
+
+function resolveTail(phrase: string, people: PeopleInDocument): string | undefined {
+  const words = phrase.split(/\s+/);
+  for (let i = 1; i < words.length; i++) {
+    const name = people.resolve(words.slice(i).join(' '));
+    if (name) return name;
+  }
+  return undefined;
+}
+
+/** The principal speakers of an article: whoever the document quotes most. */
+export function speakersFromQuotes(quotes: readonly Quote[]): string[] {
+  const counts = new Map<string, number>();
+  for (const quote of quotes) if (quote.speaker && quote.speaker !== 'Reporter') counts.set(quote.speaker, (counts.get(quote.speaker) ?? 0) + (quote.kind === 'reported' ? 1 : 2));
+  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  if (ranked.length === 0) return [];
+  const top = ranked[0][1];
+  return ranked.filter(([, count]) => count >= Math.max(2, top * 0.5)).map(([name]) => name);
+}

@@ -1,0 +1,88 @@
+/** The statement model: what the corpus says, who said it, when, in which role. Plain data, no behaviour. */
+
+/** Where a metadata field came from, shown to users so they can trust or fix it. */
+export type Provenance = 'frontMatter' | 'sidecar' | 'text' | 'fileName' | 'unknown';
+
+export interface Field<T> {
+  readonly value: T;
+  readonly source: Provenance;
+}
+
+/** Offsets into the document text, end exclusive. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+export type QuoteKind = 'direct' | 'reported' | 'speech' | 'transcript';
+
+export interface Quote {
+  /** The quoted words exactly as in the document (for `reported`, the reported clause). */
+  readonly text: string;
+  /** Canonical name of who said it, or null when the text does not tell. */
+  readonly speaker: string | null;
+  /** Who relays words first spoken by `speaker` ("Quoting President Xi, the ambassador said ..."). */
+  readonly via?: string;
+  readonly kind: QuoteKind;
+  readonly span: Span;
+}
+
+/** A role as one document states it; the date is that document's date. */
+export interface Role {
+  readonly title: string;
+  readonly date: string | null;
+}
+
+export interface Person {
+  /** Canonical full name as the corpus writes it ("Qin Gang", "Antony J. Blinken"). */
+  readonly name: string;
+  readonly roles: Role[];
+  /** Other forms that refer to this person ("Qin", "Secretary Blinken"). */
+  readonly aliases: string[];
+  /** Every mention of the person in the document (full name and aliases). */
+  readonly mentions: Span[];
+  /** The mention that introduces the person with a role, if any. */
+  readonly introduction?: Span;
+}
+
+export type DocumentKind = 'article' | 'readout' | 'speech' | 'transcript' | 'statement';
+
+export interface Paragraph {
+  readonly span: Span;
+  /** Web debris (cookie banners, captions, "Read more" lines): never a quote, person or search hit. */
+  readonly debris: boolean;
+}
+
+/** A problem met while reading a document, reported to the user; the document is still indexed. */
+export interface DocumentProblem {
+  readonly message: string;
+  readonly span?: Span;
+  readonly severity: 'error' | 'warning' | 'info';
+}
+
+export interface StatementDocument {
+  readonly uri: string;
+  readonly text: string;
+  readonly kind: DocumentKind;
+  readonly title: Field<string | null>;
+  /** ISO `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, or null. */
+  readonly date: Field<string | null>;
+  /** A date the text gives without a year ("June 18"), kept as written rather than completed by guessing. */
+  readonly partialDate?: string;
+  readonly outlet: Field<string | null>;
+  readonly speakers: Field<string[]>;
+  readonly paragraphs: Paragraph[];
+  readonly people: Person[];
+  readonly quotes: Quote[];
+  readonly problems: DocumentProblem[];
+}
+
+/** Metadata given outside the text: YAML front matter or a sidecar file of the corpus folder. */
+export interface GivenMetadata {
+  title?: string;
+  date?: string;
+  outlet?: string;
+  speakers?: string[];
+  kind?: DocumentKind;
+  source?: string;
+}

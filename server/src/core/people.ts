@@ -1,0 +1,249 @@
+import { CHINESE_SURNAMES, HONORIFICS, NON_PERSON_WORDS, REPORTING_VERB_SET, ROLE_HEADS, ROLE_MODIFIERS } from './lexicon';
+import type { Person, Span } from './model';
+import { isCapitalized, isInitial, isSpaceGap, tokenize, type Token } from './tokens';
+
+/** One place a person is named, in document order. */
+export interface Mention {
+  readonly person: string;
+  readonly span: Span;
+  /** The office stated with this mention ("State Councilor and Foreign Minister"). */
+  readonly role?: string;
+  /** The mention is the subject of a reporting verb or a reporting cue ("Qin said", "said Yang"). */
+  readonly speaking: boolean;
+}
+
+export interface PeopleInDocument {
+  readonly people: Person[];
+  readonly mentions: Mention[];
+  /** Resolves a name as written ("Qin", "Secretary Blinken", "SECRETARY BLINKEN") to a canonical name. */
+  resolve(phrase: string): string | undefined;
+  /** The person whose role contains the noun ("the ambassador", "the vice-foreign minister"). */
+  resolveByRole(description: string): string | undefined;
+}
+
+const PARTICLES = new Set(['de', 'da', 'di', 'del', 'van', 'von', 'der', 'den', 'bin', 'al', 'la', 'le', 'du', 'dos', 'das', 'ibn', 'y']);
+const SUFFIXES = new Set(['jr.', 'sr.', 'ii', 'iii', 'iv', 'jr', 'sr']);
+const CONNECTORS = new Set(['of', 'to', 'for', 'in', 'at', 'on', 'and', 'the', 'with']);
+
+function isNameToken(token: Token): boolean {
+  if (isInitial(token.text)) return true;
+  if (!isCapitalized(token.text) || token.text.length < 2) return false;
+  if (/[0-9]/.test(token.text) || token.text.endsWith('.') && !SUFFIXES.has(token.lower)) return false;
+  if (/^[A-Z]{2,}$/.test(token.text) && token.text.length > 1) return false; // acronyms and shouted cues
+  if (/['’]s$/.test(token.text)) return false;
+  return !NON_PERSON_WORDS.has(token.lower) && !ROLE_HEADS.has(token.lower) && !ROLE_MODIFIERS.has(token.lower) && !token.lower.split('-').some(part => ROLE_HEADS.has(part));
+}
+
+const isRoleHead = (token: Token) => ROLE_HEADS.has(token.lower) || token.lower.split('-').some(part => ROLE_HEADS.has(part));
+const isRoleWord = (token: Token) => isRoleHead(token) || ROLE_MODIFIERS.has(token.lower) || token.lower.split('-').every(p => ROLE_MODIFIERS.has(p));
+
+/** "Xi Jinping" → "Xi", "Antony J. Blinken" → "Blinken". */
+export function surnameOf(name: string): string {
+  const parts = name.split(/\s+/).filter(part => !SUFFIXES.has(part.toLowerCase()));
+  if (parts.length === 2 && CHINESE_SURNAMES.has(parts[0].toLowerCase()) && /^[A-Z][a-z]+$/.test(parts[1]) && !CHINESE_SURNAMES.has(parts[1].toLowerCase())) {
+    return parts[0];
+  }
+  return parts[parts.length - 1];
+}
+
+interface NameRun {
+  readonly first: number;
+  /** Exclusive. */
+  readonly last: number;
+}
+
+/** Maximal runs of name-like tokens joined by plain spaces ("Antony J. Blinken", "Le Yucheng"). */
+function nameRuns(tokens: Token[]): NameRun[] {
+  const runs: NameRun[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isNameToken(tokens[i]) || isInitial(tokens[i].text) && !(tokens[i + 1] && isNameToken(tokens[i + 1]))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < tokens.length && isSpaceGap(tokens[j].gap) && j - i < 5) {
+      if (isNameToken(tokens[j]) || SUFFIXES.has(tokens[j].lower)) j++;
+      else if (PARTICLES.has(tokens[j].text) && tokens[j + 1] && isNameToken(tokens[j + 1]) && isSpaceGap(tokens[j + 1].gap)) j += 2;
+      else break;
+    }
+    runs.push({ first: i, last: j });
+    i = j;
+  }
+  return runs;
+}
+
+/**
+ * The role phrase right before a name ("U.S. Secretary of State", "State Councilor and Foreign Minister",
+ * "China's new ambassador to the U.S."): role words, connectors and the capitalized objects of "of/to/for".
+ */
+function roleBefore(tokens: Token[], nameStart: number, text: string): { role: string; start: number } | undefined {
+  let first = nameStart;
+  for (let k = nameStart - 1; k >= 0 && nameStart - k <= 14; k--) {
+    if (!isSpaceGap(tokens[k + 1].gap)) break;
+    const token = tokens[k];
+    if (isRoleWord(token) || NON_PERSON_WORDS.has(token.lower) && isCapitalized(token.text) || /['’]s$/.test(token.text) && isCapitalized(token.text) || isCapitalized(token.text) && k > 0 && CONNECTORS.has(tokens[k - 1].lower)) {
+      first = k;
+      continue;
+    }
+    break;
+  }
+  // Trim to a phrase that starts with a title word and contains a head ("the", "and" cannot start it).
+  while (first < nameStart && (CONNECTORS.has(tokens[first].lower) || /^(?:new|a|an)$/i.test(tokens[first].text))) first++;
+  if (first >= nameStart) return undefined;
+  const phrase = tokens.slice(first, nameStart);
+  if (!phrase.some(isRoleHead)) return undefined;
+  if (CONNECTORS.has(phrase[phrase.length - 1].lower)) return undefined;
+  return { role: text.slice(tokens[first].start, tokens[nameStart - 1].end), start: tokens[first].start };
+}
+
+/** An appositive role after a name: "Yang Tao, director-general of the department of ... at the Foreign Ministry". */
+function roleAfter(tokens: Token[], nameEnd: number, text: string): string | undefined {
+  const next = tokens[nameEnd];
+  if (!next || !/^\s*,\s*$/.test(next.gap)) return undefined;
+  let k = nameEnd;
+  while (k < tokens.length && k - nameEnd < 4 && (/^(?:the|a|an)$/i.test(tokens[k].text) || ROLE_MODIFIERS.has(tokens[k].lower) || /['’]s$/.test(tokens[k].text) || NON_PERSON_WORDS.has(tokens[k].lower) || isCapitalized(tokens[k].text) && !isRoleHead(tokens[k]))) k++;
+  if (k >= tokens.length || !isRoleHead(tokens[k])) return undefined;
+  if (tokens[k + 1] && REPORTING_VERB_SET.has(tokens[k + 1].lower)) return undefined;
+  let end = k;
+  while (end + 1 < tokens.length && end - nameEnd < 24 && !/[,;:()"“”]|[.!?]\s/.test(tokens[end + 1].gap) && !/\n\s*\n/.test(tokens[end + 1].gap)) end++;
+  // A role ends before the verb of the clause ("..., the ambassador, said").
+  for (let m = k + 1; m <= end; m++) if (REPORTING_VERB_SET.has(tokens[m].lower)) { end = m - 1; break; }
+  return text.slice(tokens[nameEnd].start, tokens[end].end).replace(/\s+/g, ' ');
+}
+
+function isReportingAt(tokens: Token[], index: number): boolean {
+  const one = tokens[index]?.lower;
+  const two = one && tokens[index + 1] ? `${one} ${tokens[index + 1].lower}` : '';
+  return REPORTING_VERB_SET.has(two) || REPORTING_VERB_SET.has(one ?? '');
+}
+
+/** True when the run is the subject or object of a reporting cue ("Qin said", "said Yang", "according to Le"). */
+function isSpeakingRun(tokens: Token[], run: NameRun): boolean {
+  const after = tokens[run.last];
+  if (after && isSpaceGap(after.gap) && (isReportingAt(tokens, run.last) || /^(?:also|further|then|later|once)$/.test(after.lower) && isReportingAt(tokens, run.last + 1))) return true;
+  const before = tokens[run.first - 1];
+  if (before && isSpaceGap(tokens[run.first].gap) && /^(?:said|says|added|told|noted|stressed|asked|wrote)$/.test(before.lower)) return true;
+  return before?.lower === 'to' && tokens[run.first - 2]?.lower === 'according';
+}
+
+function cleanRole(role: string): string {
+  return role.replace(/^(?:the|a|an|new)\s+/i, '').replace(/\s+/g, ' ').trim();
+}
+
+interface Draft {
+  name: string;
+  roles: string[];
+  aliases: Set<string>;
+  mentions: Span[];
+  introduction?: Span;
+}
+
+/**
+ * Finds the people a document names. A capitalized run counts as a person when the text gives evidence: an
+ * office before it, an honorific, an appositive role after it, or a reporting cue. Surnames and title +
+ * surname forms are then resolved to the full names found in the same document.
+ */
+export function findPeople(text: string, paragraphs: readonly Span[]): PeopleInDocument {
+  const people = new Map<string, Draft>();
+  const mentions: Mention[] = [];
+  const tokenized = paragraphs.map(p => tokenize(text, p.start, p.end));
+
+  const add = (name: string, span: Span, role: string | undefined, speaking: boolean) => {
+    let person = people.get(name);
+    if (!person) people.set(name, (person = { name, roles: [], aliases: new Set(), mentions: [] }));
+    person.mentions.push(span);
+    if (role) {
+      const cleaned = cleanRole(role);
+      if (cleaned && !person.roles.some(r => r.toLowerCase() === cleaned.toLowerCase())) person.roles.push(cleaned);
+      person.introduction ??= span;
+    }
+    mentions.push({ person: name, span, role, speaking });
+  };
+
+  // Pass 1: full names with evidence.
+  const runsByParagraph = tokenized.map(nameRuns);
+  tokenized.forEach((tokens, p) => {
+    for (const run of runsByParagraph[p]) {
+      const length = run.last - run.first;
+      if (length < 2) continue;
+      const name = text.slice(tokens[run.first].start, tokens[run.last - 1].end).replace(/\s+/g, ' ');
+      const before = roleBefore(tokens, run.first, text);
+      const honorific = run.first > 0 && HONORIFICS.has(tokens[run.first - 1].lower);
+      const after = roleAfter(tokens, run.last, text);
+      const speaking = isSpeakingRun(tokens, run);
+      if (!before && !honorific && !after && !speaking && !people.has(name)) continue;
+      const role = before && !HONORIFICS.has(before.role.toLowerCase()) ? before.role : after;
+      add(name, { start: tokens[run.first].start, end: tokens[run.last - 1].end }, role && !/^(?:former|late)\b/i.test(role) ? role.replace(/^late\s+/i, '') : undefined, speaking);
+    }
+  });
+
+  // Index full names and surnames found so far.
+  const bySurname = new Map<string, string[]>();
+  for (const name of people.keys()) {
+    const surname = surnameOf(name);
+    bySurname.set(surname, [...(bySurname.get(surname) ?? []), name]);
+  }
+  const uniqueBySurname = (surname: string) => {
+    const names = bySurname.get(surname);
+    return names && names.length === 1 ? names[0] : undefined;
+  };
+
+  // Pass 2: later mentions of known names and surname aliases, and title + surname forms.
+  const fullMentionStarts = new Set(mentions.map(m => m.span.start));
+  tokenized.forEach((tokens, p) => {
+    for (const run of runsByParagraph[p]) {
+      const start = tokens[run.first].start;
+      if (fullMentionStarts.has(start)) continue;
+      const name = text.slice(start, tokens[run.last - 1].end).replace(/\s+/g, ' ');
+      const span = { start, end: tokens[run.last - 1].end };
+      if (people.has(name)) {
+        add(name, span, roleBefore(tokens, run.first, text)?.role, isSpeakingRun(tokens, run));
+        continue;
+      }
+      if (run.last - run.first !== 1) continue;
+      const before = roleBefore(tokens, run.first, text);
+      const known = uniqueBySurname(name);
+      if (known) {
+        if (before) people.get(known)!.aliases.add(`${tokens[run.first - 1].text} ${name}`);
+        else people.get(known)!.aliases.add(name);
+        add(known, before ? { start: before.start, end: span.end } : span, undefined, isSpeakingRun(tokens, run));
+      } else if (before && !bySurname.has(name)) {
+        // "President Biden" with no full name in this document: the surname is the best name the text gives.
+        add(name, span, before.role, isSpeakingRun(tokens, run));
+        people.get(name)!.aliases.add(`${tokens[run.first - 1].text} ${name}`);
+        bySurname.set(name, [name]);
+      }
+    }
+  });
+  mentions.sort((a, b) => a.span.start - b.span.start);
+
+  const resolve = (phrase: string): string | undefined => {
+    const words = phrase.replace(/[’]/g, "'").trim().split(/\s+/).map(w => (/^[A-Z.'-]+$/.test(w) && w.length > 1 ? w[0] + w.slice(1).toLowerCase() : w));
+    const normalized = words.join(' ');
+    if (people.has(normalized)) return normalized;
+    for (const person of people.values()) if (person.aliases.has(normalized)) return person.name;
+    // Drop titles from the front: "Secretary Blinken" → "Blinken", "Foreign Minister Qin Gang" → "Qin Gang".
+    for (let i = 1; i < words.length; i++) {
+      const rest = words.slice(i).join(' ');
+      if (people.has(rest)) return rest;
+      if (i === words.length - 1) return uniqueBySurname(rest) ?? (bySurname.has(rest) ? undefined : undefined);
+    }
+    return words.length === 1 ? uniqueBySurname(normalized) : undefined;
+  };
+
+  const resolveByRole = (description: string): string | undefined => {
+    const nouns = description.toLowerCase().replace(/^the\s+/, '').split(/\s+/).filter(w => ROLE_HEADS.has(w) || w.split('-').some(part => ROLE_HEADS.has(part)));
+    if (nouns.length === 0) return undefined;
+    const head = nouns[nouns.length - 1];
+    const matching = [...people.values()].filter(person => person.roles.some(role => role.toLowerCase().includes(head)));
+    return matching.length === 1 ? matching[0].name : undefined;
+  };
+
+  return {
+    people: [...people.values()].map(p => ({ name: p.name, roles: p.roles.map(title => ({ title, date: null })), aliases: [...p.aliases].filter(a => a !== p.name), mentions: p.mentions.sort((a, b) => a.start - b.start), introduction: p.introduction })),
+    mentions,
+    resolve,
+    resolveByRole,
+  };
+}

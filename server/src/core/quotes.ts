@@ -1,0 +1,213 @@
+import { findReportingClause, SpeakerContext, verbLengthAt } from './attribution';
+import type { DocumentKind, Quote, Span } from './model';
+import type { PeopleInDocument } from './people';
+import { findNestedQuotes, findQuotationMarks, type MarkedSpan } from './quotationMarks';
+import { splitSentences } from './sentences';
+import { tokenize, type Token } from './tokens';
+import { findTurns } from './transcript';
+
+export interface QuoteInput {
+  readonly text: string;
+  /** Body paragraphs (debris and the title already removed). */
+  readonly paragraphs: readonly Span[];
+  readonly people: PeopleInDocument;
+  readonly kind: DocumentKind;
+  /** The principal speaker(s) known so far, for speeches and "the President". */
+  readonly principal: readonly string[];
+}
+
+/** Quoted text that names a work or a policy rather than reports speech ("an event themed “...”"). */
+const NAMING_BEFORE = /\b(?:themed|named|titled|entitled|called|dubbed|so-called|known as|slogan|motto|headlined|the term|the phrase|the word|the words)\s*[,:]?\s*$/i;
+const MIN_QUOTE_WORDS = 4;
+
+const wordCount = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+
+/**
+ * Finds the quotations and reported statements of a document with who said them. Transcripts yield one
+ * `transcript` quote per turn, speeches one `speech` quote per paragraph, other documents `direct` and
+ * `reported` quotes attributed through reporting cues.
+ */
+export function findQuotes(input: QuoteInput): Quote[] {
+  const turns = findTurns(input.text, input.paragraphs, input.people, input.principal);
+  if (turns.length >= 2) return turns;
+  if (input.kind === 'speech' && input.principal.length > 0) return speechParagraphs(input);
+  return findAttributedQuotes(input);
+}
+
+function speechParagraphs(input: QuoteInput): Quote[] {
+  const speaker = input.principal[0];
+  return input.paragraphs
+    .filter(p => wordCount(input.text.slice(p.start, p.end)) >= 8)
+    .map(p => ({ text: stripMarks(input.text.slice(p.start, p.end)), speaker, kind: 'speech' as const, span: p }));
+}
+
+function stripMarks(text: string): string {
+  return text.replace(/^["“]\s*/, '').replace(/\s*["”]$/, '');
+}
+
+function findAttributedQuotes(input: QuoteInput): Quote[] {
+  const { text } = input;
+  const context = new SpeakerContext(input.people);
+  context.speaker = input.principal[0];
+  const quotes: Quote[] = [];
+  let continuing: { speaker: string | null; via?: string } | undefined; // a quotation running into the next paragraph
+  const speakingMentions = input.people.mentions.filter(m => m.speaking);
+  let mentionIndex = 0;
+
+  for (const paragraph of input.paragraphs) {
+    const marks = findQuotationMarks(text, paragraph);
+    const sentences = splitSentences(text, paragraph);
+    const pending: { mark: MarkedSpan; quote: Quote }[] = [];
+    let paragraphSpeaker: string | null | undefined;
+
+    for (const sentence of sentences) {
+      // Keep "he" pointing at the last person named as speaking before this sentence.
+      while (mentionIndex < speakingMentions.length && speakingMentions[mentionIndex].span.start < sentence.start) context.speaker = speakingMentions[mentionIndex++].person;
+      const tokens = tokenize(text, sentence.start, sentence.end);
+      const sentenceMarks = marks.filter(m => m.outer.start >= sentence.start && m.outer.start < sentence.end);
+      let quotedHere = false;
+      for (const mark of sentenceMarks) {
+        const quote = directQuote(text, mark, sentence, paragraph, tokens, context, continuing);
+        if (!quote) continue;
+        quotedHere = true;
+        quotes.push(quote);
+        pending.push({ mark, quote });
+        quotes.push(...nestedQuotes(text, mark, quote, input.people));
+        if (quote.speaker) {
+          context.speaker = quote.speaker;
+          paragraphSpeaker = quote.speaker;
+        }
+      }
+      if (!quotedHere && sentenceMarks.every(m => wordCount(text.slice(m.content.start, m.content.end)) < 12)) {
+        const reported = reportedStatement(text, sentence, tokens, context);
+        if (reported) {
+          quotes.push(reported);
+          context.speaker = reported.speaker ?? undefined;
+        }
+      }
+    }
+    // Quotes of this paragraph that found no speaker take the one the paragraph names ("..." , he said. "...").
+    if (paragraphSpeaker) {
+      for (const { quote } of pending) if (!quote.speaker) Object.assign(quote, { speaker: paragraphSpeaker });
+    }
+    const last = pending[pending.length - 1];
+    continuing = last?.mark.open ? { speaker: last.quote.speaker, via: last.quote.via } : undefined;
+  }
+  return quotes;
+}
+
+/** Decides whether a quoted span is someone's words, and whose. */
+function directQuote(text: string, mark: MarkedSpan, sentence: Span, paragraph: Span, tokens: Token[], context: SpeakerContext, continuing: { speaker: string | null; via?: string } | undefined): Quote | undefined {
+  const content = text.slice(mark.content.start, mark.content.end);
+  const words = wordCount(content);
+  if (words === 0) return undefined;
+  const before = text.slice(sentence.start, mark.outer.start);
+  if (NAMING_BEFORE.test(before)) return undefined;
+  const cleaned = content.replace(/[\s,]+$/, '').trim();
+  const make = (speaker: string | null | undefined, via?: string): Quote => ({ text: cleaned, speaker: speaker ?? null, ...(via && via !== speaker ? { via } : {}), kind: 'direct', span: mark.content });
+
+  // A paragraph that opens with a mark right after an unclosed quotation continues it.
+  if (continuing && mark.outer.start === paragraph.start) return make(continuing.speaker, continuing.via);
+
+  // Cue after the closing mark: `," he said`, `," said Yang`, `," Qin told CMG`.
+  const afterTokens = tokens.filter(t => t.start >= mark.outer.end);
+  const after = cueAfter(afterTokens, context);
+  if (after !== undefined && /^\s*[,—–-]?\s*$/.test(text.slice(mark.outer.end, afterTokens[0]?.start ?? mark.outer.end).replace(/["”]/g, ''))) {
+    return make(after, quotingVia(before, context, after));
+  }
+
+  // Cue before the opening mark within the sentence: `He continued, "`, `Yang said: "`, `Le said that "`.
+  const beforeTokens = tokens.filter(t => t.end <= mark.outer.start);
+  const quoting = quotedSource(before, context);
+  const clause = findReportingClause(beforeTokens);
+  if (clause) {
+    const speaker = context.resolveSubject(clause.subject);
+    const adjacent = /(?:,|:|\bthat)\s*$/.test(before.trimEnd()) || /[,:]\s*$/.test(before);
+    if (speaker && (adjacent || words >= MIN_QUOTE_WORDS)) {
+      return quoting ? make(quoting, speaker) : make(speaker);
+    }
+    if (!speaker && adjacent && words >= MIN_QUOTE_WORDS) return make(null);
+  }
+  if (/\baccording to\s+[^,]{2,60},?\s*$/i.test(before) || /^\s*,?\s*according to\b/i.test(text.slice(mark.outer.end, sentence.end))) {
+    const name = /according to\s+([^,]+)/i.exec(before + text.slice(mark.outer.end, sentence.end))?.[1];
+    const speaker = name ? context.resolveSubject(tokenize(name)) : undefined;
+    if (speaker) return make(speaker);
+  }
+
+  // A quotation standing as its own sentence, with no cue: the current speaker goes on talking.
+  const standsAlone = before.trim() === '' && words >= 6 && /^[\s.,!?]*$/.test(text.slice(mark.outer.end, sentence.end));
+  if (standsAlone && context.speaker) return make(context.speaker);
+  return undefined;
+}
+
+/** `," he said` / `," said Yang` / `," Qin told CMG` right after a closing mark; undefined when no cue. */
+function cueAfter(tokens: Token[], context: SpeakerContext): string | null | undefined {
+  if (tokens.length === 0) return undefined;
+  // Verb first: "said Yang", "added the minister".
+  const verbFirst = verbLengthAt(tokens, 0);
+  if (verbFirst) {
+    const subject: Token[] = [];
+    for (let i = verbFirst; i < tokens.length && subject.length < 6 && (i === verbFirst || /^\s+$/.test(tokens[i].gap)); i++) subject.push(tokens[i]);
+    for (let n = subject.length; n > 0; n--) {
+      const speaker = context.resolveSubject(subject.slice(0, n));
+      if (speaker) return speaker;
+    }
+    return null;
+  }
+  const clause = findReportingClause(tokens, 0, Math.min(tokens.length, 9));
+  if (clause && clause.subject[0] === tokens[0]) return context.resolveSubject(clause.subject) ?? null;
+  return undefined;
+}
+
+/** "Quoting President Xi, the ambassador said ..." / "As Deng Xiaoping once pointed out, '...'" → the original speaker. */
+function quotedSource(before: string, context: SpeakerContext): string | undefined {
+  const match = /\b(?:quoting|citing|in the words of)\s+([^,]{2,60}),/i.exec(before);
+  return match ? context.resolveSubject(tokenize(match[1])) : undefined;
+}
+
+function quotingVia(before: string, context: SpeakerContext, speaker: string | null): string | undefined {
+  return quotedSource(before, context) && speaker ? speaker : undefined;
+}
+
+/** Words a speaker quotes from someone else inside their own quotation. */
+function nestedQuotes(text: string, mark: MarkedSpan, outer: Quote, people: PeopleInDocument): Quote[] {
+  const found: Quote[] = [];
+  for (const nested of findNestedQuotes(text, mark.content)) {
+    const lead = text.slice(Math.max(mark.content.start, nested.outer.start - 80), nested.outer.start);
+    const cue = /(?:^|[.,;]\s*)(?:as\s+)?((?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]*)\s+(?:once\s+|also\s+)?(?:said|pointed out|noted|put it|wrote|stated|told)\s*[,:]?\s*$/.exec(lead);
+    const speaker = cue ? people.resolve(cue[1]) : undefined;
+    if (!speaker || wordCount(text.slice(nested.content.start, nested.content.end)) < MIN_QUOTE_WORDS) continue;
+    found.push({ text: text.slice(nested.content.start, nested.content.end).trim(), speaker, ...(outer.speaker ? { via: outer.speaker } : {}), kind: 'direct', span: nested.content });
+  }
+  return found;
+}
+
+/** "Qin pointed out that ...", "Yang said China's door ...", "..., he added." */
+function reportedStatement(text: string, sentence: Span, tokens: Token[], context: SpeakerContext): Quote | undefined {
+  if (tokens.length < 5) return undefined;
+  // Trailing attribution: "China will focus on ..., Yang said."
+  const tail = /,\s*((?:[A-Z][\w.’'-]*\s+){0,3}[A-Za-z][\w’'-]*)\s+(said|added|stressed|noted|emphasized|underscored|explained|warned)\s*\.?\s*$/.exec(text.slice(sentence.start, sentence.end));
+  if (tail) {
+    const speaker = context.resolveSubject(tokenize(tail[1]));
+    if (speaker) {
+      const end = sentence.start + (tail.index ?? 0);
+      return { text: text.slice(sentence.start, end).trim(), speaker, kind: 'reported', span: { start: sentence.start, end } };
+    }
+  }
+  // Leading attribution, possibly after an introductory phrase ("However, Le pointed out that ...").
+  for (let from = 0; from < tokens.length; ) {
+    const clause = findReportingClause(tokens, from, Math.min(tokens.length, from + 12));
+    if (!clause) break;
+    const speaker = context.resolveSubject(clause.subject);
+    if (speaker) {
+      let contentStart = clause.verb + clause.verbLength;
+      if (tokens[contentStart]?.lower === 'that') contentStart++;
+      else if (/^(?:to|with|on|about|for)$/.test(tokens[contentStart]?.lower ?? '') && /^(?:expounded|agreed|spoke|discussed)$/.test(tokens[clause.verb].lower)) contentStart++;
+      const first = tokens[contentStart];
+      if (!first || tokens.length - contentStart < 4) return undefined;
+      return { text: text.slice(first.start, sentence.end).replace(/[.\s]+$/, '').trim(), speaker, kind: 'reported', span: { start: first.start, end: sentence.end } };
+    }
+    from = clause.verb + clause.verbLength;
+  }
+  return undefined;
+}

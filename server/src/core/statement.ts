@@ -1,0 +1,81 @@
+import { findDebris } from './debris';
+import { readFrontMatter } from './frontMatter';
+import { findDocumentDate, findKind, findOutlet, findTitle, speakersFromQuotes, speakersFromTitle, type MetadataInput } from './metadata';
+import type { Field, GivenMetadata, Paragraph, Person, StatementDocument } from './model';
+import { splitParagraphs } from './paragraphs';
+import { findPeople } from './people';
+import { findQuotes } from './quotes';
+
+export interface StatementSource {
+  readonly uri: string;
+  readonly text: string;
+  /** Metadata a sidecar file of the corpus folder gives for this document. */
+  readonly sidecar?: GivenMetadata;
+}
+
+const MEETING = /\b(?:held talks|met|meets|spoke|speaks|had a (?:phone |telephone )?call|talked)\s+(?:by (?:tele)?phone\s+)?with\b/;
+
+/**
+ * Reads one corpus document into the statement model: front matter, debris, metadata with provenance,
+ * people with roles, and quotations with their speakers. Never throws on odd input; problems are reported
+ * in `problems` and whatever can be read is kept.
+ */
+export function parseStatement(source: StatementSource): StatementDocument {
+  const { uri, text } = source;
+  const sidecar = source.sidecar ?? {};
+  const frontMatter = readFrontMatter(text);
+  const spans = splitParagraphs(text, frontMatter.bodyStart);
+  const debris = findDebris(spans.map(s => text.slice(s.start, s.end)));
+  const paragraphs: Paragraph[] = spans.map((span, i) => ({ span, debris: debris[i] }));
+  const content = paragraphs.filter(p => !p.debris).map(p => p.span);
+
+  const fileName = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+  const metadataInput: MetadataInput = { text, paragraphs: content, frontMatter: frontMatter.metadata, sidecar, fileName };
+  const { title, titleParagraph } = findTitle(metadataInput);
+  const { date, partial } = findDocumentDate(metadataInput);
+  const outlet = findOutlet(metadataInput);
+  const body = content.filter(p => p !== titleParagraph);
+  const people = findPeople(text, content);
+  const opening = body.slice(0, 3).map(p => text.slice(p.start, p.end)).join('\n');
+  const kind = findKind(title.value, opening, frontMatter.metadata.kind ?? sidecar.kind);
+
+  const givenSpeakers = frontMatter.metadata.speakers ?? sidecar.speakers;
+  let principal = givenSpeakers ? givenSpeakers.map(name => people.resolve(name) ?? name) : speakersFromTitle(title.value, people);
+  if (!givenSpeakers && kind === 'readout') principal = [...new Set([...principal, ...meetingParties(text, body, people.mentions)])];
+  const quotes = findQuotes({ text, paragraphs: body, people, kind, principal });
+  if (!givenSpeakers && principal.length === 0) principal = speakersFromQuotes(quotes);
+  if (!givenSpeakers && kind !== 'transcript' && quotes.some(q => q.kind === 'transcript')) {
+    principal = [...new Set(quotes.filter(q => q.kind === 'transcript' && q.speaker && q.speaker !== 'Reporter').map(q => q.speaker!))];
+  }
+  const speakers: Field<string[]> = givenSpeakers
+    ? { value: principal, source: frontMatter.metadata.speakers ? 'frontMatter' : 'sidecar' }
+    : { value: principal, source: principal.length ? 'text' : 'unknown' };
+
+  const documentDate = date.value;
+  const peopleWithDates: Person[] = people.people.map(person => ({ ...person, roles: person.roles.map(role => ({ ...role, date: documentDate })) }));
+  return {
+    uri,
+    text,
+    kind: quotes.some(q => q.kind === 'transcript') ? 'transcript' : kind,
+    title,
+    date,
+    ...(partial && !date.value ? { partialDate: partial } : {}),
+    outlet,
+    speakers,
+    paragraphs,
+    people: peopleWithDates,
+    quotes,
+    problems: frontMatter.problems,
+  };
+}
+
+/** "X held talks with Y": both parties of a readout, from its first sentences. */
+function meetingParties(text: string, body: readonly { start: number; end: number }[], mentions: readonly { person: string; span: { start: number; end: number } }[]): string[] {
+  const first = body[0];
+  if (!first) return [];
+  const sentence = text.slice(first.start, first.end);
+  const meeting = MEETING.exec(sentence);
+  if (!meeting) return [];
+  const inFirst = mentions.filter(m => m.span.start >= first.start && m.span.end <= first.end);
+  return [...new Set(inFirst.map(m => m.person))].slice(0, 4);
+}

@@ -1,0 +1,50 @@
+import type { Quote, Span } from './model';
+import type { PeopleInDocument } from './people';
+
+/** A speaker's cue at the start of a paragraph: "SECRETARY BLINKEN:", "**THE PRESIDENT:**", "Q", "MR. PRICE:". */
+const CUE = /^(?:\*\*)?((?:(?:MR|MS|MRS|DR)\.?\s+)?[A-Z][A-Z.'’\- ]{1,48}[A-Z.]|Q)(?:\*\*)?\s*(?::|\.(?=\s)|(?<=^Q)(?=\s))(?:\*\*)?\s*/;
+const NOT_A_CUE = /^(?:NOTE|UPDATE|EDITOR'S NOTE|WASHINGTON|BEIJING|END|AS PREPARED FOR DELIVERY|FOR IMMEDIATE RELEASE)$/;
+
+const titleCase = (label: string) => label.toLowerCase().replace(/(^|[\s.'’-])([a-z])/g, (_, sep: string, c: string) => sep + c.toUpperCase());
+
+/** One `transcript` quote per turn; a turn runs until the next cue. Empty for documents without turns. */
+export function findTurns(text: string, paragraphs: readonly Span[], people: PeopleInDocument, principal: readonly string[]): Quote[] {
+  const turns: Quote[] = [];
+  let current: { speaker: string; start: number; end: number } | undefined;
+  const flush = () => {
+    if (current && current.end > current.start) turns.push({ text: text.slice(current.start, current.end).replace(/\s+/g, ' ').trim(), speaker: current.speaker, kind: 'transcript', span: { start: current.start, end: current.end } });
+  };
+  let cues = 0;
+  for (const paragraph of paragraphs) {
+    const line = text.slice(paragraph.start, paragraph.end);
+    const cue = CUE.exec(line);
+    const label = cue?.[1].trim().replace(/\.$/, '');
+    if (cue && label && !NOT_A_CUE.test(label) && label.split(/\s+/).length <= 6) {
+      flush();
+      cues++;
+      current = { speaker: speakerOfCue(label, people, principal), start: paragraph.start + cue[0].length, end: paragraph.end };
+    } else if (current) {
+      current.end = paragraph.end;
+    }
+  }
+  flush();
+  return cues >= 2 ? turns : [];
+}
+
+function speakerOfCue(label: string, people: PeopleInDocument, principal: readonly string[]): string {
+  if (label === 'Q' || label === 'QUESTION' || label === 'REPORTER') return 'Reporter';
+  const named = people.resolve(label);
+  if (named) return named;
+  const human = titleCase(label);
+  if (/^THE\s+/.test(label)) {
+    const byRole = people.resolveByRole(human);
+    if (byRole) return byRole;
+    const role = human.replace(/^The\s+/, '');
+    const principalWithRole = principal.find(name => people.people.find(p => p.name === name)?.roles.some(r => r.title.toLowerCase().includes(role.toLowerCase())));
+    if (principalWithRole) return principalWithRole;
+    const surnameInPrincipal = principal.find(name => people.resolveByRole(`the ${role}`) === name);
+    if (surnameInPrincipal) return surnameInPrincipal;
+    return human.replace(/^The\s+/, 'The ');
+  }
+  return human;
+}

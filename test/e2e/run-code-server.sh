@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# Runs a VS Code extension's integration suite (the @vscode/test-electron contract: a module exporting run())
+# inside real VS Code (code-server 4.139.1 = VS Code 1.139.1, Node extension host), rendered headless by
+# Debian's Chromium and driven by playwright-core. Needs only the npm registry and Debian's apt.
+# The project's copy of shared/tools/vscode-it.sh, plus --vsix and a configurable timeout.
+#
+# usage: run-code-server.sh <extensionDevelopmentPath> <extensionTestsPath.js> [workspaceFolder] [--vsix <file.vsix>]
+#   --vsix F           install F into the private extensions dir before starting (tests the packaged extension)
+# env: TEST_TIMEOUT_MS  whole run after the tool install: code-server start to the suite's end (default 600000)
+#      VSCODE_IT_TOOLS  tool cache (default ~/.cache/vscode-it, shared with vscode-it.sh)
+#      VERBOSE=1        print the workbench's own console noise and the full server log on failure
+# exit: 0 only if the suite ran and passed; 1 if it failed or timed out; 2 if the harness itself broke.
+set -euo pipefail
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+VSIX=; ARGS=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --vsix) VSIX=$(realpath "${2:?--vsix needs a file}"); shift 2 ;;
+    --vsix=*) VSIX=$(realpath "${1#--vsix=}"); shift ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    *) ARGS+=("$1"); shift ;;
+  esac
+done
+[ ${#ARGS[@]} -ge 2 ] || { sed -n '8,8p' "$0" >&2; exit 2; }
+EXT=$(realpath "${ARGS[0]}"); TESTS=$(realpath "${ARGS[1]}"); WS=$(realpath "${ARGS[2]:-${ARGS[0]}}")
+[ -f "$EXT/package.json" ] || { echo "run-code-server: no package.json in $EXT" >&2; exit 2; }
+[ -f "$TESTS" ] || { echo "run-code-server: no test module $TESTS (built yet?)" >&2; exit 2; }
+[ -z "$VSIX" ] || [ -f "$VSIX" ] || { echo "run-code-server: no vsix $VSIX" >&2; exit 2; }
+export TEST_TIMEOUT_MS=${TEST_TIMEOUT_MS:-600000}
+
+# 1-4. tools: chromium, krb5 headers, Node 24, code-server, playwright-core (each skipped when present)
+eval "$("$HERE/install-tools.sh")"
+START=$SECONDS   # the timeout counts from here: a cold tool install (~2-3 min) is not part of it
+
+RUN=$(mktemp -d "${TMPDIR:-/tmp}/vscode-it.XXXXXX"); mkdir -p "$RUN/ud/User" "$RUN/xdg" "$RUN/exts"
+PG=
+stop() {
+  if [ -n "$PG" ]; then
+    kill -- -"$PG" 2>/dev/null || true
+    for _ in $(seq 50); do kill -0 -- -"$PG" 2>/dev/null || break; sleep 0.1; done
+    kill -9 -- -"$PG" 2>/dev/null || true
+  fi
+  rm -rf "$RUN"
+}
+trap stop EXIT
+trap 'exit 130' INT; trap 'exit 143' TERM
+
+# the driver: opens the workbench with the test payload, relays the extension host console (mocha's output),
+# and waits for the workbench to call codeAutomationExit(code) when run() settles
+cat > "$RUN/driver.cjs" <<'JS'
+const { chromium } = require('playwright-core');
+const fs = require('fs'), os = require('os'), path = require('path'), util = require('util');
+const [server, folder, devPath, testsPath, deadline] = process.argv.slice(2);
+const remote = p => 'vscode-remote://remote' + p;   // the server maps vscode-remote:// to its local file system
+const payload = [['extensionDevelopmentPath', remote(devPath)], ['extensionTestsPath', remote(testsPath)]];
+const url = `${server}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+const NOISE = /ChatModelSelection|AgentHost|AccountPolicyGate|Creating a socket|connection token|Failed to load resource|open-vsx|grace time|Service Worker|builtin extensions cache|web worker extension host|allow-scripts|authentication provider|unknown error occurred|ENOTFOUND/;
+(async () => {
+  const udd = fs.mkdtempSync(path.join(os.tmpdir(), 'vscode-it-chromium-'));
+  let ctx;
+  try {
+    ctx = await chromium.launchPersistentContext(udd, { executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+      headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+        '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'] });
+    const page = ctx.pages()[0] || await ctx.newPage();
+    let done; const exited = new Promise(r => (done = r));
+    await page.exposeFunction('codeAutomationExit', code => done(code));   // called by the workbench
+    page.on('console', async m => {                                         // extension host console
+      let v; try { v = await Promise.all(m.args().map(a => a.jsonValue())); } catch { v = [m.text()]; }
+      if (typeof v[0] === 'string' && v[0].startsWith('%c')) v = v.slice(2);  // strip the host's CSS prefix
+      const line = util.format(...v);
+      if (process.env.VERBOSE || !NOISE.test(line)) console.log(line);
+    });
+    page.on('crash', () => done('page crashed'));
+    await page.goto(url);
+    const left = Math.max(1000, +deadline - Date.now());
+    const code = await Promise.race([exited, new Promise(r => setTimeout(() => r(`timeout after ${process.env.TEST_TIMEOUT_MS} ms (TEST_TIMEOUT_MS)`), left))]);
+    console.log(`extension tests exit code: ${code}`);
+    process.exitCode = code === 0 ? 0 : 1;
+  } finally {
+    if (ctx) await ctx.close().catch(() => {});
+    fs.rmSync(udd, { recursive: true, force: true });
+  }
+})().catch(e => { console.error(e); process.exit(2); });
+JS
+
+export XDG_CONFIG_HOME=$RUN/xdg XDG_DATA_HOME=$RUN/xdg XDG_CACHE_HOME=$RUN/xdg   # keep ~ clean
+cat > "$RUN/ud/User/settings.json" <<'JSON'
+{ "telemetry.telemetryLevel": "off", "workbench.startupEditor": "none", "extensions.autoCheckUpdates": false,
+  "extensions.autoUpdate": false, "extensions.ignoreRecommendations": true, "chat.disableAIFeatures": true,
+  "update.mode": "none", "workbench.enableExperiments": false }
+JSON
+
+# 5. optionally the packaged extension, into the same private extensions dir the server will use
+if [ -n "$VSIX" ]; then
+  echo "installing $(basename "$VSIX") into the private extensions dir"
+  PATH=$(dirname "$NODE24"):$PATH "$CODE_SERVER" --user-data-dir "$RUN/ud" --extensions-dir "$RUN/exts" \
+    --install-extension "$VSIX" </dev/null 2>&1 | grep -v ENOTFOUND || true
+  [ -n "$(ls -A "$RUN/exts")" ] || { echo "run-code-server: installing $VSIX failed" >&2; exit 2; }
+fi
+
+# 6. a private code-server: fresh profile, no auth, random port; --enable-smoke-test-driver makes the built
+#    workbench honour the extensionDevelopmentPath/extensionTestsPath URL payload. setsid: own process group.
+PATH=$(dirname "$NODE24"):$PATH setsid "$CODE_SERVER" --bind-addr 127.0.0.1:0 --auth none \
+  --disable-telemetry --disable-update-check --disable-workspace-trust --disable-getting-started-override \
+  --user-data-dir "$RUN/ud" --extensions-dir "$RUN/exts" --vscode-option enable-smoke-test-driver \
+  >"$RUN/server.log" 2>&1 </dev/null &
+PG=$!
+URL=
+for _ in $(seq 300); do
+  URL=$(grep -o 'http://127.0.0.1:[0-9]*' "$RUN/server.log" | head -1 || true); [ -n "$URL" ] && break
+  kill -0 "$PG" 2>/dev/null || break; sleep 0.1
+done
+[ -n "$URL" ] || { echo "run-code-server: code-server did not start" >&2; cat "$RUN/server.log" >&2; exit 2; }
+
+DEADLINE=$(( $(date +%s%3N) + TEST_TIMEOUT_MS - (SECONDS - START) * 1000 ))
+rc=0; NODE_PATH=$DRIVER_MODULES "$NODE24" "$RUN/driver.cjs" "$URL" "$WS" "$EXT" "$TESTS" "$DEADLINE" || rc=$?
+if [ $rc -ne 0 ]; then
+  echo '--- code-server log (tail) ---'
+  if [ -n "${VERBOSE:-}" ]; then cat "$RUN/server.log"; else grep -v ENOTFOUND "$RUN/server.log" | tail -20; fi
+fi
+echo "run-code-server: $([ $rc -eq 0 ] && echo passed || echo FAILED) in $((SECONDS - START)) s"
+exit $rc
