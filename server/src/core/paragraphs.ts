@@ -13,7 +13,7 @@ export function splitParagraphs(text: string, bodyStart: number): Span[] {
     lines.push({ start: position, end: end > position && text.charCodeAt(end - 1) === 13 ? end - 1 : end });
     position = end + 1;
   }
-  const hardWrapped = isHardWrapped(text, lines);
+  const hardWrapped = isHardWrapped(lines);
   const paragraphs: Span[] = [];
   let current: Span | undefined;
   for (const line of lines) {
@@ -30,7 +30,7 @@ export function splitParagraphs(text: string, bodyStart: number): Span[] {
   return paragraphs.map(p => trim(text, p)).filter(p => p.end > p.start);
 }
 
-function isHardWrapped(text: string, lines: Span[]): boolean {
+function isHardWrapped(lines: Span[]): boolean {
   let long = 0, wrapped = 0;
   for (const line of lines) {
     const length = line.end - line.start;
@@ -39,10 +39,10 @@ function isHardWrapped(text: string, lines: Span[]): boolean {
     if (length <= 100) wrapped++;
   }
   // Several consecutive non-blank lines of similar width are the sign of hard wrapping.
-  return long >= 4 && wrapped / long >= 0.8 && hasConsecutiveTextLines(text, lines);
+  return long >= 4 && wrapped / long >= 0.8 && hasConsecutiveTextLines(lines);
 }
 
-function hasConsecutiveTextLines(text: string, lines: Span[]): boolean {
+function hasConsecutiveTextLines(lines: Span[]): boolean {
   for (let i = 1; i < lines.length; i++) {
     if (lines[i].end - lines[i].start >= 40 && lines[i - 1].end - lines[i - 1].start >= 40) return true;
   }

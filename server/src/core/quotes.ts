@@ -29,9 +29,9 @@ const wordCount = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length
  */
 export function findQuotes(input: QuoteInput): Quote[] {
   const turns = findTurns(input.text, input.paragraphs, input.people, input.principal);
-  if (turns.length >= 2) return turns;
-  if (input.kind === 'speech' && input.principal.length > 0) return speechParagraphs(input);
-  return findAttributedQuotes(input);
+  const quotes = turns.length >= 2 ? turns : input.kind === 'speech' && input.principal.length > 0 ? speechParagraphs(input) : findAttributedQuotes(input);
+  // Hard-wrapped archives break lines inside quotations; the words are what matter.
+  return quotes.map(quote => (/\s\s|\n/.test(quote.text) ? { ...quote, text: quote.text.replace(/\s+/g, ' ') } : quote));
 }
 
 function speechParagraphs(input: QuoteInput): Quote[] {

@@ -1,0 +1,34 @@
+/** Citation placeholders: ${quote} ${speaker} ${saidTo} ${date} ${longDate} ${outlet} ${title}. */
+export const DEFAULT_CITATION_FORMAT = '“${quote},” ${speaker} ${saidTo} on ${longDate}.';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2021-10-01" → "1 October 2021", "2021-10" → "October 2021". */
+export function longDate(iso: string | null): string {
+  if (!iso) return 'an unknown date';
+  const [year, month, day] = iso.split('-').map(Number);
+  if (!month) return String(year);
+  return day ? `${day} ${MONTHS[month - 1]} ${year}` : `${MONTHS[month - 1]} ${year}`;
+}
+
+export interface CitationFields {
+  readonly quote: string;
+  readonly speaker: string | null;
+  readonly date: string | null;
+  readonly outlet: string | null;
+  readonly title: string | null;
+}
+
+export function formatCitation(fields: CitationFields, format = DEFAULT_CITATION_FORMAT): string {
+  const quote = fields.quote.replace(/[\s.,]+$/, '');
+  const values: Record<string, string> = {
+    quote,
+    speaker: fields.speaker ?? 'an unnamed speaker',
+    date: fields.date ?? 'undated',
+    longDate: longDate(fields.date),
+    outlet: fields.outlet ?? '',
+    saidTo: fields.outlet ? `told ${fields.outlet}` : 'said',
+    title: fields.title ?? '',
+  };
+  return format.replace(/\$\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+}

@@ -1,0 +1,9 @@
+/** The pure core of Statement Lens: no VS Code, no LSP, no file system. */
+export * from './model';
+export { parseStatement, type StatementSource } from './statement';
+export { CorpusIndex, fileNameOf, type CorpusPerson, type CorpusStats } from './corpusIndex';
+export { CorpusIndexer, DEFAULT_LIMITS, type FileProblem, type IndexLimits, type IndexReport } from './indexer';
+export { parseQuery, QuoteSearchIndex, type SearchEntry, type SearchHit, type SearchQuery } from './quoteSearch';
+export { isDebrisLine } from './debris';
+export { isCorpusDocument, type CorpusHost } from './workspace';
+export { formatCitation, DEFAULT_CITATION_FORMAT } from './citation';

@@ -1,0 +1,191 @@
+import { CorpusIndex } from './corpusIndex';
+import { decodeCorpusFile } from './decode';
+import type { DocumentProblem, GivenMetadata } from './model';
+import { isSidecarFile, readSidecar, type Sidecar } from './sidecar';
+import { parseStatement } from './statement';
+import { baseName, folderOf, isCorpusDocument, type CorpusHost } from './workspace';
+
+export interface IndexLimits {
+  /** Files larger than this are skipped with a message. */
+  readonly maxFileBytes: number;
+}
+
+export const DEFAULT_LIMITS: IndexLimits = { maxFileBytes: 20 * 1024 * 1024 };
+
+/** A file the indexer could not read (fully), for the output channel and a diagnostic. */
+export interface FileProblem extends DocumentProblem {
+  readonly uri: string;
+}
+
+export interface IndexReport {
+  readonly documents: number;
+  readonly quotes: number;
+  readonly people: number;
+  readonly durationMs: number;
+  readonly problems: FileProblem[];
+}
+
+interface Cancellation {
+  readonly isCancellationRequested: boolean;
+}
+
+/**
+ * Keeps a CorpusIndex in step with the files of a host: a full pass, then one file at a time as files change.
+ * A file that cannot be read is reported and skipped; it never stops the others from being indexed.
+ */
+export class CorpusIndexer {
+  readonly index = new CorpusIndex();
+  private readonly sidecars = new Map<string, Sidecar & { uri: string }>();
+  /** Text of documents open in the editor, which wins over the file on disk. */
+  private readonly openTexts = new Map<string, string>();
+  private readonly problemsByUri = new Map<string, DocumentProblem[]>();
+
+  constructor(private readonly host: CorpusHost, private readonly limits: IndexLimits = DEFAULT_LIMITS, private readonly now: () => number = () => Date.now()) {}
+
+  problems(): FileProblem[] {
+    return [...this.problemsByUri].flatMap(([uri, problems]) => problems.map(problem => ({ ...problem, uri })));
+  }
+
+  problemsOf(uri: string): DocumentProblem[] {
+    return this.problemsByUri.get(uri) ?? [];
+  }
+
+  /** Indexes every file of the host from scratch; `progress` is called as files are done. */
+  async indexAll(token?: Cancellation, progress?: (done: number, total: number) => void): Promise<IndexReport> {
+    const started = this.now();
+    const files = await this.host.listFiles(token);
+    const wanted = new Set(files);
+    for (const document of [...this.index.all()]) if (!wanted.has(document.uri) && !this.openTexts.has(document.uri)) this.index.delete(document.uri);
+    this.sidecars.clear();
+    this.problemsByUri.clear();
+    for (const uri of files.filter(uri => isSidecarFile(baseName(uri)))) await this.loadSidecar(uri);
+    const documents = files.filter(isCorpusDocument);
+    let done = 0;
+    for (const uri of documents) {
+      if (token?.isCancellationRequested) break;
+      await this.indexDocument(uri);
+      progress?.(++done, documents.length);
+      // Let the event loop answer requests between files during a long pass.
+      if (done % 200 === 0) await new Promise(resolve => setImmediate(resolve));
+    }
+    return this.report(started);
+  }
+
+  /** A file was created or changed on disk. */
+  async fileChanged(uri: string): Promise<IndexReport> {
+    const started = this.now();
+    if (isSidecarFile(baseName(uri))) {
+      await this.loadSidecar(uri);
+      const folder = folderOf(uri);
+      for (const document of [...this.index.all()]) if (folderOf(document.uri) === folder) await this.indexDocument(document.uri);
+    } else if (isCorpusDocument(uri)) {
+      await this.indexDocument(uri);
+    }
+    return this.report(started);
+  }
+
+  /** A file was deleted. */
+  fileDeleted(uri: string): IndexReport {
+    const started = this.now();
+    this.index.delete(uri);
+    this.problemsByUri.delete(uri);
+    if (this.sidecars.delete(uri)) {
+      const folder = folderOf(uri);
+      for (const document of [...this.index.all()]) if (folderOf(document.uri) === folder) this.parseAndStore(document.uri, document.text);
+    }
+    return this.report(started);
+  }
+
+  /** An open corpus document was edited: index the editor's text. */
+  documentEdited(uri: string, text: string): IndexReport {
+    const started = this.now();
+    this.openTexts.set(uri, text);
+    this.parseAndStore(uri, text);
+    return this.report(started);
+  }
+
+  /** An open corpus document was closed: go back to what is on disk. */
+  async documentClosed(uri: string): Promise<void> {
+    if (this.openTexts.delete(uri)) await this.indexDocument(uri);
+  }
+
+  private async indexDocument(uri: string): Promise<void> {
+    const open = this.openTexts.get(uri);
+    if (open !== undefined) return this.parseAndStore(uri, open);
+    this.problemsByUri.delete(uri);
+    try {
+      const size = await this.host.fileSize?.(uri);
+      if (size !== undefined && size > this.limits.maxFileBytes) {
+        this.index.delete(uri);
+        return this.problem(uri, 'warning', `Skipped: ${(size / 1048576).toFixed(1)} MB is over the limit of ${(this.limits.maxFileBytes / 1048576).toFixed(1)} MB (setting statementLens.corpus.maxFileSizeMB).`);
+      }
+      const bytes = await this.host.readFile(uri);
+      if (bytes === undefined) {
+        this.index.delete(uri); // deleted while we were indexing
+        return;
+      }
+      if (bytes.length > this.limits.maxFileBytes) {
+        this.index.delete(uri);
+        return this.problem(uri, 'warning', `Skipped: ${(bytes.length / 1048576).toFixed(1)} MB is over the limit of ${(this.limits.maxFileBytes / 1048576).toFixed(1)} MB (setting statementLens.corpus.maxFileSizeMB).`);
+      }
+      const decoded = decodeCorpusFile(bytes);
+      if ('error' in decoded) {
+        this.index.delete(uri);
+        return this.problem(uri, 'error', decoded.error);
+      }
+      if (decoded.warning) this.problem(uri, 'warning', decoded.warning);
+      this.parseAndStore(uri, decoded.text);
+    } catch (error) {
+      this.index.delete(uri);
+      this.problem(uri, 'error', `Could not read the file: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private parseAndStore(uri: string, text: string): void {
+    try {
+      const document = parseStatement({ uri, text, sidecar: this.sidecarFor(uri) });
+      this.index.set(document);
+      if (document.problems.length) this.problemsByUri.set(uri, [...(this.problemsByUri.get(uri) ?? []), ...document.problems]);
+    } catch (error) {
+      // A bug in one rule must not take the corpus down: report it and keep going.
+      this.index.delete(uri);
+      this.problem(uri, 'error', `Could not analyse the document: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private sidecarFor(uri: string): GivenMetadata | undefined {
+    const folder = folderOf(uri), name = baseName(uri);
+    for (const sidecar of this.sidecars.values()) {
+      if (folderOf(sidecar.uri) !== folder) continue;
+      const entry = sidecar.entries.get(name);
+      if (entry) return entry;
+    }
+    return undefined;
+  }
+
+  private async loadSidecar(uri: string): Promise<void> {
+    this.problemsByUri.delete(uri);
+    try {
+      const bytes = await this.host.readFile(uri);
+      if (!bytes) {
+        this.sidecars.delete(uri);
+        return;
+      }
+      const decoded = decodeCorpusFile(bytes);
+      if ('error' in decoded) return this.problem(uri, 'error', decoded.error);
+      const sidecar = readSidecar(baseName(uri), decoded.text);
+      this.sidecars.set(uri, { ...sidecar, uri });
+      if (sidecar.problems.length) this.problemsByUri.set(uri, sidecar.problems);
+    } catch (error) {
+      this.problem(uri, 'error', `Could not read the sidecar: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private problem(uri: string, severity: DocumentProblem['severity'], message: string): void {
+    this.problemsByUri.set(uri, [...(this.problemsByUri.get(uri) ?? []), { severity, message }]);
+  }
+
+  private report(started: number): IndexReport {
+    return { ...this.index.stats(), durationMs: Math.round(this.now() - started), problems: this.problems() };
+  }
+}

@@ -1,0 +1,226 @@
+import Fuse from 'fuse.js';
+import type { Span } from './model';
+import { editDistance, searchWords, trigrams } from './searchText';
+
+/** A searchable statement: a quotation, or a sentence of a document's body. */
+export interface SearchEntry {
+  readonly uri: string;
+  readonly text: string;
+  readonly span: Span;
+  readonly speaker: string | null;
+  /** Every name the speaker goes by, for `speaker:` filters. */
+  readonly speakerNames: readonly string[];
+  readonly date: string | null;
+  readonly documentTitle: string;
+  readonly isQuote: boolean;
+}
+
+export interface SearchHit {
+  readonly entry: SearchEntry;
+  readonly score: number;
+  /** Matched character ranges in `entry.text`, for highlighting. */
+  readonly matches: [number, number][];
+}
+
+export interface SearchQuery {
+  readonly words: string;
+  readonly speaker?: string;
+  readonly before?: string;
+  readonly after?: string;
+}
+
+export interface CancellationCheck {
+  readonly isCancellationRequested: boolean;
+}
+
+/** "speaker:qin after:2021 exploring process" → filters and words. Dates compare as ISO prefixes. */
+export function parseQuery(raw: string): SearchQuery {
+  let speaker: string | undefined, before: string | undefined, after: string | undefined;
+  const words = raw.replace(/\b(speaker|before|after):(?:"([^"]*)"|(\S+))/gi, (_, key: string, quoted: string | undefined, bare: string | undefined) => {
+    const value = (quoted ?? bare ?? '').trim();
+    if (key.toLowerCase() === 'speaker') speaker = value;
+    else if (key.toLowerCase() === 'before') before = value;
+    else after = value;
+    return ' ';
+  });
+  return { words: words.trim(), speaker, before, after };
+}
+
+const MAX_CANDIDATES = 120;
+const STOP_FRACTION = 0.04;
+
+/**
+ * Fuzzy search over every quotation and sentence of the corpus. fuse.js alone scans every string per query,
+ * which is seconds on 100k+ sentences; so an inverted index over words (with a trigram index over the
+ * vocabulary for typos) retrieves a few hundred candidates and Fuse re-ranks only those. Entries are added
+ * and removed per document; removed ids are tombstoned and the postings compacted when they pile up.
+ */
+export class QuoteSearchIndex {
+  private readonly entries: (SearchEntry | undefined)[] = [];
+  private readonly idsByUri = new Map<string, number[]>();
+  private readonly vocabulary = new Map<string, number>();
+  private readonly words: string[] = [];
+  private readonly postings: number[][] = [];
+  private readonly gramIndex = new Map<string, number[]>();
+  private removed = 0;
+  private live = 0;
+
+  get size(): number {
+    return this.live;
+  }
+
+  setDocument(uri: string, entries: readonly SearchEntry[]): void {
+    this.removeDocument(uri);
+    const ids: number[] = [];
+    for (const entry of entries) {
+      const id = this.entries.length;
+      this.entries.push(entry);
+      ids.push(id);
+      for (const word of new Set(searchWords(entry.text))) this.postings[this.wordId(word)].push(id);
+    }
+    if (ids.length) this.idsByUri.set(uri, ids);
+    this.live += ids.length;
+  }
+
+  removeDocument(uri: string): void {
+    const ids = this.idsByUri.get(uri);
+    if (!ids) return;
+    for (const id of ids) this.entries[id] = undefined;
+    this.idsByUri.delete(uri);
+    this.live -= ids.length;
+    this.removed += ids.length;
+    if (this.removed > 10_000 && this.removed > this.live / 4) this.compact();
+  }
+
+  search(raw: string | SearchQuery, limit = 20, token?: CancellationCheck): SearchHit[] {
+    const query = typeof raw === 'string' ? parseQuery(raw) : raw;
+    const terms = [...new Set(searchWords(query.words))];
+    const accept = (entry: SearchEntry) => matchesFilters(entry, query);
+    if (terms.length === 0) {
+      if (!query.speaker && !query.before && !query.after) return [];
+      return this.allMatching(accept, limit);
+    }
+    const scores = new Map<number, number>();
+    const total = Math.max(1, this.live);
+    let weightSum = 0;
+    for (const term of terms) {
+      if (token?.isCancellationRequested) return [];
+      const variants = this.variants(term);
+      let best = 0;
+      const termScores = new Map<number, number>();
+      for (const [wordId, similarity] of variants) {
+        const list = this.postings[wordId];
+        const idf = Math.log(1 + total / (1 + list.length));
+        best = Math.max(best, idf);
+        if (list.length > total * STOP_FRACTION && terms.length > 2) continue; // too common to retrieve by
+        for (const id of list) {
+          const value = idf * similarity;
+          if ((termScores.get(id) ?? 0) < value) termScores.set(id, value);
+        }
+      }
+      weightSum += best || Math.log(1 + total);
+      for (const [id, value] of termScores) scores.set(id, (scores.get(id) ?? 0) + value);
+    }
+    const candidates: { id: number; coverage: number }[] = [];
+    for (const [id, score] of scores) {
+      const entry = this.entries[id];
+      if (entry && accept(entry)) candidates.push({ id, coverage: score / weightSum });
+    }
+    candidates.sort((a, b) => b.coverage - a.coverage || Number(this.entries[b.id]!.isQuote) - Number(this.entries[a.id]!.isQuote));
+    const shortlist = candidates.slice(0, MAX_CANDIDATES);
+    if (token?.isCancellationRequested) return [];
+    return rerank(shortlist.map(c => ({ entry: this.entries[c.id]!, coverage: c.coverage })), query.words, limit);
+  }
+
+  private allMatching(accept: (entry: SearchEntry) => boolean, limit: number): SearchHit[] {
+    const hits: SearchHit[] = [];
+    for (const entry of this.entries) {
+      if (entry && entry.isQuote && accept(entry)) hits.push({ entry, score: 1, matches: [] });
+    }
+    return hits.sort((a, b) => (b.entry.date ?? '').localeCompare(a.entry.date ?? '')).slice(0, limit);
+  }
+
+  /** The vocabulary words a query term may stand for: itself, and words within a small edit distance. */
+  private variants(term: string): Map<number, number> {
+    const found = new Map<number, number>();
+    const exact = this.vocabulary.get(term);
+    if (exact !== undefined) found.set(exact, 1);
+    if (term.length < 4) return found;
+    const maxEdits = term.length <= 5 ? 1 : 2;
+    const shared = new Map<number, number>();
+    const grams = trigrams(term);
+    for (const gram of grams) for (const id of this.gramIndex.get(gram) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
+    for (const [id, count] of shared) {
+      if (id === exact || count < grams.length - 3 * maxEdits) continue;
+      const word = this.words[id];
+      const distance = editDistance(term, word, maxEdits);
+      if (distance <= maxEdits) found.set(id, 1 - distance / (term.length + 1));
+    }
+    return found;
+  }
+
+  private wordId(word: string): number {
+    let id = this.vocabulary.get(word);
+    if (id === undefined) {
+      id = this.words.length;
+      this.vocabulary.set(word, id);
+      this.words.push(word);
+      this.postings.push([]);
+      for (const gram of trigrams(word)) {
+        let list = this.gramIndex.get(gram);
+        if (!list) this.gramIndex.set(gram, (list = []));
+        list.push(id);
+      }
+    }
+    return id;
+  }
+
+  private compact(): void {
+    for (let w = 0; w < this.postings.length; w++) this.postings[w] = this.postings[w].filter(id => this.entries[id] !== undefined);
+    this.removed = 0;
+  }
+}
+
+function matchesFilters(entry: SearchEntry, query: SearchQuery): boolean {
+  if (query.speaker) {
+    const wanted = query.speaker.toLowerCase().replace(/[_"]/g, ' ').trim();
+    if (!entry.speakerNames.some(name => name.toLowerCase().includes(wanted))) return false;
+  }
+  if (query.after && !(entry.date && entry.date.slice(0, query.after.length) >= query.after)) return false;
+  if (query.before && !(entry.date && entry.date.slice(0, query.before.length) <= query.before)) return false;
+  return true;
+}
+
+/** Fuse re-ranks the shortlist and gives the matched ranges; the index's term coverage keeps the lead. */
+function rerank(shortlist: { entry: SearchEntry; coverage: number }[], words: string, limit: number): SearchHit[] {
+  if (shortlist.length === 0) return [];
+  const fuse = new Fuse(shortlist, { keys: ['entry.text'], includeScore: true, ignoreLocation: true, threshold: 1, minMatchCharLength: 3, useExtendedSearch: false });
+  const pattern = searchWords(words).filter(w => w.length > 2).join(' ');
+  const fused = new Map<typeof shortlist[number], number>();
+  for (const result of fuse.search(pattern.slice(0, 64))) fused.set(result.item, result.score ?? 1);
+  return shortlist
+    .map(candidate => {
+      const fuseResult = fused.get(candidate);
+      const score = 0.8 * candidate.coverage + 0.2 * (1 - (fuseResult ?? 1)) + (candidate.entry.isQuote ? 0.01 : 0);
+      return { entry: candidate.entry, score, matches: wordMatches(candidate.entry.text, words) };
+    })
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit);
+}
+
+/** Ranges of the entry's words that match a query word (exactly or with a typo), for highlighting. */
+function wordMatches(text: string, query: string): [number, number][] {
+  const terms = new Set(searchWords(query).filter(w => w.length > 2));
+  const ranges: [number, number][] = [];
+  for (const match of text.matchAll(/[\p{L}\p{N}'’]+/gu)) {
+    const word = searchWords(match[0])[0];
+    if (!word || word.length < 3) continue;
+    for (const term of terms) {
+      if (word === term || term.length >= 4 && editDistance(word, term, term.length <= 5 ? 1 : 2) <= (term.length <= 5 ? 1 : 2)) {
+        ranges.push([match.index!, match.index! + match[0].length]);
+        break;
+      }
+    }
+  }
+  return ranges;
+}

@@ -1,0 +1,201 @@
+import * as path from 'node:path';
+import {
+  DiagnosticSeverity,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type Diagnostic,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CorpusIndexer, formatCitation, type IndexReport } from './core';
+import { FileSystemCorpusHost, resolveRoots, uriOf } from './corpusFiles';
+import { detailOf, rangeOf, summaryOf } from './convert';
+import { DocumentRequest, DocumentsRequest, IndexedNotification, ReindexRequest, SearchQuotesRequest, type IndexedParams, type QuoteHit } from './protocol';
+import { SettingsStore, type InitializationOptions } from './settings';
+
+export interface ServerDependencies {
+  /** Folder of the corpus shipped with the extension. */
+  readonly bundledSeedsPath: string;
+}
+
+/**
+ * Wires the language server onto a connection. Each handler is a short adapter over the core; the stdio entry
+ * point (main.ts) and the in-process tests both call this.
+ */
+export function startServer(connection: Connection, dependencies: ServerDependencies): void {
+  const documents = new TextDocuments(TextDocument);
+  let workspaceFolders: string[] = [];
+  let canPullConfiguration = false, canWatchDynamically = false, canReportProgress = false;
+  let settings!: SettingsStore;
+  let host = new FileSystemCorpusHost([]);
+  let indexer = new CorpusIndexer(host);
+  let indexing: Promise<IndexReport> | undefined;
+  const log = (message: string) => connection.console.log(message);
+  const diagnosed = new Set<string>();
+
+  connection.onInitialize(params => {
+    const capabilities = params.capabilities;
+    canPullConfiguration = !!capabilities.workspace?.configuration;
+    canWatchDynamically = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    canReportProgress = !!capabilities.window?.workDoneProgress;
+    workspaceFolders = (params.workspaceFolders ?? []).map(folder => uriToPath(folder.uri)).filter((p): p is string => !!p);
+    if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [uriToPath(params.rootUri)].filter((p): p is string => !!p);
+    settings = new SettingsStore(connection, () => canPullConfiguration, (params.initializationOptions ?? {}) as InitializationOptions);
+    const result: InitializeResult = {
+      capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental, workspace: { workspaceFolders: { supported: true } } },
+      serverInfo: { name: 'statement-lens-server', version: '0.1.0' },
+    };
+    return result;
+  });
+
+  connection.onInitialized(async () => {
+    if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'statementLens' });
+    await reindexAll();
+  });
+
+  async function reindexAll(): Promise<IndexReport> {
+    const run = async () => {
+      const current = await settings.get();
+      const paths = [...(current.includeBundledSeeds ? [dependencies.bundledSeedsPath] : []), ...current.corpusPaths];
+      host = new FileSystemCorpusHost(resolveRoots(paths, workspaceFolders), log);
+      indexer = new CorpusIndexer(host, { maxFileBytes: current.maxFileSizeMB * 1024 * 1024 });
+      for (const open of documents.all()) if (host.contains(open.uri)) indexer.documentEdited(open.uri, open.getText());
+      await registerWatchers();
+      const progress = canReportProgress ? await connection.window.createWorkDoneProgress() : undefined;
+      progress?.begin('Statement Lens: indexing corpus', 0, undefined, true);
+      let lastPercent = -1;
+      const report = await indexer.indexAll(progress?.token, (done, total) => {
+        const percent = Math.floor((done / total) * 100);
+        if (percent !== lastPercent) progress?.report(percent, `${done}/${total} documents`);
+        lastPercent = percent;
+      });
+      progress?.done();
+      log(`Indexed ${report.documents} documents, ${report.quotes} quotes, ${report.people} people in ${report.durationMs} ms from ${host.roots.map(r => r.folder + (r.glob ? '/' + r.glob : '')).join(', ')}`);
+      return report;
+    };
+    const previous = indexing;
+    indexing = (previous ?? Promise.resolve()).catch(() => undefined).then(run);
+    const report = await indexing;
+    announce(report);
+    return report;
+  }
+
+  function announce(report: IndexReport): IndexedParams {
+    publishProblems(report);
+    const params: IndexedParams = { documents: report.documents, quotes: report.quotes, people: report.people, durationMs: report.durationMs };
+    void connection.sendNotification(IndexedNotification, params);
+    return params;
+  }
+
+  function publishProblems(report: IndexReport): void {
+    const byUri = new Map<string, Diagnostic[]>();
+    for (const problem of report.problems) {
+      const document = indexer.index.get(problem.uri);
+      const range = document && problem.span ? rangeOf(document, problem.span) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+      const severity = problem.severity === 'error' ? DiagnosticSeverity.Error : problem.severity === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information;
+      byUri.set(problem.uri, [...(byUri.get(problem.uri) ?? []), { range, severity, message: problem.message, source: 'Statement Lens' }]);
+    }
+    for (const uri of diagnosed) if (!byUri.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    diagnosed.clear();
+    for (const [uri, diagnostics] of byUri) {
+      diagnosed.add(uri);
+      log(`${uri}: ${diagnostics.map(d => d.message).join('; ')}`);
+      void connection.sendDiagnostics({ uri, diagnostics });
+    }
+  }
+
+  let watcherRegistration: { dispose(): void } | undefined;
+  async function registerWatchers(): Promise<void> {
+    if (!canWatchDynamically) return;
+    watcherRegistration?.dispose();
+    watcherRegistration = await connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: host.roots.map(root => ({ globPattern: { baseUri: uriOf(root.folder), pattern: '**/*.{txt,md,markdown,yaml,yml,tsv}' } })),
+    });
+  }
+
+  connection.onDidChangeWatchedFiles(async ({ changes }) => {
+    await indexing;
+    let report: IndexReport | undefined;
+    for (const change of changes) {
+      if (!host.contains(change.uri) || documents.get(change.uri)) continue;
+      report = change.type === FileChangeType.Deleted ? indexer.fileDeleted(change.uri) : await indexer.fileChanged(change.uri);
+    }
+    if (report) announce(report);
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    settings.invalidate();
+    void reindexAll();
+  });
+
+  // Open corpus documents are indexed as they are edited, debounced so typing stays fast.
+  const pendingEdits = new Map<string, NodeJS.Timeout>();
+  documents.onDidChangeContent(({ document }) => {
+    if (!host.contains(document.uri)) return;
+    clearTimeout(pendingEdits.get(document.uri));
+    pendingEdits.set(document.uri, setTimeout(() => {
+      pendingEdits.delete(document.uri);
+      const current = documents.get(document.uri);
+      if (current) announce(indexer.documentEdited(current.uri, current.getText()));
+    }, 200));
+  });
+  documents.onDidClose(({ document }) => {
+    if (host.contains(document.uri)) void indexer.documentClosed(document.uri).then(() => announce({ ...indexer.index.stats(), durationMs: 0, problems: indexer.problems() }));
+  });
+
+  connection.onRequest(DocumentsRequest, async () => {
+    await indexing;
+    return [...indexer.index.all()].map(summaryOf);
+  });
+
+  connection.onRequest(DocumentRequest, async ({ uri }) => {
+    await indexing;
+    const document = indexer.index.get(uri) ?? indexer.index.get(normalizeUri(uri));
+    return document ? detailOf(document) : null;
+  });
+
+  connection.onRequest(SearchQuotesRequest, async ({ query, limit }, token) => {
+    await indexing;
+    const { citationFormat } = await settings.get();
+    return indexer.index.searchQuotes(query, Math.min(Math.max(limit ?? 20, 1), 200), token).map((hit): QuoteHit => {
+      const document = indexer.index.get(hit.entry.uri)!;
+      return {
+        text: hit.entry.text,
+        speaker: hit.entry.speaker,
+        date: hit.entry.date,
+        uri: hit.entry.uri,
+        range: rangeOf(document, hit.entry.span),
+        documentTitle: hit.entry.documentTitle,
+        score: Math.round(hit.score * 1000) / 1000,
+        citation: formatCitation({ quote: hit.entry.text, speaker: hit.entry.speaker, date: hit.entry.date, outlet: document.outlet.value, title: document.title.value }, citationFormat),
+        matches: hit.matches,
+      };
+    });
+  });
+
+  connection.onRequest(ReindexRequest, async () => {
+    const report = await reindexAll();
+    return { documents: report.documents, quotes: report.quotes, people: report.people, durationMs: report.durationMs };
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+function uriToPath(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? new URL(uri).pathname && decodeURIComponent(new URL(uri).pathname) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Clients differ in how they escape file URIs (`%3A` vs `:`); the index uses Node's form. */
+function normalizeUri(uri: string): string {
+  const file = uriToPath(uri);
+  return file ? uriOf(path.resolve(file)) : uri;
+}

@@ -1,0 +1,73 @@
+import type { Connection } from 'vscode-languageserver';
+import { DEFAULT_CITATION_FORMAT } from './core';
+
+/** Every setting the server reads, typed once. Keys mirror `statementLens.*` in package.json. */
+export interface ServerSettings {
+  corpusPaths: string[];
+  includeBundledSeeds: boolean;
+  maxFileSizeMB: number;
+  citationFormat: string;
+}
+
+export const DEFAULT_SETTINGS: ServerSettings = { corpusPaths: [], includeBundledSeeds: true, maxFileSizeMB: 20, citationFormat: DEFAULT_CITATION_FORMAT };
+
+/** `initializationOptions` for editors without a settings UI (Neovim, Emacs, Helix). */
+export interface InitializationOptions {
+  corpusPaths?: string[];
+  includeBundledSeeds?: boolean;
+  maxFileSizeMB?: number;
+  citationFormat?: string;
+}
+
+interface ConfigurationSection {
+  corpus?: { paths?: unknown; includeBundledSeeds?: unknown; maxFileSizeMB?: unknown };
+  citation?: { format?: unknown };
+}
+
+/**
+ * Reads settings through `workspace/configuration` when the client supports it, else from the initialization
+ * options. The value is cached until `workspace/didChangeConfiguration` drops it.
+ */
+export class SettingsStore {
+  private cached: Promise<ServerSettings> | undefined;
+
+  constructor(private readonly connection: Connection, private readonly canPull: () => boolean, private readonly initialization: InitializationOptions) {}
+
+  get(): Promise<ServerSettings> {
+    this.cached ??= this.read();
+    return this.cached;
+  }
+
+  invalidate(): void {
+    this.cached = undefined;
+  }
+
+  private async read(): Promise<ServerSettings> {
+    const fromInit = fromInitialization(this.initialization);
+    if (!this.canPull()) return fromInit;
+    try {
+      const section = (await this.connection.workspace.getConfiguration('statementLens')) as ConfigurationSection | null;
+      if (!section) return fromInit;
+      return {
+        corpusPaths: stringArray(section.corpus?.paths) ?? fromInit.corpusPaths,
+        includeBundledSeeds: typeof section.corpus?.includeBundledSeeds === 'boolean' ? section.corpus.includeBundledSeeds : fromInit.includeBundledSeeds,
+        maxFileSizeMB: positiveNumber(section.corpus?.maxFileSizeMB) ?? fromInit.maxFileSizeMB,
+        citationFormat: typeof section.citation?.format === 'string' && section.citation.format.trim() ? section.citation.format : fromInit.citationFormat,
+      };
+    } catch {
+      return fromInit;
+    }
+  }
+}
+
+function fromInitialization(options: InitializationOptions): ServerSettings {
+  return {
+    corpusPaths: stringArray(options.corpusPaths) ?? DEFAULT_SETTINGS.corpusPaths,
+    includeBundledSeeds: typeof options.includeBundledSeeds === 'boolean' ? options.includeBundledSeeds : DEFAULT_SETTINGS.includeBundledSeeds,
+    maxFileSizeMB: positiveNumber(options.maxFileSizeMB) ?? DEFAULT_SETTINGS.maxFileSizeMB,
+    citationFormat: typeof options.citationFormat === 'string' && options.citationFormat.trim() ? options.citationFormat : DEFAULT_SETTINGS.citationFormat,
+  };
+}
+
+const stringArray = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '') : undefined);
+const positiveNumber = (value: unknown) => (typeof value === 'number' && value > 0 ? value : undefined);
