@@ -1,0 +1,155 @@
+import * as vscode from 'vscode';
+import type { DocumentSummary, QuoteDetail } from '../../server/src/protocol';
+import type { StatementClient } from './statementClient';
+
+export type SortMode = 'date' | 'speaker';
+
+/** A node of the Statements view. */
+export type StatementNode =
+  | { kind: 'group'; label: string; documents: DocumentSummary[] }
+  | { kind: 'document'; document: DocumentSummary }
+  | { kind: 'quote'; document: DocumentSummary; quote: QuoteDetail };
+
+const SORT_KEY = 'statementLens.documents.sortBy';
+export const UNDATED = 'Undated';
+const UNKNOWN_SPEAKER = 'Unknown speaker';
+
+/**
+ * The Statements view: documents newest first (undated ones last, under "Undated"), or grouped by speaker.
+ * The order is remembered across restarts; the view refreshes whenever the server re-indexes.
+ */
+export class DocumentsTreeProvider implements vscode.TreeDataProvider<StatementNode>, vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<StatementNode | undefined>();
+  readonly onDidChangeTreeData = this.changeEmitter.event;
+  private documents: Promise<DocumentSummary[]> | undefined;
+  private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
+
+  constructor(private readonly client: StatementClient, private readonly state: vscode.Memento) {
+    this.disposables.push(client.onDidIndex(() => this.refresh()));
+    void vscode.commands.executeCommand('setContext', SORT_KEY, this.sortMode);
+  }
+
+  get sortMode(): SortMode {
+    return this.state.get<SortMode>(SORT_KEY, 'date');
+  }
+
+  async setSortMode(mode: SortMode): Promise<void> {
+    await this.state.update(SORT_KEY, mode);
+    await vscode.commands.executeCommand('setContext', SORT_KEY, mode);
+    this.changeEmitter.fire(undefined);
+  }
+
+  toggleSort(): Promise<void> {
+    return this.setSortMode(this.sortMode === 'date' ? 'speaker' : 'date');
+  }
+
+  refresh(): void {
+    this.documents = undefined;
+    this.changeEmitter.fire(undefined);
+  }
+
+  async getChildren(node?: StatementNode): Promise<StatementNode[]> {
+    if (!node) {
+      await this.client.whenIndexed();
+      this.documents ??= this.client.documents();
+      const documents = sortByDate(await this.documents);
+      return this.sortMode === 'date' ? byDate(documents) : bySpeaker(documents);
+    }
+    if (node.kind === 'group') return node.documents.map(document => ({ kind: 'document', document }));
+    if (node.kind === 'document') {
+      const detail = await this.client.document(vscode.Uri.parse(node.document.uri));
+      return (detail?.quotes ?? []).map(quote => ({ kind: 'quote', document: node.document, quote }));
+    }
+    return [];
+  }
+
+  getTreeItem(node: StatementNode): vscode.TreeItem {
+    if (node.kind === 'group') {
+      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+      item.description = `${node.documents.length}`;
+      item.contextValue = 'group';
+      item.iconPath = new vscode.ThemeIcon(node.label === UNDATED ? 'question' : 'person');
+      return item;
+    }
+    if (node.kind === 'document') {
+      const { document } = node;
+      const item = new vscode.TreeItem(document.title ?? document.uri, document.quoteCount ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+      item.id = `${this.sortMode}:${document.uri}`;
+      item.description = [dateLabel(document), document.speakers.join(', ') || undefined].filter(Boolean).join(' · ');
+      item.tooltip = documentTooltip(document);
+      item.resourceUri = vscode.Uri.parse(document.uri);
+      item.iconPath = new vscode.ThemeIcon(kindIcon(document.kind));
+      item.contextValue = 'document';
+      item.command = { command: 'statementLens.documents.open', title: 'Open Document', arguments: [document.uri] };
+      return item;
+    }
+    const { quote } = node;
+    const item = new vscode.TreeItem(quote.text.length > 90 ? `${quote.text.slice(0, 89)}…` : quote.text, vscode.TreeItemCollapsibleState.None);
+    item.description = quote.speaker ?? 'unattributed';
+    item.tooltip = quoteTooltip(quote);
+    item.iconPath = new vscode.ThemeIcon('quote');
+    item.contextValue = 'quote';
+    item.command = { command: 'statementLens.documents.open', title: 'Open Quote', arguments: [node.document.uri, quote.range] };
+    return item;
+  }
+
+  dispose(): void {
+    this.disposables.forEach(d => d.dispose());
+  }
+}
+
+function sortByDate(documents: DocumentSummary[]): DocumentSummary[] {
+  return [...documents].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || (a.title ?? '').localeCompare(b.title ?? ''));
+}
+
+function byDate(documents: DocumentSummary[]): StatementNode[] {
+  const dated: StatementNode[] = documents.filter(d => d.date).map(document => ({ kind: 'document', document }));
+  const undated = documents.filter(d => !d.date);
+  return undated.length ? [...dated, { kind: 'group', label: UNDATED, documents: undated }] : dated;
+}
+
+function bySpeaker(documents: DocumentSummary[]): StatementNode[] {
+  const groups = new Map<string, DocumentSummary[]>();
+  for (const document of documents) {
+    for (const speaker of document.speakers.length ? document.speakers : [UNKNOWN_SPEAKER]) groups.set(speaker, [...(groups.get(speaker) ?? []), document]);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a === UNKNOWN_SPEAKER ? 1 : b === UNKNOWN_SPEAKER ? -1 : a.localeCompare(b)))
+    .map(([label, group]) => ({ kind: 'group', label, documents: group }));
+}
+
+function dateLabel(document: DocumentSummary): string {
+  return document.date ?? (document.partialDate ? `${document.partialDate} (year unknown)` : 'undated');
+}
+
+const PROVENANCE: Record<string, string> = { frontMatter: 'front matter', sidecar: 'sidecar file', text: 'the text', fileName: 'the file name', unknown: 'unknown' };
+
+/** Corpus text is untrusted: every value is escaped before it reaches the Markdown tooltip. */
+function documentTooltip(document: DocumentSummary): vscode.MarkdownString {
+  const tooltip = new vscode.MarkdownString(undefined, false);
+  tooltip.isTrusted = false;
+  tooltip.supportHtml = false;
+  tooltip.appendMarkdown(`**${escapeMarkdown(document.title ?? '')}**\n\n`);
+  const row = (label: string, value: string, source: string) => tooltip.appendMarkdown(`${label}: ${escapeMarkdown(value)} _(from ${PROVENANCE[source] ?? source})_  \n`);
+  row('Date', dateLabel(document), document.provenance.date);
+  row('Speakers', document.speakers.join(', ') || 'unknown', document.provenance.speakers);
+  row('Outlet', document.outlet ?? 'unknown', document.provenance.outlet);
+  tooltip.appendMarkdown(`Kind: ${document.kind} · ${document.quoteCount} quotes`);
+  return tooltip;
+}
+
+function quoteTooltip(quote: QuoteDetail): vscode.MarkdownString {
+  const tooltip = new vscode.MarkdownString(undefined, false);
+  tooltip.isTrusted = false;
+  tooltip.appendMarkdown(`> ${escapeMarkdown(quote.text)}\n\n— ${escapeMarkdown(quote.speaker ?? 'unattributed')}${quote.via ? ` (via ${escapeMarkdown(quote.via)})` : ''} · ${quote.kind}`);
+  return tooltip;
+}
+
+function kindIcon(kind: DocumentSummary['kind']): string {
+  return { article: 'note', readout: 'comment-discussion', speech: 'megaphone', transcript: 'comment', statement: 'file-text' }[kind] ?? 'file';
+}
+
+/** Escapes Markdown and HTML so that corpus text renders as literal text. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>&~:]/g, c => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
+}

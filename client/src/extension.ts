@@ -1,0 +1,55 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { registerCommands } from './commands';
+import { DocumentsTreeProvider } from './documentsTree';
+import { StatementClient } from './statementClient';
+import { CorpusStatusBar } from './statusBar';
+
+/** What the extension exports, for the end-to-end tests and for other extensions. */
+export interface StatementLensApi {
+  readonly client: StatementClient;
+  readonly documentsTree: DocumentsTreeProvider;
+  readonly statusBar: CorpusStatusBar;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<StatementLensApi> {
+  const output = vscode.window.createOutputChannel('Statement Lens', { log: true });
+  const client = new StatementClient(context, output);
+  const documentsTree = new DocumentsTreeProvider(client, context.globalState);
+  const statusBar = new CorpusStatusBar(client);
+  const treeView = vscode.window.createTreeView('statementLens.documents', { treeDataProvider: documentsTree, showCollapseAll: true });
+  context.subscriptions.push(output, client, documentsTree, statusBar, treeView);
+  registerCommands({ extension: context, client, tree: documentsTree, statusBar });
+  context.subscriptions.push(
+    client.onDidIndex(({ documents }) => {
+      treeView.message = documents === 0 ? 'No statements indexed. Add corpus folders in the setting statementLens.corpus.paths.' : undefined;
+    }),
+  );
+  markCorpusDocuments(context);
+  await client.start();
+  return { client, documentsTree, statusBar };
+}
+
+/** Plain-text files of the bundled seeds and the corpus folders open in the `statement` language (grammar). */
+function markCorpusDocuments(context: vscode.ExtensionContext): void {
+  const corpusFolders = () => {
+    const folders = [path.join(context.extensionPath, 'seeds')];
+    const workspaceFolders = vscode.workspace.workspaceFolders?.map(folder => folder.uri.fsPath) ?? [];
+    for (const setting of vscode.workspace.getConfiguration('statementLens').get<string[]>('corpus.paths', [])) {
+      const folder = setting.split(/[*?[{]/)[0];
+      if (path.isAbsolute(folder)) folders.push(folder);
+      else folders.push(...workspaceFolders.map(base => path.resolve(base, folder)));
+    }
+    return folders.map(folder => path.resolve(folder) + path.sep);
+  };
+  const mark = (document: vscode.TextDocument) => {
+    if (document.languageId !== 'plaintext' || document.uri.scheme !== 'file') return;
+    if (corpusFolders().some(folder => document.uri.fsPath.startsWith(folder))) void vscode.languages.setTextDocumentLanguage(document, 'statement');
+  };
+  vscode.workspace.textDocuments.forEach(mark);
+  context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(mark));
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

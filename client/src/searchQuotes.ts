@@ -1,0 +1,90 @@
+import * as vscode from 'vscode';
+import type { QuoteHit } from '../../server/src/protocol';
+import type { StatementClient } from './statementClient';
+
+interface QuoteItem extends vscode.QuickPickItem {
+  readonly hit: QuoteHit;
+}
+
+const INSERT_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('insert'), tooltip: 'Insert quote with citation' };
+const COPY_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy quote with citation' };
+
+/**
+ * Statement Lens: Search Quotes. Queries the server as the user types (each keystroke cancels the previous
+ * request); Enter opens the source, the buttons insert or copy the quote with its citation.
+ */
+export async function searchQuotes(client: StatementClient, initialQuery = ''): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  const picker = vscode.window.createQuickPick<QuoteItem>();
+  picker.placeholder = 'Half-remembered words… (filters: speaker:qin after:2021 before:2023-06)';
+  picker.matchOnDescription = false;
+  picker.matchOnDetail = false;
+  // The server ranks; keep its order and let every item through VS Code's own filter.
+  (picker as vscode.QuickPick<QuoteItem> & { sortByLabel?: boolean }).sortByLabel = false;
+  picker.value = initialQuery;
+  let pending: vscode.CancellationTokenSource | undefined;
+  const disposables: vscode.Disposable[] = [];
+
+  const query = async (value: string) => {
+    pending?.cancel();
+    pending?.dispose();
+    if (!value.trim()) {
+      picker.items = [];
+      return;
+    }
+    const source = (pending = new vscode.CancellationTokenSource());
+    picker.busy = true;
+    try {
+      const hits = await client.searchQuotes(value, 50, source.token);
+      if (source.token.isCancellationRequested) return;
+      picker.items = hits.map(hit => ({
+        label: hit.text,
+        description: [hit.speaker ?? 'unattributed', hit.date ?? 'undated'].join(' · '),
+        detail: hit.documentTitle,
+        alwaysShow: true,
+        highlights: { label: hit.matches },
+        buttons: editor ? [INSERT_BUTTON, COPY_BUTTON] : [COPY_BUTTON],
+        hit,
+      }) as QuoteItem);
+    } catch (error) {
+      if (!source.token.isCancellationRequested) picker.items = [];
+    } finally {
+      if (pending === source) picker.busy = false;
+    }
+  };
+
+  disposables.push(
+    picker.onDidChangeValue(query),
+    picker.onDidAccept(async () => {
+      const item = picker.selectedItems[0];
+      if (!item) return;
+      picker.hide();
+      await openQuote(item.hit);
+    }),
+    picker.onDidTriggerItemButton(async ({ item, button }) => {
+      picker.hide();
+      if (button === INSERT_BUTTON && editor) await insertCitation(editor, item.hit);
+      else {
+        await vscode.env.clipboard.writeText(item.hit.citation);
+        void vscode.window.showInformationMessage('Quote with citation copied.');
+      }
+    }),
+    picker.onDidHide(() => {
+      pending?.cancel();
+      disposables.forEach(d => d.dispose());
+      picker.dispose();
+    }),
+  );
+  picker.show();
+  if (initialQuery) await query(initialQuery);
+}
+
+export async function openQuote(hit: Pick<QuoteHit, 'uri' | 'range'>): Promise<void> {
+  const range = new vscode.Range(hit.range.start.line, hit.range.start.character, hit.range.end.line, hit.range.end.character);
+  await vscode.window.showTextDocument(vscode.Uri.parse(hit.uri), { selection: range, preview: true });
+}
+
+/** One undoable edit: the citation replaces the selection (or goes at the cursor). */
+export async function insertCitation(editor: vscode.TextEditor, hit: QuoteHit): Promise<boolean> {
+  return editor.edit(edit => edit.replace(editor.selection, hit.citation));
+}

@@ -1,0 +1,126 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { StatementLensApi } from '../../../client/src/extension';
+import type { StatementNode } from '../../../client/src/documentsTree';
+import type { IndexedParams } from '../../../server/src/protocol';
+
+const EXTENSION_ID = 'statement-lens.statement-lens';
+const SEED_COUNT = 5;
+const WORKSPACE_CORPUS = 1; // test/fixtures/workspace/corpus
+
+let api: StatementLensApi;
+
+const nextIndexed = () => new Promise<IndexedParams>(resolve => {
+  const listener = api.client.onDidIndex(params => {
+    listener.dispose();
+    resolve(params);
+  });
+});
+
+async function documentNodes(nodes: StatementNode[]): Promise<Extract<StatementNode, { kind: 'document' }>[]> {
+  const result: Extract<StatementNode, { kind: 'document' }>[] = [];
+  for (const node of nodes) {
+    if (node.kind === 'document') result.push(node);
+    else if (node.kind === 'group') result.push(...((await api.documentsTree.getChildren(node)) as Extract<StatementNode, { kind: 'document' }>[]));
+  }
+  return result;
+}
+
+describe('Statement Lens in VS Code', () => {
+  before(async () => {
+    const extension = vscode.extensions.getExtension<StatementLensApi>(EXTENSION_ID);
+    assert.ok(extension, 'the extension is installed in the development host');
+    api = await extension.activate();
+    assert.ok(extension.isActive);
+  });
+
+  it('indexes the bundled seeds and the workspace corpus, and says so', async () => {
+    const indexed = await api.client.whenIndexed();
+    assert.equal(indexed.documents, SEED_COUNT + WORKSPACE_CORPUS);
+    assert.ok(indexed.quotes > 30, `quotes: ${indexed.quotes}`);
+    assert.match(api.statusBar.text, new RegExp(`${SEED_COUNT + WORKSPACE_CORPUS} docs`));
+  });
+
+  it('lists documents newest first in the Statements view', async () => {
+    await api.documentsTree.setSortMode('date');
+    const roots = await api.documentsTree.getChildren();
+    const documents = await documentNodes(roots);
+    assert.equal(documents.length, SEED_COUNT + WORKSPACE_CORPUS);
+    const dates = documents.map(node => node.document.date).filter((date): date is string => !!date);
+    assert.deepEqual(dates, [...dates].sort().reverse(), 'dated documents are newest first');
+    const lastRoot = roots[roots.length - 1];
+    if (documents.some(node => !node.document.date)) assert.equal(lastRoot.kind === 'group' && lastRoot.label, 'Undated');
+    const item = api.documentsTree.getTreeItem(documents[0]);
+    assert.match(String(item.description), /^\d{4}-\d{2}-\d{2}/, 'each document shows its date · speaker');
+    const tooltip = (item.tooltip as vscode.MarkdownString).value;
+    assert.match(tooltip, /Outlet/);
+    assert.match(tooltip, /from (?:front matter|sidecar file|the text|the file name)/);
+  });
+
+  it('groups documents by speaker, and the toggle command switches and remembers the order', async () => {
+    await api.documentsTree.setSortMode('date');
+    await vscode.commands.executeCommand('statementLens.toggleSort');
+    assert.equal(api.documentsTree.sortMode, 'speaker');
+    const groups = await api.documentsTree.getChildren();
+    assert.ok(groups.every(node => node.kind === 'group'));
+    const qin = groups.find(node => node.kind === 'group' && node.label === 'Qin Gang');
+    assert.ok(qin && qin.kind === 'group', `groups: ${groups.map(g => (g.kind === 'group' ? g.label : '?')).join(', ')}`);
+    assert.equal(qin.documents.length, 2, 'Qin Gang speaks in two seed documents');
+    const all = await documentNodes(groups);
+    assert.ok(all.length >= SEED_COUNT + WORKSPACE_CORPUS);
+    await vscode.commands.executeCommand('statementLens.toggleSort');
+    assert.equal(api.documentsTree.sortMode, 'date');
+  });
+
+  it('opens a document from the tree, in the statement language', async () => {
+    const documents = await documentNodes(await api.documentsTree.getChildren());
+    const seed = documents.find(node => node.document.uri.includes('/seeds/000_'));
+    assert.ok(seed);
+    const item = api.documentsTree.getTreeItem(seed);
+    assert.ok(item.command);
+    await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor);
+    assert.equal(editor.document.uri.toString(), vscode.Uri.parse(seed.document.uri).toString());
+    for (let i = 0; i < 50 && editor.document.languageId !== 'statement'; i++) await new Promise(resolve => setTimeout(resolve, 100));
+    assert.equal(editor.document.languageId, 'statement');
+  });
+
+  it('opens a quotation from the tree at its place', async () => {
+    const documents = await documentNodes(await api.documentsTree.getChildren());
+    const seed = documents.find(node => node.document.uri.includes('/seeds/000_'))!;
+    const quotes = await api.documentsTree.getChildren(seed);
+    const quote = quotes.find(node => node.kind === 'quote' && node.quote.text.startsWith('My job is to shorten'));
+    assert.ok(quote && quote.kind === 'quote', 'Qin Gang\'s first quotation is listed under the document');
+    const item = api.documentsTree.getTreeItem(quote);
+    await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
+    const editor = vscode.window.activeTextEditor!;
+    assert.equal(editor.document.getText(editor.selection).replace(/\s+/g, ' '), quote.quote.text);
+  });
+
+  it('reindexes on command', async () => {
+    const result = await vscode.commands.executeCommand<IndexedParams>('statementLens.reindex');
+    assert.equal(result.documents, SEED_COUNT + WORKSPACE_CORPUS);
+  });
+
+  it('re-indexes when a corpus file is created and deleted', async () => {
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const file = vscode.Uri.joinPath(folder, 'corpus', 'tmp-e2e-statement.md');
+    const created = nextIndexed();
+    await vscode.workspace.fs.writeFile(file, Buffer.from('---\ntitle: Temporary Statement\ndate: 2025-01-02\n---\n\n"We will keep the channels of communication open at every level," Secretary Jane Roe told reporters.\n'));
+    try {
+      assert.equal((await created).documents, SEED_COUNT + WORKSPACE_CORPUS + 1);
+      const titles = (await api.client.documents()).map(d => d.title);
+      assert.ok(titles.includes('Temporary Statement'));
+    } finally {
+      const deleted = nextIndexed();
+      await vscode.workspace.fs.delete(file);
+      assert.equal((await deleted).documents, SEED_COUNT + WORKSPACE_CORPUS);
+    }
+  });
+
+  it('opens a bundled seed by command', async () => {
+    await vscode.commands.executeCommand('statementLens.openBundledSeeds', '004_4ce518e5b85375c6.txt');
+    assert.match(vscode.window.activeTextEditor!.document.uri.path, /seeds\/004_4ce518e5b85375c6\.txt$/);
+  });
+});
