@@ -1,0 +1,76 @@
+import * as assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { CorpusIndexer } from '../../server/src/core';
+import { MemoryHost } from './memoryHost';
+
+const ARTICLE = (speaker: string, words: string) => `Officials meet\nJune 2, 2024\n\n"${words}," ${speaker} told reporters on Monday.\n`;
+
+describe('CorpusIndexer', () => {
+  test('a binary file, bad UTF-8, half-written front matter and an empty file are reported; the rest is indexed', async () => {
+    const host = new MemoryHost();
+    host.set('good.md', ARTICLE('Foreign Minister Wang Yi', 'We will keep talking with every partner who wants peace'));
+    host.set('image.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]));
+    host.set('latin1.txt', new Uint8Array([...new TextEncoder().encode('Caf'), 0xe9, ...new TextEncoder().encode(' talks\n\n"We agreed on every point of the plan today," Minister Jean Dupont said.')]));
+    host.set('half.md', '---\ntitle: Unfinished\ndate: 2024-01-01\n\nThe body never closes its front matter.');
+    host.set('empty.txt', '');
+    const indexer = new CorpusIndexer(host);
+    const report = await indexer.indexAll();
+    assert.equal(report.documents, 4, 'all but the binary file are indexed');
+    const byUri = (name: string) => report.problems.filter(p => p.uri.endsWith(name)).map(p => p.message).join(' ');
+    assert.match(byUri('image.txt'), /binary/i);
+    assert.match(byUri('latin1.txt'), /not valid UTF-8/);
+    assert.match(byUri('half.md'), /never closes/);
+    assert.match(byUri('empty.txt'), /empty/);
+    const good = indexer.index.get('memory:///corpus/good.md')!;
+    assert.equal(good.quotes[0].speaker, 'Wang Yi');
+    assert.equal(indexer.index.get('memory:///corpus/latin1.txt')!.quotes[0].speaker, 'Jean Dupont');
+  });
+
+  test('a file deleted while the pass runs is simply absent; a file over the size limit is skipped with a message', async () => {
+    const host = new MemoryHost();
+    const doomed = host.set('a.md', ARTICLE('Secretary Jane Roe', 'The alliance has never been stronger than it is today'));
+    host.set('b.md', ARTICLE('Ambassador John Doe', 'Our door remains open to dialogue at every level'));
+    host.set('big.md', 'x'.repeat(2048));
+    host.onRead = uri => {
+      if (uri.endsWith('b.md')) host.files.delete(doomed);
+    };
+    const indexer = new CorpusIndexer(host, { maxFileBytes: 1024 });
+    const report = await indexer.indexAll();
+    assert.ok(indexer.index.get(doomed), 'a.md was read before it was deleted');
+    assert.match(report.problems.find(p => p.uri.endsWith('big.md'))!.message, /over the limit/);
+    host.onRead = undefined;
+    const after = indexer.fileDeleted(doomed);
+    assert.equal(after.documents, 1);
+  });
+
+  test('incremental updates: a changed file, a sidecar, an edited open document', async () => {
+    const host = new MemoryHost();
+    const uri = host.set('talks.txt', 'Talks in Geneva\n\n"We made real progress on the hardest questions," Secretary Jane Roe said.\n');
+    const indexer = new CorpusIndexer(host);
+    await indexer.indexAll();
+    assert.equal(indexer.index.get(uri)!.date.value, null);
+    host.set('statements.yaml', 'talks.txt:\n  date: 2022-03-04\n  outlet: Test Wire\n  source: https://example.org/record\n');
+    await indexer.fileChanged('memory:///corpus/statements.yaml');
+    assert.deepEqual(indexer.index.get(uri)!.date, { value: '2022-03-04', source: 'sidecar' });
+    host.set('talks.txt', 'Talks in Geneva\n\n"Nothing is agreed until everything is agreed," Secretary Jane Roe said.\n');
+    const report = await indexer.fileChanged(uri);
+    assert.equal(report.quotes, 1);
+    assert.match(indexer.index.get(uri)!.quotes[0].text, /^Nothing is agreed/);
+    indexer.documentEdited(uri, 'Talks in Geneva\n\n"An unsaved edit counts too, as the writer types it," Secretary Jane Roe said.\n');
+    assert.match(indexer.index.get(uri)!.quotes[0].text, /^An unsaved edit/);
+  });
+
+  test('people across documents: "President Biden" in one document is the Joe Biden of another, roles dated', async () => {
+    const host = new MemoryHost();
+    host.set('one.md', '---\ndate: 2021-03-01\n---\n\nU.S. President Joe Biden said on Monday that the talks were useful and would continue.\n');
+    host.set('two.md', '---\ndate: 2022-05-01\n---\n\n"We stand with our allies in every hour of need," President Biden said.\n');
+    const indexer = new CorpusIndexer(host);
+    await indexer.indexAll();
+    const biden = indexer.index.person('Biden')!;
+    assert.equal(biden.name, 'Joe Biden');
+    assert.equal(biden.uris.length, 2);
+    assert.deepEqual(biden.roles.map(r => [r.title, r.date]), [['President', '2022-05-01'], ['U.S. President', '2021-03-01']]);
+    const hits = indexer.index.searchQuotes('speaker:Biden allies', 5);
+    assert.equal(hits[0].entry.speaker, 'Joe Biden', 'the quote is filed under the full name');
+  });
+});

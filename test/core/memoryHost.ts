@@ -1,0 +1,22 @@
+import type { CorpusHost } from '../../server/src/core';
+
+/** An in-memory corpus for tests: uri → bytes; `onRead` lets a test change the corpus mid-index. */
+export class MemoryHost implements CorpusHost {
+  readonly files = new Map<string, Uint8Array>();
+  onRead?: (uri: string) => void;
+
+  set(name: string, content: string | Uint8Array): string {
+    const uri = `memory:///corpus/${name}`;
+    this.files.set(uri, typeof content === 'string' ? new TextEncoder().encode(content) : content);
+    return uri;
+  }
+
+  async listFiles(): Promise<string[]> {
+    return [...this.files.keys()];
+  }
+
+  async readFile(uri: string): Promise<Uint8Array | undefined> {
+    this.onRead?.(uri);
+    return this.files.get(uri);
+  }
+}
