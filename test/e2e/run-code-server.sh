@@ -69,19 +69,22 @@ const NOISE = /ChatModelSelection|AgentHost|AccountPolicyGate|Creating a socket|
       let v; try { v = await Promise.all(m.args().map(a => a.jsonValue())); } catch { v = [m.text()]; }
       if (typeof v[0] === 'string' && v[0].startsWith('%c')) v = v.slice(2);  // strip the host's CSS prefix
       const line = util.format(...v);
-      if (process.env.VERBOSE || !NOISE.test(line)) console.log(line);
+      if (process.env.VERBOSE || (line.trim() && !NOISE.test(line))) console.log(line);
     });
     page.on('crash', () => done('page crashed'));
     await page.goto(url);
     const left = Math.max(1000, +deadline - Date.now());
-    const code = await Promise.race([exited, new Promise(r => setTimeout(() => r(`timeout after ${process.env.TEST_TIMEOUT_MS} ms (TEST_TIMEOUT_MS)`), left))]);
+    let timer;
+    const code = await Promise.race([exited, new Promise(r => (timer = setTimeout(
+      () => r(`timeout after ${process.env.TEST_TIMEOUT_MS} ms (TEST_TIMEOUT_MS)`), left)))]);
+    clearTimeout(timer);
     console.log(`extension tests exit code: ${code}`);
-    process.exitCode = code === 0 ? 0 : 1;
+    return code === 0 ? 0 : 1;
   } finally {
-    if (ctx) await ctx.close().catch(() => {});
+    if (ctx) await Promise.race([ctx.close().catch(() => {}), new Promise(r => setTimeout(r, 10000).unref())]);
     fs.rmSync(udd, { recursive: true, force: true });
   }
-})().catch(e => { console.error(e); process.exit(2); });
+})().then(rc => process.exit(rc), e => { console.error(e); process.exit(2); });
 JS
 
 export XDG_CONFIG_HOME=$RUN/xdg XDG_DATA_HOME=$RUN/xdg XDG_CACHE_HOME=$RUN/xdg   # keep ~ clean
@@ -108,7 +111,7 @@ PATH=$(dirname "$NODE24"):$PATH setsid "$CODE_SERVER" --bind-addr 127.0.0.1:0 --
 PG=$!
 URL=
 for _ in $(seq 300); do
-  URL=$(grep -o 'http://127.0.0.1:[0-9]*' "$RUN/server.log" | head -1 || true); [ -n "$URL" ] && break
+  URL=$(grep -so 'http://127.0.0.1:[0-9]*' "$RUN/server.log" | head -1 || true); [ -n "$URL" ] && break
   kill -0 "$PG" 2>/dev/null || break; sleep 0.1
 done
 [ -n "$URL" ] || { echo "run-code-server: code-server did not start" >&2; cat "$RUN/server.log" >&2; exit 2; }
