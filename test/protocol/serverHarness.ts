@@ -22,9 +22,9 @@ function wire(connection: MessageConnection, process?: ChildProcess): TestClient
   const waiting: ((params: IndexedParams) => void)[] = [];
   connection.onNotification(IndexedNotification, params => waiting.splice(0).forEach(resolve => resolve(params)));
   // A plain client: accepts registrations and progress tokens, has no configuration to give.
-  connection.onRequest(RegistrationRequest, () => null);
-  connection.onRequest(WorkDoneProgressCreateRequest, () => null);
-  connection.onRequest(ConfigurationRequest, params => params.items.map(() => null));
+  connection.onRequest(RegistrationRequest.type, () => null);
+  connection.onRequest(WorkDoneProgressCreateRequest.type, () => null);
+  connection.onRequest(ConfigurationRequest.type, params => params.items.map(() => null));
   connection.listen();
   return {
     connection,

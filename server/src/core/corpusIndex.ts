@@ -124,21 +124,45 @@ export class CorpusIndex {
   }
 }
 
-/** What search sees of a document: its quotations, and the body sentences no quotation covers. */
+/** Quotations longer than this are searched sentence by sentence, so a hit points at the words that matched. */
+const LONG_QUOTE = 320;
+
+/**
+ * What search sees of a document: every quotation (long ones sentence by sentence, each keeping its speaker)
+ * and every body sentence that no quotation covers.
+ */
 function searchEntries(document: StatementDocument, canonical: (name: string) => string): SearchEntry[] {
+  const { text } = document;
   const base = { uri: document.uri, date: document.date.value, documentTitle: document.title.value ?? fileNameOf(document.uri) };
-  const aliasesOf = (speaker: string) => [speaker, ...(document.people.find(p => p.name === speaker)?.aliases ?? [])];
-  const entries: SearchEntry[] = document.quotes.map(quote => {
+  const names = new Map<string, readonly string[]>();
+  const speakerNames = (speaker: string | null): readonly string[] => {
+    if (!speaker) return [];
+    let known = names.get(speaker);
+    if (!known) names.set(speaker, (known = [...new Set([canonical(speaker), speaker, ...(document.people.find(p => p.name === speaker)?.aliases ?? [])])]));
+    return known;
+  };
+  const entries: SearchEntry[] = [];
+  for (const quote of document.quotes) {
     const speaker = quote.speaker ? canonical(quote.speaker) : null;
-    return { ...base, text: quote.text, span: quote.span, speaker, speakerNames: speaker ? [...new Set([speaker, ...aliasesOf(quote.speaker!)])] : [], isQuote: true };
-  });
+    const shared = { ...base, speaker, speakerNames: speakerNames(quote.speaker), isQuote: true };
+    if (quote.text.length <= LONG_QUOTE) {
+      entries.push({ ...shared, text: quote.text, span: quote.span });
+      continue;
+    }
+    for (const sentence of splitSentences(text, quote.span)) {
+      const sentenceText = text.slice(sentence.start, sentence.end).replace(/\s+/g, ' ').trim();
+      if (sentenceText.length >= 12) entries.push({ ...shared, text: sentenceText, span: sentence });
+    }
+  }
   const covered = document.quotes.map(q => q.span).sort((a, b) => a.start - b.start);
+  let next = 0;
   for (const paragraph of document.paragraphs) {
     if (paragraph.debris) continue;
-    for (const sentence of splitSentences(document.text, paragraph.span)) {
-      if (covered.some(span => span.start < sentence.end && span.end > sentence.start)) continue;
-      const text = document.text.slice(sentence.start, sentence.end).replace(/\s+/g, ' ').trim();
-      if (text.length >= 20) entries.push({ ...base, text, span: sentence, speaker: null, speakerNames: [], isQuote: false });
+    for (const sentence of splitSentences(text, paragraph.span)) {
+      while (next < covered.length && covered[next].end <= sentence.start) next++;
+      if (next < covered.length && covered[next].start < sentence.end) continue;
+      const sentenceText = text.slice(sentence.start, sentence.end).replace(/\s+/g, ' ').trim();
+      if (sentenceText.length >= 20) entries.push({ ...base, text: sentenceText, span: sentence, speaker: null, speakerNames: [], isQuote: false });
     }
   }
   return entries;

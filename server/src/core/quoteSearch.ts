@@ -61,6 +61,8 @@ export class QuoteSearchIndex {
   private readonly vocabulary = new Map<string, number>();
   private readonly words: string[] = [];
   private readonly postings: number[][] = [];
+  /** The last entry each word was posted for, so a word repeated in one entry is posted once. */
+  private readonly lastPosted: number[] = [];
   private readonly gramIndex = new Map<string, number[]>();
   private removed = 0;
   private live = 0;
@@ -76,7 +78,12 @@ export class QuoteSearchIndex {
       const id = this.entries.length;
       this.entries.push(entry);
       ids.push(id);
-      for (const word of new Set(searchWords(entry.text))) this.postings[this.wordId(word)].push(id);
+      for (const word of searchWords(entry.text)) {
+        const wordId = this.wordId(word);
+        if (this.lastPosted[wordId] === id) continue;
+        this.lastPosted[wordId] = id;
+        this.postings[wordId].push(id);
+      }
     }
     if (ids.length) this.idsByUri.set(uri, ids);
     this.live += ids.length;
@@ -166,6 +173,7 @@ export class QuoteSearchIndex {
       this.vocabulary.set(word, id);
       this.words.push(word);
       this.postings.push([]);
+      this.lastPosted.push(-1);
       for (const gram of trigrams(word)) {
         let list = this.gramIndex.get(gram);
         if (!list) this.gramIndex.set(gram, (list = []));

@@ -10,12 +10,12 @@ export function splitSentences(text: string, span: Span): Span[] {
   const sentences: Span[] = [];
   let start = span.start;
   const boundary = /[.!?]+["”’')\]]*(?=\s+["“‘'(]?[A-Z0-9])/g;
-  boundary.lastIndex = span.start;
-  const body = text.slice(0, span.end);
+  const body = text.slice(span.start, span.end);
   let match: RegExpExecArray | null;
   while ((match = boundary.exec(body))) {
-    const end = match.index + match[0].length;
-    if (match[0].startsWith('.') && ABBREVIATION_BEFORE.test(text.slice(Math.max(span.start, match.index - 12), match.index))) {
+    const index = span.start + match.index;
+    const end = index + match[0].length;
+    if (match[0].startsWith('.') && ABBREVIATION_BEFORE.test(text.slice(Math.max(span.start, index - 12), index))) {
       // "U.S. Secretary" is not a sentence end; "in the U.S. They" is, but telling them apart needs more than
       // punctuation, so an abbreviation followed by a capitalized word is kept inside the sentence.
       continue;

@@ -1,0 +1,114 @@
+// Takes a screenshot of VS Code with Statement Lens loaded (development mode) on the bundled seeds.
+//   node scripts/screenshot.mjs <out.png> [--view statements|explorer|none] [--open <file>]
+//                               [--extension <dir>] [--folder <dir>]
+// --view     the side bar to show (default statements: the Statements container, waiting for its tree rows)
+// --open     a file to open in the editor, by name through Quick Open (e.g. 000_320e4d2b8b7a98aa.txt)
+// --extension / --folder   the development extension (default: this repository) / folder (default: seeds/)
+// Starts a private code-server on a free port and Debian's Chromium through playwright-core (1920x1080),
+// and stops both at the end. Build first (npm run build). Exits 1, saving <out>.failed.png, if the view
+// does not show up.
+import { existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { installTools, repo, seeds, startCodeServer, workbenchUrl } from './start.mjs';
+
+const VIEW_CONTAINERS = {
+  statements: { label: 'Statements', container: 'workbench.view.extension.statementLens' },
+  explorer: { label: 'Explorer', container: 'workbench.view.explorer' },
+};
+
+function parseArgs(argv) {
+  const options = { view: 'statements', extension: repo, folder: seeds };
+  const rest = [];
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split(/=(.*)/s, 2);
+    const value = () => inline ?? argv[++i];
+    if (flag === '--view') options.view = value();
+    else if (flag === '--open') options.open = value();
+    else if (flag === '--extension') options.extension = resolve(value());
+    else if (flag === '--folder') options.folder = resolve(value());
+    else if (flag === '-h' || flag === '--help') options.help = true;
+    else rest.push(argv[i]);
+  }
+  options.out = rest[0] && resolve(rest[0]);
+  return options;
+}
+
+function loadPlaywright(tools) {
+  // the project's devDependency, else the copy in the shared tool cache
+  for (const base of [join(repo, 'package.json'), join(tools.driverModules, '..', 'package.json')]) {
+    try { return createRequire(base)('playwright-core'); } catch { /* try the next */ }
+  }
+  throw new Error('playwright-core not found (npm install, or test/e2e/install-tools.sh)');
+}
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  if (options.help || !options.out || !(options.view in VIEW_CONTAINERS || options.view === 'none')) {
+    console.error('usage: node scripts/screenshot.mjs <out.png> [--view statements|explorer|none] [--open <file>] [--extension <dir>] [--folder <dir>]');
+    process.exit(2);
+  }
+  if (options.extension === repo && !existsSync(join(repo, 'client/out/extension.js'))) {
+    console.error('client/out/extension.js is missing: run `npm run build` first');
+    process.exit(2);
+  }
+  const tools = installTools({ browser: true });
+  const { chromium } = loadPlaywright(tools);
+  const server = await startCodeServer({ tools });
+  let browser;
+  const cleanup = async () => {
+    await browser?.close().catch(() => {});
+    await server.stop();
+  };
+  const interrupted = () => cleanup().finally(() => process.exit(130));
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  let page;
+  try {
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+             '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    });
+    page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 });
+    await page.goto(workbenchUrl(server.url, options.folder, options.extension));
+    await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
+    // the extension's container appears in the activity bar once its contributions are registered
+    await page.locator('.part.activitybar [aria-label="Statements"]').first().waitFor({ timeout: 60_000 });
+
+    if (options.open) {
+      await page.keyboard.press('Control+P');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ timeout: 10_000 });
+      await input.fill(options.open);
+      await page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ timeout: 15_000 });
+      await page.keyboard.press('Enter');
+      await page.locator('.editor-instance .view-lines').first().waitFor({ timeout: 15_000 });
+    }
+
+    const view = VIEW_CONTAINERS[options.view];
+    if (view) {
+      const tab = page.locator(`.part.activitybar li.action-item:has(> a[aria-label^="${view.label}"])`).first();
+      // clicking the active container would close the side bar
+      if (await tab.getAttribute('aria-selected') !== 'true') await tab.click();
+      const rows = page.locator(`[id="${view.container}"] .monaco-list-row`);
+      await rows.first().waitFor({ state: 'visible', timeout: 60_000 });
+    }
+    // let the last rows, icons and decorations paint
+    await page.mouse.move(1900, 1060);
+    await page.evaluate(() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await page.waitForTimeout(750);
+
+    mkdirSync(dirname(options.out), { recursive: true });
+    await page.screenshot({ path: options.out });
+    console.log(`screenshot: ${options.out}`);
+  } catch (error) {
+    const failed = options.out.replace(/(\.png)?$/i, '.failed.png');
+    if (page) await page.screenshot({ path: failed }).then(() => console.error(`saved what was on screen to ${failed}`), () => {});
+    throw error;
+  } finally {
+    await cleanup();
+  }
+}
+
+main().then(() => process.exit(0), error => { console.error(error.message ?? error); process.exit(1); });
