@@ -22,8 +22,8 @@ function wire(connection: MessageConnection, process?: ChildProcess): TestClient
   const waiting: ((params: IndexedParams) => void)[] = [];
   connection.onNotification(IndexedNotification, params => waiting.splice(0).forEach(resolve => resolve(params)));
   // A plain client: accepts registrations and progress tokens, has no configuration to give.
-  connection.onRequest(RegistrationRequest.type, () => null);
-  connection.onRequest(WorkDoneProgressCreateRequest.type, () => null);
+  connection.onRequest(RegistrationRequest.type, () => undefined);
+  connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
   connection.onRequest(ConfigurationRequest.type, params => params.items.map(() => null));
   connection.listen();
   return {
