@@ -49,6 +49,8 @@ export async function startCodeServer({ port = 0, dataDir, tools = installTools(
       'telemetry.telemetryLevel': 'off', 'workbench.startupEditor': 'none', 'extensions.autoCheckUpdates': false,
       'extensions.autoUpdate': false, 'extensions.ignoreRecommendations': true, 'chat.disableAIFeatures': true,
       'update.mode': 'none', 'workbench.enableExperiments': false, 'workbench.tips.enabled': false,
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',   // the (empty) chat side bar
+      'git.openRepositoryInParentFolders': 'never',               // seeds/ sits inside the repository
     }, null, 2));
   }
   const xdg = join(dataDir, 'xdg');

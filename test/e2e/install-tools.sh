@@ -28,10 +28,10 @@ apt_install() {
   local sudo=; [ "$(id -u)" -eq 0 ] || sudo=sudo
   export DEBIAN_FRONTEND=noninteractive
   log "apt-get install $*"
-  if ! $sudo apt-get install -y -q --no-install-recommends "$@" >&2; then
+  if ! $sudo apt-get install -y -q "$@" >&2; then
     log "apt-get install failed; running apt-get update and retrying"
     $sudo apt-get update -q >&2
-    $sudo apt-get install -y -q --no-install-recommends "$@" >&2
+    $sudo apt-get install -y -q "$@" >&2
   fi
 }
 missing=()

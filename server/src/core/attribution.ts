@@ -5,7 +5,8 @@ import { isCapitalized, type Token } from './tokens';
 /** Who is being talked about at this point of the document, for pronouns and "the ambassador". */
 export class SpeakerContext {
   private current: string | undefined;
-  constructor(private readonly people: PeopleInDocument) {}
+  /** `upcoming` names the next person the text shows speaking, for "A senior diplomat said ..." before the name. */
+  constructor(private readonly people: PeopleInDocument, private readonly upcoming: (offset: number) => string | undefined = () => undefined) {}
 
   get speaker(): string | undefined {
     return this.current;
@@ -32,11 +33,13 @@ export class SpeakerContext {
       const tail = this.people.resolve(words.slice(i).join(' '));
       if (tail) return tail;
     }
+    const head = lower[lower.length - 1];
+    const describesOfficial = ROLE_HEADS.has(head) || head.split('-').some(part => ROLE_HEADS.has(part)) || /^(?:official|diplomat|spokesperson|envoy|minister|ambassador|source)$/.test(head);
+    if ((lower[0] === 'a' || lower[0] === 'an') && describesOfficial) return this.current ?? this.upcoming(tokens[0].start);
     if (lower[0] === 'the' || lower[0] === 'this' || lower[0] === 'that') {
       const byRole = this.people.resolveByRole(lower.join(' '));
       if (byRole) return byRole;
-      const head = lower[lower.length - 1];
-      if (ROLE_HEADS.has(head) || head.split('-').some(part => ROLE_HEADS.has(part)) || /^(?:official|diplomat|spokesperson|envoy|minister|ambassador)$/.test(head)) return this.current;
+      if (describesOfficial) return this.current ?? this.upcoming(tokens[0].start);
     }
     return undefined;
   }

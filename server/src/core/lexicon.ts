@@ -45,6 +45,10 @@ export const NON_PERSON_WORDS = words(`
   pacific atlantic indo-pacific middle east west north south oceanian covid-19 covid internet web
   god lord christmas easter thanksgiving new dear distinguished guests ladies gentlemen friends colleagues
   thank good excellency excellencies honorable honourable
+  freedom freedoms rights religious human democracy security peace justice liberty trade energy health climate
+  readout remarks remark statement statements call calls meeting meetings trip travel travels visit visits
+  visiting meets met delivers hosts hosting joins signs signing welcomes congratulates condemns announces
+  announcement release fact sheet press briefing gaggle interview conversation phone virtual joint
   the a an and or but in on at of to for with by from as this that these those it its we our you your they their
   he she his her i my me us them there here when while after before during since if not no yes
 `);
@@ -68,8 +72,8 @@ export const REPORTING_VERBS = [
   'said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'noted', 'notes', 'stressed', 'stresses', 'emphasized',
   'emphasised', 'emphasizes', 'underscored', 'underscores', 'underlined', 'pointed out', 'points out', 'urged',
   'urges', 'stated', 'states', 'declared', 'announced', 'warned', 'warns', 'vowed', 'vows', 'reiterated',
-  'reiterates', 'reaffirmed', 'reaffirms', 'affirmed', 'affirms', 'highlighted', 'highlights', 'expounded',
-  'explained', 'explains', 'argued', 'argues', 'insisted', 'insists', 'maintained', 'acknowledged',
+  'reiterates', 'reaffirmed', 'reaffirms', 'affirmed', 'affirms', 'highlighted', 'highlights', 
+  'explains', 'argued', 'argues', 'insisted', 'insists', 'maintained', 'acknowledged',
   'acknowledges', 'welcomed', 'welcomes', 'condemned', 'condemns', 'denounced', 'mentioned', 'observed',
   'remarked', 'suggested', 'proposed', 'asserted', 'asserts', 'continued', 'continues', 'wrote', 'writes',
   'recalled', 'confirmed', 'confirms', 'expressed', 'expresses', 'called on', 'calls on', 'called for',

@@ -1,6 +1,6 @@
 import { findDate } from './dates';
 import type { DocumentKind, Field, GivenMetadata, Quote, Span } from './model';
-import type { PeopleInDocument } from './people';
+import { findPeople, surnameOf, type PeopleInDocument } from './people';
 
 const given = <T>(value: T | undefined, frontMatter: T | undefined, sidecar: T | undefined): Field<T> | undefined =>
   frontMatter !== undefined ? { value: frontMatter, source: 'frontMatter' } : sidecar !== undefined ? { value: sidecar, source: 'sidecar' } : value !== undefined ? { value, source: 'text' } : undefined;
@@ -78,32 +78,19 @@ export function findKind(title: string | null, firstParagraphs: string, given: D
   return 'article';
 }
 
-/** Names in the title: "Remarks by Secretary Blinken ...", "Readout of President Biden's Call with ...". */
+/**
+ * The people a title names ("Readout of President Biden’s Meeting with President Macron", "Secretary Blinken’s
+ * Remarks to the Press"), as the document's own people where it knows them.
+ */
 export function speakersFromTitle(title: string | null, people: PeopleInDocument): string[] {
   if (!title) return [];
+  const inTitle = findPeople(title, [{ start: 0, end: title.length }]);
   const speakers: string[] = [];
-  const by = /\b(?:by|of|from)\s+((?:[A-Z][\w.’'-]*\s+){0,5}[A-Z][\w’'-]*?)(?:['’]s\b|\s+(?:at|to|on|in|before|with|and|during|for)\b|[,:]|$)/g;
-  for (const match of title.matchAll(by)) {
-    const name = people.resolve(match[1]) ?? resolveTail(match[1], people);
-    if (name && !speakers.includes(name)) speakers.push(name);
-  }
-  const withWhom = /\bwith\s+((?:[A-Z][\w.’'-]*\s+){0,5}[A-Z][\w’'-]*)/g;
-  if (/\breadout\b|\bcall\b|\bmeeting\b|\btalks\b/i.test(title)) {
-    for (const match of title.matchAll(withWhom)) {
-      const name = people.resolve(match[1]) ?? resolveTail(match[1], people);
-      if (name && !speakers.includes(name)) speakers.push(name);
-    }
+  for (const mention of inTitle.mentions) {
+    const name = people.resolve(mention.person) ?? people.resolve(surnameOf(mention.person)) ?? mention.person;
+    if (!speakers.includes(name)) speakers.push(name);
   }
   return speakers;
-}
-
-function resolveTail(phrase: string, people: PeopleInDocument): string | undefined {
-  const words = phrase.split(/\s+/);
-  for (let i = 1; i < words.length; i++) {
-    const name = people.resolve(words.slice(i).join(' '));
-    if (name) return name;
-  }
-  return undefined;
 }
 
 /** The principal speakers of an article: whoever the document quotes most. */

@@ -30,7 +30,7 @@ function isNameToken(token: Token): boolean {
   if (!isCapitalized(token.text) || token.text.length < 2) return false;
   if (/[0-9]/.test(token.text) || token.text.endsWith('.') && !SUFFIXES.has(token.lower)) return false;
   if (/^[A-Z]{2,}$/.test(token.text) && token.text.length > 1) return false; // acronyms and shouted cues
-  if (/['’]s$/.test(token.text)) return false;
+  if (/['’]s$/.test(token.text)) return isNameToken({ ...token, text: token.text.slice(0, -2), lower: token.lower.slice(0, -2) });
   return !NON_PERSON_WORDS.has(token.lower) && !ROLE_HEADS.has(token.lower) && !ROLE_MODIFIERS.has(token.lower) && !token.lower.split('-').some(part => ROLE_HEADS.has(part));
 }
 
@@ -62,7 +62,7 @@ function nameRuns(tokens: Token[]): NameRun[] {
       continue;
     }
     let j = i + 1;
-    while (j < tokens.length && isSpaceGap(tokens[j].gap) && j - i < 5) {
+    while (j < tokens.length && isSpaceGap(tokens[j].gap) && j - i < 5 && !/['’]s$/.test(tokens[j - 1].text)) {
       if (isNameToken(tokens[j]) || SUFFIXES.has(tokens[j].lower)) j++;
       else if (PARTICLES.has(tokens[j].text) && tokens[j + 1] && isNameToken(tokens[j + 1]) && isSpaceGap(tokens[j + 1].gap)) j += 2;
       else break;
@@ -74,6 +74,17 @@ function nameRuns(tokens: Token[]): NameRun[] {
 }
 
 /**
+ * "Ambassador at Large for International Religious Freedom Rashad Hussain": a long run right after "for/of/to"
+ * is the object of the role with the name at its end; the name is its last two tokens (three with an initial).
+ */
+function trimRoleObject(tokens: Token[], run: NameRun): NameRun {
+  const length = run.last - run.first;
+  if (length < 3 || run.first === 0 || !/^(?:for|of|to|at|on)$/.test(tokens[run.first - 1].lower)) return run;
+  const keep = isInitial(tokens[run.last - 2].text) ? 3 : 2;
+  return { first: run.last - keep, last: run.last };
+}
+
+/**
  * The role phrase right before a name ("U.S. Secretary of State", "State Councilor and Foreign Minister",
  * "China's new ambassador to the U.S."): role words, connectors and the capitalized objects of "of/to/for".
  */
@@ -82,7 +93,8 @@ function roleBefore(tokens: Token[], nameStart: number, text: string): { role: s
   for (let k = nameStart - 1; k >= 0 && nameStart - k <= 14; k--) {
     if (!isSpaceGap(tokens[k + 1].gap)) break;
     const token = tokens[k];
-    if (isRoleWord(token) || NON_PERSON_WORDS.has(token.lower) && isCapitalized(token.text) || /['’]s$/.test(token.text) && isCapitalized(token.text) || isCapitalized(token.text) && k > 0 && CONNECTORS.has(tokens[k - 1].lower)) {
+    const possessivePlace = /['’]s$/.test(token.text) && NON_PERSON_WORDS.has(token.lower.replace(/['’]s$/, ''));
+    if (isRoleWord(token) || NON_PERSON_WORDS.has(token.lower) && isCapitalized(token.text) || possessivePlace || isCapitalized(token.text) && k > 0 && CONNECTORS.has(tokens[k - 1].lower)) {
       first = k;
       continue;
     }
@@ -127,6 +139,14 @@ function isSpeakingRun(tokens: Token[], run: NameRun): boolean {
   return before?.lower === 'to' && tokens[run.first - 2]?.lower === 'according';
 }
 
+/** The name a run spells, without a trailing possessive ("Blinken’s" → "Blinken"). */
+function runName(text: string, tokens: Token[], run: NameRun): { name: string; span: Span } {
+  const last = tokens[run.last - 1];
+  const end = /['’]s$/.test(last.text) ? last.end - 2 : last.end;
+  const start = tokens[run.first].start;
+  return { name: text.slice(start, end).replace(/\s+/g, ' '), span: { start, end } };
+}
+
 function cleanRole(role: string): string {
   return role.replace(/^(?:the|a|an|new)\s+/i, '').replace(/\s+/g, ' ').trim();
 }
@@ -162,19 +182,19 @@ export function findPeople(text: string, paragraphs: readonly Span[]): PeopleInD
   };
 
   // Pass 1: full names with evidence.
-  const runsByParagraph = tokenized.map(nameRuns);
+  const runsByParagraph = tokenized.map(tokens => nameRuns(tokens).map(run => trimRoleObject(tokens, run)));
   tokenized.forEach((tokens, p) => {
     for (const run of runsByParagraph[p]) {
       const length = run.last - run.first;
       if (length < 2) continue;
-      const name = text.slice(tokens[run.first].start, tokens[run.last - 1].end).replace(/\s+/g, ' ');
+      const { name, span } = runName(text, tokens, run);
       const before = roleBefore(tokens, run.first, text);
       const honorific = run.first > 0 && HONORIFICS.has(tokens[run.first - 1].lower);
       const after = roleAfter(tokens, run.last, text);
       const speaking = isSpeakingRun(tokens, run);
       if (!before && !honorific && !after && !speaking && !people.has(name)) continue;
       const role = before && !HONORIFICS.has(before.role.toLowerCase()) ? before.role : after;
-      add(name, { start: tokens[run.first].start, end: tokens[run.last - 1].end }, role && !/^(?:former|late)\b/i.test(role) ? role.replace(/^late\s+/i, '') : undefined, speaking);
+      add(name, span, role && !/^(?:former|late)\b/i.test(role) ? role.replace(/^late\s+/i, '') : undefined, speaking);
     }
   });
 
@@ -193,10 +213,8 @@ export function findPeople(text: string, paragraphs: readonly Span[]): PeopleInD
   const fullMentionStarts = new Set(mentions.map(m => m.span.start));
   tokenized.forEach((tokens, p) => {
     for (const run of runsByParagraph[p]) {
-      const start = tokens[run.first].start;
-      if (fullMentionStarts.has(start)) continue;
-      const name = text.slice(start, tokens[run.last - 1].end).replace(/\s+/g, ' ');
-      const span = { start, end: tokens[run.last - 1].end };
+      const { name, span } = runName(text, tokens, run);
+      if (fullMentionStarts.has(span.start)) continue;
       if (people.has(name)) {
         add(name, span, roleBefore(tokens, run.first, text)?.role, isSpeakingRun(tokens, run));
         continue;

@@ -29,7 +29,8 @@ const wordCount = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length
  */
 export function findQuotes(input: QuoteInput): Quote[] {
   const turns = findTurns(input.text, input.paragraphs, input.people, input.principal);
-  const quotes = turns.length >= 2 ? turns : input.kind === 'speech' && input.principal.length > 0 ? speechParagraphs(input) : findAttributedQuotes(input);
+  const spoken = (input.kind === 'speech' || input.kind === 'statement') && input.principal.length > 0;
+  const quotes = turns.length >= 2 ? turns : spoken ? speechParagraphs(input) : findAttributedQuotes(input);
   // Hard-wrapped archives break lines inside quotations; the words are what matter.
   return quotes.map(quote => (/\s\s|\n/.test(quote.text) ? { ...quote, text: quote.text.replace(/\s+/g, ' ') } : quote));
 }
@@ -37,7 +38,9 @@ export function findQuotes(input: QuoteInput): Quote[] {
 function speechParagraphs(input: QuoteInput): Quote[] {
   const speaker = input.principal[0];
   return input.paragraphs
-    .filter(p => wordCount(input.text.slice(p.start, p.end)) >= 8)
+    // A paragraph entirely in quotation marks at the top of a speech is a pull quote repeating the body.
+    .filter(p => wordCount(input.text.slice(p.start, p.end)) >= 3 && !/^["“][^"“”]*["”]$/.test(input.text.slice(p.start, p.end).trim()))
+    .filter(p => !/^(?:\*\*|#|AS PREPARED|AS DELIVERED|END\b|###)/.test(input.text.slice(p.start, p.end)))
     .map(p => ({ text: stripMarks(input.text.slice(p.start, p.end)), speaker, kind: 'speech' as const, span: p }));
 }
 
@@ -47,15 +50,19 @@ function stripMarks(text: string): string {
 
 function findAttributedQuotes(input: QuoteInput): Quote[] {
   const { text } = input;
-  const context = new SpeakerContext(input.people);
+  const marksByParagraph = input.paragraphs.map(paragraph => findQuotationMarks(text, paragraph));
+  const quoted = marksByParagraph.flat().map(mark => mark.content);
+  // Someone named as speaking inside a quotation ("As Deng once pointed out, ...") is not the current speaker.
+  const speakingMentions = input.people.mentions.filter(m => m.speaking && !quoted.some(span => span.start <= m.span.start && m.span.end <= span.end));
+  const upcoming = (offset: number) => speakingMentions.find(m => m.span.start > offset)?.person;
+  const context = new SpeakerContext(input.people, upcoming);
   context.speaker = input.principal[0];
   const quotes: Quote[] = [];
   let continuing: { speaker: string | null; via?: string } | undefined; // a quotation running into the next paragraph
-  const speakingMentions = input.people.mentions.filter(m => m.speaking);
   let mentionIndex = 0;
 
-  for (const paragraph of input.paragraphs) {
-    const marks = findQuotationMarks(text, paragraph);
+  for (const [paragraphIndex, paragraph] of input.paragraphs.entries()) {
+    const marks = marksByParagraph[paragraphIndex];
     const sentences = splitSentences(text, paragraph);
     const pending: { mark: MarkedSpan; quote: Quote }[] = [];
     let paragraphSpeaker: string | null | undefined;
@@ -78,8 +85,11 @@ function findAttributedQuotes(input: QuoteInput): Quote[] {
           paragraphSpeaker = quote.speaker;
         }
       }
-      if (!quotedHere && sentenceMarks.every(m => wordCount(text.slice(m.content.start, m.content.end)) < 12)) {
-        const reported = reportedStatement(text, sentence, tokens, context);
+      // A sentence with a partial quotation may also report, in the writer's words, what came before it.
+      const firstMark = sentenceMarks[0];
+      const reportable = !quotedHere || (firstMark && wordCount(text.slice(sentence.start, firstMark.outer.start)) >= 10);
+      if (reportable && sentenceMarks.every(m => wordCount(text.slice(m.content.start, m.content.end)) < 12 || !quotedHere)) {
+        const reported = reportedStatement(text, sentence, tokens, context, firstMark && quotedHere ? firstMark.outer.start : sentence.end);
         if (reported) {
           quotes.push(reported);
           context.speaker = reported.speaker ?? undefined;
@@ -182,30 +192,47 @@ function nestedQuotes(text: string, mark: MarkedSpan, outer: Quote, people: Peop
   return found;
 }
 
-/** "Qin pointed out that ...", "Yang said China's door ...", "..., he added." */
-function reportedStatement(text: string, sentence: Span, tokens: Token[], context: SpeakerContext): Quote | undefined {
+const TAIL_VERBS = 'said|says|added|stressed|noted|emphasized|emphasised|underscored|explained|warned|told|insisted|argued|stated|affirmed|concluded';
+/** "..., Yang said." / "..., he added." / "..., said Yang Tao, director-general of ..." */
+const TAIL_ATTRIBUTION = new RegExp(`,\\s*(?:((?:[A-Z][\\w.’'-]*\\s+){0,3}[A-Za-z][\\w’'-]*)\\s+(?:${TAIL_VERBS})|(?:${TAIL_VERBS})\\s+((?:[A-Z][\\w.’'-]*\\s+){0,3}[A-Z][\\w’'-]*))(?:\\s+[^,.]{0,60})?(?:,[^,]{0,160})?\\s*\\.?\\s*$`);
+
+/** "Qin pointed out that ...", "Yang said China's door ...", "..., he added.", "According to Le, ..." */
+function reportedStatement(text: string, sentence: Span, tokens: Token[], context: SpeakerContext, end: number): Quote | undefined {
   if (tokens.length < 5) return undefined;
+  const sentenceText = text.slice(sentence.start, end);
+  const make = (speaker: string, start: number, stop: number, via?: string): Quote | undefined => {
+    const content = text.slice(start, stop).replace(/[\s.,;:]+$/, '').trim();
+    if (wordCount(content) < 4) return undefined;
+    const offset = start + (text.slice(start, stop).length - text.slice(start, stop).trimStart().length);
+    return { text: content, speaker, ...(via && via !== speaker ? { via } : {}), kind: 'reported', span: { start: offset, end: offset + content.length } };
+  };
+  // "According to Le, the next few months will be critical ..."
+  const according = /^\s*according to\s+([^,]{2,60}),\s*/i.exec(sentenceText);
+  if (according) {
+    const speaker = context.resolveSubject(tokenize(according[1]));
+    if (speaker) return make(speaker, sentence.start + according[0].length, end);
+  }
   // Trailing attribution: "China will focus on ..., Yang said."
-  const tail = /,\s*((?:[A-Z][\w.’'-]*\s+){0,3}[A-Za-z][\w’'-]*)\s+(said|added|stressed|noted|emphasized|underscored|explained|warned)\s*\.?\s*$/.exec(text.slice(sentence.start, sentence.end));
-  if (tail) {
-    const speaker = context.resolveSubject(tokenize(tail[1]));
-    if (speaker) {
-      const end = sentence.start + (tail.index ?? 0);
-      return { text: text.slice(sentence.start, end).trim(), speaker, kind: 'reported', span: { start: sentence.start, end } };
+  if (end === sentence.end) {
+    const tail = TAIL_ATTRIBUTION.exec(sentenceText);
+    if (tail && wordCount(sentenceText.slice(0, tail.index)) >= 5) {
+      const speaker = context.resolveSubject(tokenize(tail[1] ?? tail[2]));
+      if (speaker) return make(speaker, sentence.start, sentence.start + (tail.index ?? 0));
     }
   }
   // Leading attribution, possibly after an introductory phrase ("However, Le pointed out that ...").
+  const quoting = /^\s*(?:quoting|citing)\s+([^,]{2,60}),/i.exec(sentenceText);
   for (let from = 0; from < tokens.length; ) {
-    const clause = findReportingClause(tokens, from, Math.min(tokens.length, from + 12));
+    const clause = findReportingClause(tokens, from, Math.min(tokens.length, from + 14));
     if (!clause) break;
     const speaker = context.resolveSubject(clause.subject);
     if (speaker) {
       let contentStart = clause.verb + clause.verbLength;
       if (tokens[contentStart]?.lower === 'that') contentStart++;
-      else if (/^(?:to|with|on|about|for)$/.test(tokens[contentStart]?.lower ?? '') && /^(?:expounded|agreed|spoke|discussed)$/.test(tokens[clause.verb].lower)) contentStart++;
       const first = tokens[contentStart];
-      if (!first || tokens.length - contentStart < 4) return undefined;
-      return { text: text.slice(first.start, sentence.end).replace(/[.\s]+$/, '').trim(), speaker, kind: 'reported', span: { start: first.start, end: sentence.end } };
+      if (!first || first.start >= end) return undefined;
+      const source = quoting ? context.resolveSubject(tokenize(quoting[1])) : undefined;
+      return source ? make(source, first.start, end, speaker) : make(speaker, first.start, end);
     }
     from = clause.verb + clause.verbLength;
   }

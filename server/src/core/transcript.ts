@@ -1,4 +1,5 @@
 import type { Quote, Span } from './model';
+import { HONORIFICS, ROLE_HEADS, ROLE_MODIFIERS } from './lexicon';
 import type { PeopleInDocument } from './people';
 
 /** A speaker's cue at the start of a paragraph: "SECRETARY BLINKEN:", "**THE PRESIDENT:**", "Q", "MR. PRICE:". */
@@ -46,5 +47,10 @@ function speakerOfCue(label: string, people: PeopleInDocument, principal: readon
     if (surnameInPrincipal) return surnameInPrincipal;
     return human.replace(/^The\s+/, 'The ');
   }
+  // "MR. PRICE", "PRIME MINISTER TRUDEAU": the surname after the titles names the person.
+  const words = human.split(/\s+/);
+  const surname = words[words.length - 1];
+  const titled = words.slice(0, -1).every(word => ROLE_HEADS.has(word.toLowerCase()) || ROLE_MODIFIERS.has(word.toLowerCase()) || HONORIFICS.has(word.toLowerCase()) || /^(?:mr|ms|mrs|dr)\.?$/i.test(word));
+  if (words.length > 1 && titled && !ROLE_HEADS.has(surname.toLowerCase()) && !ROLE_MODIFIERS.has(surname.toLowerCase())) return people.resolve(surname) ?? surname;
   return human;
 }
