@@ -34,6 +34,15 @@ function parseArgs(argv) {
   return options;
 }
 
+/** Waits for a locator, failing with a sentence that says what did not show up. */
+async function waitFor(locator, what, timeout = 60_000) {
+  try {
+    await locator.waitFor({ state: 'visible', timeout });
+  } catch {
+    throw new Error(`${what} did not show up within ${timeout / 1000} s`);
+  }
+}
+
 function loadPlaywright(tools) {
   // the project's devDependency, else the copy in the shared tool cache
   for (const base of [join(repo, 'package.json'), join(tools.driverModules, '..', 'package.json')]) {
@@ -72,18 +81,19 @@ async function main() {
     });
     page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 });
     await page.goto(workbenchUrl(server.url, options.folder, options.extension));
-    await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
+    await waitFor(page.locator('.monaco-workbench .part.activitybar'), 'the VS Code workbench');
     // the extension's container appears in the activity bar once its contributions are registered
-    await page.locator('.part.activitybar [aria-label="Statements"]').first().waitFor({ timeout: 60_000 });
+    await waitFor(page.locator('.part.activitybar [aria-label="Statements"]').first(),
+      'the "Statements" activity bar item (is the extension built, and does it contribute viewsContainers statementLens?)');
 
     if (options.open) {
       await page.keyboard.press('Control+P');
       const input = page.locator('.quick-input-widget input');
-      await input.waitFor({ timeout: 10_000 });
+      await waitFor(input, 'Quick Open', 10_000);
       await input.fill(options.open);
-      await page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ timeout: 15_000 });
+      await waitFor(page.locator('.quick-input-widget .monaco-list-row').first(), `a Quick Open match for ${options.open}`, 15_000);
       await page.keyboard.press('Enter');
-      await page.locator('.editor-instance .view-lines').first().waitFor({ timeout: 15_000 });
+      await waitFor(page.locator('.editor-instance .view-lines').first(), `an editor on ${options.open}`, 15_000);
     }
 
     const view = VIEW_CONTAINERS[options.view];
@@ -92,7 +102,7 @@ async function main() {
       // clicking the active container would close the side bar
       if (await tab.getAttribute('aria-selected') !== 'true') await tab.click();
       const rows = page.locator(`[id="${view.container}"] .monaco-list-row`);
-      await rows.first().waitFor({ state: 'visible', timeout: 60_000 });
+      await waitFor(rows.first(), `rows in the ${view.label} view`);
     }
     // let the last rows, icons and decorations paint
     await page.mouse.move(300, 14);   // park the pointer on the empty title bar: no hovers, no tooltips

@@ -15,7 +15,7 @@ export const seeds = join(repo, 'seeds');
 /** Installs what is missing (idempotent) and returns the tool paths. */
 export function installTools({ browser = false } = {}) {
   const script = join(repo, 'test/e2e/install-tools.sh');
-  const print = 'eval "$("$0" "$@")" && printf "%s\\n" "$VSCODE_IT_TOOLS" "$NODE24" "$CODE_SERVER" "$DRIVER_MODULES"';
+  const print = 'env=$("$0" "$@") && eval "$env" && printf "%s\\n" "$VSCODE_IT_TOOLS" "$NODE24" "$CODE_SERVER" "$DRIVER_MODULES"';
   const result = spawnSync('bash', ['-c', print, script, ...(browser ? [] : ['--no-browser'])],
     { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`test/e2e/install-tools.sh failed (exit ${result.status})`);

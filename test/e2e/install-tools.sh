@@ -4,7 +4,7 @@
 # Idempotent: every step is skipped when its result is already there. Used by run-code-server.sh,
 # scripts/start.mjs and scripts/screenshot.mjs.
 #
-#   eval "$(test/e2e/install-tools.sh)"        # defines VSCODE_IT_TOOLS NODE24 CODE_SERVER DRIVER_MODULES
+#   env=$(test/e2e/install-tools.sh) && eval "$env"   # defines VSCODE_IT_TOOLS NODE24 CODE_SERVER DRIVER_MODULES
 #   test/e2e/install-tools.sh --no-browser     # code-server only (what `npm start` needs)
 #
 # Progress goes to stderr; stdout carries only the shell assignments above.

@@ -29,7 +29,8 @@ EXT=$(realpath "${ARGS[0]}"); TESTS=$(realpath "${ARGS[1]}"); WS=$(realpath "${A
 export TEST_TIMEOUT_MS=${TEST_TIMEOUT_MS:-600000}
 
 # 1-4. tools: chromium, krb5 headers, Node 24, code-server, playwright-core (each skipped when present)
-eval "$("$HERE/install-tools.sh")"
+TOOLS_ENV=$("$HERE/install-tools.sh")   # (a bare eval "$(...)" would hide its failure)
+eval "$TOOLS_ENV"
 START=$SECONDS   # the timeout counts from here: a cold tool install (~2-3 min) is not part of it
 
 RUN=$(mktemp -d "${TMPDIR:-/tmp}/vscode-it.XXXXXX"); mkdir -p "$RUN/ud/User" "$RUN/xdg" "$RUN/exts"

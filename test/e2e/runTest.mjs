@@ -1,8 +1,8 @@
 // `npm run test:e2e`: the end-to-end tier, in two phases.
 //   1. suite: out/test/e2e/suite/index.js in VS Code with this repository as the development extension and
 //      test/fixtures/workspace open. Desktop VS Code through @vscode/test-electron when its download server
-//      is reachable (or STATEMENT_LENS_E2E=electron), else code-server through run-code-server.sh
-//      (STATEMENT_LENS_E2E=code-server forces that).
+//      resolves and there is a display (or STATEMENT_LENS_E2E=electron), else code-server through
+//      run-code-server.sh (STATEMENT_LENS_E2E=code-server forces that).
 //   2. vsix: package the extension with vsce, install the .vsix into a fresh code-server and run
 //      out/test/e2e/vsix/index.js from an empty host extension, so that the packaged copy is what is tested.
 // `node test/e2e/runTest.mjs suite` or `... vsix` runs one phase. Exits non-zero if any phase fails.
@@ -82,12 +82,18 @@ async function phaseSuite() {
   ensureWorkspace();
   if (!requireBuilt(suiteIndex)) return 1;
   const mode = process.env.STATEMENT_LENS_E2E;
-  if (mode === 'electron' || (mode !== 'code-server' && await canDownloadVSCode())) {
+  // desktop VS Code on Linux needs a display (xvfb-run on a headless machine)
+  const headless = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
+  let why;
+  if (mode === 'code-server') why = 'STATEMENT_LENS_E2E=code-server';
+  else if (mode !== 'electron' && headless) why = 'no display (DISPLAY is unset)';
+  else if (mode !== 'electron' && !await canDownloadVSCode()) why = 'VS Code\'s download server is not reachable';
+  if (!why) {
     console.log('runner: desktop VS Code via @vscode/test-electron');
     const code = await runInElectron();
     if (code !== undefined) return code;
   } else {
-    console.log('runner: code-server (VS Code\'s download server is not reachable; STATEMENT_LENS_E2E=electron forces desktop)');
+    console.log(`runner: code-server (${why}; STATEMENT_LENS_E2E=electron forces desktop VS Code)`);
   }
   return run('bash', [runner, repo, suiteIndex, workspace]);
 }

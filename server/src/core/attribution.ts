@@ -22,6 +22,9 @@ export class SpeakerContext {
    */
   resolveSubject(tokens: readonly Token[]): string | undefined {
     if (tokens.length === 0 || tokens.length > 8) return undefined;
+    // "Secretary Blinken and Foreign Minister Çavuşoğlu discussed ...": the first named leads.
+    const and = tokens.findIndex((token, i) => i > 0 && token.lower === 'and');
+    if (and > 0) return this.resolveSubject(tokens.slice(0, and));
     const words = tokens.map(t => t.text);
     const lower = words.map(w => w.toLowerCase());
     if (tokens.length === 1 && /^(?:he|she)$/.test(lower[0])) return this.current;

@@ -86,6 +86,7 @@ export function outletFromUrl(url: string | undefined): string | undefined {
   } catch {
     return undefined;
   }
+  if (/(?:^|\.)(?:\w+)?whitehouse\.(?:archives\.)?gov$/.test(host)) return 'The White House';
   for (const [suffix, name] of Object.entries(KNOWN_HOSTS)) if (host === suffix || host.endsWith('.' + suffix)) return name;
   return host;
 }

@@ -80,7 +80,7 @@ export const REPORTING_VERBS = [
   'calls for', 'replied', 'responded', 'answered', 'asked', 'asks', 'agreed', 'agrees', 'believes',
   'believed', 'concluded', 'cautioned', 'claimed', 'claims', 'commented', 'conveyed', 'indicated',
   'praised', 'thanked', 'thanks', 'discussed', 'discusses', 'shared', 'shares', 'committed', 'commits', 'pledged', 'pledges',
-  'encouraged', 'encourages', 'reassured', 'assured', 'expressed hope', 'made clear', 'makes clear', 'spoke',
+  'encouraged', 'encourages', 'reassured', 'assured', 'expressed hope', 'made clear', 'makes clear',
 ];
 
 export const REPORTING_VERB_SET = new Set(REPORTING_VERBS);

@@ -82,13 +82,14 @@ export function findKind(title: string | null, firstParagraphs: string, given: D
  * The people a title names ("Readout of President Biden’s Meeting with President Macron", "Secretary Blinken’s
  * Remarks to the Press"), as the document's own people where it knows them.
  */
-export function speakersFromTitle(title: string | null, people: PeopleInDocument): string[] {
+export function speakersFromTitle(title: string | null, people: PeopleInDocument): { name: string; role?: string }[] {
   if (!title) return [];
   const inTitle = findPeople(title, [{ start: 0, end: title.length }]);
-  const speakers: string[] = [];
+  const speakers: { name: string; role?: string }[] = [];
   for (const mention of inTitle.mentions) {
     const name = people.resolve(mention.person) ?? people.resolve(surnameOf(mention.person)) ?? mention.person;
-    if (!speakers.includes(name)) speakers.push(name);
+    const role = inTitle.people.find(p => p.name === mention.person)?.roles[0]?.title;
+    if (!speakers.some(s => s.name === name)) speakers.push({ name, ...(role ? { role } : {}) });
   }
   return speakers;
 }

@@ -40,7 +40,7 @@ const isRoleWord = (token: Token) => isRoleHead(token) || ROLE_MODIFIERS.has(tok
 /** "Xi Jinping" → "Xi", "Antony J. Blinken" → "Blinken". */
 export function surnameOf(name: string): string {
   const parts = name.split(/\s+/).filter(part => !SUFFIXES.has(part.toLowerCase()));
-  if (parts.length === 2 && CHINESE_SURNAMES.has(parts[0].toLowerCase()) && /^[A-Z][a-z]+$/.test(parts[1]) && !CHINESE_SURNAMES.has(parts[1].toLowerCase())) {
+  if (parts.length === 2 && CHINESE_SURNAMES.has(parts[0].toLowerCase()) && /^[A-Z][a-z]+$/.test(parts[1])) {
     return parts[0];
   }
   return parts[parts.length - 1];

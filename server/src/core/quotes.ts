@@ -14,6 +14,8 @@ export interface QuoteInput {
   readonly kind: DocumentKind;
   /** The principal speaker(s) known so far, for speeches and "the President". */
   readonly principal: readonly string[];
+  /** Roles the title gives principal speakers ("President" for "Remarks by President Biden"). */
+  readonly principalRoles?: ReadonlyMap<string, string>;
 }
 
 /** Quoted text that names a work or a policy rather than reports speech ("an event themed “...”"). */
@@ -28,7 +30,7 @@ const wordCount = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length
  * `reported` quotes attributed through reporting cues.
  */
 export function findQuotes(input: QuoteInput): Quote[] {
-  const turns = findTurns(input.text, input.paragraphs, input.people, input.principal);
+  const turns = findTurns(input.text, input.paragraphs, input.people, input.principal, input.principalRoles);
   const spoken = (input.kind === 'speech' || input.kind === 'statement') && input.principal.length > 0;
   const quotes = turns.length >= 2 ? turns : spoken ? speechParagraphs(input) : findAttributedQuotes(input);
   // Hard-wrapped archives break lines inside quotations; the words are what matter.
@@ -223,7 +225,7 @@ function reportedStatement(text: string, sentence: Span, tokens: Token[], contex
   // Leading attribution, possibly after an introductory phrase ("However, Le pointed out that ...").
   const quoting = /^\s*(?:quoting|citing)\s+([^,]{2,60}),/i.exec(sentenceText);
   for (let from = 0; from < tokens.length; ) {
-    const clause = findReportingClause(tokens, from, Math.min(tokens.length, from + 14));
+    const clause = findReportingClause(tokens, from, tokens.length);
     if (!clause) break;
     const speaker = context.resolveSubject(clause.subject);
     if (speaker) {

@@ -40,9 +40,11 @@ export function parseStatement(source: StatementSource): StatementDocument {
   const kind = findKind(title.value, opening, frontMatter.metadata.kind ?? sidecar.kind);
 
   const givenSpeakers = frontMatter.metadata.speakers ?? sidecar.speakers;
-  let principal = givenSpeakers ? givenSpeakers.map(name => people.resolve(name) ?? name) : speakersFromTitle(title.value, people);
+  const titled = speakersFromTitle(title.value, people);
+  let principal = givenSpeakers ? givenSpeakers.map(name => people.resolve(name) ?? name) : titled.map(s => s.name);
   if (!givenSpeakers && kind === 'readout') principal = [...new Set([...principal, ...meetingParties(text, body, people.mentions)])];
-  const quotes = findQuotes({ text, paragraphs: body, people, kind, principal });
+  const principalRoles = new Map(titled.filter(s => s.role).map(s => [s.name, s.role!]));
+  const quotes = findQuotes({ text, paragraphs: body, people, kind, principal, principalRoles });
   if (!givenSpeakers && principal.length === 0) principal = speakersFromQuotes(quotes);
   if (!givenSpeakers && kind !== 'transcript' && quotes.some(q => q.kind === 'transcript')) {
     principal = [...new Set(quotes.filter(q => q.kind === 'transcript' && q.speaker && q.speaker !== 'Reporter').map(q => q.speaker!))];
@@ -53,6 +55,12 @@ export function parseStatement(source: StatementSource): StatementDocument {
 
   const documentDate = date.value;
   const peopleWithDates: Person[] = people.people.map(person => ({ ...person, roles: person.roles.map(role => ({ ...role, date: documentDate })) }));
+  // Speakers known only from the title, the metadata or a transcript cue are people of the document too.
+  for (const name of new Set([...principal, ...quotes.map(q => q.speaker).filter((s): s is string => !!s && s !== 'Reporter')])) {
+    if (peopleWithDates.some(person => person.name === name) || !/^[A-Z]/.test(name) || /^(?:The|Participant|Moderator|Senior|Staff|Audience)\b/.test(name)) continue;
+    const role = principalRoles.get(name);
+    peopleWithDates.push({ name, roles: role ? [{ title: role, date: documentDate }] : [], aliases: [], mentions: quotes.filter(q => q.speaker === name).slice(0, 1).map(q => q.span) });
+  }
   return {
     uri,
     text,

@@ -9,7 +9,7 @@ const NOT_A_CUE = /^(?:NOTE|UPDATE|EDITOR'S NOTE|WASHINGTON|BEIJING|END|AS PREPA
 const titleCase = (label: string) => label.toLowerCase().replace(/(^|[\s.'’-])([a-z])/g, (_, sep: string, c: string) => sep + c.toUpperCase());
 
 /** One `transcript` quote per turn; a turn runs until the next cue. Empty for documents without turns. */
-export function findTurns(text: string, paragraphs: readonly Span[], people: PeopleInDocument, principal: readonly string[]): Quote[] {
+export function findTurns(text: string, paragraphs: readonly Span[], people: PeopleInDocument, principal: readonly string[], principalRoles: ReadonlyMap<string, string> = new Map()): Quote[] {
   const turns: Quote[] = [];
   let current: { speaker: string; start: number; end: number } | undefined;
   const flush = () => {
@@ -23,7 +23,7 @@ export function findTurns(text: string, paragraphs: readonly Span[], people: Peo
     if (cue && label && !NOT_A_CUE.test(label) && label.split(/\s+/).length <= 6) {
       flush();
       cues++;
-      current = { speaker: speakerOfCue(label, people, principal), start: paragraph.start + cue[0].length, end: paragraph.end };
+      current = { speaker: speakerOfCue(label, people, principal, principalRoles), start: paragraph.start + cue[0].length, end: paragraph.end };
     } else if (current) {
       current.end = paragraph.end;
     }
@@ -32,7 +32,7 @@ export function findTurns(text: string, paragraphs: readonly Span[], people: Peo
   return cues >= 2 ? turns : [];
 }
 
-function speakerOfCue(label: string, people: PeopleInDocument, principal: readonly string[]): string {
+function speakerOfCue(label: string, people: PeopleInDocument, principal: readonly string[], principalRoles: ReadonlyMap<string, string>): string {
   if (label === 'Q' || label === 'QUESTION' || label === 'REPORTER') return 'Reporter';
   const named = people.resolve(label);
   if (named) return named;
@@ -41,6 +41,8 @@ function speakerOfCue(label: string, people: PeopleInDocument, principal: readon
     const byRole = people.resolveByRole(human);
     if (byRole) return byRole;
     const role = human.replace(/^The\s+/, '');
+    const titledWithRole = principal.find(name => principalRoles.get(name)?.toLowerCase().includes(role.toLowerCase()));
+    if (titledWithRole) return titledWithRole;
     const principalWithRole = principal.find(name => people.people.find(p => p.name === name)?.roles.some(r => r.title.toLowerCase().includes(role.toLowerCase())));
     if (principalWithRole) return principalWithRole;
     const surnameInPrincipal = principal.find(name => people.resolveByRole(`the ${role}`) === name);
