@@ -8,6 +8,11 @@ export class SpeakerContext {
   /** `upcoming` names the next person the text shows speaking, for "A senior diplomat said ..." before the name. */
   constructor(private readonly people: PeopleInDocument, private readonly upcoming: (offset: number) => string | undefined = () => undefined) {}
 
+  /** The first person named between two offsets. */
+  firstNamedIn(start: number, end: number): string | undefined {
+    return this.people.mentions.find(m => m.span.start >= start && m.span.end <= end)?.person;
+  }
+
   get speaker(): string | undefined {
     return this.current;
   }

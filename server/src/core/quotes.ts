@@ -32,7 +32,7 @@ const wordCount = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length
 export function findQuotes(input: QuoteInput): Quote[] {
   const turns = findTurns(input.text, input.paragraphs, input.people, input.principal, input.principalRoles);
   const spoken = (input.kind === 'speech' || input.kind === 'statement') && input.principal.length > 0;
-  const quotes = turns.length >= 2 ? turns : spoken ? speechParagraphs(input) : findAttributedQuotes(input);
+  const quotes = turns.length >= 2 ? turns : spoken ? speechParagraphs(input) : withEmbeddedRemarks(input);
   // Hard-wrapped archives break lines inside quotations; the words are what matter.
   return quotes.map(quote => (/\s\s|\n/.test(quote.text) ? { ...quote, text: quote.text.replace(/\s+/g, ' ') } : quote));
 }
@@ -44,6 +44,22 @@ function speechParagraphs(input: QuoteInput): Quote[] {
     .filter(p => wordCount(input.text.slice(p.start, p.end)) >= 3 && !/^["“][^"“”]*["”]$/.test(input.text.slice(p.start, p.end).trim()))
     .filter(p => !/^(?:\*\*|#|AS PREPARED|AS DELIVERED|END\b|###)/.test(input.text.slice(p.start, p.end)))
     .map(p => ({ text: stripMarks(input.text.slice(p.start, p.end)), speaker, kind: 'speech' as const, span: p }));
+}
+
+/** A heading that introduces remarks inside another document: "Full Remarks by First Lady Melania Trump". */
+const REMARKS_HEADING = /^(?:\*\*)?\s*(?:full\s+|prepared\s+)?(?:remarks|statement|speech|address)\s+(?:by|of|from)\s+(.{3,80}?)\s*(?:\*\*)?\s*(?:\(as (?:prepared for delivery|delivered)\))?\s*(?:\*\*)?$/i;
+
+/** Articles that end with "Full Remarks by X": the article's quotes, then X's remarks as speech paragraphs. */
+function withEmbeddedRemarks(input: QuoteInput): Quote[] {
+  const heading = input.paragraphs.findIndex(p => p.end - p.start < 160 && REMARKS_HEADING.test(input.text.slice(p.start, p.end).replace(/\s+/g, ' ').trim()));
+  if (heading === -1) return findAttributedQuotes(input);
+  const label = REMARKS_HEADING.exec(input.text.slice(input.paragraphs[heading].start, input.paragraphs[heading].end).replace(/\s+/g, ' ').trim())![1];
+  const words = label.replace(/\*/g, '').trim().split(/\s+/);
+  let speaker: string | undefined;
+  for (let i = 0; i < words.length && !speaker; i++) speaker = input.people.resolve(words.slice(i).join(' '));
+  if (!speaker) return findAttributedQuotes(input);
+  const before = findAttributedQuotes({ ...input, paragraphs: input.paragraphs.slice(0, heading) });
+  return [...before, ...speechParagraphs({ ...input, paragraphs: input.paragraphs.slice(heading + 1), principal: [speaker] })];
 }
 
 function stripMarks(text: string): string {
@@ -139,6 +155,16 @@ function directQuote(text: string, mark: MarkedSpan, sentence: Span, paragraph: 
       return quoting ? make(quoting, speaker) : make(speaker);
     }
     if (!speaker && adjacent && words >= MIN_QUOTE_WORDS) return make(null);
+  }
+  // "President Trump commended ..., saying, “...”": the sentence's subject speaks.
+  if (/\bsaying,?\s*$/i.test(before) && words >= MIN_QUOTE_WORDS) {
+    const lead = tokens.filter(t => t.end <= mark.outer.start);
+    for (let n = 1; n <= Math.min(4, lead.length); n++) {
+      const speaker = context.resolveSubject(lead.slice(0, n));
+      if (speaker) return make(speaker);
+    }
+    const named = context.firstNamedIn(sentence.start, mark.outer.start);
+    if (named) return make(named);
   }
   if (/\baccording to\s+[^,]{2,60},?\s*$/i.test(before) || /^\s*,?\s*according to\b/i.test(text.slice(mark.outer.end, sentence.end))) {
     const name = /according to\s+([^,]+)/i.exec(before + text.slice(mark.outer.end, sentence.end))?.[1];
