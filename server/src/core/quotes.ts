@@ -131,8 +131,11 @@ function directQuote(text: string, mark: MarkedSpan, sentence: Span, paragraph: 
   if (words === 0) return undefined;
   const before = text.slice(sentence.start, mark.outer.start);
   if (NAMING_BEFORE.test(before)) return undefined;
+  // The quote's text and span leave out surrounding spaces and the comma before the closing mark.
   const cleaned = content.replace(/[\s,]+$/, '').trim();
-  const make = (speaker: string | null | undefined, via?: string): Quote => ({ text: cleaned, speaker: speaker ?? null, ...(via && via !== speaker ? { via } : {}), kind: 'direct', span: mark.content });
+  const start = mark.content.start + (content.length - content.trimStart().length);
+  const span = { start, end: start + cleaned.length };
+  const make = (speaker: string | null | undefined, via?: string): Quote => ({ text: cleaned, speaker: speaker ?? null, ...(via && via !== speaker ? { via } : {}), kind: 'direct', span });
 
   // A paragraph that opens with a mark right after an unclosed quotation continues it.
   if (continuing && mark.outer.start === paragraph.start) return make(continuing.speaker, continuing.via);
