@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Range } from 'vscode-languageclient';
 import type { DocumentsTreeProvider } from './documentsTree';
 import { searchQuotes } from './searchQuotes';
+import { showRelatedStatements } from './relatedStatements';
 import type { StatementClient } from './statementClient';
 import type { CorpusStatusBar } from './statusBar';
 
@@ -40,6 +41,14 @@ const COMMANDS: Record<string, CommandFactory> = {
     if (picked === newWindow) return vscode.commands.executeCommand('vscode.openFolder', folder, { forceNewWindow: true });
     return vscode.window.showTextDocument(vscode.Uri.joinPath(folder, picked.name), { preview: false });
   },
+  'statementLens.showMentions': () => async (uri: string, position: { line: number; character: number }) => {
+    const target = vscode.Uri.parse(uri);
+    const at = new vscode.Position(position.line, position.character);
+    const locations = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', target, at);
+    await vscode.commands.executeCommand('editor.action.showReferences', target, at, locations ?? []);
+    return locations;
+  },
+  'statementLens.showRelatedStatements': ({ client }) => showRelatedStatements(client),
   'statementLens.showOutput': ({ client }) => () => client.outputChannel.show(true),
   'statementLens.showView': () => () => vscode.commands.executeCommand('statementLens.documents.focus'),
   'statementLens.searchQuotes': ({ client }) => (query?: string) => searchQuotes(client, typeof query === 'string' ? query : ''),

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CARD_COMMANDS } from '../../server/src/markdown';
+import { RelatedStatementsRequest, type RelatedStatement } from '../../server/src/protocol';
 import { DocumentRequest, DocumentsRequest, IndexedNotification, ReindexRequest, SearchQuotesRequest, type DocumentDetail, type DocumentSummary, type IndexedParams, type QuoteHit } from '../../server/src/protocol';
 
 /**
@@ -28,6 +30,8 @@ export class StatementClient implements vscode.Disposable {
       ],
       outputChannel,
       synchronize: { configurationSection: 'statementLens' },
+      // Hover cards may link to these commands and no others; corpus text inside them is escaped by the server.
+      markdown: { isTrusted: { enabledCommands: [...CARD_COMMANDS] }, supportHtml: false },
       initializationOptions: {},
     };
     this.client = new LanguageClient('statementLens', 'Statement Lens', serverOptions, clientOptions);
@@ -60,6 +64,11 @@ export class StatementClient implements vscode.Disposable {
 
   searchQuotes(query: string, limit: number, token?: vscode.CancellationToken): Promise<QuoteHit[]> {
     return this.client.sendRequest(SearchQuotesRequest, { query, limit }, token);
+  }
+
+  relatedStatements(target: { uri: vscode.Uri; position: vscode.Position } | { text: string }, limit = 30, token?: vscode.CancellationToken): Promise<RelatedStatement[]> {
+    const params = 'text' in target ? { text: target.text, limit } : { uri: target.uri.toString(), position: { line: target.position.line, character: target.position.character }, limit };
+    return this.client.sendRequest(RelatedStatementsRequest, params, token);
   }
 
   reindex(): Promise<IndexedParams> {

@@ -2,7 +2,7 @@
  * The custom protocol of the Statement Lens language server, defined once and imported by the server, the
  * VS Code client and the tests. Other editors send the same method names (see README, "Custom protocol").
  */
-import { NotificationType, RequestType, type Range } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, type Position, type Range } from 'vscode-languageserver-protocol';
 
 export type Provenance = 'frontMatter' | 'sidecar' | 'text' | 'fileName' | 'unknown';
 
@@ -61,6 +61,19 @@ export interface QuoteHit {
   /** Matched ranges within `text` as [start, end) character offsets, for highlighting. */
   matches: [number, number][];
 }
+
+export interface RelatedStatement {
+  text: string;
+  speaker: string | null;
+  date: string | null;
+  uri: string;
+  range: Range;
+  documentTitle: string;
+  score: number;
+}
+
+/** Client → server: statements related to the one at a position (corpus or draft), or to a given text. */
+export const RelatedStatementsRequest = new RequestType<{ uri: string; position: Position; limit?: number } | { text: string; limit?: number }, RelatedStatement[], void>('statementLens/relatedStatements');
 
 /** Client → server: summaries of every indexed document. */
 export const DocumentsRequest = new RequestType<Record<string, never>, DocumentSummary[], void>('statementLens/documents');

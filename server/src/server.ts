@@ -14,8 +14,18 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CorpusIndexer, formatCitation, type IndexReport } from './core';
 import { FileSystemCorpusHost, resolveRoots, uriOf } from './corpusFiles';
 import { detailOf, rangeOf, summaryOf } from './convert';
-import { DocumentRequest, DocumentsRequest, IndexedNotification, ReindexRequest, SearchQuotesRequest, type IndexedParams, type QuoteHit } from './protocol';
+import { quotationLenses, resolveQuotationLens } from './features/codeLens';
+import { definitionAt } from './features/definition';
+import { documentLinks } from './features/documentLinks';
+import { hoverAt } from './features/hover';
+import { referencesAt, type Draft } from './features/references';
+import { relatedStatements, statementAt } from './features/relatedStatements';
+import { SEMANTIC_LEGEND, semanticTokens } from './features/semanticTokens';
+import { workspaceSymbols } from './features/workspaceSymbols';
+import { DocumentRequest, DocumentsRequest, IndexedNotification, ReindexRequest, RelatedStatementsRequest, SearchQuotesRequest, type IndexedParams, type QuoteHit } from './protocol';
 import { SettingsStore, type InitializationOptions } from './settings';
+
+const MAX_WORKSPACE_DRAFTS = 2000;
 
 export interface ServerDependencies {
   /** Folder of the corpus shipped with the extension. */
@@ -46,7 +56,17 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [uriToPath(params.rootUri)].filter((p): p is string => !!p);
     settings = new SettingsStore(connection, () => canPullConfiguration, (params.initializationOptions ?? {}) as InitializationOptions);
     const result: InitializeResult = {
-      capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental, workspace: { workspaceFolders: { supported: true } } },
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        workspace: { workspaceFolders: { supported: true } },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        workspaceSymbolProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        codeLensProvider: { resolveProvider: true },
+        semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true },
+      },
       serverInfo: { name: 'statement-lens-server', version: '0.1.0' },
     };
     return result;
@@ -146,6 +166,86 @@ export function startServer(connection: Connection, dependencies: ServerDependen
   documents.onDidClose(({ document }) => {
     if (host.contains(document.uri)) void indexer.documentClosed(document.uri).then(() => announce({ ...indexer.index.stats(), durationMs: 0, problems: indexer.problems() }));
   });
+
+  /** Whether name features apply to this document: corpus files, and drafts in the configured languages. */
+  const namesApply = async (uri: string): Promise<TextDocument | undefined> => {
+    const document = documents.get(uri);
+    if (!document) return undefined;
+    if (host.contains(uri)) return document;
+    return (await settings.get()).hoverLanguages.includes(document.languageId) ? document : undefined;
+  };
+
+  connection.onHover(async ({ textDocument, position }) => {
+    await indexing;
+    const document = await namesApply(textDocument.uri);
+    return document ? hoverAt(indexer.index, document, position) : null;
+  });
+
+  connection.onDefinition(async ({ textDocument, position }) => {
+    await indexing;
+    const document = await namesApply(textDocument.uri);
+    return document ? definitionAt(indexer.index, document, position) : [];
+  });
+
+  connection.onReferences(async ({ textDocument, position }, token) => {
+    await indexing;
+    const document = await namesApply(textDocument.uri);
+    return document ? referencesAt(indexer.index, document, position, await workspaceDrafts(), token) : [];
+  });
+
+  /** Open drafts plus the Markdown and text files of the workspace folders that are not corpus files. */
+  async function workspaceDrafts(): Promise<Draft[]> {
+    const drafts = new Map<string, Draft>();
+    for (const document of documents.all()) if (!host.contains(document.uri)) drafts.set(document.uri, { uri: document.uri, document });
+    const draftHost = new FileSystemCorpusHost(workspaceFolders.map(folder => ({ folder })));
+    for (const uri of (await draftHost.listFiles()).slice(0, MAX_WORKSPACE_DRAFTS)) {
+      if (drafts.has(uri) || host.contains(uri) || indexer.index.get(uri)) continue;
+      const bytes = await draftHost.readFile(uri).catch(() => undefined);
+      if (bytes && bytes.length < 2_000_000) drafts.set(uri, { uri, document: TextDocument.create(uri, 'markdown', 0, new TextDecoder().decode(bytes)) });
+    }
+    return [...drafts.values()];
+  }
+
+  connection.onWorkspaceSymbol(async ({ query }, token) => {
+    await indexing;
+    return workspaceSymbols(indexer.index, query, token);
+  });
+
+  connection.onDocumentLinks(async ({ textDocument }) => {
+    await indexing;
+    const statement = indexer.index.get(textDocument.uri);
+    return statement ? documentLinks(indexer.index, statement) : [];
+  });
+
+  connection.onCodeLens(async ({ textDocument }) => {
+    await indexing;
+    const statement = indexer.index.get(textDocument.uri);
+    return statement ? quotationLenses(statement) : [];
+  });
+
+  connection.onCodeLensResolve(lens => resolveQuotationLens(indexer.index, lens));
+
+  connection.languages.semanticTokens.on(async ({ textDocument }) => {
+    await indexing;
+    const document = await namesApply(textDocument.uri);
+    return document && !host.contains(textDocument.uri) ? semanticTokens(indexer.index, document) : { data: [] };
+  });
+
+  connection.onRequest(RelatedStatementsRequest, async (params, token) => {
+    await indexing;
+    const limit = Math.min(Math.max(params.limit ?? 20, 1), 100);
+    if ('text' in params) return relatedStatements(indexer.index, params.text, limit, undefined, token);
+    const document = documents.get(params.uri) ?? openStatement(params.uri);
+    if (!document) return [];
+    const statement = statementAt(indexer.index, document, params.position);
+    return statement ? relatedStatements(indexer.index, statement.text, limit, statement, token) : [];
+  });
+
+  /** A corpus document that is not open in the editor, as a TextDocument for position conversions. */
+  function openStatement(uri: string): TextDocument | undefined {
+    const statement = indexer.index.get(uri);
+    return statement && TextDocument.create(uri, 'statement', 0, statement.text);
+  }
 
   connection.onRequest(DocumentsRequest, async () => {
     await indexing;

@@ -7,9 +7,11 @@ export interface ServerSettings {
   includeBundledSeeds: boolean;
   maxFileSizeMB: number;
   citationFormat: string;
+  /** Language ids of drafts that get hovers, references and name highlighting. */
+  hoverLanguages: string[];
 }
 
-export const DEFAULT_SETTINGS: ServerSettings = { corpusPaths: [], includeBundledSeeds: true, maxFileSizeMB: 20, citationFormat: DEFAULT_CITATION_FORMAT };
+export const DEFAULT_SETTINGS: ServerSettings = { corpusPaths: [], includeBundledSeeds: true, maxFileSizeMB: 20, citationFormat: DEFAULT_CITATION_FORMAT, hoverLanguages: ['markdown', 'plaintext', 'statement'] };
 
 /** `initializationOptions` for editors without a settings UI (Neovim, Emacs, Helix). */
 export interface InitializationOptions {
@@ -17,11 +19,13 @@ export interface InitializationOptions {
   includeBundledSeeds?: boolean;
   maxFileSizeMB?: number;
   citationFormat?: string;
+  hoverLanguages?: string[];
 }
 
 interface ConfigurationSection {
   corpus?: { paths?: unknown; includeBundledSeeds?: unknown; maxFileSizeMB?: unknown };
   citation?: { format?: unknown };
+  hover?: { languages?: unknown };
 }
 
 /**
@@ -53,6 +57,7 @@ export class SettingsStore {
         includeBundledSeeds: typeof section.corpus?.includeBundledSeeds === 'boolean' ? section.corpus.includeBundledSeeds : fromInit.includeBundledSeeds,
         maxFileSizeMB: positiveNumber(section.corpus?.maxFileSizeMB) ?? fromInit.maxFileSizeMB,
         citationFormat: typeof section.citation?.format === 'string' && section.citation.format.trim() ? section.citation.format : fromInit.citationFormat,
+        hoverLanguages: stringArray(section.hover?.languages) ?? fromInit.hoverLanguages,
       };
     } catch {
       return fromInit;
@@ -66,6 +71,7 @@ function fromInitialization(options: InitializationOptions): ServerSettings {
     includeBundledSeeds: typeof options.includeBundledSeeds === 'boolean' ? options.includeBundledSeeds : DEFAULT_SETTINGS.includeBundledSeeds,
     maxFileSizeMB: positiveNumber(options.maxFileSizeMB) ?? DEFAULT_SETTINGS.maxFileSizeMB,
     citationFormat: typeof options.citationFormat === 'string' && options.citationFormat.trim() ? options.citationFormat : DEFAULT_SETTINGS.citationFormat,
+    hoverLanguages: stringArray(options.hoverLanguages) ?? DEFAULT_SETTINGS.hoverLanguages,
   };
 }
 

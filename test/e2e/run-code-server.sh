@@ -34,8 +34,9 @@ eval "$TOOLS_ENV"
 START=$SECONDS   # the timeout counts from here: a cold tool install (~2-3 min) is not part of it
 
 RUN=$(mktemp -d "${TMPDIR:-/tmp}/vscode-it.XXXXXX"); mkdir -p "$RUN/ud/User" "$RUN/xdg" "$RUN/exts"
-PG=
+PG=; DRIVER=
 stop() {
+  [ -z "$DRIVER" ] || { kill "$DRIVER" 2>/dev/null || true; wait "$DRIVER" 2>/dev/null || true; }
   if [ -n "$PG" ]; then
     kill -- -"$PG" 2>/dev/null || true
     for _ in $(seq 50); do kill -0 -- -"$PG" 2>/dev/null || break; sleep 0.1; done
@@ -55,7 +56,7 @@ const [server, folder, devPath, testsPath, deadline] = process.argv.slice(2);
 const remote = p => 'vscode-remote://remote' + p;   // the server maps vscode-remote:// to its local file system
 const payload = [['extensionDevelopmentPath', remote(devPath)], ['extensionTestsPath', remote(testsPath)]];
 const url = `${server}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-const NOISE = /ChatModelSelection|AgentHost|AccountPolicyGate|Creating a socket|connection token|Failed to load resource|open-vsx|grace time|Service Worker|builtin extensions cache|web worker extension host|allow-scripts|authentication provider|unknown error occurred|ENOTFOUND/;
+const NOISE = /ChatModelSelection|AgentHost|AccountPolicyGate|Creating a socket|connection token|Failed to load resource|open-vsx|grace time|Service Worker|builtin extensions cache|web worker extension host|allow-scripts|authentication provider|unknown error occurred|ENOTFOUND|Creation of workbench contribution/;
 (async () => {
   const udd = fs.mkdtempSync(path.join(os.tmpdir(), 'vscode-it-chromium-'));
   let ctx;
@@ -69,7 +70,8 @@ const NOISE = /ChatModelSelection|AgentHost|AccountPolicyGate|Creating a socket|
     page.on('console', async m => {                                         // extension host console
       let v; try { v = await Promise.all(m.args().map(a => a.jsonValue())); } catch { v = [m.text()]; }
       if (typeof v[0] === 'string' && v[0].startsWith('%c')) v = v.slice(2);  // strip the host's CSS prefix
-      const line = util.format(...v);
+      let line = util.format(...v);
+      if (!process.stdout.isTTY) line = line.replace(/\x1b\[[0-9;]*m/g, '');   // mocha colours under CI=true
       if (process.env.VERBOSE || (line.trim() && !NOISE.test(line))) console.log(line);
     });
     page.on('crash', () => done('page crashed'));
@@ -118,7 +120,10 @@ done
 [ -n "$URL" ] || { echo "run-code-server: code-server did not start" >&2; cat "$RUN/server.log" >&2; exit 2; }
 
 DEADLINE=$(( $(date +%s%3N) + TEST_TIMEOUT_MS - (SECONDS - START) * 1000 ))
-rc=0; NODE_PATH=$DRIVER_MODULES "$NODE24" "$RUN/driver.cjs" "$URL" "$WS" "$EXT" "$TESTS" "$DEADLINE" || rc=$?
+# in the background so that a signal to this script alone runs the traps at once (stop() ends the driver too)
+NODE_PATH=$DRIVER_MODULES "$NODE24" "$RUN/driver.cjs" "$URL" "$WS" "$EXT" "$TESTS" "$DEADLINE" </dev/null &
+DRIVER=$!
+rc=0; wait $DRIVER || rc=$?; DRIVER=
 if [ $rc -ne 0 ]; then
   echo '--- code-server log (tail) ---'
   if [ -n "${VERBOSE:-}" ]; then cat "$RUN/server.log"; else grep -v ENOTFOUND "$RUN/server.log" | tail -20; fi

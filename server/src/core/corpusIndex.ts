@@ -1,6 +1,7 @@
-import type { Person, Role, StatementDocument } from './model';
+import type { Person, Quote, Role, Span, StatementDocument } from './model';
 import { surnameOf } from './people';
-import { QuoteSearchIndex, type SearchEntry } from './quoteSearch';
+import { NameDictionary, type NameOccurrence } from './names';
+import { QuoteSearchIndex, type SearchEntry, type SearchHit } from './quoteSearch';
 import { splitSentences } from './sentences';
 
 /** A person across the whole corpus: every role with its date, every alias, every document. */
@@ -28,6 +29,7 @@ export class CorpusIndex {
   private readonly peopleByName = new Map<string, Map<string, Person>>();
   private readonly fullNamesBySurname = new Map<string, Set<string>>();
   private readonly search = new QuoteSearchIndex();
+  private readonly names = new NameDictionary();
   private quoteCount = 0;
 
   get size(): number {
@@ -57,6 +59,7 @@ export class CorpusIndex {
         names.add(person.name);
       }
     }
+    this.names.add(document);
     this.search.setDocument(document.uri, searchEntries(document, name => this.canonicalName(name)));
   }
 
@@ -73,6 +76,7 @@ export class CorpusIndex {
         this.fullNamesBySurname.get(surnameOf(person.name))?.delete(person.name);
       }
     }
+    this.names.remove(document);
     this.search.removeDocument(uri);
     return true;
   }
@@ -121,6 +125,71 @@ export class CorpusIndex {
 
   searchQuotes(...args: Parameters<QuoteSearchIndex['search']>): ReturnType<QuoteSearchIndex['search']> {
     return this.search.search(...args);
+  }
+
+  relatedStatements(text: string, limit: number, exclude?: (entry: SearchEntry) => boolean, token?: { isCancellationRequested: boolean }): SearchHit[] {
+    return this.search.related(text, limit, exclude, token);
+  }
+
+  /** Known names in any text (a draft), each with the corpus-wide people it may stand for. */
+  findNames(text: string, start?: number, end?: number): NameOccurrence[] {
+    return this.names.findNames(text, start, end).map(occurrence => this.canonicalOccurrence(occurrence));
+  }
+
+  nameAt(text: string, offset: number): NameOccurrence | undefined {
+    const occurrence = this.names.nameAt(text, offset);
+    return occurrence && this.canonicalOccurrence(occurrence);
+  }
+
+  private canonicalOccurrence(occurrence: NameOccurrence): NameOccurrence {
+    return { ...occurrence, people: [...new Set(occurrence.people.map(name => this.canonicalName(name)))] };
+  }
+
+  /** The forms one canonical person has in documents: the full name, and the surname-only person it absorbed. */
+  private documentForms(canonical: string): string[] {
+    const surname = surnameOf(canonical);
+    return canonical.includes(' ') && this.canonicalName(surname) === canonical && this.peopleByName.has(surname) ? [canonical, surname] : [canonical];
+  }
+
+  /** Every mention of a person across the corpus, document by document. */
+  mentionsOf(name: string): { uri: string; span: Span }[] {
+    const mentions: { uri: string; span: Span }[] = [];
+    for (const form of this.documentForms(this.canonicalName(name))) {
+      for (const [uri, person] of this.peopleByName.get(form) ?? []) for (const span of person.mentions) mentions.push({ uri, span });
+    }
+    return mentions;
+  }
+
+  /** Where the corpus introduces a person with a role: the first such mention, then one per distinct role. */
+  introductionsOf(name: string): { uri: string; span: Span; role: string; date: string | null }[] {
+    const found: { uri: string; span: Span; role: string; date: string | null }[] = [];
+    for (const form of this.documentForms(this.canonicalName(name))) {
+      for (const [uri, person] of this.peopleByName.get(form) ?? []) {
+        if (!person.introduction || person.roles.length === 0) continue;
+        found.push({ uri, span: person.introduction, role: person.roles[0].title, date: this.documents.get(uri)?.date.value ?? null });
+      }
+    }
+    found.sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.uri.localeCompare(b.uri));
+    const distinct = new Set<string>();
+    return found.filter(intro => {
+      const role = intro.role.toLowerCase();
+      if (distinct.has(role)) return false;
+      distinct.add(role);
+      return true;
+    });
+  }
+
+  /** A person's quotations, most recent first. */
+  quotesBy(name: string): { uri: string; quote: Quote; date: string | null }[] {
+    const canonical = this.canonicalName(name);
+    const uris = new Set(this.documentForms(canonical).flatMap(form => [...(this.peopleByName.get(form)?.keys() ?? [])]));
+    const quotes: { uri: string; quote: Quote; date: string | null }[] = [];
+    for (const uri of uris) {
+      const document = this.documents.get(uri);
+      if (!document) continue;
+      for (const quote of document.quotes) if (quote.speaker && this.canonicalName(quote.speaker) === canonical) quotes.push({ uri, quote, date: document.date.value });
+    }
+    return quotes.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
   }
 }
 

@@ -169,14 +169,15 @@ export function findPeople(text: string, paragraphs: readonly Span[]): PeopleInD
   const mentions: Mention[] = [];
   const tokenized = paragraphs.map(p => tokenize(text, p.start, p.end));
 
-  const add = (name: string, span: Span, role: string | undefined, speaking: boolean) => {
+  const add = (name: string, span: Span, role: string | undefined, speaking: boolean, roleStart?: number) => {
     let person = people.get(name);
     if (!person) people.set(name, (person = { name, roles: [], aliases: new Set(), mentions: [] }));
     person.mentions.push(span);
     if (role) {
       const cleaned = cleanRole(role);
       if (cleaned && !person.roles.some(r => r.toLowerCase() === cleaned.toLowerCase())) person.roles.push(cleaned);
-      person.introduction ??= span;
+      // The introduction covers the role with the name: "U.S. Secretary of State Antony Blinken".
+      person.introduction ??= { start: Math.min(roleStart ?? span.start, span.start), end: span.end };
     }
     mentions.push({ person: name, span, role, speaking });
   };
@@ -194,7 +195,7 @@ export function findPeople(text: string, paragraphs: readonly Span[]): PeopleInD
       const speaking = isSpeakingRun(tokens, run);
       if (!before && !honorific && !after && !speaking && !people.has(name)) continue;
       const role = before && !HONORIFICS.has(before.role.toLowerCase()) ? before.role : after;
-      add(name, span, role && !/^(?:former|late)\b/i.test(role) ? role.replace(/^late\s+/i, '') : undefined, speaking);
+      add(name, span, role && !/^(?:former|late)\b/i.test(role) ? role.replace(/^late\s+/i, '') : undefined, speaking, role === before?.role ? before?.start : undefined);
     }
   });
 

@@ -139,6 +139,57 @@ export class QuoteSearchIndex {
     return rerank(shortlist.map(c => ({ entry: this.entries[c.id]!, coverage: c.coverage })), query.words, limit);
   }
 
+  /**
+   * Statements that say the same thing or speak to the same subject as `text`: shared words weighted by how
+   * rare they are, and shared phrases (consecutive word pairs) weighted more, so "back to the right track"
+   * outranks a shared "relations".
+   */
+  related(text: string, limit = 10, exclude?: (entry: SearchEntry) => boolean, token?: CancellationCheck): SearchHit[] {
+    const queryWords = searchWords(text);
+    const total = Math.max(1, this.live);
+    const idf = (word: string) => {
+      const id = this.vocabulary.get(word);
+      return id === undefined ? 0 : Math.log(1 + total / (1 + this.postings[id].length));
+    };
+    const terms = [...new Set(queryWords)].filter(word => word.length > 2 && idf(word) > Math.log(1 + 1 / STOP_FRACTION));
+    const scores = new Map<number, number>();
+    let weight = 0;
+    for (const term of terms) {
+      if (token?.isCancellationRequested) return [];
+      const id = this.vocabulary.get(term)!;
+      const value = idf(term);
+      weight += value;
+      for (const entryId of this.postings[id]) scores.set(entryId, (scores.get(entryId) ?? 0) + value);
+    }
+    if (weight === 0) return [];
+    const pairs = new Map<string, number>();
+    for (let i = 1; i < queryWords.length; i++) pairs.set(`${queryWords[i - 1]} ${queryWords[i]}`, (idf(queryWords[i - 1]) + idf(queryWords[i])) / 2);
+    const shortlist = [...scores.entries()]
+      .filter(([id]) => this.entries[id] && !exclude?.(this.entries[id]!))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 300);
+    const hits: SearchHit[] = [];
+    for (const [id, wordScore] of shortlist) {
+      const entry = this.entries[id]!;
+      const words = searchWords(entry.text);
+      let phrase = 0;
+      const seen = new Set<string>();
+      for (let i = 1; i < words.length; i++) {
+        const pair = `${words[i - 1]} ${words[i]}`;
+        const value = pairs.get(pair);
+        if (value !== undefined && !seen.has(pair)) {
+          seen.add(pair);
+          phrase += value;
+        }
+      }
+      // Long entries share words by sheer length; dampen them.
+      const lengthPenalty = Math.sqrt(Math.max(1, words.length / Math.max(8, queryWords.length)));
+      const score = (wordScore / weight + (2 * phrase) / weight) / lengthPenalty;
+      hits.push({ entry, score, matches: wordMatches(entry.text, text) });
+    }
+    return hits.sort((a, b) => b.score - a.score).slice(0, limit);
+  }
+
   private allMatching(accept: (entry: SearchEntry) => boolean, limit: number): SearchHit[] {
     const hits: SearchHit[] = [];
     for (const entry of this.entries) {

@@ -1,0 +1,59 @@
+import type { Hover, MarkupContent, Position } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { fileNameOf, type CorpusIndex } from '../core';
+import { rangeOf } from '../convert';
+import { commandLink, escapeMarkdown, truncate } from '../markdown';
+
+const LATEST_DOCUMENTS = 3;
+const RECENT_QUOTES = 3;
+
+/**
+ * The card for a name under the cursor: who it is (roles with dates, newest first), where they appear, what
+ * they said, and links that act. An ambiguous name ("Yang") shows one card per person.
+ */
+export function hoverAt(index: CorpusIndex, document: TextDocument, position: Position): Hover | null {
+  const text = document.getText();
+  const occurrence = index.nameAt(text, document.offsetAt(position));
+  if (!occurrence) return null;
+  const cards = occurrence.people.map(name => personCard(index, name, document.uri, position)).filter((card): card is string => !!card);
+  if (cards.length === 0) return null;
+  const heading = cards.length > 1 ? `_"${escapeMarkdown(occurrence.form)}" may be ${cards.length} people:_\n\n` : '';
+  const contents: MarkupContent = { kind: 'markdown', value: heading + cards.join('\n\n---\n\n') };
+  return { contents, range: { start: document.positionAt(occurrence.span.start), end: document.positionAt(occurrence.span.end) } };
+}
+
+export function personCard(index: CorpusIndex, name: string, uri: string, position: Position): string | undefined {
+  const person = index.person(name);
+  if (!person) return undefined;
+  const lines: string[] = [];
+  lines.push(`**${escapeMarkdown(person.name)}**${person.aliases.length ? ` · also ${person.aliases.slice(0, 4).map(escapeMarkdown).join(', ')}` : ''}`);
+  lines.push('');
+  for (const role of person.roles.slice(0, 6)) lines.push(`- ${escapeMarkdown(role.title)} · ${role.date ?? 'undated'}`);
+  if (person.roles.length === 0) lines.push('_No role stated in the corpus._');
+  const documents = person.uris
+    .map(documentUri => index.get(documentUri))
+    .filter(d => !!d)
+    .sort((a, b) => (b!.date.value ?? '').localeCompare(a!.date.value ?? ''));
+  lines.push('');
+  lines.push(`Mentioned in **${documents.length}** document${documents.length === 1 ? '' : 's'}:`);
+  for (const document of documents.slice(0, LATEST_DOCUMENTS)) lines.push(`- ${document!.date.value ?? 'undated'} · ${escapeMarkdown(truncate(document!.title.value ?? fileNameOf(document!.uri), 80))}`);
+  const quotes = index.quotesBy(person.name).slice(0, RECENT_QUOTES);
+  if (quotes.length) {
+    lines.push('');
+    lines.push('What they said:');
+    for (const { uri: quoteUri, quote, date } of quotes) {
+      const title = index.get(quoteUri)?.title.value ?? fileNameOf(quoteUri);
+      lines.push(`> “${escapeMarkdown(truncate(quote.text, 160))}” — ${date ?? 'undated'}, _${escapeMarkdown(truncate(title, 60))}_`);
+      lines.push('');
+    }
+  }
+  const actions: string[] = [];
+  const introduction = index.introductionsOf(person.name)[0];
+  const introducing = introduction && index.get(introduction.uri);
+  if (introduction && introducing) actions.push(commandLink('Open first introduction', 'statementLens.documents.open', [introduction.uri, rangeOf(introducing, introduction.span)]));
+  actions.push(commandLink('Show all mentions', 'statementLens.showMentions', [uri, position]));
+  actions.push(commandLink('Search their quotes', 'statementLens.searchQuotes', [`speaker:"${person.name}" `]));
+  lines.push('');
+  lines.push(actions.join(' · '));
+  return lines.join('\n');
+}

@@ -1,0 +1,47 @@
+import { SymbolKind, type CancellationToken, type SymbolInformation } from 'vscode-languageserver';
+import { fileNameOf, type CorpusIndex } from '../core';
+import { rangeOf } from '../convert';
+import { truncate } from '../markdown';
+
+const LIMIT = 200;
+
+/** Ctrl+T: people, documents and quotations whose name, title or words match the query. */
+export function workspaceSymbols(index: CorpusIndex, query: string, token?: CancellationToken): SymbolInformation[] {
+  const wanted = query.trim().toLowerCase();
+  if (!wanted) return [];
+  const symbols: SymbolInformation[] = [];
+  for (const name of index.peopleNames()) {
+    if (!matches(name, wanted)) continue;
+    const introduction = index.introductionsOf(name)[0] ?? index.mentionsOf(name)[0];
+    const document = introduction && index.get(introduction.uri);
+    if (document) symbols.push({ name, kind: SymbolKind.Class, containerName: 'Person', location: { uri: document.uri, range: rangeOf(document, introduction.span) } });
+    if (symbols.length >= LIMIT / 2 || token?.isCancellationRequested) break;
+  }
+  for (const document of index.all()) {
+    const title = document.title.value ?? fileNameOf(document.uri);
+    if (matches(title, wanted)) symbols.push({ name: title, kind: SymbolKind.File, containerName: document.date.value ?? 'Document', location: { uri: document.uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } } });
+    if (symbols.length >= (LIMIT * 3) / 4 || token?.isCancellationRequested) break;
+  }
+  if (wanted.length >= 3) {
+    for (const hit of index.searchQuotes(query, 30, token)) {
+      if (!hit.entry.isQuote) continue;
+      const document = index.get(hit.entry.uri)!;
+      symbols.push({ name: `“${truncate(hit.entry.text, 90)}”`, kind: SymbolKind.String, containerName: [hit.entry.speaker, hit.entry.date].filter(Boolean).join(' · '), location: { uri: hit.entry.uri, range: rangeOf(document, hit.entry.span) } });
+    }
+  }
+  return symbols.slice(0, LIMIT);
+}
+
+/** Every query character appears in order (the fuzzy match of VS Code's own pickers). */
+function matches(candidate: string, query: string): boolean {
+  const text = candidate.toLowerCase();
+  if (text.includes(query)) return true;
+  let at = 0;
+  for (const c of query) {
+    if (c === ' ') continue;
+    at = text.indexOf(c, at);
+    if (at === -1) return false;
+    at++;
+  }
+  return true;
+}
