@@ -123,4 +123,55 @@ describe('Statement Lens in VS Code', () => {
     await vscode.commands.executeCommand('statementLens.openBundledSeeds', '004_4ce518e5b85375c6.txt');
     assert.match(vscode.window.activeTextEditor!.document.uri.path, /seeds\/004_4ce518e5b85375c6\.txt$/);
   });
+
+  describe('names in a draft', () => {
+    let draft: vscode.TextDocument;
+    const at = (needle: string, offset = 1) => draft.positionAt(draft.getText().indexOf(needle) + offset);
+
+    before(async () => {
+      draft = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'draft.md'));
+      await vscode.window.showTextDocument(draft);
+    });
+
+    it('hovering "Qin Gang" shows both roles with their dates', async () => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', draft.uri, at('Qin Gang'));
+      const text = hovers.flatMap(h => h.contents.map(c => (typeof c === 'string' ? c : c.value))).join('\n');
+      assert.match(text, /State Councilor and Foreign Minister · 2023-06-18/);
+      assert.match(text, /2021-10-01/);
+      const card = hovers[0].contents[0] as vscode.MarkdownString;
+      assert.deepEqual(card.isTrusted, { enabledCommands: ['statementLens.documents.open', 'statementLens.showMentions', 'statementLens.searchQuotes'] }, 'only the extension\'s own commands are enabled');
+      assert.notEqual(card.supportHtml, true);
+    });
+
+    it('go to definition on a name lands on the corpus introduction', async () => {
+      const locations = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', draft.uri, at('Qin Gang'));
+      assert.ok(locations.length >= 1);
+      const first = locations[0] as vscode.Location;
+      const target = await vscode.workspace.openTextDocument(first.uri);
+      assert.match(target.getText(first.range), /Qin Gang$/);
+    });
+
+    it('find all references spans the seed documents and the draft', async () => {
+      const locations = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', draft.uri, at('Qin Gang'));
+      const uris = new Set(locations.map(l => l.uri.toString()));
+      assert.ok([...uris].filter(u => u.includes('/seeds/')).length >= 2, [...uris].join('\n'));
+      assert.ok(uris.has(draft.uri.toString()));
+    });
+
+    it('Show Related Statements finds statements from other documents', async () => {
+      const editor = await vscode.window.showTextDocument(draft);
+      const start = draft.getText().indexOf('back on track');
+      editor.selection = new vscode.Selection(draft.positionAt(start), draft.positionAt(start + 'back on track'.length));
+      const related = await vscode.commands.executeCommand<{ uri: string; text: string }[]>('statementLens.showRelatedStatements');
+      assert.ok(related.length > 0, 'related statements');
+      assert.ok(new Set(related.map(r => r.uri)).size >= 2);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    });
+
+    it('workspace symbols list people and documents', async () => {
+      const symbols = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'Le Yucheng');
+      assert.ok(symbols.some(s => s.name === 'Le Yucheng'));
+    });
+  });
 });
+
