@@ -7,6 +7,7 @@ const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/main.ts'], outfile: 'server/out/main.js' },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js' },
+  { ...common, entryPoints: ['server/src/parseWorker.ts'], outfile: 'server/out/parseWorker.js' },
   { ...common, entryPoints: ['test/e2e/suite/index.ts'], outfile: 'out/test/e2e/suite/index.js', external: ['vscode'] },
   { ...common, entryPoints: ['test/e2e/vsix/index.ts'], outfile: 'out/test/e2e/vsix/index.js', external: ['vscode'] },
 ];

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { CorpusIndexer, DEFAULT_CITATION_FORMAT, formatCitation } from './core';
 import { FileSystemCorpusHost, resolveRoots } from './corpusFiles';
 import { detailOf, rangeOf, summaryOf } from './convert';
+import { createParserPool } from './parseWorkers';
 
 const USAGE = `Usage:
   statement-lens index [<folder>...] [--json]
@@ -73,8 +74,10 @@ async function main(argv: string[]): Promise<number> {
 
 async function indexFolders(folders: string[]): Promise<CorpusIndexer> {
   const host = new FileSystemCorpusHost(resolveRoots(folders, [process.cwd()]), message => console.error(message));
-  const indexer = new CorpusIndexer(host);
+  const parser = createParserPool();
+  const indexer = new CorpusIndexer(host, { parser });
   const report = await indexer.indexAll();
+  parser?.dispose();
   for (const problem of report.problems) console.error(`${fileURLToPath(problem.uri)}: ${problem.severity}: ${problem.message}`);
   return indexer;
 }

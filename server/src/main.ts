@@ -2,6 +2,7 @@
 /** Entry point: `statement-lens-server --stdio` (or `--node-ipc` when VS Code starts it). */
 import * as path from 'node:path';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createParserPool } from './parseWorkers';
 import { startServer } from './server';
 
 if (process.argv.includes('--version')) {
@@ -10,4 +11,4 @@ if (process.argv.includes('--version')) {
 }
 
 // The bundle lives in server/out/; the seeds ship beside it in the package.
-startServer(createConnection(ProposedFeatures.all), { bundledSeedsPath: path.resolve(__dirname, '..', '..', 'seeds') });
+startServer(createConnection(ProposedFeatures.all), { bundledSeedsPath: path.resolve(__dirname, '..', '..', 'seeds'), parser: createParserPool() });

@@ -11,7 +11,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CorpusIndexer, formatCitation, type IndexReport } from './core';
+import { CorpusIndexer, formatCitation, type IndexReport, type StatementParser } from './core';
 import { FileSystemCorpusHost, resolveRoots, uriOf } from './corpusFiles';
 import { detailOf, rangeOf, summaryOf } from './convert';
 import { quotationLenses, resolveQuotationLens } from './features/codeLens';
@@ -30,6 +30,8 @@ const MAX_WORKSPACE_DRAFTS = 2000;
 export interface ServerDependencies {
   /** Folder of the corpus shipped with the extension. */
   readonly bundledSeedsPath: string;
+  /** Parses documents off the main thread during full passes (main.ts passes a worker pool). */
+  readonly parser?: StatementParser;
 }
 
 /**
@@ -82,7 +84,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
       const current = await settings.get();
       const paths = [...(current.includeBundledSeeds ? [dependencies.bundledSeedsPath] : []), ...current.corpusPaths];
       host = new FileSystemCorpusHost(resolveRoots(paths, workspaceFolders), log);
-      indexer = new CorpusIndexer(host, { maxFileBytes: current.maxFileSizeMB * 1024 * 1024 });
+      indexer = new CorpusIndexer(host, { limits: { maxFileBytes: current.maxFileSizeMB * 1024 * 1024 }, parser: dependencies.parser });
       for (const open of documents.all()) if (host.contains(open.uri)) indexer.documentEdited(open.uri, open.getText());
       await registerWatchers();
       const progress = canReportProgress ? await connection.window.createWorkDoneProgress() : undefined;

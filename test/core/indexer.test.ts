@@ -34,7 +34,7 @@ describe('CorpusIndexer', () => {
     host.onRead = uri => {
       if (uri.endsWith('b.md')) host.files.delete(doomed);
     };
-    const indexer = new CorpusIndexer(host, { maxFileBytes: 1024 });
+    const indexer = new CorpusIndexer(host, { limits: { maxFileBytes: 1024 } });
     const report = await indexer.indexAll();
     assert.ok(indexer.index.get(doomed), 'a.md was read before it was deleted');
     assert.match(report.problems.find(p => p.uri.endsWith('big.md'))!.message, /over the limit/);

@@ -36,7 +36,11 @@ START=$SECONDS   # the timeout counts from here: a cold tool install (~2-3 min) 
 RUN=$(mktemp -d "${TMPDIR:-/tmp}/vscode-it.XXXXXX"); mkdir -p "$RUN/ud/User" "$RUN/xdg" "$RUN/exts"
 PG=; DRIVER=
 stop() {
-  [ -z "$DRIVER" ] || { kill "$DRIVER" 2>/dev/null || true; wait "$DRIVER" 2>/dev/null || true; }
+  if [ -n "$DRIVER" ]; then   # the driver closes Chromium on SIGTERM
+    kill "$DRIVER" 2>/dev/null || true
+    for _ in $(seq 50); do kill -0 "$DRIVER" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$DRIVER" 2>/dev/null || true
+  fi
   if [ -n "$PG" ]; then
     kill -- -"$PG" 2>/dev/null || true
     for _ in $(seq 50); do kill -0 -- -"$PG" 2>/dev/null || break; sleep 0.1; done
@@ -62,10 +66,12 @@ const NOISE = /ChatModelSelection|AgentHost|AccountPolicyGate|Creating a socket|
   let ctx;
   try {
     ctx = await chromium.launchPersistentContext(udd, { executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-      headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      headless: true, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
         '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'] });
     const page = ctx.pages()[0] || await ctx.newPage();
     let done; const exited = new Promise(r => (done = r));
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(signal, () => done(`interrupted (${signal})`));
+    ctx.once('close', () => done('browser closed'));
     await page.exposeFunction('codeAutomationExit', code => done(code));   // called by the workbench
     page.on('console', async m => {                                         // extension host console
       let v; try { v = await Promise.all(m.args().map(a => a.jsonValue())); } catch { v = [m.text()]; }

@@ -2,7 +2,7 @@
 export * from './model';
 export { parseStatement, type StatementSource } from './statement';
 export { CorpusIndex, fileNameOf, type CorpusPerson, type CorpusStats } from './corpusIndex';
-export { CorpusIndexer, DEFAULT_LIMITS, type FileProblem, type IndexLimits, type IndexReport } from './indexer';
+export { CorpusIndexer, DEFAULT_LIMITS, type FileProblem, type IndexerOptions, type IndexLimits, type IndexReport, type StatementParser } from './indexer';
 export { parseQuery, QuoteSearchIndex, type SearchEntry, type SearchHit, type SearchQuery } from './quoteSearch';
 export { isDebrisLine } from './debris';
 export { isCorpusDocument, type CorpusHost } from './workspace';

@@ -2,7 +2,8 @@ import { CorpusIndex } from './corpusIndex';
 import { decodeCorpusFile } from './decode';
 import type { DocumentProblem, GivenMetadata } from './model';
 import { isSidecarFile, readSidecar, type Sidecar } from './sidecar';
-import { parseStatement } from './statement';
+import { parseStatement, type StatementSource } from './statement';
+import type { StatementDocument } from './model';
 import { baseName, folderOf, isCorpusDocument, type CorpusHost } from './workspace';
 
 export interface IndexLimits {
@@ -25,6 +26,18 @@ export interface IndexReport {
   readonly problems: FileProblem[];
 }
 
+/** Parses a document, possibly off the main thread (the server runs a worker pool on multi-core machines). */
+export type StatementParser = (source: StatementSource) => Promise<StatementDocument>;
+
+export interface IndexerOptions {
+  readonly limits?: IndexLimits;
+  /** Defaults to parsing in the calling thread. */
+  readonly parser?: StatementParser;
+  /** Files read and parsed at once during a full pass when a parser is given. */
+  readonly concurrency?: number;
+  readonly now?: () => number;
+}
+
 interface Cancellation {
   readonly isCancellationRequested: boolean;
 }
@@ -40,7 +53,17 @@ export class CorpusIndexer {
   private readonly openTexts = new Map<string, string>();
   private readonly problemsByUri = new Map<string, DocumentProblem[]>();
 
-  constructor(private readonly host: CorpusHost, private readonly limits: IndexLimits = DEFAULT_LIMITS, private readonly now: () => number = () => Date.now()) {}
+  private readonly limits: IndexLimits;
+  private readonly parser: StatementParser | undefined;
+  private readonly concurrency: number;
+  private readonly now: () => number;
+
+  constructor(private readonly host: CorpusHost, options: IndexerOptions = {}) {
+    this.limits = options.limits ?? DEFAULT_LIMITS;
+    this.parser = options.parser;
+    this.concurrency = options.parser ? Math.max(1, options.concurrency ?? 16) : 1;
+    this.now = options.now ?? (() => Date.now());
+  }
 
   problems(): FileProblem[] {
     return [...this.problemsByUri].flatMap(([uri, problems]) => problems.map(problem => ({ ...problem, uri })));
@@ -60,14 +83,17 @@ export class CorpusIndexer {
     this.problemsByUri.clear();
     for (const uri of files.filter(uri => isSidecarFile(baseName(uri)))) await this.loadSidecar(uri);
     const documents = files.filter(isCorpusDocument);
-    let done = 0;
-    for (const uri of documents) {
-      if (token?.isCancellationRequested) break;
-      await this.indexDocument(uri);
-      progress?.(++done, documents.length);
-      // Let the event loop answer requests between files during a long pass.
-      if (done % 200 === 0) await new Promise(resolve => setImmediate(resolve));
-    }
+    let done = 0, next = 0;
+    // Several files in flight keep a worker pool busy; with an in-thread parser this is one at a time.
+    const lane = async () => {
+      while (next < documents.length && !token?.isCancellationRequested) {
+        await this.indexDocument(documents[next++]);
+        progress?.(++done, documents.length);
+        // Let the event loop answer requests between files during a long pass.
+        if (done % 200 === 0) await new Promise(resolve => setImmediate(resolve));
+      }
+    };
+    await Promise.all(Array.from({ length: this.concurrency }, lane));
     return this.report(started);
   }
 
@@ -134,7 +160,8 @@ export class CorpusIndexer {
         return this.problem(uri, 'error', decoded.error);
       }
       if (decoded.warning) this.problem(uri, 'warning', decoded.warning);
-      this.parseAndStore(uri, decoded.text);
+      if (this.parser) await this.parseInParser(uri, decoded.text);
+      else this.parseAndStore(uri, decoded.text);
     } catch (error) {
       this.index.delete(uri);
       this.problem(uri, 'error', `Could not read the file: ${error instanceof Error ? error.message : String(error)}`);
@@ -148,6 +175,18 @@ export class CorpusIndexer {
       if (document.problems.length) this.problemsByUri.set(uri, [...(this.problemsByUri.get(uri) ?? []), ...document.problems]);
     } catch (error) {
       // A bug in one rule must not take the corpus down: report it and keep going.
+      this.index.delete(uri);
+      this.problem(uri, 'error', `Could not analyse the document: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private async parseInParser(uri: string, text: string): Promise<void> {
+    try {
+      const document = await this.parser!({ uri, text, sidecar: this.sidecarFor(uri) });
+      if (this.openTexts.has(uri)) return; // the editor's text arrived meanwhile and wins
+      this.index.set(document);
+      if (document.problems.length) this.problemsByUri.set(uri, [...(this.problemsByUri.get(uri) ?? []), ...document.problems]);
+    } catch (error) {
       this.index.delete(uri);
       this.problem(uri, 'error', `Could not analyse the document: ${error instanceof Error ? error.message : String(error)}`);
     }
