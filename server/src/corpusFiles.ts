@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
 import { isCorpusDocument, type CorpusHost } from './core';
+import { FileTooLarge } from './core/workspace';
 import { isSidecarFile } from './core/sidecar';
 
 /** A corpus root: a folder, optionally narrowed by a glob ("corpus/**\/*.md"). */
@@ -96,20 +97,21 @@ export class FileSystemCorpusHost implements CorpusHost {
     return [...found];
   }
 
-  async readFile(uri: string): Promise<Uint8Array | undefined> {
+  async readFile(uri: string, maxBytes = Infinity): Promise<Uint8Array | undefined> {
+    let handle: import('node:fs/promises').FileHandle;
     try {
-      return await fs.readFile(pathOf(uri));
+      handle = await fs.open(pathOf(uri), 'r');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
     }
-  }
-
-  async fileSize(uri: string): Promise<number | undefined> {
     try {
-      return (await fs.stat(pathOf(uri))).size;
-    } catch {
-      return undefined;
+      // One open and one fstat: the size is checked before anything is read.
+      const { size } = await handle.stat();
+      if (size > maxBytes) throw new FileTooLarge(size);
+      return await handle.readFile();
+    } finally {
+      await handle.close();
     }
   }
 

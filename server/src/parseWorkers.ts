@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { StatementDocument, StatementParser } from './core';
+import type { ParsedStatement, StatementParser } from './core';
 
 interface Pending {
-  resolve(document: StatementDocument): void;
+  resolve(parsed: ParsedStatement): void;
   reject(error: Error): void;
 }
 
@@ -22,11 +22,11 @@ export function createParserPool(workerFile = path.join(__dirname, 'parseWorker.
   let nextId = 0;
   for (const worker of workers) {
     worker.unref();
-    worker.on('message', (message: { id: number; document?: StatementDocument; error?: string }) => {
+    worker.on('message', (message: { id: number; parsed?: ParsedStatement; error?: string }) => {
       load.set(worker, load.get(worker)! - 1);
       const waiting = pending.get(message.id);
       pending.delete(message.id);
-      if (message.document) waiting?.resolve(message.document);
+      if (message.parsed) waiting?.resolve(message.parsed);
       else waiting?.reject(new Error(message.error ?? 'parse failed'));
     });
     worker.on('error', error => {
@@ -38,7 +38,7 @@ export function createParserPool(workerFile = path.join(__dirname, 'parseWorker.
     const id = nextId++;
     const worker = workers.reduce((best, candidate) => (load.get(candidate)! < load.get(best)! ? candidate : best));
     load.set(worker, load.get(worker)! + 1);
-    return new Promise<StatementDocument>((resolve, reject) => {
+    return new Promise<ParsedStatement>((resolve, reject) => {
       pending.set(id, { resolve, reject });
       worker.postMessage({ id, source });
     });

@@ -96,6 +96,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
         lastPercent = percent;
       });
       progress?.done();
+      warmUp(indexer);
       log(`Indexed ${report.documents} documents, ${report.quotes} quotes, ${report.people} people in ${report.durationMs} ms from ${host.roots.map(r => r.folder + (r.glob ? '/' + r.glob : '')).join(', ')}`);
       return report;
     };
@@ -104,6 +105,14 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     const report = await indexing;
     announce(report);
     return report;
+  }
+
+  /** Finishes deferred search-index work between requests, so the first fuzzy search is as fast as the rest. */
+  function warmUp(target: CorpusIndexer): void {
+    const step = () => {
+      if (target === indexer && target.index.warmUp()) setImmediate(step);
+    };
+    setImmediate(step);
   }
 
   function announce(report: IndexReport): IndexedParams {

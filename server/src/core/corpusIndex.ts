@@ -2,7 +2,7 @@ import type { Person, Quote, Role, Span, StatementDocument } from './model';
 import { surnameOf } from './people';
 import { NameDictionary, type NameOccurrence } from './names';
 import { QuoteSearchIndex, type SearchEntry, type SearchHit } from './quoteSearch';
-import { splitSentences } from './sentences';
+import { prepareSearch, type PreparedSearch } from './searchPreparation';
 
 /** A person across the whole corpus: every role with its date, every alias, every document. */
 export interface CorpusPerson {
@@ -44,7 +44,8 @@ export class CorpusIndex {
     return this.documents.values();
   }
 
-  set(document: StatementDocument): void {
+  /** Adds or replaces a document; `search` is its prepared search data when a worker computed it already. */
+  set(document: StatementDocument, search: PreparedSearch = prepareSearch(document)): void {
     this.delete(document.uri);
     this.documents.set(document.uri, document);
     this.quoteCount += document.quotes.length;
@@ -60,7 +61,17 @@ export class CorpusIndex {
       }
     }
     this.names.add(document);
-    this.search.setDocument(document.uri, searchEntries(document, name => this.canonicalName(name)));
+    this.search.setDocument({
+      uri: document.uri,
+      date: document.date.value,
+      documentTitle: document.title.value ?? fileNameOf(document.uri),
+      prepared: search,
+      // Resolved when a hit is made, so a name the corpus learns later ("Biden" → "Joe Biden") applies.
+      speakerOf: raw => {
+        const speaker = this.canonicalName(raw);
+        return { speaker, speakerNames: [...new Set([speaker, raw, ...(document.people.find(p => p.name === raw)?.aliases ?? [])])] };
+      },
+    });
   }
 
   delete(uri: string): boolean {
@@ -127,6 +138,11 @@ export class CorpusIndex {
     return this.search.search(...args);
   }
 
+  /** Deferred search-index work in small slices; true while more remains. */
+  warmUp(): boolean {
+    return this.search.warmUp();
+  }
+
   relatedStatements(text: string, limit: number, exclude?: (entry: SearchEntry) => boolean, token?: { isCancellationRequested: boolean }): SearchHit[] {
     return this.search.related(text, limit, exclude, token);
   }
@@ -191,50 +207,6 @@ export class CorpusIndex {
     }
     return quotes.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
   }
-}
-
-/** Quotations longer than this are searched sentence by sentence, so a hit points at the words that matched. */
-const LONG_QUOTE = 320;
-
-/**
- * What search sees of a document: every quotation (long ones sentence by sentence, each keeping its speaker)
- * and every body sentence that no quotation covers.
- */
-function searchEntries(document: StatementDocument, canonical: (name: string) => string): SearchEntry[] {
-  const { text } = document;
-  const base = { uri: document.uri, date: document.date.value, documentTitle: document.title.value ?? fileNameOf(document.uri) };
-  const names = new Map<string, readonly string[]>();
-  const speakerNames = (speaker: string | null): readonly string[] => {
-    if (!speaker) return [];
-    let known = names.get(speaker);
-    if (!known) names.set(speaker, (known = [...new Set([canonical(speaker), speaker, ...(document.people.find(p => p.name === speaker)?.aliases ?? [])])]));
-    return known;
-  };
-  const entries: SearchEntry[] = [];
-  for (const quote of document.quotes) {
-    const speaker = quote.speaker ? canonical(quote.speaker) : null;
-    const shared = { ...base, speaker, speakerNames: speakerNames(quote.speaker), isQuote: true };
-    if (quote.text.length <= LONG_QUOTE) {
-      entries.push({ ...shared, text: quote.text, span: quote.span });
-      continue;
-    }
-    for (const sentence of splitSentences(text, quote.span)) {
-      const sentenceText = text.slice(sentence.start, sentence.end).replace(/\s+/g, ' ').trim();
-      if (sentenceText.length >= 12) entries.push({ ...shared, text: sentenceText, span: sentence });
-    }
-  }
-  const covered = document.quotes.map(q => q.span).sort((a, b) => a.start - b.start);
-  let next = 0;
-  for (const paragraph of document.paragraphs) {
-    if (paragraph.debris) continue;
-    for (const sentence of splitSentences(text, paragraph.span)) {
-      while (next < covered.length && covered[next].end <= sentence.start) next++;
-      if (next < covered.length && covered[next].start < sentence.end) continue;
-      const sentenceText = text.slice(sentence.start, sentence.end).replace(/\s+/g, ' ').trim();
-      if (sentenceText.length >= 20) entries.push({ ...base, text: sentenceText, span: sentence, speaker: null, speakerNames: [], isQuote: false });
-    }
-  }
-  return entries;
 }
 
 export function fileNameOf(uri: string): string {

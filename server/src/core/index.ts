@@ -7,3 +7,4 @@ export { parseQuery, QuoteSearchIndex, type SearchEntry, type SearchHit, type Se
 export { isDebrisLine } from './debris';
 export { isCorpusDocument, type CorpusHost } from './workspace';
 export { formatCitation, DEFAULT_CITATION_FORMAT } from './citation';
+export { parseForIndex, prepareSearch, type ParsedStatement, type PreparedSearch } from './searchPreparation';

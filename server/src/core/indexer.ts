@@ -3,8 +3,8 @@ import { decodeCorpusFile } from './decode';
 import type { DocumentProblem, GivenMetadata } from './model';
 import { isSidecarFile, readSidecar, type Sidecar } from './sidecar';
 import { parseStatement, type StatementSource } from './statement';
-import type { StatementDocument } from './model';
-import { baseName, folderOf, isCorpusDocument, type CorpusHost } from './workspace';
+import type { ParsedStatement } from './searchPreparation';
+import { baseName, FileTooLarge, folderOf, isCorpusDocument, type CorpusHost } from './workspace';
 
 export interface IndexLimits {
   /** Files larger than this are skipped with a message. */
@@ -26,8 +26,8 @@ export interface IndexReport {
   readonly problems: FileProblem[];
 }
 
-/** Parses a document, possibly off the main thread (the server runs a worker pool on multi-core machines). */
-export type StatementParser = (source: StatementSource) => Promise<StatementDocument>;
+/** Parses a document for the index, possibly off the main thread (the server runs a worker pool). */
+export type StatementParser = (source: StatementSource) => Promise<ParsedStatement>;
 
 export interface IndexerOptions {
   readonly limits?: IndexLimits;
@@ -139,21 +139,17 @@ export class CorpusIndexer {
     const open = this.openTexts.get(uri);
     if (open !== undefined) return this.parseAndStore(uri, open);
     this.problemsByUri.delete(uri);
+    const tooLarge = (size: number) => {
+      this.index.delete(uri);
+      this.problem(uri, 'warning', `Skipped: ${(size / 1048576).toFixed(1)} MB is over the limit of ${(this.limits.maxFileBytes / 1048576).toFixed(1)} MB (setting statementLens.corpus.maxFileSizeMB).`);
+    };
     try {
-      const size = await this.host.fileSize?.(uri);
-      if (size !== undefined && size > this.limits.maxFileBytes) {
-        this.index.delete(uri);
-        return this.problem(uri, 'warning', `Skipped: ${(size / 1048576).toFixed(1)} MB is over the limit of ${(this.limits.maxFileBytes / 1048576).toFixed(1)} MB (setting statementLens.corpus.maxFileSizeMB).`);
-      }
-      const bytes = await this.host.readFile(uri);
+      const bytes = await this.host.readFile(uri, this.limits.maxFileBytes);
       if (bytes === undefined) {
         this.index.delete(uri); // deleted while we were indexing
         return;
       }
-      if (bytes.length > this.limits.maxFileBytes) {
-        this.index.delete(uri);
-        return this.problem(uri, 'warning', `Skipped: ${(bytes.length / 1048576).toFixed(1)} MB is over the limit of ${(this.limits.maxFileBytes / 1048576).toFixed(1)} MB (setting statementLens.corpus.maxFileSizeMB).`);
-      }
+      if (bytes.length > this.limits.maxFileBytes) return tooLarge(bytes.length);
       const decoded = decodeCorpusFile(bytes);
       if ('error' in decoded) {
         this.index.delete(uri);
@@ -163,6 +159,7 @@ export class CorpusIndexer {
       if (this.parser) await this.parseInParser(uri, decoded.text);
       else this.parseAndStore(uri, decoded.text);
     } catch (error) {
+      if (error instanceof FileTooLarge) return tooLarge(error.size);
       this.index.delete(uri);
       this.problem(uri, 'error', `Could not read the file: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -182,9 +179,9 @@ export class CorpusIndexer {
 
   private async parseInParser(uri: string, text: string): Promise<void> {
     try {
-      const document = await this.parser!({ uri, text, sidecar: this.sidecarFor(uri) });
+      const { document, search } = await this.parser!({ uri, text, sidecar: this.sidecarFor(uri) });
       if (this.openTexts.has(uri)) return; // the editor's text arrived meanwhile and wins
-      this.index.set(document);
+      this.index.set(document, search);
       if (document.problems.length) this.problemsByUri.set(uri, [...(this.problemsByUri.get(uri) ?? []), ...document.problems]);
     } catch (error) {
       this.index.delete(uri);

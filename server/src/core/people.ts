@@ -43,7 +43,7 @@ export function surnameOf(name: string): string {
   if (parts.length === 2 && CHINESE_SURNAMES.has(parts[0].toLowerCase()) && /^[A-Z][a-z]+$/.test(parts[1])) {
     return parts[0];
   }
-  return parts[parts.length - 1];
+  return parts[parts.length - 1] ?? name;
 }
 
 interface NameRun {

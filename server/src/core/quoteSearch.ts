@@ -1,5 +1,6 @@
 import Fuse from 'fuse.js';
 import type { Span } from './model';
+import type { PreparedSearch } from './searchPreparation';
 import { editDistance, searchWords, trigrams } from './searchText';
 
 /** A searchable statement: a quotation, or a sentence of a document's body. */
@@ -55,15 +56,45 @@ const STOP_FRACTION = 0.04;
  * vocabulary for typos) retrieves a few hundred candidates and Fuse re-ranks only those. Entries are added
  * and removed per document; removed ids are tombstoned and the postings compacted when they pile up.
  */
+/** How the index sees a document: metadata shared by its entries, and the entries prepared off-thread. */
+export interface SearchDocument {
+  readonly uri: string;
+  readonly date: string | null;
+  readonly documentTitle: string;
+  readonly prepared: PreparedSearch;
+  /** A raw speaker name as the document writes it → corpus-wide name and every alias (resolved on use). */
+  speakerOf(raw: string): { speaker: string; speakerNames: readonly string[] };
+}
+
+/** A growable Int32Array: entry ids and their document slots, without an object per entry. */
+class IntList {
+  private data = new Int32Array(1024);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
+  get(index: number): number {
+    return this.data[index];
+  }
+}
+
 export class QuoteSearchIndex {
-  private readonly entries: (SearchEntry | undefined)[] = [];
-  private readonly idsByUri = new Map<string, number[]>();
+  /** Entry id → slot of its document and index within it; slots of removed documents are undefined. */
+  private readonly entrySlot = new IntList();
+  private readonly entryLocal = new IntList();
+  private readonly slots: (SearchDocument | undefined)[] = [];
+  private readonly slotByUri = new Map<string, { slot: number; ids: number }>();
   private readonly vocabulary = new Map<string, number>();
   private readonly words: string[] = [];
   private readonly postings: number[][] = [];
-  /** The last entry each word was posted for, so a word repeated in one entry is posted once. */
-  private readonly lastPosted: number[] = [];
   private readonly gramIndex = new Map<string, number[]>();
+  /** Words below this id are in the trigram index; the rest are added on the first fuzzy lookup. */
+  private gramIndexed = 0;
   private removed = 0;
   private live = 0;
 
@@ -71,32 +102,44 @@ export class QuoteSearchIndex {
     return this.live;
   }
 
-  setDocument(uri: string, entries: readonly SearchEntry[]): void {
-    this.removeDocument(uri);
-    const ids: number[] = [];
-    for (const entry of entries) {
-      const id = this.entries.length;
-      this.entries.push(entry);
-      ids.push(id);
-      for (const word of searchWords(entry.text)) {
-        const wordId = this.wordId(word);
-        if (this.lastPosted[wordId] === id) continue;
-        this.lastPosted[wordId] = id;
-        this.postings[wordId].push(id);
-      }
+  /** Adds a document's entries, each posted under its distinct words (see prepareSearch). */
+  setDocument(document: SearchDocument): void {
+    this.removeDocument(document.uri);
+    const { prepared } = document;
+    const slot = this.slots.length;
+    this.slots.push(document);
+    const globalIds = prepared.vocabulary.map(word => this.wordId(word));
+    for (let i = 0; i < prepared.entries.length; i++) {
+      const id = this.entrySlot.length;
+      this.entrySlot.push(slot);
+      this.entryLocal.push(i);
+      for (let w = prepared.offsets[i]; w < prepared.offsets[i + 1]; w++) this.postings[globalIds[prepared.words[w]]].push(id);
     }
-    if (ids.length) this.idsByUri.set(uri, ids);
-    this.live += ids.length;
+    this.slotByUri.set(document.uri, { slot, ids: prepared.entries.length });
+    this.live += prepared.entries.length;
   }
 
   removeDocument(uri: string): void {
-    const ids = this.idsByUri.get(uri);
-    if (!ids) return;
-    for (const id of ids) this.entries[id] = undefined;
-    this.idsByUri.delete(uri);
-    this.live -= ids.length;
-    this.removed += ids.length;
+    const known = this.slotByUri.get(uri);
+    if (!known) return;
+    this.slots[known.slot] = undefined;
+    this.slotByUri.delete(uri);
+    this.live -= known.ids;
+    this.removed += known.ids;
     if (this.removed > 10_000 && this.removed > this.live / 4) this.compact();
+  }
+
+  /** The entry with an id, made on demand (only candidates ever become objects); undefined once removed. */
+  private entryAt(id: number): SearchEntry | undefined {
+    const document = this.slots[this.entrySlot.get(id)];
+    if (!document) return undefined;
+    const entry = document.prepared.entries[this.entryLocal.get(id)];
+    const speaker = entry.speaker ? document.speakerOf(entry.speaker) : { speaker: null, speakerNames: [] };
+    return { uri: document.uri, date: document.date, documentTitle: document.documentTitle, text: entry.text, span: entry.span, isQuote: entry.isQuote, ...speaker };
+  }
+
+  private isLive(id: number): boolean {
+    return this.slots[this.entrySlot.get(id)] !== undefined;
   }
 
   search(raw: string | SearchQuery, limit = 20, token?: CancellationCheck): SearchHit[] {
@@ -128,15 +171,16 @@ export class QuoteSearchIndex {
       weightSum += best || Math.log(1 + total);
       for (const [id, value] of termScores) scores.set(id, (scores.get(id) ?? 0) + value);
     }
-    const candidates: { id: number; coverage: number }[] = [];
-    for (const [id, score] of scores) {
-      const entry = this.entries[id];
-      if (entry && accept(entry)) candidates.push({ id, coverage: score / weightSum });
+    // Best coverage first; filters are checked on the way down so only kept candidates become objects.
+    const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]);
+    const shortlist: { entry: SearchEntry; coverage: number }[] = [];
+    for (const [id, score] of ranked) {
+      if (shortlist.length >= MAX_CANDIDATES) break;
+      const entry = this.entryAt(id);
+      if (entry && accept(entry)) shortlist.push({ entry, coverage: score / weightSum });
     }
-    candidates.sort((a, b) => b.coverage - a.coverage || Number(this.entries[b.id]!.isQuote) - Number(this.entries[a.id]!.isQuote));
-    const shortlist = candidates.slice(0, MAX_CANDIDATES);
     if (token?.isCancellationRequested) return [];
-    return rerank(shortlist.map(c => ({ entry: this.entries[c.id]!, coverage: c.coverage })), query.words, limit);
+    return rerank(shortlist, query.words, limit);
   }
 
   /**
@@ -164,13 +208,14 @@ export class QuoteSearchIndex {
     if (weight === 0) return [];
     const pairs = new Map<string, number>();
     for (let i = 1; i < queryWords.length; i++) pairs.set(`${queryWords[i - 1]} ${queryWords[i]}`, (idf(queryWords[i - 1]) + idf(queryWords[i])) / 2);
-    const shortlist = [...scores.entries()]
-      .filter(([id]) => this.entries[id] && !exclude?.(this.entries[id]!))
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 300);
+    const shortlist: [SearchEntry, number][] = [];
+    for (const [id, score] of [...scores.entries()].sort((a, b) => b[1] - a[1])) {
+      if (shortlist.length >= 300) break;
+      const entry = this.entryAt(id);
+      if (entry && !exclude?.(entry)) shortlist.push([entry, score]);
+    }
     const hits: SearchHit[] = [];
-    for (const [id, wordScore] of shortlist) {
-      const entry = this.entries[id]!;
+    for (const [entry, wordScore] of shortlist) {
       const words = searchWords(entry.text);
       let phrase = 0;
       const seen = new Set<string>();
@@ -192,8 +237,11 @@ export class QuoteSearchIndex {
 
   private allMatching(accept: (entry: SearchEntry) => boolean, limit: number): SearchHit[] {
     const hits: SearchHit[] = [];
-    for (const entry of this.entries) {
-      if (entry && entry.isQuote && accept(entry)) hits.push({ entry, score: 1, matches: [] });
+    for (let id = 0; id < this.entrySlot.length; id++) {
+      const document = this.slots[this.entrySlot.get(id)];
+      if (!document?.prepared.entries[this.entryLocal.get(id)].isQuote) continue;
+      const entry = this.entryAt(id)!;
+      if (accept(entry)) hits.push({ entry, score: 1, matches: [] });
     }
     return hits.sort((a, b) => (b.entry.date ?? '').localeCompare(a.entry.date ?? '')).slice(0, limit);
   }
@@ -204,6 +252,7 @@ export class QuoteSearchIndex {
     const exact = this.vocabulary.get(term);
     if (exact !== undefined) found.set(exact, 1);
     if (term.length < 4) return found;
+    this.indexGrams();
     const maxEdits = term.length <= 5 ? 1 : 2;
     const shared = new Map<number, number>();
     const grams = trigrams(term);
@@ -224,18 +273,34 @@ export class QuoteSearchIndex {
       this.vocabulary.set(word, id);
       this.words.push(word);
       this.postings.push([]);
-      this.lastPosted.push(-1);
-      for (const gram of trigrams(word)) {
+    }
+    return id;
+  }
+
+  /**
+   * Brings the vocabulary's trigram index up to date. Deferred from indexing to the first typo-tolerant lookup
+   * (or `warmUp`), which keeps a full pass over a large corpus fast.
+   */
+  private indexGrams(limit = Infinity): void {
+    const end = Math.min(this.words.length, this.gramIndexed + limit);
+    for (let id = this.gramIndexed; id < end; id++) {
+      for (const gram of trigrams(this.words[id])) {
         let list = this.gramIndex.get(gram);
         if (!list) this.gramIndex.set(gram, (list = []));
         list.push(id);
       }
     }
-    return id;
+    this.gramIndexed = end;
+  }
+
+  /** Does a slice of deferred work; returns true while more remains (call again from an idle callback). */
+  warmUp(words = 20_000): boolean {
+    this.indexGrams(words);
+    return this.gramIndexed < this.words.length;
   }
 
   private compact(): void {
-    for (let w = 0; w < this.postings.length; w++) this.postings[w] = this.postings[w].filter(id => this.entries[id] !== undefined);
+    for (let w = 0; w < this.postings.length; w++) this.postings[w] = this.postings[w].filter(id => this.isLive(id));
     this.removed = 0;
   }
 }

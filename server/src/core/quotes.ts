@@ -21,6 +21,21 @@ export interface QuoteInput {
 /** Quoted text that names a work or a policy rather than reports speech ("an event themed “...”"). */
 const NAMING_BEFORE = /\b(?:themed|named|titled|entitled|called|dubbed|so-called|known as|slogan|motto|headlined|the term|the phrase|the word|the words)\s*[,:]?\s*$/i;
 const MIN_QUOTE_WORDS = 4;
+/** How far before and after a quotation its attribution is looked for, in characters. */
+const CUE_WINDOW = 240;
+
+/** Tokens inside [start, end), found by binary search (tokens are in text order). */
+function tokensBetween(tokens: Token[], start: number, end: number): Token[] {
+  let low = 0, high = tokens.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (tokens[middle].start < start) low = middle + 1;
+    else high = middle;
+  }
+  let last = low;
+  while (last < tokens.length && tokens[last].end <= end) last++;
+  return tokens.slice(low, last);
+}
 
 const wordCount = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 
@@ -129,8 +144,9 @@ function directQuote(text: string, mark: MarkedSpan, sentence: Span, paragraph: 
   const content = text.slice(mark.content.start, mark.content.end);
   const words = wordCount(content);
   if (words === 0) return undefined;
-  const before = text.slice(sentence.start, mark.outer.start);
-  if (NAMING_BEFORE.test(before)) return undefined;
+  // Cues sit right next to the quotation; looking at a bounded window keeps long paragraphs linear.
+  const before = text.slice(Math.max(sentence.start, mark.outer.start - CUE_WINDOW), mark.outer.start);
+  if (NAMING_BEFORE.test(before.slice(-40))) return undefined;
   // The quote's text and span leave out surrounding spaces and the comma before the closing mark.
   const cleaned = content.replace(/[\s,]+$/, '').trim();
   const start = mark.content.start + (content.length - content.trimStart().length);
@@ -141,14 +157,14 @@ function directQuote(text: string, mark: MarkedSpan, sentence: Span, paragraph: 
   if (continuing && mark.outer.start === paragraph.start) return make(continuing.speaker, continuing.via);
 
   // Cue after the closing mark: `," he said`, `," said Yang`, `," Qin told CMG`.
-  const afterTokens = tokens.filter(t => t.start >= mark.outer.end);
+  const afterTokens = tokensBetween(tokens, mark.outer.end, mark.outer.end + CUE_WINDOW);
   const after = cueAfter(afterTokens, context);
   if (after !== undefined && /^\s*[,—–-]?\s*$/.test(text.slice(mark.outer.end, afterTokens[0]?.start ?? mark.outer.end).replace(/["”]/g, ''))) {
     return make(after, quotingVia(before, context, after));
   }
 
   // Cue before the opening mark within the sentence: `He continued, "`, `Yang said: "`, `Le said that "`.
-  const beforeTokens = tokens.filter(t => t.end <= mark.outer.start);
+  const beforeTokens = tokensBetween(tokens, mark.outer.start - CUE_WINDOW, mark.outer.start);
   const quoting = quotedSource(before, context);
   const clause = findReportingClause(beforeTokens);
   if (clause) {
@@ -169,8 +185,9 @@ function directQuote(text: string, mark: MarkedSpan, sentence: Span, paragraph: 
     const named = context.firstNamedIn(sentence.start, mark.outer.start);
     if (named) return make(named);
   }
-  if (/\baccording to\s+[^,]{2,60},?\s*$/i.test(before) || /^\s*,?\s*according to\b/i.test(text.slice(mark.outer.end, sentence.end))) {
-    const name = /according to\s+([^,]+)/i.exec(before + text.slice(mark.outer.end, sentence.end))?.[1];
+  const afterText = text.slice(mark.outer.end, Math.min(sentence.end, mark.outer.end + CUE_WINDOW));
+  if (/\baccording to\s+[^,]{2,60},?\s*$/i.test(before) || /^\s*,?\s*according to\b/i.test(afterText)) {
+    const name = /according to\s+([^,]+)/i.exec(before + afterText)?.[1];
     const speaker = name ? context.resolveSubject(tokenize(name)) : undefined;
     if (speaker) return make(speaker);
   }

@@ -5,10 +5,17 @@
 export interface CorpusHost {
   /** URIs of every corpus file (documents and sidecar files) under the configured roots. */
   listFiles(token?: { readonly isCancellationRequested: boolean }): Promise<string[]>;
-  /** The file's bytes, or undefined when it no longer exists. May throw for unreadable files. */
-  readFile(uri: string): Promise<Uint8Array | undefined>;
-  /** The size in bytes without reading it, or undefined when unknown. */
-  fileSize?(uri: string): Promise<number | undefined>;
+  /**
+   * The file's bytes, or undefined when it no longer exists. Throws FileTooLarge (without reading the file)
+   * when it is over `maxBytes`, and any other error for unreadable files.
+   */
+  readFile(uri: string, maxBytes?: number): Promise<Uint8Array | undefined>;
+}
+
+export class FileTooLarge extends Error {
+  constructor(readonly size: number) {
+    super(`file of ${size} bytes is over the size limit`);
+  }
 }
 
 export const DOCUMENT_EXTENSIONS = ['.txt', '.md', '.markdown'];
