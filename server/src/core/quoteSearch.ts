@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import type { Span } from './model';
 import type { PreparedSearch } from './searchPreparation';
-import { editDistance, searchWords, trigrams } from './searchText';
+import { editDistance, indexableWords, searchWords, trigrams } from './searchText';
 
 /** A searchable statement: a quotation, or a sentence of a document's body. */
 export interface SearchEntry {
@@ -144,7 +144,7 @@ export class QuoteSearchIndex {
 
   search(raw: string | SearchQuery, limit = 20, token?: CancellationCheck): SearchHit[] {
     const query = typeof raw === 'string' ? parseQuery(raw) : raw;
-    const terms = [...new Set(searchWords(query.words))];
+    const terms = [...new Set(indexableWords(query.words))];
     const accept = (entry: SearchEntry) => matchesFilters(entry, query);
     if (terms.length === 0) {
       if (!query.speaker && !query.before && !query.after) return [];

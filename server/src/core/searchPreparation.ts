@@ -1,5 +1,5 @@
 import type { Span, StatementDocument } from './model';
-import { searchWords } from './searchText';
+import { indexableWords } from './searchText';
 import { splitSentences } from './sentences';
 import { parseStatement, type StatementSource } from './statement';
 
@@ -47,7 +47,7 @@ export function prepareSearch(document: StatementDocument): PreparedSearch {
   const lastEntry: number[] = [];
   entries.forEach((entry, i) => {
     offsets[i] = words.length;
-    for (const word of searchWords(entry.text)) {
+    for (const word of indexableWords(entry.text)) {
       let id = localIds.get(word);
       if (id === undefined) {
         id = vocabulary.length;

@@ -37,3 +37,16 @@ export function editDistance(a: string, b: string, max: number): number {
   }
   return previous[b.length];
 }
+
+/**
+ * Words too common to retrieve by: left out of the index (they are in nearly every sentence and would
+ * dominate its postings) and ignored in queries, where their weight would be near zero anyway.
+ */
+export const STOP_WORDS = new Set(
+  ('a an the and or but if of to in on at by for with from as is are was were be been being it its this that these those ' +
+    'he she they we you i his her their our your my me him them us not no so than then there here which who whom whose what ' +
+    'when where while will would shall should can could may might must do does did has have had also about into over after ' +
+    'before all any both each more most other some such only own same very just s t').split(' '),
+);
+
+export const indexableWords = (text: string) => searchWords(text).filter(word => !STOP_WORDS.has(word));
