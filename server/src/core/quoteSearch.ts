@@ -48,6 +48,12 @@ export function parseQuery(raw: string): SearchQuery {
 }
 
 const MAX_CANDIDATES = 120;
+/** Candidates rescored exactly per query, and the postings a retrieval may walk before it stops adding words. */
+const MAX_RESCORED = 300;
+/** Candidates fuse.js re-ranks per query. */
+const FUSE_RERANKED = 25;
+const MIN_RETRIEVED = 50;
+const RETRIEVAL_BUDGET = 150_000;
 const STOP_FRACTION = 0.04;
 
 /**
@@ -95,6 +101,7 @@ export class QuoteSearchIndex {
   private readonly gramIndex = new Map<string, number[]>();
   /** Words below this id are in the trigram index; the rest are added on the first fuzzy lookup. */
   private gramIndexed = 0;
+  private gramCounts = new Int32Array(0);
   private removed = 0;
   private live = 0;
 
@@ -144,43 +151,81 @@ export class QuoteSearchIndex {
 
   search(raw: string | SearchQuery, limit = 20, token?: CancellationCheck): SearchHit[] {
     const query = typeof raw === 'string' ? parseQuery(raw) : raw;
-    const terms = [...new Set(indexableWords(query.words))];
     const accept = (entry: SearchEntry) => matchesFilters(entry, query);
-    if (terms.length === 0) {
+    const words = [...new Set(indexableWords(query.words))];
+    if (words.length === 0) {
       if (!query.speaker && !query.before && !query.after) return [];
       return this.allMatching(accept, limit);
     }
-    const scores = new Map<number, number>();
     const total = Math.max(1, this.live);
-    let weightSum = 0;
-    for (const term of terms) {
-      if (token?.isCancellationRequested) return [];
-      const variants = this.variants(term);
-      let best = 0;
-      const termScores = new Map<number, number>();
-      for (const [wordId, similarity] of variants) {
-        const list = this.postings[wordId];
-        const idf = Math.log(1 + total / (1 + list.length));
-        best = Math.max(best, idf);
-        if (list.length > total * STOP_FRACTION && terms.length > 2) continue; // too common to retrieve by
-        for (const id of list) {
-          const value = idf * similarity;
-          if ((termScores.get(id) ?? 0) < value) termScores.set(id, value);
-        }
+    // Each query word with the vocabulary words it may stand for (itself, and words a typo or two away).
+    const terms = words.map(word => {
+      const variants = this.variants(word);
+      let frequency = 0;
+      for (const id of variants.keys()) frequency = Math.max(frequency, this.postings[id].length);
+      const weight = variants.size ? Math.log(1 + total / (1 + frequency)) : Math.log(1 + total);
+      const forms = new Map([...variants].map(([id, similarity]) => [this.words[id], similarity]));
+      return { variants, frequency, weight, forms };
+    });
+    const weightSum = terms.reduce((sum, term) => sum + term.weight, 0);
+    if (token?.isCancellationRequested) return [];
+
+    // Retrieval by the rarest words: their postings are short and any good answer contains most of them.
+    const candidates = this.retrieve(terms, weightSum);
+    // Exact coverage of every query word on the candidates, from their own words.
+    const scored = candidates.map(id => {
+      const entry = this.entryAt(id)!;
+      const present = new Set(indexableWords(entry.text));
+      let coverage = 0;
+      for (const term of terms) {
+        let best = 0;
+        for (const [form, similarity] of term.forms) if (similarity > best && present.has(form)) best = similarity;
+        coverage += term.weight * best;
       }
-      weightSum += best || Math.log(1 + total);
-      for (const [id, value] of termScores) scores.set(id, (scores.get(id) ?? 0) + value);
-    }
-    // Best coverage first; filters are checked on the way down so only kept candidates become objects.
-    const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]);
+      return { entry, coverage: coverage / weightSum };
+    });
+    scored.sort((a, b) => b.coverage - a.coverage);
     const shortlist: { entry: SearchEntry; coverage: number }[] = [];
-    for (const [id, score] of ranked) {
+    for (const candidate of scored) {
       if (shortlist.length >= MAX_CANDIDATES) break;
-      const entry = this.entryAt(id);
-      if (entry && accept(entry)) shortlist.push({ entry, coverage: score / weightSum });
+      if (accept(candidate.entry)) shortlist.push(candidate);
     }
     if (token?.isCancellationRequested) return [];
     return rerank(shortlist, query.words, limit);
+  }
+
+  private scratch = new Float32Array(0);
+
+  /**
+   * Candidate ids from the postings of the rarest query words, enough of them to carry most of the query's
+   * weight; common words are left to the exact rescoring. Scores accumulate in a reused typed array.
+   */
+  private retrieve(terms: { variants: Map<number, number>; frequency: number; weight: number }[], weightSum: number): number[] {
+    if (this.scratch.length < this.entrySlot.length) this.scratch = new Float32Array(Math.max(this.entrySlot.length, this.scratch.length * 2));
+    const scores = this.scratch;
+    const touched: number[] = [];
+    let covered = 0, work = 0;
+    for (const term of [...terms].sort((a, b) => a.frequency - b.frequency)) {
+      if (term.variants.size === 0) continue;
+      if (covered >= weightSum * 0.7 && touched.length >= MIN_RETRIEVED) break;
+      if (work > RETRIEVAL_BUDGET && touched.length > 0) break;
+      for (const [wordId, similarity] of term.variants) {
+        const list = this.postings[wordId];
+        work += list.length;
+        const value = term.weight * similarity;
+        for (const id of list) {
+          if (scores[id] === 0) touched.push(id);
+          scores[id] += value;
+        }
+      }
+      covered += term.weight;
+    }
+    let best = 0;
+    for (const id of touched) if (scores[id] > best) best = scores[id];
+    const kept = touched.filter(id => scores[id] >= best * 0.4 && this.isLive(id));
+    kept.sort((a, b) => scores[b] - scores[a]);
+    for (const id of touched) scores[id] = 0;
+    return kept.slice(0, MAX_RESCORED);
   }
 
   /**
@@ -254,17 +299,32 @@ export class QuoteSearchIndex {
     if (term.length < 4) return found;
     this.indexGrams();
     const maxEdits = term.length <= 5 ? 1 : 2;
-    const shared = new Map<number, number>();
+    if (this.gramCounts.length < this.words.length) this.gramCounts = new Int32Array(Math.max(this.words.length, this.gramCounts.length * 2));
+    const counts = this.gramCounts;
+    const touched: number[] = [];
     const grams = trigrams(term);
-    for (const gram of grams) for (const id of this.gramIndex.get(gram) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
-    for (const [id, count] of shared) {
-      if (id === exact || count < grams.length - 3 * maxEdits) continue;
+    // Typos rarely hit the first letter; a swap of the first two is the exception worth covering.
+    for (const first of new Set([term[0], term[1]])) {
+      for (const gram of grams) {
+        for (const id of this.gramIndex.get(first + gram) ?? []) {
+          if (counts[id] === 0) touched.push(id);
+          counts[id]++;
+        }
+      }
+    }
+    const needed = grams.length - 3 * maxEdits;
+    for (const id of touched) {
+      const count = counts[id];
+      counts[id] = 0;
+      if (id === exact || count < needed) continue;
       const word = this.words[id];
+      if (Math.abs(word.length - term.length) > maxEdits) continue;
       const distance = editDistance(term, word, maxEdits);
       if (distance <= maxEdits) found.set(id, 1 - distance / (term.length + 1));
     }
     return found;
   }
+
 
   private wordId(word: string): number {
     let id = this.vocabulary.get(word);
@@ -284,9 +344,12 @@ export class QuoteSearchIndex {
   private indexGrams(limit = Infinity): void {
     const end = Math.min(this.words.length, this.gramIndexed + limit);
     for (let id = this.gramIndexed; id < end; id++) {
-      for (const gram of trigrams(this.words[id])) {
-        let list = this.gramIndex.get(gram);
-        if (!list) this.gramIndex.set(gram, (list = []));
+      const word = this.words[id];
+      // Keyed by first letter and trigram, so a lookup only walks words that start like the query word.
+      for (const gram of trigrams(word)) {
+        const key = word[0] + gram;
+        let list = this.gramIndex.get(key);
+        if (!list) this.gramIndex.set(key, (list = []));
         list.push(id);
       }
     }
@@ -318,18 +381,18 @@ function matchesFilters(entry: SearchEntry, query: SearchQuery): boolean {
 /** Fuse re-ranks the shortlist and gives the matched ranges; the index's term coverage keeps the lead. */
 function rerank(shortlist: { entry: SearchEntry; coverage: number }[], words: string, limit: number): SearchHit[] {
   if (shortlist.length === 0) return [];
-  const fuse = new Fuse(shortlist, { keys: ['entry.text'], includeScore: true, ignoreLocation: true, threshold: 1, minMatchCharLength: 3, useExtendedSearch: false });
-  const pattern = searchWords(words).filter(w => w.length > 2).join(' ');
+  // Fuse judges how closely the words run together in order; it is the costly step, so it sees only the
+  // best few by coverage, and matched ranges are computed for the hits returned.
+  const head = shortlist.slice(0, FUSE_RERANKED).map(candidate => ({ candidate, text: candidate.entry.text.slice(0, 240) }));
+  const fuse = new Fuse(head, { keys: ['text'], includeScore: true, ignoreLocation: true, threshold: 1, minMatchCharLength: 3 });
+  const pattern = searchWords(words).filter(w => w.length > 2).join(' ').slice(0, 32);
   const fused = new Map<typeof shortlist[number], number>();
-  for (const result of fuse.search(pattern.slice(0, 64))) fused.set(result.item, result.score ?? 1);
+  for (const result of fuse.search(pattern)) fused.set(result.item.candidate, result.score ?? 1);
   return shortlist
-    .map(candidate => {
-      const fuseResult = fused.get(candidate);
-      const score = 0.8 * candidate.coverage + 0.2 * (1 - (fuseResult ?? 1)) + (candidate.entry.isQuote ? 0.01 : 0);
-      return { entry: candidate.entry, score, matches: wordMatches(candidate.entry.text, words) };
-    })
+    .map(candidate => ({ candidate, score: 0.8 * candidate.coverage + 0.2 * (1 - (fused.get(candidate) ?? 1)) + (candidate.entry.isQuote ? 0.01 : 0) }))
     .sort((a, b) => b.score - a.score)
-    .slice(0, limit);
+    .slice(0, limit)
+    .map(({ candidate, score }) => ({ entry: candidate.entry, score, matches: wordMatches(candidate.entry.text, words) }));
 }
 
 /** Ranges of the entry's words that match a query word (exactly or with a typo), for highlighting. */

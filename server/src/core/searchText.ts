@@ -1,11 +1,12 @@
 /** Word normalization shared by indexing and querying: lower case, diacritics folded, apostrophes dropped. */
 const WORD = /[\p{L}\p{N}]+/gu;
-const NON_ASCII = /[^\x00-\x7f]/;
+/** Letters with diacritics; curly quotes and dashes do not need Unicode normalization. */
+const ACCENTED = /[\u00C0-\u024F\u1E00-\u1EFF]/;
 
 export function searchWords(text: string): string[] {
   let folded = text.toLowerCase();
   // Most corpus text is ASCII; only the rest pays for Unicode normalization.
-  folded = NON_ASCII.test(folded) ? folded.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/['’]/g, '') : folded.replace(/'/g, '');
+  folded = ACCENTED.test(folded) ? folded.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/['’]/g, '') : folded.replace(/['’]/g, '');
   return folded.match(WORD) ?? [];
 }
 

@@ -1,0 +1,51 @@
+/**
+ * `npm run bench` (after `npm run build`): indexing, incremental updates, quote search against plain fuse.js,
+ * name features and adversarial inputs, on ../shared/corpora. Prints figures; asserts nothing.
+ */
+import { existsSync } from 'node:fs';
+import { indexCorpora, CORPORA } from './indexCorpora';
+import { benchSearch } from './search';
+import { benchNames } from './names';
+import { benchAdversarial } from './adversarial';
+import { ms, percentile } from './stats';
+
+const section = (title: string) => console.log(`\n## ${title}`);
+
+async function main(): Promise<void> {
+  if (!existsSync(CORPORA)) {
+    console.log(`../shared/corpora not found at ${CORPORA}; nothing to measure.`);
+    return;
+  }
+  section('Indexing all of ../shared/corpora (worker pool + main-thread search index)');
+  const run = await indexCorpora();
+  const mb = run.bytes / 1048576;
+  const stats = run.indexer.index.stats();
+  console.log(`${run.files} documents, ${mb.toFixed(1)} MB in ${run.seconds.toFixed(1)} s: ${(run.files / run.seconds).toFixed(0)} documents/s, ${(mb / run.seconds).toFixed(2)} MB/s; peak RSS ${run.peakRssMB.toFixed(0)} MB`);
+  console.log(`model: ${stats.quotes} quotations, ${stats.people} people; problems reported: ${run.indexer.problems().length}`);
+
+  section('Incremental: one changed file re-indexed (fileChanged), 30 files');
+  const uris = [...run.indexer.index.all()].map(d => d.uri).filter((_, i) => i % 400 === 0).slice(0, 30);
+  const times: number[] = [];
+  for (const uri of uris) {
+    const started = performance.now();
+    await run.indexer.fileChanged(uri);
+    times.push(performance.now() - started);
+  }
+  console.log(`p50 ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))}, max ${ms(Math.max(...times))}`);
+
+  while (run.indexer.index.warmUp()) { /* finish deferred trigram work before timing queries */ }
+  section('Quote search: 200 real statements with 1-2 typos and a dropped word');
+  await benchSearch(run.indexer.index);
+
+  section('Names: hover, definition, references on the whole corpus');
+  benchNames(run.indexer.index);
+
+  run.dispose();
+  section('Adversarial inputs: parse time against size (should grow linearly)');
+  benchAdversarial();
+}
+
+main().then(() => process.exit(0), error => {
+  console.error(error);
+  process.exit(1);
+});
