@@ -1,6 +1,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver';
 import { fileNameOf, type Span, type StatementDocument } from './core';
+import { splitSentences } from './core/sentences';
 import type { DocumentDetail, DocumentSummary } from './protocol';
 
 /** Offsets → LSP positions; line tables are built once per parsed document. */
@@ -12,17 +13,30 @@ export function rangeOf(document: StatementDocument, span: Span): Range {
   return { start: table.positionAt(span.start), end: table.positionAt(span.end) };
 }
 
+/** A document without a title line (a readout that opens with its first sentence) shows that sentence. */
+function displayTitle(document: StatementDocument): { title: string; source: DocumentSummary['provenance']['title'] } {
+  if (document.title.value) return { title: document.title.value, source: document.title.source };
+  const first = document.paragraphs.find(p => !p.debris);
+  if (first) {
+    const span = splitSentences(document.text, first.span)[0] ?? first.span;
+    const sentence = document.text.slice(span.start, span.end).replace(/\s+/g, ' ').trim();
+    return { title: sentence.length > 110 ? `${sentence.slice(0, 109)}…` : sentence, source: 'text' };
+  }
+  return { title: fileNameOf(document.uri), source: 'fileName' };
+}
+
 export function summaryOf(document: StatementDocument): DocumentSummary {
+  const { title, source: titleSource } = displayTitle(document);
   return {
     uri: document.uri,
-    title: document.title.value ?? fileNameOf(document.uri),
+    title,
     date: document.date.value,
     ...(document.partialDate ? { partialDate: document.partialDate } : {}),
     speakers: document.speakers.value,
     outlet: document.outlet.value,
     kind: document.kind,
     quoteCount: document.quotes.length,
-    provenance: { title: document.title.value ? document.title.source : 'fileName', date: document.date.source, speakers: document.speakers.source, outlet: document.outlet.source },
+    provenance: { title: titleSource, date: document.date.source, speakers: document.speakers.source, outlet: document.outlet.source },
   };
 }
 
