@@ -29,7 +29,7 @@ export function readFrontMatter(text: string): FrontMatter {
   const bodyStart = open[0].length + close.index + close[0].length;
   let data: unknown;
   try {
-    data = parseYaml(yamlText, { maxAliasCount: 50 });
+    data = parseYaml(yamlText, { maxAliasCount: 50, logLevel: 'error' });
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
     return { metadata: {}, bodyStart, problems: [{ severity: 'warning', message: `Front matter is not valid YAML (${message}); it is ignored.`, span: { start: 0, end: bodyStart } }] };

@@ -24,7 +24,7 @@ export function readSidecar(fileName: string, text: string): Sidecar {
 function readYamlSidecar(text: string): Sidecar {
   let data: unknown;
   try {
-    data = parseYaml(text, { maxAliasCount: 50 });
+    data = parseYaml(text, { maxAliasCount: 50, logLevel: 'error' });
   } catch (error) {
     return { entries: new Map(), problems: [{ severity: 'error', message: `Sidecar is not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` }] };
   }
