@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Range } from 'vscode-languageclient';
 import type { DocumentsTreeProvider } from './documentsTree';
-import { searchQuotes } from './searchQuotes';
+import { insertActiveQuote, searchQuotes } from './searchQuotes';
 import { showRelatedStatements } from './relatedStatements';
 import type { StatementClient } from './statementClient';
 import type { CorpusStatusBar } from './statusBar';
@@ -52,6 +52,7 @@ const COMMANDS: Record<string, CommandFactory> = {
   'statementLens.showOutput': ({ client }) => () => client.outputChannel.show(true),
   'statementLens.showView': () => () => vscode.commands.executeCommand('statementLens.documents.focus'),
   'statementLens.searchQuotes': ({ client }) => (query?: string) => searchQuotes(client, typeof query === 'string' ? query : ''),
+  'statementLens.searchQuotes.insertActive': () => () => insertActiveQuote(),
 };
 
 export function registerCommands(context: CommandContext): void {

@@ -13,10 +13,10 @@ const COPY_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('c
  * Statement Lens: Search Quotes. Queries the server as the user types (each keystroke cancels the previous
  * request); Enter opens the source, the buttons insert or copy the quote with its citation.
  */
-export async function searchQuotes(client: StatementClient, initialQuery = ''): Promise<void> {
+export async function searchQuotes(client: StatementClient, initialQuery = ''): Promise<vscode.QuickPick<vscode.QuickPickItem>> {
   const editor = vscode.window.activeTextEditor;
   const picker = vscode.window.createQuickPick<QuoteItem>();
-  picker.placeholder = 'Half-remembered words… (filters: speaker:qin after:2021 before:2023-06)';
+  picker.placeholder = 'Half-remembered words… (speaker:qin after:2021 before:2023-06) · Enter opens · Alt+Enter inserts with citation';
   picker.matchOnDescription = false;
   picker.matchOnDetail = false;
   // The server ranks; keep its order and let every item through VS Code's own filter.
@@ -56,7 +56,8 @@ export async function searchQuotes(client: StatementClient, initialQuery = ''): 
   disposables.push(
     picker.onDidChangeValue(query),
     picker.onDidAccept(async () => {
-      const item = picker.selectedItems[0];
+      // The first item is the active one on screen until the user moves; the API may not have heard yet.
+      const item = picker.activeItems[0] ?? picker.selectedItems[0] ?? picker.items[0];
       if (!item) return;
       picker.hide();
       await openQuote(item.hit);
@@ -70,13 +71,34 @@ export async function searchQuotes(client: StatementClient, initialQuery = ''): 
       }
     }),
     picker.onDidHide(() => {
+      open = undefined;
+      void vscode.commands.executeCommand('setContext', PICKER_CONTEXT, false);
       pending?.cancel();
       disposables.forEach(d => d.dispose());
       picker.dispose();
     }),
   );
+  open = {
+    picker,
+    insertActive: async () => {
+      const item = picker.activeItems[0] ?? picker.items[0];
+      if (!item || !editor) return false;
+      picker.hide();
+      return insertCitation(editor, item.hit);
+    },
+  };
+  void vscode.commands.executeCommand('setContext', PICKER_CONTEXT, true);
   picker.show();
   if (initialQuery) await query(initialQuery);
+  return picker;
+}
+
+/** The picker on screen, for Alt+Enter (insert the active quote into the editor the search started from). */
+let open: { picker: vscode.QuickPick<QuoteItem>; insertActive(): Promise<boolean> } | undefined;
+const PICKER_CONTEXT = 'statementLens.quotePickerOpen';
+
+export function insertActiveQuote(): Promise<boolean> {
+  return open?.insertActive() ?? Promise.resolve(false);
 }
 
 export async function openQuote(hit: Pick<QuoteHit, 'uri' | 'range'>): Promise<void> {

@@ -173,5 +173,37 @@ describe('Statement Lens in VS Code', () => {
       assert.ok(symbols.some(s => s.name === 'Le Yucheng'));
     });
   });
+
+  describe('Search Quotes', () => {
+    it('finds a quotation typed with typos and a missing word; Alt+Enter inserts it with its citation as one undoable edit', async () => {
+      const draft = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'As the ambassador put it: ' });
+      const editor = await vscode.window.showTextDocument(draft);
+      editor.selection = new vscode.Selection(draft.positionAt(draft.getText().length), draft.positionAt(draft.getText().length));
+      const picker = await vscode.commands.executeCommand<vscode.QuickPick<vscode.QuickPickItem & { hit: { text: string; citation: string } }>>('statementLens.searchQuotes', 'my job is to shortn exploring proces as soon as posible');
+      assert.ok(picker.items.length > 0, 'results while typing');
+      const first = picker.items[0];
+      assert.match(first.label, /^My job is to shorten this exploring process/);
+      assert.equal(first.description, 'Qin Gang · 2021-10-01');
+      assert.ok((first as vscode.QuickPickItem & { highlights?: { label: [number, number][] } }).highlights?.label.length, 'matched words are highlighted');
+      assert.equal(await vscode.commands.executeCommand('statementLens.searchQuotes.insertActive'), true);
+      const seed = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri, 'seeds', '000_320e4d2b8b7a98aa.txt'));
+      assert.ok(seed.getText().includes(first.hit.text), 'the inserted words are the exact corpus text');
+      assert.equal(draft.getText(), `As the ambassador put it: ${first.hit.citation}`);
+      assert.match(first.hit.citation, /Qin Gang told CGTN on 1 October 2021\.$/);
+      await vscode.commands.executeCommand('undo');
+      assert.equal(draft.getText(), 'As the ambassador put it: ', 'one undo removes the insertion');
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    });
+
+    it('Enter opens the source at the quotation; speaker: filters by alias', async () => {
+      const picker = await vscode.commands.executeCommand<vscode.QuickPick<vscode.QuickPickItem>>('statementLens.searchQuotes', 'speaker:Le gangster logic');
+      assert.ok(picker.items.length > 0 && picker.items.every(item => item.description?.startsWith('Le Yucheng')));
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      for (let i = 0; i < 50 && !vscode.window.activeTextEditor?.document.uri.path.endsWith('003_e40286a65c6de054.txt'); i++) await new Promise(resolve => setTimeout(resolve, 100));
+      const editor = vscode.window.activeTextEditor!;
+      assert.match(editor.document.uri.path, /003_e40286a65c6de054\.txt$/);
+      assert.match(editor.document.getText(editor.selection), /gangster logic/);
+    });
+  });
 });
 
