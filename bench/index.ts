@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { indexCorpora, CORPORA } from './indexCorpora';
-import { benchSearch } from './search';
+import { benchPlainFuse, benchSearch } from './search';
 import { benchNames } from './names';
 import { benchAdversarial } from './adversarial';
 import { ms, percentile } from './stats';
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
 
   while (run.indexer.index.warmUp()) { /* finish deferred trigram work before timing queries */ }
   section('Quote search: 200 real statements with 1-2 typos and a dropped word');
-  await benchSearch(run.indexer.index);
+  const workload = await benchSearch(run.indexer.index);
 
   section('Names: hover, definition, references on the whole corpus');
   benchNames(run.indexer.index);
@@ -43,6 +43,9 @@ async function main(): Promise<void> {
   run.dispose();
   section('Adversarial inputs: parse time against size (should grow linearly)');
   benchAdversarial();
+
+  section('Plain fuse.js over the same strings (slow: each query scans all of them; FUSE_QUERIES sets how many)');
+  benchPlainFuse(run.indexer.index, workload);
 }
 
 main().then(() => process.exit(0), error => {

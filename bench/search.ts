@@ -23,7 +23,15 @@ export function garble(text: string, next: () => number): string {
   return words.join(' ');
 }
 
-export async function benchSearch(index: CorpusIndex): Promise<void> {
+export interface SearchWorkload {
+  readonly strings: { text: string; uri: string }[];
+  readonly targets: { text: string; uri: string }[];
+  readonly queries: string[];
+  /** Statement Lens's latencies on the same queries, for the speed-up figure. */
+  readonly latencies: number[];
+}
+
+export async function benchSearch(index: CorpusIndex): Promise<SearchWorkload> {
   const next = random(42);
   // Every searchable string, as the index holds them, for the targets and for plain fuse.js.
   const strings: { text: string; uri: string }[] = [];
@@ -46,7 +54,11 @@ export async function benchSearch(index: CorpusIndex): Promise<void> {
   console.log(`${strings.length.toLocaleString()} searchable strings (every quotation and body sentence)`);
   console.log(`Statement Lens (inverted index + trigram typo lookup → fuse.js re-rank): top-1 ${(top1 / 200).toFixed(3)}, top-10 ${(top10 / 200).toFixed(3)}, p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}`);
   void heapBefore;
+  return { strings, targets, queries, latencies };
+}
 
+/** Plain fuse.js over the same strings, on the first queries of the same workload. */
+export function benchPlainFuse(index: CorpusIndex, { strings, targets, queries, latencies }: SearchWorkload): void {
   // Plain fuse.js over the same strings: the same queries, fewer of them, since each one scans everything.
   const sample = Number(process.env.FUSE_QUERIES ?? 10);
   const built = performance.now();
