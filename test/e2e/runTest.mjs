@@ -102,7 +102,7 @@ async function phaseVsix() {
   ensureWorkspace();
   if (!requireBuilt(vsixIndex)) return 1;
   mkdirSync(dirname(vsixFile), { recursive: true });
-  const packed = await run('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '-o', vsixFile]);
+  const packed = await run('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '--no-rewrite-relative-links', '-o', vsixFile]);
   if (packed !== 0) { console.error('vsce package failed'); return packed; }
   return run('bash', [runner, vsixHost, vsixIndex, workspace, '--vsix', vsixFile]);
 }
