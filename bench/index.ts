@@ -10,6 +10,8 @@ import { benchAdversarial } from './adversarial';
 import { ms, percentile } from './stats';
 
 const section = (title: string) => console.log(`\n## ${title}`);
+/** BENCH_SECTIONS=names,adversarial runs only those (indexing always runs); default: everything. */
+const wanted = (name: string) => !process.env.BENCH_SECTIONS || process.env.BENCH_SECTIONS.split(',').includes(name);
 
 async function main(): Promise<void> {
   if (!existsSync(CORPORA)) {
@@ -23,6 +25,7 @@ async function main(): Promise<void> {
   console.log(`${run.files} documents, ${mb.toFixed(1)} MB in ${run.seconds.toFixed(1)} s: ${(run.files / run.seconds).toFixed(0)} documents/s, ${(mb / run.seconds).toFixed(2)} MB/s; peak RSS ${run.peakRssMB.toFixed(0)} MB`);
   console.log(`model: ${stats.quotes} quotations, ${stats.people} people; problems reported: ${run.indexer.problems().length}`);
 
+  if (wanted('incremental')) {
   section('Incremental: one changed file re-indexed (fileChanged), 30 files');
   const uris = [...run.indexer.index.all()].map(d => d.uri).filter((_, i) => i % 400 === 0).slice(0, 30);
   const times: number[] = [];
@@ -32,20 +35,25 @@ async function main(): Promise<void> {
     times.push(performance.now() - started);
   }
   console.log(`p50 ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))}, max ${ms(Math.max(...times))}`);
+  }
 
   while (run.indexer.index.warmUp()) { /* finish deferred trigram work before timing queries */ }
-  section('Quote search: 200 real statements with 1-2 typos and a dropped word');
-  const workload = await benchSearch(run.indexer.index);
+  const workload = wanted('search') || wanted('fuse') ? (section('Quote search: 200 real statements with 1-2 typos and a dropped word'), await benchSearch(run.indexer.index)) : undefined;
 
-  section('Names: hover, definition, references on the whole corpus');
-  benchNames(run.indexer.index);
+  if (wanted('names')) {
+    section('Names: hover, definition, references on the whole corpus');
+    benchNames(run.indexer.index);
+  }
 
   run.dispose();
-  section('Adversarial inputs: parse time against size (should grow linearly)');
-  benchAdversarial();
-
-  section('Plain fuse.js over the same strings (slow: each query scans all of them; FUSE_QUERIES sets how many)');
-  benchPlainFuse(run.indexer.index, workload);
+  if (wanted('adversarial')) {
+    section('Adversarial inputs: parse time against size (should grow linearly)');
+    benchAdversarial();
+  }
+  if (workload && wanted('fuse')) {
+    section('Plain fuse.js over the same strings (slow: each query scans all of them; FUSE_QUERIES sets how many)');
+    benchPlainFuse(run.indexer.index, workload);
+  }
 }
 
 main().then(() => process.exit(0), error => {

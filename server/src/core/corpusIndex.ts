@@ -110,12 +110,19 @@ export class CorpusIndex {
     const canonical = this.canonicalName(name);
     const forms = [canonical, ...(canonical.includes(' ') && this.canonicalName(surnameOf(canonical)) === canonical ? [surnameOf(canonical)] : [])];
     const roles: (Role & { uri: string })[] = [];
+    const seenRoles = new Set<string>();
     const aliases = new Set<string>();
     const uris = new Set<string>();
     for (const form of forms) {
       for (const [uri, person] of this.peopleByName.get(form) ?? []) {
         uris.add(uri);
-        for (const role of person.roles) if (!roles.some(r => r.title.toLowerCase() === role.title.toLowerCase() && r.date === role.date)) roles.push({ ...role, uri });
+        for (const role of person.roles) {
+          // A role stated again on the same date is one entry of the timeline (people in thousands of documents).
+          const key = `${role.title.toLowerCase()}\u0000${role.date}`;
+          if (seenRoles.has(key)) continue;
+          seenRoles.add(key);
+          roles.push({ ...role, uri });
+        }
         for (const alias of person.aliases) aliases.add(alias);
         if (form !== canonical) aliases.add(form);
       }

@@ -28,7 +28,10 @@ export function personCard(index: CorpusIndex, name: string, uri: string, positi
   const lines: string[] = [];
   lines.push(`**${escapeMarkdown(person.name)}**${person.aliases.length ? ` · also ${person.aliases.slice(0, 4).map(escapeMarkdown).join(', ')}` : ''}`);
   lines.push('');
-  for (const role of person.roles.slice(0, 6)) lines.push(`- ${escapeMarkdown(role.title)} · ${role.date ?? 'undated'}`);
+  for (const role of roleTimeline(person.roles).slice(0, 6)) {
+    const span = role.first && role.first !== role.last ? `${role.first} – ${role.last}` : role.last ?? 'undated';
+    lines.push(`- ${escapeMarkdown(role.title)} · ${span}${role.count > 1 ? ` (${role.count} documents)` : ''}`);
+  }
   if (person.roles.length === 0) lines.push('_No role stated in the corpus._');
   const documents = person.uris
     .map(documentUri => index.get(documentUri))
@@ -56,4 +59,20 @@ export function personCard(index: CorpusIndex, name: string, uri: string, positi
   lines.push('');
   lines.push(actions.join(' · '));
   return lines.join('\n');
+}
+
+/** Roles grouped by title, each with the first and last date a document states it, most recent first. */
+function roleTimeline(roles: readonly { title: string; date: string | null }[]): { title: string; first: string | null; last: string | null; count: number }[] {
+  const byTitle = new Map<string, { title: string; first: string | null; last: string | null; count: number }>();
+  for (const role of roles) {
+    const key = role.title.toLowerCase();
+    const entry = byTitle.get(key);
+    if (!entry) byTitle.set(key, { title: role.title, first: role.date, last: role.date, count: 1 });
+    else {
+      entry.count++;
+      if (role.date && (!entry.first || role.date < entry.first)) entry.first = role.date;
+      if (role.date && (!entry.last || role.date > entry.last)) entry.last = role.date;
+    }
+  }
+  return [...byTitle.values()].sort((a, b) => (b.last ?? '').localeCompare(a.last ?? ''));
 }
