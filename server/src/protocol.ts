@@ -48,20 +48,7 @@ export interface IndexedParams {
   durationMs: number;
 }
 
-export interface QuoteHit {
-  text: string;
-  speaker: string | null;
-  date: string | null;
-  uri: string;
-  range: Range;
-  documentTitle: string;
-  score: number;
-  /** The citation formatted per the `statementLens.citation.format` setting. */
-  citation: string;
-  /** Matched ranges within `text` as [start, end) character offsets, for highlighting. */
-  matches: [number, number][];
-}
-
+/** A statement of the corpus found by search or by relatedness. */
 export interface RelatedStatement {
   text: string;
   speaker: string | null;
@@ -70,6 +57,13 @@ export interface RelatedStatement {
   range: Range;
   documentTitle: string;
   score: number;
+}
+
+export interface QuoteHit extends RelatedStatement {
+  /** The citation formatted per the `statementLens.citation.format` setting. */
+  citation: string;
+  /** Matched ranges within `text` as [start, end) character offsets, for highlighting. */
+  matches: [number, number][];
 }
 
 /** Client → server: statements related to the one at a position (corpus or draft), or to a given text. */
