@@ -1,5 +1,6 @@
 import { REPORTING_VERB_SET, ROLE_HEADS } from './lexicon';
 import type { PeopleInDocument } from './people';
+import { firstAfter } from './spans';
 import { isCapitalized, type Token } from './tokens';
 
 /** Who is being talked about at this point of the document, for pronouns and "the ambassador". */
@@ -10,7 +11,8 @@ export class SpeakerContext {
 
   /** The first person named between two offsets. */
   firstNamedIn(start: number, end: number): string | undefined {
-    return this.people.mentions.find(m => m.span.start >= start && m.span.end <= end)?.person;
+    const mention = this.people.mentions[firstAfter(this.people.mentions, start - 1)];
+    return mention && mention.span.end <= end ? mention.person : undefined;
   }
 
   get speaker(): string | undefined {

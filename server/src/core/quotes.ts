@@ -1,6 +1,7 @@
 import { findReportingClause, SpeakerContext, verbLengthAt } from './attribution';
 import type { DocumentKind, Quote, Span } from './model';
-import type { PeopleInDocument } from './people';
+import type { Mention, PeopleInDocument } from './people';
+import { firstAfter } from './spans';
 import { findNestedQuotes, findQuotationMarks, type MarkedSpan } from './quotationMarks';
 import { splitSentences } from './sentences';
 import { tokenize, type Token } from './tokens';
@@ -86,8 +87,16 @@ function findAttributedQuotes(input: QuoteInput): Quote[] {
   const marksByParagraph = input.paragraphs.map(paragraph => findQuotationMarks(text, paragraph));
   const quoted = marksByParagraph.flat().map(mark => mark.content);
   // Someone named as speaking inside a quotation ("As Deng once pointed out, ...") is not the current speaker.
-  const speakingMentions = input.people.mentions.filter(m => m.speaking && !quoted.some(span => span.start <= m.span.start && m.span.end <= span.end));
-  const upcoming = (offset: number) => speakingMentions.find(m => m.span.start > offset)?.person;
+  // Both lists are in text order: one sweep keeps this linear in long documents.
+  const speakingMentions: Mention[] = [];
+  let q = 0;
+  for (const mention of input.people.mentions) {
+    if (!mention.speaking) continue;
+    while (q < quoted.length && quoted[q].end < mention.span.end) q++;
+    if (q < quoted.length && quoted[q].start <= mention.span.start && mention.span.end <= quoted[q].end) continue;
+    speakingMentions.push(mention);
+  }
+  const upcoming = (offset: number) => speakingMentions[firstAfter(speakingMentions, offset)]?.person;
   const context = new SpeakerContext(input.people, upcoming);
   context.speaker = input.principal[0];
   const quotes: Quote[] = [];
