@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { escapeMarkdown } from '../../server/src/markdown';
 import type { DocumentSummary, QuoteDetail } from '../../server/src/protocol';
 import type { StatementClient } from './statementClient';
 
@@ -147,9 +148,4 @@ function quoteTooltip(quote: QuoteDetail): vscode.MarkdownString {
 
 function kindIcon(kind: DocumentSummary['kind']): string {
   return { article: 'note', readout: 'comment-discussion', speech: 'megaphone', transcript: 'comment', statement: 'file-text' }[kind] ?? 'file';
-}
-
-/** Escapes Markdown and HTML so that corpus text renders as literal text. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>&~:]/g, c => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
 }

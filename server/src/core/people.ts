@@ -246,7 +246,7 @@ export function findPeople(text: string, paragraphs: readonly Span[]): PeopleInD
     for (let i = 1; i < words.length; i++) {
       const rest = words.slice(i).join(' ');
       if (people.has(rest)) return rest;
-      if (i === words.length - 1) return uniqueBySurname(rest) ?? (bySurname.has(rest) ? undefined : undefined);
+      if (i === words.length - 1) return uniqueBySurname(rest);
     }
     return words.length === 1 ? uniqueBySurname(normalized) : undefined;
   };
