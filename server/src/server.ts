@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import {
+  CodeActionKind,
   DiagnosticSeverity,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -11,13 +12,15 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CorpusIndexer, formatCitation, type IndexReport, type StatementParser } from './core';
+import { CorpusIndexer, formatCitation, QuoteChecker, type IndexReport, type QuoteCheck, type StatementParser } from './core';
 import { FileSystemCorpusHost, resolveRoots, uriOf } from './corpusFiles';
 import { detailOf, rangeOf, summaryOf } from './convert';
 import { quotationLenses, resolveQuotationLens } from './features/codeLens';
 import { definitionAt } from './features/definition';
 import { documentLinks } from './features/documentLinks';
 import { hoverAt } from './features/hover';
+import { attributeActions, quotationHover, quoteDiagnostics, quoteFixes } from './features/quoteCheck';
+import { quoteCompletions } from './features/quoteCompletion';
 import { referencesAt, type Draft } from './features/references';
 import { relatedStatements, statementAt } from './features/relatedStatements';
 import { SEMANTIC_LEGEND, semanticTokens } from './features/semanticTokens';
@@ -45,6 +48,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
   let settings!: SettingsStore;
   let host = new FileSystemCorpusHost([]);
   let indexer = new CorpusIndexer(host);
+  let checker = new QuoteChecker(indexer.index);
   let indexing: Promise<IndexReport> | undefined;
   const log = (message: string) => connection.console.log(message);
   const diagnosed = new Set<string>();
@@ -68,6 +72,8 @@ export function startServer(connection: Connection, dependencies: ServerDependen
         documentLinkProvider: { resolveProvider: false },
         codeLensProvider: { resolveProvider: true },
         semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true },
+        completionProvider: { triggerCharacters: ['"', '“'] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
       },
       serverInfo: { name: 'statement-lens-server', version: '0.1.0' },
     };
@@ -85,6 +91,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
       const paths = [...(current.includeBundledSeeds ? [dependencies.bundledSeedsPath] : []), ...current.corpusPaths];
       host = new FileSystemCorpusHost(resolveRoots(paths, workspaceFolders), log);
       indexer = new CorpusIndexer(host, { limits: { maxFileBytes: current.maxFileSizeMB * 1024 * 1024 }, parser: dependencies.parser });
+      checker = new QuoteChecker(indexer.index);
       for (const open of documents.all()) if (host.contains(open.uri)) indexer.documentEdited(open.uri, open.getText());
       await registerWatchers();
       const progress = canReportProgress ? await connection.window.createWorkDoneProgress() : undefined;
@@ -117,6 +124,8 @@ export function startServer(connection: Connection, dependencies: ServerDependen
 
   function announce(report: IndexReport): IndexedParams {
     publishProblems(report);
+    // The corpus changed: what the open drafts quote may now be found, or gone.
+    for (const document of documents.all()) scheduleQuoteCheck(document.uri, 0);
     const params: IndexedParams = { documents: report.documents, quotes: report.quotes, people: report.people, durationMs: report.durationMs };
     void connection.sendNotification(IndexedNotification, params);
     return params;
@@ -163,10 +172,47 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     void reindexAll();
   });
 
+  // Drafts: every quotation checked against the corpus, debounced so typing stays fast.
+  const draftChecks = new Map<string, { version: number; checks: QuoteCheck[] }>();
+  const pendingChecks = new Map<string, NodeJS.Timeout>();
+  function scheduleQuoteCheck(uri: string, delay: number): void {
+    clearTimeout(pendingChecks.get(uri));
+    pendingChecks.set(uri, setTimeout(() => {
+      pendingChecks.delete(uri);
+      void checkDraft(uri);
+    }, delay));
+  }
+
+  async function checkDraft(uri: string): Promise<QuoteCheck[]> {
+    await indexing;
+    const document = documents.get(uri);
+    if (!document || host.contains(uri)) return [];
+    const current = await settings.get();
+    if (!current.quoteCheck || !current.hoverLanguages.includes(document.languageId)) {
+      if (draftChecks.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+      return [];
+    }
+    const cached = draftChecks.get(uri);
+    if (cached?.version === document.version) return cached.checks;
+    const started = performance.now();
+    const checks = checker.check(document.getText());
+    const elapsed = performance.now() - started;
+    if (elapsed > 200) log(`Quote check of ${uri} took ${Math.round(elapsed)} ms (${checks.length} quotations)`);
+    draftChecks.set(uri, { version: document.version, checks });
+    void connection.sendDiagnostics({ uri, version: document.version, diagnostics: quoteDiagnostics(indexer.index, document, checks) });
+    return checks;
+  }
+
+  /** The checks of a draft as it is now (re-run if it changed since the debounced check). */
+  const checksOf = (uri: string) => checkDraft(uri);
+
   // Open corpus documents are indexed as they are edited, debounced so typing stays fast.
   const pendingEdits = new Map<string, NodeJS.Timeout>();
   documents.onDidChangeContent(({ document }) => {
-    if (!host.contains(document.uri)) return;
+    if (!host.contains(document.uri)) {
+      scheduleQuoteCheck(document.uri, 300);
+      return;
+    }
     clearTimeout(pendingEdits.get(document.uri));
     pendingEdits.set(document.uri, setTimeout(() => {
       pendingEdits.delete(document.uri);
@@ -175,6 +221,8 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     }, 200));
   });
   documents.onDidClose(({ document }) => {
+    clearTimeout(pendingChecks.get(document.uri));
+    if (draftChecks.delete(document.uri)) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     if (host.contains(document.uri)) void indexer.documentClosed(document.uri).then(() => announce({ ...indexer.index.stats(), durationMs: 0, problems: indexer.problems() }));
   });
 
@@ -189,7 +237,29 @@ export function startServer(connection: Connection, dependencies: ServerDependen
   connection.onHover(async ({ textDocument, position }) => {
     await indexing;
     const document = await namesApply(textDocument.uri);
-    return document ? hoverAt(indexer.index, document, position) : null;
+    if (!document) return null;
+    const onName = hoverAt(indexer.index, document, position);
+    if (onName || host.contains(textDocument.uri)) return onName;
+    return quotationHover(indexer.index, document, position, await checksOf(textDocument.uri));
+  });
+
+  connection.onCompletion(async ({ textDocument, position }, token) => {
+    await indexing;
+    const document = await namesApply(textDocument.uri);
+    if (!document || host.contains(textDocument.uri)) return null;
+    return quoteCompletions(indexer.index, document, position, (await settings.get()).citationFormat, token);
+  });
+
+  connection.onCodeAction(async ({ textDocument, range, context }) => {
+    await indexing;
+    const document = await namesApply(textDocument.uri);
+    if (!document || host.contains(textDocument.uri)) return [];
+    const actions = [
+      ...quoteFixes(textDocument.uri, context.diagnostics),
+      ...attributeActions(checker, indexer.index, document, range, await checksOf(textDocument.uri), (await settings.get()).citationFormat),
+    ];
+    const only = context.only;
+    return only ? actions.filter(action => only.some(kind => action.kind === kind || action.kind?.startsWith(`${kind}.`))) : actions;
   });
 
   connection.onDefinition(async ({ textDocument, position }) => {

@@ -9,9 +9,11 @@ export interface ServerSettings {
   citationFormat: string;
   /** Language ids of drafts that get hovers, references and name highlighting. */
   hoverLanguages: string[];
+  /** Whether drafts' quotations are checked against the corpus. */
+  quoteCheck: boolean;
 }
 
-export const DEFAULT_SETTINGS: ServerSettings = { corpusPaths: [], includeBundledSeeds: true, maxFileSizeMB: 20, citationFormat: DEFAULT_CITATION_FORMAT, hoverLanguages: ['markdown', 'plaintext', 'statement'] };
+export const DEFAULT_SETTINGS: ServerSettings = { corpusPaths: [], includeBundledSeeds: true, maxFileSizeMB: 20, citationFormat: DEFAULT_CITATION_FORMAT, hoverLanguages: ['markdown', 'plaintext', 'statement'], quoteCheck: true };
 
 /** `initializationOptions` for editors without a settings UI (Neovim, Emacs, Helix). */
 export interface InitializationOptions {
@@ -20,12 +22,14 @@ export interface InitializationOptions {
   maxFileSizeMB?: number;
   citationFormat?: string;
   hoverLanguages?: string[];
+  quoteCheck?: boolean;
 }
 
 interface ConfigurationSection {
   corpus?: { paths?: unknown; includeBundledSeeds?: unknown; maxFileSizeMB?: unknown };
   citation?: { format?: unknown };
   hover?: { languages?: unknown };
+  quoteCheck?: { enabled?: unknown };
 }
 
 /**
@@ -58,6 +62,7 @@ export class SettingsStore {
         maxFileSizeMB: positiveNumber(section.corpus?.maxFileSizeMB) ?? fromInit.maxFileSizeMB,
         citationFormat: typeof section.citation?.format === 'string' && section.citation.format.trim() ? section.citation.format : fromInit.citationFormat,
         hoverLanguages: stringArray(section.hover?.languages) ?? fromInit.hoverLanguages,
+        quoteCheck: typeof section.quoteCheck?.enabled === 'boolean' ? section.quoteCheck.enabled : fromInit.quoteCheck,
       };
     } catch {
       return fromInit;
@@ -72,6 +77,7 @@ function fromInitialization(options: InitializationOptions): ServerSettings {
     maxFileSizeMB: positiveNumber(options.maxFileSizeMB) ?? DEFAULT_SETTINGS.maxFileSizeMB,
     citationFormat: typeof options.citationFormat === 'string' && options.citationFormat.trim() ? options.citationFormat : DEFAULT_SETTINGS.citationFormat,
     hoverLanguages: stringArray(options.hoverLanguages) ?? DEFAULT_SETTINGS.hoverLanguages,
+    quoteCheck: typeof options.quoteCheck === 'boolean' ? options.quoteCheck : DEFAULT_SETTINGS.quoteCheck,
   };
 }
 

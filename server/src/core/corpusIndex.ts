@@ -31,6 +31,12 @@ export class CorpusIndex {
   private readonly search = new QuoteSearchIndex();
   private readonly names = new NameDictionary();
   private quoteCount = 0;
+  private revision = 0;
+
+  /** Changes whenever a document is added, replaced or removed: results derived from the corpus key on it. */
+  get version(): number {
+    return this.revision;
+  }
 
   get size(): number {
     return this.documents.size;
@@ -47,6 +53,7 @@ export class CorpusIndex {
   /** Adds or replaces a document; `search` is its prepared search data when a worker computed it already. */
   set(document: StatementDocument, search: PreparedSearch = prepareSearch(document)): void {
     this.delete(document.uri);
+    this.revision++;
     this.documents.set(document.uri, document);
     this.quoteCount += document.quotes.length;
     for (const person of document.people) {
@@ -77,6 +84,7 @@ export class CorpusIndex {
   delete(uri: string): boolean {
     const document = this.documents.get(uri);
     if (!document) return false;
+    this.revision++;
     this.documents.delete(uri);
     this.quoteCount -= document.quotes.length;
     for (const person of document.people) {
@@ -152,6 +160,11 @@ export class CorpusIndex {
 
   relatedStatements(text: string, limit: number, exclude?: (entry: SearchEntry) => boolean, token?: { isCancellationRequested: boolean }): SearchHit[] {
     return this.search.related(text, limit, exclude, token);
+  }
+
+  /** Where a quoted passage may come from: the entries sharing most of its rarest words. */
+  passagesContaining(text: string, limit?: number): SearchEntry[] {
+    return this.search.passagesContaining(text, limit);
   }
 
   /** Known names in any text (a draft), each with the corpus-wide people it may stand for. */

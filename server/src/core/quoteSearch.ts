@@ -55,6 +55,8 @@ const FUSE_RERANKED = 25;
 const MIN_RETRIEVED = 50;
 const RETRIEVAL_BUDGET = 150_000;
 const STOP_FRACTION = 0.04;
+/** The rarest words of a quoted passage that locate its source. */
+const PASSAGE_WORDS = 8;
 
 /**
  * Fuzzy search over every quotation and sentence of the corpus. fuse.js alone scans every string per query,
@@ -278,6 +280,33 @@ export class QuoteSearchIndex {
       hits.push({ entry, score, matches: wordMatches(entry.text, text) });
     }
     return hits.sort((a, b) => b.score - a.score).slice(0, limit);
+  }
+
+  /**
+   * Entries that share the most of a passage's rarest words, weighted by rarity: where a quotation may come
+   * from. Exact words only, no typo variants: a quoted passage keeps most of its words even when one changed.
+   */
+  passagesContaining(text: string, limit = 20): SearchEntry[] {
+    const ids = [...new Set(indexableWords(text))].map(word => this.vocabulary.get(word)).filter((id): id is number => id !== undefined && this.postings[id].length > 0);
+    if (ids.length === 0) return [];
+    ids.sort((a, b) => this.postings[a].length - this.postings[b].length);
+    if (this.scratch.length < this.entrySlot.length) this.scratch = new Float32Array(Math.max(this.entrySlot.length, this.scratch.length * 2));
+    const scores = this.scratch;
+    const touched: number[] = [];
+    const total = Math.max(1, this.live);
+    for (const wordId of ids.slice(0, PASSAGE_WORDS)) {
+      const weight = Math.log(1 + total / this.postings[wordId].length);
+      for (const id of this.postings[wordId]) {
+        if (scores[id] === 0) touched.push(id);
+        scores[id] += weight;
+      }
+    }
+    let best = 0;
+    for (const id of touched) if (scores[id] > best) best = scores[id];
+    const kept = touched.filter(id => scores[id] >= best * 0.5 && this.isLive(id));
+    kept.sort((a, b) => scores[b] - scores[a]);
+    for (const id of touched) scores[id] = 0;
+    return kept.slice(0, limit).map(id => this.entryAt(id)!);
   }
 
   private allMatching(accept: (entry: SearchEntry) => boolean, limit: number): SearchHit[] {

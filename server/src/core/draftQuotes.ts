@@ -1,0 +1,150 @@
+import { REPORTING_VERBS } from './lexicon';
+import type { Span } from './model';
+import type { NameOccurrence } from './names';
+import { splitParagraphs } from './paragraphs';
+import { findQuotationMarks } from './quotationMarks';
+import { splitSentences } from './sentences';
+
+/** Who a draft gives a quotation to. */
+export interface DraftAttribution {
+  /** The name as the draft writes it; for "he said", the name it refers back to. */
+  readonly span: Span;
+  readonly form: string;
+  /** Corpus-wide people the name may stand for; empty when the corpus does not know the name. */
+  readonly people: readonly string[];
+  /** True for "he said" / "she added": the name is the one attributed before. */
+  readonly inherited: boolean;
+}
+
+/** Text in quotation marks in a draft, with who the draft says said it. */
+export interface DraftQuotation {
+  /** The quotation with its marks. */
+  readonly outer: Span;
+  /** The words between the marks. */
+  readonly content: Span;
+  readonly text: string;
+  readonly words: number;
+  readonly attribution?: DraftAttribution;
+}
+
+/** Finds known names in a range of a text: the corpus's name dictionary, or a test's stand-in. */
+export type NameFinder = (text: string, start: number, end: number) => readonly NameOccurrence[];
+
+const VERBS = REPORTING_VERBS.map(verb => verb.replace(/ /g, '\\s+')).join('|');
+/** Text between a speaker's name and an opening mark: `said`, `told reporters on Monday that`, `:`, `,`. */
+const LEAD_GAP = new RegExp(`^(?:['’]s)?\\s*,?\\s*(?:,[^,]{0,40},\\s*)?(?:(?:has\\s+|had\\s+|have\\s+|would\\s+|will\\s+)?(?:${VERBS})\\b[^"“”]{0,80}?|\\s*)[:,]?\\s*$`, 'i');
+/** Text between a closing mark and the speaker's name: `, said`, `said`, `,`. */
+const TAIL_BEFORE_NAME = new RegExp(`^\\s*,?\\s*(?:(?:${VERBS})\\s+)?$`, 'i');
+const VERB_AFTER_NAME = new RegExp(`^\\s*(?:,[^,]{0,60},\\s*)?(?:${VERBS})\\b`, 'i');
+const PRONOUN_LEAD = new RegExp(`\\b(?:he|she|they)\\s+(?:also\\s+)?(?:${VERBS})\\b[^"“”]{0,60}?[:,]?\\s*$`, 'i');
+const PRONOUN_TAIL = new RegExp(`^\\s*,?\\s*(?:(?:he|she|they)\\s+(?:${VERBS})|(?:${VERBS})\\s+(?:he|she|they))\\b`, 'i');
+/** A capitalized name the corpus does not know, next to a reporting verb ("Jane Roe said", "said Jane Roe"). */
+const NAME = "(?:[A-Z][\\p{L}'’.-]*\\s+){0,3}[A-Z][\\p{L}'’-]*";
+const UNKNOWN_LEAD = new RegExp(`(${NAME})\\s+(?:${VERBS})\\b[^"“”]{0,60}?[:,]?\\s*$`, 'u');
+const UNKNOWN_TAIL = new RegExp(`^\\s*,?\\s*(?:(?:${VERBS})\\s+(${NAME})|(${NAME})\\s+(?:${VERBS})\\b)`, 'u');
+const NOT_NAMES = /^(?:The|A|An|This|That|It|He|She|They|We|I|You|But|And|Or|So|As|In|On|At|Officials?|Reporters?)$/;
+const ACCORDING_TO = /according\s+to\s*$/i;
+
+const WINDOW = 160;
+
+const countWords = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+
+/**
+ * The quotations of a draft and their attributions: `Qin said "..."`, `"...," Blinken told reporters`,
+ * `Yang: "..."`, `According to Wang Yi, "..."`, and `he said` after a named speaker. Quotations still open at
+ * the end of a paragraph (being typed) are left out.
+ */
+export function findDraftQuotations(text: string, findNames: NameFinder): DraftQuotation[] {
+  const found: DraftQuotation[] = [];
+  let previous: DraftAttribution | undefined;
+  for (const paragraph of splitParagraphs(text, 0)) {
+    const marks = findQuotationMarks(text, paragraph).filter(mark => !mark.open);
+    const sentenceStarts = splitSentences(text, paragraph).map(sentence => sentence.start);
+    marks.forEach((mark, i) => {
+      // Attributions sit next to their quotation; bounded windows also keep every pattern's work small.
+      const leadStart = Math.max(paragraph.start, i > 0 ? marks[i - 1].outer.end : 0, lastAtOrBefore(sentenceStarts, mark.outer.start), mark.outer.start - WINDOW);
+      const tailEnd = Math.min(paragraph.end, i + 1 < marks.length ? marks[i + 1].outer.start : Infinity, mark.outer.end + WINDOW);
+      const content = text.slice(mark.content.start, mark.content.end);
+      const endsWithComma = /,\s*$/.test(content) || text[mark.outer.end] === ',';
+      const lead = () => leadAttribution(text, leadStart, mark.outer.start, findNames) ?? pronoun(PRONOUN_LEAD.test(text.slice(leadStart, mark.outer.start)), previous);
+      const tail = () => tailAttribution(text, mark.outer.end, tailEnd, findNames) ?? pronoun(PRONOUN_TAIL.test(text.slice(mark.outer.end, tailEnd)), previous);
+      const attribution = endsWithComma ? tail() ?? lead() : lead() ?? tail();
+      if (attribution && !attribution.inherited) previous = attribution;
+      found.push({ outer: mark.outer, content: mark.content, text: content, words: countWords(content), attribution });
+    });
+  }
+  return found;
+}
+
+/** A quotation being typed: its opening mark is before the offset and no closing mark follows it yet. */
+export interface OpenQuotation {
+  readonly open: Span;
+  /** What is typed after the mark, up to the offset. */
+  readonly typed: string;
+  readonly attribution?: DraftAttribution;
+}
+
+/** The quotation the writer is typing at an offset, with who it is being given to (`Qin Gang said "`). */
+export function openQuotationAt(text: string, offset: number, findNames: NameFinder): OpenQuotation | undefined {
+  const paragraph = splitParagraphs(text, 0).find(p => p.start <= offset && offset <= p.end) ?? { start: offset, end: offset };
+  const marks = findQuotationMarks(text, { start: paragraph.start, end: offset });
+  const last = marks[marks.length - 1];
+  // A mark just typed, with nothing after it yet, is no quotation to findQuotationMarks.
+  const justOpened = (text[offset - 1] === '"' || text[offset - 1] === '“') && !(last && last.outer.end >= offset);
+  if (!last?.open && !justOpened) return undefined;
+  const markStart = last?.open ? last.outer.start : offset - 1;
+  const sentenceStarts = splitSentences(text, { start: paragraph.start, end: markStart }).map(sentence => sentence.start);
+  const closed = marks.filter(mark => !mark.open);
+  const previousEnd = closed.length ? closed[closed.length - 1].outer.end : 0;
+  const leadStart = Math.max(paragraph.start, previousEnd, lastAtOrBefore(sentenceStarts, markStart), markStart - WINDOW);
+  return { open: { start: markStart, end: markStart + 1 }, typed: text.slice(markStart + 1, offset), attribution: leadAttribution(text, leadStart, markStart, findNames) };
+}
+
+function lastAtOrBefore(sorted: readonly number[], offset: number): number {
+  let best = 0;
+  for (const value of sorted) {
+    if (value > offset) break;
+    best = value;
+  }
+  return best;
+}
+
+function leadAttribution(text: string, start: number, markStart: number, findNames: NameFinder): DraftAttribution | undefined {
+  const names = findNames(text, start, markStart);
+  for (let i = names.length - 1; i >= 0; i--) {
+    const name = names[i];
+    const gap = text.slice(name.span.end, markStart);
+    if (gap.length > WINDOW) break;
+    if (LEAD_GAP.test(gap) || (/^\s*,\s*$/.test(gap) && ACCORDING_TO.test(text.slice(start, name.span.start)))) {
+      return { span: name.span, form: name.form, people: name.people, inherited: false };
+    }
+    break; // only the name nearest the quotation can introduce it
+  }
+  const unknown = UNKNOWN_LEAD.exec(text.slice(start, markStart));
+  if (unknown && !NOT_NAMES.test(unknown[1]) && names.length === 0) {
+    const at = start + unknown.index;
+    return { span: { start: at, end: at + unknown[1].length }, form: unknown[1], people: [], inherited: false };
+  }
+  return undefined;
+}
+
+function tailAttribution(text: string, markEnd: number, end: number, findNames: NameFinder): DraftAttribution | undefined {
+  const names = findNames(text, markEnd, end);
+  const name = names[0];
+  if (name) {
+    const before = text.slice(markEnd, name.span.start);
+    const after = text.slice(name.span.end, end);
+    const verbBefore = TAIL_BEFORE_NAME.test(before) && new RegExp(`(?:${VERBS})\\s*$`, 'i').test(before);
+    if ((verbBefore || (/^\s*,?\s*$/.test(before) && VERB_AFTER_NAME.test(after)))) return { span: name.span, form: name.form, people: name.people, inherited: false };
+    return undefined;
+  }
+  const unknown = UNKNOWN_TAIL.exec(text.slice(markEnd, end));
+  const form = unknown?.[1] ?? unknown?.[2];
+  if (!unknown || !form || NOT_NAMES.test(form)) return undefined;
+  const at = markEnd + unknown.index + unknown[0].indexOf(form);
+  return { span: { start: at, end: at + form.length }, form, people: [], inherited: false };
+}
+
+function pronoun(matches: boolean, previous: DraftAttribution | undefined): DraftAttribution | undefined {
+  return matches && previous ? { ...previous, inherited: true } : undefined;
+}
