@@ -29,6 +29,8 @@ const draftUri = pathToFileURL(FIXTURE).toString();
 /** Every seed document's words, whitespace flattened: the corpus text a fix must reproduce. */
 const SEED_TEXT = ['000_320e4d2b8b7a98aa.txt', '003_e40286a65c6de054.txt'].map(file => readFileSync(path.join(SEEDS, file), 'utf8').replace(/\s+/g, ' ')).join('\n');
 
+const messageOf = (diagnostic: Diagnostic) => (typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value);
+
 describe('draft assistant over LSP: quote check, quick fixes, completion', () => {
   let client: TestClient;
   let version = 1;
@@ -67,8 +69,8 @@ describe('draft assistant over LSP: quote check, quick fixes, completion', () =>
     assert.equal(rest.length, 0);
     assert.equal(warning.severity, DiagnosticSeverity.Warning);
     assert.equal(warning.code, 'reworded');
-    assert.match(warning.message, /“foreseeable” for “predictable”/);
-    assert.match(warning.message, /Qin Gang, 2021-10-01/);
+    assert.match(messageOf(warning), /“foreseeable” for “predictable”/);
+    assert.match(messageOf(warning), /Qin Gang, 2021-10-01/);
     assert.ok(warning.relatedInformation?.[0].location.uri.endsWith('000_320e4d2b8b7a98aa.txt'), 'links to the source');
     const [fix] = await quickFixes(warning);
     assert.match(fix.title, /^Use the exact wording/);
@@ -81,7 +83,7 @@ describe('draft assistant over LSP: quote check, quick fixes, completion', () =>
   test('a dropped word: a warning naming it, and a fix that restores it', async () => {
     const [warning] = onLine('education communities');
     assert.equal(warning?.code, 'reworded');
-    assert.match(warning.message, /dropped “general”/);
+    assert.match(messageOf(warning), /dropped “general”/);
     const [fix] = await quickFixes(warning);
     const quotation = quotationOn(apply(DRAFT, fix.edit!.changes![draftUri]), lineOf('education communities'));
     assert.ok(quotation.includes('the general public and some states'), quotation);
@@ -92,7 +94,7 @@ describe('draft assistant over LSP: quote check, quick fixes, completion', () =>
     const [warning, ...rest] = onLine('All they think about');
     assert.equal(rest.length, 0, 'the wording itself is right');
     assert.equal(warning.code, 'misattributed');
-    assert.match(warning.message, /gives these words to Le Yucheng, not Wang Yi/);
+    assert.match(messageOf(warning), /gives these words to Le Yucheng, not Wang Yi/);
     const line = lineOf('All they think about');
     assert.equal(DRAFT.split('\n')[line].slice(warning.range.start.character, warning.range.end.character), 'Wang Yi');
     const [fix] = await quickFixes(warning);
@@ -103,9 +105,9 @@ describe('draft assistant over LSP: quote check, quick fixes, completion', () =>
   test('an invented quotation of a known person: "no source in the corpus"; scare quotes are left alone', () => {
     const [info] = onLine('new Cold War');
     assert.equal(info?.severity, DiagnosticSeverity.Information);
-    assert.match(info.message, /No source in the corpus for this quotation of Yang Tao/);
+    assert.match(messageOf(info), /No source in the corpus for this quotation of Yang Tao/);
     assert.deepEqual(onLine('"reset"'), []);
-    assert.equal(diagnostics.length, 4, diagnostics.map(d => d.message).join('\n'));
+    assert.equal(diagnostics.length, 4, diagnostics.map(messageOf).join('\n'));
   });
 
   test('hovering an exact quotation says where it is from', async () => {
