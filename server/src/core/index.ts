@@ -12,3 +12,4 @@ export { QuoteChecker, type QuoteCheck, type QuoteSource, type WordingDifference
 export { findDraftQuotations, type DraftQuotation, type DraftAttribution } from './draftQuotes';
 export { alignWords, wordsOf, type Alignment, type Word } from './wordAlignment';
 export { openQuotationAt, type OpenQuotation } from './draftQuotes';
+export type { NameOccurrence } from './names';
