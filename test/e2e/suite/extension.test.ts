@@ -205,5 +205,67 @@ describe('Statement Lens in VS Code', () => {
       assert.match(editor.document.getText(editor.selection), /gangster logic/);
     });
   });
+  describe('Draft assistant', () => {
+    let draft: vscode.TextDocument;
+    let editor: vscode.TextEditor;
+    const lineOf = (needle: string) => draft.getText().split('\n').findIndex(line => line.includes(needle));
+
+    /** The quote check's diagnostics, once the debounced check has published all of them. */
+    async function quoteDiagnostics(count: number): Promise<vscode.Diagnostic[]> {
+      let found: vscode.Diagnostic[] = [];
+      for (let i = 0; i < 100; i++) {
+        found = vscode.languages.getDiagnostics(draft.uri).filter(d => d.source === 'Statement Lens');
+        if (found.length === count) return found;
+        await new Promise(resolve => setTimeout(resolve, 100));
+      }
+      assert.fail(`expected ${count} diagnostics, got: ${found.map(d => d.message).join(' | ')}`);
+    }
+
+    before(async () => {
+      draft = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'quote-check.md'));
+      editor = await vscode.window.showTextDocument(draft);
+    });
+    after(() => vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor'));
+
+    it('flags the changed word, the dropped word, the wrong speaker and the invented quotation, and nothing else', async () => {
+      const diagnostics = await quoteDiagnostics(4);
+      const byLine = new Map(diagnostics.map(d => [d.range.start.line, d]));
+      assert.equal(byLine.get(lineOf('shorten this exploring'))?.severity, vscode.DiagnosticSeverity.Warning);
+      assert.match(byLine.get(lineOf('education communities'))!.message, /dropped “general”/);
+      assert.match(byLine.get(lineOf('All they think about'))!.message, /to Le Yucheng, not Wang Yi/);
+      assert.equal(byLine.get(lineOf('new Cold War'))?.severity, vscode.DiagnosticSeverity.Information);
+      assert.ok(!byLine.has(lineOf('No matter how difficult')), 'the exact quotation is not flagged');
+    });
+
+    it('the quick fix puts in exactly the corpus wording, as one undoable edit', async () => {
+      const [warning] = (await quoteDiagnostics(4)).filter(d => d.range.start.line === lineOf('shorten this exploring'));
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', draft.uri, warning.range, vscode.CodeActionKind.QuickFix.value);
+      const fix = actions.find(action => action.title.startsWith('Use the exact wording'));
+      assert.ok(fix?.edit, actions.map(a => a.title).join(', '));
+      const before = draft.getText();
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      const seed = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri, 'seeds', '000_320e4d2b8b7a98aa.txt'));
+      const quoted = /"(.*),"/.exec(draft.lineAt(lineOf('shorten this exploring')).text)![1];
+      assert.ok(seed.getText().replace(/\s+/g, ' ').includes(quoted), quoted);
+      assert.ok(quoted.endsWith('more smooth and predictable'));
+      await quoteDiagnostics(3);
+      await vscode.window.showTextDocument(draft);
+      await vscode.commands.executeCommand('undo');
+      assert.equal(draft.getText(), before, 'one undo restores the draft');
+    });
+
+    it('completion after `Le Yucheng said "` offers his quotations and inserts one with its citation', async () => {
+      const last = draft.getText().split('\n').lastIndexOf('Le Yucheng said "');
+      assert.ok(last > 0);
+      const position = new vscode.Position(last, 'Le Yucheng said "'.length);
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', draft.uri, position, '"');
+      const ours = list.items.filter(item => typeof item.detail === 'string' && item.detail.startsWith('Le Yucheng · 2020-08-13'));
+      assert.ok(ours.length >= 5, `${ours.length} of his quotations`);
+      const item = ours.find(i => (typeof i.label === 'string' ? i.label : i.label.label).startsWith('No matter how difficult'))!;
+      const range = item.range instanceof vscode.Range ? item.range : item.range!.replacing;
+      await editor.edit(edit => edit.replace(range, typeof item.insertText === 'string' ? item.insertText : item.insertText!.value));
+      assert.equal(draft.lineAt(last).text, '“No matter how difficult and complex the issues may be, they should be put on the table,” Le Yucheng told China Daily on 13 August 2020.');
+    });
+  });
 });
 
