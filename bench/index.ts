@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { indexCorpora, CORPORA } from './indexCorpora';
 import { benchPlainFuse, benchSearch } from './search';
 import { benchNames } from './names';
+import { benchDraftCheck } from './draftCheck';
 import { benchAdversarial } from './adversarial';
 import { ms, percentile } from './stats';
 
@@ -43,6 +44,11 @@ async function main(): Promise<void> {
   if (wanted('names')) {
     section('Names: hover, definition, references on the whole corpus');
     benchNames(run.indexer.index);
+  }
+
+  if (wanted('draft')) {
+    section('Draft quote check: a 5,000-word draft against the whole corpus');
+    benchDraftCheck(run.indexer.index);
   }
 
   run.dispose();
