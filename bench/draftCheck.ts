@@ -19,7 +19,7 @@ export function benchDraftCheck(index: CorpusIndex): void {
   const next = random(7);
   const quotes: { text: string; speaker: string }[] = [];
   const narration: string[] = [];
-  for (const document of index.all()) {
+  for (const document of [...index.all()].sort((a, b) => (a.uri < b.uri ? -1 : 1))) {
     for (const quote of document.quotes) {
       const words = quote.text.split(/\s+/).length;
       if (quote.speaker && quote.speaker.includes(' ') && quote.kind !== 'reported' && words >= 10 && words <= 40 && !/["“”]/.test(quote.text) && next() < 0.02) quotes.push({ text: quote.text, speaker: index.canonicalName(quote.speaker) });
