@@ -134,6 +134,16 @@ describe('draft assistant over LSP: quote check, quick fixes, completion', () =>
     assert.equal(inserted, '“No matter how difficult and complex the issues may be, they should be put on the table,” Le Yucheng told China Daily on 13 August 2020.');
   });
 
+  test('completion replaces the closing mark an editor auto-inserted', async () => {
+    const text = 'Le Yucheng said ""\n';
+    const uri = pathToFileURL(path.join(path.dirname(FIXTURE), 'autoclose.md')).toString();
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    const list = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 0, character: 17 } })) as CompletionList;
+    const item = list.items.find(i => i.label.startsWith('No matter how difficult'))!;
+    const result = TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 0, text), [item.textEdit as TextEdit]);
+    assert.equal(result, '“No matter how difficult and complex the issues may be, they should be put on the table,” Le Yucheng told China Daily on 13 August 2020.\n');
+  });
+
   test('completion after `"` and a few words offers the best-matching quotations of anyone', async () => {
     const text = `${DRAFT}\nAs one diplomat put it, "gangster logic`;
     const published = nextDiagnostics(draftUri);
@@ -153,6 +163,24 @@ describe('draft assistant over LSP: quote check, quick fixes, completion', () =>
     const after = (await published).diagnostics;
     assert.equal(after.length, 3);
     assert.ok(!after.some(d => d.range.start.line === lineOf('shorten this exploring process')));
+  });
+
+  test('words the speaker was quoting from someone else, and reported speech put in quotation marks', async () => {
+    const text = [
+      'Le Yucheng said "The last country in the world to be afraid of isolation, blockade or sanctions is China."',
+      'Qin Gang said the relationship is "at the lowest point since its establishment."',
+    ].join('\n\n');
+    const uri = pathToFileURL(path.join(path.dirname(FIXTURE), 'relayed.md')).toString();
+    const published = nextDiagnostics(uri);
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    const [relayed, reported] = (await published).diagnostics;
+    assert.equal(relayed.code, 'relayed');
+    assert.match(messageOf(relayed), /^Le Yucheng was quoting Deng Xiaoping: the words are Deng Xiaoping's/);
+    const [fix] = await quickFixes(relayed);
+    assert.equal(fix.title, 'Attribute to Deng Xiaoping');
+    assert.equal(reported.code, 'notQuoted');
+    assert.equal(reported.severity, DiagnosticSeverity.Information);
+    assert.match(messageOf(reported), /reports this in the writer's words, not as Qin Gang's own/);
   });
 
   test('"Attribute to" on an unattributed sentence the corpus has replaces it with its citation', async () => {

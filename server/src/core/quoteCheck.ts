@@ -1,6 +1,6 @@
 import type { CorpusIndex } from './corpusIndex';
 import { findDraftQuotations, type DraftQuotation } from './draftQuotes';
-import type { QuoteKind, Span } from './model';
+import type { Quote, QuoteKind, Span } from './model';
 import type { SearchEntry } from './quoteSearch';
 import { alignWords, CHANGED_WORD, wordsOf, type Alignment, type Word } from './wordAlignment';
 
@@ -178,7 +178,12 @@ export class QuoteChecker {
   /** A search entry's whole passage: the quotation it is a sentence of, or the sentence itself. */
   private passageOf(entry: SearchEntry): { text: string; span: Span; kind: QuoteKind | 'narration'; via?: string } {
     const document = this.index.get(entry.uri);
-    const quote = entry.isQuote ? document?.quotes.find(q => q.span.start <= entry.span.start && entry.span.end <= q.span.end && q.speaker !== null) : undefined;
+    let quote: Quote | undefined;
+    // The innermost quotation covering the entry: a nested quotation is its own passage.
+    for (const candidate of entry.isQuote ? document?.quotes ?? [] : []) {
+      if (candidate.speaker === null || candidate.span.start > entry.span.start || entry.span.end > candidate.span.end) continue;
+      if (!quote || candidate.span.end - candidate.span.start < quote.span.end - quote.span.start) quote = candidate;
+    }
     return quote ? { text: quote.text, span: quote.span, kind: quote.kind, via: quote.via } : { text: entry.text, span: entry.span, kind: entry.isQuote ? 'direct' : 'narration' };
   }
 
@@ -196,12 +201,19 @@ export class QuoteChecker {
 
 const KIND_RANK: Record<QuoteSource['kind'], number> = { direct: 0, speech: 0, transcript: 0, reported: 1, narration: 2 };
 
+const contains = (outer: Span, inner: Span) => outer.start <= inner.start && inner.end <= outer.end && (outer.start !== inner.start || outer.end !== inner.end);
+
 /**
- * Fewer changed words first; then the draft's speaker; then the speaker's own words over reports of them; then
+ * Fewer changed words first; then the innermost quotation; then the draft's speaker; then the speaker's own words over reports of them; then
  * the earliest source.
  */
 function isBetter(a: Found, b: Found, isDraftSpeaker: (name: string | null) => boolean): boolean {
   if (a.alignment.cost !== b.alignment.cost) return a.alignment.cost < b.alignment.cost;
+  // Words quoted inside a quotation ("As Deng once said, '...'") belong to the inner speaker.
+  if (a.source.uri === b.source.uri && a.source.span !== b.source.span) {
+    if (contains(b.source.span, a.source.span)) return true;
+    if (contains(a.source.span, b.source.span)) return false;
+  }
   const aSpeaker = isDraftSpeaker(a.source.speaker) || isDraftSpeaker(a.source.via ?? null), bSpeaker = isDraftSpeaker(b.source.speaker) || isDraftSpeaker(b.source.via ?? null);
   if (aSpeaker !== bSpeaker) return aSpeaker;
   if (KIND_RANK[a.source.kind] !== KIND_RANK[b.source.kind]) return KIND_RANK[a.source.kind] < KIND_RANK[b.source.kind];

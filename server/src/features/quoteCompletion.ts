@@ -37,7 +37,9 @@ export function quoteCompletions(index: CorpusIndex, document: TextDocument, pos
   if (token?.isCancellationRequested) return null;
   const replaceStart = people.length ? open.attribution!.span.start : open.open.start;
   const typed = text.slice(replaceStart, offset);
-  const range = { start: document.positionAt(replaceStart), end: position };
+  // Editors that auto-close quotation marks leave a closing mark after the cursor; the citation brings its own.
+  const autoClosed = text[offset] === '"' || text[offset] === '”' ? 1 : 0;
+  const range = { start: document.positionAt(replaceStart), end: document.positionAt(offset + autoClosed) };
   const items: CompletionItem[] = [];
   const seen = new Set<string>();
   for (const candidate of candidates) {
