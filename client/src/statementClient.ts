@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
-import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, LanguageClient, TransportKind, type CloseHandlerResult, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CARD_COMMANDS } from '../../server/src/markdown';
 import { RelatedStatementsRequest, type RelatedStatement } from '../../server/src/protocol';
 import { DocumentRequest, DocumentsRequest, IndexedNotification, ReindexRequest, SearchQuotesRequest, type DocumentDetail, type DocumentSummary, type IndexedParams, type QuoteHit } from '../../server/src/protocol';
+
+const MAX_CRASHES = { count: 5, withinMs: 3 * 60_000 };
 
 /**
  * The client's only way to talk to the language server: starts it, restarts it if it dies, and wraps every
@@ -12,6 +14,9 @@ export class StatementClient implements vscode.Disposable {
   private readonly client: LanguageClient;
   private readonly indexedEmitter = new vscode.EventEmitter<IndexedParams>();
   private readonly disposables: vscode.Disposable[] = [this.indexedEmitter];
+  /** Times the server died and was started again in this session. */
+  restarts = 0;
+  private readonly crashTimes: number[] = [];
   /** The latest `statementLens/indexed` figures, once the first pass is done. */
   lastIndexed: IndexedParams | undefined;
   readonly onDidIndex = this.indexedEmitter.event;
@@ -33,6 +38,11 @@ export class StatementClient implements vscode.Disposable {
       // Hover cards may link to these commands and no others; corpus text inside them is escaped by the server.
       markdown: { isTrusted: { enabledCommands: [...CARD_COMMANDS] }, supportHtml: false },
       initializationOptions: {},
+      errorHandler: {
+        // A failed read or write is followed by `closed` when the process is gone; one place decides.
+        error: () => ({ action: ErrorAction.Continue, handled: true }),
+        closed: () => this.serverClosed(),
+      },
     };
     this.client = new LanguageClient('statementLens', 'Statement Lens', serverOptions, clientOptions);
     this.disposables.push(
@@ -40,10 +50,28 @@ export class StatementClient implements vscode.Disposable {
         this.lastIndexed = params;
         this.indexedEmitter.fire(params);
       }),
-      this.client.onDidChangeState(event => {
-        if (event.oldState === State.Running && event.newState !== State.Running) outputChannel.warn('The Statement Lens server stopped; the client restarts it.');
-      }),
     );
+  }
+
+  /**
+   * The server process died: start it again and say so once, in a notification and the output. A server that
+   * keeps dying (5 times in 3 minutes) is left stopped, with a message saying how to start it again.
+   */
+  private serverClosed(): CloseHandlerResult {
+    const now = Date.now();
+    this.crashTimes.push(now);
+    while (this.crashTimes.length && now - this.crashTimes[0] > MAX_CRASHES.withinMs) this.crashTimes.shift();
+    if (this.crashTimes.length >= MAX_CRASHES.count) {
+      const message = `The Statement Lens server stopped ${MAX_CRASHES.count} times in 3 minutes and will not be restarted. Run "Statement Lens: Reindex Corpus" or reload the window to start it again.`;
+      this.outputChannel.error(message);
+      void vscode.window.showErrorMessage(message, 'Show Output').then(choice => choice && this.outputChannel.show());
+      return { action: CloseAction.DoNotRestart, handled: true };
+    }
+    this.restarts++;
+    this.lastIndexed = undefined;
+    this.outputChannel.warn('The Statement Lens server stopped unexpectedly; restarting it.');
+    void vscode.window.showWarningMessage('The Statement Lens server stopped unexpectedly and was restarted.', 'Show Output').then(choice => choice && this.outputChannel.show());
+    return { action: CloseAction.Restart, handled: true };
   }
 
   start(): Promise<void> {
@@ -71,7 +99,12 @@ export class StatementClient implements vscode.Disposable {
     return this.client.sendRequest(RelatedStatementsRequest, params, token);
   }
 
-  reindex(): Promise<IndexedParams> {
+  /** Re-reads the corpus; starts the server first if it was left stopped after repeated crashes. */
+  async reindex(): Promise<IndexedParams> {
+    if (!this.client.isRunning()) {
+      this.crashTimes.length = 0;
+      await this.client.start();
+    }
     return this.client.sendRequest(ReindexRequest, {});
   }
 

@@ -267,5 +267,20 @@ describe('Statement Lens in VS Code', () => {
       assert.equal(draft.lineAt(last).text, '“No matter how difficult and complex the issues may be, they should be put on the table,” Le Yucheng told China Daily on 13 August 2020.');
     });
   });
+  describe('Crash recovery', () => {
+    it('restarts a killed server, says so once, and answers again', async () => {
+      const pid = api.client.serverProcessId;
+      assert.ok(pid, 'the server runs in its own process');
+      const reindexed = nextIndexed();
+      process.kill(pid, 'SIGKILL');
+      const indexed = await reindexed;
+      assert.equal(indexed.documents, SEED_COUNT + WORKSPACE_CORPUS, 'the restarted server indexes the corpus again');
+      assert.equal(api.client.restarts, 1, 'one restart, reported once');
+      assert.ok(api.client.serverProcessId && api.client.serverProcessId !== pid, 'a new server process');
+      const draft = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'draft.md'));
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', draft.uri, draft.positionAt(draft.getText().indexOf('Qin Gang') + 1));
+      assert.match(hovers.map(h => h.contents.map(c => (typeof c === 'string' ? c : c.value)).join('\n')).join('\n'), /Qin Gang/);
+    });
+  });
 });
 
