@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { escapeIcons } from './iconText';
 import type { QuoteHit } from '../../server/src/protocol';
 import type { StatementClient } from './statementClient';
 
@@ -37,15 +38,18 @@ export async function searchQuotes(client: StatementClient, initialQuery = ''): 
     try {
       const hits = await client.searchQuotes(value, 50, source.token);
       if (source.token.isCancellationRequested) return;
-      picker.items = hits.map(hit => ({
-        label: hit.text,
-        description: [hit.speaker ?? 'unattributed', hit.date ?? 'undated'].join(' · '),
-        detail: hit.documentTitle,
-        alwaysShow: true,
-        highlights: { label: hit.matches },
-        buttons: editor ? [INSERT_BUTTON, COPY_BUTTON] : [COPY_BUTTON],
-        hit,
-      }) as QuoteItem);
+      picker.items = hits.map(hit => {
+        const label = escapeIcons(hit.text, hit.matches);
+        return {
+          label: label.text,
+          description: escapeIcons([hit.speaker ?? 'unattributed', hit.date ?? 'undated'].join(' · ')).text,
+          detail: escapeIcons(hit.documentTitle).text,
+          alwaysShow: true,
+          highlights: { label: label.highlights },
+          buttons: editor ? [INSERT_BUTTON, COPY_BUTTON] : [COPY_BUTTON],
+          hit,
+        } as QuoteItem;
+      });
     } catch (error) {
       if (!source.token.isCancellationRequested) picker.items = [];
     } finally {
