@@ -25,6 +25,8 @@ describe('quotations in drafts and who they are given to', () => {
       ['According to Wang Yi, "cooperation is the only right choice."', 'Wang Yi'],
       ["Qin Gang's words: \"we are exploring\".", 'Qin Gang'],
       ['Qin Gang, the ambassador, said on Thursday that "the job is to shorten this process."', 'Qin Gang'],
+      ['Blinken met Wang Yi, who said "dialogue must continue at every level."', 'Wang Yi'],
+      ['Qin also stressed that "the two countries must respect each other."', 'Qin'],
       ['The report was called "a milestone for the region" by officials.', undefined],
       ['Qin met Blinken. The statement called for "a calm approach to the issue".', undefined],
     ];

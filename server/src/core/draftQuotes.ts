@@ -32,7 +32,7 @@ export type NameFinder = (text: string, start: number, end: number) => readonly 
 
 const VERBS = REPORTING_VERBS.map(verb => verb.replace(/ /g, '\\s+')).join('|');
 /** Text between a speaker's name and an opening mark: `said`, `told reporters on Monday that`, `:`, `'s words:`. */
-const LEAD_GAP = new RegExp(`^(?:['’]s(?:\\s+(?:words|remarks|message|comments?|statement))?)?\\s*,?\\s*(?:,[^,]{0,40},\\s*)?(?:(?:has\\s+|had\\s+|have\\s+|would\\s+|will\\s+)?(?:${VERBS})\\b[^"“”]{0,80}?|\\s*)[:,]?\\s*$`, 'i');
+const LEAD_GAP = new RegExp(`^(?:['’]s(?:\\s+(?:words|remarks|message|comments?|statement))?)?\\s*,?\\s*(?:,[^,]{0,40},\\s*)?(?:who\\s+)?(?:(?:has\\s+|had\\s+|have\\s+|would\\s+|will\\s+|also\\s+)?(?:${VERBS})\\b[^"“”]{0,80}?|\\s*)[:,]?\\s*$`, 'i');
 /** Text between a closing mark and the speaker's name: `, said`, `said`, `,`. */
 const TAIL_BEFORE_NAME = new RegExp(`^\\s*,?\\s*(?:(?:${VERBS})\\s+)?$`, 'i');
 const VERB_AFTER_NAME = new RegExp(`^\\s*(?:,[^,]{0,60},\\s*)?(?:${VERBS})\\b`, 'i');
