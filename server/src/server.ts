@@ -84,7 +84,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
       const current = await settings.get();
       const paths = [...(current.includeBundledSeeds ? [dependencies.bundledSeedsPath] : []), ...current.corpusPaths];
       host = new FileSystemCorpusHost(resolveRoots(paths, workspaceFolders), log);
-      indexer = new CorpusIndexer(host, { limits: { maxFileBytes: current.maxFileSizeMB * 1024 * 1024 }, parser: dependencies.parser });
+      indexer = new CorpusIndexer(host, { limits: { maxFileBytes: current.maxFileSizeMB * 1024 * 1024, maxLineLength: current.maxLineLength }, parser: dependencies.parser });
       for (const open of documents.all()) if (host.contains(open.uri)) indexer.documentEdited(open.uri, open.getText());
       await registerWatchers();
       const progress = canReportProgress ? await connection.window.createWorkDoneProgress() : undefined;

@@ -9,9 +9,12 @@ import { baseName, FileTooLarge, folderOf, isCorpusDocument, type CorpusHost } f
 export interface IndexLimits {
   /** Files larger than this are skipped with a message. */
   readonly maxFileBytes: number;
+  /** Lines longer than this (in characters) are not read, with a message; the rest of the file is. */
+  readonly maxLineLength: number;
 }
 
-export const DEFAULT_LIMITS: IndexLimits = { maxFileBytes: 20 * 1024 * 1024 };
+/** Real statements have lines of at most a few thousand characters; a whole scraped article on one line fits. */
+export const DEFAULT_LIMITS: IndexLimits = { maxFileBytes: 20 * 1024 * 1024, maxLineLength: 100_000 };
 
 /** A file the indexer could not read (fully), for the output channel and a diagnostic. */
 export interface FileProblem extends DocumentProblem {
@@ -30,7 +33,8 @@ export interface IndexReport {
 export type StatementParser = (source: StatementSource) => Promise<ParsedStatement>;
 
 export interface IndexerOptions {
-  readonly limits?: IndexLimits;
+  /** Limits not given take their DEFAULT_LIMITS value. */
+  readonly limits?: Partial<IndexLimits>;
   /** Defaults to parsing in the calling thread. */
   readonly parser?: StatementParser;
   /** Files read and parsed at once during a full pass when a parser is given. */
@@ -59,7 +63,7 @@ export class CorpusIndexer {
   private readonly now: () => number;
 
   constructor(private readonly host: CorpusHost, options: IndexerOptions = {}) {
-    this.limits = options.limits ?? DEFAULT_LIMITS;
+    this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.parser = options.parser;
     this.concurrency = options.parser ? Math.max(1, options.concurrency ?? 16) : 1;
     this.now = options.now ?? (() => Date.now());
@@ -167,7 +171,7 @@ export class CorpusIndexer {
 
   private parseAndStore(uri: string, text: string): void {
     try {
-      const document = parseStatement({ uri, text, sidecar: this.sidecarFor(uri) });
+      const document = parseStatement({ uri, text, sidecar: this.sidecarFor(uri), maxLineLength: this.limits.maxLineLength });
       this.index.set(document);
       if (document.problems.length) this.problemsByUri.set(uri, [...(this.problemsByUri.get(uri) ?? []), ...document.problems]);
     } catch (error) {
@@ -179,7 +183,7 @@ export class CorpusIndexer {
 
   private async parseInParser(uri: string, text: string): Promise<void> {
     try {
-      const { document, search } = await this.parser!({ uri, text, sidecar: this.sidecarFor(uri) });
+      const { document, search } = await this.parser!({ uri, text, sidecar: this.sidecarFor(uri), maxLineLength: this.limits.maxLineLength });
       if (this.openTexts.has(uri)) return; // the editor's text arrived meanwhile and wins
       this.index.set(document, search);
       if (document.problems.length) this.problemsByUri.set(uri, [...(this.problemsByUri.get(uri) ?? []), ...document.problems]);
