@@ -62,6 +62,20 @@ describe('CorpusIndexer', () => {
     assert.deepEqual((await unlimited.indexAll()).problems, []);
   });
 
+  test('CRLF and lone-CR line ends read like LF: same title, quotation and offsets', async () => {
+    const host = new MemoryHost();
+    const lf = 'Envoys meet in Lima\n\n"The door to dialogue remains open for anyone who wants it," Ambassador Rosa Pinto said.\n\nThey meet again next week.\n';
+    const uris = { lf: host.set('lf.txt', lf), crlf: host.set('crlf.txt', lf.replace(/\n/g, '\r\n')), cr: host.set('cr.txt', lf.replace(/\n/g, '\r')) };
+    const indexer = new CorpusIndexer(host);
+    await indexer.indexAll();
+    for (const [name, uri] of Object.entries(uris)) {
+      const document = indexer.index.get(uri)!;
+      assert.equal(document.title.value, 'Envoys meet in Lima', name);
+      assert.deepEqual(document.quotes.map(q => [q.text, q.speaker]), [['The door to dialogue remains open for anyone who wants it', 'Rosa Pinto']], name);
+    }
+    assert.deepEqual(indexer.index.get(uris.cr)!.quotes[0].span, indexer.index.get(uris.lf)!.quotes[0].span, 'a lone CR is one character, like LF');
+  });
+
   test('incremental updates: a changed file, a sidecar, an edited open document', async () => {
     const host = new MemoryHost();
     const uri = host.set('talks.txt', 'Talks in Geneva\n\n"We made real progress on the hardest questions," Secretary Jane Roe said.\n');

@@ -23,7 +23,10 @@ const MEETING = /\b(?:held talks|met|meets|spoke|speaks|had a (?:phone |telephon
  * in `problems` and whatever can be read is kept.
  */
 export function parseStatement(source: StatementSource): StatementDocument {
-  const { uri, text } = source;
+  const { uri } = source;
+  // Old Mac files end lines with a lone CR. Read as LF, character for character, so every offset still points
+  // at the same place in the file and editors (which count a lone CR as a line end) agree on positions.
+  const text = source.text.includes('\r') ? source.text.replace(/\r(?!\n)/g, '\n') : source.text;
   const sidecar = source.sidecar ?? {};
   const frontMatter = readFrontMatter(text);
   const { paragraphs: spans, overlong } = splitParagraphs(text, frontMatter.bodyStart, source.maxLineLength);
