@@ -56,6 +56,11 @@ export class CorpusIndexer {
   /** Text of documents open in the editor, which wins over the file on disk. */
   private readonly openTexts = new Map<string, string>();
   private readonly problemsByUri = new Map<string, DocumentProblem[]>();
+  /**
+   * Bumped on every read, deletion and edit of a file. A parse that comes back from the worker pool after a
+   * newer event (a deletion, a second change whose parse finished first) is dropped instead of stored.
+   */
+  private readonly versions = new Map<string, number>();
 
   private readonly limits: IndexLimits;
   private readonly parser: StatementParser | undefined;
@@ -117,6 +122,7 @@ export class CorpusIndexer {
   /** A file was deleted. */
   fileDeleted(uri: string): IndexReport {
     const started = this.now();
+    this.bump(uri);
     this.index.delete(uri);
     this.problemsByUri.delete(uri);
     if (this.sidecars.delete(uri)) {
@@ -129,6 +135,7 @@ export class CorpusIndexer {
   /** An open corpus document was edited: index the editor's text. */
   documentEdited(uri: string, text: string): IndexReport {
     const started = this.now();
+    this.bump(uri);
     this.openTexts.set(uri, text);
     this.parseAndStore(uri, text);
     return this.report(started);
@@ -142,6 +149,7 @@ export class CorpusIndexer {
   private async indexDocument(uri: string): Promise<void> {
     const open = this.openTexts.get(uri);
     if (open !== undefined) return this.parseAndStore(uri, open);
+    const version = this.bump(uri);
     this.problemsByUri.delete(uri);
     const tooLarge = (size: number) => {
       this.index.delete(uri);
@@ -160,7 +168,7 @@ export class CorpusIndexer {
         return this.problem(uri, 'error', decoded.error);
       }
       if (decoded.warning) this.problem(uri, 'warning', decoded.warning);
-      if (this.parser) await this.parseInParser(uri, decoded.text);
+      if (this.parser) await this.parseInParser(uri, decoded.text, version);
       else this.parseAndStore(uri, decoded.text);
     } catch (error) {
       if (error instanceof FileTooLarge) return tooLarge(error.size);
@@ -181,16 +189,24 @@ export class CorpusIndexer {
     }
   }
 
-  private async parseInParser(uri: string, text: string): Promise<void> {
+  private async parseInParser(uri: string, text: string, version: number): Promise<void> {
     try {
       const { document, search } = await this.parser!({ uri, text, sidecar: this.sidecarFor(uri), maxLineLength: this.limits.maxLineLength });
-      if (this.openTexts.has(uri)) return; // the editor's text arrived meanwhile and wins
+      // Deleted, changed again, or opened in the editor meanwhile: the newer event decides.
+      if (this.versions.get(uri) !== version || this.openTexts.has(uri)) return;
       this.index.set(document, search);
       if (document.problems.length) this.problemsByUri.set(uri, [...(this.problemsByUri.get(uri) ?? []), ...document.problems]);
     } catch (error) {
+      if (this.versions.get(uri) !== version) return;
       this.index.delete(uri);
       this.problem(uri, 'error', `Could not analyse the document: ${error instanceof Error ? error.message : String(error)}`);
     }
+  }
+
+  private bump(uri: string): number {
+    const version = (this.versions.get(uri) ?? 0) + 1;
+    this.versions.set(uri, version);
+    return version;
   }
 
   private sidecarFor(uri: string): GivenMetadata | undefined {
