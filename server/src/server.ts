@@ -29,6 +29,7 @@ import { DocumentRequest, DocumentsRequest, IndexedNotification, ReindexRequest,
 import { SettingsStore, type InitializationOptions } from './settings';
 
 const MAX_WORKSPACE_DRAFTS = 2000;
+const MAX_DRAFT_BYTES = 2_000_000;
 
 /** The LSP answer to a request the client cancelled: no result, and no further work done for it. */
 const cancelled = () => new ResponseError<void>(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
@@ -222,8 +223,9 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     for (const uri of (await draftHost.listFiles(token)).slice(0, MAX_WORKSPACE_DRAFTS)) {
       if (token?.isCancellationRequested) break;
       if (drafts.has(uri) || host.contains(uri) || indexer.index.get(uri)) continue;
-      const bytes = await draftHost.readFile(uri).catch(() => undefined);
-      if (bytes && bytes.length < 2_000_000) drafts.set(uri, { uri, document: TextDocument.create(uri, 'markdown', 0, new TextDecoder().decode(bytes)) });
+      // The size is checked before reading: a 50 MB export beside the drafts is not read on every request.
+      const bytes = await draftHost.readFile(uri, MAX_DRAFT_BYTES).catch(() => undefined);
+      if (bytes && bytes.length < MAX_DRAFT_BYTES) drafts.set(uri, { uri, document: TextDocument.create(uri, 'markdown', 0, new TextDecoder().decode(bytes)) });
     }
     return [...drafts.values()];
   }
