@@ -1,4 +1,4 @@
-import { promises as fs, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
@@ -60,7 +60,11 @@ export class FileSystemCorpusHost implements CorpusHost {
           this.log(`Corpus folder not found: ${folder} (${(error as NodeJS.ErrnoException).code ?? error})`);
           return;
         }
-        if (seen.has(real)) return; // a symlink loop, or the same folder twice
+        if (seen.has(real)) {
+          // A symlink loop, or the same folder twice.
+          if (real !== folder) this.log(`Skipped ${folder}: a link to ${real}, which is read already`);
+          return;
+        }
         seen.add(real);
         let entries: import('node:fs').Dirent[];
         try {
@@ -85,6 +89,8 @@ export class FileSystemCorpusHost implements CorpusHost {
           }
           if (isFolder) {
             if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) await walk(full);
+          } else if (!isFile && (isCorpusDocument(uriOf(full)) || isSidecarFile(entry.name))) {
+            this.log(`Skipped ${full}: not a regular file (a pipe, socket or device)`);
           } else if (isFile) {
             const uri = uriOf(full);
             const relative = path.relative(root.folder, full).split(path.sep).join('/');
@@ -99,21 +105,22 @@ export class FileSystemCorpusHost implements CorpusHost {
 
   async readFile(uri: string, maxBytes = Infinity): Promise<Uint8Array | undefined> {
     // Synchronous reads: corpus files are small, and the promise API's per-file overhead dominated full
-    // passes on the main thread. The size is checked before anything is read.
-    const file = pathOf(uri);
-    let size: number;
+    // passes on the main thread. One open, then the size and kind are checked on that descriptor before
+    // anything is read; non-blocking, so a named pipe given a corpus name cannot hang the server.
+    let descriptor: number;
     try {
-      size = statSync(file).size;
+      descriptor = openSync(pathOf(uri), constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
     }
-    if (size > maxBytes) throw new FileTooLarge(size);
     try {
-      return readFileSync(file);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw error;
+      const stat = fstatSync(descriptor);
+      if (!stat.isFile()) throw new Error('not a regular file (a pipe, socket or device)');
+      if (stat.size > maxBytes) throw new FileTooLarge(stat.size);
+      return readFileSync(descriptor);
+    } finally {
+      closeSync(descriptor);
     }
   }
 

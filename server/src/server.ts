@@ -5,8 +5,11 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  LSPErrorCodes,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
+  type CancellationToken,
   type Connection,
   type Diagnostic,
   type InitializeResult,
@@ -25,10 +28,14 @@ import { referencesAt, type Draft } from './features/references';
 import { relatedStatements, statementAt } from './features/relatedStatements';
 import { SEMANTIC_LEGEND, semanticTokens } from './features/semanticTokens';
 import { workspaceSymbols } from './features/workspaceSymbols';
-import { DocumentRequest, DocumentsRequest, IndexedNotification, ReindexRequest, RelatedStatementsRequest, SearchQuotesRequest, type IndexedParams, type QuoteHit } from './protocol';
+import { DocumentRequest, DocumentsRequest, IndexedNotification, ReindexRequest, RelatedStatementsRequest, SearchQuotesRequest, type IndexedParams, type QuoteHit, type RelatedStatement } from './protocol';
 import { SettingsStore, type InitializationOptions } from './settings';
 
 const MAX_WORKSPACE_DRAFTS = 2000;
+const MAX_DRAFT_BYTES = 2_000_000;
+
+/** The LSP answer to a request the client cancelled: no result, and no further work done for it. */
+const cancelled = () => new ResponseError<void>(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
 
 export interface ServerDependencies {
   /** Folder of the corpus shipped with the extension. */
@@ -90,7 +97,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
       const current = await settings.get();
       const paths = [...(current.includeBundledSeeds ? [dependencies.bundledSeedsPath] : []), ...current.corpusPaths];
       host = new FileSystemCorpusHost(resolveRoots(paths, workspaceFolders), log);
-      indexer = new CorpusIndexer(host, { limits: { maxFileBytes: current.maxFileSizeMB * 1024 * 1024 }, parser: dependencies.parser });
+      indexer = new CorpusIndexer(host, { limits: { maxFileBytes: current.maxFileSizeMB * 1024 * 1024, maxLineLength: current.maxLineLength }, parser: dependencies.parser });
       checker = new QuoteChecker(indexer.index);
       for (const open of documents.all()) if (host.contains(open.uri)) indexer.documentEdited(open.uri, open.getText());
       await registerWatchers();
@@ -234,8 +241,9 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     return (await settings.get()).hoverLanguages.includes(document.languageId) ? document : undefined;
   };
 
-  connection.onHover(async ({ textDocument, position }) => {
+  connection.onHover(async ({ textDocument, position }, token) => {
     await indexing;
+    if (token.isCancellationRequested) return cancelled();
     const document = await namesApply(textDocument.uri);
     if (!document) return null;
     const onName = hoverAt(indexer.index, document, position);
@@ -245,13 +253,16 @@ export function startServer(connection: Connection, dependencies: ServerDependen
 
   connection.onCompletion(async ({ textDocument, position }, token) => {
     await indexing;
+    if (token.isCancellationRequested) return cancelled();
     const document = await namesApply(textDocument.uri);
     if (!document || host.contains(textDocument.uri)) return null;
-    return quoteCompletions(indexer.index, document, position, (await settings.get()).citationFormat, token);
+    const completions = quoteCompletions(indexer.index, document, position, (await settings.get()).citationFormat, token);
+    return token.isCancellationRequested ? cancelled() : completions;
   });
 
-  connection.onCodeAction(async ({ textDocument, range, context }) => {
+  connection.onCodeAction(async ({ textDocument, range, context }, token) => {
     await indexing;
+    if (token.isCancellationRequested) return cancelled();
     const document = await namesApply(textDocument.uri);
     if (!document || host.contains(textDocument.uri)) return [];
     const actions = [
@@ -262,34 +273,41 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     return only ? actions.filter(action => only.some(kind => action.kind === kind || action.kind?.startsWith(`${kind}.`))) : actions;
   });
 
-  connection.onDefinition(async ({ textDocument, position }) => {
+  connection.onDefinition(async ({ textDocument, position }, token) => {
     await indexing;
+    if (token.isCancellationRequested) return cancelled();
     const document = await namesApply(textDocument.uri);
     return document ? definitionAt(indexer.index, document, position) : [];
   });
 
   connection.onReferences(async ({ textDocument, position }, token) => {
     await indexing;
+    if (token.isCancellationRequested) return cancelled();
     const document = await namesApply(textDocument.uri);
-    return document ? referencesAt(indexer.index, document, position, await workspaceDrafts(), token) : [];
+    const locations = document ? referencesAt(indexer.index, document, position, await workspaceDrafts(token), token) : [];
+    return token.isCancellationRequested ? cancelled() : locations;
   });
 
   /** Open drafts plus the Markdown and text files of the workspace folders that are not corpus files. */
-  async function workspaceDrafts(): Promise<Draft[]> {
+  async function workspaceDrafts(token?: CancellationToken): Promise<Draft[]> {
     const drafts = new Map<string, Draft>();
     for (const document of documents.all()) if (!host.contains(document.uri)) drafts.set(document.uri, { uri: document.uri, document });
     const draftHost = new FileSystemCorpusHost(workspaceFolders.map(folder => ({ folder })));
-    for (const uri of (await draftHost.listFiles()).slice(0, MAX_WORKSPACE_DRAFTS)) {
+    for (const uri of (await draftHost.listFiles(token)).slice(0, MAX_WORKSPACE_DRAFTS)) {
+      if (token?.isCancellationRequested) break;
       if (drafts.has(uri) || host.contains(uri) || indexer.index.get(uri)) continue;
-      const bytes = await draftHost.readFile(uri).catch(() => undefined);
-      if (bytes && bytes.length < 2_000_000) drafts.set(uri, { uri, document: TextDocument.create(uri, 'markdown', 0, new TextDecoder().decode(bytes)) });
+      // The size is checked before reading: a 50 MB export beside the drafts is not read on every request.
+      const bytes = await draftHost.readFile(uri, MAX_DRAFT_BYTES).catch(() => undefined);
+      if (bytes && bytes.length < MAX_DRAFT_BYTES) drafts.set(uri, { uri, document: TextDocument.create(uri, 'markdown', 0, new TextDecoder().decode(bytes)) });
     }
     return [...drafts.values()];
   }
 
   connection.onWorkspaceSymbol(async ({ query }, token) => {
     await indexing;
-    return workspaceSymbols(indexer.index, query, token);
+    if (token.isCancellationRequested) return cancelled();
+    const symbols = workspaceSymbols(indexer.index, query, token);
+    return token.isCancellationRequested ? cancelled() : symbols;
   });
 
   connection.onDocumentLinks(async ({ textDocument }) => {
@@ -314,12 +332,17 @@ export function startServer(connection: Connection, dependencies: ServerDependen
 
   connection.onRequest(RelatedStatementsRequest, async (params, token) => {
     await indexing;
+    if (token.isCancellationRequested) return cancelled();
     const limit = Math.min(Math.max(params.limit ?? 20, 1), 100);
-    if ('text' in params) return relatedStatements(indexer.index, params.text, limit, undefined, token);
-    const document = documents.get(params.uri) ?? openStatement(params.uri);
-    if (!document) return [];
-    const statement = statementAt(indexer.index, document, params.position);
-    return statement ? relatedStatements(indexer.index, statement.text, limit, statement, token) : [];
+    let related: RelatedStatement[];
+    if ('text' in params) {
+      related = relatedStatements(indexer.index, params.text, limit, undefined, token);
+    } else {
+      const document = documents.get(params.uri) ?? openStatement(params.uri);
+      const statement = document && statementAt(indexer.index, document, params.position);
+      related = statement ? relatedStatements(indexer.index, statement.text, limit, statement, token) : [];
+    }
+    return token.isCancellationRequested ? cancelled() : related;
   });
 
   /** A corpus document that is not open in the editor, as a TextDocument for position conversions. */
@@ -341,8 +364,11 @@ export function startServer(connection: Connection, dependencies: ServerDependen
 
   connection.onRequest(SearchQuotesRequest, async ({ query, limit }, token) => {
     await indexing;
+    if (token.isCancellationRequested) return cancelled();
     const { citationFormat } = await settings.get();
-    return indexer.index.searchQuotes(query, Math.min(Math.max(limit ?? 20, 1), 200), token).map((hit): QuoteHit => {
+    const hits = indexer.index.searchQuotes(query, Math.min(Math.max(limit ?? 20, 1), 200), token);
+    if (token.isCancellationRequested) return cancelled();
+    return hits.map((hit): QuoteHit => {
       const document = indexer.index.get(hit.entry.uri)!;
       return {
         text: hit.entry.text,

@@ -6,6 +6,8 @@ export interface ServerSettings {
   corpusPaths: string[];
   includeBundledSeeds: boolean;
   maxFileSizeMB: number;
+  /** Lines longer than this many characters are not read (and said so). */
+  maxLineLength: number;
   citationFormat: string;
   /** Language ids of drafts that get hovers, references and name highlighting. */
   hoverLanguages: string[];
@@ -13,20 +15,21 @@ export interface ServerSettings {
   quoteCheck: boolean;
 }
 
-export const DEFAULT_SETTINGS: ServerSettings = { corpusPaths: [], includeBundledSeeds: true, maxFileSizeMB: 20, citationFormat: DEFAULT_CITATION_FORMAT, hoverLanguages: ['markdown', 'plaintext', 'statement'], quoteCheck: true };
+export const DEFAULT_SETTINGS: ServerSettings = { corpusPaths: [], includeBundledSeeds: true, maxFileSizeMB: 20, maxLineLength: 100_000, citationFormat: DEFAULT_CITATION_FORMAT, hoverLanguages: ['markdown', 'plaintext', 'statement'], quoteCheck: true };
 
 /** `initializationOptions` for editors without a settings UI (Neovim, Emacs, Helix). */
 export interface InitializationOptions {
   corpusPaths?: string[];
   includeBundledSeeds?: boolean;
   maxFileSizeMB?: number;
+  maxLineLength?: number;
   citationFormat?: string;
   hoverLanguages?: string[];
   quoteCheck?: boolean;
 }
 
 interface ConfigurationSection {
-  corpus?: { paths?: unknown; includeBundledSeeds?: unknown; maxFileSizeMB?: unknown };
+  corpus?: { paths?: unknown; includeBundledSeeds?: unknown; maxFileSizeMB?: unknown; maxLineLength?: unknown };
   citation?: { format?: unknown };
   hover?: { languages?: unknown };
   quoteCheck?: { enabled?: unknown };
@@ -60,6 +63,7 @@ export class SettingsStore {
         corpusPaths: stringArray(section.corpus?.paths) ?? fromInit.corpusPaths,
         includeBundledSeeds: typeof section.corpus?.includeBundledSeeds === 'boolean' ? section.corpus.includeBundledSeeds : fromInit.includeBundledSeeds,
         maxFileSizeMB: positiveNumber(section.corpus?.maxFileSizeMB) ?? fromInit.maxFileSizeMB,
+        maxLineLength: positiveNumber(section.corpus?.maxLineLength) ?? fromInit.maxLineLength,
         citationFormat: typeof section.citation?.format === 'string' && section.citation.format.trim() ? section.citation.format : fromInit.citationFormat,
         hoverLanguages: stringArray(section.hover?.languages) ?? fromInit.hoverLanguages,
         quoteCheck: typeof section.quoteCheck?.enabled === 'boolean' ? section.quoteCheck.enabled : fromInit.quoteCheck,
@@ -75,6 +79,7 @@ function fromInitialization(options: InitializationOptions): ServerSettings {
     corpusPaths: stringArray(options.corpusPaths) ?? DEFAULT_SETTINGS.corpusPaths,
     includeBundledSeeds: typeof options.includeBundledSeeds === 'boolean' ? options.includeBundledSeeds : DEFAULT_SETTINGS.includeBundledSeeds,
     maxFileSizeMB: positiveNumber(options.maxFileSizeMB) ?? DEFAULT_SETTINGS.maxFileSizeMB,
+    maxLineLength: positiveNumber(options.maxLineLength) ?? DEFAULT_SETTINGS.maxLineLength,
     citationFormat: typeof options.citationFormat === 'string' && options.citationFormat.trim() ? options.citationFormat : DEFAULT_SETTINGS.citationFormat,
     hoverLanguages: stringArray(options.hoverLanguages) ?? DEFAULT_SETTINGS.hoverLanguages,
     quoteCheck: typeof options.quoteCheck === 'boolean' ? options.quoteCheck : DEFAULT_SETTINGS.quoteCheck,

@@ -43,6 +43,39 @@ describe('CorpusIndexer', () => {
     assert.equal(after.documents, 1);
   });
 
+  test('an over-long line is not read, said on the file with its line number; the rest of the file is indexed', async () => {
+    const host = new MemoryHost();
+    const dump = 'Minister Zed Quux said "this is not a real quotation" '.repeat(40);
+    const uri = host.set('dump.txt', `Talks in Geneva\n\n"We made real progress on the hardest questions," Secretary Jane Roe said.\n${dump}\n\n"Nothing is agreed until everything is agreed," Secretary Jane Roe said.\n`);
+    const indexer = new CorpusIndexer(host, { limits: { maxLineLength: 1000 } });
+    const report = await indexer.indexAll();
+    const document = indexer.index.get(uri)!;
+    assert.deepEqual(document.quotes.map(q => q.text.slice(0, 10)), ['We made re', 'Nothing is']);
+    assert.ok(!document.people.some(p => p.name.includes('Quux')), 'the long line is not read for people');
+    assert.equal(indexer.index.searchQuotes('not a real quotation', 5).filter(hit => hit.entry.text.includes('real quotation')).length, 0);
+    const [problem] = report.problems.filter(p => p.uri === uri);
+    assert.equal(problem.severity, 'warning');
+    assert.match(problem.message, new RegExp(`^Line 4 \\(${dump.length.toLocaleString('en-US')} characters\\) is over the limit of 1,000 characters \\(setting statementLens\\.corpus\\.maxLineLength\\)`));
+    assert.deepEqual(problem.span, { start: document.text.indexOf(dump), end: document.text.indexOf(dump) + dump.length });
+    // The default limit leaves such a line alone.
+    const unlimited = new CorpusIndexer(host);
+    assert.deepEqual((await unlimited.indexAll()).problems, []);
+  });
+
+  test('CRLF and lone-CR line ends read like LF: same title, quotation and offsets', async () => {
+    const host = new MemoryHost();
+    const lf = 'Envoys meet in Lima\n\n"The door to dialogue remains open for anyone who wants it," Ambassador Rosa Pinto said.\n\nThey meet again next week.\n';
+    const uris = { lf: host.set('lf.txt', lf), crlf: host.set('crlf.txt', lf.replace(/\n/g, '\r\n')), cr: host.set('cr.txt', lf.replace(/\n/g, '\r')) };
+    const indexer = new CorpusIndexer(host);
+    await indexer.indexAll();
+    for (const [name, uri] of Object.entries(uris)) {
+      const document = indexer.index.get(uri)!;
+      assert.equal(document.title.value, 'Envoys meet in Lima', name);
+      assert.deepEqual(document.quotes.map(q => [q.text, q.speaker]), [['The door to dialogue remains open for anyone who wants it', 'Rosa Pinto']], name);
+    }
+    assert.deepEqual(indexer.index.get(uris.cr)!.quotes[0].span, indexer.index.get(uris.lf)!.quotes[0].span, 'a lone CR is one character, like LF');
+  });
+
   test('incremental updates: a changed file, a sidecar, an edited open document', async () => {
     const host = new MemoryHost();
     const uri = host.set('talks.txt', 'Talks in Geneva\n\n"We made real progress on the hardest questions," Secretary Jane Roe said.\n');

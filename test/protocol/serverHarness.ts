@@ -16,6 +16,8 @@ export interface TestClient {
   /** Resolves on the next `statementLens/indexed`. */
   nextIndexed(): Promise<IndexedParams>;
   close(): Promise<void>;
+  /** The server's process id, when it runs as a child process (startStdio). */
+  readonly pid?: number;
 }
 
 function wire(connection: MessageConnection, process?: ChildProcess): TestClient {
@@ -47,7 +49,7 @@ export function startInProcess(): TestClient {
 /** Starts the built server as other editors do: `node server/out/main.js --stdio`. */
 export function startStdio(): TestClient {
   const child = spawn(process.execPath, [path.join(PROJECT, 'server', 'out', 'main.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  return wire(createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!)), child);
+  return { ...wire(createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!)), child), pid: child.pid };
 }
 
 /** initialize + initialized, then wait for the first full index. */

@@ -57,7 +57,7 @@ const countWords = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).lengt
 export function findDraftQuotations(text: string, findNames: NameFinder): DraftQuotation[] {
   const found: DraftQuotation[] = [];
   let previous: DraftAttribution | undefined;
-  for (const paragraph of splitParagraphs(text, 0)) {
+  for (const paragraph of splitParagraphs(text, 0).paragraphs) {
     const marks = findQuotationMarks(text, paragraph).filter(mark => !mark.open);
     const sentenceStarts = splitSentences(text, paragraph).map(sentence => sentence.start);
     marks.forEach((mark, i) => {
@@ -86,7 +86,7 @@ export interface OpenQuotation {
 
 /** The quotation the writer is typing at an offset, with who it is being given to (`Qin Gang said "`). */
 export function openQuotationAt(text: string, offset: number, findNames: NameFinder): OpenQuotation | undefined {
-  const paragraph = splitParagraphs(text, 0).find(p => p.start <= offset && offset <= p.end) ?? { start: offset, end: offset };
+  const paragraph = splitParagraphs(text, 0).paragraphs.find(p => p.start <= offset && offset <= p.end) ?? { start: offset, end: offset };
   const marks = findQuotationMarks(text, { start: paragraph.start, end: offset });
   const last = marks[marks.length - 1];
   // A mark just typed, with nothing after it yet, is no quotation to findQuotationMarks.

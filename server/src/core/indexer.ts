@@ -9,9 +9,12 @@ import { baseName, FileTooLarge, folderOf, isCorpusDocument, type CorpusHost } f
 export interface IndexLimits {
   /** Files larger than this are skipped with a message. */
   readonly maxFileBytes: number;
+  /** Lines longer than this (in characters) are not read, with a message; the rest of the file is. */
+  readonly maxLineLength: number;
 }
 
-export const DEFAULT_LIMITS: IndexLimits = { maxFileBytes: 20 * 1024 * 1024 };
+/** Real statements have lines of at most a few thousand characters; a whole scraped article on one line fits. */
+export const DEFAULT_LIMITS: IndexLimits = { maxFileBytes: 20 * 1024 * 1024, maxLineLength: 100_000 };
 
 /** A file the indexer could not read (fully), for the output channel and a diagnostic. */
 export interface FileProblem extends DocumentProblem {
@@ -30,7 +33,8 @@ export interface IndexReport {
 export type StatementParser = (source: StatementSource) => Promise<ParsedStatement>;
 
 export interface IndexerOptions {
-  readonly limits?: IndexLimits;
+  /** Limits not given take their DEFAULT_LIMITS value. */
+  readonly limits?: Partial<IndexLimits>;
   /** Defaults to parsing in the calling thread. */
   readonly parser?: StatementParser;
   /** Files read and parsed at once during a full pass when a parser is given. */
@@ -52,6 +56,11 @@ export class CorpusIndexer {
   /** Text of documents open in the editor, which wins over the file on disk. */
   private readonly openTexts = new Map<string, string>();
   private readonly problemsByUri = new Map<string, DocumentProblem[]>();
+  /**
+   * Bumped on every read, deletion and edit of a file. A parse that comes back from the worker pool after a
+   * newer event (a deletion, a second change whose parse finished first) is dropped instead of stored.
+   */
+  private readonly versions = new Map<string, number>();
 
   private readonly limits: IndexLimits;
   private readonly parser: StatementParser | undefined;
@@ -59,7 +68,7 @@ export class CorpusIndexer {
   private readonly now: () => number;
 
   constructor(private readonly host: CorpusHost, options: IndexerOptions = {}) {
-    this.limits = options.limits ?? DEFAULT_LIMITS;
+    this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.parser = options.parser;
     this.concurrency = options.parser ? Math.max(1, options.concurrency ?? 16) : 1;
     this.now = options.now ?? (() => Date.now());
@@ -113,6 +122,7 @@ export class CorpusIndexer {
   /** A file was deleted. */
   fileDeleted(uri: string): IndexReport {
     const started = this.now();
+    this.bump(uri);
     this.index.delete(uri);
     this.problemsByUri.delete(uri);
     if (this.sidecars.delete(uri)) {
@@ -125,6 +135,7 @@ export class CorpusIndexer {
   /** An open corpus document was edited: index the editor's text. */
   documentEdited(uri: string, text: string): IndexReport {
     const started = this.now();
+    this.bump(uri);
     this.openTexts.set(uri, text);
     this.parseAndStore(uri, text);
     return this.report(started);
@@ -138,6 +149,7 @@ export class CorpusIndexer {
   private async indexDocument(uri: string): Promise<void> {
     const open = this.openTexts.get(uri);
     if (open !== undefined) return this.parseAndStore(uri, open);
+    const version = this.bump(uri);
     this.problemsByUri.delete(uri);
     const tooLarge = (size: number) => {
       this.index.delete(uri);
@@ -156,7 +168,7 @@ export class CorpusIndexer {
         return this.problem(uri, 'error', decoded.error);
       }
       if (decoded.warning) this.problem(uri, 'warning', decoded.warning);
-      if (this.parser) await this.parseInParser(uri, decoded.text);
+      if (this.parser) await this.parseInParser(uri, decoded.text, version);
       else this.parseAndStore(uri, decoded.text);
     } catch (error) {
       if (error instanceof FileTooLarge) return tooLarge(error.size);
@@ -167,7 +179,7 @@ export class CorpusIndexer {
 
   private parseAndStore(uri: string, text: string): void {
     try {
-      const document = parseStatement({ uri, text, sidecar: this.sidecarFor(uri) });
+      const document = parseStatement({ uri, text, sidecar: this.sidecarFor(uri), maxLineLength: this.limits.maxLineLength });
       this.index.set(document);
       if (document.problems.length) this.problemsByUri.set(uri, [...(this.problemsByUri.get(uri) ?? []), ...document.problems]);
     } catch (error) {
@@ -177,16 +189,24 @@ export class CorpusIndexer {
     }
   }
 
-  private async parseInParser(uri: string, text: string): Promise<void> {
+  private async parseInParser(uri: string, text: string, version: number): Promise<void> {
     try {
-      const { document, search } = await this.parser!({ uri, text, sidecar: this.sidecarFor(uri) });
-      if (this.openTexts.has(uri)) return; // the editor's text arrived meanwhile and wins
+      const { document, search } = await this.parser!({ uri, text, sidecar: this.sidecarFor(uri), maxLineLength: this.limits.maxLineLength });
+      // Deleted, changed again, or opened in the editor meanwhile: the newer event decides.
+      if (this.versions.get(uri) !== version || this.openTexts.has(uri)) return;
       this.index.set(document, search);
       if (document.problems.length) this.problemsByUri.set(uri, [...(this.problemsByUri.get(uri) ?? []), ...document.problems]);
     } catch (error) {
+      if (this.versions.get(uri) !== version) return;
       this.index.delete(uri);
       this.problem(uri, 'error', `Could not analyse the document: ${error instanceof Error ? error.message : String(error)}`);
     }
+  }
+
+  private bump(uri: string): number {
+    const version = (this.versions.get(uri) ?? 0) + 1;
+    this.versions.set(uri, version);
+    return version;
   }
 
   private sidecarFor(uri: string): GivenMetadata | undefined {

@@ -1,16 +1,31 @@
 import type { Span } from './model';
 
+export interface SplitParagraphs {
+  readonly paragraphs: Span[];
+  /** Lines longer than the limit: left out of every paragraph, so no rule reads them. */
+  readonly overlong: Span[];
+}
+
 /**
  * Splits the body into paragraphs. Archives hard-wrap paragraphs at ~80 columns and separate them with blank
  * lines; web scrapes put one paragraph per line. The document's own line lengths tell which is which.
+ * A line over `maxLineLength` characters (a minified dump, a whole archive on one line) ends the paragraph
+ * it is in and is returned in `overlong` instead.
  */
-export function splitParagraphs(text: string, bodyStart: number): Span[] {
+export function splitParagraphs(text: string, bodyStart: number, maxLineLength = Infinity): SplitParagraphs {
   const lines: Span[] = [];
+  const overlong: Span[] = [];
   let position = bodyStart;
   while (position <= text.length) {
     let end = text.indexOf('\n', position);
     if (end === -1) end = text.length;
-    lines.push({ start: position, end: end > position && text.charCodeAt(end - 1) === 13 ? end - 1 : end });
+    const line = { start: position, end: end > position && text.charCodeAt(end - 1) === 13 ? end - 1 : end };
+    if (line.end - line.start > maxLineLength) {
+      overlong.push(line);
+      lines.push({ start: line.start, end: line.start }); // a paragraph break where the line was
+    } else {
+      lines.push(line);
+    }
     position = end + 1;
   }
   const hardWrapped = isHardWrapped(lines);
@@ -27,7 +42,7 @@ export function splitParagraphs(text: string, bodyStart: number): Span[] {
     current = current ? { start: current.start, end: line.end } : line;
   }
   if (current) paragraphs.push(current);
-  return paragraphs.map(p => trim(text, p)).filter(p => p.end > p.start);
+  return { paragraphs: paragraphs.map(p => trim(text, p)).filter(p => p.end > p.start), overlong };
 }
 
 function isHardWrapped(lines: Span[]): boolean {

@@ -173,7 +173,10 @@ export class QuoteSearchIndex {
     if (token?.isCancellationRequested) return [];
 
     // Retrieval by the rarest words: their postings are short and any good answer contains most of them.
-    const candidates = this.retrieve(terms, weightSum);
+    // With filters, candidates are filtered before the retrieval cut: otherwise hundreds of other speakers'
+    // sentences sharing a common word fill the cut and the filtered query finds nothing.
+    const filtered = !!(query.speaker || query.before || query.after);
+    const candidates = this.retrieve(terms, weightSum, filtered ? id => accept(this.entryAt(id)!) : undefined);
     // Exact coverage of every query word on the candidates, from their own words.
     const scored = candidates.map(id => {
       const entry = this.entryAt(id)!;
@@ -200,9 +203,10 @@ export class QuoteSearchIndex {
 
   /**
    * Candidate ids from the postings of the rarest query words, enough of them to carry most of the query's
-   * weight; common words are left to the exact rescoring. Scores accumulate in a reused typed array.
+   * weight; common words are left to the exact rescoring. Scores accumulate in a reused typed array. Only
+   * ids that `accept` (the query's filters) are kept.
    */
-  private retrieve(terms: { variants: Map<number, number>; frequency: number; weight: number }[], weightSum: number): number[] {
+  private retrieve(terms: { variants: Map<number, number>; frequency: number; weight: number }[], weightSum: number, accept?: (id: number) => boolean): number[] {
     if (this.scratch.length < this.entrySlot.length) this.scratch = new Float32Array(Math.max(this.entrySlot.length, this.scratch.length * 2));
     const scores = this.scratch;
     const touched: number[] = [];
@@ -222,9 +226,10 @@ export class QuoteSearchIndex {
       }
       covered += term.weight;
     }
+    const eligible = accept ? touched.filter(id => this.isLive(id) && accept(id)) : touched;
     let best = 0;
-    for (const id of touched) if (scores[id] > best) best = scores[id];
-    const kept = touched.filter(id => scores[id] >= best * 0.4 && this.isLive(id));
+    for (const id of eligible) if (scores[id] > best) best = scores[id];
+    const kept = eligible.filter(id => scores[id] >= best * 0.4 && this.isLive(id));
     kept.sort((a, b) => scores[b] - scores[a]);
     for (const id of touched) scores[id] = 0;
     return kept.slice(0, MAX_RESCORED);

@@ -1,7 +1,7 @@
 import { findDebris } from './debris';
 import { readFrontMatter } from './frontMatter';
 import { findDocumentDate, findKind, findOutlet, findTitle, speakersFromQuotes, speakersFromTitle, type MetadataInput } from './metadata';
-import type { Field, GivenMetadata, Paragraph, Person, StatementDocument } from './model';
+import type { DocumentProblem, Field, GivenMetadata, Paragraph, Person, Span, StatementDocument } from './model';
 import { splitParagraphs } from './paragraphs';
 import { findPeople } from './people';
 import { findQuotes } from './quotes';
@@ -11,6 +11,8 @@ export interface StatementSource {
   readonly text: string;
   /** Metadata a sidecar file of the corpus folder gives for this document. */
   readonly sidecar?: GivenMetadata;
+  /** Lines longer than this are not read (reported as a problem); no limit when absent. */
+  readonly maxLineLength?: number;
 }
 
 const MEETING = /\b(?:held talks|met|meets|spoke|speaks|had a (?:phone |telephone )?call|talked)\s+(?:by (?:tele)?phone\s+)?with\b/;
@@ -21,10 +23,13 @@ const MEETING = /\b(?:held talks|met|meets|spoke|speaks|had a (?:phone |telephon
  * in `problems` and whatever can be read is kept.
  */
 export function parseStatement(source: StatementSource): StatementDocument {
-  const { uri, text } = source;
+  const { uri } = source;
+  // Old Mac files end lines with a lone CR. Read as LF, character for character, so every offset still points
+  // at the same place in the file and editors (which count a lone CR as a line end) agree on positions.
+  const text = source.text.includes('\r') ? source.text.replace(/\r(?!\n)/g, '\n') : source.text;
   const sidecar = source.sidecar ?? {};
   const frontMatter = readFrontMatter(text);
-  const spans = splitParagraphs(text, frontMatter.bodyStart);
+  const { paragraphs: spans, overlong } = splitParagraphs(text, frontMatter.bodyStart, source.maxLineLength);
   const debris = findDebris(spans.map(s => text.slice(s.start, s.end)));
   const paragraphs: Paragraph[] = spans.map((span, i) => ({ span, debris: debris[i] }));
   const content = paragraphs.filter(p => !p.debris).map(p => p.span);
@@ -73,7 +78,21 @@ export function parseStatement(source: StatementSource): StatementDocument {
     paragraphs,
     people: peopleWithDates,
     quotes,
-    problems: frontMatter.problems,
+    problems: overlong.length ? [...frontMatter.problems, overlongProblem(text, overlong, source.maxLineLength!)] : frontMatter.problems,
+  };
+}
+
+/** One problem for all the over-long lines of a document, on the first of them. */
+function overlongProblem(text: string, lines: readonly Span[], limit: number): DocumentProblem {
+  let lineNumber = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < lines[0].start; i = text.indexOf('\n', i + 1)) lineNumber++;
+  const first = lines[0];
+  const length = (first.end - first.start).toLocaleString('en-US');
+  const count = lines.length === 1 ? `Line ${lineNumber} (${length} characters) is` : `${lines.length} lines (the first is line ${lineNumber}, ${length} characters) are`;
+  return {
+    severity: 'warning',
+    message: `${count} over the limit of ${limit.toLocaleString('en-US')} characters (setting statementLens.corpus.maxLineLength); ${lines.length === 1 ? 'its' : 'their'} text is not read for people, quotations or search. The rest of the document is indexed.`,
+    span: first,
   };
 }
 
