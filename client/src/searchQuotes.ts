@@ -50,7 +50,7 @@ export async function searchQuotes(client: StatementClient, initialQuery = ''): 
           hit,
         } as QuoteItem;
       });
-    } catch (error) {
+    } catch {
       if (!source.token.isCancellationRequested) picker.items = [];
     } finally {
       if (pending === source) picker.busy = false;

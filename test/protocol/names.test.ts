@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -22,7 +22,7 @@ describe('names and related statements over LSP', () => {
   let client: TestClient;
 
   before(async () => {
-    require('node:fs').mkdirSync(corpus);
+    mkdirSync(corpus);
     // A hostile corpus file: Markdown links, a command URI and HTML in a name's context and quotations.
     writeFileSync(path.join(corpus, 'hostile.md'), '---\ntitle: Hostile <img src=x onerror=alert(1)>\ndate: 2024-01-05\n---\n\nGovernor Yang Jie [click](command:workbench.action.terminal.new) said on Friday that "<script>alert(1)</script> the [bridge](https://evil.example) must be rebuilt by all of us together".\n');
     writeFileSync(path.join(workspace, 'draft.md'), DRAFT);
@@ -73,7 +73,7 @@ describe('names and related statements over LSP', () => {
     const readout = locations.find(l => l.uri.endsWith('002_b75e0c9e01f78e2c.txt'));
     assert.ok(readout, JSON.stringify(locations));
     assert.equal(readout.range.start.line, 0);
-    const line = require('node:fs').readFileSync(path.join(SEEDS, '002_b75e0c9e01f78e2c.txt'), 'utf8').split('\n')[0];
+    const line = readFileSync(path.join(SEEDS, '002_b75e0c9e01f78e2c.txt'), 'utf8').split('\n')[0];
     assert.equal(line.slice(readout.range.start.character, readout.range.end.character), 'U.S. Secretary of State Antony Blinken');
   });
 

@@ -84,10 +84,12 @@ export function alignWords(quoted: readonly Word[], source: readonly Word[]): Al
     const here = cost[i * width + j];
     if (j > 0 && quoted[i - 1].key === source[j - 1].key && here === cost[(i - 1) * width + j - 1]) {
       steps.push('match');
-      i--, j--;
+      i--;
+      j--;
     } else if (j > 0 && here === cost[(i - 1) * width + j - 1] + CHANGED_WORD) {
       steps.push('change');
-      i--, j--;
+      i--;
+      j--;
     } else if (here === cost[(i - 1) * width + j] + EXTRA_WORD) {
       steps.push('extra');
       i--;
@@ -109,7 +111,8 @@ export function alignWords(quoted: readonly Word[], source: readonly Word[]): Al
     if (step === 'match') {
       if (open) differences.push(open);
       open = undefined;
-      q++, s++;
+      q++;
+      s++;
       continue;
     }
     open ??= { quoted: [q, q], source: [s, s] };
