@@ -1,3 +1,5 @@
+import { trimEndOf } from './trim';
+
 /** Citation placeholders: ${quote} ${speaker} ${saidTo} ${date} ${longDate} ${outlet} ${title}. */
 export const DEFAULT_CITATION_FORMAT = '“${quote},” ${speaker} ${saidTo} on ${longDate}.';
 
@@ -20,7 +22,7 @@ export interface CitationFields {
 }
 
 export function formatCitation(fields: CitationFields, format = DEFAULT_CITATION_FORMAT): string {
-  const quote = fields.quote.replace(/[\s.,]+$/, '');
+  const quote = trimEndOf(fields.quote, /[\s.,]/);
   const values: Record<string, string> = {
     quote,
     speaker: fields.speaker ?? 'an unnamed speaker',

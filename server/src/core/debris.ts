@@ -44,7 +44,7 @@ export function findDebris(paragraphTexts: readonly string[]): boolean[] {
   }
   const debris = paragraphTexts.map(text => isDebrisLine(text) || ((counts.get(text.trim()) ?? 0) > 1 && !/["“”]/.test(text)));
   for (let i = 0; i < paragraphTexts.length; i++) {
-    if (/^read (?:more|also|next)\s*:?\s*$/i.test(paragraphTexts[i].trim())) {
+    if (/^read (?:more|also|next)\s*(?::\s*)?$/i.test(paragraphTexts[i].trim())) {
       // The headline(s) of the linked story follow on their own short lines.
       for (let j = i + 1; j < paragraphTexts.length && j <= i + 3; j++) {
         const next = paragraphTexts[j].trim();

@@ -135,7 +135,7 @@ function tailAttribution(text: string, markEnd: number, end: number, findNames: 
     const before = text.slice(markEnd, name.span.start);
     const after = text.slice(name.span.end, end);
     const verbBefore = TAIL_BEFORE_NAME.test(before) && new RegExp(`(?:${VERBS})\\s*$`, 'i').test(before);
-    if ((verbBefore || (/^\s*,?\s*$/.test(before) && VERB_AFTER_NAME.test(after)))) return { span: name.span, form: name.form, people: name.people, inherited: false };
+    if ((verbBefore || (/^\s*(?:,\s*)?$/.test(before) && VERB_AFTER_NAME.test(after)))) return { span: name.span, form: name.form, people: name.people, inherited: false };
     return undefined;
   }
   const unknown = UNKNOWN_TAIL.exec(text.slice(markEnd, end));

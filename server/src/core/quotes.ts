@@ -5,6 +5,7 @@ import { firstAfter } from './spans';
 import { findNestedQuotes, findQuotationMarks, type MarkedSpan } from './quotationMarks';
 import { splitSentences } from './sentences';
 import { tokenize, type Token } from './tokens';
+import { trimEndOf } from './trim';
 import { findTurns } from './transcript';
 
 export interface QuoteInput {
@@ -20,7 +21,7 @@ export interface QuoteInput {
 }
 
 /** Quoted text that names a work or a policy rather than reports speech ("an event themed “...”"). */
-const NAMING_BEFORE = /\b(?:themed|named|titled|entitled|called|dubbed|so-called|known as|slogan|motto|headlined|the term|the phrase|the word|the words)\s*[,:]?\s*$/i;
+const NAMING_BEFORE = /\b(?:themed|named|titled|entitled|called|dubbed|so-called|known as|slogan|motto|headlined|the term|the phrase|the word|the words)\s*(?:[,:]\s*)?$/i;
 const MIN_QUOTE_WORDS = 4;
 /** How far before and after a quotation its attribution is looked for, in characters. */
 const CUE_WINDOW = 240;
@@ -63,6 +64,7 @@ function speechParagraphs(input: QuoteInput): Quote[] {
 }
 
 /** A heading that introduces remarks inside another document: "Full Remarks by First Lady Melania Trump". */
+// eslint-disable-next-line regexp/no-super-linear-backtracking -- only tried on paragraphs under 160 characters
 const REMARKS_HEADING = /^(?:\*\*)?\s*(?:full\s+|prepared\s+)?(?:remarks|statement|speech|address)\s+(?:by|of|from)\s+(.{3,80}?)\s*(?:\*\*)?\s*(?:\(as (?:prepared for delivery|delivered)\))?\s*(?:\*\*)?$/i;
 
 /** Articles that end with "Full Remarks by X": the article's quotes, then X's remarks as speech paragraphs. */
@@ -79,7 +81,8 @@ function withEmbeddedRemarks(input: QuoteInput): Quote[] {
 }
 
 function stripMarks(text: string): string {
-  return text.replace(/^["“]\s*/, '').replace(/\s*["”]$/, '');
+  const opened = text.replace(/^["“]\s*/, '');
+  return /["”]$/.test(opened) ? trimEndOf(opened.slice(0, -1), /\s/) : opened;
 }
 
 function findAttributedQuotes(input: QuoteInput): Quote[] {
@@ -157,7 +160,7 @@ function directQuote(text: string, mark: MarkedSpan, sentence: Span, paragraph: 
   const before = text.slice(Math.max(sentence.start, mark.outer.start - CUE_WINDOW), mark.outer.start);
   if (NAMING_BEFORE.test(before.slice(-40))) return undefined;
   // The quote's text and span leave out surrounding spaces and the comma before the closing mark.
-  const cleaned = content.replace(/[\s,]+$/, '').trim();
+  const cleaned = trimEndOf(content, /[\s,]/).trim();
   const start = mark.content.start + (content.length - content.trimStart().length);
   const span = { start, end: start + cleaned.length };
   const make = (speaker: string | null | undefined, via?: string): Quote => ({ text: cleaned, speaker: speaker ?? null, ...(via && via !== speaker ? { via } : {}), kind: 'direct', span });
@@ -168,7 +171,7 @@ function directQuote(text: string, mark: MarkedSpan, sentence: Span, paragraph: 
   // Cue after the closing mark: `," he said`, `," said Yang`, `," Qin told CMG`.
   const afterTokens = tokensBetween(tokens, mark.outer.end, mark.outer.end + CUE_WINDOW);
   const after = cueAfter(afterTokens, context);
-  if (after !== undefined && /^\s*[,—–-]?\s*$/.test(text.slice(mark.outer.end, afterTokens[0]?.start ?? mark.outer.end).replace(/["”]/g, ''))) {
+  if (after !== undefined && /^\s*(?:[,—–-]\s*)?$/.test(text.slice(mark.outer.end, afterTokens[0]?.start ?? mark.outer.end).replace(/["”]/g, ''))) {
     return make(after, quotingVia(before, context, after));
   }
 
@@ -195,7 +198,8 @@ function directQuote(text: string, mark: MarkedSpan, sentence: Span, paragraph: 
     if (named) return make(named);
   }
   const afterText = text.slice(mark.outer.end, Math.min(sentence.end, mark.outer.end + CUE_WINDOW));
-  if (/\baccording to\s+[^,]{2,60},?\s*$/i.test(before) || /^\s*,?\s*according to\b/i.test(afterText)) {
+  // eslint-disable-next-line regexp/no-super-linear-backtracking -- `before` is a window of CUE_WINDOW characters
+  if (/\baccording to\s+[^,]{2,60},?\s*$/i.test(before) || /^\s*(?:,\s*)?according to\b/i.test(afterText)) {
     const name = /according to\s+([^,]+)/i.exec(before + afterText)?.[1];
     const speaker = name ? context.resolveSubject(tokenize(name)) : undefined;
     if (speaker) return make(speaker);
@@ -241,7 +245,7 @@ function nestedQuotes(text: string, mark: MarkedSpan, outer: Quote, people: Peop
   const found: Quote[] = [];
   for (const nested of findNestedQuotes(text, mark.content)) {
     const lead = text.slice(Math.max(mark.content.start, nested.outer.start - 80), nested.outer.start);
-    const cue = /(?:^|[.,;]\s*)(?:as\s+)?((?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]*)\s+(?:once\s+|also\s+)?(?:said|pointed out|noted|put it|wrote|stated|told)\s*[,:]?\s*$/.exec(lead);
+    const cue = /(?:^|[.,;]\s*)(?:as\s+)?((?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]*)\s+(?:once\s+|also\s+)?(?:said|pointed out|noted|put it|wrote|stated|told)\s*(?:[,:]\s*)?$/.exec(lead);
     const speaker = cue ? people.resolve(cue[1]) : undefined;
     if (!speaker || wordCount(text.slice(nested.content.start, nested.content.end)) < MIN_QUOTE_WORDS) continue;
     found.push({ text: text.slice(nested.content.start, nested.content.end).trim(), speaker, ...(outer.speaker ? { via: outer.speaker } : {}), kind: 'direct', span: nested.content });
@@ -251,14 +255,16 @@ function nestedQuotes(text: string, mark: MarkedSpan, outer: Quote, people: Peop
 
 const TAIL_VERBS = 'said|says|added|stressed|noted|emphasized|emphasised|underscored|explained|warned|told|insisted|argued|stated|affirmed|concluded';
 /** "..., Yang said." / "..., he added." / "..., said Yang Tao, director-general of ..." */
-const TAIL_ATTRIBUTION = new RegExp(`,\\s*(?:((?:[A-Z][\\w.’'-]*\\s+){0,3}[A-Za-z][\\w’'-]*)\\s+(?:${TAIL_VERBS})|(?:${TAIL_VERBS})\\s+((?:[A-Z][\\w.’'-]*\\s+){0,3}[A-Z][\\w’'-]*))(?:\\s+[^,.]{0,60})?(?:,[^,]{0,160})?\\s*\\.?\\s*$`);
+// The flagged exchange is between the spaces of at most four name words: bounded, measured linear by the bench.
+// eslint-disable-next-line regexp/no-super-linear-backtracking
+const TAIL_ATTRIBUTION = new RegExp(`,\\s*(?:((?:[A-Z][\\w.’'-]*\\s+){0,3}[A-Za-z][\\w’'-]*)\\s+(?:${TAIL_VERBS})|(?:${TAIL_VERBS})\\s+((?:[A-Z][\\w.’'-]*\\s+){0,3}[A-Z][\\w’'-]*))(?:\\s+[^,.]{0,60})?(?:,[^,]{0,160})?\\s*(?:\\.\\s*)?$`);
 
 /** "Qin pointed out that ...", "Yang said China's door ...", "..., he added.", "According to Le, ..." */
 function reportedStatement(text: string, sentence: Span, tokens: Token[], context: SpeakerContext, end: number): Quote | undefined {
   if (tokens.length < 5) return undefined;
   const sentenceText = text.slice(sentence.start, end);
   const make = (speaker: string, start: number, stop: number, via?: string): Quote | undefined => {
-    const content = text.slice(start, stop).replace(/[\s.,;:]+$/, '').trim();
+    const content = trimEndOf(text.slice(start, stop), /[\s.,;:]/).trim();
     if (wordCount(content) < 4) return undefined;
     const offset = start + (text.slice(start, stop).length - text.slice(start, stop).trimStart().length);
     return { text: content, speaker, ...(via && via !== speaker ? { via } : {}), kind: 'reported', span: { start: offset, end: offset + content.length } };

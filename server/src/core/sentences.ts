@@ -9,7 +9,8 @@ const ABBREVIATION_BEFORE = /(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gen|Gov|St|Jr|Sr|
 export function splitSentences(text: string, span: Span): Span[] {
   const sentences: Span[] = [];
   let start = span.start;
-  const boundary = /[.!?]+["”’')\]]*(?=\s+["“‘'(]?[A-Z0-9])/g;
+    // The lookbehind starts a match only at the first mark of a run, so a run of 10,000 dots stays linear.
+  const boundary = /(?<![.!?])[.!?]+["”’')\]]*(?=\s+["“‘'(]?[A-Z0-9])/g;
   const body = text.slice(span.start, span.end);
   let match: RegExpExecArray | null;
   while ((match = boundary.exec(body))) {

@@ -2,7 +2,7 @@ import type { DocumentLink } from 'vscode-languageserver';
 import type { CorpusIndex, StatementDocument } from '../core';
 import { rangeOf } from '../convert';
 
-const READ_MORE = /^\s*(?:read (?:more|also|next)|related|see also)\s*:?\s*(.*)$/i;
+const READ_MORE = /^\s*(?:read (?:more|also|next)|related|see also)\s*(?::\s*)?([^\s:].*)?$/i;
 const normalize = (title: string) => title.toLowerCase().replace(/[“”"'’]/g, '').replace(/\s+/g, ' ').trim();
 
 /** Lines that name another corpus document ("Read more: <title>", or the title on the next line) link to it. */
