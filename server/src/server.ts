@@ -221,8 +221,10 @@ export function startServer(connection: Connection, dependencies: ServerDependen
       return;
     }
     clearTimeout(pendingEdits.get(document.uri));
-    pendingEdits.set(document.uri, setTimeout(() => {
+    pendingEdits.set(document.uri, setTimeout(async () => {
       pendingEdits.delete(document.uri);
+      // Mid-pass, an announcement would report a partial corpus ("3 docs"); the pass reads open documents too.
+      await indexing;
       const current = documents.get(document.uri);
       if (current) announce(indexer.documentEdited(current.uri, current.getText()));
     }, 200));
@@ -230,7 +232,10 @@ export function startServer(connection: Connection, dependencies: ServerDependen
   documents.onDidClose(({ document }) => {
     clearTimeout(pendingChecks.get(document.uri));
     if (draftChecks.delete(document.uri)) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
-    if (host.contains(document.uri)) void indexer.documentClosed(document.uri).then(() => announce({ ...indexer.index.stats(), durationMs: 0, problems: indexer.problems() }));
+    if (!host.contains(document.uri)) return;
+    void Promise.resolve(indexing)
+      .then(() => indexer.documentClosed(document.uri))
+      .then(() => announce({ ...indexer.index.stats(), durationMs: 0, problems: indexer.problems() }));
   });
 
   /** Whether name features apply to this document: corpus files, and drafts in the configured languages. */
