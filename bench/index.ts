@@ -57,7 +57,7 @@ async function main(): Promise<void> {
     benchAdversarial();
   }
   if (workload && wanted('fuse')) {
-    section('Plain fuse.js over the same strings (slow: each query scans all of them; FUSE_QUERIES sets how many)');
+    section('Side by side with plain fuse.js over the same strings (each plain query scans all of them; FUSE_QUERIES sets how many)');
     benchPlainFuse(run.indexer.index, workload);
   }
 }

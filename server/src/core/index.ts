@@ -1,7 +1,7 @@
 /** The pure core of Statement Lens: no VS Code, no LSP, no file system. */
 export * from './model';
 export { parseStatement, type StatementSource } from './statement';
-export { CorpusIndex, fileNameOf, type CorpusPerson, type CorpusStats } from './corpusIndex';
+export { CorpusIndex, fileNameOf, type CorpusPerson, type CorpusStats, type Introduction, type PersonQuote, type RoleSpan } from './corpusIndex';
 export { CorpusIndexer, DEFAULT_LIMITS, type FileProblem, type IndexerOptions, type IndexLimits, type IndexReport, type StatementParser } from './indexer';
 export { parseQuery, QuoteSearchIndex, type SearchEntry, type SearchHit, type SearchQuery } from './quoteSearch';
 export { isDebrisLine } from './debris';

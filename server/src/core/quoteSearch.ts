@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import type { Span } from './model';
 import type { PreparedSearch } from './searchPreparation';
-import { editDistance, indexableWords, searchWords, trigrams } from './searchText';
+import { editDistance, indexableWords, searchWords, STOP_WORDS, trigrams } from './searchText';
 
 /** A searchable statement: a quotation, or a sentence of a document's body. */
 export interface SearchEntry {
@@ -57,6 +57,10 @@ const RETRIEVAL_BUDGET = 150_000;
 const STOP_FRACTION = 0.04;
 /** The rarest words of a quoted passage that locate its source. */
 const PASSAGE_WORDS = 8;
+const BM25_K1 = 1.2;
+const BM25_B = 0.75;
+/** What a stop word of the query weighs in rescoring: about the idf of the commonest words. */
+const STOP_WEIGHT = 1;
 
 /**
  * Fuzzy search over every quotation and sentence of the corpus. fuse.js alone scans every string per query,
@@ -95,6 +99,9 @@ export class QuoteSearchIndex {
   /** Entry id → slot of its document and index within it; slots of removed documents are undefined. */
   private readonly entrySlot = new IntList();
   private readonly entryLocal = new IntList();
+  /** Entry id → its number of distinct indexed words, for length normalization. */
+  private readonly entryLength = new IntList();
+  private totalLength = 0;
   private readonly slots: (SearchDocument | undefined)[] = [];
   private readonly slotByUri = new Map<string, { slot: number; ids: number }>();
   private readonly vocabulary = new Map<string, number>();
@@ -122,6 +129,8 @@ export class QuoteSearchIndex {
       const id = this.entrySlot.length;
       this.entrySlot.push(slot);
       this.entryLocal.push(i);
+      this.entryLength.push(prepared.offsets[i + 1] - prepared.offsets[i]);
+      this.totalLength += prepared.offsets[i + 1] - prepared.offsets[i];
       for (let w = prepared.offsets[i]; w < prepared.offsets[i + 1]; w++) this.postings[globalIds[prepared.words[w]]].push(id);
     }
     this.slotByUri.set(document.uri, { slot, ids: prepared.entries.length });
@@ -154,7 +163,8 @@ export class QuoteSearchIndex {
   search(raw: string | SearchQuery, limit = 20, token?: CancellationCheck): SearchHit[] {
     const query = typeof raw === 'string' ? parseQuery(raw) : raw;
     const accept = (entry: SearchEntry) => matchesFilters(entry, query);
-    const words = [...new Set(indexableWords(query.words))];
+    const queryWords = searchWords(query.words);
+    const words = [...new Set(queryWords.filter(word => !STOP_WORDS.has(word)))];
     if (words.length === 0) {
       if (!query.speaker && !query.before && !query.after) return [];
       return this.allMatching(accept, limit);
@@ -162,54 +172,54 @@ export class QuoteSearchIndex {
     const total = Math.max(1, this.live);
     // Each query word with the vocabulary words it may stand for (itself, and words a typo or two away).
     const terms = words.map(word => {
+      if (word.length >= 3 && !this.vocabulary.has(word)) {
+        // Stop words are not indexed, so a typo of one ("aobut") would match only rare oddities ("aout", from
+        // "août") and weigh the most of all. A stop word is by far the likelier word meant: take it as that.
+        const stopForms = new Map(oneEditAway(word).filter(near => STOP_WORDS.has(near)).map(near => [near, 1 - 1 / (word.length + 1)]));
+        if (stopForms.size) return { word, variants: new Map<number, number>(), frequency: 0, weight: STOP_WEIGHT, forms: stopForms };
+      }
       const variants = this.variants(word);
       let frequency = 0;
       for (const id of variants.keys()) frequency = Math.max(frequency, this.postings[id].length);
       const weight = variants.size ? Math.log(1 + total / (1 + frequency)) : Math.log(1 + total);
       const forms = new Map([...variants].map(([id, similarity]) => [this.words[id], similarity]));
-      return { variants, frequency, weight, forms };
+      return { word, variants, frequency, weight, forms };
     });
-    const weightSum = terms.reduce((sum, term) => sum + term.weight, 0);
     if (token?.isCancellationRequested) return [];
 
     // Retrieval by the rarest words: their postings are short and any good answer contains most of them.
     // With filters, candidates are filtered before the retrieval cut: otherwise hundreds of other speakers'
     // sentences sharing a common word fill the cut and the filtered query finds nothing.
     const filtered = !!(query.speaker || query.before || query.after);
-    const candidates = this.retrieve(terms, weightSum, filtered ? id => accept(this.entryAt(id)!) : undefined);
-    // Exact coverage of every query word on the candidates, from their own words.
-    const scored = candidates.map(id => {
-      const entry = this.entryAt(id)!;
-      const present = new Set(indexableWords(entry.text));
-      let coverage = 0;
-      for (const term of terms) {
-        let best = 0;
-        for (const [form, similarity] of term.forms) if (similarity > best && present.has(form)) best = similarity;
-        coverage += term.weight * best;
-      }
-      return { entry, coverage: coverage / weightSum };
-    });
-    scored.sort((a, b) => b.coverage - a.coverage);
-    const shortlist: { entry: SearchEntry; coverage: number }[] = [];
-    for (const candidate of scored) {
-      if (shortlist.length >= MAX_CANDIDATES) break;
-      if (accept(candidate.entry)) shortlist.push(candidate);
-    }
+    const candidates = this.retrieve(terms, filtered ? id => accept(this.entryAt(id)!) : undefined);
     if (token?.isCancellationRequested) return [];
-    return rerank(shortlist, query.words, limit);
+    // Exact rescoring of the candidates on every query word, stop words included, and on their order.
+    const scorer = new CandidateScorer(queryWords, terms);
+    const scored: { entry: SearchEntry; coverage: number }[] = [];
+    for (const id of candidates) {
+      const entry = this.entryAt(id)!;
+      if (accept(entry)) scored.push({ entry, coverage: scorer.score(entry.text) });
+    }
+    scored.sort((a, b) => b.coverage - a.coverage);
+    if (token?.isCancellationRequested) return [];
+    return rerank(scored.slice(0, MAX_CANDIDATES), query.words, limit);
   }
 
   private scratch = new Float32Array(0);
 
   /**
    * Candidate ids from the postings of the rarest query words, enough of them to carry most of the query's
-   * weight; common words are left to the exact rescoring. Scores accumulate in a reused typed array. Only
-   * ids that `accept` (the query's filters) are kept.
+   * weight; common words are left to the exact rescoring. Scores accumulate in a reused typed array, each
+   * word's share damped by the entry's length as in BM25, so that among entries sharing the same rare words
+   * the ones made of little else come first. Only ids that `accept` (the query's filters) are kept.
    */
-  private retrieve(terms: { variants: Map<number, number>; frequency: number; weight: number }[], weightSum: number, accept?: (id: number) => boolean): number[] {
+  private retrieve(terms: { variants: Map<number, number>; frequency: number; weight: number }[], accept?: (id: number) => boolean): number[] {
     if (this.scratch.length < this.entrySlot.length) this.scratch = new Float32Array(Math.max(this.entrySlot.length, this.scratch.length * 2));
     const scores = this.scratch;
     const touched: number[] = [];
+    const weightSum = terms.reduce((sum, term) => sum + term.weight, 0);
+    // Lengths of removed entries stay in the average until compaction; it only scales the damping.
+    const averageLength = Math.max(1, this.totalLength / Math.max(1, this.entrySlot.length));
     let covered = 0, work = 0;
     for (const term of [...terms].sort((a, b) => a.frequency - b.frequency)) {
       if (term.variants.size === 0) continue;
@@ -221,7 +231,7 @@ export class QuoteSearchIndex {
         const value = term.weight * similarity;
         for (const id of list) {
           if (scores[id] === 0) touched.push(id);
-          scores[id] += value;
+          scores[id] += value * (1 + BM25_K1) / (1 + BM25_K1 * (1 - BM25_B + (BM25_B * this.entryLength.get(id)) / averageLength));
         }
       }
       covered += term.weight;
@@ -356,6 +366,12 @@ export class QuoteSearchIndex {
       const distance = editDistance(term, word, maxEdits);
       if (distance <= maxEdits) found.set(id, 1 - distance / (term.length + 1));
     }
+    // A swap of two letters can leave too few shared trigrams ("gerat" and "great" share one), so every word
+    // one edit away is also looked up directly: a few hundred map lookups.
+    for (const near of oneEditAway(term)) {
+      const id = this.vocabulary.get(near);
+      if (id !== undefined && id !== exact && !found.has(id)) found.set(id, 1 - 1 / (term.length + 1));
+    }
     return found;
   }
 
@@ -402,6 +418,23 @@ export class QuoteSearchIndex {
   }
 }
 
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/** Every string one deletion, swap of neighbours, substitution or insertion (of a-z) away from `word`. */
+function oneEditAway(word: string): string[] {
+  const near: string[] = [];
+  for (let i = 0; i <= word.length; i++) {
+    const head = word.slice(0, i), tail = word.slice(i);
+    if (i < word.length) near.push(head + tail.slice(1));
+    if (i < word.length - 1) near.push(head + tail[1] + tail[0] + tail.slice(2));
+    for (const letter of LETTERS) {
+      if (i < word.length && letter !== tail[0]) near.push(head + letter + tail.slice(1));
+      near.push(head + letter + tail);
+    }
+  }
+  return near;
+}
+
 function matchesFilters(entry: SearchEntry, query: SearchQuery): boolean {
   if (query.speaker) {
     const wanted = query.speaker.toLowerCase().replace(/[_"]/g, ' ').trim();
@@ -412,7 +445,60 @@ function matchesFilters(entry: SearchEntry, query: SearchQuery): boolean {
   return true;
 }
 
-/** Fuse re-ranks the shortlist and gives the matched ranges; the index's term coverage keeps the lead. */
+/**
+ * Scores a candidate's text against the whole query: how much of the query's weight it contains (rare words
+ * weigh their idf, typo variants their similarity, stop words STOP_WEIGHT), how much of it in the query's
+ * order, and, lightly, how little else it says.
+ */
+class CandidateScorer {
+  /** Entry word → the query positions it matches, with the value of the match there. */
+  private readonly matches = new Map<string, { position: number; value: number }[]>();
+  private readonly weights: number[];
+  private readonly weightSum: number;
+
+  constructor(private readonly queryWords: readonly string[], terms: readonly { word: string; weight: number; forms: Map<string, number> }[]) {
+    const byWord = new Map(terms.map(term => [term.word, term]));
+    this.weights = queryWords.map(word => byWord.get(word)?.weight ?? STOP_WEIGHT);
+    this.weightSum = this.weights.reduce((sum, weight) => sum + weight, 0);
+    queryWords.forEach((word, position) => {
+      const forms = byWord.get(word)?.forms ?? new Map([[word, 1]]);
+      for (const [form, similarity] of forms) {
+        let list = this.matches.get(form);
+        if (!list) this.matches.set(form, (list = []));
+        list.push({ position, value: this.weights[position] * similarity });
+      }
+    });
+  }
+
+  score(text: string): number {
+    const words = searchWords(text);
+    const n = this.queryWords.length;
+    const best = new Float64Array(n);
+    // chain[i]: the best weight of query words matched in order, ending at query position i.
+    const chain = new Float64Array(n);
+    for (const word of words) {
+      const found = this.matches.get(word);
+      if (!found) continue;
+      const updates: [number, number][] = [];
+      for (const { position, value } of found) {
+        if (value > best[position]) best[position] = value;
+        let before = 0;
+        for (let i = 0; i < position; i++) if (chain[i] > before) before = chain[i];
+        updates.push([position, before + value]);
+      }
+      for (const [position, value] of updates) if (value > chain[position]) chain[position] = value;
+    }
+    let coverage = 0, ordered = 0;
+    for (let i = 0; i < n; i++) {
+      coverage += best[i];
+      if (chain[i] > ordered) ordered = chain[i];
+    }
+    const concise = Math.min(1, (n + 1) / (words.length + 1));
+    return (0.65 * coverage + 0.33 * ordered) / this.weightSum + 0.02 * concise;
+  }
+}
+
+/** Fuse re-ranks the head of the shortlist and gives the matched ranges; the exact rescoring keeps the lead. */
 function rerank(shortlist: { entry: SearchEntry; coverage: number }[], words: string, limit: number): SearchHit[] {
   if (shortlist.length === 0) return [];
   // Fuse judges how closely the words run together in order; it is the costly step, so it sees only the
@@ -423,7 +509,7 @@ function rerank(shortlist: { entry: SearchEntry; coverage: number }[], words: st
   const fused = new Map<typeof shortlist[number], number>();
   for (const result of fuse.search(pattern)) fused.set(result.item.candidate, result.score ?? 1);
   return shortlist
-    .map(candidate => ({ candidate, score: 0.8 * candidate.coverage + 0.2 * (1 - (fused.get(candidate) ?? 1)) + (candidate.entry.isQuote ? 0.01 : 0) }))
+    .map(candidate => ({ candidate, score: 0.85 * candidate.coverage + 0.15 * (1 - (fused.get(candidate) ?? 1)) + (candidate.entry.isQuote ? 0.01 : 0) }))
     .sort((a, b) => b.score - a.score)
     .slice(0, limit)
     .map(({ candidate, score }) => ({ entry: candidate.entry, score, matches: wordMatches(candidate.entry.text, words) }));

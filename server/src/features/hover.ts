@@ -28,19 +28,17 @@ export function personCard(index: CorpusIndex, name: string, uri: string, positi
   const lines: string[] = [];
   lines.push(`**${escapeMarkdown(person.name)}**${person.aliases.length ? ` · also ${person.aliases.slice(0, 4).map(escapeMarkdown).join(', ')}` : ''}`);
   lines.push('');
-  for (const role of roleTimeline(person.roles).slice(0, 6)) {
+  for (const role of index.roleTimelineOf(person.name).slice(0, 6)) {
     const span = role.first && role.first !== role.last ? `${role.first} – ${role.last}` : role.last ?? 'undated';
     lines.push(`- ${escapeMarkdown(role.title)} · ${span}${role.count > 1 ? ` (${role.count} documents)` : ''}`);
   }
   if (person.roles.length === 0) lines.push('_No role stated in the corpus._');
-  const documents = person.uris
-    .map(documentUri => index.get(documentUri))
-    .filter(d => !!d)
-    .sort((a, b) => (b!.date.value ?? '').localeCompare(a!.date.value ?? ''));
+  // The index keeps these per person (some are named in thousands of documents); a hover only reads them.
+  const documents = index.documentsOf(person.name);
   lines.push('');
   lines.push(`Mentioned in **${documents.length}** document${documents.length === 1 ? '' : 's'}:`);
-  for (const document of documents.slice(0, LATEST_DOCUMENTS)) lines.push(`- ${document!.date.value ?? 'undated'} · ${escapeMarkdown(truncate(document!.title.value ?? fileNameOf(document!.uri), 80))}`);
-  const quotes = index.quotesBy(person.name).slice(0, RECENT_QUOTES);
+  for (const document of documents.slice(0, LATEST_DOCUMENTS)) lines.push(`- ${document.date.value ?? 'undated'} · ${escapeMarkdown(truncate(document.title.value ?? fileNameOf(document.uri), 80))}`);
+  const quotes = index.quotesBy(person.name, RECENT_QUOTES);
   if (quotes.length) {
     lines.push('');
     lines.push('What they said:');
@@ -59,20 +57,4 @@ export function personCard(index: CorpusIndex, name: string, uri: string, positi
   lines.push('');
   lines.push(actions.join(' · '));
   return lines.join('\n');
-}
-
-/** Roles grouped by title, each with the first and last date a document states it, most recent first. */
-function roleTimeline(roles: readonly { title: string; date: string | null }[]): { title: string; first: string | null; last: string | null; count: number }[] {
-  const byTitle = new Map<string, { title: string; first: string | null; last: string | null; count: number }>();
-  for (const role of roles) {
-    const key = role.title.toLowerCase();
-    const entry = byTitle.get(key);
-    if (!entry) byTitle.set(key, { title: role.title, first: role.date, last: role.date, count: 1 });
-    else {
-      entry.count++;
-      if (role.date && (!entry.first || role.date < entry.first)) entry.first = role.date;
-      if (role.date && (!entry.last || role.date > entry.last)) entry.last = role.date;
-    }
-  }
-  return [...byTitle.values()].sort((a, b) => (b.last ?? '').localeCompare(a.last ?? ''));
 }
