@@ -1,6 +1,6 @@
 import Fuse from 'fuse.js';
 import type { Span } from './model';
-import type { PreparedSearch } from './searchPreparation';
+import type { PreparedEntry, PreparedSearch } from './searchPreparation';
 import { editDistance, indexableWords, searchWords, STOP_WORDS, trigrams } from './searchText';
 
 /** A searchable statement: a quotation, or a sentence of a document's body. */
@@ -78,6 +78,9 @@ export interface SearchDocument {
   speakerOf(raw: string): { speaker: string; speakerNames: readonly string[] };
 }
 
+/** What the index keeps of a document once its words are posted. */
+type IndexedDocument = Omit<SearchDocument, 'prepared'> & { readonly entries: PreparedEntry[] };
+
 /** A growable Int32Array: entry ids and their document slots, without an object per entry. */
 class IntList {
   private data = new Int32Array(1024);
@@ -102,7 +105,7 @@ export class QuoteSearchIndex {
   /** Entry id → its number of distinct indexed words, for length normalization. */
   private readonly entryLength = new IntList();
   private totalLength = 0;
-  private readonly slots: (SearchDocument | undefined)[] = [];
+  private readonly slots: (IndexedDocument | undefined)[] = [];
   private readonly slotByUri = new Map<string, { slot: number; ids: number }>();
   private readonly vocabulary = new Map<string, number>();
   private readonly words: string[] = [];
@@ -123,7 +126,8 @@ export class QuoteSearchIndex {
     this.removeDocument(document.uri);
     const { prepared } = document;
     const slot = this.slots.length;
-    this.slots.push(document);
+    // Only the entries outlive insertion: the document's own vocabulary and word lists would double the heap.
+    this.slots.push({ uri: document.uri, date: document.date, documentTitle: document.documentTitle, entries: prepared.entries, speakerOf: document.speakerOf });
     const globalIds = prepared.vocabulary.map(word => this.wordId(word));
     for (let i = 0; i < prepared.entries.length; i++) {
       const id = this.entrySlot.length;
@@ -151,7 +155,7 @@ export class QuoteSearchIndex {
   private entryAt(id: number): SearchEntry | undefined {
     const document = this.slots[this.entrySlot.get(id)];
     if (!document) return undefined;
-    const entry = document.prepared.entries[this.entryLocal.get(id)];
+    const entry = document.entries[this.entryLocal.get(id)];
     const speaker = entry.speaker ? document.speakerOf(entry.speaker) : { speaker: null, speakerNames: [] };
     return { uri: document.uri, date: document.date, documentTitle: document.documentTitle, text: entry.text, span: entry.span, isQuote: entry.isQuote, ...speaker };
   }
@@ -328,7 +332,7 @@ export class QuoteSearchIndex {
     const hits: SearchHit[] = [];
     for (let id = 0; id < this.entrySlot.length; id++) {
       const document = this.slots[this.entrySlot.get(id)];
-      if (!document?.prepared.entries[this.entryLocal.get(id)].isQuote) continue;
+      if (!document?.entries[this.entryLocal.get(id)].isQuote) continue;
       const entry = this.entryAt(id)!;
       if (accept(entry)) hits.push({ entry, score: 1, matches: [] });
     }
