@@ -39,6 +39,10 @@ describe('quotations in drafts and who they are given to', () => {
     assert.deepEqual({ by: second.by, inherited: second.inherited }, { by: 'Qin Gang', inherited: true });
     const [unknown] = attributed('Jane Roe said "the talks were productive and frank."');
     assert.deepEqual({ by: unknown.by, people: unknown.people }, { by: 'Jane Roe', people: [] });
+    assert.equal(attributed('Dr. Jane Roe said "the talks were productive and frank."')[0].by, 'Dr. Jane Roe');
+    // A description is no name: "State" is not a speaker.
+    assert.equal(attributed('In Washington, the Secretary of State said "the budget doubles down on democracy."')[0].by, undefined);
+    assert.equal(attributed('The White House said "the budget doubles down on democracy."')[0].by, undefined);
   });
 
   test('a quotation still being typed is not a quotation, but is the open quotation at the cursor', () => {

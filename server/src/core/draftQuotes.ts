@@ -1,4 +1,4 @@
-import { REPORTING_VERBS } from './lexicon';
+import { HONORIFICS, NON_PERSON_WORDS, REPORTING_VERBS, ROLE_HEADS } from './lexicon';
 import type { Span } from './model';
 import type { NameOccurrence } from './names';
 import { splitParagraphs } from './paragraphs';
@@ -121,7 +121,7 @@ function leadAttribution(text: string, start: number, markStart: number, findNam
     break; // only the name nearest the quotation can introduce it
   }
   const unknown = UNKNOWN_LEAD.exec(text.slice(start, markStart));
-  if (unknown && !NOT_NAMES.test(unknown[1]) && names.length === 0) {
+  if (unknown && names.length === 0 && looksLikeName(unknown[1], text.slice(start, start + unknown.index))) {
     const at = start + unknown.index;
     return { span: { start: at, end: at + unknown[1].length }, form: unknown[1], people: [], inherited: false };
   }
@@ -140,9 +140,20 @@ function tailAttribution(text: string, markEnd: number, end: number, findNames: 
   }
   const unknown = UNKNOWN_TAIL.exec(text.slice(markEnd, end));
   const form = unknown?.[1] ?? unknown?.[2];
-  if (!unknown || !form || NOT_NAMES.test(form)) return undefined;
+  if (!unknown || !form || !looksLikeName(form, '')) return undefined;
   const at = markEnd + unknown.index + unknown[0].indexOf(form);
   return { span: { start: at, end: at + form.length }, form, people: [], inherited: false };
+}
+
+/**
+ * A capitalized run the corpus does not know is taken for a person's name only when it reads like one: two
+ * or more words, none of them an office or an institution ("the Secretary of State said" is a description,
+ * and "State" no name).
+ */
+function looksLikeName(form: string, before: string): boolean {
+  const words = form.split(/\s+/).filter(word => !HONORIFICS.has(word.toLowerCase()));
+  if (words.length < 2 || NOT_NAMES.test(words[0]) || /\b(?:of|the|a|an|for)\s+$/i.test(before)) return false;
+  return !words.some(word => ROLE_HEADS.has(word.toLowerCase()) || NON_PERSON_WORDS.has(word.toLowerCase()));
 }
 
 function pronoun(matches: boolean, previous: DraftAttribution | undefined): DraftAttribution | undefined {
