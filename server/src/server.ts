@@ -180,7 +180,8 @@ export function startServer(connection: Connection, dependencies: ServerDependen
   });
 
   // Drafts: every quotation checked against the corpus, debounced so typing stays fast.
-  const draftChecks = new Map<string, { version: number; checks: QuoteCheck[] }>();
+  /** Per draft, the checks of one document version against one state of the corpus. */
+  const draftChecks = new Map<string, { version: number; checker: QuoteChecker; corpus: number; checks: QuoteCheck[] }>();
   const pendingChecks = new Map<string, NodeJS.Timeout>();
   function scheduleQuoteCheck(uri: string, delay: number): void {
     clearTimeout(pendingChecks.get(uri));
@@ -191,21 +192,22 @@ export function startServer(connection: Connection, dependencies: ServerDependen
   }
 
   async function checkDraft(uri: string): Promise<QuoteCheck[]> {
+    // Settings first: a settings change starts a new pass, which the check must then wait for.
+    const current = await settings.get();
     await indexing;
     const document = documents.get(uri);
     if (!document || host.contains(uri)) return [];
-    const current = await settings.get();
     if (!current.quoteCheck || !current.hoverLanguages.includes(document.languageId)) {
       if (draftChecks.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
       return [];
     }
     const cached = draftChecks.get(uri);
-    if (cached?.version === document.version) return cached.checks;
+    if (cached && cached.version === document.version && cached.checker === checker && cached.corpus === indexer.index.version) return cached.checks;
     const started = performance.now();
     const checks = checker.check(document.getText());
     const elapsed = performance.now() - started;
     if (elapsed > 200) log(`Quote check of ${uri} took ${Math.round(elapsed)} ms (${checks.length} quotations)`);
-    draftChecks.set(uri, { version: document.version, checks });
+    draftChecks.set(uri, { version: document.version, checker, corpus: indexer.index.version, checks });
     void connection.sendDiagnostics({ uri, version: document.version, diagnostics: quoteDiagnostics(indexer.index, document, checks) });
     return checks;
   }
@@ -261,7 +263,8 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     if (token.isCancellationRequested) return cancelled();
     const document = await namesApply(textDocument.uri);
     if (!document || host.contains(textDocument.uri)) return null;
-    const completions = quoteCompletions(indexer.index, document, position, (await settings.get()).citationFormat, token);
+    const { citationFormat, sourceFormat } = await settings.get();
+    const completions = quoteCompletions(indexer.index, document, position, { citationFormat, sourceFormat }, token);
     return token.isCancellationRequested ? cancelled() : completions;
   });
 

@@ -1,5 +1,5 @@
 import type { Connection } from 'vscode-languageserver';
-import { DEFAULT_CITATION_FORMAT } from './core';
+import { DEFAULT_CITATION_FORMAT, DEFAULT_SOURCE_FORMAT } from './core';
 
 /** Every setting the server reads, typed once. Keys mirror `statementLens.*` in package.json. */
 export interface ServerSettings {
@@ -9,13 +9,15 @@ export interface ServerSettings {
   /** Lines longer than this many characters are not read (and said so). */
   maxLineLength: number;
   citationFormat: string;
+  /** The citation after a quotation whose speaker the draft names already. */
+  sourceFormat: string;
   /** Language ids of drafts that get hovers, references and name highlighting. */
   hoverLanguages: string[];
   /** Whether drafts' quotations are checked against the corpus. */
   quoteCheck: boolean;
 }
 
-export const DEFAULT_SETTINGS: ServerSettings = { corpusPaths: [], includeBundledSeeds: true, maxFileSizeMB: 20, maxLineLength: 100_000, citationFormat: DEFAULT_CITATION_FORMAT, hoverLanguages: ['markdown', 'plaintext', 'statement'], quoteCheck: true };
+export const DEFAULT_SETTINGS: ServerSettings = { corpusPaths: [], includeBundledSeeds: true, maxFileSizeMB: 20, maxLineLength: 100_000, citationFormat: DEFAULT_CITATION_FORMAT, sourceFormat: DEFAULT_SOURCE_FORMAT, hoverLanguages: ['markdown', 'plaintext', 'statement'], quoteCheck: true };
 
 /** `initializationOptions` for editors without a settings UI (Neovim, Emacs, Helix). */
 export interface InitializationOptions {
@@ -24,13 +26,14 @@ export interface InitializationOptions {
   maxFileSizeMB?: number;
   maxLineLength?: number;
   citationFormat?: string;
+  sourceFormat?: string;
   hoverLanguages?: string[];
   quoteCheck?: boolean;
 }
 
 interface ConfigurationSection {
   corpus?: { paths?: unknown; includeBundledSeeds?: unknown; maxFileSizeMB?: unknown; maxLineLength?: unknown };
-  citation?: { format?: unknown };
+  citation?: { format?: unknown; sourceFormat?: unknown };
   hover?: { languages?: unknown };
   quoteCheck?: { enabled?: unknown };
 }
@@ -65,6 +68,7 @@ export class SettingsStore {
         maxFileSizeMB: positiveNumber(section.corpus?.maxFileSizeMB) ?? fromInit.maxFileSizeMB,
         maxLineLength: positiveNumber(section.corpus?.maxLineLength) ?? fromInit.maxLineLength,
         citationFormat: typeof section.citation?.format === 'string' && section.citation.format.trim() ? section.citation.format : fromInit.citationFormat,
+        sourceFormat: typeof section.citation?.sourceFormat === 'string' ? section.citation.sourceFormat : fromInit.sourceFormat,
         hoverLanguages: stringArray(section.hover?.languages) ?? fromInit.hoverLanguages,
         quoteCheck: typeof section.quoteCheck?.enabled === 'boolean' ? section.quoteCheck.enabled : fromInit.quoteCheck,
       };
@@ -81,6 +85,7 @@ function fromInitialization(options: InitializationOptions): ServerSettings {
     maxFileSizeMB: positiveNumber(options.maxFileSizeMB) ?? DEFAULT_SETTINGS.maxFileSizeMB,
     maxLineLength: positiveNumber(options.maxLineLength) ?? DEFAULT_SETTINGS.maxLineLength,
     citationFormat: typeof options.citationFormat === 'string' && options.citationFormat.trim() ? options.citationFormat : DEFAULT_SETTINGS.citationFormat,
+    sourceFormat: typeof options.sourceFormat === 'string' ? options.sourceFormat : DEFAULT_SETTINGS.sourceFormat,
     hoverLanguages: stringArray(options.hoverLanguages) ?? DEFAULT_SETTINGS.hoverLanguages,
     quoteCheck: typeof options.quoteCheck === 'boolean' ? options.quoteCheck : DEFAULT_SETTINGS.quoteCheck,
   };

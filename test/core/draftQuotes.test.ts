@@ -45,6 +45,20 @@ describe('quotations in drafts and who they are given to', () => {
     assert.equal(attributed('The White House said "the budget doubles down on democracy."')[0].by, undefined);
   });
 
+  test('a quotation may run over a line break; blank lines, list items and headings end paragraphs', () => {
+    const [wrapped] = attributed('Qin Gang said "the two sides must keep\ntalking about every issue."');
+    assert.deepEqual({ text: wrapped.text, by: wrapped.by }, { text: 'the two sides must keep\ntalking about every issue.', by: 'Qin Gang' });
+    const items = attributed('- Qin said "the two sides must talk\n- Yang: "differences must not dominate the relationship."');
+    assert.deepEqual(items.map(q => q.by), ['Yang'], 'an unclosed quotation in one list item does not swallow the next');
+  });
+
+  test('"he said" needs its referent in the same paragraph, with no one else named in between', () => {
+    const chained = attributed('Qin Gang said "relations are exploring." Later Wang Yi spoke. He said "both sides must respect each other."');
+    assert.equal(chained[1].by, undefined);
+    const apart = attributed('Qin Gang said "relations are exploring."\n\nHe said "both sides must respect each other."');
+    assert.equal(apart[1].by, undefined);
+  });
+
   test('a quotation still being typed is not a quotation, but is the open quotation at the cursor', () => {
     const draft = 'Qin Gang said "we must';
     assert.deepEqual(findDraftQuotations(draft, findNames), []);

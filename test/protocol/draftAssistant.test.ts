@@ -20,7 +20,7 @@ import {
   type PublishDiagnosticsParams,
   type TextEdit,
 } from 'vscode-languageserver-protocol';
-import { formatCitation } from '../../server/src/core';
+import { DEFAULT_SOURCE_FORMAT, formatCitation } from '../../server/src/core';
 import { initialize, PROJECT, SEEDS, startInProcess, type TestClient } from './serverHarness';
 
 const FIXTURE = path.join(PROJECT, 'test', 'fixtures', 'workspace', 'quote-check.md');
@@ -35,7 +35,16 @@ describe('draft assistant over LSP: quote check, quick fixes, completion', () =>
   let client: TestClient;
   let version = 1;
   const diagnosticsFor = new Map<string, ((params: PublishDiagnosticsParams) => void)[]>();
-  const nextDiagnostics = (uri: string) => new Promise<PublishDiagnosticsParams>(resolve => diagnosticsFor.set(uri, [...(diagnosticsFor.get(uri) ?? []), resolve]));
+  /** The next diagnostics published for a document; fails after 10 s rather than hanging the tier. */
+  const nextDiagnostics = (uri: string) =>
+    new Promise<PublishDiagnosticsParams>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no diagnostics published for ${uri} within 10 s`)), 10_000);
+      const done = (params: PublishDiagnosticsParams) => {
+        clearTimeout(timer);
+        resolve(params);
+      };
+      diagnosticsFor.set(uri, [...(diagnosticsFor.get(uri) ?? []), done]);
+    });
   let diagnostics: Diagnostic[] = [];
 
   before(async () => {
@@ -129,9 +138,9 @@ describe('draft assistant over LSP: quote check, quick fixes, completion', () =>
     const item = list.items.find(i => i.label.startsWith('No matter how difficult'))!;
     assert.ok(item, list.items.map(i => i.label).join('\n'));
     const inserted = apply(DRAFT, [item.textEdit as TextEdit]).split('\n')[last];
-    const expected = formatCitation({ quote: 'No matter how difficult and complex the issues may be, they should be put on the table', speaker: 'Le Yucheng', date: '2020-08-13', outlet: 'China Daily', title: null });
-    assert.equal(inserted, expected);
-    assert.equal(inserted, '“No matter how difficult and complex the issues may be, they should be put on the table,” Le Yucheng told China Daily on 13 August 2020.');
+    const source = formatCitation({ quote: '', speaker: 'Le Yucheng', date: '2020-08-13', outlet: 'China Daily', title: null }, DEFAULT_SOURCE_FORMAT);
+    assert.equal(inserted, `Le Yucheng said "No matter how difficult and complex the issues may be, they should be put on the table"${source}`);
+    assert.equal(source, ' (China Daily, 13 August 2020)', 'the writer’s lead-in stays; the source follows the closing mark');
   });
 
   test('completion replaces the closing mark an editor auto-inserted', async () => {
@@ -141,7 +150,7 @@ describe('draft assistant over LSP: quote check, quick fixes, completion', () =>
     const list = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 0, character: 17 } })) as CompletionList;
     const item = list.items.find(i => i.label.startsWith('No matter how difficult'))!;
     const result = TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 0, text), [item.textEdit as TextEdit]);
-    assert.equal(result, '“No matter how difficult and complex the issues may be, they should be put on the table,” Le Yucheng told China Daily on 13 August 2020.\n');
+    assert.equal(result, 'Le Yucheng said "No matter how difficult and complex the issues may be, they should be put on the table" (China Daily, 13 August 2020)\n');
   });
 
   test('completion after `"` and a few words offers the best-matching quotations of anyone', async () => {
@@ -152,6 +161,9 @@ describe('draft assistant over LSP: quote check, quick fixes, completion', () =>
     const list = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: draftUri }, position: { line: lines.length - 1, character: lines[lines.length - 1].length } })) as CompletionList;
     assert.match(list.items[0]?.label ?? '', /gangster logic/);
     assert.match(list.items[0].detail!, /^Le Yucheng/);
+    // Unattributed, the quotation becomes the whole citation, in the format of statementLens.citation.format.
+    const accepted = TextDocument.applyEdits(TextDocument.create(draftUri, 'markdown', 0, text), [list.items[0].textEdit as TextEdit]).split('\n').pop();
+    assert.equal(accepted, 'As one diplomat put it, “sheer gangster logic and daylight robbery,” Le Yucheng told China Daily on 13 August 2020.');
     await published;
   });
 
@@ -181,6 +193,24 @@ describe('draft assistant over LSP: quote check, quick fixes, completion', () =>
     assert.equal(reported.code, 'notQuoted');
     assert.equal(reported.severity, DiagnosticSeverity.Information);
     assert.match(messageOf(reported), /reports this in the writer's words, not as Qin Gang's own/);
+  });
+
+  test('when the corpus changes, open drafts are checked again: a quotation with no source finds one', async () => {
+    const text = 'Yang Tao said "China will never accept a new Cold War with the United States."\n';
+    const uri = pathToFileURL(path.join(path.dirname(FIXTURE), 'stale.md')).toString();
+    const first = nextDiagnostics(uri);
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    assert.equal((await first).diagnostics[0]?.code, 'unsourced');
+    // The writer opens the corpus file and adds the statement to it (as a corpus edit, indexed as typed).
+    const seed = path.join(SEEDS, '004_4ce518e5b85375c6.txt');
+    const seedUri = pathToFileURL(seed).toString();
+    const seedText = readFileSync(seed, 'utf8');
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: seedUri, languageId: 'statement', version: 1, text: seedText } });
+    const rechecked = nextDiagnostics(uri);
+    const added = `${seedText}\n"China will never accept a new Cold War with the United States," Yang said.\n`;
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: seedUri, version: 2 }, contentChanges: [{ text: added }] });
+    assert.deepEqual((await rechecked).diagnostics, [], 'the quotation is now found, verbatim, and Yang Tao said it');
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: seedUri, version: 3 }, contentChanges: [{ text: seedText }] });
   });
 
   test('"Attribute to" on an unattributed sentence the corpus has replaces it with its citation', async () => {

@@ -1,7 +1,9 @@
 import { trimEndOf } from './trim';
 
-/** Citation placeholders: ${quote} ${speaker} ${saidTo} ${date} ${longDate} ${outlet} ${title}. */
+/** Citation placeholders: ${quote} ${speaker} ${saidTo} ${date} ${longDate} ${outlet} ${title} ${source}. */
 export const DEFAULT_CITATION_FORMAT = '“${quote},” ${speaker} ${saidTo} on ${longDate}.';
+/** What follows a completed quotation whose speaker the draft already names (`Qin Gang said "…"`). */
+export const DEFAULT_SOURCE_FORMAT = ' (${source}, ${longDate})';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -31,6 +33,7 @@ export function formatCitation(fields: CitationFields, format = DEFAULT_CITATION
     outlet: fields.outlet ?? '',
     saidTo: fields.outlet ? `told ${fields.outlet}` : 'said',
     title: fields.title ?? '',
+    source: fields.outlet ?? fields.title ?? 'source unknown',
   };
   return format.replace(/\$\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
 }

@@ -1,7 +1,6 @@
 import { HONORIFICS, NON_PERSON_WORDS, REPORTING_VERBS, ROLE_HEADS } from './lexicon';
 import type { Span } from './model';
 import type { NameOccurrence } from './names';
-import { splitParagraphs } from './paragraphs';
 import { findQuotationMarks } from './quotationMarks';
 import { splitSentences } from './sentences';
 
@@ -56,8 +55,10 @@ const countWords = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).lengt
  */
 export function findDraftQuotations(text: string, findNames: NameFinder): DraftQuotation[] {
   const found: DraftQuotation[] = [];
-  let previous: DraftAttribution | undefined;
-  for (const paragraph of splitParagraphs(text, 0).paragraphs) {
+  for (const paragraph of draftParagraphs(text)) {
+    // "He said" refers back within a paragraph only, and only while no one else has been named since.
+    let previous: DraftAttribution | undefined;
+    const referent = (at: number) => (previous && !findNames(text, previous.span.end, at).some(name => !name.people.some(person => previous!.people.includes(person))) ? previous : undefined);
     const marks = findQuotationMarks(text, paragraph).filter(mark => !mark.open);
     const sentenceStarts = splitSentences(text, paragraph).map(sentence => sentence.start);
     marks.forEach((mark, i) => {
@@ -66,8 +67,8 @@ export function findDraftQuotations(text: string, findNames: NameFinder): DraftQ
       const tailEnd = Math.min(paragraph.end, i + 1 < marks.length ? marks[i + 1].outer.start : Infinity, mark.outer.end + WINDOW);
       const content = text.slice(mark.content.start, mark.content.end);
       const endsWithComma = /,\s*$/.test(content) || text[mark.outer.end] === ',';
-      const lead = () => leadAttribution(text, leadStart, mark.outer.start, findNames) ?? pronoun(PRONOUN_LEAD.test(text.slice(leadStart, mark.outer.start)), previous);
-      const tail = () => tailAttribution(text, mark.outer.end, tailEnd, findNames) ?? pronoun(PRONOUN_TAIL.test(text.slice(mark.outer.end, tailEnd)), previous);
+      const lead = () => leadAttribution(text, leadStart, mark.outer.start, findNames) ?? pronoun(PRONOUN_LEAD.test(flat(text.slice(leadStart, mark.outer.start)).text), referent(mark.outer.start));
+      const tail = () => tailAttribution(text, mark.outer.end, tailEnd, findNames) ?? pronoun(PRONOUN_TAIL.test(flat(text.slice(mark.outer.end, tailEnd)).text), referent(mark.outer.start));
       const attribution = endsWithComma ? tail() ?? lead() : lead() ?? tail();
       if (attribution && !attribution.inherited) previous = attribution;
       found.push({ outer: mark.outer, content: mark.content, text: content, words: countWords(content), attribution });
@@ -86,7 +87,7 @@ export interface OpenQuotation {
 
 /** The quotation the writer is typing at an offset, with who it is being given to (`Qin Gang said "`). */
 export function openQuotationAt(text: string, offset: number, findNames: NameFinder): OpenQuotation | undefined {
-  const paragraph = splitParagraphs(text, 0).paragraphs.find(p => p.start <= offset && offset <= p.end) ?? { start: offset, end: offset };
+  const paragraph = draftParagraphs(text).find(p => p.start <= offset && offset <= p.end) ?? { start: offset, end: offset };
   const marks = findQuotationMarks(text, { start: paragraph.start, end: offset });
   const last = marks[marks.length - 1];
   // A mark just typed, with nothing after it yet, is no quotation to findQuotationMarks.
@@ -98,6 +99,52 @@ export function openQuotationAt(text: string, offset: number, findNames: NameFin
   const previousEnd = closed.length ? closed[closed.length - 1].outer.end : 0;
   const leadStart = Math.max(paragraph.start, previousEnd, lastAtOrBefore(sentenceStarts, markStart), markStart - WINDOW);
   return { open: { start: markStart, end: markStart + 1 }, typed: text.slice(markStart + 1, offset), attribution: leadAttribution(text, leadStart, markStart, findNames) };
+}
+
+/**
+ * A draft's paragraphs in the Markdown sense: blocks between blank lines, a heading, list item or block quote
+ * starting a new one. Unlike a corpus scrape, a draft's single line breaks are wrapping, and a quotation may run
+ * over them.
+ */
+export function draftParagraphs(text: string): Span[] {
+  const paragraphs: Span[] = [];
+  let start = -1, end = 0;
+  const close = () => {
+    if (start !== -1) paragraphs.push({ start, end });
+    start = -1;
+  };
+  let position = 0;
+  while (position <= text.length) {
+    let lineEnd = text.indexOf('\n', position);
+    if (lineEnd === -1) lineEnd = text.length;
+    const line = text.slice(position, lineEnd);
+    if (/^\s*$/.test(line)) close();
+    else {
+      if (/^\s{0,3}(?:#|>|[-*+]\s|\d{1,9}[.)]\s)/.test(line)) close();
+      if (start === -1) start = position + (line.length - line.trimStart().length);
+      end = position + line.trimEnd().length;
+    }
+    position = lineEnd + 1;
+  }
+  close();
+  return paragraphs;
+}
+
+/**
+ * Whitespace runs collapsed to one space, with where each character came from: the attribution patterns then
+ * see at most one space between words, which keeps their backtracking bounded on space-padded drafts.
+ */
+function flat(text: string): { text: string; origin: number[] } {
+  const origin: number[] = [];
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    if (/\s/.test(text[i])) {
+      if (/\s/.test(text[i - 1] ?? '')) continue;
+      out += ' ';
+    } else out += text[i];
+    origin.push(i);
+  }
+  return { text: out, origin };
 }
 
 function lastAtOrBefore(sorted: readonly number[], offset: number): number {
@@ -113,17 +160,18 @@ function leadAttribution(text: string, start: number, markStart: number, findNam
   const names = findNames(text, start, markStart);
   for (let i = names.length - 1; i >= 0; i--) {
     const name = names[i];
-    const gap = text.slice(name.span.end, markStart);
+    const gap = flat(text.slice(name.span.end, markStart)).text;
     if (gap.length > WINDOW) break;
-    if (LEAD_GAP.test(gap) || (/^\s*,\s*$/.test(gap) && ACCORDING_TO.test(text.slice(start, name.span.start)))) {
+    if (LEAD_GAP.test(gap) || (/^ ?, ?$/.test(gap) && ACCORDING_TO.test(flat(text.slice(start, name.span.start)).text))) {
       return { span: name.span, form: name.form, people: name.people, inherited: false };
     }
     break; // only the name nearest the quotation can introduce it
   }
-  const unknown = UNKNOWN_LEAD.exec(text.slice(start, markStart));
-  if (unknown && names.length === 0 && looksLikeName(unknown[1], text.slice(start, start + unknown.index))) {
-    const at = start + unknown.index;
-    return { span: { start: at, end: at + unknown[1].length }, form: unknown[1], people: [], inherited: false };
+  const lead = flat(text.slice(start, markStart));
+  const unknown = UNKNOWN_LEAD.exec(lead.text);
+  if (unknown && names.length === 0 && looksLikeName(unknown[1], lead.text.slice(0, unknown.index))) {
+    const at = start + lead.origin[unknown.index], end = start + lead.origin[unknown.index + unknown[1].length - 1] + 1;
+    return { span: { start: at, end }, form: text.slice(at, end), people: [], inherited: false };
   }
   return undefined;
 }
@@ -132,17 +180,19 @@ function tailAttribution(text: string, markEnd: number, end: number, findNames: 
   const names = findNames(text, markEnd, end);
   const name = names[0];
   if (name) {
-    const before = text.slice(markEnd, name.span.start);
-    const after = text.slice(name.span.end, end);
+    const before = flat(text.slice(markEnd, name.span.start)).text;
+    const after = flat(text.slice(name.span.end, end)).text;
     const verbBefore = TAIL_BEFORE_NAME.test(before) && new RegExp(`(?:${VERBS})\\s*$`, 'i').test(before);
     if ((verbBefore || (/^\s*(?:,\s*)?$/.test(before) && VERB_AFTER_NAME.test(after)))) return { span: name.span, form: name.form, people: name.people, inherited: false };
     return undefined;
   }
-  const unknown = UNKNOWN_TAIL.exec(text.slice(markEnd, end));
+  const tail = flat(text.slice(markEnd, end));
+  const unknown = UNKNOWN_TAIL.exec(tail.text);
   const form = unknown?.[1] ?? unknown?.[2];
   if (!unknown || !form || !looksLikeName(form, '')) return undefined;
-  const at = markEnd + unknown.index + unknown[0].indexOf(form);
-  return { span: { start: at, end: at + form.length }, form, people: [], inherited: false };
+  const index = unknown.index + unknown[0].indexOf(form);
+  const at = markEnd + tail.origin[index], stop = markEnd + tail.origin[index + form.length - 1] + 1;
+  return { span: { start: at, end: stop }, form: text.slice(at, stop), people: [], inherited: false };
 }
 
 /**

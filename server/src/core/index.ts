@@ -6,7 +6,7 @@ export { CorpusIndexer, DEFAULT_LIMITS, type FileProblem, type IndexerOptions, t
 export { parseQuery, QuoteSearchIndex, type SearchEntry, type SearchHit, type SearchQuery } from './quoteSearch';
 export { isDebrisLine } from './debris';
 export { isCorpusDocument, type CorpusHost } from './workspace';
-export { formatCitation, DEFAULT_CITATION_FORMAT } from './citation';
+export { formatCitation, DEFAULT_CITATION_FORMAT, DEFAULT_SOURCE_FORMAT } from './citation';
 export { parseForIndex, prepareSearch, type ParsedStatement, type PreparedSearch } from './searchPreparation';
 export { QuoteChecker, type QuoteCheck, type QuoteSource, type WordingDifference, type Attribution } from './quoteCheck';
 export { findDraftQuotations, type DraftQuotation, type DraftAttribution } from './draftQuotes';

@@ -56,6 +56,9 @@ const MIN_ATTRIBUTED_WORDS = 2;
 const MIN_UNATTRIBUTED_WORDS = 6;
 /** Below this many words only verbatim matches count: a short phrase with a changed word is another phrase. */
 const MIN_FUZZY_WORDS = 5;
+/** A shorter quotation found in someone else's words is a shared phrase, no evidence of misattribution. */
+const MIN_MISATTRIBUTED_WORDS = 6;
+const MIN_UNSOURCED_WORDS = 5;
 const MAX_QUOTED_WORDS = 400;
 const MAX_SOURCE_WORDS = 3000;
 const CANDIDATES = 16;
@@ -108,8 +111,9 @@ export class QuoteChecker {
       this.cache.set(key, found);
     }
     if (!found) {
-      // Not found: worth saying only when the draft puts the words in the mouth of someone the corpus knows.
-      if (!quotation.attribution?.people.length) return undefined;
+      // Not found: worth saying only when the draft puts a statement (not a phrase or the title of a work) in
+      // the mouth of someone the corpus knows.
+      if (!quotation.attribution?.people.length || quotation.words < MIN_UNSOURCED_WORDS || isTitleCase(quotation.text)) return undefined;
       return { quotation, wording: 'unsourced', attribution: 'none', differences: [] };
     }
     const { source, alignment, sourceWords, passage } = found;
@@ -193,10 +197,20 @@ export class QuoteChecker {
     const { source } = found;
     // A name the corpus does not list as a person may still be one of the speaker's aliases.
     const speakerMatches = isDraftSpeaker(source.speaker) || (!attribution.people.length && found.speakerNames.some(isDraftSpeaker));
-    if (source.speaker && !speakerMatches) return isDraftSpeaker(source.via) ? 'relayed' : 'wrong';
+    if (source.speaker && !speakerMatches) {
+      const coversPassage = quotation.words >= 0.8 * found.sourceWords.length;
+      if (quotation.words < MIN_MISATTRIBUTED_WORDS && !coversPassage) return 'none';
+      return isDraftSpeaker(source.via) ? 'relayed' : 'wrong';
+    }
     if (source.kind === 'reported' || source.kind === 'narration') return 'notQuoted';
     return 'matches';
   }
+}
+
+/** "The Art of War", "Gone with the Wind": every word capitalized but the small ones. */
+function isTitleCase(text: string): boolean {
+  const words = text.match(/[\p{L}’']+/gu) ?? [];
+  return words.length > 0 && words.every((word, i) => /^\p{Lu}/u.test(word) || (i > 0 && /^(?:of|the|and|with|in|on|a|an|for|to|at|by|from)$/.test(word)));
 }
 
 const KIND_RANK: Record<QuoteSource['kind'], number> = { direct: 0, speech: 0, transcript: 0, reported: 1, narration: 2 };

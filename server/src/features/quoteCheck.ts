@@ -63,7 +63,8 @@ export function quoteDiagnostics(index: CorpusIndex, document: TextDocument, che
     const speaker = source.speaker!;
     const fix: QuoteFix | undefined = attribution.inherited ? undefined : { kind: 'attribute', replace: range(attribution.span.start, attribution.span.end), text: nameLike(attribution.form, speaker) };
     diagnostics.push({
-      range: range(attribution.span.start, attribution.span.end),
+      // "He said": the name is in an earlier sentence, which is right in itself; the squiggle goes on the words.
+      range: attribution.inherited ? range(quotation.content.start, quotation.content.end) : range(attribution.span.start, attribution.span.end),
       severity: DiagnosticSeverity.Warning,
       source: QUOTE_CHECK_SOURCE,
       code: check.attribution === 'relayed' ? 'relayed' : 'misattributed',

@@ -2,9 +2,11 @@ import { CompletionItemKind, type CancellationToken, type CompletionItem, type C
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatCitation, openQuotationAt, type CorpusIndex, type Quote } from '../core';
 import { searchWords } from '../core/searchText';
+import { trimEndOf } from '../core/trim';
 import { escapeMarkdown, truncate } from '../markdown';
 
 const MAX_ITEMS = 50;
+const SPEAKER_QUOTES = 2000;
 /** Without a speaker, this many typed words before the corpus is searched for the quotation. */
 const MIN_WORDS_UNATTRIBUTED = 2;
 
@@ -14,12 +16,21 @@ interface Candidate {
   readonly date: string | null;
 }
 
+export interface CitationFormats {
+  /** The whole citation (`statementLens.citation.format`), for a quotation the draft has not attributed. */
+  readonly citationFormat: string;
+  /** What follows a quotation whose speaker the draft names (`statementLens.citation.sourceFormat`). */
+  readonly sourceFormat: string;
+}
+
 /**
  * Completes a quotation being typed: after `Qin Gang said "` (or `Yang: "`) with that speaker's quotations,
- * after `"` and a few words with the best-matching ones. Accepting replaces the lead-in with the corpus wording
- * and its citation, in the format of `statementLens.citation.format`.
+ * after `"` and a few words with the best-matching ones. Accepting replaces what was typed after the mark with
+ * the corpus wording and the closing mark, then the source (`Qin Gang said "…" (CGTN, 1 October 2021).`); an
+ * unattributed quotation becomes the whole citation (`“…,” Qin Gang told CGTN on 1 October 2021.`). The
+ * writer's own lead-in is never rewritten.
  */
-export function quoteCompletions(index: CorpusIndex, document: TextDocument, position: Position, citationFormat: string, token?: CancellationToken): CompletionList | null {
+export function quoteCompletions(index: CorpusIndex, document: TextDocument, position: Position, formats: CitationFormats, token?: CancellationToken): CompletionList | null {
   const text = document.getText();
   const offset = document.offsetAt(position);
   const open = openQuotationAt(text, offset, (t, start, end) => index.findNames(t, start, end));
@@ -28,18 +39,22 @@ export function quoteCompletions(index: CorpusIndex, document: TextDocument, pos
   const people = open.attribution?.people ?? [];
   let candidates: Candidate[];
   if (people.length) {
-    candidates = people.flatMap(name => index.quotesBy(name)).filter(c => c.quote.kind !== 'reported');
+    // The newest quotations of a prolific speaker are plenty to choose from and keep each keystroke cheap.
+    candidates = people.flatMap(name => index.quotesBy(name, SPEAKER_QUOTES)).filter(c => c.quote.kind !== 'reported');
     if (typedWords.length) candidates = rankByTypedWords(candidates, typedWords);
   } else {
     if (typedWords.length < MIN_WORDS_UNATTRIBUTED) return null;
     candidates = searchCandidates(index, open.typed);
   }
   if (token?.isCancellationRequested) return null;
-  const replaceStart = people.length ? open.attribution!.span.start : open.open.start;
-  const typed = text.slice(replaceStart, offset);
-  // Editors that auto-close quotation marks leave a closing mark after the cursor; the citation brings its own.
+  // A completion replaces text on the cursor's line only (VS Code's rule): the mark must be on it.
+  const markPosition = document.positionAt(open.open.start);
+  if (markPosition.line !== position.line) return null;
+  const typed = text.slice(open.open.start, offset);
+  // Editors that auto-close quotation marks leave a closing mark after the cursor; the completion brings its own.
   const autoClosed = text[offset] === '"' || text[offset] === '”' ? 1 : 0;
-  const range = { start: document.positionAt(replaceStart), end: document.positionAt(offset + autoClosed) };
+  const range = { start: markPosition, end: document.positionAt(offset + autoClosed) };
+  const openMark = text[open.open.start], closeMark = openMark === '“' ? '”' : '"';
   const items: CompletionItem[] = [];
   const seen = new Set<string>();
   for (const candidate of candidates) {
@@ -48,7 +63,8 @@ export function quoteCompletions(index: CorpusIndex, document: TextDocument, pos
     if (!statement || seen.has(candidate.quote.text)) continue;
     seen.add(candidate.quote.text);
     const speaker = candidate.quote.speaker && index.canonicalName(candidate.quote.speaker);
-    const citation = formatCitation({ quote: candidate.quote.text, speaker, date: candidate.date, outlet: statement.outlet.value, title: statement.title.value }, citationFormat);
+    const fields = { quote: candidate.quote.text, speaker, date: candidate.date, outlet: statement.outlet.value, title: statement.title.value };
+    const citation = people.length ? `${openMark}${trimEndOf(candidate.quote.text, /[\s,]/)}${closeMark}${formatCitation(fields, formats.sourceFormat)}` : formatCitation(fields, formats.citationFormat);
     items.push({
       label: truncate(candidate.quote.text, 70),
       labelDetails: { description: `${speaker ?? ''} · ${candidate.date ?? 'undated'}` },

@@ -264,7 +264,7 @@ describe('Statement Lens in VS Code', () => {
       const item = ours.find(i => (typeof i.label === 'string' ? i.label : i.label.label).startsWith('No matter how difficult'))!;
       const range = item.range instanceof vscode.Range ? item.range : item.range!.replacing;
       await editor.edit(edit => edit.replace(range, typeof item.insertText === 'string' ? item.insertText : item.insertText!.value));
-      assert.equal(draft.lineAt(last).text, '“No matter how difficult and complex the issues may be, they should be put on the table,” Le Yucheng told China Daily on 13 August 2020.');
+      assert.equal(draft.lineAt(last).text, 'Le Yucheng said "No matter how difficult and complex the issues may be, they should be put on the table" (China Daily, 13 August 2020)');
     });
   });
   describe('Crash recovery', () => {
