@@ -52,6 +52,12 @@ describe('quotations in drafts and who they are given to', () => {
     assert.deepEqual(items.map(q => q.by), ['Yang'], 'an unclosed quotation in one list item does not swallow the next');
   });
 
+  test('British style: quotations in single marks, apostrophes aside', () => {
+    const [quoted] = attributed("Qin said 'China's door for dialogue is always open to the U.S. side.'");
+    assert.deepEqual({ text: quoted.text, by: quoted.by }, { text: "China's door for dialogue is always open to the U.S. side.", by: 'Qin' });
+    assert.deepEqual(attributed("Yang said the talks went well and Qin's team agreed."), []);
+  });
+
   test('"he said" needs its referent in the same paragraph, with no one else named in between', () => {
     const chained = attributed('Qin Gang said "relations are exploring." Later Wang Yi spoke. He said "both sides must respect each other."');
     assert.equal(chained[1].by, undefined);

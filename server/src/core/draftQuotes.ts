@@ -1,7 +1,7 @@
 import { HONORIFICS, NON_PERSON_WORDS, REPORTING_VERBS, ROLE_HEADS } from './lexicon';
 import type { Span } from './model';
 import type { NameOccurrence } from './names';
-import { findQuotationMarks } from './quotationMarks';
+import { findNestedQuotes, findQuotationMarks } from './quotationMarks';
 import { splitSentences } from './sentences';
 
 /** Who a draft gives a quotation to. */
@@ -59,7 +59,9 @@ export function findDraftQuotations(text: string, findNames: NameFinder): DraftQ
     // "He said" refers back within a paragraph only, and only while no one else has been named since.
     let previous: DraftAttribution | undefined;
     const referent = (at: number) => (previous && !findNames(text, previous.span.end, at).some(name => !name.people.some(person => previous!.people.includes(person))) ? previous : undefined);
-    const marks = findQuotationMarks(text, paragraph).filter(mark => !mark.open);
+    const doubles = findQuotationMarks(text, paragraph);
+    // British style quotes in single marks; a paragraph with double marks uses singles only inside them.
+    const marks = (doubles.length ? doubles : findNestedQuotes(text, paragraph)).filter(mark => !mark.open);
     const sentenceStarts = splitSentences(text, paragraph).map(sentence => sentence.start);
     marks.forEach((mark, i) => {
       // Attributions sit next to their quotation; bounded windows also keep every pattern's work small.
