@@ -195,6 +195,18 @@ describe('draft assistant over LSP: quote check, quick fixes, completion', () =>
     assert.match(messageOf(reported), /reports this in the writer's words, not as Qin Gang's own/);
   });
 
+  test('correcting the speaker also corrects a title before the name', async () => {
+    const text = 'Foreign Minister Wang Yi said "All they think about is how to work together to defeat COVID-19, save lives, and revive the economy."\n';
+    const uri = pathToFileURL(path.join(path.dirname(FIXTURE), 'titled.md')).toString();
+    const published = nextDiagnostics(uri);
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    const [warning] = (await published).diagnostics;
+    assert.equal(warning.code, 'misattributed');
+    const [fix] = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: warning.range, context: { diagnostics: [warning] } })) as CodeAction[];
+    const result = TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 0, text), fix.edit!.changes![uri]);
+    assert.match(result, /^Vice-Foreign Minister Le Yucheng said "All they think about/, 'his role in the corpus, not Wang Yi’s title');
+  });
+
   test('when the corpus changes, open drafts are checked again: a quotation with no source finds one', async () => {
     const text = 'Yang Tao said "China will never accept a new Cold War with the United States."\n';
     const uri = pathToFileURL(path.join(path.dirname(FIXTURE), 'stale.md')).toString();

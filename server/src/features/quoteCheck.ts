@@ -1,6 +1,7 @@
 import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic, type Hover, type Position, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { formatCitation, type CorpusIndex, type QuoteCheck, type QuoteChecker, type QuoteSource } from '../core';
+import { formatCitation, type CorpusIndex, type QuoteCheck, type QuoteChecker, type QuoteSource, type Span } from '../core';
+import { ROLE_HEADS } from '../core/lexicon';
 import { surnameOf } from '../core/people';
 import { rangeOf } from '../convert';
 import { commandLink, escapeMarkdown, truncate } from '../markdown';
@@ -61,7 +62,7 @@ export function quoteDiagnostics(index: CorpusIndex, document: TextDocument, che
       continue;
     }
     const speaker = source.speaker!;
-    const fix: QuoteFix | undefined = attribution.inherited ? undefined : { kind: 'attribute', replace: range(attribution.span.start, attribution.span.end), text: nameLike(attribution.form, speaker) };
+    const fix: QuoteFix | undefined = attribution.inherited ? undefined : attributeFix(index, document.getText(), attribution.span, attribution.form, speaker, range);
     diagnostics.push({
       // "He said": the name is in an earlier sentence, which is right in itself; the squiggle goes on the words.
       range: attribution.inherited ? range(quotation.content.start, quotation.content.end) : range(attribution.span.start, attribution.span.end),
@@ -153,6 +154,20 @@ function describe(source: QuoteSource): string {
 function related(index: CorpusIndex, source: QuoteSource): Diagnostic['relatedInformation'] {
   const statement = index.get(source.uri);
   return statement ? [{ location: { uri: source.uri, range: rangeOf(statement, source.span) }, message: `Source: ${describe(source)}` }] : undefined;
+}
+
+/**
+ * Gives the words to the right person: the name, and a title before it ("Foreign Minister Wang Yi") with it,
+ * replaced by that person's latest role in the corpus (or dropped when the corpus states none).
+ */
+function attributeFix(index: CorpusIndex, text: string, name: Span, form: string, speaker: string, range: (start: number, end: number) => Range): QuoteFix {
+  const title = /((?:[A-Z][\w.’'-]*[ \t]+(?:(?:of|and|for|the)[ \t]+)?){1,6})$/.exec(text.slice(Math.max(0, name.start - 80), name.start));
+  const titleWords = title?.[1].trim().split(/\s+/) ?? [];
+  const hasTitle = titleWords.length > 0 && ROLE_HEADS.has(titleWords[titleWords.length - 1].toLowerCase());
+  const start = hasTitle ? name.start - title![1].length : name.start;
+  const role = hasTitle ? index.person(speaker)?.roles[0]?.title : undefined;
+  const replacement = hasTitle ? (role ? `${role} ${speaker}` : speaker) : nameLike(form, speaker);
+  return { kind: 'attribute', replace: range(start, name.end), text: replacement };
 }
 
 /** The right name in the form the draft used: a surname for a surname ("Blinken" → "Wang"), else in full. */
