@@ -161,6 +161,7 @@ function related(index: CorpusIndex, source: QuoteSource): Diagnostic['relatedIn
  * replaced by that person's latest role in the corpus (or dropped when the corpus states none).
  */
 function attributeFix(index: CorpusIndex, text: string, name: Span, form: string, speaker: string, range: (start: number, end: number) => Range): QuoteFix {
+  // eslint-disable-next-line regexp/no-super-linear-move -- run on the 80 characters before the name only
   const title = /((?:[A-Z][\w.’'-]*[ \t]+(?:(?:of|and|for|the)[ \t]+)?){1,6})$/.exec(text.slice(Math.max(0, name.start - 80), name.start));
   const titleWords = title?.[1].trim().split(/\s+/) ?? [];
   const hasTitle = titleWords.length > 0 && ROLE_HEADS.has(titleWords[titleWords.length - 1].toLowerCase());
