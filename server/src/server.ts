@@ -132,7 +132,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
   function announce(report: IndexReport): IndexedParams {
     publishProblems(report);
     // The corpus changed: what the open drafts quote may now be found, or gone.
-    for (const document of documents.all()) scheduleQuoteCheck(document.uri, 0);
+    for (const document of documents.all()) if (!host.contains(document.uri)) scheduleQuoteCheck(document.uri, 0);
     const params: IndexedParams = { documents: report.documents, quotes: report.quotes, people: report.people, durationMs: report.durationMs };
     void connection.sendNotification(IndexedNotification, params);
     return params;
@@ -191,6 +191,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     }, delay));
   }
 
+  /** The checks of a draft as it is now: cached per version and corpus state, else run and published. */
   async function checkDraft(uri: string): Promise<QuoteCheck[]> {
     // Settings first: a settings change starts a new pass, which the check must then wait for.
     const current = await settings.get();
@@ -211,9 +212,6 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     void connection.sendDiagnostics({ uri, version: document.version, diagnostics: quoteDiagnostics(indexer.index, document, checks) });
     return checks;
   }
-
-  /** The checks of a draft as it is now (re-run if it changed since the debounced check). */
-  const checksOf = (uri: string) => checkDraft(uri);
 
   // Open corpus documents are indexed as they are edited, debounced so typing stays fast.
   const pendingEdits = new Map<string, NodeJS.Timeout>();
@@ -255,7 +253,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     if (!document) return null;
     const onName = hoverAt(indexer.index, document, position);
     if (onName || host.contains(textDocument.uri)) return onName;
-    return quotationHover(indexer.index, document, position, await checksOf(textDocument.uri));
+    return quotationHover(indexer.index, document, position, await checkDraft(textDocument.uri));
   });
 
   connection.onCompletion(async ({ textDocument, position }, token) => {
@@ -275,7 +273,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     if (!document || host.contains(textDocument.uri)) return [];
     const actions = [
       ...quoteFixes(textDocument.uri, context.diagnostics),
-      ...attributeActions(checker, indexer.index, document, range, await checksOf(textDocument.uri), (await settings.get()).citationFormat),
+      ...attributeActions(checker, indexer.index, document, range, await checkDraft(textDocument.uri), (await settings.get()).citationFormat),
     ];
     const only = context.only;
     return only ? actions.filter(action => only.some(kind => action.kind === kind || action.kind?.startsWith(`${kind}.`))) : actions;

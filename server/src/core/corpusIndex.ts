@@ -233,6 +233,20 @@ export class CorpusIndex {
     return this.search.related(text, limit, exclude, token);
   }
 
+  /**
+   * The quotation a search entry is part of: the innermost one with a speaker (a nested quotation is its own),
+   * or undefined for the document's own text.
+   */
+  quotationOf(entry: SearchEntry): Quote | undefined {
+    if (!entry.isQuote) return undefined;
+    let found: Quote | undefined;
+    for (const quote of this.documents.get(entry.uri)?.quotes ?? []) {
+      if (quote.speaker === null || quote.span.start > entry.span.start || entry.span.end > quote.span.end) continue;
+      if (!found || quote.span.end - quote.span.start < found.span.end - found.span.start) found = quote;
+    }
+    return found;
+  }
+
   /** Where a quoted passage may come from: the entries sharing most of its rarest words. */
   passagesContaining(text: string, limit?: number): SearchEntry[] {
     return this.search.passagesContaining(text, limit);

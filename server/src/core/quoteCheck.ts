@@ -1,6 +1,6 @@
 import type { CorpusIndex } from './corpusIndex';
 import { findDraftQuotations, type DraftQuotation } from './draftQuotes';
-import type { Quote, QuoteKind, Span } from './model';
+import type { QuoteKind, Span } from './model';
 import type { SearchEntry } from './quoteSearch';
 import { alignWords, CHANGED_WORD, wordsOf, type Alignment, type Word } from './wordAlignment';
 
@@ -179,15 +179,9 @@ export class QuoteChecker {
     return best;
   }
 
-  /** A search entry's whole passage: the quotation it is a sentence of, or the sentence itself. */
+  /** A search entry's whole passage: the quotation it is part of, or the sentence itself. */
   private passageOf(entry: SearchEntry): { text: string; span: Span; kind: QuoteKind | 'narration'; via?: string } {
-    const document = this.index.get(entry.uri);
-    let quote: Quote | undefined;
-    // The innermost quotation covering the entry: a nested quotation is its own passage.
-    for (const candidate of entry.isQuote ? document?.quotes ?? [] : []) {
-      if (candidate.speaker === null || candidate.span.start > entry.span.start || entry.span.end > candidate.span.end) continue;
-      if (!quote || candidate.span.end - candidate.span.start < quote.span.end - quote.span.start) quote = candidate;
-    }
+    const quote = this.index.quotationOf(entry);
     return quote ? { text: quote.text, span: quote.span, kind: quote.kind, via: quote.via } : { text: entry.text, span: entry.span, kind: entry.isQuote ? 'direct' : 'narration' };
   }
 

@@ -4,10 +4,12 @@ const WORD = /[\p{L}\p{N}]+/gu;
 const ACCENTED = /[\u00C0-\u024F\u1E00-\u1EFF]/;
 
 export function searchWords(text: string): string[] {
-  let folded = text.toLowerCase();
-  // Most corpus text is ASCII; only the rest pays for Unicode normalization.
-  folded = ACCENTED.test(folded) ? folded.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/['’]/g, '') : folded.replace(/['’]/g, '');
-  return folded.match(WORD) ?? [];
+  return foldAccents(text.toLowerCase()).replace(/['’]/g, '').match(WORD) ?? [];
+}
+
+/** "Š" → "S", "é" → "e". Most corpus text is ASCII; only the rest pays for Unicode normalization. */
+export function foldAccents(text: string): string {
+  return ACCENTED.test(text) ? text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : text;
 }
 
 export function trigrams(word: string): string[] {

@@ -1,4 +1,5 @@
 import type { Span } from './model';
+import { foldAccents } from './searchText';
 
 /** A word of a text, normalized for comparison, with where it is. */
 export interface Word {
@@ -19,8 +20,7 @@ export function wordsOf(text: string, start = 0, end = text.length): Word[] {
   for (const match of slice.matchAll(WORD)) {
     const afterEllipsis = /\.\.\.|…/.test(slice.slice(previousEnd, match.index));
     previousEnd = match.index! + match[0].length;
-    const folded = match[0].toLowerCase().replace(/’/g, "'");
-    const key = /[^\x00-\x7f]/.test(folded) ? folded.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : folded;
+    const key = foldAccents(match[0].toLowerCase().replace(/’/g, "'"));
     const span = { start: start + match.index!, end: start + match.index! + match[0].length };
     words.push(afterEllipsis ? { key, span, afterEllipsis } : { key, span });
   }

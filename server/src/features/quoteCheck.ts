@@ -1,8 +1,10 @@
 import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic, type Hover, type Position, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatCitation, type CorpusIndex, type QuoteCheck, type QuoteChecker, type QuoteSource, type Span } from '../core';
+import { draftParagraphs } from '../core/draftQuotes';
 import { ROLE_HEADS } from '../core/lexicon';
 import { surnameOf } from '../core/people';
+import { splitSentences } from '../core/sentences';
 import { rangeOf } from '../convert';
 import { commandLink, escapeMarkdown, truncate } from '../markdown';
 
@@ -176,19 +178,14 @@ function nameLike(form: string, name: string): string {
   return /\s/.test(form.trim()) || !/\s/.test(name) ? name : surnameOf(name);
 }
 
-function sentenceAt(text: string, offset: number): { start: number; end: number } | undefined {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  let lineEnd = text.indexOf('\n', offset);
-  if (lineEnd === -1) lineEnd = text.length;
-  if (lineEnd - lineStart > 5000) return undefined;
-  // Sentence ends on this line around the offset; good enough for prose drafts and cheap.
-  const before = text.slice(lineStart, offset);
-  const boundary = Math.max(before.lastIndexOf('. '), before.lastIndexOf('? '), before.lastIndexOf('! '));
-  const start = boundary === -1 ? lineStart : lineStart + boundary + 2;
-  const after = text.slice(offset, lineEnd).search(/[.?!](?:\s|$)/);
-  const end = after === -1 ? lineEnd : offset + after + 1;
-  const sentence = text.slice(start, end).replace(/^[\s#>*-]+/, '');
-  return sentence.trim().length > 0 ? { start: end - sentence.length, end } : undefined;
+/** The draft sentence around an offset, in the core's paragraphs and sentences. */
+function sentenceAt(text: string, offset: number): Span | undefined {
+  const paragraph = draftParagraphs(text).find(p => p.start <= offset && offset <= p.end);
+  const sentence = paragraph && splitSentences(text, paragraph).find(s => s.start <= offset && offset <= s.end);
+  if (!sentence) return undefined;
+  // A list bullet or heading mark is not part of the sentence.
+  const lead = /^[#>*+\-\s]*/.exec(text.slice(sentence.start, sentence.end))![0].length;
+  return sentence.start + lead < sentence.end ? { start: sentence.start + lead, end: sentence.end } : undefined;
 }
 
 function isQuoteFix(data: unknown): data is QuoteFix {

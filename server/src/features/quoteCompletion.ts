@@ -99,8 +99,7 @@ function rankByTypedWords(candidates: Candidate[], typed: string[]): Candidate[]
 function searchCandidates(index: CorpusIndex, typed: string): Candidate[] {
   const candidates: Candidate[] = [];
   for (const hit of index.searchQuotes(typed, MAX_ITEMS)) {
-    if (!hit.entry.isQuote) continue;
-    const quote = index.get(hit.entry.uri)?.quotes.find(q => q.span.start <= hit.entry.span.start && hit.entry.span.end <= q.span.end && q.speaker);
+    const quote = index.quotationOf(hit.entry);
     if (!quote || quote.kind === 'reported') continue;
     // A long quotation is searched sentence by sentence: offer the sentence that matched.
     candidates.push({ uri: hit.entry.uri, quote: hit.entry.text === quote.text ? quote : { ...quote, text: hit.entry.text }, date: hit.entry.date });
