@@ -1,7 +1,7 @@
 import type { Span, StatementDocument } from './model';
 import { indexableWords } from './searchText';
 import { splitSentences } from './sentences';
-import { parseStatement, type StatementSource } from './statement';
+import { parseStatement, readableText, type StatementSource } from './statement';
 
 /** A searchable statement before the corpus is consulted (speaker names are made canonical on insertion). */
 export interface PreparedEntry {
@@ -68,7 +68,7 @@ export function prepareSearch(document: StatementDocument): PreparedSearch {
  * and every body sentence that no quotation covers.
  */
 function searchEntries(document: StatementDocument): PreparedEntry[] {
-  const { text } = document;
+  const text = readableText(document);
   const entries: PreparedEntry[] = [];
   const flat = (span: Span) => {
     const slice = text.slice(span.start, span.end);

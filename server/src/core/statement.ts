@@ -1,4 +1,5 @@
 import { findDebris } from './debris';
+import { isMarkdownFile, readMarkdown, type MarkdownBlock } from './markdownText';
 import { readFrontMatter } from './frontMatter';
 import { findDocumentDate, findKind, findOutlet, findTitle, speakersFromQuotes, speakersFromTitle, type MetadataInput } from './metadata';
 import type { DocumentProblem, Field, GivenMetadata, Paragraph, Person, Span, StatementDocument } from './model';
@@ -29,27 +30,33 @@ export function parseStatement(source: StatementSource): StatementDocument {
   const text = source.text.includes('\r') ? source.text.replace(/\r(?!\n)/g, '\n') : source.text;
   const sidecar = source.sidecar ?? {};
   const frontMatter = readFrontMatter(text);
-  const { paragraphs: spans, overlong } = splitParagraphs(text, frontMatter.bodyStart, source.maxLineLength);
-  const debris = findDebris(spans.map(s => text.slice(s.start, s.end)));
+  const fileName = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+  const lines = splitParagraphs(text, frontMatter.bodyStart, source.maxLineLength);
+  const { overlong } = lines;
+  // Markdown is read as structure: paragraphs are the parser's blocks, and every rule below reads the text
+  // with the markup blanked out (same offsets), so links, emphasis and HTML never reach quotes or names.
+  const markdown = isMarkdownFile(fileName) ? readMarkdown(blankLines(text, overlong), frontMatter.bodyStart) : undefined;
+  const readable = markdown?.plain ?? text;
+  const blocks = markdown?.blocks.filter(block => !overlong.some(line => line.start < block.span.end && block.span.start < line.end));
+  const spans = blocks ? blocks.map(block => block.span) : lines.paragraphs;
+  const debris = findDebris(spans.map(s => readable.slice(s.start, s.end)));
   const paragraphs: Paragraph[] = spans.map((span, i) => ({ span, debris: debris[i] }));
   const content = paragraphs.filter(p => !p.debris).map(p => p.span);
-
-  const fileName = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
-  const metadataInput: MetadataInput = { text, paragraphs: content, frontMatter: frontMatter.metadata, sidecar, fileName };
+  const metadataInput: MetadataInput = { text: readable, paragraphs: content, frontMatter: frontMatter.metadata, sidecar, fileName };
   const { title, titleParagraph } = findTitle(metadataInput);
   const { date, partial } = findDocumentDate(metadataInput);
   const outlet = findOutlet(metadataInput);
   const body = content.filter(p => p !== titleParagraph);
-  const people = findPeople(text, content);
-  const opening = body.slice(0, 3).map(p => text.slice(p.start, p.end)).join('\n');
+  const people = findPeople(readable, content);
+  const opening = body.slice(0, 3).map(p => readable.slice(p.start, p.end)).join('\n');
   const kind = findKind(title.value, opening, frontMatter.metadata.kind ?? sidecar.kind);
 
   const givenSpeakers = frontMatter.metadata.speakers ?? sidecar.speakers;
   const titled = speakersFromTitle(title.value, people);
   let principal = givenSpeakers ? givenSpeakers.map(name => people.resolve(name) ?? name) : titled.map(s => s.name);
-  if (!givenSpeakers && kind === 'readout') principal = [...new Set([...principal, ...meetingParties(text, body, people.mentions)])];
+  if (!givenSpeakers && kind === 'readout') principal = [...new Set([...principal, ...meetingParties(readable, body, people.mentions)])];
   const principalRoles = new Map(titled.filter(s => s.role).map(s => [s.name, s.role!]));
-  const quotes = findQuotes({ text, paragraphs: body, people, kind, principal, principalRoles });
+  const quotes = findQuotes({ text: readable, paragraphs: body, people, kind, principal, principalRoles, structure: blocks && structureOf(blocks) });
   if (!givenSpeakers && principal.length === 0) principal = speakersFromQuotes(quotes);
   if (!givenSpeakers && kind !== 'transcript' && quotes.some(q => q.kind === 'transcript')) {
     principal = [...new Set(quotes.filter(q => q.kind === 'transcript' && q.speaker && q.speaker !== 'Reporter').map(q => q.speaker!))];
@@ -66,7 +73,7 @@ export function parseStatement(source: StatementSource): StatementDocument {
     const role = principalRoles.get(name);
     peopleWithDates.push({ name, roles: role ? [{ title: role, date: documentDate }] : [], aliases: [], mentions: quotes.filter(q => q.speaker === name).slice(0, 1).map(q => q.span) });
   }
-  return {
+  const document: StatementDocument = {
     uri,
     text,
     kind: quotes.some(q => q.kind === 'transcript') ? 'transcript' : kind,
@@ -80,6 +87,28 @@ export function parseStatement(source: StatementSource): StatementDocument {
     quotes,
     problems: overlong.length ? [...frontMatter.problems, overlongProblem(text, overlong, source.maxLineLength!)] : frontMatter.problems,
   };
+  if (markdown) readableTexts.set(document, readable);
+  return document;
+}
+
+/** Markdown documents' text with markup blanked, while the parsed document is at hand (search reads it). */
+const readableTexts = new WeakMap<StatementDocument, string>();
+
+/** The text rules and search read: for Markdown, the source with its markup blanked (same offsets). */
+export function readableText(document: StatementDocument): string {
+  return readableTexts.get(document) ?? document.text;
+}
+
+/** Over-long lines blanked, so the Markdown parser does not spend time on what no rule reads. */
+function blankLines(text: string, lines: readonly Span[]): string {
+  let out = text;
+  for (const line of [...lines].reverse()) out = out.slice(0, line.start) + ' '.repeat(line.end - line.start) + out.slice(line.end);
+  return out;
+}
+
+/** What the quotation rules need of the Markdown structure, keyed by block start. */
+function structureOf(blocks: readonly MarkdownBlock[]): Map<number, { heading: boolean; list?: number }> {
+  return new Map(blocks.map(block => [block.span.start, { heading: block.kind === 'heading' || block.emphasized, ...(block.list !== undefined ? { list: block.list } : {}) }]));
 }
 
 /** One problem for all the over-long lines of a document, on the first of them. */

@@ -9,7 +9,7 @@ const NOT_A_CUE = /^(?:NOTE|UPDATE|EDITOR'S NOTE|WASHINGTON|BEIJING|END|AS PREPA
 const titleCase = (label: string) => label.toLowerCase().replace(/(^|[\s.'’-])([a-z])/g, (_, sep: string, c: string) => sep + c.toUpperCase());
 
 /** One `transcript` quote per turn; a turn runs until the next cue. Empty for documents without turns. */
-export function findTurns(text: string, paragraphs: readonly Span[], people: PeopleInDocument, principal: readonly string[], principalRoles: ReadonlyMap<string, string> = new Map()): Quote[] {
+export function findTurns(text: string, paragraphs: readonly Span[], people: PeopleInDocument, principal: readonly string[], principalRoles: ReadonlyMap<string, string> = new Map(), isListItem: (paragraph: Span) => boolean = () => false): Quote[] {
   const turns: Quote[] = [];
   let current: { speaker: string; start: number; end: number } | undefined;
   const flush = () => {
@@ -18,7 +18,8 @@ export function findTurns(text: string, paragraphs: readonly Span[], people: Peo
   let cues = 0;
   for (const paragraph of paragraphs) {
     const line = text.slice(paragraph.start, paragraph.end);
-    const cue = CUE.exec(line);
+    // In Markdown, `- **DISMISSED:** …` is a labelled list item, not a turn.
+    const cue = isListItem(paragraph) ? null : CUE.exec(line);
     const label = cue?.[1].trim().replace(/\.$/, '');
     if (cue && label && !NOT_A_CUE.test(label) && label.split(/\s+/).length <= 6) {
       flush();

@@ -1,0 +1,275 @@
+import MarkdownIt from 'markdown-it';
+import type Token from 'markdown-it/lib/token.mjs';
+import type { Span } from './model';
+
+/** A block of a Markdown document, with its place in the source. */
+export interface MarkdownBlock {
+  /** From the first to the last character of the block's text (markup outside it excluded). */
+  readonly span: Span;
+  readonly kind: 'paragraph' | 'heading' | 'cell';
+  /** Every character of the block's text is inside `**…**` or `*…*`: a bold lead-in or a sub-heading. */
+  readonly emphasized: boolean;
+  /** The list the block is an item of (blocks of one list share the number), if any. */
+  readonly list?: number;
+}
+
+export interface MarkdownReading {
+  /**
+   * The source with its markup blanked out: the same length and the same line breaks, so every offset still
+   * points at the same character. Links read as their text, `\[` as `[`; destinations, emphasis marks, list
+   * markers, headings' `#`, HTML tags and blocks, images and struck-out text (`<s>…</s>`) become spaces.
+   */
+  readonly plain: string;
+  readonly blocks: MarkdownBlock[];
+}
+
+// Tables and ~~strike~~ (the default preset); HTML is recognized so that it can be blanked; no typographer.
+const parser = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
+// Keep escapes (`\[`) and entities as their own tokens, so the backslash can be blanked and the text aligned.
+parser.disable('text_join');
+
+// Struck-out words were withdrawn, and a figure holds a picture and its caption: neither is the text.
+const HIDDEN_OPEN = /^<(?:s|del|strike|figure|figcaption|script|style)\b[^>]*>$/i;
+const HIDDEN_CLOSE = /^<\/(?:s|del|strike|figure|figcaption|script|style)\s*>$/i;
+/** An escaped closing bracket keeps its place at the backslash, so `\[GDP\]` reads ` [GDP] `. */
+const CLOSERS = new Set([']', ')', '}', '>']);
+
+/** True for the extensions the corpus reads as Markdown. */
+export const isMarkdownFile = (fileName: string) => /\.(?:md|markdown|mdown|mkd)$/i.test(fileName);
+
+/**
+ * Reads the body of a Markdown document (from `bodyStart`, after any front matter) with markdown-it and keeps
+ * offsets into the source: the parser gives each block its lines, and the inline tokens are aligned with the
+ * source line by line. Text the alignment cannot place is left as written rather than guessed.
+ */
+export function readMarkdown(text: string, bodyStart = 0): MarkdownReading {
+  // Web archives put a no-break space on "empty" lines; CommonMark would read them as text joining two
+  // paragraphs. Blank them (same length) so that they separate paragraphs, as they do on the page.
+  const body = text.slice(bodyStart).replace(/^[ \t]*\u00A0[ \t\u00A0]*$/gm, line => ' '.repeat(line.length));
+  const plain = new Uint16Array(text.length).fill(32);
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13) plain[i] = text.charCodeAt(i);
+  const lineStarts = [0];
+  for (let i = body.indexOf('\n'); i !== -1; i = body.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+
+  const blocks: MarkdownBlock[] = [];
+  const lists: number[] = [];
+  let listCount = 0;
+  let heading = false;
+  let cell = false;
+  for (const token of parser.parse(body, {})) {
+    if (token.type === 'bullet_list_open' || token.type === 'ordered_list_open') lists.push(++listCount);
+    else if (token.type === 'bullet_list_close' || token.type === 'ordered_list_close') lists.pop();
+    else if (token.type === 'heading_open') heading = true;
+    else if (token.type === 'heading_close') heading = false;
+    else if (token.type === 'th_open' || token.type === 'td_open') cell = true;
+    else if (token.type === 'th_close' || token.type === 'td_close') cell = false;
+    else if (token.type === 'inline' && token.map && token.children) {
+      const placed = placeInline(body, lineStarts, token, plain, bodyStart);
+      if (placed) {
+        blocks.push({ span: placed.span, kind: heading ? 'heading' : cell ? 'cell' : 'paragraph', emphasized: placed.emphasized, ...(lists.length ? { list: lists[lists.length - 1] } : {}) });
+      }
+    }
+  }
+  return { plain: decode(plain), blocks };
+}
+
+function decode(codes: Uint16Array): string {
+  let out = '';
+  for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode(...codes.subarray(i, i + 8192));
+  return out;
+}
+
+/**
+ * Maps an inline token's content back to the source: markdown-it builds it from the block's lines with their
+ * indentation, list markers and `>` removed and the whole trimmed, so each content line is the tail of its
+ * source line (less trailing spaces on the last). Returns a function from content offset to source offset.
+ */
+function contentToSource(body: string, lineStarts: number[], token: Token): ((offset: number) => number) | undefined {
+  const [firstLine, endLine] = token.map!;
+  const lines = token.content.split('\n');
+  const starts: number[] = [];
+  const sourceStarts: number[] = [];
+  let contentOffset = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const lineNumber = firstLine + i;
+    if (lineNumber >= endLine || lineNumber >= lineStarts.length) return undefined;
+    const lineStart = lineStarts[lineNumber];
+    const lineEnd = lineNumber + 1 < lineStarts.length ? lineStarts[lineNumber + 1] - 1 : body.length;
+    const source = body.slice(lineStart, lineEnd);
+    const content = lines[i];
+    // The content line is the source line less a prefix (indentation, markers) and trailing spaces.
+    let at = source.lastIndexOf(content, source.length - content.length);
+    if (at === -1) at = source.indexOf(content);
+    if (at === -1) return undefined;
+    starts.push(contentOffset);
+    sourceStarts.push(lineStart + at);
+    contentOffset += content.length + 1;
+  }
+  return offset => {
+    let line = starts.length - 1;
+    while (line > 0 && starts[line] > offset) line--;
+    return sourceStarts[line] + (offset - starts[line]);
+  };
+}
+
+/** Copies the text of one inline token into `plain` and returns the block's span. */
+function placeInline(body: string, lineStarts: number[], token: Token, plain: Uint16Array, bodyStart: number): { span: Span; emphasized: boolean } | undefined {
+  const toSource = contentToSource(body, lineStarts, token);
+  if (!toSource) return undefined;
+  const content = token.content;
+  let cursor = 0;
+  let first = -1, last = -1;
+  let emphasis = 0;
+  let plainOutsideEmphasis = false;
+  let struck = 0;
+  const keep = (from: number, to: number) => {
+    if (struck > 0) return;
+    for (let i = from; i < to; i++) {
+      const at = bodyStart + toSource(i);
+      const code = content.charCodeAt(i);
+      if (code === 10) continue;
+      plain[at] = code;
+      if (code > 32 && code !== 160) {
+        if (first === -1) first = at;
+        last = at + 1;
+        if (emphasis === 0) plainOutsideEmphasis = true;
+      }
+    }
+  };
+  /** Copies one content character to another source place (an escaped closer moves onto its backslash). */
+  const keepAt = (from: number, sourceOffset: number) => {
+    if (struck > 0) return;
+    const at = bodyStart + sourceOffset;
+    plain[at] = content.charCodeAt(from);
+    if (first === -1) first = at;
+    last = at + 1;
+    if (emphasis === 0) plainOutsideEmphasis = true;
+  };
+  const skipSpaces = () => {
+    while (cursor < content.length && /\s/.test(content[cursor])) cursor++;
+  };
+  const children = token.children!;
+  for (let c = 0; c < children.length; c++) {
+    const child = children[c];
+    switch (child.type) {
+      case 'text':
+        if (!content.startsWith(child.content, cursor)) return finish();
+        keep(cursor, cursor + child.content.length);
+        cursor += child.content.length;
+        break;
+      case 'text_special': // an escape (`\[`) or an entity (`&amp;`): keep the character, blank the backslash
+        if (child.info === 'escape' && content[cursor] === '\\') {
+          if (CLOSERS.has(content[cursor + 1])) keepAt(cursor + 1, toSource(cursor));
+          else keep(cursor + 1, cursor + 2);
+          cursor += 2;
+        } else if (content.startsWith(child.markup, cursor)) {
+          cursor += child.markup.length;
+        } else return finish();
+        break;
+      case 'softbreak':
+      case 'hardbreak':
+        if (content[cursor] === '\\') cursor++;
+        skipSpaces();
+        break;
+      case 'strong_open': case 'em_open': case 's_open':
+        if (!content.startsWith(child.markup, cursor)) return finish();
+        cursor += child.markup.length;
+        if (child.type !== 's_open') emphasis++;
+        else struck++;
+        break;
+      case 'strong_close': case 'em_close': case 's_close':
+        if (!content.startsWith(child.markup, cursor)) return finish();
+        cursor += child.markup.length;
+        if (child.type !== 's_close') emphasis--;
+        else struck--;
+        break;
+      case 'code_inline': {
+        const open = content.indexOf(child.markup, cursor);
+        if (open !== cursor) return finish();
+        const close = content.indexOf(child.markup, cursor + child.markup.length);
+        if (close === -1) return finish();
+        keep(cursor + child.markup.length, close);
+        cursor = close + child.markup.length;
+        break;
+      }
+      case 'link_open':
+        if (child.markup === 'autolink') {
+          // `<https://…>`: an address, not words; skip to the matching close
+          const close = content.indexOf('>', cursor);
+          if (close === -1) return finish();
+          cursor = close + 1;
+          while (c < children.length && children[c].type !== 'link_close') c++;
+        } else {
+          if (content[cursor] !== '[') return finish();
+          cursor++;
+        }
+        break;
+      case 'link_close':
+        if (content[cursor] !== ']') return finish();
+        cursor = afterLinkTarget(content, cursor + 1);
+        break;
+      case 'image': {
+        // `![alt](src)`: a picture, never words of the text
+        if (!content.startsWith('![', cursor)) return finish();
+        const close = closingBracket(content, cursor + 1);
+        if (close === -1) return finish();
+        cursor = afterLinkTarget(content, close + 1);
+        break;
+      }
+      case 'html_inline':
+        if (!content.startsWith(child.content, cursor)) return finish();
+        if (HIDDEN_OPEN.test(child.content)) struck++;
+        else if (HIDDEN_CLOSE.test(child.content) && struck > 0) struck--;
+        cursor += child.content.length;
+        break;
+      default:
+        // Unknown inline syntax: keep what is left as written rather than guess its shape.
+        return finish();
+    }
+  }
+  return finish();
+
+  function finish() {
+    if (cursor < content.length) {
+      const wasStruck = struck;
+      struck = 0;
+      keep(cursor, content.length);
+      struck = wasStruck;
+      cursor = content.length;
+    }
+    if (first === -1) return undefined;
+    return { span: { start: first, end: last }, emphasized: !plainOutsideEmphasis };
+  }
+}
+
+/** The `]` that closes the `[` at `open`, counting nested brackets and skipping escapes; -1 when none. */
+function closingBracket(content: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < content.length; i++) {
+    const c = content[i];
+    if (c === '\\') i++;
+    else if (c === '[') depth++;
+    else if (c === ']' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** After a link's `]`: skips an inline destination `(url "title")` or a reference `[label]`, as markdown-it reads them. */
+function afterLinkTarget(content: string, position: number): number {
+  if (content[position] === '(') {
+    let at = position + 1;
+    while (at < content.length && /\s/.test(content[at])) at++;
+    const destination = parser.helpers.parseLinkDestination(content, at, content.length);
+    if (destination.ok) at = destination.pos;
+    while (at < content.length && /\s/.test(content[at])) at++;
+    const title = parser.helpers.parseLinkTitle(content, at, content.length);
+    if (title.ok) at = title.pos;
+    while (at < content.length && /\s/.test(content[at])) at++;
+    return content[at] === ')' ? at + 1 : position;
+  }
+  if (content[position] === '[') {
+    const close = closingBracket(content, position);
+    return close === -1 ? position : close + 1;
+  }
+  return position;
+}
