@@ -9,35 +9,63 @@ export interface MarkedSpan {
   readonly single: boolean;
 }
 
-const DOUBLE_OPEN = new Set(['“', '„', '«']);
-const DOUBLE_CLOSE = new Set(['”', '»']);
+/** Closing marks each opening mark pairs with: English “…”, German „…“ (or „…”), French and Russian «…». */
+const CLOSERS_OF: Record<string, string> = { '“': '”', '„': '“”', '«': '»', '"': '"', "''": "''", '``': "''" };
+const CLOSING = new Set(['”', '»']);
 
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 
+/** The double mark at `i`, as written: one character, or two for `''` and ``` `` ``` (typewriter and archive styles). */
+function markAt(text: string, i: number, end: number): string | undefined {
+  const c = text[i];
+  if (c === '"' || c === '“' || c === '”' || c === '„' || c === '«' || c === '»') return c;
+  if ((c === "'" || c === '`') && i + 1 < end && text[i + 1] === c && text[i + 2] !== c) return c + c;
+  return undefined;
+}
+
 /**
  * Finds double-quoted spans in one paragraph, in one linear pass (no backtracking, so a paragraph of 10,000
- * unmatched marks costs no more than its length). Straight quotes open when they follow a space or start the
- * paragraph and close otherwise; curly quotes say which they are. Nested single quotes are found inside.
+ * unmatched marks costs no more than its length). Straight marks and doubled apostrophes (`''We are
+ * ready,'' she said`, as newspaper archives write them) open after a space or at the paragraph start and close
+ * otherwise; curly marks, `„` and guillemets say which they are, and a quotation closes with a mark of its own
+ * style (`„…“` closes at `“`, which elsewhere opens).
  */
 export function findQuotationMarks(text: string, span: Span): MarkedSpan[] {
   const found: MarkedSpan[] = [];
   let openAt = -1;
+  let opener = '';
   for (let i = span.start; i < span.end; i++) {
-    const c = text[i];
-    if (c !== '"' && !DOUBLE_OPEN.has(c) && !DOUBLE_CLOSE.has(c)) continue;
-    const opens = DOUBLE_OPEN.has(c) || (c === '"' && (openAt === -1 ? !isWordChar(text[i - 1]) || i === span.start : false));
+    const mark = markAt(text, i, span.end);
+    if (!mark) continue;
+    const length = mark.length;
     if (openAt === -1) {
-      if (opens || c === '"') openAt = i;
+      // A closing mark with nothing open is stray (or closes a quotation from the paragraph before); `''` and
+      // ``` `` ``` open only where a word does not end right before them (`the politicians'' votes` is no quote).
+      if (CLOSING.has(mark) || (mark === "''" && isWordChar(text[i - 1]) && i !== span.start)) {
+        i += length - 1;
+        continue;
+      }
+      openAt = i;
+      opener = mark;
+      i += length - 1;
       continue;
     }
-    if (DOUBLE_OPEN.has(c)) {
-      openAt = i; // an unclosed quotation followed by a new one: the first never closed
+    // Scrapes mix styles (“…"), so any closing mark closes; `“` closes only the German „…“.
+    const closes = CLOSERS_OF[opener].includes(mark) || CLOSING.has(mark) || mark === '"' || mark === "''";
+    if (!closes) {
+      // A new opening mark while one is open: the first never closed.
+      if (mark === '“' || mark === '„' || mark === '«' || mark === '``') {
+        openAt = i;
+        opener = mark;
+      }
+      i += length - 1;
       continue;
     }
-    found.push({ outer: { start: openAt, end: i + 1 }, content: { start: openAt + 1, end: i }, open: false, single: false });
+    found.push({ outer: { start: openAt, end: i + length }, content: { start: openAt + opener.length, end: i }, open: false, single: false });
     openAt = -1;
+    i += length - 1;
   }
-  if (openAt !== -1 && span.end - openAt > 1) found.push({ outer: { start: openAt, end: span.end }, content: { start: openAt + 1, end: span.end }, open: true, single: false });
+  if (openAt !== -1 && span.end - openAt > opener.length) found.push({ outer: { start: openAt, end: span.end }, content: { start: openAt + opener.length, end: span.end }, open: true, single: false });
   return found;
 }
 
