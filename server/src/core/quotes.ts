@@ -18,6 +18,8 @@ export interface QuoteInput {
   readonly principal: readonly string[];
   /** Roles the title gives principal speakers ("President" for "Remarks by President Biden"). */
   readonly principalRoles?: ReadonlyMap<string, string>;
+  /** For Markdown documents, by paragraph start: headings (and wholly bold lines), and the list an item is in. */
+  readonly structure?: ReadonlyMap<number, { readonly heading: boolean; readonly list?: number }>;
 }
 
 /** Quoted text that names a work or a policy rather than reports speech ("an event themed “...”"). */
@@ -47,11 +49,13 @@ const wordCount = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length
  * `reported` quotes attributed through reporting cues.
  */
 export function findQuotes(input: QuoteInput): Quote[] {
-  const turns = findTurns(input.text, input.paragraphs, input.people, input.principal, input.principalRoles);
+  const turns = findTurns(input.text, input.paragraphs, input.people, input.principal, input.principalRoles, p => input.structure?.get(p.start)?.list !== undefined);
   const spoken = (input.kind === 'speech' || input.kind === 'statement') && input.principal.length > 0;
   const quotes = turns.length >= 2 ? turns : spoken ? speechParagraphs(input) : withEmbeddedRemarks(input);
-  // Hard-wrapped archives break lines inside quotations; the words are what matter.
-  return quotes.map(quote => (/\s\s|\n/.test(quote.text) ? { ...quote, text: quote.text.replace(/\s+/g, ' ') } : quote));
+  // Hard-wrapped archives break lines inside quotations; the words are what matter. In Markdown, blanked
+  // markup leaves a space where `*remarkable*.` had its mark: punctuation closes up again.
+  const tidy = input.structure ? (text: string) => text.replace(/\s+/g, ' ').replace(/ (?=[.,;:!?”’)\]])/g, '').replace(/(?<=[“‘(\[]) /g, '') : (text: string) => text.replace(/\s+/g, ' ');
+  return quotes.map(quote => (input.structure || /\s\s|\n/.test(quote.text) ? { ...quote, text: tidy(quote.text) } : quote));
 }
 
 function speechParagraphs(input: QuoteInput): Quote[] {
@@ -59,7 +63,7 @@ function speechParagraphs(input: QuoteInput): Quote[] {
   return input.paragraphs
     // A paragraph entirely in quotation marks at the top of a speech is a pull quote repeating the body.
     .filter(p => wordCount(input.text.slice(p.start, p.end)) >= 3 && !/^["“][^"“”]*["”]$/.test(input.text.slice(p.start, p.end).trim()))
-    .filter(p => !/^(?:\*\*|#|AS PREPARED|AS DELIVERED|END\b|###)/.test(input.text.slice(p.start, p.end)))
+    .filter(p => !input.structure?.get(p.start)?.heading && !/^(?:\*\*|#|AS PREPARED|AS DELIVERED|END\b|###)/.test(input.text.slice(p.start, p.end)))
     .map(p => ({ text: stripMarks(input.text.slice(p.start, p.end)), speaker, kind: 'speech' as const, span: p }));
 }
 
@@ -105,9 +109,14 @@ function findAttributedQuotes(input: QuoteInput): Quote[] {
   const quotes: Quote[] = [];
   let continuing: { speaker: string | null; via?: string } | undefined; // a quotation running into the next paragraph
   let mentionIndex = 0;
+  // "**Secretary Rubio then told reporters:**" over a list: every item of that list is the speaker's.
+  let leadIn: { speaker: string; list?: number } | undefined;
 
   for (const [paragraphIndex, paragraph] of input.paragraphs.entries()) {
     const marks = marksByParagraph[paragraphIndex];
+    const list = input.structure?.get(paragraph.start)?.list;
+    if (leadIn && (list === undefined || (leadIn.list ??= list) !== list)) leadIn = undefined;
+    const leadSpeaker = leadIn?.speaker;
     const sentences = splitSentences(text, paragraph);
     const pending: { mark: MarkedSpan; quote: Quote }[] = [];
     let paragraphSpeaker: string | null | undefined;
@@ -119,7 +128,7 @@ function findAttributedQuotes(input: QuoteInput): Quote[] {
       const sentenceMarks = marks.filter(m => m.outer.start >= sentence.start && m.outer.start < sentence.end);
       let quotedHere = false;
       for (const mark of sentenceMarks) {
-        const quote = directQuote(text, mark, sentence, paragraph, tokens, context, continuing);
+        const quote = directQuote(text, mark, sentence, paragraph, tokens, context, continuing, leadSpeaker);
         if (!quote) continue;
         quotedHere = true;
         quotes.push(quote);
@@ -147,12 +156,27 @@ function findAttributedQuotes(input: QuoteInput): Quote[] {
     }
     const last = pending[pending.length - 1];
     continuing = last?.mark.open ? { speaker: last.quote.speaker, via: last.quote.via } : undefined;
+    if (marks.length === 0 && input.structure && list === undefined) {
+      const speaker = leadInSpeaker(text, paragraph, context);
+      if (speaker) leadIn = { speaker };
+    }
   }
   return quotes;
 }
 
+/** The speaker of a lead-in paragraph that ends with a colon and names who speaks ("X then told reporters:"). */
+function leadInSpeaker(text: string, paragraph: Span, context: SpeakerContext): string | undefined {
+  if (paragraph.end - paragraph.start > 300 || !/:\s*$/.test(text.slice(paragraph.start, paragraph.end))) return undefined;
+  const tokens = tokenize(text, paragraph.start, paragraph.end);
+  const clause = findReportingClause(tokens);
+  return clause ? context.resolveSubject(clause.subject) : undefined;
+}
+
+/** `Senator Jo Smith: “…”` and `**The Minister:** “…”`: the label before the colon names the speaker. */
+const LABEL = /^([^:;.!?"“”]{2,100}?)\s*:\s*$/;
+
 /** Decides whether a quoted span is someone's words, and whose. */
-function directQuote(text: string, mark: MarkedSpan, sentence: Span, paragraph: Span, tokens: Token[], context: SpeakerContext, continuing: { speaker: string | null; via?: string } | undefined): Quote | undefined {
+function directQuote(text: string, mark: MarkedSpan, sentence: Span, paragraph: Span, tokens: Token[], context: SpeakerContext, continuing: { speaker: string | null; via?: string } | undefined, leadSpeaker: string | undefined): Quote | undefined {
   const content = text.slice(mark.content.start, mark.content.end);
   const words = wordCount(content);
   if (words === 0) return undefined;
@@ -205,6 +229,14 @@ function directQuote(text: string, mark: MarkedSpan, sentence: Span, paragraph: 
     if (speaker) return make(speaker);
   }
 
+  // A label: `Name: “…”`, the paragraph's first words ending in a colon right before the mark.
+  if (mark.outer.start - paragraph.start <= 100) {
+    const label = LABEL.exec(text.slice(paragraph.start, mark.outer.start));
+    const speaker = label ? context.resolveSubject(tokenize(label[1])) : undefined;
+    if (speaker) return make(speaker);
+    if (label && leadSpeaker && words >= 2) return make(leadSpeaker); // `[On Iran](…): “…”` under a lead-in
+  }
+  if (leadSpeaker && words >= 2 && before.trim() === '') return make(leadSpeaker);
   // A quotation standing as its own sentence, with no cue: the current speaker goes on talking.
   const standsAlone = before.trim() === '' && words >= 6 && /^[\s.,!?]*$/.test(text.slice(mark.outer.end, sentence.end));
   if (standsAlone && context.speaker) return make(context.speaker);

@@ -1,0 +1,103 @@
+// Real text as newspapers, archives and web pages write it (issue 11), on short texts written for these tests.
+import * as assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { parseStatement, type StatementDocument } from '../../server/src/core';
+import { readMarkdown } from '../../server/src/core/markdownText';
+
+/** A document under a title line, as every corpus document has one. */
+const parse = (text: string, file = 'article.txt') => parseStatement({ uri: `memory:///${file}`, text: `${file.endsWith('.md') ? '# ' : ''}A headline for the test\n\n${text}` });
+const quoteStarting = (document: StatementDocument, words: string) => document.quotes.find(q => q.text.startsWith(words));
+
+describe('quotation marks as newspapers write them', () => {
+  test("doubled apostrophes: ''We are ready,'' she said", () => {
+    const document = parse("Senator Maria Lopez spoke on Tuesday. ''We are ready to vote on this bill,'' Lopez said. ''The votes are there.''");
+    assert.equal(quoteStarting(document, 'We are ready to vote')?.speaker, 'Maria Lopez');
+    assert.equal(quoteStarting(document, 'We are ready to vote')?.kind, 'direct');
+  });
+
+  test('guillemets and German low-high marks', () => {
+    const french = parse('Foreign Minister Jean Dupont said: «We will not accept any partition of the country.»');
+    assert.equal(quoteStarting(french, 'We will not accept')?.speaker, 'Jean Dupont');
+    const german = parse('Chancellor Anna Weber told reporters: „The negotiations have reached a critical stage“, and left.');
+    const quote = quoteStarting(german, 'The negotiations have reached');
+    assert.equal(quote?.speaker, 'Anna Weber');
+    assert.equal(quote?.text, 'The negotiations have reached a critical stage');
+  });
+
+  test('possessive apostrophes neither open nor close a quotation', () => {
+    const document = parse("The politicians'' votes were counted. Minister Ali Hassan said ''the United States' position is clear to everyone here.''");
+    assert.equal(document.quotes.filter(q => q.kind === 'direct').length, 1, JSON.stringify(document.quotes));
+    assert.equal(quoteStarting(document, "the United States' position")?.speaker, 'Ali Hassan');
+  });
+});
+
+describe('Markdown read as structure', () => {
+  test('markup is blanked with offsets kept: links read as their text, escapes as characters', () => {
+    const source = '**Bold lead:** see the [report](https://example.org/a_(b)) \\[GDP\\] <s>GTB</s> now.\n\n![chart](c.png)\n';
+    const { plain, blocks } = readMarkdown(source);
+    assert.equal(plain.length, source.length);
+    assert.equal(plain.replace(/\s+/g, ' ').trim(), 'Bold lead: see the report [GDP] now.');
+    assert.equal(blocks.length, 1, 'an image alone is no block of text');
+  });
+
+  test('a link is its text: `- [Senator Surname](…): “…”` is a quotation by that person', () => {
+    const document = parse('# Praise for the bill\n\n- [Senator Jo Smith](https://example.org/smith): “This bill will lower costs for every family in my state.”\n', 'page.md');
+    const quote = quoteStarting(document, 'This bill will lower costs');
+    assert.equal(quote?.speaker, 'Jo Smith');
+    assert.ok(!document.quotes.some(q => q.text.includes('https')), 'no link destination in any quotation');
+  });
+
+  test('a list under a lead-in gives every item that speaker', () => {
+    const text = [
+      'Secretary of State Marco Rubio spoke to the press in Brussels.',
+      '',
+      '**Secretary Rubio then told reporters:**',
+      '',
+      '- [On Iran](https://example.org/1): “We will not allow them to have a nuclear weapon, period.”',
+      '- [On trade](https://example.org/2): “Our partners know where we stand on tariffs and fairness.”',
+      '',
+      'In other news, the weather was fine. “This is a quotation nobody said to anyone at all,” wrote nobody.',
+    ].join('\n');
+    const document = parse(text, 'briefing.md');
+    assert.equal(quoteStarting(document, 'We will not allow them')?.speaker, 'Marco Rubio');
+    assert.equal(quoteStarting(document, 'Our partners know where')?.speaker, 'Marco Rubio');
+  });
+
+  test('figures, images, struck-out words, emphasis and headings never reach quotes, names or text', () => {
+    const text = [
+      '## Remarks',
+      '',
+      '<figure>',
+      '<img src="x.png" alt="President Jane Roe">',
+      '<figcaption>Caption: President Jane Roe waves</figcaption>',
+      '</figure>',
+      '',
+      'Ambassador Lee Kwan told reporters that growth (<s>GTB</s> \\[GDP\\]) is *strong*: “The economy grew by four percent this year, which is *remarkable*.”',
+    ].join('\n');
+    const document = parse(text, 'remarks.md');
+    const quote = quoteStarting(document, 'The economy grew');
+    assert.equal(quote?.speaker, 'Lee Kwan');
+    assert.equal(quote?.text, 'The economy grew by four percent this year, which is remarkable.');
+    assert.ok(!document.people.some(p => p.name === 'Jane Roe'), 'nobody from a figure caption');
+    assert.ok(!document.quotes.some(q => /GTB|<|\*/.test(q.text)), JSON.stringify(document.quotes.map(q => q.text)));
+  });
+
+  test('hard-wrapped Markdown paragraphs are one paragraph each; a labelled list item is not a transcript turn', () => {
+    const text = [
+      '-   **DISMISSED:** *United States v. City of Springfield*',
+      '    -   The department alleged discrimination in hiring.',
+      '',
+      '-   **DISMISSED:** *United States v. Shelbyville*',
+      '    -   The department alleged discrimination in testing.',
+    ].join('\n');
+    const document = parse(text, 'list.md');
+    assert.ok(!document.quotes.some(q => q.kind === 'transcript'), JSON.stringify(document.quotes));
+  });
+});
+
+describe('label-colon attribution outside transcripts', () => {
+  test('`Title Surname: “…”` names the speaker', () => {
+    const document = parse('Union leaders welcomed the decision.\n\nUnited Steelworkers President David McCall: “Our union welcomes the effort to contain global overcapacity.”\n');
+    assert.equal(quoteStarting(document, 'Our union welcomes')?.speaker, 'David McCall');
+  });
+});
