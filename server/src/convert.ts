@@ -44,6 +44,6 @@ export function detailOf(document: StatementDocument): DocumentDetail {
   return {
     ...summaryOf(document),
     people: document.people.map(person => ({ name: person.name, roles: person.roles.map(role => ({ title: role.title, date: role.date })), aliases: person.aliases })),
-    quotes: document.quotes.map(quote => ({ text: quote.text, speaker: quote.speaker, ...(quote.via ? { via: quote.via } : {}), kind: quote.kind, range: rangeOf(document, quote.span) })),
+    quotes: document.quotes.map(quote => ({ text: quote.text, speaker: quote.speaker, ...(quote.speaker ? { speakerKind: quote.speakerKind ?? 'person' } : {}), ...(quote.via ? { via: quote.via } : {}), kind: quote.kind, range: rangeOf(document, quote.span) })),
   };
 }

@@ -30,9 +30,13 @@ export interface PersonDetail {
 
 export interface QuoteDetail {
   text: string;
+  /** A person's canonical name; for an organisation or an unnamed source, the phrase the text uses ("a source"). */
   speaker: string | null;
+  /** Present whenever `speaker` is: a named person, a named organisation, or an unnamed (described) source. */
+  speakerKind?: 'person' | 'organisation' | 'unnamed';
   via?: string;
-  kind: 'direct' | 'reported' | 'speech' | 'transcript';
+  /** The quotation's form; `fragment` is a few quoted words inside the writer's own sentence. */
+  kind: 'direct' | 'reported' | 'fragment' | 'speech' | 'transcript';
   range: Range;
 }
 

@@ -101,3 +101,53 @@ describe('label-colon attribution outside transcripts', () => {
     assert.equal(quoteStarting(document, 'Our union welcomes')?.speaker, 'David McCall');
   });
 });
+
+describe('fragment quotations inside the writer’s sentence', () => {
+  test('`Name called the plan “a historic mistake”` and `protested against its “bullying”` are fragments by the subject', () => {
+    const document = parse('Opposition leader Karin Holm spoke in Oslo. Holm called the plan “a historic mistake” and left the chamber. Later, Holm protested against its “bullying” of smaller parties.');
+    const mistake = quoteStarting(document, 'a historic mistake');
+    assert.equal(mistake?.kind, 'fragment');
+    assert.equal(mistake?.speaker, 'Karin Holm');
+    assert.equal(quoteStarting(document, 'bullying')?.speaker, 'Karin Holm');
+  });
+
+  test('terms and noun modifiers in quotation marks are the writer’s, not fragments', () => {
+    const document = parse('Minister Tomas Berg said the countries are going through an “exploring” period after a “timely and important” call.');
+    assert.ok(!document.quotes.some(q => q.kind === 'fragment' || q.kind === 'direct'), JSON.stringify(document.quotes));
+  });
+});
+
+describe('unnamed sources and organisations as speakers', () => {
+  test('`a source said`, `officials said`, `one reader wrote` get a described speaker, never the last named person', () => {
+    const text = [
+      'President Alan Park met the delegation on Monday. “We made progress,” Park said.',
+      '',
+      '“The talks nearly collapsed twice during the night,” a source said.',
+      '',
+      'The delegation will return in May, officials said on Tuesday.',
+      '',
+      '“I have never seen anything like this in my life,” one reader wrote.',
+    ].join('\n');
+    const document = parse(text);
+    const source = quoteStarting(document, 'The talks nearly collapsed');
+    assert.deepEqual([source?.speaker, source?.speakerKind], ['a source', 'unnamed']);
+    const officials = quoteStarting(document, 'The delegation will return');
+    assert.deepEqual([officials?.kind, officials?.speaker, officials?.speakerKind], ['reported', 'officials', 'unnamed']);
+    assert.equal(quoteStarting(document, 'I have never seen')?.speaker, 'one reader');
+    assert.ok(!document.people.some(p => /source|officials|reader/.test(p.name)), 'described sources are not people');
+    assert.equal(quoteStarting(document, 'We made progress')?.speakerKind, undefined, 'a person has no speakerKind in the model');
+  });
+
+  test('`the Foreign Ministry said in a statement`, `the White House said`: organisations', () => {
+    const text = [
+      '“The visit will go ahead as planned,” the Foreign Ministry said in a statement.',
+      '',
+      'The White House said the president would sign the bill on Friday afternoon.',
+    ].join('\n');
+    const document = parse(text);
+    const ministry = quoteStarting(document, 'The visit will go ahead');
+    assert.deepEqual([ministry?.speaker, ministry?.speakerKind], ['the Foreign Ministry', 'organisation']);
+    const house = quoteStarting(document, 'the president would sign');
+    assert.deepEqual([house?.speaker, house?.speakerKind], ['The White House', 'organisation']);
+  });
+});

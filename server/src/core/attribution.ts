@@ -1,13 +1,50 @@
-import { REPORTING_VERB_SET, ROLE_HEADS } from './lexicon';
+import { ORGANISATION_HEADS, REPORTING_VERB_SET, ROLE_HEADS, SOURCE_NOUNS } from './lexicon';
+import type { SpeakerKind } from './model';
 import type { PeopleInDocument } from './people';
 import { firstAfter } from './spans';
 import { isCapitalized, type Token } from './tokens';
+
+/** Who speaks, when it is not (only) a person's name. */
+export interface Source {
+  readonly name: string;
+  readonly kind: SpeakerKind;
+}
+
+const QUANTIFIER = /^(?:a|an|one|two|three|four|five|six|several|many|some|other|another|most|few|numerous|multiple|\d+)$/;
+
+/**
+ * A source the text does not name as a person: an organisation ("the White House", "the Foreign Ministry",
+ * "Reuters") or a description ("a source", "officials", "three people familiar with the matter", "one reader").
+ * The name is the phrase as written.
+ */
+export function describedSource(tokens: readonly Token[], text: string): Source | undefined {
+  if (tokens.length === 0 || tokens.length > 8) return undefined;
+  const lower = tokens.map(t => t.lower);
+  if (/^(?:he|she|it|they|we|i|you|this|that|there|which|who)$/.test(lower[0]) && tokens.length === 1) return undefined;
+  const phrase = text.slice(tokens[0].start, tokens[tokens.length - 1].end).replace(/\s+/g, ' ');
+  // "people familiar with the matter", "a spokesman for the ministry": the head comes before of/for/with/at.
+  const cut = lower.findIndex((word, i) => i > 0 && /^(?:of|for|with|at|from|in|close|familiar|who|briefed)$/.test(word));
+  const head = tokens.slice(0, cut === -1 ? tokens.length : cut);
+  const headWord = head[head.length - 1].lower.replace(/['’]s$/, '');
+  const named = head.filter(t => /^[A-Z]/.test(t.text) && !/^(?:the|a|an)$/i.test(t.text));
+  // "On Iran", "In Brussels": a capitalized function word starts a phrase, not a name.
+  if (/^(?:on|in|at|for|to|from|by|with|about|after|before|during|as|if|when|while|but|and|so|yet|here|there|this|these|those|what|why|how|where|who)$/.test(lower[0])) return undefined;
+  const organisationHead = ORGANISATION_HEADS.has(headWord);
+  if (SOURCE_NOUNS.has(headWord) || (QUANTIFIER.test(lower[0]) && !named.length)) {
+    return { name: phrase, kind: 'unnamed' };
+  }
+  if (organisationHead && named.length > 0 || named.length === head.length - (lower[0] === 'the' ? 1 : 0) && named.length > 0 && named.length <= 5) {
+    return { name: phrase, kind: 'organisation' };
+  }
+  if (organisationHead) return { name: phrase, kind: 'unnamed' }; // "the company", "a South Korean newspaper"
+  return undefined;
+}
 
 /** Who is being talked about at this point of the document, for pronouns and "the ambassador". */
 export class SpeakerContext {
   private current: string | undefined;
   /** `upcoming` names the next person the text shows speaking, for "A senior diplomat said ..." before the name. */
-  constructor(private readonly people: PeopleInDocument, private readonly upcoming: (offset: number) => string | undefined = () => undefined) {}
+  constructor(private readonly people: PeopleInDocument, private readonly upcoming: (offset: number) => string | undefined = () => undefined, private readonly ledeEnd = Infinity) {}
 
   /** The first person named between two offsets. */
   firstNamedIn(start: number, end: number): string | undefined {
@@ -17,6 +54,13 @@ export class SpeakerContext {
 
   get speaker(): string | undefined {
     return this.current;
+  }
+
+  /** A person (see resolveSubject), else an organisation or a described source, else undefined. */
+  resolveSource(tokens: readonly Token[], text: string): Source | undefined {
+    const person = this.resolveSubject(tokens);
+    if (person) return { name: person, kind: 'person' };
+    return describedSource(tokens, text);
   }
 
   set speaker(name: string | undefined) {
@@ -45,7 +89,9 @@ export class SpeakerContext {
     }
     const head = lower[lower.length - 1];
     const describesOfficial = ROLE_HEADS.has(head) || head.split('-').some(part => ROLE_HEADS.has(part)) || /^(?:official|diplomat|spokesperson|envoy|minister|ambassador|source)$/.test(head);
-    if ((lower[0] === 'a' || lower[0] === 'an') && describesOfficial) return this.current ?? this.upcoming(tokens[0].start);
+    // "A senior Chinese diplomat has said ..." opening a news story, before the next paragraph names him; later
+    // in a story, "a senior official said" is someone the writer does not name.
+    if ((lower[0] === 'a' || lower[0] === 'an') && describesOfficial && head !== 'source' && tokens[0].start < this.ledeEnd) return this.current ?? this.upcoming(tokens[0].start);
     if (lower[0] === 'the' || lower[0] === 'this' || lower[0] === 'that') {
       const byRole = this.people.resolveByRole(lower.join(' '));
       if (byRole) return byRole;

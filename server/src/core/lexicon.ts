@@ -84,3 +84,28 @@ export const REPORTING_VERBS = [
 ];
 
 export const REPORTING_VERB_SET = new Set(REPORTING_VERBS);
+
+/** Nouns that describe an unnamed source: "a source said", "officials said", "one reader wrote". */
+export const SOURCE_NOUNS = words(`
+  source sources official officials aide aides analyst analysts expert experts critic critics observer observers
+  diplomat diplomats spokesperson spokesman spokeswoman reader readers resident residents people person
+  lawmaker lawmakers legislators member members participant participants witness witnesses executive executives
+  economist economists adviser advisers advisor advisors insider insiders negotiator negotiators commentator
+  commentators representative representatives staffer staffers employee employees worker workers officer
+  officers investigators prosecutors lawyer lawyers attorney attorneys doctor doctors student students
+  farmer farmers owner owners activist activists protester protesters supporter supporters voter voters
+  scholar scholars researcher researchers leader leaders organizers organisers colleague colleagues friend
+  friends neighbor neighbors neighbour neighbours relative relatives family families man woman men women
+  someone somebody strategist strategists operative operatives donor donors allies ally republicans democrats
+  authorities polls poll survey surveys report reports study studies
+`);
+
+/** Heads of organisation names: "the Foreign Ministry", "the White House", "the Trump campaign". */
+export const ORGANISATION_HEADS = words(`
+  ministry department house kremlin government administration agency office embassy consulate council
+  committee commission company corporation corp inc campaign party union association institute bank court
+  group firm newspaper paper network post times journal press agency mission delegation secretariat
+  cabinet parliament congress senate assembly army navy military police service bureau foundation organization
+  organisation coalition alliance federation chamber board authority authorities center centre university
+  school club team station channel magazine outlet daily tribune herald telegraph guardian
+`);

@@ -97,7 +97,7 @@ export function speakersFromTitle(title: string | null, people: PeopleInDocument
 /** The principal speakers of an article: whoever the document quotes most. */
 export function speakersFromQuotes(quotes: readonly Quote[]): string[] {
   const counts = new Map<string, number>();
-  for (const quote of quotes) if (quote.speaker && quote.speaker !== 'Reporter') counts.set(quote.speaker, (counts.get(quote.speaker) ?? 0) + (quote.kind === 'reported' ? 1 : 2));
+  for (const quote of quotes) if (quote.speaker && !quote.speakerKind && quote.speaker !== 'Reporter') counts.set(quote.speaker, (counts.get(quote.speaker) ?? 0) + (quote.kind === 'reported' ? 1 : 2));
   const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
   if (ranked.length === 0) return [];
   const top = ranked[0][1];

@@ -14,13 +14,23 @@ export interface Span {
   readonly end: number;
 }
 
-export type QuoteKind = 'direct' | 'reported' | 'speech' | 'transcript';
+/**
+ * The form of a quotation: `direct` (in quotation marks, a sentence or more), `fragment` (a few quoted words
+ * inside the writer's own sentence: called the plan “a historic mistake”), `reported` (indirect speech),
+ * `speech` (a paragraph of a speech), `transcript` (a turn).
+ */
+export type QuoteKind = 'direct' | 'reported' | 'fragment' | 'speech' | 'transcript';
+
+/** Who the speaker is: a named `person`, a named `organisation` ("the Foreign Ministry"), or an `unnamed` source ("a source"). */
+export type SpeakerKind = 'person' | 'organisation' | 'unnamed';
 
 export interface Quote {
   /** The quoted words exactly as in the document (for `reported`, the reported clause). */
   readonly text: string;
-  /** Canonical name of who said it, or null when the text does not tell. */
+  /** Canonical name of who said it (for organisations and unnamed sources, as the text writes them), or null. */
   readonly speaker: string | null;
+  /** Absent for a person (and when there is no speaker). */
+  readonly speakerKind?: Exclude<SpeakerKind, 'person'>;
   /** Who relays words first spoken by `speaker` ("Quoting President Xi, the ambassador said ..."). */
   readonly via?: string;
   readonly kind: QuoteKind;

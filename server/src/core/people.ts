@@ -34,6 +34,11 @@ function isNameToken(token: Token): boolean {
   return !NON_PERSON_WORDS.has(token.lower) && !ROLE_HEADS.has(token.lower) && !ROLE_MODIFIERS.has(token.lower) && !token.lower.split('-').some(part => ROLE_HEADS.has(part));
 }
 
+/** Two to four name-like words, none an office, organisation, place or acronym: "Chad Smith", "Mary-Kate O'Neil". */
+export function looksLikePersonName(tokens: readonly Token[]): boolean {
+  return tokens.length >= 2 && tokens.length <= 4 && tokens.every((token, i) => isNameToken(token) || (i > 0 && (isInitial(token.text) || SUFFIXES.has(token.lower))));
+}
+
 const isRoleHead = (token: Token) => ROLE_HEADS.has(token.lower) || token.lower.split('-').some(part => ROLE_HEADS.has(part));
 const isRoleWord = (token: Token) => isRoleHead(token) || ROLE_MODIFIERS.has(token.lower) || token.lower.split('-').every(p => ROLE_MODIFIERS.has(p));
 

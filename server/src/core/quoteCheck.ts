@@ -207,7 +207,7 @@ function isTitleCase(text: string): boolean {
   return words.length > 0 && words.every((word, i) => /^\p{Lu}/u.test(word) || (i > 0 && /^(?:of|the|and|with|in|on|a|an|for|to|at|by|from)$/.test(word)));
 }
 
-const KIND_RANK: Record<QuoteSource['kind'], number> = { direct: 0, speech: 0, transcript: 0, reported: 1, narration: 2 };
+const KIND_RANK: Record<QuoteSource['kind'], number> = { direct: 0, fragment: 0, speech: 0, transcript: 0, reported: 1, narration: 2 };
 
 const contains = (outer: Span, inner: Span) => outer.start <= inner.start && inner.end <= outer.end && (outer.start !== inner.start || outer.end !== inner.end);
 

@@ -1,10 +1,11 @@
-import { findReportingClause, SpeakerContext, verbLengthAt } from './attribution';
+import { describedSource, findReportingClause, SpeakerContext, verbLengthAt, type Source } from './attribution';
 import type { DocumentKind, Quote, Span } from './model';
 import type { Mention, PeopleInDocument } from './people';
 import { firstAfter } from './spans';
 import { findNestedQuotes, findQuotationMarks, type MarkedSpan } from './quotationMarks';
 import { splitSentences } from './sentences';
-import { tokenize, type Token } from './tokens';
+import { isCapitalized, tokenize, type Token } from './tokens';
+import { looksLikePersonName } from './people';
 import { trimEndOf } from './trim';
 import { findTurns } from './transcript';
 
@@ -104,10 +105,10 @@ function findAttributedQuotes(input: QuoteInput): Quote[] {
     speakingMentions.push(mention);
   }
   const upcoming = (offset: number) => speakingMentions[firstAfter(speakingMentions, offset)]?.person;
-  const context = new SpeakerContext(input.people, upcoming);
+  const context = new SpeakerContext(input.people, upcoming, input.paragraphs[0]?.end ?? 0);
   context.speaker = input.principal[0];
   const quotes: Quote[] = [];
-  let continuing: { speaker: string | null; via?: string } | undefined; // a quotation running into the next paragraph
+  let continuing: { speaker: string | null; speakerKind?: Quote['speakerKind']; via?: string } | undefined; // a quotation running into the next paragraph
   let mentionIndex = 0;
   // "**Secretary Rubio then told reporters:**" over a list: every item of that list is the speaker's.
   let leadIn: { speaker: string; list?: number } | undefined;
@@ -119,7 +120,7 @@ function findAttributedQuotes(input: QuoteInput): Quote[] {
     const leadSpeaker = leadIn?.speaker;
     const sentences = splitSentences(text, paragraph);
     const pending: { mark: MarkedSpan; quote: Quote }[] = [];
-    let paragraphSpeaker: string | null | undefined;
+    let paragraphSpeaker: Quote | undefined;
 
     for (const sentence of sentences) {
       // Keep "he" pointing at the last person named as speaking before this sentence.
@@ -135,8 +136,9 @@ function findAttributedQuotes(input: QuoteInput): Quote[] {
         pending.push({ mark, quote });
         quotes.push(...nestedQuotes(text, mark, quote, input.people));
         if (quote.speaker) {
-          context.speaker = quote.speaker;
-          paragraphSpeaker = quote.speaker;
+          // "he" and the paragraph's unattributed quotations follow people, never "a source" or a ministry.
+          if (!quote.speakerKind) context.speaker = quote.speaker;
+          paragraphSpeaker = quote;
         }
       }
       // A sentence with a partial quotation may also report, in the writer's words, what came before it.
@@ -146,16 +148,17 @@ function findAttributedQuotes(input: QuoteInput): Quote[] {
         const reported = reportedStatement(text, sentence, tokens, context, firstMark && quotedHere ? firstMark.outer.start : sentence.end);
         if (reported) {
           quotes.push(reported);
-          context.speaker = reported.speaker ?? undefined;
+          if (!reported.speakerKind) context.speaker = reported.speaker ?? undefined;
         }
       }
     }
     // Quotes of this paragraph that found no speaker take the one the paragraph names ("..." , he said. "...").
     if (paragraphSpeaker) {
-      for (const { quote } of pending) if (!quote.speaker) Object.assign(quote, { speaker: paragraphSpeaker });
+      const { speaker, speakerKind } = paragraphSpeaker;
+      for (const { quote } of pending) if (!quote.speaker) Object.assign(quote, { speaker, ...(speakerKind ? { speakerKind } : {}) });
     }
     const last = pending[pending.length - 1];
-    continuing = last?.mark.open ? { speaker: last.quote.speaker, via: last.quote.via } : undefined;
+    continuing = last?.mark.open ? { speaker: last.quote.speaker, speakerKind: last.quote.speakerKind, via: last.quote.via } : undefined;
     if (marks.length === 0 && input.structure && list === undefined) {
       const speaker = leadInSpeaker(text, paragraph, context);
       if (speaker) leadIn = { speaker };
@@ -175,8 +178,15 @@ function leadInSpeaker(text: string, paragraph: Span, context: SpeakerContext): 
 /** `Senator Jo Smith: “…”` and `**The Minister:** “…”`: the label before the colon names the speaker. */
 const LABEL = /^([^:;.!?"“”]{2,100}?)\s*:\s*$/;
 
+/** Verbs that put a few quoted words in someone's mouth inside the writer's sentence: called it “a mistake”. */
+const FRAGMENT_VERBS = /^(?:called|calls|call|described|describes|dismissed|dismisses|denounced|denounces|branded|brands|labeled|labelled|labels|termed|terms|hailed|hails|praised|praises|slammed|slams|criticized|criticised|criticizes|accused|accuses|protested|protests|decried|decries|lauded|lauds|touted|touts|blasted|blasts|vowed|vows|promised|promises|pledged|warned|urged|characterized|characterised|deemed|referred)$/;
+const FRAGMENT_MAX_WORDS = 12;
+
+type SpeakerOf = Source | null | undefined;
+const person = (name: string | null | undefined): SpeakerOf => (name ? { name, kind: 'person' } : name === null ? null : undefined);
+
 /** Decides whether a quoted span is someone's words, and whose. */
-function directQuote(text: string, mark: MarkedSpan, sentence: Span, paragraph: Span, tokens: Token[], context: SpeakerContext, continuing: { speaker: string | null; via?: string } | undefined, leadSpeaker: string | undefined): Quote | undefined {
+function directQuote(text: string, mark: MarkedSpan, sentence: Span, paragraph: Span, tokens: Token[], context: SpeakerContext, continuing: { speaker: string | null; speakerKind?: Quote['speakerKind']; via?: string } | undefined, leadSpeaker: string | undefined): Quote | undefined {
   const content = text.slice(mark.content.start, mark.content.end);
   const words = wordCount(content);
   if (words === 0) return undefined;
@@ -187,28 +197,46 @@ function directQuote(text: string, mark: MarkedSpan, sentence: Span, paragraph: 
   const cleaned = trimEndOf(content, /[\s,]/).trim();
   const start = mark.content.start + (content.length - content.trimStart().length);
   const span = { start, end: start + cleaned.length };
-  const make = (speaker: string | null | undefined, via?: string): Quote => ({ text: cleaned, speaker: speaker ?? null, ...(via && via !== speaker ? { via } : {}), kind: 'direct', span });
+  const make = (speaker: SpeakerOf, via?: string, kind: 'direct' | 'fragment' = 'direct'): Quote => ({
+    text: cleaned,
+    speaker: speaker?.name ?? null,
+    ...(speaker && speaker.kind !== 'person' ? { speakerKind: speaker.kind } : {}),
+    ...(via && via !== speaker?.name ? { via } : {}),
+    kind,
+    span,
+  });
 
   // A paragraph that opens with a mark right after an unclosed quotation continues it.
-  if (continuing && mark.outer.start === paragraph.start) return make(continuing.speaker, continuing.via);
+  if (continuing && mark.outer.start === paragraph.start) {
+    return make(continuing.speaker ? { name: continuing.speaker, kind: continuing.speakerKind ?? 'person' } : null, continuing.via);
+  }
 
-  // Cue after the closing mark: `," he said`, `," said Yang`, `," Qin told CMG`.
+  // Cue after the closing mark: `," he said`, `," said Yang`, `," Qin told CMG`, `," a source said`.
   const afterTokens = tokensBetween(tokens, mark.outer.end, mark.outer.end + CUE_WINDOW);
-  const after = cueAfter(afterTokens, context);
-  if (after !== undefined && /^\s*(?:[,—–-]\s*)?$/.test(text.slice(mark.outer.end, afterTokens[0]?.start ?? mark.outer.end).replace(/["”]/g, ''))) {
-    return make(after, quotingVia(before, context, after));
+  const after = cueAfter(afterTokens, context, text);
+  if (after !== undefined && /^\s*(?:[,—–-]\s*)?$/.test(text.slice(mark.outer.end, afterTokens[0]?.start ?? mark.outer.end).replace(/["”']/g, ''))) {
+    // `Smith called it “a historic mistake,” he said`: words in the middle of the writer's sentence are a fragment.
+    const embedded = words <= FRAGMENT_MAX_WORDS && /[\p{Ll}\d]\s*$/u.test(before) && !/(?:[,:]|\bthat)\s*$/.test(before.trimEnd());
+    return make(after, quotingVia(before, context, after?.name ?? null), embedded ? 'fragment' : 'direct');
   }
 
   // Cue before the opening mark within the sentence: `He continued, "`, `Yang said: "`, `Le said that "`.
   const beforeTokens = tokensBetween(tokens, mark.outer.start - CUE_WINDOW, mark.outer.start);
   const quoting = quotedSource(before, context);
   const clause = findReportingClause(beforeTokens);
+  const adjacent = /(?:,|:|\bthat)\s*$/.test(before.trimEnd()) || /[,:]\s*$/.test(before);
   if (clause) {
-    const speaker = context.resolveSubject(clause.subject);
-    const adjacent = /(?:,|:|\bthat)\s*$/.test(before.trimEnd()) || /[,:]\s*$/.test(before);
-    if (speaker && (adjacent || words >= MIN_QUOTE_WORDS)) {
-      return quoting ? make(quoting, speaker) : make(speaker);
+    // `X said “…”` with no comma: the quotation is the object of the verb, a direct quotation all the same.
+    const rightAfterVerb = clause.verb + clause.verbLength === beforeTokens.length;
+    const speaker = context.resolveSource(clause.subject, text);
+    if (speaker && (adjacent || rightAfterVerb)) return quoting ? make(person(quoting), speaker.name) : make(speaker);
+    if (speaker && words <= FRAGMENT_MAX_WORDS) {
+      // `saying that these only “expose their ignorance”`: a clause of the speaker's own words. Shorter terms
+      // (“radio silence”) and words inside a noun phrase (a “timely and important” call) are the writer's.
+      if (words >= 3 && !modifiesNoun(text, mark)) return quoting ? make(person(quoting), speaker.name, 'fragment') : make(speaker, undefined, 'fragment');
+      return undefined;
     }
+    if (speaker && words >= MIN_QUOTE_WORDS) return quoting ? make(person(quoting), speaker.name) : make(speaker);
     if (!speaker && adjacent && words >= MIN_QUOTE_WORDS) return make(null);
   }
   // "President Trump commended ..., saying, “...”": the sentence's subject speaks.
@@ -216,49 +244,93 @@ function directQuote(text: string, mark: MarkedSpan, sentence: Span, paragraph: 
     const lead = tokens.filter(t => t.end <= mark.outer.start);
     for (let n = 1; n <= Math.min(4, lead.length); n++) {
       const speaker = context.resolveSubject(lead.slice(0, n));
-      if (speaker) return make(speaker);
+      if (speaker) return make(person(speaker));
     }
     const named = context.firstNamedIn(sentence.start, mark.outer.start);
-    if (named) return make(named);
+    if (named) return make(person(named));
   }
   const afterText = text.slice(mark.outer.end, Math.min(sentence.end, mark.outer.end + CUE_WINDOW));
   // eslint-disable-next-line regexp/no-super-linear-backtracking -- `before` is a window of CUE_WINDOW characters
   if (/\baccording to\s+[^,]{2,60},?\s*$/i.test(before) || /^\s*(?:,\s*)?according to\b/i.test(afterText)) {
     const name = /according to\s+([^,]+)/i.exec(before + afterText)?.[1];
-    const speaker = name ? context.resolveSubject(tokenize(name)) : undefined;
+    const speaker = name ? context.resolveSource(tokenize(name), name) : undefined;
     if (speaker) return make(speaker);
   }
 
   // A label: `Name: “…”`, the paragraph's first words ending in a colon right before the mark.
   if (mark.outer.start - paragraph.start <= 100) {
     const label = LABEL.exec(text.slice(paragraph.start, mark.outer.start));
-    const speaker = label ? context.resolveSubject(tokenize(label[1])) : undefined;
+    const known = label ? context.resolveSubject(tokenize(label[1].split(',')[0])) : undefined;
+    if (known) return make(person(known));
+    if (label && leadSpeaker && words >= 2) return make(person(leadSpeaker)); // `[On Iran](…): “…”` under a lead-in
+    const speaker = label ? labelSpeaker(label[1], context) : undefined;
     if (speaker) return make(speaker);
-    if (label && leadSpeaker && words >= 2) return make(leadSpeaker); // `[On Iran](…): “…”` under a lead-in
   }
-  if (leadSpeaker && words >= 2 && before.trim() === '') return make(leadSpeaker);
+  if (leadSpeaker && words >= 2 && before.trim() === '') return make(person(leadSpeaker));
+  // `Smith called the plan “a historic mistake”`, `protested against its “bullying”`: the sentence's subject.
+  if (words <= FRAGMENT_MAX_WORDS && /[\p{L}\d]\s*$/u.test(before) && !modifiesNoun(text, mark)) {
+    const speaker = fragmentSpeaker(beforeTokens, context, text);
+    if (speaker) return make(speaker, undefined, 'fragment');
+  }
   // A quotation standing as its own sentence, with no cue: the current speaker goes on talking.
   const standsAlone = before.trim() === '' && words >= 6 && /^[\s.,!?]*$/.test(text.slice(mark.outer.end, sentence.end));
-  if (standsAlone && context.speaker) return make(context.speaker);
+  if (standsAlone && context.speaker) return make(person(context.speaker));
   return undefined;
 }
 
-/** `," he said` / `," said Yang` / `," Qin told CMG` right after a closing mark; undefined when no cue. */
-function cueAfter(tokens: Token[], context: SpeakerContext): string | null | undefined {
+/** `an “exploring” period`, `a “timely and important” call`: quoted words used as a modifier of a noun. */
+function modifiesNoun(text: string, mark: MarkedSpan): boolean {
+  const after = text.slice(mark.outer.end, mark.outer.end + 3);
+  const before = text.slice(Math.max(0, mark.outer.start - 5), mark.outer.start);
+  return /^ \p{Ll}/u.test(after) && !/^ (?:of|to|in|on|and|or|against|for|with|by|from|at|as)\b/.test(text.slice(mark.outer.end, mark.outer.end + 10)) && /\b(?:a|an|the|no|its|their|his|her|this|that)\s*$/i.test(before);
+}
+
+/** The subject of a verb like "called" or "dismissed" before the quoted words, when it names someone. */
+function fragmentSpeaker(tokens: readonly Token[], context: SpeakerContext, text: string): Source | undefined {
+  for (let i = tokens.length - 1; i > 0; i--) {
+    if (!FRAGMENT_VERBS.test(tokens[i].lower)) continue;
+    let start = i;
+    while (start > 0 && i - start < 8 && !/[,;:()"“”—–]/.test(tokens[start].gap)) start--;
+    const subject = tokens.slice(start, i).filter(t => !/^(?:also|then|later|once|again|repeatedly|has|have|had|previously|recently)$/.test(t.lower));
+    for (let n = subject.length; n > 0; n--) {
+      const speaker = context.resolveSource(subject.slice(subject.length - n), text);
+      if (speaker) return speaker;
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Who a label names: a person ("Senator Jo Smith", "Chad Smith, Smith Tomato Farm (Steele, AL)"), else a named
+ * organisation ("Axios"). A label the document does not otherwise know is a name when it reads like one.
+ */
+function labelSpeaker(label: string, context: SpeakerContext): Source | undefined {
+  const head = label.split(',')[0].trim();
+  const tokens = tokenize(head);
+  const known = context.resolveSubject(tokens);
+  if (known) return { name: known, kind: 'person' };
+  if (tokens.length >= 2 && tokens.length <= 4 && tokens.every(t => isCapitalized(t.text)) && looksLikePersonName(tokens)) return { name: head.replace(/\s+/g, ' '), kind: 'person' };
+  const source = describedSource(tokens, head);
+  return source?.kind === 'organisation' ? source : undefined;
+}
+
+/** `," he said` / `," said Yang` / `," Qin told CMG` / `," a source said` right after a closing mark; undefined when no cue. */
+function cueAfter(tokens: Token[], context: SpeakerContext, text: string): SpeakerOf {
   if (tokens.length === 0) return undefined;
   // Verb first: "said Yang", "added the minister".
   const verbFirst = verbLengthAt(tokens, 0);
   if (verbFirst) {
     const subject: Token[] = [];
-    for (let i = verbFirst; i < tokens.length && subject.length < 6 && (i === verbFirst || /^\s+$/.test(tokens[i].gap)); i++) subject.push(tokens[i]);
+    for (let i = verbFirst; i < tokens.length && subject.length < 8 && (i === verbFirst || /^\s+$/.test(tokens[i].gap)); i++) subject.push(tokens[i]);
     for (let n = subject.length; n > 0; n--) {
       const speaker = context.resolveSubject(subject.slice(0, n));
-      if (speaker) return speaker;
+      if (speaker) return { name: speaker, kind: 'person' };
     }
-    return null;
+    return describedSource(subject, text) ?? null;
   }
-  const clause = findReportingClause(tokens, 0, Math.min(tokens.length, 9));
-  if (clause && clause.subject[0] === tokens[0]) return context.resolveSubject(clause.subject) ?? null;
+  const clause = findReportingClause(tokens, 0, Math.min(tokens.length, 11));
+  if (clause && clause.subject[0] === tokens[0]) return context.resolveSource(clause.subject, text) ?? null;
   return undefined;
 }
 
@@ -285,51 +357,55 @@ function nestedQuotes(text: string, mark: MarkedSpan, outer: Quote, people: Peop
   return found;
 }
 
-const TAIL_VERBS = 'said|says|added|stressed|noted|emphasized|emphasised|underscored|explained|warned|told|insisted|argued|stated|affirmed|concluded';
-/** "..., Yang said." / "..., he added." / "..., said Yang Tao, director-general of ..." */
-// The flagged exchange is between the spaces of at most four name words: bounded, measured linear by the bench.
-// eslint-disable-next-line regexp/no-super-linear-backtracking
-const TAIL_ATTRIBUTION = new RegExp(`,\\s*(?:((?:[A-Z][\\w.’'-]*\\s+){0,3}[A-Za-z][\\w’'-]*)\\s+(?:${TAIL_VERBS})|(?:${TAIL_VERBS})\\s+((?:[A-Z][\\w.’'-]*\\s+){0,3}[A-Z][\\w’'-]*))(?:\\s+[^,.]{0,60})?(?:,[^,]{0,160})?\\s*(?:\\.\\s*)?$`);
-
 /** "Qin pointed out that ...", "Yang said China's door ...", "..., he added.", "According to Le, ..." */
 function reportedStatement(text: string, sentence: Span, tokens: Token[], context: SpeakerContext, end: number): Quote | undefined {
   if (tokens.length < 5) return undefined;
   const sentenceText = text.slice(sentence.start, end);
-  const make = (speaker: string, start: number, stop: number, via?: string): Quote | undefined => {
+  const make = (speaker: Source, start: number, stop: number, via?: string): Quote | undefined => {
     const content = trimEndOf(text.slice(start, stop), /[\s.,;:]/).trim();
     if (wordCount(content) < 4) return undefined;
     const offset = start + (text.slice(start, stop).length - text.slice(start, stop).trimStart().length);
-    return { text: content, speaker, ...(via && via !== speaker ? { via } : {}), kind: 'reported', span: { start: offset, end: offset + content.length } };
+    return { text: content, speaker: speaker.name, ...(speaker.kind !== 'person' ? { speakerKind: speaker.kind } : {}), ...(via && via !== speaker.name ? { via } : {}), kind: 'reported', span: { start: offset, end: offset + content.length } };
   };
   // "According to Le, the next few months will be critical ..."
   const according = /^\s*according to\s+([^,]{2,60}),\s*/i.exec(sentenceText);
   if (according) {
-    const speaker = context.resolveSubject(tokenize(according[1]));
+    const speaker = context.resolveSource(tokenize(according[1]), according[1]);
     if (speaker) return make(speaker, sentence.start + according[0].length, end);
   }
-  // Trailing attribution: "China will focus on ..., Yang said."
+  // Trailing attribution after a comma: "China will focus on ..., Yang said.", "..., a source said on Tuesday."
   if (end === sentence.end) {
-    const tail = TAIL_ATTRIBUTION.exec(sentenceText);
-    if (tail && wordCount(sentenceText.slice(0, tail.index)) >= 5) {
-      const speaker = context.resolveSubject(tokenize(tail[1] ?? tail[2]));
-      if (speaker) return make(speaker, sentence.start, sentence.start + (tail.index ?? 0));
-    }
+    const tail = tailAttribution(tokens, context, text);
+    if (tail && wordCount(text.slice(sentence.start, tail.comma)) >= 5) return make(tail.speaker, sentence.start, tail.comma);
   }
   // Leading attribution, possibly after an introductory phrase ("However, Le pointed out that ...").
   const quoting = /^\s*(?:quoting|citing)\s+([^,]{2,60}),/i.exec(sentenceText);
   for (let from = 0; from < tokens.length; ) {
     const clause = findReportingClause(tokens, from, tokens.length);
     if (!clause) break;
-    const speaker = context.resolveSubject(clause.subject);
+    const speaker = context.resolveSource(clause.subject, text);
     if (speaker) {
       let contentStart = clause.verb + clause.verbLength;
       if (tokens[contentStart]?.lower === 'that') contentStart++;
       const first = tokens[contentStart];
       if (!first || first.start >= end) return undefined;
       const source = quoting ? context.resolveSubject(tokenize(quoting[1])) : undefined;
-      return source ? make(source, first.start, end, speaker) : make(speaker, first.start, end);
+      return source ? make({ name: source, kind: 'person' }, first.start, end, speaker.name) : make(speaker, first.start, end);
     }
     from = clause.verb + clause.verbLength;
+  }
+  return undefined;
+}
+
+/** The last comma-clause of a sentence when it attributes what comes before: ", Yang said", ", said a source". */
+function tailAttribution(tokens: Token[], context: SpeakerContext, text: string): { speaker: Source; comma: number } | undefined {
+  let tried = 0;
+  for (let i = tokens.length - 1; i > 0 && tried < 3; i--) {
+    if (!tokens[i].gap.includes(',')) continue;
+    tried++;
+    if (tokens.length - i > 16) return undefined;
+    const speaker = cueAfter(tokens.slice(i), context, text);
+    if (speaker) return { speaker, comma: tokens[i - 1].end };
   }
   return undefined;
 }

@@ -68,7 +68,7 @@ export function parseStatement(source: StatementSource): StatementDocument {
   const documentDate = date.value;
   const peopleWithDates: Person[] = people.people.map(person => ({ ...person, roles: person.roles.map(role => ({ ...role, date: documentDate })) }));
   // Speakers known only from the title, the metadata or a transcript cue are people of the document too.
-  for (const name of new Set([...principal, ...quotes.map(q => q.speaker).filter((s): s is string => !!s && s !== 'Reporter')])) {
+  for (const name of new Set([...principal, ...quotes.filter(q => !q.speakerKind).map(q => q.speaker).filter((s): s is string => !!s && s !== 'Reporter')])) {
     if (peopleWithDates.some(person => person.name === name) || !/^[A-Z]/.test(name) || /^(?:The|Participant|Moderator|Senior|Staff|Audience)\b/.test(name)) continue;
     const role = principalRoles.get(name);
     peopleWithDates.push({ name, roles: role ? [{ title: role, date: documentDate }] : [], aliases: [], mentions: quotes.filter(q => q.speaker === name).slice(0, 1).map(q => q.span) });
