@@ -1,4 +1,5 @@
-import { ORGANISATION_HEADS, REPORTING_VERB_SET, ROLE_HEADS, SOURCE_NOUNS } from './lexicon';
+import { KNOWN_ORGANISATIONS, ORGANISATION_HEADS, REPORTING_VERB_SET, ROLE_HEADS, SOURCE_NOUNS } from './lexicon';
+import { unknownPersonName } from './people';
 import type { SpeakerKind } from './model';
 import type { PeopleInDocument } from './people';
 import { firstAfter } from './spans';
@@ -40,6 +41,18 @@ export function describedSource(tokens: readonly Token[], text: string): Source 
   return undefined;
 }
 
+/**
+ * A speaker the document has not introduced: a described source ("a source"), else a name ("Sanders",
+ * "Rep. J.T. Halloran"; news introduce people in ways no rule lists), else a named organisation.
+ */
+export function sourceNamedIn(tokens: readonly Token[], text: string): Source | undefined {
+  const described = describedSource(tokens, text);
+  if (described?.kind === 'unnamed' || tokens.length === 0) return described;
+  const known = KNOWN_ORGANISATIONS.has(tokens.map(t => t.lower).join(' ').replace(/^the /, ''));
+  const name = known ? undefined : unknownPersonName(tokens);
+  return name ? { name, kind: 'person' } : described;
+}
+
 /** Who is being talked about at this point of the document, for pronouns and "the ambassador". */
 export class SpeakerContext {
   private current: string | undefined;
@@ -60,7 +73,7 @@ export class SpeakerContext {
   resolveSource(tokens: readonly Token[], text: string): Source | undefined {
     const person = this.resolveSubject(tokens);
     if (person) return { name: person, kind: 'person' };
-    return describedSource(tokens, text);
+    return sourceNamedIn(tokens, text);
   }
 
   set speaker(name: string | undefined) {

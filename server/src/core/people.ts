@@ -34,6 +34,20 @@ function isNameToken(token: Token): boolean {
   return !NON_PERSON_WORDS.has(token.lower) && !ROLE_HEADS.has(token.lower) && !ROLE_MODIFIERS.has(token.lower) && !token.lower.split('-').some(part => ROLE_HEADS.has(part));
 }
 
+/**
+ * The name in a phrase no one introduced: "Rep. J.T. Halloran", "Sanders", "Rosa Linde". Leading titles are
+ * dropped; what is left must be one to four name-like words, none an office, organisation or place.
+ */
+export function unknownPersonName(tokens: readonly Token[]): string | undefined {
+  let first = 0;
+  while (first < tokens.length && (HONORIFICS.has(tokens[first].lower) || isRoleWord(tokens[first]))) first++;
+  const rest = tokens.slice(first);
+  if (rest.length === 0 || rest.length > 4) return undefined;
+  if (!rest.every((token, i) => isNameToken(token) || (i > 0 && (isInitial(token.text) || SUFFIXES.has(token.lower))))) return undefined;
+  if (rest.some(token => /^(?:[A-Z]\.)+$/.test(token.text)) && rest.length === 1) return undefined; // "U.S."
+  return rest.map(t => t.text).join(' ').replace(/['’]s$/, '');
+}
+
 /** Two to four name-like words, none an office, organisation, place or acronym: "Chad Smith", "Mary-Kate O'Neil". */
 export function looksLikePersonName(tokens: readonly Token[]): boolean {
   return tokens.length >= 2 && tokens.length <= 4 && tokens.every((token, i) => isNameToken(token) || (i > 0 && (isInitial(token.text) || SUFFIXES.has(token.lower))));

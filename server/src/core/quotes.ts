@@ -1,4 +1,4 @@
-import { describedSource, findReportingClause, SpeakerContext, verbLengthAt, type Source } from './attribution';
+import { describedSource, findReportingClause, sourceNamedIn, SpeakerContext, verbLengthAt, type Source } from './attribution';
 import type { DocumentKind, Quote, Span } from './model';
 import type { Mention, PeopleInDocument } from './people';
 import { firstAfter } from './spans';
@@ -118,7 +118,7 @@ function findAttributedQuotes(input: QuoteInput): Quote[] {
     const list = input.structure?.get(paragraph.start)?.list;
     if (leadIn && (list === undefined || (leadIn.list ??= list) !== list)) leadIn = undefined;
     const leadSpeaker = leadIn?.speaker;
-    const sentences = splitSentences(text, paragraph);
+    const sentences = sentencesAround(splitSentences(text, paragraph), marks);
     const pending: { mark: MarkedSpan; quote: Quote }[] = [];
     let paragraphSpeaker: Quote | undefined;
 
@@ -212,7 +212,15 @@ function directQuote(text: string, mark: MarkedSpan, sentence: Span, paragraph: 
   }
 
   // Cue after the closing mark: `," he said`, `," said Yang`, `," Qin told CMG`, `," a source said`.
-  const afterTokens = tokensBetween(tokens, mark.outer.end, mark.outer.end + CUE_WINDOW);
+  // After the closing mark the cue may follow a quotation of several sentences, so look past the sentence.
+  const afterTokens = mark.outer.end <= sentence.end - 2 ? tokensBetween(tokens, mark.outer.end, mark.outer.end + CUE_WINDOW) : tokenize(text, mark.outer.end, Math.min(paragraph.end, mark.outer.end + CUE_WINDOW));
+  // `“…” ― Rosa Linde` (a reader's comment signed with a dash): the name after the dash, alone.
+  const signed = DASH_SIGNATURE.exec(text.slice(mark.outer.end, Math.min(paragraph.end, mark.outer.end + 80)));
+  if (signed) {
+    const name = tokenize(signed[1]);
+    const speaker = context.resolveSubject(name) ?? (looksLikePersonName(name) ? signed[1].trim() : undefined);
+    if (speaker) return make(person(speaker));
+  }
   const after = cueAfter(afterTokens, context, text);
   if (after !== undefined && /^\s*(?:[,—–-]\s*)?$/.test(text.slice(mark.outer.end, afterTokens[0]?.start ?? mark.outer.end).replace(/["”']/g, ''))) {
     // `Smith called it “a historic mistake,” he said`: words in the middle of the writer's sentence are a fragment.
@@ -278,6 +286,30 @@ function directQuote(text: string, mark: MarkedSpan, sentence: Span, paragraph: 
   return undefined;
 }
 
+/** A dash and a name closing the paragraph or followed by a period: `“…” ― Rosa Linde.` */
+const DASH_SIGNATURE = /^\s*[―—–]\s*([A-Z][\p{L}'’-]*(?: [A-Z][\p{L}'’-]*){1,3})(?:[.,;]|\s*$)/u;
+
+/**
+ * Sentences, with those that split a quotation joined again: `“… controversy. It is over,” Grant said.` is
+ * one sentence, so that the cue after the closing mark is read with the quotation.
+ */
+function sentencesAround(sentences: Span[], marks: readonly MarkedSpan[]): Span[] {
+  if (marks.length === 0 || sentences.length < 2) return sentences;
+  const joined: Span[] = [];
+  let m = 0;
+  for (const sentence of sentences) {
+    const last = joined[joined.length - 1];
+    while (m < marks.length && marks[m].outer.end <= (last?.end ?? sentence.start)) m++;
+    // The boundary between `last` and `sentence` falls inside the mark that is open across it.
+    if (last && m < marks.length && marks[m].outer.start < last.end && marks[m].outer.end > sentence.start) {
+      joined[joined.length - 1] = { start: last.start, end: sentence.end };
+    } else {
+      joined.push(sentence);
+    }
+  }
+  return joined;
+}
+
 /** `an “exploring” period`, `a “timely and important” call`: quoted words used as a modifier of a noun. */
 function modifiesNoun(text: string, mark: MarkedSpan): boolean {
   const after = text.slice(mark.outer.end, mark.outer.end + 3);
@@ -327,7 +359,11 @@ function cueAfter(tokens: Token[], context: SpeakerContext, text: string): Speak
       const speaker = context.resolveSubject(subject.slice(0, n));
       if (speaker) return { name: speaker, kind: 'person' };
     }
-    return describedSource(subject, text) ?? null;
+    for (let n = subject.length; n > 0; n--) {
+      const source = sourceNamedIn(subject.slice(0, n), text);
+      if (source) return source;
+    }
+    return null;
   }
   const clause = findReportingClause(tokens, 0, Math.min(tokens.length, 11));
   if (clause && clause.subject[0] === tokens[0]) return context.resolveSource(clause.subject, text) ?? null;
