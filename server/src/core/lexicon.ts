@@ -81,6 +81,15 @@ export const REPORTING_VERBS = [
   'believed', 'concluded', 'cautioned', 'claimed', 'claims', 'commented', 'conveyed', 'indicated',
   'praised', 'thanked', 'thanks', 'discussed', 'discusses', 'shared', 'shares', 'committed', 'commits', 'pledged', 'pledges',
   'encouraged', 'encourages', 'reassured', 'assured', 'expressed hope', 'made clear', 'makes clear',
+  // news and social media: what a reporter writes when someone speaks, posts or sings
+  'reports', 'reported', 'tweeted', 'tweets', 'posted', 'posts', 'texted', 'emailed', 'sings', 'sang',
+  'recalls', 'quipped', 'joked', 'jokes', 'shouted', 'yelled', 'chanted', 'predicted', 'predicts', 'conceded',
+  'concedes', 'admitted', 'admits', 'boasted', 'boasts', 'complained', 'complains', 'lamented', 'laments',
+  'charged', 'alleged', 'alleges', 'contended', 'contends', 'countered', 'counters', 'retorted', 'testified',
+  'explained', 'responds', 'replies', 'answers', 'announces', 'declares', 'observes', 'remarks', 'mentions',
+  'cautions', 'recounted', 'recounts', 'acknowledged', 'opined', 'mused', 'scoffed', 'snapped', 'wondered',
+  'saying', 'adding', 'noting', 'telling', 'asking', 'arguing', 'insisting', 'explaining', 'warning',
+  'claiming', 'stressing', 'writing', 'tweeting', 'declaring', 'announcing',
 ];
 
 export const REPORTING_VERB_SET = new Set(REPORTING_VERBS);

@@ -160,11 +160,19 @@ function findAttributedQuotes(input: QuoteInput): Quote[] {
     const last = pending[pending.length - 1];
     continuing = last?.mark.open ? { speaker: last.quote.speaker, speakerKind: last.quote.speakerKind, via: last.quote.via } : undefined;
     if (marks.length === 0 && input.structure && list === undefined) {
-      const speaker = leadInSpeaker(text, paragraph, context);
+      // "X then told reporters:", or a heading naming one person ("**Special Envoy Steve Witkoff on CNN**").
+      const speaker = leadInSpeaker(text, paragraph, context) ?? (input.structure.get(paragraph.start)?.heading ? onlyPersonIn(paragraph, input.people) : undefined);
       if (speaker) leadIn = { speaker };
     }
   }
   return quotes;
+}
+
+/** The one person a short paragraph names, if it names exactly one. */
+function onlyPersonIn(paragraph: Span, people: PeopleInDocument): string | undefined {
+  if (paragraph.end - paragraph.start > 200) return undefined;
+  const named = new Set(people.mentions.filter(m => m.span.start >= paragraph.start && m.span.end <= paragraph.end).map(m => m.person));
+  return named.size === 1 ? [...named][0] : undefined;
 }
 
 /** The speaker of a lead-in paragraph that ends with a colon and names who speaks ("X then told reporters:"). */
@@ -239,9 +247,9 @@ function directQuote(text: string, mark: MarkedSpan, sentence: Span, paragraph: 
     const speaker = context.resolveSource(clause.subject, text);
     if (speaker && (adjacent || rightAfterVerb)) return quoting ? make(person(quoting), speaker.name) : make(speaker);
     if (speaker && words <= FRAGMENT_MAX_WORDS) {
-      // `saying that these only “expose their ignorance”`: a clause of the speaker's own words. Shorter terms
-      // (“radio silence”) and words inside a noun phrase (a “timely and important” call) are the writer's.
-      if (words >= 3 && !modifiesNoun(text, mark)) return quoting ? make(person(quoting), speaker.name, 'fragment') : make(speaker, undefined, 'fragment');
+      // `saying that these only “expose their ignorance”`: a clause of the speaker's own words. A single quoted
+      // word (“exploring”) and words inside a noun phrase (a “timely and important” call) are the writer's.
+      if (words >= 2 && !modifiesNoun(text, mark)) return quoting ? make(person(quoting), speaker.name, 'fragment') : make(speaker, undefined, 'fragment');
       return undefined;
     }
     if (speaker && words >= MIN_QUOTE_WORDS) return quoting ? make(person(quoting), speaker.name) : make(speaker);
@@ -266,8 +274,9 @@ function directQuote(text: string, mark: MarkedSpan, sentence: Span, paragraph: 
   }
 
   // A label: `Name: “…”`, the paragraph's first words ending in a colon right before the mark.
-  if (mark.outer.start - paragraph.start <= 100) {
-    const label = LABEL.exec(text.slice(paragraph.start, mark.outer.start));
+  // (Measured on the words: in Markdown, a blanked link destination may stand between the label and the mark.)
+  if (mark.outer.start - paragraph.start <= 600) {
+    const label = LABEL.exec(text.slice(paragraph.start, mark.outer.start).replace(/\s+/g, ' ').trim());
     const known = label ? context.resolveSubject(tokenize(label[1].split(',')[0])) : undefined;
     if (known) return make(person(known));
     if (label && leadSpeaker && words >= 2) return make(person(leadSpeaker)); // `[On Iran](…): “…”` under a lead-in
