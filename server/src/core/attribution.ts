@@ -26,6 +26,8 @@ export function describedSource(tokens: readonly Token[], text: string): Source 
   // "people familiar with the matter", "a spokesman for the ministry": the head comes before of/for/with/at.
   const cut = lower.findIndex((word, i) => i > 0 && /^(?:of|for|with|at|from|in|close|familiar|who|briefed)$/.test(word));
   const head = tokens.slice(0, cut === -1 ? tokens.length : cut);
+  // A described source is a noun phrase: no verb, pronoun or clause word inside it ("are a good case study").
+  if (head.some(t => /^(?:are|is|was|were|be|been|being|have|has|had|will|would|can|could|may|might|must|should|do|does|did|not|to|that|which|who|it|they|we|i|you|he|she|if|when|as)$/.test(t.lower))) return undefined;
   const headWord = head[head.length - 1].lower.replace(/['’]s$/, '');
   const named = head.filter(t => /^[A-Z]/.test(t.text) && !/^(?:the|a|an)$/i.test(t.text));
   // "On Iran", "In Brussels": a capitalized function word starts a phrase, not a name.
@@ -114,6 +116,7 @@ export class SpeakerContext {
   }
 }
 
+const AUXILIARY = /^(?:has|have|had|will|would|could|can|may|might|must|should|did|does|do|is|was|were|are|been|be)$/;
 const VERB_AFTER_ADVERB = /^(?:also|further|then|later|once|again|repeatedly|earlier|previously|recently|specifically|clearly|firmly|strongly)$/;
 
 export interface ReportingClause {
@@ -131,6 +134,9 @@ export function findReportingClause(tokens: readonly Token[], from = 0, to = tok
     const length = verbLengthAt(tokens, i);
     if (!length) continue;
     let subjectEnd = i;
+    if (subjectEnd > from && VERB_AFTER_ADVERB.test(tokens[subjectEnd - 1].lower)) subjectEnd--;
+    // "many leaders have noted", "Smith had earlier said": the auxiliary is part of the verb, not the subject.
+    while (subjectEnd > from && AUXILIARY.test(tokens[subjectEnd - 1].lower)) subjectEnd--;
     if (subjectEnd > from && VERB_AFTER_ADVERB.test(tokens[subjectEnd - 1].lower)) subjectEnd--;
     let subjectStart = subjectEnd;
     while (subjectStart > from && subjectEnd - subjectStart < 8 && !/[,;:()"“”—–]/.test(tokens[subjectStart].gap)) subjectStart--;

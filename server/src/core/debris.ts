@@ -42,7 +42,8 @@ export function findDebris(paragraphTexts: readonly string[]): boolean[] {
     const key = text.trim();
     if (key.length > 0 && key.length < 300) counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  const debris = paragraphTexts.map(text => isDebrisLine(text) || ((counts.get(text.trim()) ?? 0) > 1 && !/["“”]/.test(text)));
+  // A repeated caption is debris; a repeated salutation ("Excellencies,", "Ladies and Gentlemen,") is the speech.
+  const debris = paragraphTexts.map(text => isDebrisLine(text) || ((counts.get(text.trim()) ?? 0) > 1 && !/["“”]|,\s*$/.test(text)));
   for (let i = 0; i < paragraphTexts.length; i++) {
     if (/^read (?:more|also|next)\s*(?::\s*)?$/i.test(paragraphTexts[i].trim())) {
       // The headline(s) of the linked story follow on their own short lines.

@@ -74,7 +74,7 @@ export function findKind(title: string | null, firstParagraphs: string, given: D
   if (title && /^(?:statement|joint statement)\b/i.test(title)) return 'statement';
   if (title && SPEECH_TITLE.test(title)) return 'speech';
   if (READOUT_TITLE.test(title ?? '') || /\b(?:held talks|spoke by phone|met with|spoke with)\b/.test(firstParagraphs.slice(0, 400))) return 'readout';
-  if (/\b(?:distinguished guests|ladies and gentlemen|dear friends|good (?:morning|afternoon|evening)[,.!])/i.test(head)) return 'speech';
+  if (/\b(?:distinguished guests|ladies and gentlemen|dear friends|good (?:morning|afternoon|evening)[,.!]|excellenc(?:y|ies),|(?:mr\.?|madam) president,)/i.test(head)) return 'speech';
   return 'article';
 }
 

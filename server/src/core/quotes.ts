@@ -51,21 +51,25 @@ const wordCount = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length
  */
 export function findQuotes(input: QuoteInput): Quote[] {
   const turns = findTurns(input.text, input.paragraphs, input.people, input.principal, input.principalRoles, p => input.structure?.get(p.start)?.list !== undefined);
-  const spoken = (input.kind === 'speech' || input.kind === 'statement') && input.principal.length > 0;
+  // A speech whose speaker the text does not name (UN debate transcripts) is still one speech.
+  const spoken = input.kind === 'speech' || (input.kind === 'statement' && input.principal.length > 0);
   const quotes = turns.length >= 2 ? turns : spoken ? speechParagraphs(input) : withEmbeddedRemarks(input);
   // Hard-wrapped archives break lines inside quotations; the words are what matter. In Markdown, blanked
   // markup leaves a space where `*remarkable*.` had its mark: punctuation closes up again.
   const tidy = input.structure ? (text: string) => text.replace(/\s+/g, ' ').replace(/ (?=[.,;:!?”’)\]])/g, '').replace(/(?<=[“‘(\[]) /g, '') : (text: string) => text.replace(/\s+/g, ' ');
-  return quotes.map(quote => (input.structure || /\s\s|\n/.test(quote.text) ? { ...quote, text: tidy(quote.text) } : quote));
+  return quotes.map(quote => (input.structure || /\s\s|[^\S ]/.test(quote.text) ? { ...quote, text: tidy(quote.text) } : quote));
 }
 
 function speechParagraphs(input: QuoteInput): Quote[] {
-  const speaker = input.principal[0];
-  return input.paragraphs
+  const speaker = input.principal[0] ?? null;
+  // Words the speaker quotes from others ("The Secretary-General observed: “…”") are those people's too.
+  const quotedOthers = findAttributedQuotes(input).filter(q => (q.kind === 'direct' || q.kind === 'fragment') && q.speaker && q.speaker !== speaker && !q.speakerKind);
+  const paragraphs = input.paragraphs
     // A paragraph entirely in quotation marks at the top of a speech is a pull quote repeating the body.
     .filter(p => wordCount(input.text.slice(p.start, p.end)) >= 3 && !/^["“][^"“”]*["”]$/.test(input.text.slice(p.start, p.end).trim()))
     .filter(p => !input.structure?.get(p.start)?.heading && !/^(?:\*\*|#|AS PREPARED|AS DELIVERED|END\b|###)/.test(input.text.slice(p.start, p.end)))
     .map(p => ({ text: stripMarks(input.text.slice(p.start, p.end)), speaker, kind: 'speech' as const, span: p }));
+  return quotedOthers.length ? [...paragraphs, ...quotedOthers].sort((a, b) => a.span.start - b.span.start) : paragraphs;
 }
 
 /** A heading that introduces remarks inside another document: "Full Remarks by First Lady Melania Trump". */

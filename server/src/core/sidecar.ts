@@ -55,8 +55,10 @@ function readManifest(text: string): Sidecar {
     header.forEach((name, i) => {
       if (cells[i] !== undefined && cells[i].trim() !== '') record[name] = cells[i].trim();
     });
-    // Manifests of speeches name a country, not a title; keep only what the columns mean.
+    // Manifests of speeches name a country, session and year, not a title or a date: say what they say.
     if (record.url && !record.source_url) record.source_url = record.url;
+    if (!record.date && /^\d{4}$/.test(record.year ?? '')) record.date = record.year;
+    if (!record.title && record.country) record.title = record.session ? `${record.country}, session ${record.session}${record.year ? ` (${record.year})` : ''}` : record.country;
     const metadata = metadataFromRecord(record);
     if (record.file && Object.keys(metadata).length > 0) entries.set(record.file, metadata);
   }
