@@ -90,4 +90,21 @@ describe('the bundled seeds', () => {
     assert.deepEqual(document.outlet, { value: 'CGTN', source: 'text' });
     assert.deepEqual(document.speakers.value, ['Yang Tao']);
   });
+
+  test('nesting and continuity (issue 11, point 10): the reported statement, not the listener; the speaker after a nested quotation; no debris as speech', () => {
+    const cgtn = parse('000_320e4d2b8b7a98aa.txt');
+    const exploring = cgtn.quotes.find(q => q.kind === 'reported' && q.text.startsWith('China and the United States are going through'));
+    assert.equal(exploring?.speaker, 'Qin Gang');
+    assert.ok(!cgtn.quotes.some(q => q.text.startsWith("China Media Group's Washington bureau")), 'the listener is no statement');
+
+    const chinaDaily = parse('003_e40286a65c6de054.txt');
+    assert.equal(chinaDaily.quotes.find(q => q.text.includes('expose their ignorance of China and the Party'))?.speaker, 'Le Yucheng');
+    const deng = chinaDaily.quotes.find(q => q.speaker === 'Deng Xiaoping');
+    assert.ok(deng, 'the nested quotation is Deng Xiaoping\'s');
+    const after = chinaDaily.quotes.filter(q => q.span.start > deng.span.end && q.speaker);
+    assert.equal(after[0]?.speaker, 'Le Yucheng', 'after the nested quotation the speaker is Le Yucheng again');
+
+    const speech = parse('001_f8739ae2d684661e.txt');
+    assert.ok(!speech.quotes.some(q => /enter your email address/i.test(q.text)), 'a newsletter prompt is debris, not speech');
+  });
 });

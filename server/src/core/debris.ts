@@ -12,6 +12,7 @@ const DEBRIS_LINE = new RegExp(
     String.raw`^(?:leave a (?:reply|comment)|post a comment|comments?|share(?: this)?(?: article| story)?|print|email|follow us.*|subscribe.*|sign up.*|newsletter.*|advertisement|sponsored.*|tags?:.*)$`,
     String.raw`^(?:download (?:the )?(?:whitepaper|white paper|brochure|app|pdf|report)\b.*)$`,
     String.raw`^read (?:more|also|next)\b.*$`,
+    String.raw`\b(?:please )?enter your e-?mail(?: address)?\b|^thank you for your interest\b`,
     String.raw`^(?:copyright|©|\(c\))\s.*$`,
     String.raw`\ball rights reserved\b`,
     String.raw`^(?:skip to (?:main )?content|back to top|menu|home|search)$`,

@@ -109,7 +109,9 @@ function findAttributedQuotes(input: QuoteInput): Quote[] {
     speakingMentions.push(mention);
   }
   const upcoming = (offset: number) => speakingMentions[firstAfter(speakingMentions, offset)]?.person;
-  const context = new SpeakerContext(input.people, upcoming, input.paragraphs[0]?.end ?? 0);
+  // The lede: the first paragraph that is prose, not a headline or a byline.
+  const lede = input.paragraphs.find(p => wordCount(text.slice(p.start, p.end)) >= 15);
+  const context = new SpeakerContext(input.people, upcoming, lede?.end ?? 0);
   context.speaker = input.principal[0];
   const quotes: Quote[] = [];
   let continuing: { speaker: string | null; speakerKind?: Quote['speakerKind']; via?: string } | undefined; // a quotation running into the next paragraph
@@ -435,6 +437,15 @@ function reportedStatement(text: string, sentence: Span, tokens: Token[], contex
     const speaker = context.resolveSource(clause.subject, text);
     if (speaker) {
       let contentStart = clause.verb + clause.verbLength;
+      // "Qin told China Media Group's Washington bureau that …": what follows "told" is the listener.
+      if (/^(?:told|tells|tell|telling)$/.test(tokens[clause.verb].lower)) {
+        const that = tokens.findIndex((t, k) => k > contentStart && k <= contentStart + 8 && t.lower === 'that');
+        if (that === -1) {
+          from = clause.verb + clause.verbLength;
+          continue;
+        }
+        contentStart = that;
+      }
       if (tokens[contentStart]?.lower === 'that') contentStart++;
       const first = tokens[contentStart];
       if (!first || first.start >= end) return undefined;
@@ -452,8 +463,12 @@ function tailAttribution(tokens: Token[], context: SpeakerContext, text: string)
   for (let i = tokens.length - 1; i > 0 && tried < 3; i--) {
     if (!tokens[i].gap.includes(',')) continue;
     tried++;
-    if (tokens.length - i > 16) return undefined;
-    const speaker = cueAfter(tokens.slice(i), context, text);
+    if (tokens.length - i > 28) return undefined;
+    // The clause must end the sentence: ", Yang said on Tuesday", not ", Yang said that …" (that is a new report).
+    const tail = tokens.slice(i);
+    const verb = tail.findIndex((_, k) => verbLengthAt(tail, k) > 0);
+    if (verb === -1 || verb > 11 || tail.length - verb > 12 || tail.slice(verb).some(t => t.lower === 'that')) continue;
+    const speaker = cueAfter(tail, context, text);
     if (speaker) return { speaker, comma: tokens[i - 1].end };
   }
   return undefined;
