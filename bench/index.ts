@@ -8,6 +8,7 @@ import { benchPlainFuse, benchSearch } from './search';
 import { benchNames } from './names';
 import { benchDraftCheck } from './draftCheck';
 import { benchAdversarial } from './adversarial';
+import { benchModel } from './model';
 import { ms, percentile } from './stats';
 
 const section = (title: string) => console.log(`\n## ${title}`);
@@ -25,6 +26,11 @@ async function main(): Promise<void> {
   const stats = run.indexer.index.stats();
   console.log(`${run.files} documents, ${mb.toFixed(1)} MB in ${run.seconds.toFixed(1)} s: ${(run.files / run.seconds).toFixed(0)} documents/s, ${(mb / run.seconds).toFixed(2)} MB/s; peak RSS ${run.peakRssMB.toFixed(0)} MB`);
   console.log(`model: ${stats.quotes} quotations, ${stats.people} people; problems reported: ${run.indexer.problems().length}`);
+
+  if (wanted('model')) {
+    section('The statement model on the whole corpus');
+    benchModel(run.indexer.index);
+  }
 
   if (wanted('incremental')) {
   section('Incremental: one changed file re-indexed (fileChanged), 30 files');
