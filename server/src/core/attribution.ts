@@ -1,4 +1,6 @@
-import { KNOWN_ORGANISATIONS, ORGANISATION_HEADS, REPORTING_VERB_SET, ROLE_HEADS, SOURCE_NOUNS } from './lexicon';
+import { KNOWN_ORGANISATIONS, ORGANISATION_HEADS, REPORTING_VERB_SET, REPORTING_VERBS, ROLE_HEADS, SOURCE_NOUNS } from './lexicon';
+
+const TWO_WORD_VERB_STARTS = new Set(REPORTING_VERBS.filter(verb => verb.includes(' ')).map(verb => verb.split(' ')[0]));
 import { unknownPersonName } from './people';
 import type { SpeakerKind } from './model';
 import type { PeopleInDocument } from './people';
@@ -150,6 +152,7 @@ export function verbLengthAt(tokens: readonly Token[], i: number): number {
   const one = tokens[i]?.lower;
   if (!one) return 0;
   const next = tokens[i + 1];
-  if (next && /^\s+$/.test(next.gap) && REPORTING_VERB_SET.has(`${one} ${next.lower}`)) return 2;
+  // Only a handful of words start a two-word verb ("pointed out"); no string is built for the others.
+  if (next && TWO_WORD_VERB_STARTS.has(one) && /^\s+$/.test(next.gap) && REPORTING_VERB_SET.has(`${one} ${next.lower}`)) return 2;
   return REPORTING_VERB_SET.has(one) ? 1 : 0;
 }

@@ -46,8 +46,7 @@ export function readMarkdown(text: string, bodyStart = 0): MarkdownReading {
   // Web archives put a no-break space on "empty" lines; CommonMark would read them as text joining two
   // paragraphs. Blank them (same length) so that they separate paragraphs, as they do on the page.
   const body = text.slice(bodyStart).replace(/^[ \t]*\u00A0[ \t\u00A0]*$/gm, line => ' '.repeat(line.length));
-  const plain = new Uint16Array(text.length).fill(32);
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13) plain[i] = text.charCodeAt(i);
+  const plain = new Plain(text);
   const lineStarts = [0];
   for (let i = body.indexOf('\n'); i !== -1; i = body.indexOf('\n', i + 1)) lineStarts.push(i + 1);
 
@@ -70,21 +69,60 @@ export function readMarkdown(text: string, bodyStart = 0): MarkdownReading {
       }
     }
   }
-  return { plain: decode(plain), blocks };
+  return { plain: plain.toString(), blocks };
 }
 
-function decode(codes: Uint16Array): string {
-  let out = '';
-  for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode(...codes.subarray(i, i + 8192));
-  return out;
+/**
+ * The readable text being built: which source characters are kept (the rest become spaces, line breaks
+ * stay), plus the few characters moved to another place. Built from slices of the source, not char by char.
+ */
+class Plain {
+  private readonly kept: Uint8Array;
+  private readonly moved = new Map<number, string>();
+  constructor(private readonly source: string) {
+    this.kept = new Uint8Array(source.length);
+  }
+
+  keepRange(start: number, end: number): void {
+    this.kept.fill(1, start, end);
+  }
+
+  put(at: number, character: string): void {
+    this.moved.set(at, character);
+  }
+
+  toString(): string {
+    const { source, kept } = this;
+    const parts: string[] = [];
+    // A moved character is blanked where it was kept (it stands in the blank run that carries it).
+    for (const at of this.moved.keys()) kept[at] = 0;
+    for (let start = 0; start < source.length; ) {
+      const keeping = kept[start];
+      let end = start + 1;
+      while (end < source.length && kept[end] === keeping) end++;
+      const slice = source.slice(start, end);
+      parts.push(keeping === 1 ? slice : this.blank(slice, start));
+      start = end;
+    }
+    return parts.join('');
+  }
+
+  private blank(slice: string, offset: number): string {
+    let out = slice.replace(/[^\n\r]/g, ' ');
+    if (this.moved.size === 0) return out;
+    for (const [at, character] of this.moved) {
+      if (at >= offset && at < offset + slice.length) out = out.slice(0, at - offset) + character + out.slice(at - offset + 1);
+    }
+    return out;
+  }
 }
 
 /**
  * Maps an inline token's content back to the source: markdown-it builds it from the block's lines with their
  * indentation, list markers and `>` removed and the whole trimmed, so each content line is the tail of its
- * source line (less trailing spaces on the last). Returns a function from content offset to source offset.
+ * source line (less trailing spaces on the last).
  */
-function contentToSource(body: string, lineStarts: number[], token: Token): ((offset: number) => number) | undefined {
+function contentToSource(body: string, lineStarts: number[], token: Token): LineMap | undefined {
   const [firstLine, endLine] = token.map!;
   const lines = token.content.split('\n');
   const starts: number[] = [];
@@ -105,17 +143,30 @@ function contentToSource(body: string, lineStarts: number[], token: Token): ((of
     sourceStarts.push(lineStart + at);
     contentOffset += content.length + 1;
   }
-  return offset => {
-    let line = starts.length - 1;
-    while (line > 0 && starts[line] > offset) line--;
-    return sourceStarts[line] + (offset - starts[line]);
-  };
+  return { starts, sourceStarts };
 }
 
+/** Content lines' starts and where each starts in the source. */
+interface LineMap {
+  readonly starts: number[];
+  readonly sourceStarts: number[];
+}
+
+function lineOf(map: LineMap, offset: number): number {
+  let line = map.starts.length - 1;
+  while (line > 0 && map.starts[line] > offset) line--;
+  return line;
+}
+
+const sourceOf = (map: LineMap, offset: number) => {
+  const line = lineOf(map, offset);
+  return map.sourceStarts[line] + (offset - map.starts[line]);
+};
+
 /** Copies the text of one inline token into `plain` and returns the block's span. */
-function placeInline(body: string, lineStarts: number[], token: Token, plain: Uint16Array, bodyStart: number): { span: Span; emphasized: boolean } | undefined {
-  const toSource = contentToSource(body, lineStarts, token);
-  if (!toSource) return undefined;
+function placeInline(body: string, lineStarts: number[], token: Token, plain: Plain, bodyStart: number): { span: Span; emphasized: boolean } | undefined {
+  const map = contentToSource(body, lineStarts, token);
+  if (!map) return undefined;
   const content = token.content;
   let cursor = 0;
   let first = -1, last = -1;
@@ -123,24 +174,31 @@ function placeInline(body: string, lineStarts: number[], token: Token, plain: Ui
   let plainOutsideEmphasis = false;
   let struck = 0;
   const keep = (from: number, to: number) => {
-    if (struck > 0) return;
-    for (let i = from; i < to; i++) {
-      const at = bodyStart + toSource(i);
-      const code = content.charCodeAt(i);
-      if (code === 10) continue;
-      plain[at] = code;
-      if (code > 32 && code !== 160) {
-        if (first === -1) first = at;
-        last = at + 1;
-        if (emphasis === 0) plainOutsideEmphasis = true;
+    if (struck > 0 || from >= to) return;
+    // Line by line: each piece of content maps to one run of the source.
+    for (let line = lineOf(map, from), i = from; i < to; line++) {
+      const lineEnd = Math.min(to, line + 1 < map.starts.length ? map.starts[line + 1] - 1 : content.length);
+      if (lineEnd > i) {
+        const source = map.sourceStarts[line] + (i - map.starts[line]);
+        // Text the parser read from the source verbatim is kept in place (a decoded entity would not be).
+        if (body.startsWith(content.slice(i, lineEnd), source)) plain.keepRange(bodyStart + source, bodyStart + source + lineEnd - i);
+        else for (let k = i; k < lineEnd; k++) plain.put(bodyStart + source + k - i, content[k]);
+        const piece = content.slice(i, lineEnd);
+        const lead = piece.search(/[^\s\u00A0]/);
+        if (lead !== -1) {
+          if (first === -1) first = bodyStart + source + lead;
+          last = bodyStart + source + piece.trimEnd().length;
+          if (emphasis === 0) plainOutsideEmphasis = true;
+        }
       }
+      i = lineEnd + 1;
     }
   };
   /** Copies one content character to another source place (an escaped closer moves onto its backslash). */
   const keepAt = (from: number, sourceOffset: number) => {
     if (struck > 0) return;
     const at = bodyStart + sourceOffset;
-    plain[at] = content.charCodeAt(from);
+    plain.put(at, content[from]);
     if (first === -1) first = at;
     last = at + 1;
     if (emphasis === 0) plainOutsideEmphasis = true;
@@ -159,7 +217,7 @@ function placeInline(body: string, lineStarts: number[], token: Token, plain: Ui
         break;
       case 'text_special': // an escape (`\[`) or an entity (`&amp;`): keep the character, blank the backslash
         if (child.info === 'escape' && content[cursor] === '\\') {
-          if (CLOSERS.has(content[cursor + 1])) keepAt(cursor + 1, toSource(cursor));
+          if (CLOSERS.has(content[cursor + 1])) keepAt(cursor + 1, sourceOf(map, cursor));
           else keep(cursor + 1, cursor + 2);
           cursor += 2;
         } else if (content.startsWith(child.markup, cursor)) {

@@ -1,6 +1,7 @@
 import { CHINESE_SURNAMES, HONORIFICS, NON_PERSON_WORDS, REPORTING_VERB_SET, ROLE_HEADS, ROLE_MODIFIERS } from './lexicon';
 import type { Person, Span } from './model';
 import { isCapitalized, isInitial, isSpaceGap, tokenize, type Token } from './tokens';
+import { verbLengthAt } from './attribution';
 
 /** One place a person is named, in document order. */
 export interface Mention {
@@ -144,9 +145,7 @@ function roleAfter(tokens: Token[], nameEnd: number, text: string): string | und
 }
 
 function isReportingAt(tokens: Token[], index: number): boolean {
-  const one = tokens[index]?.lower;
-  const two = one && tokens[index + 1] ? `${one} ${tokens[index + 1].lower}` : '';
-  return REPORTING_VERB_SET.has(two) || REPORTING_VERB_SET.has(one ?? '');
+  return verbLengthAt(tokens, index) > 0;
 }
 
 /** True when the run is the subject or object of a reporting cue ("Qin said", "said Yang", "according to Le"). */

@@ -63,7 +63,9 @@ export function findQuotes(input: QuoteInput): Quote[] {
 function speechParagraphs(input: QuoteInput): Quote[] {
   const speaker = input.principal[0] ?? null;
   // Words the speaker quotes from others ("The Secretary-General observed: “…”") are those people's too.
-  const quotedOthers = findAttributedQuotes(input).filter(q => (q.kind === 'direct' || q.kind === 'fragment') && q.speaker && q.speaker !== speaker && !q.speakerKind);
+  // Only paragraphs with a quotation mark can hold one, and most speech paragraphs have none.
+  const withMarks = input.paragraphs.filter(p => /["“”„«»]|''/.test(input.text.slice(p.start, p.end)));
+  const quotedOthers = (withMarks.length ? findAttributedQuotes({ ...input, paragraphs: withMarks }) : []).filter(q => (q.kind === 'direct' || q.kind === 'fragment') && q.speaker && q.speaker !== speaker && !q.speakerKind);
   const paragraphs = input.paragraphs
     // A paragraph entirely in quotation marks at the top of a speech is a pull quote repeating the body.
     .filter(p => wordCount(input.text.slice(p.start, p.end)) >= 3 && !/^["“][^"“”]*["”]$/.test(input.text.slice(p.start, p.end).trim()))
@@ -466,7 +468,8 @@ function tailAttribution(tokens: Token[], context: SpeakerContext, text: string)
     if (tokens.length - i > 28) return undefined;
     // The clause must end the sentence: ", Yang said on Tuesday", not ", Yang said that …" (that is a new report).
     const tail = tokens.slice(i);
-    const verb = tail.findIndex((_, k) => verbLengthAt(tail, k) > 0);
+    let verb = -1;
+    for (let k = 0; k < Math.min(tail.length, 12) && verb === -1; k++) if (verbLengthAt(tail, k) > 0) verb = k;
     if (verb === -1 || verb > 11 || tail.length - verb > 12 || tail.slice(verb).some(t => t.lower === 'that')) continue;
     const speaker = cueAfter(tail, context, text);
     if (speaker) return { speaker, comma: tokens[i - 1].end };
