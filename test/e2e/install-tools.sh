@@ -22,6 +22,32 @@ DRV=$TOOLS/drv
 log() { echo "[install-tools] $*" >&2; }
 npmi() { npm install --silent --no-audit --no-fund --no-save --loglevel=error "$@" >&2; }
 
+# 0. Under `npm test` or `npm start` this script inherits what npm tells the scripts it runs about itself: its
+#    configuration as npm_config_* (npm_config_user_agent says "node/v20", which code-server's postinstall
+#    takes for the Node version and refuses; npm_config_node_gyp, _prefix, _nodedir name the outer npm's own),
+#    npm_package_* and npm_lifecycle_* of this project, NODE, and the project's node_modules/.bin on PATH.
+#    The installs below are npm runs of their own, on another Node and in other folders, so they start from
+#    the environment a shell would give them. Of npm's settings only those saying where packages come from
+#    and where they are cached are kept (a mirror, a proxy, certificates, the npmrc files).
+npm_run_env_off() {
+  local keep=' registry cache userconfig globalconfig cafile ca cert key strict_ssl proxy https_proxy noproxy offline prefer_offline '
+  local name entry entries path= bins=: dir=${npm_config_local_prefix:-}
+  # npm run put <the project and each parent>/node_modules/.bin and its node-gyp shim before the PATH it got
+  while [ -n "$dir" ]; do bins+="${dir%/}/node_modules/.bin:"; [ "$dir" = / ] && break; dir=$(dirname "$dir"); done
+  IFS=: read -ra entries <<< "$PATH"
+  for entry in "${entries[@]}"; do
+    [[ $bins == *":$entry:"* || $entry == */@npmcli/run-script/lib/node-gyp-bin ]] || path+=${path:+:}$entry
+  done
+  PATH=$path
+  for name in $(compgen -e); do
+    case $name in
+      npm_config_*) [[ $keep == *" ${name#npm_config_} "* ]] || unset "$name" ;;
+      npm_*|NODE|INIT_CWD) unset "$name" ;;
+    esac
+  done
+}
+npm_run_env_off
+
 # 1. system packages: Chromium renders the workbench; code-server's native 'kerberos' module needs krb5
 #    headers (else: gssapi/gssapi.h: No such file) and a C++ toolchain. apt-get update only if needed.
 apt_install() {
