@@ -66,12 +66,14 @@ for p in libkrb5-dev pkg-config g++ make python3; do dpkg -s "$p" >/dev/null 2>&
 [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
 
 mkdir -p "$TOOLS"
+INSTALLED=   # what this run installed, for the closing line
 # one installer at a time per cache (two test runs may start together)
 exec 9>"$TOOLS/.install.lock"; flock 9
 
 # 2. Node 24 from the npm registry (a package that ships the binary; nothing else is downloaded)
 if [ ! -x "$N24/bin/node" ]; then
   log "installing Node $NODE24_VERSION"; npmi --prefix "$TOOLS/node24" "$NODE_PKG@$NODE24_VERSION"
+  INSTALLED+="${INSTALLED:+, }Node $NODE24_VERSION"
 fi
 # 3. code-server; its postinstall compiles native modules against Node 24's headers (nodedir), no downloads
 #    (complete = the right version and its native kerberos module built; the shared vscode-it.sh fills the
@@ -85,12 +87,16 @@ if ! cs_ok; then
   log "installing code-server $CODE_SERVER_VERSION (a few minutes the first time)"
   PATH=$N24/bin:$PATH npm_config_nodedir=$N24 npmi --prefix "$TOOLS/cs" "code-server@$CODE_SERVER_VERSION"
   cs_ok || { log "code-server installed incompletely (native modules not built?)"; exit 1; }
+  INSTALLED+="${INSTALLED:+, }code-server $CODE_SERVER_VERSION"
 fi
 # 4. playwright-core drives Debian's chromium (it never downloads a browser of its own)
 if [ $BROWSER -eq 1 ] && [ ! -f "$DRV/node_modules/playwright-core/package.json" ]; then
   log "installing playwright-core $PLAYWRIGHT_VERSION"; npmi --prefix "$DRV" "playwright-core@$PLAYWRIGHT_VERSION"
+  INSTALLED+="${INSTALLED:+, }playwright-core $PLAYWRIGHT_VERSION"
 fi
 flock -u 9
+# one line a log can be searched for (.ci/run shows it under its timings)
+[ -z "$INSTALLED" ] || log "installed $INSTALLED into $TOOLS in $SECONDS s"
 
 printf 'VSCODE_IT_TOOLS=%q\nNODE24=%q\nCODE_SERVER=%q\nDRIVER_MODULES=%q\n' \
   "$TOOLS" "$N24/bin/node" "$CS" "$DRV/node_modules"
