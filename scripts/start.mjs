@@ -1,5 +1,7 @@
-// `npm start`: opens the bundled seeds/ with Statement Lens loaded as a development extension.
-// With desktop VS Code (`code` on PATH): `code --extensionDevelopmentPath=<repo> <repo>/seeds`.
+// `npm start`: opens the sample workspace, sample/, with Statement Lens loaded as a development extension and
+// the example draft sample/drafts/talks.md in the editor. The sample's settings make the bundled seeds the
+// corpus, so its drafts/ are checked against them and never indexed as corpus documents.
+// With desktop VS Code (`code` on PATH): `code --extensionDevelopmentPath=<repo> <repo>/sample <draft>`.
 // Otherwise: code-server (installed once into the shared tool cache by test/e2e/install-tools.sh) on
 // 127.0.0.1:$PORT (default 8080), no auth; open the printed URL. Runs until Ctrl+C.
 // Also imported by scripts/screenshot.mjs for startCodeServer() and workbenchUrl().
@@ -11,6 +13,8 @@ import { fileURLToPath } from 'node:url';
 
 export const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const seeds = join(repo, 'seeds');
+export const sample = join(repo, 'sample');
+export const sampleDraft = join(sample, 'drafts', 'talks.md');
 
 /** Installs what is missing (idempotent) and returns the tool paths. */
 export function installTools({ browser = false } = {}) {
@@ -24,12 +28,16 @@ export function installTools({ browser = false } = {}) {
 }
 
 /**
- * The workbench URL that opens `folder` with `extensionDevelopmentPath` loaded in development mode.
- * code-server rejects --extensionDevelopmentPath on its command line; its built workbench reads the same
- * setting from the URL payload, but only when started with `--vscode-option enable-smoke-test-driver`.
+ * The workbench URL that opens `folder` with `extensionDevelopmentPath` loaded in development mode, and `file`
+ * in an editor when given. code-server rejects --extensionDevelopmentPath on its command line; its built
+ * workbench reads the same setting from the URL payload, but only when started with `--vscode-option
+ * enable-smoke-test-driver`.
  */
-export function workbenchUrl(server, folder, extensionDevelopmentPath) {
+export function workbenchUrl(server, folder, extensionDevelopmentPath, file) {
   const payload = [['extensionDevelopmentPath', `vscode-remote://remote${extensionDevelopmentPath}`]];
+  // the workbench names the folder's files after the host it is served from; under any other authority the
+  // file would open as a second copy that diagnostics and hovers never reach
+  if (file) payload.push(['openFile', `vscode-remote://${new URL(server).host}${file}`]);
   return `${server}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
@@ -50,7 +58,7 @@ export async function startCodeServer({ port = 0, dataDir, tools = installTools(
       'extensions.autoUpdate': false, 'extensions.ignoreRecommendations': true, 'chat.disableAIFeatures': true,
       'update.mode': 'none', 'workbench.enableExperiments': false, 'workbench.tips.enabled': false,
       'workbench.secondarySideBar.defaultVisibility': 'hidden',   // the (empty) chat side bar
-      'git.openRepositoryInParentFolders': 'never',               // seeds/ sits inside the repository
+      'git.openRepositoryInParentFolders': 'never',               // sample/ sits inside the repository
     }, null, 2));
   }
   const xdg = join(dataDir, 'xdg');
@@ -107,8 +115,8 @@ async function main() {
     if (built.status !== 0) process.exit(built.status ?? 1);
   }
   if (commandOnPath('code') && !process.env.STATEMENT_LENS_CODE_SERVER) {
-    console.log(`code --extensionDevelopmentPath=${repo} ${seeds}`);
-    const code = spawn('code', [`--extensionDevelopmentPath=${repo}`, seeds], { stdio: 'inherit' });
+    console.log(`code --extensionDevelopmentPath=${repo} ${sample} ${sampleDraft}`);
+    const code = spawn('code', [`--extensionDevelopmentPath=${repo}`, sample, sampleDraft], { stdio: 'inherit' });
     code.on('exit', status => process.exit(status ?? 0));
     return;
   }
@@ -118,8 +126,8 @@ async function main() {
   const dataDir = join(repo, '.vscode-test', 'code-server');
   const server = await startCodeServer({ port, dataDir, tools,
     log: line => { if (process.env.VERBOSE) console.log(`[code-server] ${line}`); } });
-  const url = workbenchUrl(server.url, seeds, repo);
-  console.log(`\nStatement Lens (development mode) in code-server, serving ${seeds}\n\n  Open: ${url}\n\n` +
+  const url = workbenchUrl(server.url, sample, repo, sampleDraft);
+  console.log(`\nStatement Lens (development mode) in code-server, serving ${sample} (corpus: the bundled seeds)\n\n  Open: ${url}\n\n` +
     `(without the payload, ${server.url}/ opens VS Code without the extension; Ctrl+C stops)\n`);
   let stopping = false;
   const shutdown = async () => {
