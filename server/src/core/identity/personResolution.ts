@@ -97,6 +97,8 @@ export class PersonResolver {
   private readonly perDocument = new Map<string, Map<string, string>>();
   /** Per identity, every name it goes by (for `speaker:` filters), made on first use. */
   private readonly namesCache = new Map<string, readonly string[]>();
+  /** Per written name decided per document, the people it stands for, most documents first. */
+  private readonly identitiesCache = new Map<string, string[]>();
 
   setDocument(document: StatementDocument): void {
     this.deleteDocument(document.uri);
@@ -188,6 +190,7 @@ export class PersonResolver {
       this.identities.delete(id);
       this.namesCache.delete(id);
     }
+    this.identitiesCache.clear();
     for (const name of region) {
       const entry = this.names.get(name)!;
       if (entry.documents.size > 0) continue;
@@ -219,9 +222,14 @@ export class PersonResolver {
     if (whole !== undefined) return [whole];
     const perDocument = this.perDocument.get(name);
     if (!perDocument) return [];
-    const counts = new Map<string, number>();
-    for (const id of perDocument.values()) counts.set(id, (counts.get(id) ?? 0) + 1);
-    return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([id]) => id);
+    let ids = this.identitiesCache.get(name);
+    if (!ids) {
+      const counts = new Map<string, number>();
+      for (const id of perDocument.values()) counts.set(id, (counts.get(id) ?? 0) + 1);
+      ids = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([id]) => id);
+      this.identitiesCache.set(name, ids);
+    }
+    return ids;
   }
 
   identity(id: string): Identity | undefined {
