@@ -17,7 +17,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CorpusIndexer, formatCitation, QuoteChecker, type IndexReport, type QuoteCheck, type StatementParser } from './core';
 import { FileSystemCorpusHost, resolveRoots, uriOf } from './corpusFiles';
-import { detailOf, rangeOf, summaryOf } from './convert';
+import { detailOf, personSummaryOf, rangeOf, summaryOf } from './convert';
 import { quotationLenses, resolveQuotationLens } from './features/codeLens';
 import { definitionAt } from './features/definition';
 import { documentLinks } from './features/documentLinks';
@@ -28,7 +28,7 @@ import { referencesAt, type Draft } from './features/references';
 import { relatedStatements, statementAt } from './features/relatedStatements';
 import { SEMANTIC_LEGEND, semanticTokens } from './features/semanticTokens';
 import { workspaceSymbols } from './features/workspaceSymbols';
-import { DocumentRequest, DocumentsRequest, IndexedNotification, ReindexRequest, RelatedStatementsRequest, SearchQuotesRequest, type IndexedParams, type QuoteHit, type RelatedStatement } from './protocol';
+import { DocumentRequest, DocumentsRequest, IndexedNotification, PeopleRequest, ReindexRequest, RelatedStatementsRequest, SearchQuotesRequest, type IndexedParams, type QuoteHit, type RelatedStatement } from './protocol';
 import { SettingsStore, type InitializationOptions } from './settings';
 
 const MAX_WORKSPACE_DRAFTS = 2000;
@@ -359,13 +359,20 @@ export function startServer(connection: Connection, dependencies: ServerDependen
 
   connection.onRequest(DocumentsRequest, async () => {
     await indexing;
-    return [...indexer.index.all()].map(summaryOf);
+    return [...indexer.index.all()].map(document => summaryOf(document, indexer.index));
   });
 
   connection.onRequest(DocumentRequest, async ({ uri }) => {
     await indexing;
     const document = indexer.index.get(uri) ?? indexer.index.get(normalizeUri(uri));
-    return document ? detailOf(document) : null;
+    return document ? detailOf(document, indexer.index) : null;
+  });
+
+  connection.onRequest(PeopleRequest, async ({ query, limit }, token) => {
+    await indexing;
+    if (token.isCancellationRequested) return cancelled();
+    const people = indexer.index.people(query, Math.max(1, limit ?? Infinity), token);
+    return token.isCancellationRequested ? cancelled() : { people: people.map(personSummaryOf) };
   });
 
   connection.onRequest(SearchQuotesRequest, async ({ query, limit }, token) => {
