@@ -3,10 +3,12 @@
  * (nicknames to one form, initials kept as letters), a surname key (accents, particles, hyphens and common
  * romanisation differences folded), a generational suffix, and the written order.
  */
-import { CHINESE_SURNAMES, HONORIFICS, ROLE_HEADS } from '../lexicon';
+import { CHINESE_SURNAMES, HONORIFICS, NON_PERSON_WORDS, ROLE_HEADS, ROLE_MODIFIERS } from '../lexicon';
 import { foldAccents } from '../searchText';
 
 export interface NameParts {
+  /** The name as written, without words extraction left before it ("Services Xavier Becerra" → "Xavier Becerra"). */
+  readonly display: string;
   /** Given names in written order, folded; an initial is one letter ("r"). */
   readonly given: readonly string[];
   /** Given names, romanised, in written order. */
@@ -59,7 +61,7 @@ const NICKNAMES = new Map(NICKNAME_GROUPS.flatMap(group => group.map(name => [na
 
 const LEADING_TITLES = new Set([...HONORIFICS, ...ROLE_HEADS]);
 /** Words that extraction sometimes leaves before a name ("Yesterday Jen Psaki", "I'm Jill Biden"). */
-const LEADING_WORDS = new Set(["i'm", 'i', 'yesterday', 'today', 'tonight', 'and', 'but', 'because', 'even', 'when', 'as', 'also', 'meanwhile', 'then', 'so', 'if', 'while', 'after', 'before', 'since', 'federation', 'emerita', 'emeritus', 'thank', 'thanks', 'congratulations', 'welcome', 'dear', 'hello', 'hi']);
+const LEADING_WORDS = new Set(["i'm", 'i', 'services', 'relations', 'operations', 'development', 'resources', 'rights', 'nominations', 'yesterday', 'today', 'tonight', 'and', 'but', 'because', 'even', 'when', 'as', 'also', 'meanwhile', 'then', 'so', 'if', 'while', 'after', 'before', 'since', 'federation', 'emerita', 'emeritus', 'thank', 'thanks', 'congratulations', 'welcome', 'dear', 'hello', 'hi']);
 
 /** Lower case, accents folded, curly apostrophes straight; hyphens kept. */
 export function foldName(text: string): string {
@@ -93,7 +95,7 @@ const isPinyin = (token: string) => /^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:
 export function nameParts(written: string): NameParts | undefined {
   const raw = foldName(written).replace(/,/g, ' ').split(/\s+/).filter(Boolean);
   let start = 0;
-  while (start < raw.length - 1 && (LEADING_TITLES.has(raw[start]) || LEADING_WORDS.has(raw[start]))) start++;
+  while (start < raw.length - 1 && (LEADING_TITLES.has(raw[start]) || LEADING_WORDS.has(raw[start]) || raw.length - start > 2 && (NON_PERSON_WORDS.has(raw[start]) || ROLE_MODIFIERS.has(raw[start])))) start++;
   const words = raw.slice(start);
   let suffix: string | undefined;
   while (words.length > 1 && SUFFIXES.has(words[words.length - 1].replace(/\.$/, ''))) suffix ??= SUFFIXES.get(words.pop()!.replace(/\.$/, ''));
@@ -118,6 +120,7 @@ export function nameParts(written: string): NameParts | undefined {
   if (parts.length === 2 && !surnameFirst && EAST_ASIAN_SURNAMES.has(parts[0]) && isRomaji(parts[1])) blocks.push(romanised(parts[0]));
   if (parts.length === 2 && surnameFirst && !CHINESE_SURNAMES.has(parts[0])) blocks.push(romanised(parts[1]));
   return {
+    display: written.trim().split(/\s+/).slice(start).join(' '),
     given,
     givenKeys: given.map(romanised),
     writtenGiven: givenTokens,

@@ -74,7 +74,7 @@ export interface Identity {
 const TRANSCRIPT_ROLES = new Set(['aide', 'operator', 'moderator', 'participant', 'staff', 'audience', 'questioner', 'interpreter', 'narrator', 'announcer', 'reporter', 'official', 'q', 'u.s', 'u.s.', 'jr.', 'sr.', 'jr', 'sr', 'everyone', 'all']);
 const HEAD_WORDS = new Set([...ROLE_HEADS, ...HONORIFICS]);
 /** Honorifics say little about which of two people it is ("Mr. Biden"); offices do. */
-const WEAK_TITLES = new Set(['mr.', 'mrs.', 'ms.', 'miss', 'dr.', 'sir', 'madam', 'lady', 'lord', 'comrade', 'prof.', 'professor', 'dame']);
+const WEAK_TITLES = new Set(['mr.', 'mrs.', 'ms.', 'miss', 'dr.', 'sir', 'madam', 'lord', 'comrade', 'prof.', 'professor', 'dame']);
 
 const foldKey = (name: string) => foldName(name).replace(/[.,]/g, '').replace(/\s+/g, ' ').trim();
 
@@ -474,7 +474,7 @@ export class PersonResolver {
       const merges: Merge[] = [];
       for (const name of names) {
         const reason = reasons.get(name);
-        if (reason && reason.with !== id) merges.push(reason);
+        if (reason && reason.with !== name) merges.push(reason);
       }
       for (const [name, uris] of byName) {
         const counts = new Map<MergeReason, number>();
@@ -625,7 +625,7 @@ function displayName(names: NameEntry[]): string {
   let best: NameEntry | undefined;
   const score = (entry: NameEntry) => (entry.parts && entry.parts.given.length > 0 ? 1e9 : 0) + entry.documents.size - (/^[^a-z]*$/.test(entry.name) ? 1e6 : 0);
   for (const entry of names) if (!best || score(entry) > score(best) || score(entry) === score(best) && entry.name < best.name) best = entry;
-  return best!.name;
+  return best!.parts?.display ?? best!.name;
 }
 
 function shareOffice(a: NameEntry, b: NameEntry): boolean {
