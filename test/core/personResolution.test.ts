@@ -57,7 +57,7 @@ describe('person resolution across documents', () => {
   test('a Jr. with no office in common is another person: Donald Trump Jr. is not Donald J. Trump', async () => {
     const { index } = await corpus({
       'a.md': doc('2019-03-01', 'President Donald J. Trump said the economy was strong.'),
-      'b.md': doc('2019-04-01', 'Businessman Donald Trump Jr. said he would not run.'),
+      'b.md': doc('2019-04-01', 'President Donald J. Trump said his son Donald Trump Jr. would not run.'),
     });
     assert.notEqual(index.canonicalName('Donald Trump Jr.'), index.canonicalName('Donald J. Trump'));
   });

@@ -46,22 +46,25 @@ const EAST_ASIAN_SURNAMES = new Set(
 /** Given names that stand for one another (nickname → one form). */
 const NICKNAME_GROUPS = [
   'joseph joe joey', 'antony anthony tony', 'william bill billy will', 'robert bob bobby rob', 'james jim jimmy jamie',
-  'michael mike mick', 'charles chuck charlie', 'richard dick rick rich', 'thomas tom tommy', 'edward ted ed ned teddy',
+  'michael mike mick', 'charles chuck charlie', 'richard dick rick rich', 'thomas tom tommy', 'edward ted ed ned', 'theodore theo',
   'daniel dan danny', 'david dave', 'steven stephen steve', 'christopher chris', 'matthew matt', 'peter pete',
-  'benjamin ben bibi', 'jennifer jen jenny', 'elizabeth liz beth betsy', 'katherine kathy katie kate catherine kathryn',
+  'benjamin ben bibi', 'jennifer jen jenny', 'elizabeth liz beth betsy', 'katherine katharine kathy katie kate catherine kathryn',
   'susan sue', 'patrick pat', 'nicholas nick', 'alexander alex', 'samuel sam', 'andrew andy', 'timothy tim',
   'gregory greg', 'jeffrey jeff', 'kenneth ken', 'lawrence larry', 'martin marty', 'deborah debra deb debbie',
   'jacob jake', 'vladimir vlad', 'donald don', 'henry hank', 'rebecca becky', 'margaret maggie meg peggy',
   'mitchell mitch', 'gerald jerry', 'francis frank', 'nathaniel nathan nate', 'joshua josh', 'zachary zach',
   'frederick fred', 'gabriel gabe', 'sandra sandy', 'victoria vicky', 'jonathan jon', 'kimberly kim', 'ronald ron',
-  'raymond ray', 'douglas doug', 'phillip philip phil', 'gerard gerry', 'terrence terence terry', 'leonard len',
-  'muammar moammar moamar', 'volodymyr volodimir',
+  'raymond ray', 'phillip philip phil', 'gerard gerry', 'terrence terence terry', 'leonard len',
+  'muammar moammar moamar', 'volodymyr volodimir', 'jacqueline jackie', 'maxwell max', 'alejandro ali ale', 'ashton ash',
+  'douglas doug',
 ].map(group => group.split(' '));
 const NICKNAMES = new Map(NICKNAME_GROUPS.flatMap(group => group.map(name => [name, group[0]] as [string, string])));
+/** Nicknames of two given names ("Teddy" Kennedy is Edward, "Teddy" Roosevelt is Theodore), by romanised key. */
+const SHARED_NICKNAMES = new Map([[romanised('teddy'), [romanised('edward'), romanised('theodore')]]]);
 
 const LEADING_TITLES = new Set([...HONORIFICS, ...ROLE_HEADS]);
 /** Words that extraction sometimes leaves before a name ("Yesterday Jen Psaki", "I'm Jill Biden"). */
-const LEADING_WORDS = new Set(["i'm", 'i', 'services', 'relations', 'operations', 'development', 'resources', 'rights', 'nominations', 'yesterday', 'today', 'tonight', 'and', 'but', 'because', 'even', 'when', 'as', 'also', 'meanwhile', 'then', 'so', 'if', 'while', 'after', 'before', 'since', 'federation', 'emerita', 'emeritus', 'thank', 'thanks', 'congratulations', 'welcome', 'dear', 'hello', 'hi']);
+const LEADING_WORDS = new Set(["i'm", 'i', 'signed', 'nominee', 'second', 'gentleman', 'opposition', 'services', 'relations', 'operations', 'development', 'resources', 'rights', 'nominations', 'yesterday', 'today', 'tonight', 'and', 'but', 'because', 'even', 'when', 'as', 'also', 'meanwhile', 'then', 'so', 'if', 'while', 'after', 'before', 'since', 'federation', 'emerita', 'emeritus', 'thank', 'thanks', 'congratulations', 'welcome', 'dear', 'hello', 'hi']);
 
 /** Lower case, accents folded, curly apostrophes straight; hyphens kept. */
 export function foldName(text: string): string {
@@ -158,7 +161,7 @@ export function sameGivenName(a: string, b: string): boolean {
 
 /** sameGivenName on romanised keys (NameParts.givenKeys). */
 function sameKey(a: string, b: string): boolean {
-  return a === b || (a.length === 1 || b.length === 1) && a[0] === b[0];
+  return a === b || (a.length === 1 || b.length === 1) && a[0] === b[0] || !!SHARED_NICKNAMES.get(a)?.includes(b) || !!SHARED_NICKNAMES.get(b)?.includes(a);
 }
 
 /** Why two written names may be one person, or why they cannot be. */

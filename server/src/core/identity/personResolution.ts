@@ -527,17 +527,23 @@ export class PersonResolver {
     const clusterParts = names.filter(e => e.parts!.given.length > 0);
     if (!clusterParts.some(c => atomParts.some(a => a.parts!.surname === c.parts!.surname || a.parts!.orderFreeKey === c.parts!.orderFreeKey))) return undefined;
     let best: Merge | undefined;
+    // "Al Sisi" when the person's names write "Al Sisi" / "El-Sisi" as the surname: the "Al" is no given name.
+    const particleAtom = atomParts.every(a => clusterParts.some(c => isParticleGiven(a, c)));
     for (const a of atomParts) {
       for (const c of clusterParts) {
         if (a.parts!.surname !== c.parts!.surname && a.parts!.orderFreeKey !== c.parts!.orderFreeKey) continue;
-        const match = compareGiven(a.parts!, c.parts!);
+        const particle = particleAtom || isParticleGiven(c, a);
+        const match = particle ? ({ match: true, reason: 'spelling' } as const) : compareGiven(a.parts!, c.parts!);
         if (!match.match) return undefined;
         let reason: MergeReason = match.reason;
         if (a.parts!.suffix !== c.parts!.suffix) {
           if (a.parts!.suffix && c.parts!.suffix) return undefined;
-          // "Joseph R. Biden Jr." and "Joe Biden" are one when their roles agree; "Donald Trump Jr." is not.
-          if (!shareOffice(a, c)) return undefined;
-          reason = 'shared role';
+          // "Joseph R. Biden Jr." and "Joe Biden" are one when their offices agree, or when the one with the
+          // suffix holds none and is never named beside the other; "Donald Trump Jr." beside his father is not.
+          const [suffixed, plain] = a.parts!.suffix ? [a, c] : [c, a];
+          if (shareOffice(a, c)) reason = 'shared role';
+          else if (offices(suffixed).size === 0 && !coOccur(suffixed, plain)) reason = match.reason;
+          else return undefined;
         }
         best ??= { name: a.name, with: c.name, reason };
       }
@@ -626,6 +632,26 @@ function displayName(names: NameEntry[]): string {
   const score = (entry: NameEntry) => (entry.parts && entry.parts.given.length > 0 ? 1e9 : 0) + entry.documents.size - (/^[^a-z]*$/.test(entry.name) ? 1e6 : 0);
   for (const entry of names) if (!best || score(entry) > score(best) || score(entry) === score(best) && entry.name < best.name) best = entry;
   return best!.parts?.display ?? best!.name;
+}
+
+/** "Al Sisi" beside "Abdel Fattah Al Sisi": the "Al" is the particle of the surname, not a given name. */
+function isParticleGiven(short: NameEntry, long: NameEntry): boolean {
+  const given = short.parts!.writtenGiven;
+  if (given.length !== 1 || !/^(?:al|el)$/.test(given[0]) || long.parts!.given.length < 2) return false;
+  return new RegExp(`\\b(?:al|el)[ -]${short.parts!.surname}$`).test(foldName(long.name).replace(/[’']s$/, ''));
+}
+
+function offices(entry: NameEntry): Set<string> {
+  const found = new Set<string>();
+  for (const title of profileOfEntry(entry).titles.keys()) if (!WEAK_TITLES.has(title)) found.add(title);
+  return found;
+}
+
+/** Both names stand in one document as two people: evidence they are two. */
+function coOccur(a: NameEntry, b: NameEntry): boolean {
+  const [small, large] = a.documents.size <= b.documents.size ? [a, b] : [b, a];
+  for (const uri of small.documents.keys()) if (large.documents.has(uri)) return true;
+  return false;
 }
 
 function shareOffice(a: NameEntry, b: NameEntry): boolean {
