@@ -64,7 +64,7 @@ const SHARED_NICKNAMES = new Map([[romanised('teddy'), [romanised('edward'), rom
 
 const LEADING_TITLES = new Set([...HONORIFICS, ...ROLE_HEADS]);
 /** Words that extraction sometimes leaves before a name ("Yesterday Jen Psaki", "I'm Jill Biden"). */
-const LEADING_WORDS = new Set(["i'm", 'i', 'signed', 'nominee', 'second', 'gentleman', 'opposition', 'services', 'relations', 'operations', 'development', 'resources', 'rights', 'nominations', 'yesterday', 'today', 'tonight', 'and', 'but', 'because', 'even', 'when', 'as', 'also', 'meanwhile', 'then', 'so', 'if', 'while', 'after', 'before', 'since', 'federation', 'emerita', 'emeritus', 'thank', 'thanks', 'congratulations', 'welcome', 'dear', 'hello', 'hi']);
+const LEADING_WORDS = new Set(["i'm", 'i', 'signed', 'intelligence', 'engagement', 'class', 'commerce', 'nominee', 'second', 'gentleman', 'opposition', 'services', 'relations', 'operations', 'development', 'resources', 'rights', 'nominations', 'yesterday', 'today', 'tonight', 'and', 'but', 'because', 'even', 'when', 'as', 'also', 'meanwhile', 'then', 'so', 'if', 'while', 'after', 'before', 'since', 'federation', 'emerita', 'emeritus', 'thank', 'thanks', 'congratulations', 'welcome', 'dear', 'hello', 'hi']);
 
 /** Lower case, accents folded, curly apostrophes straight; hyphens kept. */
 export function foldName(text: string): string {

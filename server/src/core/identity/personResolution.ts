@@ -73,6 +73,14 @@ export interface Identity {
 
 const TRANSCRIPT_ROLES = new Set(['aide', 'operator', 'moderator', 'participant', 'staff', 'audience', 'questioner', 'interpreter', 'narrator', 'announcer', 'reporter', 'official', 'q', 'u.s', 'u.s.', 'jr.', 'sr.', 'jr', 'sr', 'everyone', 'all']);
 const HEAD_WORDS = new Set([...ROLE_HEADS, ...HONORIFICS]);
+/** Nouns for roles that are not titles, as the last word of what extraction took for a name. */
+const ROLE_NOUNS = new Set(`member members counsel services service operator motors staff team delegation people family families veterans
+  workers students leaders officials participants guests citizens americans affairs school board caucus division system operations
+  management agenda pharma award tempore ally tool reform relations command control engagement development emergency business
+  circuit advisory diversity electric information programs financial medical subject manager advocate investment economies emirates
+  arabia angeles emerita emeritus under operating performing disaster gentleman innovation women scientist i'll i’ll h.r law
+  baseball partner technology provisions science orange`.split(/\s+/).filter(Boolean));
+const isPeopleWord = (word: string) => /(?:an|ese|ish|ian)s$/.test(word) && (NON_PERSON_WORDS.has(word.slice(0, -1)) || /^(?:americans|africans|asians|europeans|latinos|hispanics|ukrainians|russians|israelis|palestinians|afghans|iraqis|iranians|mexicans|canadians|koreans|indians)$/.test(word));
 /** Honorifics say little about which of two people it is ("Mr. Biden"); offices do. */
 const WEAK_TITLES = new Set(['mr.', 'mrs.', 'ms.', 'miss', 'dr.', 'sir', 'madam', 'lord', 'comrade', 'prof.', 'professor', 'dame']);
 
@@ -750,10 +758,13 @@ function choose(evidence: Evidence, candidates: Profile[]): { index: number; rea
 
 /** Why a group of names is not a person, or undefined when it may be one. */
 function notAPerson(entries: NameEntry[], partial: ReadonlyMap<string, ReadonlySet<string>>): string | undefined {
+  // "Audience Member", "Senior Administration Official", "Black Americans": a role or a people, not a name.
+  const lastWords = entries.map(entry => foldName(entry.name).split(/\s+/).pop()!.replace(/[’']s$/, ''));
+  if (lastWords.every(word => TRANSCRIPT_ROLES.has(word) || ROLE_NOUNS.has(word) || HEAD_WORDS.has(word) || NON_PERSON_WORDS.has(word) || isPeopleWord(word))) return 'a role, a people or a place, not a name';
   if (entries.some(entry => entry.parts && entry.parts.given.length > 0)) return undefined;
   const words = entries.map(entry => foldName(entry.name));
   if (words.every(word => TRANSCRIPT_ROLES.has(word) || HEAD_WORDS.has(word))) return 'a role, not a name';
-  if (words.every(word => /(?:an|ese|ish)s$/.test(word) && NON_PERSON_WORDS.has(word.slice(0, -1)))) return 'a people, not a person';
+  if (words.every(isPeopleWord)) return 'a people, not a person';
   let object = 0, total = 0;
   for (const entry of entries) {
     const uris = partial.get(entry.name);
