@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { DidChangeWatchedFilesNotification, DidOpenTextDocumentNotification, FileChangeType, HoverRequest, type Hover, type MarkupContent } from 'vscode-languageserver-protocol';
+import { CodeActionRequest, DidChangeWatchedFilesNotification, DidOpenTextDocumentNotification, FileChangeType, HoverRequest, type CodeAction, type Hover, type MarkupContent } from 'vscode-languageserver-protocol';
 import { DocumentsRequest, PeopleRequest, SearchQuotesRequest } from '../../server/src/protocol';
 import { initialize, startInProcess, type TestClient } from './serverHarness';
 
@@ -57,7 +57,7 @@ describe('resolved people over LSP', () => {
     assert.ok(hits.some(hit => hit.uri.endsWith('b.md')), JSON.stringify(hits.map(h => h.speaker)));
   });
 
-  test('a hover on "President Biden" in a draft shows Joe Biden only; people.yaml keeps two names apart and hides one', async () => {
+  test('a hover on "President Biden" in a draft shows Joe Biden only, a code action opens people.yaml; people.yaml keeps two names apart and hides one', async () => {
     const draft = pathToFileURL(path.join(workspace, 'draft.md')).toString();
     const text = 'President Biden spoke. Jill Biden spoke too.';
     await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: draft, languageId: 'markdown', version: 1, text } });
@@ -65,6 +65,14 @@ describe('resolved people over LSP', () => {
     const value = (hover.contents as MarkupContent).value;
     assert.match(value, /\*\*Joe Biden\*\*/);
     assert.doesNotMatch(value, /Jill/);
+
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: draft }, range: { start: { line: 0, character: 12 }, end: { line: 0, character: 12 } }, context: { diagnostics: [] } })) as CodeAction[];
+    const correct = actions.find(action => action.title === 'Correct Joe Biden in people.yaml');
+    assert.ok(correct, JSON.stringify(actions.map(a => a.title)));
+    const changes = correct.edit!.documentChanges!;
+    assert.deepEqual(changes[0], { kind: 'create', uri: pathToFileURL(path.join(corpus, 'people.yaml')).toString(), options: { ignoreIfExists: true } }, 'creates the folder’s people.yaml');
+    assert.match(JSON.stringify(changes[1]), /- name: Joe Biden/);
+    assert.equal(correct.command?.command, 'statementLens.openPeopleFile');
 
     const file = path.join(corpus, 'people.yaml');
     writeFileSync(file, '- apart: [Abdel Fattah Al Sisi, Abdel Fattah El-Sisi]\n- hide: Jill Biden\n');
