@@ -9,6 +9,7 @@ import { benchNames } from './names';
 import { benchDraftCheck } from './draftCheck';
 import { benchAdversarial } from './adversarial';
 import { benchModel } from './model';
+import { benchPeople } from './people';
 import { ms, percentile } from './stats';
 
 const section = (title: string) => console.log(`\n## ${title}`);
@@ -42,6 +43,11 @@ async function main(): Promise<void> {
     times.push(performance.now() - started);
   }
   console.log(`p50 ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))}, max ${ms(Math.max(...times))}`);
+  }
+
+  if (wanted('people')) {
+    section('People: cross-document resolution, gold merges, top people, the speaker view');
+    benchPeople(run.indexer.index, run.seconds);
   }
 
   while (run.indexer.index.warmUp()) { /* finish deferred trigram work before timing queries */ }

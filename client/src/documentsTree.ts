@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { escapeMarkdown } from '../../server/src/markdown';
-import type { DocumentSummary, QuoteDetail } from '../../server/src/protocol';
+import type { DocumentSummary, PersonSummary, QuoteDetail } from '../../server/src/protocol';
 import type { StatementClient } from './statementClient';
 
 export type SortMode = 'date' | 'speaker';
@@ -16,7 +16,8 @@ export const UNDATED = 'Undated';
 const UNKNOWN_SPEAKER = 'Unknown speaker';
 
 /**
- * The Statements view: documents newest first (undated ones last, under "Undated"), or grouped by speaker.
+ * The Statements view: documents newest first (undated ones last, under "Undated"), or grouped by speaker, one
+ * group per resolved person (the server resolves spellings and titles; a group's tooltip lists the aliases).
  * The order is remembered across restarts; the view refreshes whenever the server re-indexes.
  */
 export class DocumentsTreeProvider implements vscode.TreeDataProvider<StatementNode>, vscode.Disposable {
@@ -94,9 +95,27 @@ export class DocumentsTreeProvider implements vscode.TreeDataProvider<StatementN
     return item;
   }
 
+  /** A speaker group's tooltip: the person's other names and offices, asked for when the tooltip is shown. */
+  async resolveTreeItem(item: vscode.TreeItem, node: StatementNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
+    if (node.kind !== 'group' || node.label === UNDATED || node.label === UNKNOWN_SPEAKER || this.sortMode !== 'speaker') return item;
+    const person = (await this.client.people(node.label, 20, token)).find(p => p.name === node.label);
+    if (person) item.tooltip = personTooltip(person);
+    return item;
+  }
+
   dispose(): void {
     this.disposables.forEach(d => d.dispose());
   }
+}
+
+function personTooltip(person: PersonSummary): vscode.MarkdownString {
+  const tooltip = new vscode.MarkdownString(undefined, false);
+  tooltip.isTrusted = false;
+  tooltip.supportHtml = false;
+  tooltip.appendMarkdown(`**${escapeMarkdown(person.name)}** · ${person.documents} documents · ${person.quotes} quotes\n\n`);
+  if (person.aliases.length) tooltip.appendMarkdown(`Also: ${person.aliases.slice(0, 12).map(escapeMarkdown).join(', ')}${person.aliases.length > 12 ? ', …' : ''}\n\n`);
+  for (const role of person.roles.slice(0, 4)) tooltip.appendMarkdown(`- ${escapeMarkdown(role.title)} · ${role.from && role.from !== role.to ? `${role.from} – ` : ''}${role.to ?? 'undated'}${role.source === 'sidecar' ? ' _(people.yaml)_' : ''}\n`);
+  return tooltip;
 }
 
 function sortByDate(documents: DocumentSummary[]): DocumentSummary[] {

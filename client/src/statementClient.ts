@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type CloseHandlerResult, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CARD_COMMANDS } from '../../server/src/markdown';
 import { RelatedStatementsRequest, type RelatedStatement } from '../../server/src/protocol';
-import { DocumentRequest, DocumentsRequest, IndexedNotification, ReindexRequest, SearchQuotesRequest, type DocumentDetail, type DocumentSummary, type IndexedParams, type QuoteHit } from '../../server/src/protocol';
+import { DocumentRequest, DocumentsRequest, IndexedNotification, PeopleRequest, ReindexRequest, SearchQuotesRequest, type DocumentDetail, type DocumentSummary, type IndexedParams, type PersonSummary, type QuoteHit } from '../../server/src/protocol';
 
 const MAX_CRASHES = { count: 5, withinMs: 3 * 60_000 };
 
@@ -88,6 +88,11 @@ export class StatementClient implements vscode.Disposable {
 
   document(uri: vscode.Uri): Promise<DocumentDetail | null> {
     return this.client.sendRequest(DocumentRequest, { uri: uri.toString() });
+  }
+
+  /** Resolved people whose names or aliases contain `query`, most documents first. */
+  async people(query?: string, limit?: number, token?: vscode.CancellationToken): Promise<PersonSummary[]> {
+    return (await this.client.sendRequest(PeopleRequest, { ...(query ? { query } : {}), ...(limit ? { limit } : {}) }, token)).people;
   }
 
   searchQuotes(query: string, limit: number, token?: vscode.CancellationToken): Promise<QuoteHit[]> {

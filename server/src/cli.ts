@@ -3,18 +3,20 @@
  * `statement-lens`: the command-line face of the core.
  *   statement-lens index [<folder>...] [--json]
  *   statement-lens search "<query>" [--corpus <folder>]... [--limit N] [--json]
+ *   statement-lens people [<folder>...] [--json]
  * With no folder, the bundled seeds are used.
  */
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CorpusIndexer, DEFAULT_CITATION_FORMAT, formatCitation } from './core';
 import { FileSystemCorpusHost, resolveRoots } from './corpusFiles';
-import { detailOf, rangeOf, summaryOf } from './convert';
+import { detailOf, personSummaryOf, rangeOf, summaryOf } from './convert';
 import { createParserPool } from './parseWorkers';
 
 const USAGE = `Usage:
   statement-lens index [<folder>...] [--json]
   statement-lens search "<query>" [--corpus <folder>]... [--limit N] [--json] [--citation-format <format>]
+  statement-lens people [<folder>...] [--json] [--query <name>]
 
 Without folders, the bundled seeds are indexed. Query filters: speaker:<name> before:<date> after:<date>.`;
 
@@ -34,14 +36,28 @@ async function main(argv: string[]): Promise<number> {
     const indexer = await indexFolders(positional.length ? positional : [seeds]);
     const documents = [...indexer.index.all()].sort((a, b) => (b.date.value ?? '').localeCompare(a.date.value ?? '') || a.uri.localeCompare(b.uri));
     if (json) {
-      process.stdout.write(JSON.stringify({ documents: documents.map(d => ({ path: fileURLToPath(d.uri), ...detailOf(d) })) }, null, 2) + '\n');
+      process.stdout.write(JSON.stringify({ documents: documents.map(d => ({ path: fileURLToPath(d.uri), ...detailOf(d, indexer.index) })) }, null, 2) + '\n');
     } else {
       for (const document of documents) {
-        const summary = summaryOf(document);
+        const summary = summaryOf(document, indexer.index);
         console.log(`${(summary.date ?? summary.partialDate ?? 'undated').padEnd(10)}  ${(summary.speakers.join(', ') || '—').padEnd(28)}  ${summary.title}`);
       }
       const stats = indexer.index.stats();
       console.log(`\n${stats.documents} documents, ${stats.quotes} quotes, ${stats.people} people`);
+    }
+    return 0;
+  }
+  if (command === 'people') {
+    const indexer = await indexFolders(positional.length ? positional : [seeds]);
+    const people = indexer.index.people(options.get('--query')?.[0]).map(personSummaryOf);
+    if (json) {
+      process.stdout.write(JSON.stringify({ people: people.map(({ name, aliases, roles, documents, quotes }) => ({ name, aliases, roles: roles.map(({ title, from, to }) => ({ title, from, to })), documents, quotes })) }, null, 2) + '\n');
+    } else {
+      for (const person of people) {
+        const role = person.roles[0];
+        console.log(`${String(person.documents).padStart(6)} docs ${String(person.quotes).padStart(6)} quotes  ${person.name}${role ? ` — ${role.title}${role.to ? ` (${role.from === role.to ? role.to : `${role.from ?? '…'} – ${role.to}`})` : ''}` : ''}${person.aliases.length ? `  [also ${person.aliases.slice(0, 5).join(', ')}${person.aliases.length > 5 ? ', …' : ''}]` : ''}`);
+      }
+      console.log(`\n${people.length} people`);
     }
     return 0;
   }

@@ -1,8 +1,8 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver';
-import { fileNameOf, type Span, type StatementDocument } from './core';
+import { fileNameOf, type CorpusIndex, type PersonSummary as CorePersonSummary, type Span, type StatementDocument } from './core';
 import { splitSentences } from './core/sentences';
-import type { DocumentDetail, DocumentSummary } from './protocol';
+import type { DocumentDetail, DocumentSummary, PersonSummary } from './protocol';
 
 /** Offsets → LSP positions; line tables are built once per parsed document. */
 const lineTables = new WeakMap<StatementDocument, TextDocument>();
@@ -25,14 +25,16 @@ function displayTitle(document: StatementDocument): { title: string; source: Doc
   return { title: fileNameOf(document.uri), source: 'fileName' };
 }
 
-export function summaryOf(document: StatementDocument): DocumentSummary {
+/** A document's summary; with the index, its speakers are resolved people (one name per person). */
+export function summaryOf(document: StatementDocument, index?: CorpusIndex): DocumentSummary {
   const { title, source: titleSource } = displayTitle(document);
+  const speakers = index ? [...new Set(document.speakers.value.map(name => index.canonicalName(name, document.uri)))].filter(name => !index.identity(name)?.hidden) : document.speakers.value;
   return {
     uri: document.uri,
     title,
     date: document.date.value,
     ...(document.partialDate ? { partialDate: document.partialDate } : {}),
-    speakers: document.speakers.value,
+    speakers,
     outlet: document.outlet.value,
     kind: document.kind,
     quoteCount: document.quotes.length,
@@ -40,10 +42,21 @@ export function summaryOf(document: StatementDocument): DocumentSummary {
   };
 }
 
-export function detailOf(document: StatementDocument): DocumentDetail {
+export function detailOf(document: StatementDocument, index?: CorpusIndex): DocumentDetail {
   return {
-    ...summaryOf(document),
+    ...summaryOf(document, index),
     people: document.people.map(person => ({ name: person.name, roles: person.roles.map(role => ({ title: role.title, date: role.date })), aliases: person.aliases })),
     quotes: document.quotes.map(quote => ({ text: quote.text, speaker: quote.speaker, ...(quote.speaker ? { speakerKind: quote.speakerKind ?? 'person' } : {}), ...(quote.via ? { via: quote.via } : {}), kind: quote.kind, range: rangeOf(document, quote.span) })),
+  };
+}
+
+export function personSummaryOf(person: CorePersonSummary): PersonSummary {
+  return {
+    name: person.name,
+    aliases: [...person.aliases],
+    roles: person.roles.map(role => ({ ...role })),
+    documents: person.documents,
+    quotes: person.quotes,
+    merges: person.merges.map(merge => ({ ...merge })),
   };
 }

@@ -13,7 +13,7 @@ export interface DocumentSummary {
   date: string | null;
   /** A date written without a year ("June 18"), when the document has no full date. */
   partialDate?: string;
-  /** Principal speakers: whose statement the document is. May be empty. */
+  /** Principal speakers, as resolved people (one name per person across spellings): whose statement it is. May be empty. */
   speakers: string[];
   outlet: string | null;
   kind: 'article' | 'readout' | 'speech' | 'transcript' | 'statement';
@@ -52,6 +52,21 @@ export interface IndexedParams {
   durationMs: number;
 }
 
+/** A person resolved across the corpus: one record for every spelling, title and document. */
+export interface PersonSummary {
+  /** The name shown for them (the corpus's most used full name, or the people.yaml name). */
+  name: string;
+  /** Every other name the corpus and people.yaml use for them, most used first. */
+  aliases: string[];
+  /** Offices, each with the first and last date a document states it; `source: "sidecar"` when people.yaml gives it. */
+  roles: { title: string; from: string | null; to: string | null; source?: 'sidecar' }[];
+  /** Documents that name them, and quotations that are theirs. */
+  documents: number;
+  quotes: number;
+  /** Why each name was counted as this person ("initials", "shared role", "people.yaml", "nearest in time"…). */
+  merges: { name: string; with?: string; reason: string; documents?: number }[];
+}
+
 /** A statement of the corpus found by search or by relatedness. */
 export interface RelatedStatement {
   text: string;
@@ -81,6 +96,12 @@ export const DocumentRequest = new RequestType<{ uri: string }, DocumentDetail |
 
 /** Client → server: fuzzy search over quotations and sentences (`speaker:`, `before:`, `after:` filters). */
 export const SearchQuotesRequest = new RequestType<{ query: string; limit?: number }, QuoteHit[], void>('statementLens/searchQuotes');
+
+/**
+ * Client → server: resolved people, most documents first; `query` keeps those with a name or alias containing
+ * it (case and accents aside). The same records as `statement-lens people --json`.
+ */
+export const PeopleRequest = new RequestType<{ query?: string; limit?: number }, { people: PersonSummary[] }, void>('statementLens/people');
 
 /** Client → server: index the whole corpus again from disk; answers when done. */
 export const ReindexRequest = new RequestType<Record<string, never>, IndexedParams, void>('statementLens/reindex');

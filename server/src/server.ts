@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import {
   CodeActionKind,
@@ -17,18 +18,19 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CorpusIndexer, formatCitation, QuoteChecker, type IndexReport, type QuoteCheck, type StatementParser } from './core';
 import { FileSystemCorpusHost, resolveRoots, uriOf } from './corpusFiles';
-import { detailOf, rangeOf, summaryOf } from './convert';
+import { detailOf, personSummaryOf, rangeOf, summaryOf } from './convert';
 import { quotationLenses, resolveQuotationLens } from './features/codeLens';
 import { definitionAt } from './features/definition';
 import { documentLinks } from './features/documentLinks';
 import { hoverAt } from './features/hover';
 import { attributeActions, quotationHover, quoteDiagnostics, quoteFixes } from './features/quoteCheck';
 import { quoteCompletions } from './features/quoteCompletion';
+import { OPEN_PEOPLE_FILE_COMMAND, peopleFileActions } from './features/peopleFile';
 import { referencesAt, type Draft } from './features/references';
 import { relatedStatements, statementAt } from './features/relatedStatements';
 import { SEMANTIC_LEGEND, semanticTokens } from './features/semanticTokens';
 import { workspaceSymbols } from './features/workspaceSymbols';
-import { DocumentRequest, DocumentsRequest, IndexedNotification, ReindexRequest, RelatedStatementsRequest, SearchQuotesRequest, type IndexedParams, type QuoteHit, type RelatedStatement } from './protocol';
+import { DocumentRequest, DocumentsRequest, IndexedNotification, PeopleRequest, ReindexRequest, RelatedStatementsRequest, SearchQuotesRequest, type IndexedParams, type QuoteHit, type RelatedStatement } from './protocol';
 import { SettingsStore, type InitializationOptions } from './settings';
 
 const MAX_WORKSPACE_DRAFTS = 2000;
@@ -80,7 +82,8 @@ export function startServer(connection: Connection, dependencies: ServerDependen
         codeLensProvider: { resolveProvider: true },
         semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true },
         completionProvider: { triggerCharacters: ['"', '“'] },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, CodeActionKind.Refactor] },
+        executeCommandProvider: { commands: [OPEN_PEOPLE_FILE_COMMAND] },
       },
       serverInfo: { name: 'statement-lens-server', version: '0.1.0' },
     };
@@ -274,9 +277,31 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     const actions = [
       ...quoteFixes(textDocument.uri, context.diagnostics),
       ...attributeActions(checker, indexer.index, document, range, await checkDraft(textDocument.uri), (await settings.get()).citationFormat),
+      ...peopleFileActions(indexer.index, document, range, peopleFile()),
     ];
     const only = context.only;
     return only ? actions.filter(action => only.some(kind => action.kind === kind || action.kind?.startsWith(`${kind}.`))) : actions;
+  });
+
+  /** people.yaml of the first corpus folder the user gave (never the bundled seeds), with its text if it exists. */
+  function peopleFile(): { uri: string; current: string | undefined } | undefined {
+    const folder = host.roots.map(root => root.folder).find(root => path.resolve(root) !== path.resolve(dependencies.bundledSeedsPath));
+    if (!folder) return undefined;
+    const file = path.join(folder, 'people.yaml');
+    const uri = uriOf(file);
+    const open = documents.get(uri);
+    if (open) return { uri, current: open.getText() };
+    try {
+      return { uri, current: readFileSync(file, 'utf8') };
+    } catch {
+      return { uri, current: undefined };
+    }
+  }
+
+  connection.onExecuteCommand(async ({ command, arguments: args }) => {
+    if (command !== OPEN_PEOPLE_FILE_COMMAND || typeof args?.[0] !== 'string') return;
+    const line = typeof args[1] === 'number' ? args[1] : 0;
+    await connection.window.showDocument({ uri: args[0], takeFocus: true, selection: { start: { line, character: 0 }, end: { line, character: 0 } } }).catch(() => undefined);
   });
 
   connection.onDefinition(async ({ textDocument, position }, token) => {
@@ -359,13 +384,20 @@ export function startServer(connection: Connection, dependencies: ServerDependen
 
   connection.onRequest(DocumentsRequest, async () => {
     await indexing;
-    return [...indexer.index.all()].map(summaryOf);
+    return [...indexer.index.all()].map(document => summaryOf(document, indexer.index));
   });
 
   connection.onRequest(DocumentRequest, async ({ uri }) => {
     await indexing;
     const document = indexer.index.get(uri) ?? indexer.index.get(normalizeUri(uri));
-    return document ? detailOf(document) : null;
+    return document ? detailOf(document, indexer.index) : null;
+  });
+
+  connection.onRequest(PeopleRequest, async ({ query, limit }, token) => {
+    await indexing;
+    if (token.isCancellationRequested) return cancelled();
+    const people = indexer.index.people(query, Math.max(1, limit ?? Infinity), token);
+    return token.isCancellationRequested ? cancelled() : { people: people.map(personSummaryOf) };
   });
 
   connection.onRequest(SearchQuotesRequest, async ({ query, limit }, token) => {

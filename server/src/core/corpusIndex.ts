@@ -1,6 +1,8 @@
 import type { Person, Quote, Role, Span, StatementDocument } from './model';
-import { surnameOf } from './people';
 import { NameDictionary, type NameOccurrence } from './names';
+import { PersonResolver, type Identity, type Merge } from './identity/personResolution';
+import type { PeopleRules } from './identity/peopleRules';
+import { HONORIFICS, ROLE_HEADS } from './lexicon';
 import { introductionOrder, NameFacts, newerFirst, type Introduction } from './nameFacts';
 import { QuoteSearchIndex, type SearchEntry, type SearchHit } from './quoteSearch';
 import { prepareSearch, type PreparedSearch } from './searchPreparation';
@@ -23,6 +25,20 @@ export interface RoleSpan {
   readonly first: string | null;
   readonly last: string | null;
   readonly count: number;
+  /** `sidecar` for a role people.yaml gives (then `first`/`last` are its from/to); else stated by documents. */
+  readonly source?: 'sidecar' | 'text';
+}
+
+/** A resolved person for listings (CLI `people`, `statementLens/people`). */
+export interface PersonSummary {
+  readonly name: string;
+  /** Every other name the corpus (and people.yaml) uses for them, most used first. */
+  readonly aliases: readonly string[];
+  readonly roles: readonly { title: string; from: string | null; to: string | null; source?: 'sidecar' }[];
+  readonly documents: number;
+  readonly quotes: number;
+  /** Why each name was counted as this person. */
+  readonly merges: readonly Merge[];
 }
 
 export interface PersonQuote {
@@ -44,7 +60,8 @@ export interface CorpusStats {
  */
 interface PersonRecord {
   readonly canonical: string;
-  readonly forms: readonly { name: string; facts: NameFacts }[];
+  /** Written names and their facts; `uris` limits a name decided per document to the documents that are theirs. */
+  readonly forms: readonly { name: string; facts: NameFacts; uris?: ReadonlySet<string> }[];
   person?: CorpusPerson;
   timeline?: readonly RoleSpan[];
   documents?: readonly StatementDocument[];
@@ -60,7 +77,8 @@ export class CorpusIndex {
   private readonly documents = new Map<string, StatementDocument>();
   /** name → (uri → that document's view of the person). */
   private readonly peopleByName = new Map<string, Map<string, Person>>();
-  private readonly fullNamesBySurname = new Map<string, Set<string>>();
+  /** Which names, in which documents, are one person (identity/personResolution.ts). */
+  private readonly resolver = new PersonResolver();
   /** Name as documents write it → what they say of it (roles, aliases, documents by date, introductions). */
   private readonly facts = new Map<string, NameFacts>();
   /** Canonical name → that person's merged record (see PersonRecord). */
@@ -97,16 +115,10 @@ export class CorpusIndex {
       let byUri = this.peopleByName.get(person.name);
       if (!byUri) this.peopleByName.set(person.name, (byUri = new Map()));
       byUri.set(document.uri, person);
-      if (person.name.includes(' ')) {
-        const surname = surnameOf(person.name);
-        let names = this.fullNamesBySurname.get(surname);
-        if (!names) this.fullNamesBySurname.set(surname, (names = new Set()));
-        names.add(person.name);
-      }
     }
     for (const [name, person] of peopleOf(document)) this.factsOf(name).addPerson(document, person);
     for (const speaker of speakersOf(document)) this.factsOf(speaker).quoting.add(document);
-    this.forgetRecordsOf(document);
+    this.resolver.setDocument(document);
     this.names.add(document);
     this.search.setDocument({
       uri: document.uri,
@@ -115,8 +127,9 @@ export class CorpusIndex {
       prepared: search,
       // Resolved when a hit is made, so a name the corpus learns later ("Biden" → "Joe Biden") applies.
       speakerOf: raw => {
-        const speaker = this.canonicalName(raw);
-        return { speaker, speakerNames: [...new Set([speaker, raw, ...(document.people.find(p => p.name === raw)?.aliases ?? [])])] };
+        this.sync();
+        const speaker = this.resolver.identityOf(raw, document.uri);
+        return { speaker, speakerNames: this.resolver.namesOf(speaker) };
       },
     });
   }
@@ -127,7 +140,6 @@ export class CorpusIndex {
     this.revision++;
     this.documents.delete(uri);
     this.quoteCount -= document.quotes.length;
-    this.forgetRecordsOf(document);
     const people = peopleOf(document), speakers = speakersOf(document);
     for (const [name, person] of people) this.facts.get(name)?.removePerson(document, person);
     for (const speaker of speakers) this.facts.get(speaker)?.quoting.remove(document, item => item.uri === uri);
@@ -135,11 +147,9 @@ export class CorpusIndex {
     for (const person of document.people) {
       const byUri = this.peopleByName.get(person.name);
       byUri?.delete(uri);
-      if (byUri && byUri.size === 0) {
-        this.peopleByName.delete(person.name);
-        this.fullNamesBySurname.get(surnameOf(person.name))?.delete(person.name);
-      }
+      if (byUri && byUri.size === 0) this.peopleByName.delete(person.name);
     }
+    this.resolver.deleteDocument(uri);
     this.names.remove(document);
     this.search.removeDocument(uri);
     return true;
@@ -149,14 +159,50 @@ export class CorpusIndex {
     return { documents: this.documents.size, quotes: this.quoteCount, people: this.peopleCount() };
   }
 
+  /** people.yaml rules of every corpus folder, combined; the people they touch are resolved again. */
+  setPeopleRules(rules: PeopleRules): void {
+    this.resolver.setRules(rules);
+    this.names.setExtraForms(rules.people.flatMap(rule => [rule.name, ...rule.aliases].map(form => [form, rule.name] as [string, string])));
+    this.revision++;
+  }
+
+  /** Brings person resolution up to date with the documents set since; drops the records it changed. */
+  private sync(): void {
+    if (!this.resolver.pending) return;
+    for (const id of this.resolver.flush()) this.records.delete(id);
+  }
+
   /**
-   * The corpus-wide name for a name one document uses: a surname-only person ("Biden", from "President Biden")
-   * is the full-name person with that surname when the corpus knows exactly one.
+   * The person a name stands for: in a document when `uri` is given ("Biden" there), else the person the name
+   * most often stands for. Names the corpus does not know come back as they are.
    */
-  canonicalName(name: string): string {
-    if (name.includes(' ')) return name;
-    const names = this.fullNamesBySurname.get(name);
-    return names && names.size === 1 ? [...names][0] : name;
+  canonicalName(name: string, uri?: string): string {
+    this.sync();
+    return this.resolver.identityOf(name, uri);
+  }
+
+  /** The resolved person with this id (a canonical name), with every name and why it was joined. */
+  identity(name: string): Identity | undefined {
+    this.sync();
+    return this.resolver.identity(this.resolver.identityOf(name));
+  }
+
+  /** Resolved people, most documents first; `query` keeps those with a name or alias containing it (accents and case aside). */
+  people(query?: string, limit = Infinity, token?: { isCancellationRequested: boolean }): PersonSummary[] {
+    this.sync();
+    const wanted = query ? foldForMatch(query) : '';
+    const identities = [...this.resolver.all()].filter(identity => !identity.hidden && identity.documents > 0);
+    identities.sort((a, b) => b.documents - a.documents || (a.id < b.id ? -1 : 1));
+    const found: PersonSummary[] = [];
+    for (const identity of identities) {
+      if (found.length >= limit || token?.isCancellationRequested) break;
+      if (wanted && !this.resolver.namesOf(identity.id).some(name => foldForMatch(name).includes(wanted))) continue;
+      const person = this.person(identity.id);
+      if (!person) continue;
+      const roles = this.roleTimelineOf(identity.id).map(role => ({ title: role.title, from: role.first, to: role.last, ...(role.source === 'sidecar' ? { source: 'sidecar' as const } : {}) }));
+      found.push({ name: identity.id, aliases: person.aliases, roles, documents: identity.documents, quotes: identity.quotes, merges: identity.merges });
+    }
+    return found;
   }
 
   person(name: string): CorpusPerson | undefined {
@@ -165,20 +211,28 @@ export class CorpusIndex {
     if (!record.person) {
       const roles: (Role & { uri: string })[] = [];
       const seenRoles = new Set<string>();
-      const aliases = new Set<string>();
-      for (const { name: form, facts } of record.forms) {
+      const aliasCounts = new Map<string, number>();
+      const countAlias = (alias: string, count: number) => aliasCounts.set(alias, (aliasCounts.get(alias) ?? 0) + count);
+      for (const { name: form, facts, uris } of record.forms) {
         // A role stated again on the same date is one entry of the timeline (people in thousands of documents).
         for (const [key, role] of facts.roles) {
           if (seenRoles.has(key)) continue;
+          const at = uris ? role.uris.findIndex(uri => uris.has(uri)) : 0;
+          if (at < 0) continue;
           seenRoles.add(key);
-          roles.push({ title: role.titles[0], date: role.date, uri: role.uris[0] });
+          roles.push({ title: role.titles[at], date: role.date, uri: role.uris[at] });
         }
-        for (const alias of facts.aliases.keys()) aliases.add(alias);
-        if (form !== record.canonical && facts.documents.items.length) aliases.add(form);
+        // A name decided per document ("Biden") brings its aliases only from the documents that are this person's.
+        if (!uris) for (const [alias, count] of facts.aliases) countAlias(alias, count);
+        else for (const uri of uris) for (const alias of this.peopleByName.get(form)?.get(uri)?.aliases ?? []) countAlias(alias, 1);
+        const documents = uris ? uris.size : facts.documents.items.length;
+        if (form !== record.canonical && documents) countAlias(form, documents);
       }
+      for (const alias of this.resolver.identity(record.canonical)?.extraAliases ?? []) countAlias(alias, 0);
       roles.sort((a, b) => newerFirst(a.date, b.date));
-      aliases.delete(record.canonical);
-      record.person = { name: record.canonical, roles, aliases: [...aliases], uris: this.documentsOf(name).map(document => document.uri) };
+      aliasCounts.delete(record.canonical);
+      const aliases = [...aliasCounts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([alias]) => alias);
+      record.person = { name: record.canonical, roles, aliases, uris: this.documentsOf(name).map(document => document.uri) };
     }
     return record.person;
   }
@@ -200,7 +254,8 @@ export class CorpusIndex {
           if (role.date && (!entry.last || role.date > entry.last)) entry.last = role.date;
         }
       }
-      record.timeline = [...byTitle.values()].sort((a, b) => newerFirst(a.last, b.last));
+      const given: RoleSpan[] = (this.resolver.identity(record.canonical)?.extraRoles ?? []).map(role => ({ title: role.title, first: role.from, last: role.to, count: 0, source: 'sidecar' }));
+      record.timeline = [...given, ...[...byTitle.values()].sort((a, b) => newerFirst(a.last, b.last))];
     }
     return record.timeline;
   }
@@ -209,18 +264,24 @@ export class CorpusIndex {
   documentsOf(name: string): readonly StatementDocument[] {
     const record = this.record(name);
     if (!record) return [];
-    return (record.documents ??= mergeSorted(record.forms.map(form => form.facts.documents.items), documentsNewerFirst));
+    return (record.documents ??= mergeSorted(record.forms.map(form => limitTo(form.facts.documents.items, form.uris)), documentsNewerFirst));
   }
 
+  /** Every resolved person's name (hidden ones and non-people aside). */
   peopleNames(): string[] {
-    return [...new Set([...this.peopleByName.keys()].map(name => this.canonicalName(name)))];
+    this.sync();
+    return [...this.resolver.all()].filter(identity => !identity.hidden && identity.documents > 0).map(identity => identity.id);
   }
 
   private peopleCount(): number {
-    return this.peopleNames().length;
+    this.sync();
+    let count = 0;
+    for (const identity of this.resolver.all()) if (!identity.hidden && identity.documents > 0) count++;
+    return count;
   }
 
   searchQuotes(...args: Parameters<QuoteSearchIndex['search']>): ReturnType<QuoteSearchIndex['search']> {
+    this.sync();
     return this.search.search(...args);
   }
 
@@ -230,6 +291,7 @@ export class CorpusIndex {
   }
 
   relatedStatements(text: string, limit: number, exclude?: (entry: SearchEntry) => boolean, token?: { isCancellationRequested: boolean }): SearchHit[] {
+    this.sync();
     return this.search.related(text, limit, exclude, token);
   }
 
@@ -249,6 +311,7 @@ export class CorpusIndex {
 
   /** Where a quoted passage may come from: the entries sharing most of its rarest words. */
   passagesContaining(text: string, limit?: number): SearchEntry[] {
+    this.sync();
     return this.search.passagesContaining(text, limit);
   }
 
@@ -262,8 +325,29 @@ export class CorpusIndex {
     return occurrence && this.canonicalOccurrence(occurrence);
   }
 
+  /**
+   * The people a name found in a draft may be: the people each written name it stands for resolves to. A bare
+   * surname the corpus uses ("Biden") is who it stands for in the corpus, not every relative with that surname;
+   * a title with it ("President Biden") keeps those who held that office.
+   */
   private canonicalOccurrence(occurrence: NameOccurrence): NameOccurrence {
-    return { ...occurrence, people: [...new Set(occurrence.people.map(name => this.canonicalName(name)))] };
+    this.sync();
+    const written = occurrence.people;
+    const bare = written.filter(name => !name.includes(' ') && this.resolver.identitiesOfName(name).length > 0);
+    const ids = new Set<string>();
+    for (const name of bare.length ? bare : written) {
+      const resolved = this.resolver.identitiesOfName(name);
+      for (const id of resolved.length ? resolved : [name]) if (!this.resolver.identity(id)?.hidden) ids.add(id);
+    }
+    let people = [...ids];
+    const title = occurrence.form.split(/\s+/)[0].toLowerCase();
+    if (people.length > 1 && /\s/.test(occurrence.form) && (ROLE_HEADS.has(title) || HONORIFICS.has(title))) {
+      const holding = people.filter(id => this.roleTimelineOf(id).some(role => role.title.toLowerCase().split(/\s+/).includes(title)));
+      if (holding.length) people = holding;
+    }
+    const documents = (id: string) => this.resolver.identity(id)?.documents ?? 0;
+    people.sort((a, b) => documents(b) - documents(a));
+    return { ...occurrence, people };
   }
 
   /** Every mention of a person across the corpus, document by document. */
@@ -273,7 +357,7 @@ export class CorpusIndex {
     if (!record.mentions) {
       const mentions: { uri: string; span: Span }[] = [];
       for (const form of record.forms) {
-        for (const [uri, person] of this.peopleByName.get(form.name) ?? []) for (const span of person.mentions) mentions.push({ uri, span });
+        for (const [uri, person] of this.peopleByName.get(form.name) ?? []) if (!form.uris || form.uris.has(uri)) for (const span of person.mentions) mentions.push({ uri, span });
       }
       record.mentions = mentions;
     }
@@ -287,9 +371,11 @@ export class CorpusIndex {
     if (!record.introductions) {
       // The oldest introduction of each distinct role, in the order of those oldest ones.
       const oldest = new Map<string, Introduction>();
-      for (const { facts } of record.forms) {
+      for (const { facts, uris } of record.forms) {
         for (const [role, list] of facts.introductions) {
-          const first = list.items[0], known = oldest.get(role);
+          const first = uris ? list.items.find(item => uris.has(item.uri)) : list.items[0];
+          if (!first) continue;
+          const known = oldest.get(role);
           if (!known || introductionOrder(first, known) < 0) oldest.set(role, first);
         }
       }
@@ -306,27 +392,33 @@ export class CorpusIndex {
     const record = this.record(name);
     if (!record) return [];
     const quotes: PersonQuote[] = [];
-    for (const document of mergeSorted(record.forms.map(form => form.facts.quoting.items), documentsNewerFirst, limit)) {
+    for (const document of mergeSorted(record.forms.map(form => limitTo(form.facts.quoting.items, form.uris)), documentsNewerFirst, limit)) {
       for (const quote of document.quotes) {
         if (quotes.length >= limit) return quotes;
-        if (quote.speaker && this.canonicalName(quote.speaker) === record.canonical) quotes.push({ uri: document.uri, quote, date: document.date.value });
+        if (quote.speaker && this.resolver.identityOf(quote.speaker, document.uri) === record.canonical) quotes.push({ uri: document.uri, quote, date: document.date.value });
       }
     }
     return quotes;
   }
 
-  /** The person's record, made on first use; undefined when no document names them. */
+  /** The person's record, made on first use; undefined when no document names them or they are hidden. */
   private record(name: string): PersonRecord | undefined {
-    const canonical = this.canonicalName(name);
+    this.sync();
+    const canonical = this.resolver.identityOf(name);
     let record = this.records.get(canonical);
     if (!record) {
-      const surname = surnameOf(canonical);
-      const names = canonical.includes(' ') && this.canonicalName(surname) === canonical ? [canonical, surname] : [canonical];
-      const forms = names.flatMap(form => {
+      const identity = this.resolver.identity(canonical);
+      if (!identity || identity.hidden) return undefined;
+      const forms: { name: string; facts: NameFacts; uris?: ReadonlySet<string> }[] = [];
+      for (const form of identity.names) {
         const facts = this.facts.get(form);
-        return facts ? [{ name: form, facts }] : [];
-      });
-      if (!forms.some(form => form.facts.documents.items.length)) return undefined;
+        if (facts) forms.push({ name: form, facts });
+      }
+      for (const [form, uris] of identity.partial) {
+        const facts = this.facts.get(form);
+        if (facts) forms.push({ name: form, facts, uris });
+      }
+      if (!forms.some(form => form.facts.documents.items.length || form.facts.quoting.items.length)) return undefined;
       this.records.set(canonical, (record = { canonical, forms }));
     }
     return record;
@@ -338,19 +430,6 @@ export class CorpusIndex {
     return facts;
   }
 
-  /**
-   * Drops the records a document feeds, before it leaves and after it arrives. A name's surname group covers
-   * every record it can reach: "Biden" belongs to "Joe Biden" only until a "Hunter Biden" appears.
-   */
-  private forgetRecordsOf(document: StatementDocument): void {
-    if (this.records.size === 0) return;
-    for (const name of [...peopleOf(document).keys(), ...speakersOf(document)]) {
-      this.records.delete(name);
-      const surname = surnameOf(name);
-      this.records.delete(surname);
-      for (const fullName of this.fullNamesBySurname.get(surname) ?? []) this.records.delete(fullName);
-    }
-  }
 }
 
 export function fileNameOf(uri: string): string {
@@ -370,20 +449,35 @@ function speakersOf(document: StatementDocument): Set<string> {
   return speakers;
 }
 
+/** The documents of a list that are in `uris` (all of them without it). */
+function limitTo<T extends { uri: string }>(items: readonly T[], uris: ReadonlySet<string> | undefined): readonly T[] {
+  return uris ? items.filter(item => uris.has(item.uri)) : items;
+}
+
+/** Lower case without accents, for name queries. */
+function foldForMatch(text: string): string {
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
 /**
- * Merges lists of documents sorted in one order, each document once (a document may name both forms); ties
- * keep the earlier list first. With `limit`, stops after that many.
+ * Merges lists of documents sorted in one order, each document once (a document may name several forms);
+ * ties keep the earlier list first. With `limit`, stops after that many.
  */
 function mergeSorted<T extends { uri: string }>(lists: readonly (readonly T[])[], order: (a: T, b: T) => number, limit = Infinity): readonly T[] {
   const present = lists.filter(list => list.length);
   if (present.length === 0) return [];
   if (present.length === 1) return limit >= present[0].length ? present[0].slice() : present[0].slice(0, limit);
-  const [first, second] = present;
+  const heads = present.map(() => 0);
   const merged: T[] = [];
   const seen = new Set<string>();
-  let i = 0, j = 0;
-  while ((i < first.length || j < second.length) && merged.length < limit) {
-    const next = j >= second.length || (i < first.length && order(first[i], second[j]) <= 0) ? first[i++] : second[j++];
+  while (merged.length < limit) {
+    let best = -1;
+    for (let k = 0; k < present.length; k++) {
+      if (heads[k] >= present[k].length) continue;
+      if (best < 0 || order(present[k][heads[k]], present[best][heads[best]]) < 0) best = k;
+    }
+    if (best < 0) break;
+    const next = present[best][heads[best]++];
     if (!seen.has(next.uri)) {
       seen.add(next.uri);
       merged.push(next);

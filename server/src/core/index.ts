@@ -1,7 +1,10 @@
 /** The pure core of Statement Lens: no VS Code, no LSP, no file system. */
 export * from './model';
 export { parseStatement, type StatementSource } from './statement';
-export { CorpusIndex, fileNameOf, type CorpusPerson, type CorpusStats, type Introduction, type PersonQuote, type RoleSpan } from './corpusIndex';
+export { CorpusIndex, fileNameOf, type CorpusPerson, type CorpusStats, type Introduction, type PersonQuote, type PersonSummary, type RoleSpan } from './corpusIndex';
+export { PersonResolver, type Identity, type Merge, type MergeReason } from './identity/personResolution';
+export { readPeopleRules, isPeopleFile, PEOPLE_FILE_NAMES, type PeopleRules, type PersonRule } from './identity/peopleRules';
+export { nameParts, compareGiven, type NameParts } from './identity/nameParts';
 export { CorpusIndexer, DEFAULT_LIMITS, type FileProblem, type IndexerOptions, type IndexLimits, type IndexReport, type StatementParser } from './indexer';
 export { parseQuery, QuoteSearchIndex, type SearchEntry, type SearchHit, type SearchQuery } from './quoteSearch';
 export { isDebrisLine } from './debris';

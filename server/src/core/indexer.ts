@@ -2,6 +2,7 @@ import { CorpusIndex } from './corpusIndex';
 import { decodeCorpusFile } from './decode';
 import type { DocumentProblem, GivenMetadata } from './model';
 import { isSidecarFile, readSidecar, type Sidecar } from './sidecar';
+import { combineRules, isPeopleFile, readPeopleRules, type PeopleRules } from './identity/peopleRules';
 import { parseStatement, type StatementSource } from './statement';
 import type { ParsedStatement } from './searchPreparation';
 import { baseName, FileTooLarge, folderOf, isCorpusDocument, type CorpusHost } from './workspace';
@@ -53,6 +54,8 @@ interface Cancellation {
 export class CorpusIndexer {
   readonly index = new CorpusIndex();
   private readonly sidecars = new Map<string, Sidecar & { uri: string }>();
+  /** people.yaml of each corpus folder, by URI; all of them apply to the whole corpus. */
+  private readonly peopleRules = new Map<string, PeopleRules>();
   /** Text of documents open in the editor, which wins over the file on disk. */
   private readonly openTexts = new Map<string, string>();
   private readonly problemsByUri = new Map<string, DocumentProblem[]>();
@@ -89,8 +92,10 @@ export class CorpusIndexer {
     const wanted = new Set(files);
     for (const document of [...this.index.all()]) if (!wanted.has(document.uri) && !this.openTexts.has(document.uri)) this.index.delete(document.uri);
     this.sidecars.clear();
+    this.peopleRules.clear();
     this.problemsByUri.clear();
     for (const uri of files.filter(uri => isSidecarFile(baseName(uri)))) await this.loadSidecar(uri);
+    this.index.setPeopleRules(combineRules(this.peopleRules.values()));
     const documents = files.filter(isCorpusDocument);
     let done = 0, next = 0;
     // Several files in flight keep a worker pool busy; with an in-thread parser this is one at a time.
@@ -109,7 +114,10 @@ export class CorpusIndexer {
   /** A file was created or changed on disk. */
   async fileChanged(uri: string): Promise<IndexReport> {
     const started = this.now();
-    if (isSidecarFile(baseName(uri))) {
+    if (isPeopleFile(baseName(uri))) {
+      await this.loadSidecar(uri);
+      this.index.setPeopleRules(combineRules(this.peopleRules.values()));
+    } else if (isSidecarFile(baseName(uri))) {
       await this.loadSidecar(uri);
       const folder = folderOf(uri);
       for (const document of [...this.index.all()]) if (folderOf(document.uri) === folder) await this.indexDocument(document.uri);
@@ -125,6 +133,7 @@ export class CorpusIndexer {
     this.bump(uri);
     this.index.delete(uri);
     this.problemsByUri.delete(uri);
+    if (this.peopleRules.delete(uri)) this.index.setPeopleRules(combineRules(this.peopleRules.values()));
     if (this.sidecars.delete(uri)) {
       const folder = folderOf(uri);
       for (const document of [...this.index.all()]) if (folderOf(document.uri) === folder) this.parseAndStore(document.uri, document.text);
@@ -225,10 +234,17 @@ export class CorpusIndexer {
       const bytes = await this.host.readFile(uri);
       if (!bytes) {
         this.sidecars.delete(uri);
+        this.peopleRules.delete(uri);
         return;
       }
       const decoded = decodeCorpusFile(bytes);
       if ('error' in decoded) return this.problem(uri, 'error', decoded.error);
+      if (isPeopleFile(baseName(uri))) {
+        const { rules, problems } = readPeopleRules(decoded.text);
+        this.peopleRules.set(uri, rules);
+        if (problems.length) this.problemsByUri.set(uri, problems);
+        return;
+      }
       const sidecar = readSidecar(baseName(uri), decoded.text);
       this.sidecars.set(uri, { ...sidecar, uri });
       if (sidecar.problems.length) this.problemsByUri.set(uri, sidecar.problems);

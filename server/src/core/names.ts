@@ -20,6 +20,17 @@ const MAX_FORM_WORDS = 6;
  */
 export class NameDictionary {
   private readonly forms = new Map<string, Map<string, number>>();
+  /** Forms people.yaml adds (alias → the person's name), kept apart from the documents' counts. */
+  private extraForms = new Map<string, Set<string>>();
+
+  setExtraForms(pairs: readonly (readonly [string, string])[]): void {
+    this.extraForms = new Map();
+    for (const [form, name] of pairs) {
+      const people = this.extraForms.get(key(form)) ?? new Set<string>();
+      people.add(name);
+      this.extraForms.set(key(form), people);
+    }
+  }
 
   add(document: StatementDocument): void {
     for (const [form, name] of formsOf(document)) {
@@ -41,7 +52,9 @@ export class NameDictionary {
   }
 
   lookup(form: string): string[] {
-    return [...(this.forms.get(key(form))?.keys() ?? [])];
+    const extra = this.extraForms.get(key(form));
+    const known = [...(this.forms.get(key(form))?.keys() ?? [])];
+    return extra ? [...new Set([...known, ...extra])] : known;
   }
 
   /** Known names in a text, longest match first ("Qin Gang" rather than "Qin"), left to right. */

@@ -1,11 +1,13 @@
 import { parse as parseYaml } from 'yaml';
 import { metadataFromRecord } from './frontMatter';
 import type { DocumentProblem, GivenMetadata } from './model';
+import { isPeopleFile } from './identity/peopleRules';
 
 /** File names of sidecar metadata files a corpus folder may hold. */
 export const SIDECAR_FILE_NAMES = ['statements.yaml', 'statements.yml', 'MANIFEST.tsv'];
 
-export const isSidecarFile = (fileName: string) => SIDECAR_FILE_NAMES.includes(fileName);
+/** Sidecar files: document metadata, and people.yaml (corrections to who is who; identity/peopleRules.ts). */
+export const isSidecarFile = (fileName: string) => SIDECAR_FILE_NAMES.includes(fileName) || isPeopleFile(fileName);
 
 export interface Sidecar {
   /** Metadata by file name (relative to the sidecar's folder). */

@@ -1,0 +1,187 @@
+import * as assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { CorpusIndexer, readPeopleRules } from '../../server/src/core';
+import { MemoryHost } from './memoryHost';
+
+const doc = (date: string, body: string) => `---\ndate: ${date}\n---\n\n${body}\n`;
+
+/** Indexes short documents written for the test; returns the index and the URIs by file name. */
+async function corpus(files: Record<string, string>) {
+  const host = new MemoryHost();
+  const uris: Record<string, string> = {};
+  for (const [name, text] of Object.entries(files)) uris[name] = host.set(name, text);
+  const indexer = new CorpusIndexer(host);
+  await indexer.indexAll();
+  return { host, indexer, index: indexer.index, uris };
+}
+
+describe('person resolution across documents', () => {
+  test('hyphens, spaces and particles: four spellings of Sisi are one person', async () => {
+    const { index } = await corpus({
+      'a.md': doc('2022-01-10', 'Egyptian President Abdel Fattah Al Sisi said the talks were useful.'),
+      'b.md': doc('2022-02-10', 'Egyptian President Abdel Fattah Al-Sisi said the talks would go on.'),
+      'c.md': doc('2022-03-10', 'Egyptian President Abdel Fattah El-Sisi said the border was open.'),
+      'd.md': doc('2022-04-10', 'Egyptian President Abdel-Fattah El Sisi said the aid had arrived.'),
+      'e.md': doc('2022-05-10', 'President El-Sisi said the road was finished.'),
+    });
+    const ids = new Set(['Abdel Fattah Al Sisi', 'Abdel Fattah Al-Sisi', 'Abdel Fattah El-Sisi', 'Abdel-Fattah El Sisi'].map(name => index.canonicalName(name)));
+    assert.equal(ids.size, 1, [...ids].join(' | '));
+    const [id] = ids;
+    assert.equal(index.canonicalName('El-Sisi'), id, 'the bare surname with its particle');
+    assert.equal(index.person(id)!.uris.length, 5);
+    assert.equal(index.people('sisi').length, 1);
+  });
+
+  test('accents: Pedro Sánchez is Pedro Sanchez', async () => {
+    const { index } = await corpus({
+      'a.md': doc('2023-01-10', 'Spanish Prime Minister Pedro Sánchez said the summit mattered.'),
+      'b.md': doc('2023-02-10', 'Spanish Prime Minister Pedro Sanchez said the summit was over.'),
+    });
+    assert.equal(index.canonicalName('Pedro Sanchez'), index.canonicalName('Pedro Sánchez'));
+  });
+
+  test('initials, suffixes, nicknames and titles: Joseph R. Biden, Jr. = Joe Biden = President Biden', async () => {
+    const { index, uris } = await corpus({
+      'a.md': doc('2021-03-01', 'President Joseph R. Biden Jr. said the bill would pass.'),
+      'b.md': doc('2021-04-01', 'President Joe Biden said the bill had passed.'),
+      'c.md': doc('2021-05-01', '"It is a good day," President Biden said.'),
+    });
+    const id = index.canonicalName('Joe Biden');
+    assert.equal(index.canonicalName('Joseph R. Biden Jr.'), id);
+    assert.equal(index.canonicalName('Biden', uris['c.md']), id);
+    const merges = index.identity(id)!.merges;
+    assert.ok(merges.some(merge => merge.reason === 'shared role'), JSON.stringify(merges));
+    assert.equal(index.quotesBy(id).length, 1);
+  });
+
+  test('a Jr. with no office in common is another person: Donald Trump Jr. is not Donald J. Trump', async () => {
+    const { index } = await corpus({
+      'a.md': doc('2019-03-01', 'President Donald J. Trump said the economy was strong.'),
+      'b.md': doc('2019-04-01', 'President Donald J. Trump said his son Donald Trump Jr. would not run.'),
+    });
+    assert.notEqual(index.canonicalName('Donald Trump Jr.'), index.canonicalName('Donald J. Trump'));
+  });
+
+  test('romanisations: Muammar Qadhafi is Moammar Gaddafi; Zelensky is Zelenskyy', async () => {
+    const { index } = await corpus({
+      'a.md': doc('2011-03-01', 'Libyan leader Muammar Qadhafi said the rebels would lose.'),
+      'b.md': doc('2011-04-01', 'Libyan leader Moammar Gaddafi said the war would go on.'),
+      'c.md': doc('2022-03-01', 'Ukrainian President Volodymyr Zelenskyy said the city held.'),
+      'd.md': doc('2022-03-02', 'President Zelensky said the bridge was repaired.'),
+    });
+    assert.equal(index.canonicalName('Moammar Gaddafi'), index.canonicalName('Muammar Qadhafi'));
+    assert.equal(index.canonicalName('Zelensky'), 'Volodymyr Zelenskyy');
+  });
+
+  test('name order: Abe Shinzo is Shinzo Abe, and a Chinese name stays surname first', async () => {
+    const { index } = await corpus({
+      'a.md': doc('2019-01-10', 'Japanese Prime Minister Abe Shinzo said the alliance was strong.'),
+      'b.md': doc('2019-02-10', 'Japanese Prime Minister Shinzo Abe said the alliance would last.'),
+      'c.md': doc('2019-02-11', 'Japanese Prime Minister Shinzo Abe said the talks went well.'),
+      'd.md': doc('2021-03-18', 'Chinese diplomat Yang Jiechi said the two sides must talk.'),
+    });
+    assert.equal(index.canonicalName('Abe Shinzo'), index.canonicalName('Shinzo Abe'));
+    assert.equal(index.canonicalName('Shinzo Abe'), 'Shinzo Abe', 'the more used order names the person');
+    assert.equal(index.canonicalName('Yang Jiechi'), 'Yang Jiechi');
+  });
+
+  test('same surname, different first names: Yang Jiechi and Yang Tao stay apart, and a bare "Yang" follows its document', async () => {
+    const { index, uris } = await corpus({
+      'a.md': doc('2021-03-18', 'Chinese diplomat Yang Jiechi said the two sides must talk.'),
+      'b.md': doc('2024-04-23', 'Yang Tao, director-general of the department of North American affairs at the Foreign Ministry, said the visit went well.'),
+      'c.md': doc('2024-04-24', '"We hope for progress," Director-General Yang said.'),
+    });
+    assert.notEqual(index.canonicalName('Yang Jiechi'), index.canonicalName('Yang Tao'));
+    assert.equal(index.canonicalName('Yang', uris['c.md']), 'Yang Tao', 'the office and the date point to Yang Tao');
+  });
+
+  test('spouses and children of a leader stay apart: Jill and Hunter Biden are not Joe Biden', async () => {
+    const { index, uris } = await corpus({
+      'a.md': doc('2022-03-01', 'President Joe Biden said the bill would pass.'),
+      'b.md': doc('2022-03-02', 'First Lady Jill Biden said the schools would reopen.'),
+      'c.md': doc('2022-03-03', 'Hunter Biden, the son of the president, said he would testify.'),
+      'd.md': doc('2022-03-04', '"Teachers deserve better," First Lady Biden said.'),
+      'e.md': doc('2022-03-05', '"The bill will pass," President Biden said.'),
+    });
+    const joe = index.canonicalName('Joe Biden'), jill = index.canonicalName('Jill Biden'), hunter = index.canonicalName('Hunter Biden');
+    assert.equal(new Set([joe, jill, hunter]).size, 3);
+    assert.equal(index.canonicalName('Biden', uris['d.md']), jill, 'the First Lady');
+    assert.equal(index.canonicalName('Biden', uris['e.md']), joe, 'the President');
+    const merge = index.identity(jill)!.merges.find(m => m.name === 'Biden');
+    assert.equal(merge?.reason, 'role in the document');
+  });
+
+  test('different middle initials stay apart: George W. Bush and George H. W. Bush; "George Bush" is decided per document', async () => {
+    const { index } = await corpus({
+      'a.md': doc('2003-03-01', 'President George W. Bush said the war had begun.'),
+      'b.md': doc('2003-04-01', 'President George W. Bush said the war would end.'),
+      'c.md': doc('1991-01-17', 'President George H. W. Bush said the coalition was ready.'),
+      'd.md': doc('1991-02-17', 'President George H. W. Bush said the war was over.'),
+      'e.md': doc('2003-05-01', 'President George Bush said the mission was accomplished.'),
+    });
+    assert.notEqual(index.canonicalName('George W. Bush'), index.canonicalName('George H. W. Bush'));
+    assert.equal(index.canonicalName('George Bush', index.person('George W. Bush')!.uris.find(uri => uri.endsWith('e.md'))), 'George W. Bush', 'nearest in time');
+  });
+
+  test('a bare surname with an office no known namesake held stays its own person', async () => {
+    const { index, uris } = await corpus({
+      'a.md': doc('2024-01-10', 'Speaker of the House Mike Johnson said the vote would be on Friday.'),
+      'b.md': doc('1964-07-02', '"We must act," President Johnson said.'),
+    });
+    assert.notEqual(index.canonicalName('Johnson', uris['b.md']), 'Mike Johnson');
+  });
+});
+
+describe('people.yaml', () => {
+  test('reads merge, apart, alias, role and hide entries, and reports bad ones with their number', () => {
+    const { rules, problems } = readPeopleRules(['- name: Joe Biden', '  aliases: [Uncle Joe]', '  roles:', '    - { title: President, from: 2021-01-20, to: 2025-01-20 }', '- apart: [Yang Jiechi, Yang Tao]', '- hide: Services', '- roles: nothing', '- name: X', '  roles: [{ title: Envoy, from: soon }]'].join('\n'));
+    assert.deepEqual(rules.people[0], { name: 'Joe Biden', aliases: ['Uncle Joe'], roles: [{ title: 'President', from: '2021-01-20', to: '2025-01-20' }] });
+    assert.deepEqual(rules.apart, [['Yang Jiechi', 'Yang Tao']]);
+    assert.deepEqual(rules.hide, ['Services']);
+    assert.ok(problems.some(p => /entry 4/.test(p.message)), JSON.stringify(problems));
+    assert.ok(problems.some(p => /entry 5: role "Envoy": "from" must be a date/.test(p.message)), JSON.stringify(problems));
+    assert.match(readPeopleRules('- name: [unclosed').problems[0].message, /^people\.yaml is not valid YAML/);
+    assert.match(readPeopleRules('name: Joe').problems[0].message, /must be a list of entries/);
+  });
+
+  test('merge, split and hide through a people.yaml in the corpus folder, with provenance sidecar', async () => {
+    const { host, indexer, index, uris } = await corpus({
+      'a.md': doc('2022-01-10', 'Ambassador Nicholas Burns said the embassy was open.'),
+      'b.md': doc('2022-02-10', 'Ambassador Nick Burns said the visas were issued.'),
+      'c.md': doc('2022-03-10', 'Chinese diplomat Wang Wenbin said the talks were useful.'),
+      'd.md': doc('2022-03-11', 'Spokesperson Wenbin Wang said the talks were over.'),
+      'e.md': doc('2022-04-10', 'Secretary of Health and Human Services Xavier Becerra said the plan worked.'),
+    });
+    assert.equal(index.canonicalName('Nick Burns'), index.canonicalName('Nicholas Burns'), 'a nickname merges by itself');
+    const file = host.set('people.yaml', [
+      '- apart: [Nicholas Burns, Nick Burns]',
+      '- name: Wang Wenbin',
+      '  aliases: [Wenbin Wang, WWB]',
+      '  roles:',
+      '    - { title: Foreign Ministry Spokesperson, from: 2020-07-01, to: 2024-01-01 }',
+      '- hide: [Xavier Becerra]',
+    ].join('\n'));
+    await indexer.fileChanged(file);
+    assert.notEqual(index.canonicalName('Nick Burns'), index.canonicalName('Nicholas Burns'), 'kept apart');
+    assert.equal(index.canonicalName('Wenbin Wang', uris['d.md']), 'Wang Wenbin');
+    const wang = index.people('Wang Wenbin')[0];
+    assert.ok(wang.aliases.includes('WWB'), JSON.stringify(wang));
+    assert.deepEqual(wang.roles[0], { title: 'Foreign Ministry Spokesperson', from: '2020-07-01', to: '2024-01-01', source: 'sidecar' });
+    assert.ok(wang.merges.some(merge => merge.reason === 'people.yaml'));
+    assert.equal(index.people('Becerra').length, 0, 'hidden');
+    assert.equal(index.person('Xavier Becerra'), undefined);
+    assert.deepEqual(index.findNames('WWB spoke.').map(n => n.people), [['Wang Wenbin']], 'a new alias is known in drafts');
+    host.files.delete(file);
+    indexer.fileDeleted(file);
+    assert.equal(index.canonicalName('Nick Burns'), index.canonicalName('Nicholas Burns'), 'merged again once the file is gone');
+    assert.equal(index.people('Becerra').length, 1);
+  });
+
+  test('a broken people.yaml is reported on the file and changes nothing', async () => {
+    const { host, indexer, index } = await corpus({ 'a.md': doc('2022-01-10', 'Ambassador Nicholas Burns said the embassy was open.') });
+    const file = host.set('people.yaml', '- name: [oops\n');
+    await indexer.fileChanged(file);
+    assert.match(indexer.problemsOf(file)[0].message, /people\.yaml is not valid YAML/);
+    assert.equal(index.people().length, 1);
+  });
+});
