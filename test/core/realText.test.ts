@@ -151,3 +151,42 @@ describe('unnamed sources and organisations as speakers', () => {
     assert.deepEqual([house?.speaker, house?.speakerKind], ['The White House', 'organisation']);
   });
 });
+
+describe('people without titles, and no junk people or speakers', () => {
+  test('`the jailed businessman X Y`, `X Y, a doctoral candidate at …`, and a full name whose surname later speaks are people', () => {
+    const text = [
+      'Supporters of the jailed businessman Jimmy Lau gathered outside the court.',
+      '',
+      'Mei Chen, a doctoral candidate at the university, organised the vigil.',
+      '',
+      'Tom Brandt lost the primary in March. “We will be back,” Brandt said.',
+    ].join('\n');
+    const document = parse(text);
+    const names = document.people.map(p => p.name);
+    for (const name of ['Jimmy Lau', 'Mei Chen', 'Tom Brandt']) assert.ok(names.includes(name), `${name} in ${JSON.stringify(names)}`);
+    assert.match(document.people.find(p => p.name === 'Mei Chen')?.roles[0]?.title ?? '', /doctoral candidate/);
+    assert.equal(quoteStarting(document, 'We will be back')?.speaker, 'Tom Brandt');
+  });
+
+  test('room roles in transcripts are unnamed speakers, never people or the document’s speakers', () => {
+    const text = [
+      'PRESIDENT MARTA SOLIS: Thank you all for coming to this town hall tonight.',
+      '',
+      'AUDIENCE MEMBER: What will you do about the price of groceries this year?',
+      '',
+      'MODERATOR: One more question from the back of the room, please.',
+      '',
+      'PRESIDENT MARTA SOLIS: We are cutting costs for families across the country.',
+    ].join('\n');
+    const document = parse(text);
+    const audience = document.quotes.find(q => q.text.startsWith('What will you do'));
+    assert.deepEqual([audience?.speaker, audience?.speakerKind], ['Audience Member', 'unnamed']);
+    assert.ok(!document.people.some(p => /audience|moderator/i.test(p.name)), JSON.stringify(document.people.map(p => p.name)));
+    assert.ok(!document.speakers.value.some(name => /audience|moderator/i.test(name)), JSON.stringify(document.speakers.value));
+  });
+
+  test('a title’s capitalized verb is not part of the name: “President Joe Biden Marking Pride Month”', () => {
+    const document = parseStatement({ uri: 'memory:///statement.txt', text: 'Statement by President Joe Biden Marking Pride Month\n\nThis month we celebrate the courage of those who came before us and the progress they made.' });
+    assert.deepEqual(document.speakers.value, ['Joe Biden']);
+  });
+});

@@ -445,7 +445,7 @@ function peopleOf(document: StatementDocument): Map<string, Person> {
 
 function speakersOf(document: StatementDocument): Set<string> {
   const speakers = new Set<string>();
-  for (const quote of document.quotes) if (quote.speaker) speakers.add(quote.speaker);
+  for (const quote of document.quotes) if (quote.speaker && !quote.speakerKind) speakers.add(quote.speaker);
   return speakers;
 }
 

@@ -1,4 +1,5 @@
 import { findDate } from './dates';
+import { CHINESE_SURNAMES } from './lexicon';
 import type { DocumentKind, Field, GivenMetadata, Quote, Span } from './model';
 import { findPeople, surnameOf, type PeopleInDocument } from './people';
 
@@ -87,11 +88,22 @@ export function speakersFromTitle(title: string | null, people: PeopleInDocument
   const inTitle = findPeople(title, [{ start: 0, end: title.length }]);
   const speakers: { name: string; role?: string }[] = [];
   for (const mention of inTitle.mentions) {
-    const name = people.resolve(mention.person) ?? people.resolve(surnameOf(mention.person)) ?? mention.person;
+    const written = nameBeforeTitleVerb(mention.person);
+    const name = people.resolve(written) ?? people.resolve(surnameOf(written)) ?? written;
     const role = inTitle.people.find(p => p.name === mention.person)?.roles[0]?.title;
     if (!speakers.some(s => s.name === name)) speakers.push({ name, ...(role ? { role } : {}) });
   }
   return speakers;
+}
+
+/** Titles capitalize every word: "President Joe Biden Marking Pride Month" names "Joe Biden", not "Joe Biden Marking Pride". */
+const TITLE_VERB = /^(?:\p{Lu}\p{Ll}{2,}ing|Issues|Announces|Signs|Marks|Hosts|Welcomes|Honors|Celebrates|Delivers|Meets|Travels|Visits|Calls|Urges|Praises|Condemns|Congratulates|Discusses|Names|Nominates|Appoints|Launches|Approves|Declares|Joins|Speaks|Statement|Remarks|Readout|Message|Op-Ed|Interview|Emergency|Economies)$/u;
+
+function nameBeforeTitleVerb(name: string): string {
+  const words = name.split(' ');
+  // Chinese given names may end in -ing ("Xi Jinping"), after a Chinese surname.
+  const cut = words.findIndex((word, i) => i > 0 && TITLE_VERB.test(word) && !(i === 1 && /ing$/.test(word) && CHINESE_SURNAMES.has(words[0].toLowerCase())));
+  return cut > 0 ? words.slice(0, cut).join(' ') : name;
 }
 
 /** The principal speakers of an article: whoever the document quotes most. */

@@ -144,6 +144,24 @@ function roleAfter(tokens: Token[], nameEnd: number, text: string): string | und
   return text.slice(tokens[nameEnd].start, tokens[end].end).replace(/\s+/g, ' ');
 }
 
+/**
+ * Lower-case nouns that describe a person right before the name: "the jailed businessman Jimmy Lai",
+ * "activist Joshua Wong". Words for people end in -man/-woman/-ist/-ian or are common occupations.
+ */
+const DESCRIBING_NOUN = /^(?:\p{Ll}+(?:man|woman|ist|ian)|businessperson|candidate|lawyer|attorney|farmer|dissident|tycoon|billionaire|entrepreneur|author|writer|student|scholar|singer|actor|actress|rapper|artist|athlete|player|coach|pastor|priest|teacher|nurse|doctor|veteran|soldier|officer|worker|owner|founder|lawmaker|leader|mother|father|son|daughter|wife|husband|brother|sister|nominee|challenger|incumbent|donor|investor|executive|filmmaker|producer|director|host|anchor|columnist|blogger|commentator|analyst|strategist|pollster|researcher|scientist|economist)$/u;
+
+/** An appositive that describes a person: "Chad Smith, a farmer in Alabama", "X, a doctoral candidate at …". */
+function describedAfter(tokens: Token[], nameEnd: number, text: string): string | undefined {
+  const article = tokens[nameEnd];
+  if (!article || !/^\s*,\s*$/.test(article.gap) || !/^(?:a|an)$/.test(article.text)) return undefined;
+  let end = nameEnd + 1;
+  while (end < tokens.length && end - nameEnd < 10 && !/[,;:()"“”]|[.!?]\s/.test(tokens[end].gap)) end++;
+  const words = tokens.slice(nameEnd + 1, end);
+  // "a farmer", "a doctoral candidate at Yale": a noun phrase whose first words are lower case.
+  if (words.length === 0 || !/^\p{Ll}/u.test(words[0].text) || !words.some(word => DESCRIBING_NOUN.test(word.text) || ROLE_HEADS.has(word.lower))) return undefined;
+  return text.slice(article.start, tokens[end - 1].end).replace(/\s+/g, ' ');
+}
+
 function isReportingAt(tokens: Token[], index: number): boolean {
   return verbLengthAt(tokens, index) > 0;
 }
@@ -202,6 +220,11 @@ export function findPeople(text: string, paragraphs: readonly Span[]): PeopleInD
 
   // Pass 1: full names with evidence.
   const runsByParagraph = tokenized.map(tokens => nameRuns(tokens).map(run => trimRoleObject(tokens, run)));
+  // A surname used alone as the subject of a reporting verb ("Holm said") is evidence for "Karin Holm".
+  const speakingSurnames = new Set<string>();
+  tokenized.forEach((tokens, p) => {
+    for (const run of runsByParagraph[p]) if (run.last - run.first === 1 && isSpeakingRun(tokens, run)) speakingSurnames.add(tokens[run.first].text);
+  });
   tokenized.forEach((tokens, p) => {
     for (const run of runsByParagraph[p]) {
       const length = run.last - run.first;
@@ -209,10 +232,12 @@ export function findPeople(text: string, paragraphs: readonly Span[]): PeopleInD
       const { name, span } = runName(text, tokens, run);
       const before = roleBefore(tokens, run.first, text);
       const honorific = run.first > 0 && HONORIFICS.has(tokens[run.first - 1].lower);
-      const after = roleAfter(tokens, run.last, text);
+      const after = roleAfter(tokens, run.last, text) ?? describedAfter(tokens, run.last, text);
       const speaking = isSpeakingRun(tokens, run);
-      if (!before && !honorific && !after && !speaking && !people.has(name)) continue;
-      const role = before && !HONORIFICS.has(before.role.toLowerCase()) ? before.role : after;
+      const described = run.first > 0 && isSpaceGap(tokens[run.first].gap) && DESCRIBING_NOUN.test(tokens[run.first - 1].text);
+      const surnameSpeaks = length <= 3 && speakingSurnames.has(tokens[run.last - 1].text.replace(/['’]s$/, '')) && looksLikePersonName(tokens.slice(run.first, run.last));
+      if (!before && !honorific && !after && !speaking && !described && !surnameSpeaks && !people.has(name)) continue;
+      const role = before && !HONORIFICS.has(before.role.toLowerCase()) ? before.role : after ?? (described ? tokens[run.first - 1].text : undefined);
       add(name, span, role && !/^(?:former|late)\b/i.test(role) ? role.replace(/^late\s+/i, '') : undefined, speaking, role === before?.role ? before?.start : undefined);
     }
   });

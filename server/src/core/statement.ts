@@ -59,7 +59,7 @@ export function parseStatement(source: StatementSource): StatementDocument {
   const quotes = findQuotes({ text: readable, paragraphs: body, people, kind, principal, principalRoles, structure: blocks && structureOf(blocks) });
   if (!givenSpeakers && principal.length === 0) principal = speakersFromQuotes(quotes);
   if (!givenSpeakers && kind !== 'transcript' && quotes.some(q => q.kind === 'transcript')) {
-    principal = [...new Set(quotes.filter(q => q.kind === 'transcript' && q.speaker && q.speaker !== 'Reporter').map(q => q.speaker!))];
+    principal = [...new Set(quotes.filter(q => q.kind === 'transcript' && q.speaker && !q.speakerKind && q.speaker !== 'Reporter').map(q => q.speaker!))];
   }
   const speakers: Field<string[]> = givenSpeakers
     ? { value: principal, source: frontMatter.metadata.speakers ? 'frontMatter' : 'sidecar' }

@@ -11,9 +11,11 @@ const titleCase = (label: string) => label.toLowerCase().replace(/(^|[\s.'’-])
 /** One `transcript` quote per turn; a turn runs until the next cue. Empty for documents without turns. */
 export function findTurns(text: string, paragraphs: readonly Span[], people: PeopleInDocument, principal: readonly string[], principalRoles: ReadonlyMap<string, string> = new Map(), isListItem: (paragraph: Span) => boolean = () => false): Quote[] {
   const turns: Quote[] = [];
-  let current: { speaker: string; start: number; end: number } | undefined;
+  let current: { speaker: string; unnamed: boolean; start: number; end: number } | undefined;
   const flush = () => {
-    if (current && current.end > current.start) turns.push({ text: text.slice(current.start, current.end).replace(/\s+/g, ' ').trim(), speaker: current.speaker, kind: 'transcript', span: { start: current.start, end: current.end } });
+    if (current && current.end > current.start) {
+      turns.push({ text: text.slice(current.start, current.end).replace(/\s+/g, ' ').trim(), speaker: current.speaker, ...(current.unnamed ? { speakerKind: 'unnamed' as const } : {}), kind: 'transcript', span: { start: current.start, end: current.end } });
+    }
   };
   let cues = 0;
   for (const paragraph of paragraphs) {
@@ -24,13 +26,24 @@ export function findTurns(text: string, paragraphs: readonly Span[], people: Peo
     if (cue && label && !NOT_A_CUE.test(label) && label.split(/\s+/).length <= 6) {
       flush();
       cues++;
-      current = { speaker: speakerOfCue(label, people, principal, principalRoles), start: paragraph.start + cue[0].length, end: paragraph.end };
+      const speaker = speakerOfCue(label, people, principal, principalRoles);
+      current = { speaker, unnamed: isUnnamedCue(speaker, people), start: paragraph.start + cue[0].length, end: paragraph.end };
     } else if (current) {
       current.end = paragraph.end;
     }
   }
   flush();
   return cues >= 2 ? turns : [];
+}
+
+/** Cues that name a role in the room, not a person: "AUDIENCE MEMBER", "MODERATOR", "SENIOR ADMINISTRATION OFFICIAL". */
+const ROOM_ROLES = new Set(['audience', 'member', 'members', 'moderator', 'participant', 'participants', 'operator', 'aide', 'aides', 'staff', 'staffer', 'interpreter', 'child', 'children', 'subject', 'administration', 'official', 'officials', 'reporter', 'reporters', 'question', 'voice', 'voices', 'crowd', 'attendee', 'student', 'students', 'narrator', 'announcer', 'host', 'panelist', 'unidentified', 'speaker', 'male', 'female', 'man', 'woman', 'press', 'senior', 'other', 'another', 'the', 'a', 'an', 'and', 'of', 'u.s', 'u.s.']);
+
+/** A cue is an unnamed speaker when no person of the document answers to it and its words only describe a role. */
+function isUnnamedCue(speaker: string, people: PeopleInDocument): boolean {
+  if (people.people.some(person => person.name === speaker)) return false;
+  const words = speaker.toLowerCase().split(/\s+/);
+  return words.every(word => ROOM_ROLES.has(word) || ROLE_HEADS.has(word) || ROLE_MODIFIERS.has(word) || /^\d+$/.test(word));
 }
 
 function speakerOfCue(label: string, people: PeopleInDocument, principal: readonly string[], principalRoles: ReadonlyMap<string, string>): string {

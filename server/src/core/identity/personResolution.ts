@@ -572,7 +572,7 @@ function placeholder(id: string): Identity {
 /** Written names of a document with what the document says of each. */
 function evidenceOf(document: StatementDocument): Map<string, Evidence> {
   const quotes = new Map<string, number>();
-  for (const quote of document.quotes) if (quote.speaker) quotes.set(quote.speaker, (quotes.get(quote.speaker) ?? 0) + 1);
+  for (const quote of document.quotes) if (quote.speaker && !quote.speakerKind) quotes.set(quote.speaker, (quotes.get(quote.speaker) ?? 0) + 1);
   const evidence = new Map<string, Evidence>();
   const date = document.date.value;
   const day = date ? dayOf(date) : NaN;
