@@ -88,6 +88,7 @@ export const REPORTING_VERBS = [
   'charged', 'alleged', 'alleges', 'contended', 'contends', 'countered', 'counters', 'retorted', 'testified',
   'explained', 'responds', 'replies', 'answers', 'announces', 'declares', 'observes', 'remarks', 'mentions',
   'cautions', 'recounted', 'recounts', 'acknowledged', 'opined', 'mused', 'scoffed', 'snapped', 'wondered',
+  'yells', 'screams', 'screamed', 'shouts', 'cries', 'cried', 'exclaimed', 'whispered', 'mutters', 'muttered',
   'saying', 'adding', 'noting', 'telling', 'asking', 'arguing', 'insisting', 'explaining', 'warning',
   'claiming', 'stressing', 'writing', 'tweeting', 'declaring', 'announcing',
 ];

@@ -285,6 +285,8 @@ function directQuote(text: string, mark: MarkedSpan, sentence: Span, paragraph: 
   // (Measured on the words: in Markdown, a blanked link destination may stand between the label and the mark.)
   if (mark.outer.start - paragraph.start <= 600) {
     const label = LABEL.exec(text.slice(paragraph.start, mark.outer.start).replace(/\s+/g, ' ').trim());
+    // "Said Okafor: “…”" puts the verb first.
+    if (label) label[1] = label[1].replace(/^(?:said|says|added|asked|wrote|continued)\s+/i, '');
     const known = label ? context.resolveSubject(tokenize(label[1].split(',')[0])) : undefined;
     if (known) return make(person(known));
     if (label && leadSpeaker && words >= 2) return make(person(leadSpeaker)); // `[On Iran](…): “…”` under a lead-in
@@ -293,9 +295,9 @@ function directQuote(text: string, mark: MarkedSpan, sentence: Span, paragraph: 
   }
   if (leadSpeaker && words >= 2 && before.trim() === '') return make(person(leadSpeaker));
   // `Smith called the plan “a historic mistake”`, `protested against its “bullying”`: the sentence's subject.
-  if (words <= FRAGMENT_MAX_WORDS && /[\p{L}\d]\s*$/u.test(before) && !modifiesNoun(text, mark)) {
+  if (/[\p{L}\d]\s*$/u.test(before) && !modifiesNoun(text, mark)) {
     const speaker = fragmentSpeaker(beforeTokens, context, text);
-    if (speaker) return make(speaker, undefined, 'fragment');
+    if (speaker) return make(speaker, undefined, words <= FRAGMENT_MAX_WORDS ? 'fragment' : 'direct');
   }
   // A quotation standing as its own sentence, with no cue: the current speaker goes on talking.
   const standsAlone = before.trim() === '' && words >= 6 && /^[\s.,!?]*$/.test(text.slice(mark.outer.end, sentence.end));
@@ -304,7 +306,7 @@ function directQuote(text: string, mark: MarkedSpan, sentence: Span, paragraph: 
 }
 
 /** A dash and a name closing the paragraph or followed by a period: `“…” ― Rosa Linde.` */
-const DASH_SIGNATURE = /^\s*[―—–]\s*([A-Z][\p{L}'’-]*(?: [A-Z][\p{L}'’-]*){1,3})(?:[.,;]|\s*$)/u;
+const DASH_SIGNATURE = /^\s*[―—–]\s*([A-Z][\p{L}'’-]*(?: [A-Z][\p{L}'’-]*){1,3})(?:[.,;]|\s*$|\s*[“"])/u;
 
 /**
  * Sentences, with those that split a quotation joined again: `“… controversy. It is over,” Grant said.` is
@@ -332,6 +334,24 @@ function modifiesNoun(text: string, mark: MarkedSpan): boolean {
   const after = text.slice(mark.outer.end, mark.outer.end + 3);
   const before = text.slice(Math.max(0, mark.outer.start - 5), mark.outer.start);
   return /^ \p{Ll}/u.test(after) && !/^ (?:of|to|in|on|and|or|against|for|with|by|from|at|as)\b/.test(text.slice(mark.outer.end, mark.outer.end + 10)) && /\b(?:a|an|the|no|its|their|his|her|this|that)\s*$/i.test(before);
+}
+
+/**
+ * Tokens with parenthesized asides left out, the next token taking a plain space: in `Rep. Dana Whitfield
+ * (R-Ore.) said`, the party and state stand between the name and its verb.
+ */
+function withoutParentheses(tokens: Token[]): Token[] {
+  if (!tokens.some(token => token.gap.includes('('))) return tokens;
+  const kept: Token[] = [];
+  let depth = 0;
+  for (const token of tokens) {
+    const opens = (token.gap.match(/\(/g) ?? []).length, closes = (token.gap.match(/\)/g) ?? []).length;
+    const wasInside = depth > 0;
+    depth = Math.max(0, depth + opens - closes);
+    if (depth > 0) continue;
+    kept.push(wasInside || closes > 0 ? { ...token, gap: token.gap.replace(/[()]/g, '').replace(/^\s*$/, ' ') || ' ' } : token);
+  }
+  return kept;
 }
 
 /** The subject of a verb like "called" or "dismissed" before the quoted words, when it names someone. */
@@ -365,7 +385,8 @@ function labelSpeaker(label: string, context: SpeakerContext): Source | undefine
 }
 
 /** `," he said` / `," said Yang` / `," Qin told CMG` / `," a source said` right after a closing mark; undefined when no cue. */
-function cueAfter(tokens: Token[], context: SpeakerContext, text: string): SpeakerOf {
+function cueAfter(written: Token[], context: SpeakerContext, text: string): SpeakerOf {
+  const tokens = withoutParentheses(written);
   if (tokens.length === 0) return undefined;
   // Verb first: "said Yang", "added the minister".
   const verbFirst = verbLengthAt(tokens, 0);
@@ -384,6 +405,16 @@ function cueAfter(tokens: Token[], context: SpeakerContext, text: string): Speak
   }
   const clause = findReportingClause(tokens, 0, Math.min(tokens.length, 11));
   if (clause && clause.subject[0] === tokens[0]) return context.resolveSource(clause.subject, text) ?? null;
+  // "Mr. Dunn, 71, told me", "Smith, the chief executive of a studio, said": the name, an appositive, the verb.
+  const comma = tokens.findIndex((token, i) => i > 0 && i <= 6 && token.gap.includes(','));
+  if (comma > 0) {
+    const late = findReportingClause(tokens, comma, Math.min(tokens.length, comma + 14));
+    const appositiveEnds = late && (tokens[late.verb].gap.includes(',') || late.subject.some(t => t.gap.includes(',')) || late.subject[0] === tokens[comma]);
+    if (late && appositiveEnds) {
+      const speaker = context.resolveSource(tokens.slice(0, comma), text);
+      if (speaker?.kind === 'person') return speaker;
+    }
+  }
   return undefined;
 }
 
