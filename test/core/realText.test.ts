@@ -190,3 +190,15 @@ describe('people without titles, and no junk people or speakers', () => {
     assert.deepEqual(document.speakers.value, ['Joe Biden']);
   });
 });
+
+describe('pronouns resolved', () => {
+  test('“…,” she said goes to the woman named before it, not to the last man who spoke', () => {
+    const text = [
+      'Governor Paul Grant defended the budget. “It is balanced,” Grant said.',
+      '',
+      'Ms. Ana Ruiz, who will step down next month, criticized the plan on Tuesday. “This budget abandons the families who need it most,” she told the Tribune.',
+    ].join('\n');
+    const document = parse(text);
+    assert.equal(quoteStarting(document, 'This budget abandons')?.speaker, 'Ana Ruiz');
+  });
+});

@@ -73,6 +73,24 @@ export class SpeakerContext {
     return this.current;
   }
 
+  /**
+   * "he" / "she": the current speaker, unless the text shows them to be of the other gender; then the latest
+   * person named before the pronoun who is of that gender.
+   */
+  private byPronoun(gender: 'm' | 'f', offset: number): string | undefined {
+    const current = this.current;
+    const currentGender = current ? this.people.genderOf(current) : undefined;
+    const mentions = this.people.mentions;
+    // Walk back from the pronoun: a person of that gender named after the current speaker was last named takes
+    // it ("Ms. Ruiz criticized the plan. “…,” she told"); reaching the current speaker first keeps them.
+    for (let i = firstAfter(mentions, offset - 1) - 1, seen = 0; i >= 0 && seen < 12; i--, seen++) {
+      const person = mentions[i].person;
+      if (person === current && currentGender !== (gender === 'm' ? 'f' : 'm')) return current;
+      if (person !== current && this.people.genderOf(person) === gender) return person;
+    }
+    return current;
+  }
+
   /** A person (see resolveSubject), else an organisation or a described source, else undefined. */
   resolveSource(tokens: readonly Token[], text: string): Source | undefined {
     const person = this.resolveSubject(tokens);
@@ -95,7 +113,7 @@ export class SpeakerContext {
     if (and > 0) return this.resolveSubject(tokens.slice(0, and));
     const words = tokens.map(t => t.text);
     const lower = words.map(w => w.toLowerCase());
-    if (tokens.length === 1 && /^(?:he|she)$/.test(lower[0])) return this.current;
+    if (tokens.length === 1 && /^(?:he|she)$/.test(lower[0])) return this.byPronoun(lower[0] === 'he' ? 'm' : 'f', tokens[0].start);
     const named = this.people.resolve(words.join(' '));
     if (named) return named;
     // "Vice-Foreign Minister Le Yucheng" and "the Chinese Foreign Ministry's Yang": the name is the tail.
