@@ -202,3 +202,18 @@ describe('pronouns resolved', () => {
     assert.equal(quoteStarting(document, 'This budget abandons')?.speaker, 'Ana Ruiz');
   });
 });
+
+describe('reported speech in news style', () => {
+  test('a name, an appositive, then the verb; and `…, according to the poll`', () => {
+    const text = [
+      'Richard Roe, director of the Center for Rural Policy, said the new tariffs would raise prices for farmers.',
+      '',
+      'The senator leads her rival by four points in the state, according to the Marist poll.',
+    ].join('\n');
+    const document = parse(text);
+    const roe = quoteStarting(document, 'the new tariffs would raise');
+    assert.deepEqual([roe?.kind, roe?.speaker], ['reported', 'Richard Roe']);
+    const poll = quoteStarting(document, 'The senator leads her rival');
+    assert.deepEqual([poll?.speaker, poll?.speakerKind], ['the Marist poll', 'unnamed']);
+  });
+});

@@ -462,6 +462,11 @@ function reportedStatement(text: string, sentence: Span, tokens: Token[], contex
     const tail = tailAttribution(tokens, context, text);
     if (tail && wordCount(text.slice(sentence.start, tail.comma)) >= 5) return make(tail.speaker, sentence.start, tail.comma);
   }
+  // "Richard Roe, director of an institute, said the tariffs …": a name, an appositive, the verb.
+  const appositive = appositiveSubject(tokens, context, text);
+  if (appositive && tokens[appositive.content] && tokens[appositive.content].start < end) {
+    return make(appositive.speaker, tokens[appositive.content].start, end);
+  }
   // Leading attribution, possibly after an introductory phrase ("However, Le pointed out that ...").
   const quoting = /^\s*(?:quoting|citing)\s+([^,]{2,60}),/i.exec(sentenceText);
   for (let from = 0; from < tokens.length; ) {
@@ -490,6 +495,23 @@ function reportedStatement(text: string, sentence: Span, tokens: Token[], contex
   return undefined;
 }
 
+/** `Name, appositive, said (that) …` at the start of a sentence: the speaker, and where the content starts. */
+function appositiveSubject(tokens: Token[], context: SpeakerContext, text: string): { speaker: Source; content: number } | undefined {
+  const comma = tokens.findIndex((token, i) => i > 0 && i <= 7 && token.gap.includes(','));
+  if (comma <= 0) return undefined;
+  for (let v = comma + 1; v < Math.min(tokens.length, comma + 18); v++) {
+    const length = verbLengthAt(tokens, v);
+    if (!length) continue;
+    if (!tokens[v].gap.includes(',')) return undefined; // the appositive closes with a comma right before the verb
+    const speaker = context.resolveSource(tokens.slice(0, comma), text) ?? context.resolveSource(tokens.slice(comma, v), text);
+    if (!speaker) return undefined;
+    let content = v + length;
+    if (tokens[content]?.lower === 'that') content++;
+    return { speaker, content };
+  }
+  return undefined;
+}
+
 /** The last comma-clause of a sentence when it attributes what comes before: ", Yang said", ", said a source". */
 function tailAttribution(tokens: Token[], context: SpeakerContext, text: string): { speaker: Source; comma: number } | undefined {
   let tried = 0;
@@ -499,6 +521,11 @@ function tailAttribution(tokens: Token[], context: SpeakerContext, text: string)
     if (tokens.length - i > 28) return undefined;
     // The clause must end the sentence: ", Yang said on Tuesday", not ", Yang said that …" (that is a new report).
     const tail = tokens.slice(i);
+    if (tail[0].lower === 'according' && tail[1]?.lower === 'to' && tail.length <= 10) {
+      const source = context.resolveSource(tail.slice(2), text);
+      if (source) return { speaker: source, comma: tokens[i - 1].end };
+      continue;
+    }
     let verb = -1;
     for (let k = 0; k < Math.min(tail.length, 12) && verb === -1; k++) if (verbLengthAt(tail, k) > 0) verb = k;
     if (verb === -1 || verb > 11 || tail.length - verb > 12 || tail.slice(verb).some(t => t.lower === 'that')) continue;
