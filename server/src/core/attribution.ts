@@ -31,6 +31,9 @@ export function describedSource(tokens: readonly Token[], text: string): Source 
   // A described source is a noun phrase: no verb, pronoun or clause word inside it ("are a good case study").
   if (head.some(t => /^(?:are|is|was|were|be|been|being|have|has|had|will|would|can|could|may|might|must|should|do|does|did|not|to|that|which|who|it|they|we|i|you|he|she|if|when|as)$/.test(t.lower))) return undefined;
   const headWord = head[head.length - 1].lower.replace(/['’]s$/, '');
+  if (/^\d/.test(headWord)) return undefined; // "24/7 nurse Ann Lowry" cut at the slash is no "9"
+  // "the Ohio businessman", "a Chicago activist": a word for a person ends the description.
+  if (/^\p{Ll}+(?:man|woman|ist|ian)$/u.test(headWord) && !/^(?:human|woman|man)$/.test(headWord) && !/^[A-Z]/.test(head[head.length - 1].text)) return { name: phrase, kind: 'unnamed' };
   const named = head.filter(t => /^[A-Z]/.test(t.text) && !/^(?:the|a|an)$/i.test(t.text));
   // "On Iran", "In Brussels": a capitalized function word starts a phrase, not a name.
   if (/^(?:on|in|at|for|to|from|by|with|about|after|before|during|as|if|when|while|but|and|so|yet|here|there|this|these|those|what|why|how|where|who)$/.test(lower[0])) return undefined;

@@ -54,7 +54,7 @@ export const NON_PERSON_WORDS = words(`
 `);
 
 /** Personal titles that introduce a person without being an office. */
-export const HONORIFICS = words('mr. mrs. ms. miss dr. prof. professor comrade sir dame madam lord lady');
+export const HONORIFICS = words('mr. mrs. ms. miss dr. prof. professor comrade sir dame madam lord lady del. atty. supt. cmdr. insp. det.');
 
 /**
  * Common Chinese surnames (pinyin). A two-token name whose first token is one of these is written surname
@@ -108,6 +108,8 @@ export const SOURCE_NOUNS = words(`
   friends neighbor neighbors neighbour neighbours relative relatives family families man woman men women
   someone somebody strategist strategists operative operatives donor donors allies ally republicans democrats
   authorities polls poll survey surveys report reports study studies
+  announcer narrator businessman businesswoman father mother wife husband son daughter nominee candidate
+  ruling book ad ads letter memo filing lawsuit complaint indictment website tweet video documents document
 `);
 
 /** Heads of organisation names: "the Foreign Ministry", "the White House", "the Trump campaign". */

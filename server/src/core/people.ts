@@ -46,7 +46,11 @@ export function unknownPersonName(tokens: readonly Token[]): string | undefined 
   while (first < tokens.length && (HONORIFICS.has(tokens[first].lower) || isRoleWord(tokens[first]))) first++;
   const rest = tokens.slice(first);
   if (rest.length === 0 || rest.length > 4) return undefined;
-  if (!rest.every((token, i) => isNameToken(token) || (i > 0 && (isInitial(token.text) || SUFFIXES.has(token.lower))))) return undefined;
+  // Initials may be joined ("J.T. Halloran"); a surname may be a title word ("Mr. Bishop", "Anna Bishop").
+  const nameLike = (token: Token, i: number) => isNameToken(token) || (i < rest.length - 1 && /^(?:[A-Z]\.){1,3}$/.test(token.text))
+    || (i > 0 && (isInitial(token.text) || SUFFIXES.has(token.lower)))
+    || (i === rest.length - 1 && (i > 0 || first > 0) && /^[A-Z][a-z]+$/.test(token.text) && !NON_PERSON_WORDS.has(token.lower));
+  if (!rest.every(nameLike)) return undefined;
   if (rest.some(token => /^(?:[A-Z]\.)+$/.test(token.text)) && rest.length === 1) return undefined; // "U.S."
   return rest.map(t => t.text).join(' ').replace(/['’]s$/, '');
 }

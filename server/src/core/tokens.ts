@@ -26,7 +26,7 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
   return tokens;
 }
 
-const ABBREVIATIONS = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'prof.', 'sen.', 'rep.', 'gen.', 'adm.', 'col.', 'lt.', 'sgt.', 'capt.', 'maj.', 'gov.', 'st.', 'jr.', 'sr.', 'rev.', 'no.', 'vs.', 'amb.', 'sec.', 'pres.']);
+const ABBREVIATIONS = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'prof.', 'sen.', 'rep.', 'gen.', 'adm.', 'col.', 'lt.', 'sgt.', 'capt.', 'maj.', 'gov.', 'st.', 'jr.', 'sr.', 'rev.', 'no.', 'vs.', 'amb.', 'sec.', 'pres.', 'del.', 'atty.', 'supt.', 'cmdr.', 'insp.', 'det.']);
 
 export function isAbbreviation(word: string): boolean {
   return /^[A-Z]\.$/.test(word) || /^(?:[A-Za-z]\.){2,}$/.test(word) || ABBREVIATIONS.has(word.toLowerCase());
