@@ -263,15 +263,16 @@ function directQuote(text: string, mark: MarkedSpan, sentence: Span, paragraph: 
     if (speaker && words >= MIN_QUOTE_WORDS) return quoting ? make(person(quoting), speaker.name) : make(speaker);
     if (!speaker && adjacent && words >= MIN_QUOTE_WORDS) return make(null);
   }
+  // "The mayor wrote online, saying that the city should publish the report “without delay.”": a
+  // reporting verb with no subject of its own (a participle after a comma) reports the sentence's subject.
+  if (!clause && words >= 2 && words <= FRAGMENT_MAX_WORDS && !modifiesNoun(text, mark) && beforeTokens.some((_, i) => verbLengthAt(beforeTokens, i) > 0)) {
+    const speaker = sentenceSubject(tokens, mark.outer.start, sentence, context);
+    if (speaker) return make(person(speaker), undefined, 'fragment');
+  }
   // "President Trump commended ..., saying, “...”": the sentence's subject speaks.
   if (/\bsaying,?\s*$/i.test(before) && words >= MIN_QUOTE_WORDS) {
-    const lead = tokens.filter(t => t.end <= mark.outer.start);
-    for (let n = 1; n <= Math.min(4, lead.length); n++) {
-      const speaker = context.resolveSubject(lead.slice(0, n));
-      if (speaker) return make(person(speaker));
-    }
-    const named = context.firstNamedIn(sentence.start, mark.outer.start);
-    if (named) return make(person(named));
+    const speaker = sentenceSubject(tokens, mark.outer.start, sentence, context);
+    if (speaker) return make(person(speaker));
   }
   const afterText = text.slice(mark.outer.end, Math.min(sentence.end, mark.outer.end + CUE_WINDOW));
   // eslint-disable-next-line regexp/no-super-linear-backtracking -- `before` is a window of CUE_WINDOW characters
@@ -327,6 +328,16 @@ function sentencesAround(sentences: Span[], marks: readonly MarkedSpan[]): Span[
     }
   }
   return joined;
+}
+
+/** The person a sentence opens with ("President Trump commended …"), else the first person it names before `end`. */
+function sentenceSubject(tokens: readonly Token[], end: number, sentence: Span, context: SpeakerContext): string | undefined {
+  const lead = tokens.filter(t => t.end <= end);
+  for (let n = Math.min(5, lead.length); n >= 1; n--) {
+    const speaker = context.resolveSubject(lead.slice(0, n));
+    if (speaker) return speaker;
+  }
+  return context.firstNamedIn(sentence.start, end);
 }
 
 /** `an “exploring” period`, `a “timely and important” call`: quoted words used as a modifier of a noun. */
