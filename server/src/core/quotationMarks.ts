@@ -52,6 +52,16 @@ export function findQuotationMarks(text: string, span: Span): MarkedSpan[] {
     }
     // Scrapes mix styles (“…"), so any closing mark closes; `“` closes only the German „…“.
     const closes = CLOSERS_OF[opener].includes(mark) || CLOSING.has(mark) || mark === '"' || mark === "''";
+    if (!closes && opener === '"' && mark === '“') {
+      // "… “a quoted question” …": curly marks nested in straight ones, when the curly quotation closes before
+      // the next straight mark (looked for in a bounded window, so hostile text stays linear).
+      const window = text.slice(i + 1, Math.min(span.end, i + 2000));
+      const close = window.indexOf('”'), straight = window.indexOf('"');
+      if (close !== -1 && (straight === -1 || close < straight)) {
+        i += close + 1;
+        continue;
+      }
+    }
     if (!closes) {
       // A new opening mark while one is open: the first never closed.
       if (mark === '“' || mark === '„' || mark === '«' || mark === '``') {
