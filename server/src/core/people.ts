@@ -43,7 +43,7 @@ function isNameToken(token: Token): boolean {
  */
 export function unknownPersonName(tokens: readonly Token[]): string | undefined {
   let first = 0;
-  while (first < tokens.length && (HONORIFICS.has(tokens[first].lower) || isRoleWord(tokens[first]))) first++;
+  while (first < tokens.length - 1 && (HONORIFICS.has(tokens[first].lower) || isRoleWord(tokens[first]))) first++;
   const rest = tokens.slice(first);
   if (rest.length === 0 || rest.length > 4) return undefined;
   // Initials may be joined ("J.T. Halloran"); a surname may be a title word ("Mr. Bishop", "Anna Bishop").

@@ -5,7 +5,7 @@ import { firstAfter } from './spans';
 import { findNestedQuotes, findQuotationMarks, type MarkedSpan } from './quotationMarks';
 import { splitSentences } from './sentences';
 import { isCapitalized, tokenize, type Token } from './tokens';
-import { looksLikePersonName } from './people';
+import { looksLikePersonName, unknownPersonName } from './people';
 import { trimEndOf } from './trim';
 import { findTurns } from './transcript';
 
@@ -407,6 +407,11 @@ function cueAfter(written: Token[], context: SpeakerContext, text: string): Spea
     for (let n = subject.length; n > 0; n--) {
       const speaker = context.resolveSubject(subject.slice(0, n));
       if (speaker) return { name: speaker, kind: 'person' };
+    }
+    // A name nobody introduced ("said Del. Maria Ortega of Guam") before a description.
+    for (let n = subject.length; n > 0; n--) {
+      const name = unknownPersonName(subject.slice(0, n));
+      if (name) return { name, kind: 'person' };
     }
     for (let n = subject.length; n > 0; n--) {
       const source = sourceNamedIn(subject.slice(0, n), text);
