@@ -22,6 +22,9 @@ const QUANTIFIER = /^(?:a|an|one|two|three|four|five|six|several|many|some|other
  */
 export function describedSource(tokens: readonly Token[], text: string): Source | undefined {
   if (tokens.length === 0 || tokens.length > 8) return undefined;
+  // "Trump and the Office of the First Lady": the first named leads, as for people.
+  const and = tokens.findIndex((token, i) => i > 0 && token.lower === 'and');
+  if (and > 0) return describedSource(tokens.slice(0, and), text);
   const lower = tokens.map(t => t.lower);
   if (/^(?:he|she|it|they|we|i|you|this|that|there|which|who)$/.test(lower[0]) && tokens.length === 1) return undefined;
   const phrase = text.slice(tokens[0].start, tokens[tokens.length - 1].end).replace(/\s+/g, ' ');
@@ -41,7 +44,12 @@ export function describedSource(tokens: readonly Token[], text: string): Source 
   if (SOURCE_NOUNS.has(headWord) || (QUANTIFIER.test(lower[0]) && !named.length)) {
     return { name: phrase, kind: 'unnamed' };
   }
-  if (organisationHead && named.length > 0 || named.length === head.length - (lower[0] === 'the' ? 1 : 0) && named.length > 0 && named.length <= 5) {
+  // A named organisation: an organisation word ("the Foreign Ministry"), a known one-word name ("Reuters"), or
+  // several capitalized words ("Acme Capital"). One unknown capitalized word is more likely a surname, or a
+  // sentence's first word ("Initial results …").
+  const known = KNOWN_ORGANISATIONS.has(lower.join(' ').replace(/^the /, ''));
+  const capitalizedPhrase = named.length === head.length - (lower[0] === 'the' ? 1 : 0) && named.length >= 2 && named.length <= 5 && cut === -1;
+  if (organisationHead && named.length > 0 || known || capitalizedPhrase) {
     return { name: phrase, kind: 'organisation' };
   }
   if (organisationHead) return { name: phrase, kind: 'unnamed' }; // "the company", "a South Korean newspaper"

@@ -125,7 +125,7 @@ export const ORGANISATION_HEADS = words(`
 /** Organisations that speak under a one-word name, which would otherwise read as a surname ("Reuters reported"). */
 export const KNOWN_ORGANISATIONS = new Set(`
   reuters ap afp bloomberg axios politico cnn fox msnbc nbc abc cbs pbs npr bbc xinhua tass ria yonhap kyodo nhk
-  cgtn cctv cmg ap news reuters breitbart huffpost gallup pew nato the pentagon pentagon kremlin whitehall downing
+  cgtn cctv cmg reuters breitbart huffpost gallup pew nato pentagon kremlin whitehall
   beijing washington moscow tokyo london paris brussels kyiv seoul pyongyang tehran ankara delhi berlin
   un eu who imf wto opec asean google apple amazon microsoft meta facebook twitter nvidia intel tesla boeing
   politifact wikileaks
