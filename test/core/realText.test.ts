@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseStatement, type StatementDocument } from '../../server/src/core';
 import { readMarkdown } from '../../server/src/core/markdownText';
+import { readSidecar } from '../../server/src/core/sidecar';
 
 /** A document under a title line, as every corpus document has one. */
 const parse = (text: string, file = 'article.txt') => parseStatement({ uri: `memory:///${file}`, text: `${file.endsWith('.md') ? '# ' : ''}A headline for the test\n\n${text}` });
@@ -215,5 +216,45 @@ describe('reported speech in news style', () => {
     assert.deepEqual([roe?.kind, roe?.speaker], ['reported', 'Richard Roe']);
     const poll = quoteStarting(document, 'The senator leads her rival');
     assert.deepEqual([poll?.speaker, poll?.speakerKind], ['the Marist poll', 'unnamed']);
+  });
+});
+
+describe('quotations inside transcripts and speeches', () => {
+  test('a journalist’s turn yields the turn and the quotation it relays, by the person quoted', () => {
+    const text = [
+      'MS. ALVAREZ: Good afternoon, everyone. I have one announcement before questions.',
+      '',
+      'QUESTION: Senator Dan Hollis tweeted yesterday that “the administration has no plan for the border at all.” Do you agree with him?',
+      '',
+      'MS. ALVAREZ: I would not agree with that characterization at all.',
+    ].join('\n');
+    const document = parse(text);
+    assert.equal(document.quotes.filter(q => q.kind === 'transcript').length, 3);
+    const relayed = quoteStarting(document, 'the administration has no plan');
+    assert.equal(relayed?.speaker, 'Dan Hollis');
+  });
+
+  test('“The Secretary-General, in his report on …, observed: “…”” is the Secretary-General the speech names', () => {
+    const text = [
+      'H.E. Maria Okafor, Secretary-General of the United Nations,',
+      '',
+      'Excellencies, Ladies and Gentlemen,',
+      '',
+      'The Secretary-General, in his report on our common agenda, observed: “Humanity faces a stark and urgent choice between breakdown and breakthrough.”',
+      '',
+      'We agree with that assessment and we will act on it in the coming year together with our partners.',
+    ].join('\n');
+    const document = parse(text);
+    assert.equal(document.kind, 'speech');
+    assert.equal(quoteStarting(document, 'Humanity faces a stark')?.speaker, 'Maria Okafor');
+  });
+});
+
+describe('metadata from the archives’ sidecars', () => {
+  test('a UN manifest’s year, country and session give the date and title, with provenance', () => {
+    const manifest = readSidecar('MANIFEST.tsv', 'file\tcountry\tsession\tyear\nKEN_76_2021.txt\tKEN\t76\t2021\n');
+    const document = parseStatement({ uri: 'memory:///un/KEN_76_2021.txt', text: 'Mr. President,\n\nExcellencies,\n\nI am delighted to join you today in this seventy-sixth session of the General Assembly.', sidecar: manifest.entries.get('KEN_76_2021.txt') });
+    assert.deepEqual(document.date, { value: '2021', source: 'sidecar' });
+    assert.deepEqual(document.title, { value: 'KEN, session 76 (2021)', source: 'sidecar' });
   });
 });

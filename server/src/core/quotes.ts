@@ -53,7 +53,7 @@ export function findQuotes(input: QuoteInput): Quote[] {
   const turns = findTurns(input.text, input.paragraphs, input.people, input.principal, input.principalRoles, p => input.structure?.get(p.start)?.list !== undefined);
   // A speech whose speaker the text does not name (UN debate transcripts) is still one speech.
   const spoken = input.kind === 'speech' || (input.kind === 'statement' && input.principal.length > 0);
-  const quotes = turns.length >= 2 ? turns : spoken ? speechParagraphs(input) : withEmbeddedRemarks(input);
+  const quotes = turns.length >= 2 ? withQuotedOthers(input, turns) : spoken ? speechParagraphs(input) : withEmbeddedRemarks(input);
   // Hard-wrapped archives break lines inside quotations; the words are what matter. In Markdown, blanked
   // markup leaves a space where `*remarkable*.` had its mark: punctuation closes up again.
   const tidy = input.structure ? (text: string) => text.replace(/\s+/g, ' ').replace(/ (?=[.,;:!?”’)\]])/g, '').replace(/(?<=[“‘(\[]) /g, '') : (text: string) => text.replace(/\s+/g, ' ');
@@ -64,14 +64,26 @@ function speechParagraphs(input: QuoteInput): Quote[] {
   const speaker = input.principal[0] ?? null;
   // Words the speaker quotes from others ("The Secretary-General observed: “…”") are those people's too.
   // Only paragraphs with a quotation mark can hold one, and most speech paragraphs have none.
-  const withMarks = input.paragraphs.filter(p => /["“”„«»]|''/.test(input.text.slice(p.start, p.end)));
-  const quotedOthers = (withMarks.length ? findAttributedQuotes({ ...input, paragraphs: withMarks }) : []).filter(q => (q.kind === 'direct' || q.kind === 'fragment') && q.speaker && q.speaker !== speaker && !q.speakerKind);
   const paragraphs = input.paragraphs
     // A paragraph entirely in quotation marks at the top of a speech is a pull quote repeating the body.
     .filter(p => wordCount(input.text.slice(p.start, p.end)) >= 3 && !/^["“][^"“”]*["”]$/.test(input.text.slice(p.start, p.end).trim()))
     .filter(p => !input.structure?.get(p.start)?.heading && !/^(?:\*\*|#|AS PREPARED|AS DELIVERED|END\b|###)/.test(input.text.slice(p.start, p.end)))
     .map(p => ({ text: stripMarks(input.text.slice(p.start, p.end)), speaker, kind: 'speech' as const, span: p }));
-  return quotedOthers.length ? [...paragraphs, ...quotedOthers].sort((a, b) => a.span.start - b.span.start) : paragraphs;
+  return withQuotedOthers(input, paragraphs);
+}
+
+/**
+ * Speeches and transcript turns, with the words they quote from others: a reporter's question "… the
+ * President tweeted yesterday that “…”", a speech's "The Secretary-General observed: “…”". Only paragraphs
+ * with a quotation mark can hold one, and most have none.
+ */
+function withQuotedOthers(input: QuoteInput, spoken: Quote[]): Quote[] {
+  const withMarks = input.paragraphs.filter(p => /["“”„«»]|''/.test(input.text.slice(p.start, p.end)));
+  if (withMarks.length === 0) return spoken;
+  const speakerAt = (offset: number) => spoken.find(q => q.span.start <= offset && offset < q.span.end)?.speaker ?? null;
+  const quotedOthers = findAttributedQuotes({ ...input, paragraphs: withMarks })
+    .filter(q => (q.kind === 'direct' || q.kind === 'fragment') && q.speaker && !q.speakerKind && q.speaker !== speakerAt(q.span.start));
+  return quotedOthers.length ? [...spoken, ...quotedOthers].sort((a, b) => a.span.start - b.span.start) : spoken;
 }
 
 /** A heading that introduces remarks inside another document: "Full Remarks by First Lady Melania Trump". */
@@ -268,6 +280,11 @@ function directQuote(text: string, mark: MarkedSpan, sentence: Span, paragraph: 
   if (!clause && words >= 2 && words <= FRAGMENT_MAX_WORDS && !modifiesNoun(text, mark) && beforeTokens.some((_, i) => verbLengthAt(beforeTokens, i) > 0)) {
     const speaker = sentenceSubject(tokens, mark.outer.start, sentence, context);
     if (speaker) return make(person(speaker), undefined, 'fragment');
+  }
+  // "The Secretary-General, in his report on Our Common Agenda, observed: “…”": subject, aside, verb.
+  if (!clause && adjacent && words >= MIN_QUOTE_WORDS) {
+    const appositive = appositiveSubject(tokens.filter(t => t.end <= mark.outer.start), context, text);
+    if (appositive) return make(appositive.speaker);
   }
   // "President Trump commended ..., saying, “...”": the sentence's subject speaks.
   if (/\bsaying,?\s*$/i.test(before) && words >= MIN_QUOTE_WORDS) {
