@@ -12,9 +12,9 @@ const SETS = [
   { name: 'seeds', files: ['seeds.gold.json'], base: PROJECT, floors: { quoteRecall: 0.75, quotePrecision: 0.85, speaker: 0.9, people: 0.8 } },
   { name: 'corpora', files: ['corpora-a.gold.json', 'corpora-b.gold.json'], base: CORPORA, floors: { quoteRecall: 0.6, quotePrecision: 0.8, speaker: 0.6, people: 0.55 } },
   // Annotated blind (the extractor was not run) by someone who did not write the rules.
-  { name: 'corpora-c', files: ['corpora-c.gold.json'], base: CORPORA, floors: { quoteRecall: 0, quotePrecision: 0, speaker: 0, people: 0 } },
+  { name: 'corpora-c', files: ['corpora-c.gold.json'], base: CORPORA, floors: { quoteRecall: 0.75, quotePrecision: 0.85, speaker: 0.75, people: 0.55 } },
   // Never tuned on: only its figures are printed, never its misses, even with GOLD_VERBOSE.
-  { name: 'held-out', files: ['heldout.gold.json'], base: CORPORA, quiet: true, floors: { quoteRecall: 0, quotePrecision: 0, speaker: 0, people: 0 } },
+  { name: 'held-out', files: ['heldout.gold.json'], base: CORPORA, quiet: true, floors: { quoteRecall: 0.5, quotePrecision: 0.85, speaker: 0.6, people: 0.55 } },
 ];
 
 for (const set of SETS) {
