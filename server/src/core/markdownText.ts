@@ -26,7 +26,11 @@ export interface MarkdownReading {
 // Tables and ~~strike~~ (the default preset); HTML is recognized so that it can be blanked; no typographer.
 const parser = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
 // Keep escapes (`\[`) and entities as their own tokens, so the backslash can be blanked and the text aligned.
-parser.disable('text_join');
+parser.disable(['text_join', 'linkify', 'replacements', 'smartquotes']);
+// Inline parsing is run by readMarkdown itself, only on blocks that have a character inline syntax starts with.
+parser.disable('inline');
+/** Characters that can start inline Markdown; a block without any of them is plain text as written. */
+const INLINE_SYNTAX = /[*_[\]<>`&!~\\]/;
 
 // Struck-out words were withdrawn, and a figure holds a picture and its caption: neither is the text.
 const HIDDEN_OPEN = /^<(?:s|del|strike|figure|figcaption|script|style)\b[^>]*>$/i;
@@ -45,7 +49,8 @@ export const isMarkdownFile = (fileName: string) => /\.(?:md|markdown|mdown|mkd)
 export function readMarkdown(text: string, bodyStart = 0): MarkdownReading {
   // Web archives put a no-break space on "empty" lines; CommonMark would read them as text joining two
   // paragraphs. Blank them (same length) so that they separate paragraphs, as they do on the page.
-  const body = text.slice(bodyStart).replace(/^[ \t]*\u00A0[ \t\u00A0]*$/gm, line => ' '.repeat(line.length));
+  const sliced = text.slice(bodyStart);
+  const body = sliced.includes('\u00A0') ? sliced.replace(/^[ \t]*\u00A0[ \t\u00A0]*$/gm, line => ' '.repeat(line.length)) : sliced;
   const plain = new Plain(text);
   const lineStarts = [0];
   for (let i = body.indexOf('\n'); i !== -1; i = body.indexOf('\n', i + 1)) lineStarts.push(i + 1);
@@ -55,14 +60,18 @@ export function readMarkdown(text: string, bodyStart = 0): MarkdownReading {
   let listCount = 0;
   let heading = false;
   let cell = false;
-  for (const token of parser.parse(body, {})) {
+  const environment = {};
+  for (const token of parser.parse(body, environment)) {
     if (token.type === 'bullet_list_open' || token.type === 'ordered_list_open') lists.push(++listCount);
     else if (token.type === 'bullet_list_close' || token.type === 'ordered_list_close') lists.pop();
     else if (token.type === 'heading_open') heading = true;
     else if (token.type === 'heading_close') heading = false;
     else if (token.type === 'th_open' || token.type === 'td_open') cell = true;
     else if (token.type === 'th_close' || token.type === 'td_close') cell = false;
-    else if (token.type === 'inline' && token.map && token.children) {
+    else if (token.type === 'inline' && token.map) {
+      token.children = [];
+      if (INLINE_SYNTAX.test(token.content)) parser.inline.parse(token.content, parser, environment, token.children);
+      else token.children = plainInline(token);
       const placed = placeInline(body, lineStarts, token, plain, bodyStart);
       if (placed) {
         blocks.push({ span: placed.span, kind: heading ? 'heading' : cell ? 'cell' : 'paragraph', emphasized: placed.emphasized, ...(lists.length ? { list: lists[lists.length - 1] } : {}) });
@@ -71,6 +80,8 @@ export function readMarkdown(text: string, bodyStart = 0): MarkdownReading {
   }
   return { plain: plain.toString(), blocks };
 }
+
+const UTF16 = new TextDecoder('utf-16le');
 
 /**
  * The readable text being built: which source characters are kept (the rest become spaces, line breaks
@@ -93,27 +104,14 @@ class Plain {
 
   toString(): string {
     const { source, kept } = this;
-    const parts: string[] = [];
-    // A moved character is blanked where it was kept (it stands in the blank run that carries it).
-    for (const at of this.moved.keys()) kept[at] = 0;
-    for (let start = 0; start < source.length; ) {
-      const keeping = kept[start];
-      let end = start + 1;
-      while (end < source.length && kept[end] === keeping) end++;
-      const slice = source.slice(start, end);
-      parts.push(keeping === 1 ? slice : this.blank(slice, start));
-      start = end;
+    // Kept characters are copied, the rest become spaces (line breaks stay); a native decoder makes the string.
+    const codes = new Uint16Array(source.length);
+    for (let i = 0; i < source.length; i++) {
+      const code = source.charCodeAt(i);
+      codes[i] = kept[i] === 1 || code === 10 || code === 13 ? code : 32;
     }
-    return parts.join('');
-  }
-
-  private blank(slice: string, offset: number): string {
-    let out = slice.replace(/[^\n\r]/g, ' ');
-    if (this.moved.size === 0) return out;
-    for (const [at, character] of this.moved) {
-      if (at >= offset && at < offset + slice.length) out = out.slice(0, at - offset) + character + out.slice(at - offset + 1);
-    }
-    return out;
+    for (const [at, character] of this.moved) codes[at] = character.charCodeAt(0);
+    return UTF16.decode(codes);
   }
 }
 
@@ -133,12 +131,14 @@ function contentToSource(body: string, lineStarts: number[], token: Token): Line
     if (lineNumber >= endLine || lineNumber >= lineStarts.length) return undefined;
     const lineStart = lineStarts[lineNumber];
     const lineEnd = lineNumber + 1 < lineStarts.length ? lineStarts[lineNumber + 1] - 1 : body.length;
-    const source = body.slice(lineStart, lineEnd);
     const content = lines[i];
-    // The content line is the source line less a prefix (indentation, markers) and trailing spaces.
-    let at = source.lastIndexOf(content, source.length - content.length);
-    if (at === -1) at = source.indexOf(content);
-    if (at === -1) return undefined;
+    // The content line is the source line less a prefix (indentation, markers) and, on the last line,
+    // trailing spaces: try the tail first, without copying the line.
+    let at = lineEnd - lineStart - content.length;
+    if (at < 0 || !body.startsWith(content, lineStart + at)) {
+      at = body.slice(lineStart, lineEnd).indexOf(content);
+      if (at === -1) return undefined;
+    }
     starts.push(contentOffset);
     sourceStarts.push(lineStart + at);
     contentOffset += content.length + 1;
@@ -163,6 +163,21 @@ const sourceOf = (map: LineMap, offset: number) => {
   return map.sourceStarts[line] + (offset - map.starts[line]);
 };
 
+/** The inline tokens of a block with no inline syntax: its lines as text, joined by soft breaks. */
+function plainInline(block: Token): Token[] {
+  const TokenOf = block.constructor as new (type: string, tag: string, nesting: number) => Token;
+  const tokens: Token[] = [];
+  block.content.split('\n').forEach((line, i) => {
+    if (i > 0) tokens.push(new TokenOf('softbreak', 'br', 0));
+    const text = line.trim();
+    if (!text) return;
+    const token = new TokenOf('text', '', 0);
+    token.content = text;
+    tokens.push(token);
+  });
+  return tokens;
+}
+
 /** Copies the text of one inline token into `plain` and returns the block's span. */
 function placeInline(body: string, lineStarts: number[], token: Token, plain: Plain, bodyStart: number): { span: Span; emphasized: boolean } | undefined {
   const map = contentToSource(body, lineStarts, token);
@@ -180,14 +195,22 @@ function placeInline(body: string, lineStarts: number[], token: Token, plain: Pl
       const lineEnd = Math.min(to, line + 1 < map.starts.length ? map.starts[line + 1] - 1 : content.length);
       if (lineEnd > i) {
         const source = map.sourceStarts[line] + (i - map.starts[line]);
-        // Text the parser read from the source verbatim is kept in place (a decoded entity would not be).
-        if (body.startsWith(content.slice(i, lineEnd), source)) plain.keepRange(bodyStart + source, bodyStart + source + lineEnd - i);
+        // Text the parser read from the source verbatim is kept in place (a decoded entity would not be);
+        // compared char by char, so no piece of text is copied.
+        let verbatim = true, lead = -1, trail = -1;
+        for (let k = i; k < lineEnd; k++) {
+          const code = content.charCodeAt(k);
+          if (verbatim && body.charCodeAt(source + k - i) !== code) verbatim = false;
+          if (code > 32 && code !== 160) {
+            if (lead === -1) lead = k - i;
+            trail = k - i + 1;
+          }
+        }
+        if (verbatim) plain.keepRange(bodyStart + source, bodyStart + source + lineEnd - i);
         else for (let k = i; k < lineEnd; k++) plain.put(bodyStart + source + k - i, content[k]);
-        const piece = content.slice(i, lineEnd);
-        const lead = piece.search(/[^\s\u00A0]/);
         if (lead !== -1) {
           if (first === -1) first = bodyStart + source + lead;
-          last = bodyStart + source + piece.trimEnd().length;
+          last = bodyStart + source + trail;
           if (emphasis === 0) plainOutsideEmphasis = true;
         }
       }
