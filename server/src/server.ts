@@ -12,11 +12,13 @@ import {
   type CancellationToken,
   type Connection,
   type Diagnostic,
+  type FileEvent,
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CorpusIndexer, formatCitation, QuoteChecker, type IndexReport, type QuoteCheck, type StatementParser } from './core';
 import { FileSystemCorpusHost, resolveRoots, uriOf } from './corpusFiles';
+import { CorpusWatcher } from './corpusWatcher';
 import { detailOf, rangeOf, summaryOf } from './convert';
 import { quotationLenses, resolveQuotationLens } from './features/codeLens';
 import { definitionAt } from './features/definition';
@@ -33,6 +35,8 @@ import { SettingsStore, type InitializationOptions } from './settings';
 
 const MAX_WORKSPACE_DRAFTS = 2000;
 const MAX_DRAFT_BYTES = 2_000_000;
+/** The files under a corpus folder whose changes matter: documents and sidecar metadata. */
+const WATCHED_GLOB = '**/*.{txt,md,markdown,yaml,yml,tsv}';
 
 /** The LSP answer to a request the client cancelled: no result, and no further work done for it. */
 const cancelled = () => new ResponseError<void>(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
@@ -51,7 +55,7 @@ export interface ServerDependencies {
 export function startServer(connection: Connection, dependencies: ServerDependencies): void {
   const documents = new TextDocuments(TextDocument);
   let workspaceFolders: string[] = [];
-  let canPullConfiguration = false, canWatchDynamically = false, canReportProgress = false;
+  let canPullConfiguration = false, canWatchDynamically = false, canWatchRelativePatterns = false, canReportProgress = false;
   let settings!: SettingsStore;
   let host = new FileSystemCorpusHost([]);
   let indexer = new CorpusIndexer(host);
@@ -64,6 +68,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     const capabilities = params.capabilities;
     canPullConfiguration = !!capabilities.workspace?.configuration;
     canWatchDynamically = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    canWatchRelativePatterns = !!capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport;
     canReportProgress = !!capabilities.window?.workDoneProgress;
     workspaceFolders = (params.workspaceFolders ?? []).map(folder => uriToPath(folder.uri)).filter((p): p is string => !!p);
     if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [uriToPath(params.rootUri)].filter((p): p is string => !!p);
@@ -88,8 +93,9 @@ export function startServer(connection: Connection, dependencies: ServerDependen
   });
 
   connection.onInitialized(async () => {
-    if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'statementLens' });
-    await reindexAll();
+    // A client may refuse a registration; that costs the feature, never the server.
+    if (canPullConfiguration) connection.client.register(DidChangeConfigurationNotification.type, { section: 'statementLens' }).catch(error => log(`The client did not register for configuration changes: ${messageOf(error)}`));
+    await reindexAll().catch(error => log(`Indexing failed: ${error instanceof Error ? error.stack : error}`));
   });
 
   async function reindexAll(): Promise<IndexReport> {
@@ -100,8 +106,8 @@ export function startServer(connection: Connection, dependencies: ServerDependen
       indexer = new CorpusIndexer(host, { limits: { maxFileBytes: current.maxFileSizeMB * 1024 * 1024, maxLineLength: current.maxLineLength }, parser: dependencies.parser });
       checker = new QuoteChecker(indexer.index);
       for (const open of documents.all()) if (host.contains(open.uri)) indexer.documentEdited(open.uri, open.getText());
-      await registerWatchers();
-      const progress = canReportProgress ? await connection.window.createWorkDoneProgress() : undefined;
+      await watchCorpus();
+      const progress = canReportProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
       progress?.begin('Statement Lens: indexing corpus', 0, undefined, true);
       let lastPercent = -1;
       const report = await indexer.indexAll(progress?.token, (done, total) => {
@@ -156,23 +162,58 @@ export function startServer(connection: Connection, dependencies: ServerDependen
   }
 
   let watcherRegistration: { dispose(): void } | undefined;
-  async function registerWatchers(): Promise<void> {
-    if (!canWatchDynamically) return;
+  let serverWatcher: CorpusWatcher | undefined;
+  /**
+   * Keeps the index in step with the corpus folders on disk. The client watches them when it can: string globs
+   * unless it declares `relativePatternSupport` (eglot 1.9 fails on RelativePattern objects). The server watches
+   * a folder itself when the client cannot (no dynamic registration, as in Neovim 0.7, or a refused one), and
+   * when a client without relative patterns could not see it (outside every workspace folder: eglot 1.9
+   * watches only its project's folders).
+   */
+  async function watchCorpus(): Promise<void> {
     watcherRegistration?.dispose();
-    watcherRegistration = await connection.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: host.roots.map(root => ({ globPattern: { baseUri: uriOf(root.folder), pattern: '**/*.{txt,md,markdown,yaml,yml,tsv}' } })),
-    });
+    watcherRegistration = undefined;
+    serverWatcher?.dispose();
+    serverWatcher = undefined;
+    const roots = host.roots;
+    let clientWatches = false;
+    if (canWatchDynamically && roots.length) {
+      const watchers = roots.map(root => ({ globPattern: canWatchRelativePatterns ? { baseUri: uriOf(root.folder), pattern: WATCHED_GLOB } : `${root.folder.split(path.sep).join('/')}/${WATCHED_GLOB}` }));
+      try {
+        watcherRegistration = await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+        clientWatches = true;
+      } catch (error) {
+        log(`The client refused to watch the corpus folders (${messageOf(error)}); the server watches them itself.`);
+      }
+    }
+    const inWorkspace = (folder: string) => workspaceFolders.some(workspace => !path.relative(workspace, folder).startsWith('..') && !path.isAbsolute(path.relative(workspace, folder)));
+    const ownRoots = roots.filter(root => !clientWatches || (!canWatchRelativePatterns && !inWorkspace(root.folder)));
+    if (ownRoots.length === 0) return;
+    const watcher = new CorpusWatcher(changes => void applyFileChanges(changes), { log });
+    serverWatcher = watcher;
+    for (const root of ownRoots) await watcher.add(root.folder);
+    log(`Watching ${watcher.folderCount} corpus folder${watcher.folderCount === 1 ? '' : 's'} from the server`);
   }
 
-  connection.onDidChangeWatchedFiles(async ({ changes }) => {
+  connection.onDidChangeWatchedFiles(({ changes }) => applyFileChanges(changes));
+  connection.onExit(() => serverWatcher?.dispose());
+
+  /** Files created, changed or deleted on disk (reported by the client or the server's own watcher). */
+  async function applyFileChanges(changes: FileEvent[]): Promise<void> {
     await indexing;
     let report: IndexReport | undefined;
     for (const change of changes) {
-      if (!host.contains(change.uri) || documents.get(change.uri)) continue;
+      if (documents.get(change.uri)) continue;
+      if (change.type === FileChangeType.Deleted && !indexer.index.get(change.uri)) {
+        // A deleted folder: every document under it is gone.
+        const under = change.uri.endsWith('/') ? change.uri : `${change.uri}/`;
+        for (const document of [...indexer.index.all()]) if (document.uri.startsWith(under) && !documents.get(document.uri)) report = indexer.fileDeleted(document.uri);
+      }
+      if (!host.contains(change.uri)) continue;
       report = change.type === FileChangeType.Deleted ? indexer.fileDeleted(change.uri) : await indexer.fileChanged(change.uri);
     }
     if (report) announce(report);
-  });
+  }
 
   connection.onDidChangeConfiguration(() => {
     settings.invalidate();
@@ -398,6 +439,8 @@ export function startServer(connection: Connection, dependencies: ServerDependen
   documents.listen(connection);
   connection.listen();
 }
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 function uriToPath(uri: string): string | undefined {
   try {

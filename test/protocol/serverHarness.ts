@@ -4,7 +4,7 @@ import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-languageserver-protocol/node';
 import { createConnection } from 'vscode-languageserver/node';
-import { InitializeRequest, InitializedNotification, RegistrationRequest, WorkDoneProgressCreateRequest, ConfigurationRequest } from 'vscode-languageserver-protocol';
+import { InitializeRequest, InitializedNotification, RegistrationRequest, WorkDoneProgressCreateRequest, ConfigurationRequest, type ClientCapabilities } from 'vscode-languageserver-protocol';
 import { IndexedNotification, type IndexedParams } from '../../server/src/protocol';
 import { startServer } from '../../server/src/server';
 
@@ -52,15 +52,26 @@ export function startStdio(): TestClient {
   return { ...wire(createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!)), child), pid: child.pid };
 }
 
+export interface InitializeOptions {
+  corpusPaths?: string[];
+  includeBundledSeeds?: boolean;
+  workspace?: string;
+  configuration?: boolean;
+  /** The client's capabilities, in place of the plain client's (progress, watched files by registration). */
+  capabilities?: ClientCapabilities;
+  /** More initialization options, beside the corpus. */
+  initializationOptions?: Record<string, unknown>;
+}
+
 /** initialize + initialized, then wait for the first full index. */
-export async function initialize(client: TestClient, options: { corpusPaths?: string[]; includeBundledSeeds?: boolean; workspace?: string; configuration?: boolean } = {}): Promise<IndexedParams> {
+export async function initialize(client: TestClient, options: InitializeOptions = {}): Promise<IndexedParams> {
   const indexed = client.nextIndexed();
   await client.connection.sendRequest(InitializeRequest.type, {
     processId: null,
     rootUri: options.workspace ? pathToFileURL(options.workspace).toString() : null,
     workspaceFolders: options.workspace ? [{ uri: pathToFileURL(options.workspace).toString(), name: 'workspace' }] : null,
-    capabilities: { window: { workDoneProgress: true }, workspace: { configuration: options.configuration ?? false, didChangeWatchedFiles: { dynamicRegistration: true } } },
-    initializationOptions: { corpusPaths: options.corpusPaths ?? [], includeBundledSeeds: options.includeBundledSeeds ?? true },
+    capabilities: options.capabilities ?? { window: { workDoneProgress: true }, workspace: { configuration: options.configuration ?? false, didChangeWatchedFiles: { dynamicRegistration: true } } },
+    initializationOptions: { corpusPaths: options.corpusPaths ?? [], includeBundledSeeds: options.includeBundledSeeds ?? true, ...options.initializationOptions },
   });
   await client.connection.sendNotification(InitializedNotification.type, {});
   return indexed;
