@@ -5,8 +5,13 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  MarkupContent,
+  MessageType,
+  Position,
+  ErrorCodes,
   LSPErrorCodes,
   ResponseError,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type CancellationToken,
@@ -27,10 +32,11 @@ import { hoverAt } from './features/hover';
 import { attributeActions, quotationHover, quoteDiagnostics, quoteFixes } from './features/quoteCheck';
 import { quoteCompletions } from './features/quoteCompletion';
 import { referencesAt, type Draft } from './features/references';
-import { relatedStatements, statementAt } from './features/relatedStatements';
+import { relatedStatements, relatedStatementsMessage, statementAt } from './features/relatedStatements';
 import { SEMANTIC_LEGEND, semanticTokens } from './features/semanticTokens';
 import { workspaceSymbols } from './features/workspaceSymbols';
-import { DocumentRequest, DocumentsRequest, IndexedNotification, ReindexRequest, RelatedStatementsRequest, SearchQuotesRequest, type IndexedParams, type QuoteHit, type RelatedStatement } from './protocol';
+import { DocumentRequest, DocumentsRequest, IndexedNotification, ReindexRequest, RelatedStatementsRequest, SearchQuotesRequest, SHOW_RELATED_STATEMENTS, type IndexedParams, type QuoteHit, type RelatedStatement } from './protocol';
+import { markdownToPlainText } from './markdown';
 import { SettingsStore, type InitializationOptions } from './settings';
 
 const MAX_WORKSPACE_DRAFTS = 2000;
@@ -56,12 +62,19 @@ export function startServer(connection: Connection, dependencies: ServerDependen
   const documents = new TextDocuments(TextDocument);
   let workspaceFolders: string[] = [];
   let canPullConfiguration = false, canWatchDynamically = false, canWatchRelativePatterns = false, canReportProgress = false;
+  /** How hover cards are written for this client: command links, Markdown or plain text. */
+  let cards = { commandLinks: false, markdown: true };
   let settings!: SettingsStore;
   let host = new FileSystemCorpusHost([]);
   let indexer = new CorpusIndexer(host);
   let checker = new QuoteChecker(indexer.index);
   let indexing: Promise<IndexReport> | undefined;
   const log = (message: string) => connection.console.log(message);
+  /**
+   * A message the user must see. A notification, not vscode-languageserver's `show…Message`, which sends
+   * `window/showMessageRequest`: Neovim answers that with a prompt that waits for a key.
+   */
+  const showMessage = (type: MessageType, message: string) => void connection.sendNotification(ShowMessageNotification.type, { type, message });
   const diagnosed = new Set<string>();
 
   connection.onInitialize(params => {
@@ -72,7 +85,10 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     canReportProgress = !!capabilities.window?.workDoneProgress;
     workspaceFolders = (params.workspaceFolders ?? []).map(folder => uriToPath(folder.uri)).filter((p): p is string => !!p);
     if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [uriToPath(params.rootUri)].filter((p): p is string => !!p);
-    settings = new SettingsStore(connection, () => canPullConfiguration, (params.initializationOptions ?? {}) as InitializationOptions);
+    const initializationOptions = (params.initializationOptions ?? {}) as InitializationOptions;
+    settings = new SettingsStore(connection, () => canPullConfiguration, initializationOptions);
+    const hoverFormats = capabilities.textDocument?.hover?.contentFormat;
+    cards = { commandLinks: initializationOptions.commandLinks === true, markdown: !hoverFormats || hoverFormats.includes('markdown') };
     const result: InitializeResult = {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -86,6 +102,8 @@ export function startServer(connection: Connection, dependencies: ServerDependen
         semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true },
         completionProvider: { triggerCharacters: ['"', '“'] },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
+        // The VS Code client runs these itself (and would register them twice).
+        ...(cards.commandLinks ? {} : { executeCommandProvider: { commands: [SHOW_RELATED_STATEMENTS] } }),
       },
       serverInfo: { name: 'statement-lens-server', version: '0.1.0' },
     };
@@ -292,9 +310,11 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     if (token.isCancellationRequested) return cancelled();
     const document = await namesApply(textDocument.uri);
     if (!document) return null;
-    const onName = hoverAt(indexer.index, document, position);
-    if (onName || host.contains(textDocument.uri)) return onName;
-    return quotationHover(indexer.index, document, position, await checkDraft(textDocument.uri));
+    const onName = hoverAt(indexer.index, document, position, cards);
+    const hover = onName || host.contains(textDocument.uri) ? onName : quotationHover(indexer.index, document, position, await checkDraft(textDocument.uri), cards);
+    // A client that reads only plain text (eglot without markdown-mode) gets the card without markup.
+    if (hover && !cards.markdown && MarkupContent.is(hover.contents)) hover.contents = { kind: 'plaintext', value: markdownToPlainText(hover.contents.value) };
+    return hover;
   });
 
   connection.onCompletion(async ({ textDocument, position }, token) => {
@@ -370,6 +390,19 @@ export function startServer(connection: Connection, dependencies: ServerDependen
   });
 
   connection.onCodeLensResolve(lens => resolveQuotationLens(indexer.index, lens));
+
+  connection.onExecuteCommand(async ({ command, arguments: args }, token) => {
+    if (command !== SHOW_RELATED_STATEMENTS) return new ResponseError(ErrorCodes.InvalidParams, `Unknown command: ${command}`);
+    const [uri, position] = (args ?? []) as [unknown, unknown];
+    if (typeof uri !== 'string' || !Position.is(position)) return new ResponseError(ErrorCodes.InvalidParams, `${command} takes [uri, position]`);
+    await indexing;
+    const document = documents.get(uri) ?? openStatement(uri);
+    const statement = document && statementAt(indexer.index, document, position);
+    const related = statement ? relatedStatements(indexer.index, statement.text, 20, statement, token) : [];
+    if (token.isCancellationRequested) return cancelled();
+    showMessage(MessageType.Info, relatedStatementsMessage(related));
+    return related;
+  });
 
   connection.languages.semanticTokens.on(async ({ textDocument }) => {
     await indexing;

@@ -21,6 +21,12 @@ export const DEFAULT_SETTINGS: ServerSettings = { corpusPaths: [], includeBundle
 
 /** `initializationOptions` for editors without a settings UI (Neovim, Emacs, Helix). */
 export interface InitializationOptions {
+  /**
+   * The client runs the extension's commands itself (the VS Code client sends true): hover cards carry
+   * `command:` links to them, and the server does not offer them through `workspace/executeCommand`, which
+   * would register them a second time. Other clients see neither.
+   */
+  commandLinks?: boolean;
   corpusPaths?: string[];
   includeBundledSeeds?: boolean;
   maxFileSizeMB?: number;
