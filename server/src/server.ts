@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import {
   CodeActionKind,
@@ -37,7 +38,7 @@ import { SEMANTIC_LEGEND, semanticTokens } from './features/semanticTokens';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import { DocumentRequest, DocumentsRequest, IndexedNotification, ReindexRequest, RelatedStatementsRequest, SearchQuotesRequest, SHOW_RELATED_STATEMENTS, type IndexedParams, type QuoteHit, type RelatedStatement } from './protocol';
 import { markdownToPlainText } from './markdown';
-import { SettingsStore, type InitializationOptions } from './settings';
+import { isDraftLanguage, SettingsStore, type InitializationOptions } from './settings';
 
 const MAX_WORKSPACE_DRAFTS = 2000;
 const MAX_DRAFT_BYTES = 2_000_000;
@@ -136,6 +137,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
       progress?.done();
       warmUp(indexer);
       log(`Indexed ${report.documents} documents, ${report.quotes} quotes, ${report.people} people in ${report.durationMs} ms from ${host.roots.map(r => r.folder + (r.glob ? '/' + r.glob : '')).join(', ')}`);
+      tellWhatWasMissed(report);
       return report;
     };
     const previous = indexing;
@@ -143,6 +145,29 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     const report = await indexing;
     announce(report);
     return report;
+  }
+
+  /** What the user has been told (`window/showMessage`), so that a reindex does not say it again. */
+  const told = new Set<string>();
+  const tellOnce = (key: string, type: MessageType, message: string) => {
+    if (told.has(key)) return;
+    told.add(key);
+    showMessage(type, message);
+  };
+
+  /**
+   * A missing corpus folder and files left out are said where a user sees them, once; the log has the
+   * details. Neovim and Emacs users never see the log unless they go looking.
+   */
+  function tellWhatWasMissed(report: IndexReport): void {
+    for (const root of host.roots) {
+      if (!existsSync(root.folder)) tellOnce(`missing ${root.folder}`, MessageType.Warning, `Statement Lens: the corpus folder ${root.folder} does not exist; check corpusPaths (statementLens.corpus.paths).`);
+    }
+    const skipped = [...new Map(report.problems.filter(problem => problem.severity !== 'info' && !indexer.index.get(problem.uri)).map(problem => [problem.uri, problem])).values()];
+    if (skipped.length === 0) return;
+    const [first] = skipped;
+    const example = `${decodeURIComponent(first.uri.slice(first.uri.lastIndexOf('/') + 1))}: ${first.message}`;
+    tellOnce(`skipped ${skipped.map(problem => problem.uri).sort().join(' ')}`, MessageType.Warning, `Statement Lens skipped ${skipped.length} corpus file${skipped.length === 1 ? '' : 's'} (${example}${skipped.length > 1 ? ' …' : ''}). The server log lists each with its reason.`);
   }
 
   /** Finishes deferred search-index work between requests, so the first fuzzy search is as fast as the rest. */
@@ -257,7 +282,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     await indexing;
     const document = documents.get(uri);
     if (!document || host.contains(uri)) return [];
-    if (!current.quoteCheck || !current.hoverLanguages.includes(document.languageId)) {
+    if (!current.quoteCheck || !isDraftLanguage(document, current.hoverLanguages)) {
       if (draftChecks.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
       return [];
     }
@@ -302,7 +327,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     const document = documents.get(uri);
     if (!document) return undefined;
     if (host.contains(uri)) return document;
-    return (await settings.get()).hoverLanguages.includes(document.languageId) ? document : undefined;
+    return isDraftLanguage(document, (await settings.get()).hoverLanguages) ? document : undefined;
   };
 
   connection.onHover(async ({ textDocument, position }, token) => {
