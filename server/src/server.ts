@@ -62,7 +62,7 @@ export interface ServerDependencies {
 export function startServer(connection: Connection, dependencies: ServerDependencies): void {
   const documents = new TextDocuments(TextDocument);
   let workspaceFolders: string[] = [];
-  let canPullConfiguration = false, canWatchDynamically = false, canWatchRelativePatterns = false, canReportProgress = false;
+  let canPullConfiguration = false, canRegisterConfiguration = false, canWatchDynamically = false, canWatchRelativePatterns = false, canReportProgress = false;
   /** How hover cards are written for this client: command links, Markdown or plain text. */
   let cards = { commandLinks: false, markdown: true };
   let settings!: SettingsStore;
@@ -81,6 +81,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
   connection.onInitialize(params => {
     const capabilities = params.capabilities;
     canPullConfiguration = !!capabilities.workspace?.configuration;
+    canRegisterConfiguration = !!capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
     canWatchDynamically = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     canWatchRelativePatterns = !!capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport;
     canReportProgress = !!capabilities.window?.workDoneProgress;
@@ -113,7 +114,8 @@ export function startServer(connection: Connection, dependencies: ServerDependen
 
   connection.onInitialized(async () => {
     // A client may refuse a registration; that costs the feature, never the server.
-    if (canPullConfiguration) connection.client.register(DidChangeConfigurationNotification.type, { section: 'statementLens' }).catch(error => log(`The client did not register for configuration changes: ${messageOf(error)}`));
+    // Only where the client says it takes the registration: eglot warns about every one it does not know.
+    if (canPullConfiguration && canRegisterConfiguration) connection.client.register(DidChangeConfigurationNotification.type, { section: 'statementLens' }).catch(error => log(`The client did not register for configuration changes: ${messageOf(error)}`));
     await reindexAll().catch(error => log(`Indexing failed: ${error instanceof Error ? error.stack : error}`));
   });
 
