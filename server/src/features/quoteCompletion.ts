@@ -74,14 +74,18 @@ export function quoteCompletions(index: CorpusIndex, document: TextDocument, pos
     const fields = { quote: candidate.quote.text, speaker, date: candidate.date, outlet: statement.outlet.value, title: statement.title.value };
     const citation = people.length ? `${openMark}${trimEndOf(candidate.quote.text, /[\s,]/)}${closeMark}${formatCitation(fields, formats.sourceFormat)}` : formatCitation(fields, formats.citationFormat);
     const textEdit = edit(citation);
+    const typedInRange = document.getText({ start: textEdit.range.start, end: position });
     items.push({
       label: truncate(candidate.quote.text, 70),
       labelDetails: { description: `${speaker ?? ''} · ${candidate.date ?? 'undated'}` },
       kind: CompletionItemKind.Text,
       detail: `${speaker ?? 'Unattributed'} · ${candidate.date ?? 'undated'} · ${truncate(statement.title.value ?? '', 60)}`,
       documentation: { kind: 'markdown', value: `“${escapeMarkdown(candidate.quote.text)}”\n\n---\n\nInserts: ${escapeMarkdown(citation)}` },
-      // The editor filters items by the text in the replaced range; every item answers to what was typed.
-      filterText: document.getText({ start: textEdit.range.start, end: position }),
+      // The editor filters items by the text in the replaced range. Where the inserted text starts with what was
+      // typed it matches as it is, and Neovim's omnifunc then replaces from the edit's start (it does only for
+      // items without filterText); elsewhere (typed words from the middle of a quotation) filterText makes the
+      // item answer to what was typed.
+      filterText: textEdit.newText.toLowerCase().startsWith(typedInRange.toLowerCase()) ? undefined : typedInRange,
       sortText: String(items.length).padStart(4, '0'),
       textEdit,
     });
