@@ -76,6 +76,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
    * `window/showMessageRequest`: Neovim answers that with a prompt that waits for a key.
    */
   const showMessage = (type: MessageType, message: string) => void connection.sendNotification(ShowMessageNotification.type, { type, message });
+  const indexingFailed = (error: unknown) => log(`Indexing failed: ${error instanceof Error ? error.stack : error}`);
   const diagnosed = new Set<string>();
 
   connection.onInitialize(params => {
@@ -113,10 +114,10 @@ export function startServer(connection: Connection, dependencies: ServerDependen
   });
 
   connection.onInitialized(async () => {
-    // A client may refuse a registration; that costs the feature, never the server.
-    // Only where the client says it takes the registration: eglot warns about every one it does not know.
+    // Only where the client says it takes the registration (eglot warns about every one it does not know);
+    // a client may still refuse it, which costs the feature, never the server.
     if (canPullConfiguration && canRegisterConfiguration) connection.client.register(DidChangeConfigurationNotification.type, { section: 'statementLens' }).catch(error => log(`The client did not register for configuration changes: ${messageOf(error)}`));
-    await reindexAll().catch(error => log(`Indexing failed: ${error instanceof Error ? error.stack : error}`));
+    await reindexAll().catch(indexingFailed);
   });
 
   async function reindexAll(): Promise<IndexReport> {
@@ -262,7 +263,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
 
   connection.onDidChangeConfiguration(() => {
     settings.invalidate();
-    void reindexAll();
+    void reindexAll().catch(indexingFailed);
   });
 
   // Drafts: every quotation checked against the corpus, debounced so typing stays fast.
