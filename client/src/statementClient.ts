@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type CloseHandlerResult, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CARD_COMMANDS } from '../../server/src/markdown';
+import type { InitializationOptions } from '../../server/src/settings';
 import { RelatedStatementsRequest, type RelatedStatement } from '../../server/src/protocol';
 import { DocumentRequest, DocumentsRequest, IndexedNotification, PeopleRequest, ReindexRequest, SearchQuotesRequest, type DocumentDetail, type DocumentSummary, type IndexedParams, type PersonSummary, type QuoteHit } from '../../server/src/protocol';
 
@@ -37,7 +38,8 @@ export class StatementClient implements vscode.Disposable {
       synchronize: { configurationSection: 'statementLens' },
       // Hover cards may link to these commands and no others; corpus text inside them is escaped by the server.
       markdown: { isTrusted: { enabledCommands: [...CARD_COMMANDS] }, supportHtml: false },
-      initializationOptions: {},
+      // This client runs the extension's commands (card links, code lenses) itself; see InitializationOptions.
+      initializationOptions: { commandLinks: true } satisfies InitializationOptions,
       errorHandler: {
         // A failed read or write is followed by `closed` when the process is gone; one place decides.
         error: () => ({ action: ErrorAction.Continue, handled: true }),

@@ -6,6 +6,7 @@
  *   statement-lens people [<folder>...] [--json]
  * With no folder, the bundled seeds are used.
  */
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CorpusIndexer, DEFAULT_CITATION_FORMAT, formatCitation } from './core';
@@ -20,6 +21,16 @@ const USAGE = `Usage:
 
 Without folders, the bundled seeds are indexed. Query filters: speaker:<name> before:<date> after:<date>.`;
 
+/** Options that take a value, per command; anything else starting with -- is a mistake worth saying. */
+const VALUE_OPTIONS = new Set(['--corpus', '--limit', '--citation-format']);
+
+/** A mistake on the command line or in the folders given: said on stderr, exit code 2 (usage) or 1. */
+class CliError extends Error {
+  constructor(message: string, readonly exitCode = 1) {
+    super(message);
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const json = rest.includes('--json');
@@ -28,7 +39,9 @@ async function main(argv: string[]): Promise<number> {
   for (let i = 0; i < rest.length; i++) {
     if (rest[i] === '--json') continue;
     if (rest[i].startsWith('--')) {
-      options.set(rest[i], [...(options.get(rest[i]) ?? []), rest[++i] ?? '']);
+      if (!VALUE_OPTIONS.has(rest[i])) throw new CliError(`unknown option ${rest[i]}\n\n${USAGE}`, 2);
+      if (i + 1 >= rest.length) throw new CliError(`${rest[i]} needs a value`, 2);
+      options.set(rest[i], [...(options.get(rest[i]) ?? []), rest[++i]]);
     } else positional.push(rest[i]);
   }
   const seeds = path.resolve(__dirname, '..', '..', 'seeds');
@@ -64,7 +77,8 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'search' && positional.length > 0) {
     const query = positional.join(' ');
     const indexer = await indexFolders(options.get('--corpus') ?? [seeds]);
-    const limit = Number(options.get('--limit')?.[0] ?? 10) || 10;
+    const limit = Number(options.get('--limit')?.[0] ?? 10);
+    if (!Number.isInteger(limit) || limit < 1) throw new CliError(`--limit must be a positive whole number, not ${options.get('--limit')?.[0]}`, 2);
     const format = options.get('--citation-format')?.[0] ?? DEFAULT_CITATION_FORMAT;
     const hits = indexer.index.searchQuotes(query, limit).map(hit => {
       const document = indexer.index.get(hit.entry.uri)!;
@@ -89,7 +103,10 @@ async function main(argv: string[]): Promise<number> {
 }
 
 async function indexFolders(folders: string[]): Promise<CorpusIndexer> {
-  const host = new FileSystemCorpusHost(resolveRoots(folders, [process.cwd()]), message => console.error(message));
+  const roots = resolveRoots(folders, [process.cwd()]);
+  const missing = roots.filter(root => !existsSync(root.folder));
+  if (missing.length) throw new CliError(`no such folder: ${missing.map(root => root.folder).join(', ')}`);
+  const host = new FileSystemCorpusHost(roots, message => console.error(message));
   const parser = createParserPool();
   const indexer = new CorpusIndexer(host, { parser });
   const report = await indexer.indexAll();
@@ -98,7 +115,20 @@ async function indexFolders(folders: string[]): Promise<CorpusIndexer> {
   return indexer;
 }
 
-main(process.argv.slice(2)).then(code => process.exit(code), error => {
-  console.error(error instanceof Error ? error.stack : error);
-  process.exit(1);
+/**
+ * Exits once standard output and error have drained. Through a pipe, Node writes asynchronously, and
+ * `process.exit` right after a large write cuts it off at the pipe's 64 KB.
+ */
+async function exit(code: number): Promise<never> {
+  const drained = (stream: NodeJS.WriteStream) => new Promise<void>(resolve => stream.write('', () => resolve()));
+  await Promise.all([drained(process.stdout), drained(process.stderr)]);
+  process.exit(code);
+}
+
+// A reader that stops early (`| head`) closes the pipe: that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => process.exit(error.code === 'EPIPE' ? 0 : 1));
+
+main(process.argv.slice(2)).then(exit, error => {
+  console.error(`statement-lens: ${error instanceof CliError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  return exit(error instanceof CliError ? error.exitCode : 1);
 });

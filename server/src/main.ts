@@ -1,14 +1,32 @@
 #!/usr/bin/env node
-/** Entry point: `statement-lens-server --stdio` (or `--node-ipc` when VS Code starts it). */
+/** Entry point: `statement-lens-server --stdio` (other editors), or `--node-ipc` when VS Code starts it. */
 import * as path from 'node:path';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { format } from 'node:util';
+import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
 import { createParserPool } from './parseWorkers';
 import { startServer } from './server';
+import { createStreamConnection } from './transport';
 
 if (process.argv.includes('--version')) {
   console.log('statement-lens-server 0.1.0');
   process.exit(0);
 }
 
+let connection: Connection;
+if (process.argv.includes('--stdio')) {
+  connection = createStreamConnection(process.stdin, process.stdout, {
+    exit: (code, reason) => {
+      if (reason) process.stderr.write(`${reason}\n`, () => process.exit(code));
+      else process.exit(code);
+    },
+  });
+  // Standard output carries the protocol: anything printed goes to the client's log instead.
+  console.log = console.info = console.debug = (...args: unknown[]) => connection.console.log(format(...args));
+  console.warn = (...args: unknown[]) => connection.console.warn(format(...args));
+  console.error = (...args: unknown[]) => connection.console.error(format(...args));
+} else {
+  connection = createConnection(ProposedFeatures.all);
+}
+
 // The bundle lives in server/out/; the seeds ship beside it in the package.
-startServer(createConnection(ProposedFeatures.all), { bundledSeedsPath: path.resolve(__dirname, '..', '..', 'seeds'), parser: createParserPool() });
+startServer(connection, { bundledSeedsPath: path.resolve(__dirname, '..', '..', 'seeds'), parser: createParserPool() });

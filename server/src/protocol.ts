@@ -106,5 +106,12 @@ export const PeopleRequest = new RequestType<{ query?: string; limit?: number },
 /** Client → server: index the whole corpus again from disk; answers when done. */
 export const ReindexRequest = new RequestType<Record<string, never>, IndexedParams, void>('statementLens/reindex');
 
+/**
+ * The command every code lens over a corpus quotation names, with arguments `[uri, position]`. The VS Code
+ * client runs it itself (a peek view); for other clients the server offers it through `workspace/executeCommand`:
+ * it answers with the related statements and shows them in a `window/showMessage`.
+ */
+export const SHOW_RELATED_STATEMENTS = 'statementLens.showRelatedStatements';
+
 /** Server → client: sent each time indexing finishes (the full pass and every incremental update). */
 export const IndexedNotification = new NotificationType<IndexedParams>('statementLens/indexed');

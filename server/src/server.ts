@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import {
   CodeActionKind,
@@ -6,18 +6,25 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  MarkupContent,
+  MessageType,
+  Position,
+  ErrorCodes,
   LSPErrorCodes,
   ResponseError,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type CancellationToken,
   type Connection,
   type Diagnostic,
+  type FileEvent,
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CorpusIndexer, formatCitation, QuoteChecker, type IndexReport, type QuoteCheck, type StatementParser } from './core';
 import { FileSystemCorpusHost, resolveRoots, uriOf } from './corpusFiles';
+import { CorpusWatcher } from './corpusWatcher';
 import { detailOf, personSummaryOf, rangeOf, summaryOf } from './convert';
 import { quotationLenses, resolveQuotationLens } from './features/codeLens';
 import { definitionAt } from './features/definition';
@@ -27,14 +34,17 @@ import { attributeActions, quotationHover, quoteDiagnostics, quoteFixes } from '
 import { quoteCompletions } from './features/quoteCompletion';
 import { OPEN_PEOPLE_FILE_COMMAND, peopleFileActions } from './features/peopleFile';
 import { referencesAt, type Draft } from './features/references';
-import { relatedStatements, statementAt } from './features/relatedStatements';
+import { relatedStatements, relatedStatementsMessage, statementAt } from './features/relatedStatements';
 import { SEMANTIC_LEGEND, semanticTokens } from './features/semanticTokens';
 import { workspaceSymbols } from './features/workspaceSymbols';
-import { DocumentRequest, DocumentsRequest, IndexedNotification, PeopleRequest, ReindexRequest, RelatedStatementsRequest, SearchQuotesRequest, type IndexedParams, type QuoteHit, type RelatedStatement } from './protocol';
-import { SettingsStore, type InitializationOptions } from './settings';
+import { DocumentRequest, DocumentsRequest, IndexedNotification, PeopleRequest, ReindexRequest, RelatedStatementsRequest, SearchQuotesRequest, SHOW_RELATED_STATEMENTS, type IndexedParams, type QuoteHit, type RelatedStatement } from './protocol';
+import { markdownToPlainText } from './markdown';
+import { isDraftLanguage, SettingsStore, type InitializationOptions } from './settings';
 
 const MAX_WORKSPACE_DRAFTS = 2000;
 const MAX_DRAFT_BYTES = 2_000_000;
+/** The files under a corpus folder whose changes matter: documents and sidecar metadata. */
+const WATCHED_GLOB = '**/*.{txt,md,markdown,yaml,yml,tsv}';
 
 /** The LSP answer to a request the client cancelled: no result, and no further work done for it. */
 const cancelled = () => new ResponseError<void>(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
@@ -53,23 +63,36 @@ export interface ServerDependencies {
 export function startServer(connection: Connection, dependencies: ServerDependencies): void {
   const documents = new TextDocuments(TextDocument);
   let workspaceFolders: string[] = [];
-  let canPullConfiguration = false, canWatchDynamically = false, canReportProgress = false;
+  let canPullConfiguration = false, canRegisterConfiguration = false, canWatchDynamically = false, canWatchRelativePatterns = false, canReportProgress = false;
+  /** How hover cards are written for this client: command links, Markdown or plain text. */
+  let cards = { commandLinks: false, markdown: true };
   let settings!: SettingsStore;
   let host = new FileSystemCorpusHost([]);
   let indexer = new CorpusIndexer(host);
   let checker = new QuoteChecker(indexer.index);
   let indexing: Promise<IndexReport> | undefined;
   const log = (message: string) => connection.console.log(message);
+  /**
+   * A message the user must see. A notification, not vscode-languageserver's `show…Message`, which sends
+   * `window/showMessageRequest`: Neovim answers that with a prompt that waits for a key.
+   */
+  const showMessage = (type: MessageType, message: string) => void connection.sendNotification(ShowMessageNotification.type, { type, message });
+  const indexingFailed = (error: unknown) => log(`Indexing failed: ${error instanceof Error ? error.stack : error}`);
   const diagnosed = new Set<string>();
 
   connection.onInitialize(params => {
     const capabilities = params.capabilities;
     canPullConfiguration = !!capabilities.workspace?.configuration;
+    canRegisterConfiguration = !!capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
     canWatchDynamically = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    canWatchRelativePatterns = !!capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport;
     canReportProgress = !!capabilities.window?.workDoneProgress;
     workspaceFolders = (params.workspaceFolders ?? []).map(folder => uriToPath(folder.uri)).filter((p): p is string => !!p);
     if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [uriToPath(params.rootUri)].filter((p): p is string => !!p);
-    settings = new SettingsStore(connection, () => canPullConfiguration, (params.initializationOptions ?? {}) as InitializationOptions);
+    const initializationOptions = (params.initializationOptions ?? {}) as InitializationOptions;
+    settings = new SettingsStore(connection, () => canPullConfiguration, initializationOptions);
+    const hoverFormats = capabilities.textDocument?.hover?.contentFormat;
+    cards = { commandLinks: initializationOptions.commandLinks === true, markdown: !hoverFormats || hoverFormats.includes('markdown') };
     const result: InitializeResult = {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -83,7 +106,8 @@ export function startServer(connection: Connection, dependencies: ServerDependen
         semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true },
         completionProvider: { triggerCharacters: ['"', '“'] },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, CodeActionKind.Refactor] },
-        executeCommandProvider: { commands: [OPEN_PEOPLE_FILE_COMMAND] },
+        // The VS Code client runs Show Related Statements itself (and would register it twice).
+        executeCommandProvider: { commands: [OPEN_PEOPLE_FILE_COMMAND, ...(cards.commandLinks ? [] : [SHOW_RELATED_STATEMENTS])] },
       },
       serverInfo: { name: 'statement-lens-server', version: '0.1.0' },
     };
@@ -91,8 +115,10 @@ export function startServer(connection: Connection, dependencies: ServerDependen
   });
 
   connection.onInitialized(async () => {
-    if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'statementLens' });
-    await reindexAll();
+    // Only where the client says it takes the registration (eglot warns about every one it does not know);
+    // a client may still refuse it, which costs the feature, never the server.
+    if (canPullConfiguration && canRegisterConfiguration) connection.client.register(DidChangeConfigurationNotification.type, { section: 'statementLens' }).catch(error => log(`The client did not register for configuration changes: ${messageOf(error)}`));
+    await reindexAll().catch(indexingFailed);
   });
 
   async function reindexAll(): Promise<IndexReport> {
@@ -103,8 +129,8 @@ export function startServer(connection: Connection, dependencies: ServerDependen
       indexer = new CorpusIndexer(host, { limits: { maxFileBytes: current.maxFileSizeMB * 1024 * 1024, maxLineLength: current.maxLineLength }, parser: dependencies.parser });
       checker = new QuoteChecker(indexer.index);
       for (const open of documents.all()) if (host.contains(open.uri)) indexer.documentEdited(open.uri, open.getText());
-      await registerWatchers();
-      const progress = canReportProgress ? await connection.window.createWorkDoneProgress() : undefined;
+      await watchCorpus();
+      const progress = canReportProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
       progress?.begin('Statement Lens: indexing corpus', 0, undefined, true);
       let lastPercent = -1;
       const report = await indexer.indexAll(progress?.token, (done, total) => {
@@ -115,6 +141,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
       progress?.done();
       warmUp(indexer);
       log(`Indexed ${report.documents} documents, ${report.quotes} quotes, ${report.people} people in ${report.durationMs} ms from ${host.roots.map(r => r.folder + (r.glob ? '/' + r.glob : '')).join(', ')}`);
+      tellWhatWasMissed(report);
       return report;
     };
     const previous = indexing;
@@ -122,6 +149,29 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     const report = await indexing;
     announce(report);
     return report;
+  }
+
+  /** What the user has been told (`window/showMessage`), so that a reindex does not say it again. */
+  const told = new Set<string>();
+  const tellOnce = (key: string, type: MessageType, message: string) => {
+    if (told.has(key)) return;
+    told.add(key);
+    showMessage(type, message);
+  };
+
+  /**
+   * A missing corpus folder and files left out are said where a user sees them, once; the log has the
+   * details. Neovim and Emacs users never see the log unless they go looking.
+   */
+  function tellWhatWasMissed(report: IndexReport): void {
+    for (const root of host.roots) {
+      if (!existsSync(root.folder)) tellOnce(`missing ${root.folder}`, MessageType.Warning, `Statement Lens: the corpus folder ${root.folder} does not exist; check corpusPaths (statementLens.corpus.paths).`);
+    }
+    const skipped = [...new Map(report.problems.filter(problem => problem.severity !== 'info' && !indexer.index.get(problem.uri)).map(problem => [problem.uri, problem])).values()];
+    if (skipped.length === 0) return;
+    const [first] = skipped;
+    const example = `${decodeURIComponent(first.uri.slice(first.uri.lastIndexOf('/') + 1))}: ${first.message}`;
+    tellOnce(`skipped ${skipped.map(problem => problem.uri).sort().join(' ')}`, MessageType.Warning, `Statement Lens skipped ${skipped.length} corpus file${skipped.length === 1 ? '' : 's'} (${example}${skipped.length > 1 ? ' …' : ''}). The server log lists each with its reason.`);
   }
 
   /** Finishes deferred search-index work between requests, so the first fuzzy search is as fast as the rest. */
@@ -159,27 +209,62 @@ export function startServer(connection: Connection, dependencies: ServerDependen
   }
 
   let watcherRegistration: { dispose(): void } | undefined;
-  async function registerWatchers(): Promise<void> {
-    if (!canWatchDynamically) return;
+  let serverWatcher: CorpusWatcher | undefined;
+  /**
+   * Keeps the index in step with the corpus folders on disk. The client watches them when it can: string globs
+   * unless it declares `relativePatternSupport` (eglot 1.9 fails on RelativePattern objects). The server watches
+   * a folder itself when the client cannot (no dynamic registration, as in Neovim 0.7, or a refused one), and
+   * when a client without relative patterns could not see it (outside every workspace folder: eglot 1.9
+   * watches only its project's folders).
+   */
+  async function watchCorpus(): Promise<void> {
     watcherRegistration?.dispose();
-    watcherRegistration = await connection.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: host.roots.map(root => ({ globPattern: { baseUri: uriOf(root.folder), pattern: '**/*.{txt,md,markdown,yaml,yml,tsv}' } })),
-    });
+    watcherRegistration = undefined;
+    serverWatcher?.dispose();
+    serverWatcher = undefined;
+    const roots = host.roots;
+    let clientWatches = false;
+    if (canWatchDynamically && roots.length) {
+      const watchers = roots.map(root => ({ globPattern: canWatchRelativePatterns ? { baseUri: uriOf(root.folder), pattern: WATCHED_GLOB } : `${root.folder.split(path.sep).join('/')}/${WATCHED_GLOB}` }));
+      try {
+        watcherRegistration = await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+        clientWatches = true;
+      } catch (error) {
+        log(`The client refused to watch the corpus folders (${messageOf(error)}); the server watches them itself.`);
+      }
+    }
+    const inWorkspace = (folder: string) => workspaceFolders.some(workspace => !path.relative(workspace, folder).startsWith('..') && !path.isAbsolute(path.relative(workspace, folder)));
+    const ownRoots = roots.filter(root => !clientWatches || (!canWatchRelativePatterns && !inWorkspace(root.folder)));
+    if (ownRoots.length === 0) return;
+    const watcher = new CorpusWatcher(changes => void applyFileChanges(changes), { log });
+    serverWatcher = watcher;
+    for (const root of ownRoots) await watcher.add(root.folder);
+    log(`Watching ${watcher.folderCount} corpus folder${watcher.folderCount === 1 ? '' : 's'} from the server`);
   }
 
-  connection.onDidChangeWatchedFiles(async ({ changes }) => {
+  connection.onDidChangeWatchedFiles(({ changes }) => applyFileChanges(changes));
+  connection.onExit(() => serverWatcher?.dispose());
+
+  /** Files created, changed or deleted on disk (reported by the client or the server's own watcher). */
+  async function applyFileChanges(changes: FileEvent[]): Promise<void> {
     await indexing;
     let report: IndexReport | undefined;
     for (const change of changes) {
-      if (!host.contains(change.uri) || documents.get(change.uri)) continue;
+      if (documents.get(change.uri)) continue;
+      if (change.type === FileChangeType.Deleted && !indexer.index.get(change.uri)) {
+        // A deleted folder: every document under it is gone.
+        const under = change.uri.endsWith('/') ? change.uri : `${change.uri}/`;
+        for (const document of [...indexer.index.all()]) if (document.uri.startsWith(under) && !documents.get(document.uri)) report = indexer.fileDeleted(document.uri);
+      }
+      if (!host.contains(change.uri)) continue;
       report = change.type === FileChangeType.Deleted ? indexer.fileDeleted(change.uri) : await indexer.fileChanged(change.uri);
     }
     if (report) announce(report);
-  });
+  }
 
   connection.onDidChangeConfiguration(() => {
     settings.invalidate();
-    void reindexAll();
+    void reindexAll().catch(indexingFailed);
   });
 
   // Drafts: every quotation checked against the corpus, debounced so typing stays fast.
@@ -201,7 +286,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     await indexing;
     const document = documents.get(uri);
     if (!document || host.contains(uri)) return [];
-    if (!current.quoteCheck || !current.hoverLanguages.includes(document.languageId)) {
+    if (!current.quoteCheck || !isDraftLanguage(document, current.hoverLanguages)) {
       if (draftChecks.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
       return [];
     }
@@ -246,7 +331,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     const document = documents.get(uri);
     if (!document) return undefined;
     if (host.contains(uri)) return document;
-    return (await settings.get()).hoverLanguages.includes(document.languageId) ? document : undefined;
+    return isDraftLanguage(document, (await settings.get()).hoverLanguages) ? document : undefined;
   };
 
   connection.onHover(async ({ textDocument, position }, token) => {
@@ -254,9 +339,11 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     if (token.isCancellationRequested) return cancelled();
     const document = await namesApply(textDocument.uri);
     if (!document) return null;
-    const onName = hoverAt(indexer.index, document, position);
-    if (onName || host.contains(textDocument.uri)) return onName;
-    return quotationHover(indexer.index, document, position, await checkDraft(textDocument.uri));
+    const onName = hoverAt(indexer.index, document, position, cards);
+    const hover = onName || host.contains(textDocument.uri) ? onName : quotationHover(indexer.index, document, position, await checkDraft(textDocument.uri), cards);
+    // A client that reads only plain text (eglot without markdown-mode) gets the card without markup.
+    if (hover && !cards.markdown && MarkupContent.is(hover.contents)) hover.contents = { kind: 'plaintext', value: markdownToPlainText(hover.contents.value) };
+    return hover;
   });
 
   connection.onCompletion(async ({ textDocument, position }, token) => {
@@ -298,11 +385,12 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     }
   }
 
-  connection.onExecuteCommand(async ({ command, arguments: args }) => {
-    if (command !== OPEN_PEOPLE_FILE_COMMAND || typeof args?.[0] !== 'string') return;
+  /** Opens a corpus folder's people.yaml (the code action on a person's name names this command). */
+  async function openPeopleFile(args: unknown[] | undefined): Promise<void> {
+    if (typeof args?.[0] !== 'string') return;
     const line = typeof args[1] === 'number' ? args[1] : 0;
     await connection.window.showDocument({ uri: args[0], takeFocus: true, selection: { start: { line, character: 0 }, end: { line, character: 0 } } }).catch(() => undefined);
-  });
+  }
 
   connection.onDefinition(async ({ textDocument, position }, token) => {
     await indexing;
@@ -354,6 +442,20 @@ export function startServer(connection: Connection, dependencies: ServerDependen
   });
 
   connection.onCodeLensResolve(lens => resolveQuotationLens(indexer.index, lens));
+
+  connection.onExecuteCommand(async ({ command, arguments: args }, token) => {
+    if (command === OPEN_PEOPLE_FILE_COMMAND) return openPeopleFile(args);
+    if (command !== SHOW_RELATED_STATEMENTS) return new ResponseError(ErrorCodes.InvalidParams, `Unknown command: ${command}`);
+    const [uri, position] = (args ?? []) as [unknown, unknown];
+    if (typeof uri !== 'string' || !Position.is(position)) return new ResponseError(ErrorCodes.InvalidParams, `${command} takes [uri, position]`);
+    await indexing;
+    const document = documents.get(uri) ?? openStatement(uri);
+    const statement = document && statementAt(indexer.index, document, position);
+    const related = statement ? relatedStatements(indexer.index, statement.text, 20, statement, token) : [];
+    if (token.isCancellationRequested) return cancelled();
+    showMessage(MessageType.Info, relatedStatementsMessage(related));
+    return related;
+  });
 
   connection.languages.semanticTokens.on(async ({ textDocument }) => {
     await indexing;
@@ -430,6 +532,8 @@ export function startServer(connection: Connection, dependencies: ServerDependen
   documents.listen(connection);
   connection.listen();
 }
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 function uriToPath(uri: string): string | undefined {
   try {

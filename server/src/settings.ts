@@ -17,10 +17,28 @@ export interface ServerSettings {
   quoteCheck: boolean;
 }
 
-export const DEFAULT_SETTINGS: ServerSettings = { corpusPaths: [], includeBundledSeeds: true, maxFileSizeMB: 20, maxLineLength: 100_000, citationFormat: DEFAULT_CITATION_FORMAT, sourceFormat: DEFAULT_SOURCE_FORMAT, hoverLanguages: ['markdown', 'plaintext', 'statement'], quoteCheck: true };
+export const DEFAULT_SETTINGS: ServerSettings = { corpusPaths: [], includeBundledSeeds: true, maxFileSizeMB: 20, maxLineLength: 100_000, citationFormat: DEFAULT_CITATION_FORMAT, sourceFormat: DEFAULT_SOURCE_FORMAT, hoverLanguages: ['markdown', 'plaintext', 'statement', 'text'], quoteCheck: true };
+
+/** Editors' language ids for a buffer without a language: Neovim's empty filetype, Emacs's fundamental-mode. */
+const NO_LANGUAGE = new Set(['', 'fundamental', 'unknown']);
+const DRAFT_FILE = /\.(?:md|markdown|txt)$/i;
+
+/**
+ * Whether a document outside the corpus is a draft (names, quote check, completion): its language is one of
+ * the setting's, or it has none and its file name says Markdown or text.
+ */
+export function isDraftLanguage(document: { readonly uri: string; readonly languageId: string }, languages: readonly string[]): boolean {
+  return languages.includes(document.languageId) || (NO_LANGUAGE.has(document.languageId) && DRAFT_FILE.test(document.uri.split(/[?#]/, 1)[0]));
+}
 
 /** `initializationOptions` for editors without a settings UI (Neovim, Emacs, Helix). */
 export interface InitializationOptions {
+  /**
+   * The client runs the extension's commands itself (the VS Code client sends true): hover cards carry
+   * `command:` links to them, and the server does not offer them through `workspace/executeCommand`, which
+   * would register them a second time. Other clients see neither.
+   */
+  commandLinks?: boolean;
   corpusPaths?: string[];
   includeBundledSeeds?: boolean;
   maxFileSizeMB?: number;

@@ -27,7 +27,8 @@ describe('names and related statements over LSP', () => {
     writeFileSync(path.join(corpus, 'hostile.md'), '---\ntitle: Hostile <img src=x onerror=alert(1)>\ndate: 2024-01-05\n---\n\nGovernor Yang Jie [click](command:workbench.action.terminal.new) said on Friday that "<script>alert(1)</script> the [bridge](https://evil.example) must be rebuilt by all of us together".\n');
     writeFileSync(path.join(workspace, 'draft.md'), DRAFT);
     client = startInProcess();
-    await initialize(client, { corpusPaths: [corpus], workspace });
+    // As the VS Code client does: it runs the card links' commands.
+    await initialize(client, { corpusPaths: [corpus], workspace, initializationOptions: { commandLinks: true } });
     await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: draftUri, languageId: 'markdown', version: 1, text: DRAFT } });
   });
   after(async () => {
@@ -42,7 +43,7 @@ describe('names and related statements over LSP', () => {
     const value = (card.contents as MarkupContent).value;
     assert.match(value, /\*\*Qin Gang\*\*/);
     const councilor = value.indexOf('State Councilor and Foreign Minister · 2023-06-18');
-    const ambassador = value.search(/ambassador to the U\\\.S\\\. · 2021-10-01/);
+    const ambassador = value.search(/ambassador to the U\.S\. · 2021-10-01/);
     assert.ok(councilor > 0, value);
     assert.ok(ambassador > councilor, 'roles are most recent first');
     assert.match(value, /Mentioned in \*\*2\*\* documents/);
@@ -60,7 +61,7 @@ describe('names and related statements over LSP', () => {
 
   test('corpus text in a card is inert: no links, HTML or foreign commands', async () => {
     const value = ((await hover(3, 1))!.contents as MarkupContent).value;
-    assert.ok(!value.includes('<script>') && !value.includes('<img'), 'no raw HTML');
+    assert.ok(!/(?<!\\)<(?:script|img)/.test(value) && value.includes('\\<img'), 'no raw HTML: every < escaped');
     assert.ok(!/\]\(command:workbench/.test(value), 'no foreign command link');
     assert.ok(!/\]\(https:\/\/evil/.test(value), 'no link from the corpus');
     const commands = [...value.matchAll(/\]\(command:([\w.]+)/g)].map(m => m[1]);

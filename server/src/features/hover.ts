@@ -2,27 +2,28 @@ import type { Hover, MarkupContent, Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileNameOf, type CorpusIndex } from '../core';
 import { rangeOf } from '../convert';
-import { commandLink, escapeMarkdown, truncate } from '../markdown';
+import { commandLink, escapeMarkdown, truncate, type CardOptions } from '../markdown';
 
 const LATEST_DOCUMENTS = 3;
 const RECENT_QUOTES = 3;
 
 /**
  * The card for a name under the cursor: who it is (roles with dates, newest first), where they appear, what
- * they said, and links that act. An ambiguous name ("Yang") shows one card per person.
+ * they said, and (for a client that runs the extension's commands) links that act. An ambiguous name ("Yang")
+ * shows one card per person.
  */
-export function hoverAt(index: CorpusIndex, document: TextDocument, position: Position): Hover | null {
+export function hoverAt(index: CorpusIndex, document: TextDocument, position: Position, options: CardOptions = {}): Hover | null {
   const text = document.getText();
   const occurrence = index.nameAt(text, document.offsetAt(position));
   if (!occurrence) return null;
-  const cards = occurrence.people.map(name => personCard(index, name, document.uri, position)).filter((card): card is string => !!card);
+  const cards = occurrence.people.map(name => personCard(index, name, document.uri, position, options)).filter((card): card is string => !!card);
   if (cards.length === 0) return null;
   const heading = cards.length > 1 ? `_"${escapeMarkdown(occurrence.form)}" may be ${cards.length} people:_\n\n` : '';
   const contents: MarkupContent = { kind: 'markdown', value: heading + cards.join('\n\n---\n\n') };
   return { contents, range: { start: document.positionAt(occurrence.span.start), end: document.positionAt(occurrence.span.end) } };
 }
 
-export function personCard(index: CorpusIndex, name: string, uri: string, position: Position): string | undefined {
+export function personCard(index: CorpusIndex, name: string, uri: string, position: Position, options: CardOptions = {}): string | undefined {
   const person = index.person(name);
   if (!person) return undefined;
   const lines: string[] = [];
@@ -48,6 +49,7 @@ export function personCard(index: CorpusIndex, name: string, uri: string, positi
       lines.push('');
     }
   }
+  if (!options.commandLinks) return lines.join('\n').trimEnd();
   const actions: string[] = [];
   const introduction = index.introductionsOf(person.name)[0];
   const introducing = introduction && index.get(introduction.uri);

@@ -6,7 +6,7 @@ import { ROLE_HEADS } from '../core/lexicon';
 import { surnameOf } from '../core/people';
 import { splitSentences } from '../core/sentences';
 import { rangeOf } from '../convert';
-import { commandLink, escapeMarkdown, truncate } from '../markdown';
+import { commandLink, escapeMarkdown, truncate, type CardOptions } from '../markdown';
 
 export const QUOTE_CHECK_SOURCE = 'Statement Lens';
 
@@ -129,7 +129,7 @@ export function attributeActions(checker: QuoteChecker, index: CorpusIndex, docu
 }
 
 /** The hover over a checked quotation: where the corpus has it, and how the draft's wording compares. */
-export function quotationHover(index: CorpusIndex, document: TextDocument, position: Position, checks: readonly QuoteCheck[]): Hover | null {
+export function quotationHover(index: CorpusIndex, document: TextDocument, position: Position, checks: readonly QuoteCheck[], options: CardOptions = {}): Hover | null {
   const offset = document.offsetAt(position);
   const check = checks.find(c => c.quotation.outer.start <= offset && offset < c.quotation.outer.end);
   if (!check?.source) return null;
@@ -145,7 +145,7 @@ export function quotationHover(index: CorpusIndex, document: TextDocument, posit
   for (const difference of check.differences.slice(0, 5)) {
     lines.push(`- ${difference.quoted ? `“${escapeMarkdown(difference.quoted)}”` : '_(nothing)_'} → ${difference.source ? `“${escapeMarkdown(difference.source)}”` : '_(nothing)_'}`);
   }
-  if (statement) lines.push('', commandLink('Open source', 'statementLens.documents.open', [source.uri, rangeOf(statement, source.span)]));
+  if (statement && options.commandLinks) lines.push('', commandLink('Open source', 'statementLens.documents.open', [source.uri, rangeOf(statement, source.span)]));
   return { contents: { kind: 'markdown', value: lines.join('\n') }, range: { start: document.positionAt(check.quotation.outer.start), end: document.positionAt(check.quotation.outer.end) } };
 }
 

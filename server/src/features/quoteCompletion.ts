@@ -50,11 +50,19 @@ export function quoteCompletions(index: CorpusIndex, document: TextDocument, pos
   // A completion replaces text on the cursor's line only (VS Code's rule): the mark must be on it.
   const markPosition = document.positionAt(open.open.start);
   if (markPosition.line !== position.line) return null;
-  const typed = text.slice(open.open.start, offset);
   // Editors that auto-close quotation marks leave a closing mark after the cursor; the completion brings its own.
   const autoClosed = text[offset] === '"' || text[offset] === '”' ? 1 : 0;
-  const range = { start: markPosition, end: document.positionAt(offset + autoClosed) };
+  const end = document.positionAt(offset + autoClosed);
   const openMark = text[open.open.start], closeMark = openMark === '“' ? '”' : '"';
+  /**
+   * The edit starts after the writer's opening mark, and the inserted text brings none: clients that ignore
+   * the edit's range and insert at the cursor (Neovim's omnifunc) would otherwise double it (`said ""No…`).
+   * A whole citation in a format that opens with another mark replaces the writer's (`"` → `“`).
+   */
+  const edit = (citation: string) =>
+    citation.startsWith(openMark)
+      ? { range: { start: document.positionAt(open.open.start + 1), end }, newText: citation.slice(openMark.length) }
+      : { range: { start: markPosition, end }, newText: citation };
   const items: CompletionItem[] = [];
   const seen = new Set<string>();
   for (const candidate of candidates) {
@@ -65,16 +73,21 @@ export function quoteCompletions(index: CorpusIndex, document: TextDocument, pos
     const speaker = candidate.quote.speaker && index.canonicalName(candidate.quote.speaker);
     const fields = { quote: candidate.quote.text, speaker, date: candidate.date, outlet: statement.outlet.value, title: statement.title.value };
     const citation = people.length ? `${openMark}${trimEndOf(candidate.quote.text, /[\s,]/)}${closeMark}${formatCitation(fields, formats.sourceFormat)}` : formatCitation(fields, formats.citationFormat);
+    const textEdit = edit(citation);
+    const typedInRange = document.getText({ start: textEdit.range.start, end: position });
     items.push({
       label: truncate(candidate.quote.text, 70),
       labelDetails: { description: `${speaker ?? ''} · ${candidate.date ?? 'undated'}` },
       kind: CompletionItemKind.Text,
       detail: `${speaker ?? 'Unattributed'} · ${candidate.date ?? 'undated'} · ${truncate(statement.title.value ?? '', 60)}`,
       documentation: { kind: 'markdown', value: `“${escapeMarkdown(candidate.quote.text)}”\n\n---\n\nInserts: ${escapeMarkdown(citation)}` },
-      // The editor filters items by the text in the replaced range; every item answers to what was typed.
-      filterText: typed,
+      // The editor filters items by the text in the replaced range. Where the inserted text starts with what was
+      // typed it matches as it is, and Neovim's omnifunc then replaces from the edit's start (it does only for
+      // items without filterText); elsewhere (typed words from the middle of a quotation) filterText makes the
+      // item answer to what was typed.
+      filterText: textEdit.newText.toLowerCase().startsWith(typedInRange.toLowerCase()) ? undefined : typedInRange,
       sortText: String(items.length).padStart(4, '0'),
-      textEdit: { range, newText: citation },
+      textEdit,
     });
   }
   return { isIncomplete: true, items };

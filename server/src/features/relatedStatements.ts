@@ -4,6 +4,7 @@ import type { CorpusIndex, SearchEntry } from '../core';
 import { splitSentences } from '../core/sentences';
 import { rangeOf } from '../convert';
 import type { RelatedStatement } from '../protocol';
+import { truncate } from '../markdown';
 
 const MIN_SCORE = 0.2;
 
@@ -19,6 +20,13 @@ export function statementAt(index: CorpusIndex, document: TextDocument, position
   if (lineEnd === -1) lineEnd = text.length;
   const sentence = splitSentences(text, { start: lineStart, end: lineEnd }).find(s => s.start <= offset && offset <= s.end);
   return sentence ? { text: text.slice(sentence.start, sentence.end), uri: document.uri, start: sentence.start, end: sentence.end } : undefined;
+}
+
+/** Related statements as a message a client shows as it is (`window/showMessage`), one per line. */
+export function relatedStatementsMessage(related: readonly RelatedStatement[]): string {
+  if (related.length === 0) return 'No related statements in the corpus.';
+  const lines = related.slice(0, 10).map(hit => `${hit.speaker ?? 'Unattributed'}, ${hit.date ?? 'undated'}: “${truncate(hit.text, 120)}” (${decodeURIComponent(hit.uri.slice(hit.uri.lastIndexOf('/') + 1))}:${hit.range.start.line + 1})`);
+  return `${related.length} related statement${related.length === 1 ? '' : 's'}:\n${lines.join('\n')}${related.length > 10 ? `\n… and ${related.length - 10} more` : ''}`;
 }
 
 /**
