@@ -9,6 +9,7 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CorpusIndexer, DEFAULT_CITATION_FORMAT, formatCitation } from './core';
+import { boundQuery } from './core/queryBounds';
 import { FileSystemCorpusHost, resolveRoots } from './corpusFiles';
 import { detailOf, personSummaryOf, rangeOf, summaryOf } from './convert';
 import { createParserPool } from './parseWorkers';
@@ -66,6 +67,7 @@ async function main(argv: string[]): Promise<number> {
     const indexer = await indexFolders(options.get('--corpus') ?? [seeds]);
     const limit = Number(options.get('--limit')?.[0] ?? 10) || 10;
     const format = options.get('--citation-format')?.[0] ?? DEFAULT_CITATION_FORMAT;
+    for (const note of boundQuery(query).notes) console.error(note);
     const hits = indexer.index.searchQuotes(query, limit).map(hit => {
       const document = indexer.index.get(hit.entry.uri)!;
       return {

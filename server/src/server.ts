@@ -17,6 +17,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CorpusIndexer, formatCitation, QuoteChecker, type IndexReport, type QuoteCheck, type StatementParser } from './core';
+import { boundQuery } from './core/queryBounds';
 import { FileSystemCorpusHost, resolveRoots, uriOf } from './corpusFiles';
 import { detailOf, personSummaryOf, rangeOf, summaryOf } from './convert';
 import { quotationLenses, resolveQuotationLens } from './features/codeLens';
@@ -404,6 +405,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     await indexing;
     if (token.isCancellationRequested) return cancelled();
     const { citationFormat } = await settings.get();
+    if (typeof query === 'string') for (const note of boundQuery(query).notes) log(`Search: ${note}`);
     const hits = indexer.index.searchQuotes(query, Math.min(Math.max(limit ?? 20, 1), 200), token);
     if (token.isCancellationRequested) return cancelled();
     return hits.map((hit): QuoteHit => {

@@ -1,6 +1,7 @@
 import { CompletionItemKind, type CancellationToken, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatCitation, openQuotationAt, type CorpusIndex, type Quote } from '../core';
+import { boundTypedQuotation } from '../core/queryBounds';
 import { searchWords } from '../core/searchText';
 import { trimEndOf } from '../core/trim';
 import { escapeMarkdown, truncate } from '../markdown';
@@ -35,7 +36,8 @@ export function quoteCompletions(index: CorpusIndex, document: TextDocument, pos
   const offset = document.offsetAt(position);
   const open = openQuotationAt(text, offset, (t, start, end) => index.findNames(t, start, end));
   if (!open) return null;
-  const typedWords = searchWords(open.typed);
+  const typedText = boundTypedQuotation(open.typed);
+  const typedWords = searchWords(typedText);
   const people = open.attribution?.people ?? [];
   let candidates: Candidate[];
   if (people.length) {
@@ -44,7 +46,7 @@ export function quoteCompletions(index: CorpusIndex, document: TextDocument, pos
     if (typedWords.length) candidates = rankByTypedWords(candidates, typedWords);
   } else {
     if (typedWords.length < MIN_WORDS_UNATTRIBUTED) return null;
-    candidates = searchCandidates(index, open.typed);
+    candidates = searchCandidates(index, typedText);
   }
   if (token?.isCancellationRequested) return null;
   // A completion replaces text on the cursor's line only (VS Code's rule): the mark must be on it.
