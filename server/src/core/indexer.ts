@@ -230,13 +230,21 @@ export class CorpusIndexer {
 
   private async loadSidecar(uri: string): Promise<void> {
     this.problemsByUri.delete(uri);
+    // Same limit as documents: a sidecar is read whole and parsed on the main thread, so a huge one would
+    // stall every request. Over it, the sidecar is left out and the documents are indexed without it.
+    const tooLarge = (size: number) => {
+      this.sidecars.delete(uri);
+      this.peopleRules.delete(uri);
+      this.problem(uri, 'warning', `Sidecar skipped: ${(size / 1048576).toFixed(1)} MB is over the limit of ${(this.limits.maxFileBytes / 1048576).toFixed(1)} MB (setting statementLens.corpus.maxFileSizeMB); the documents of this folder are indexed without it.`);
+    };
     try {
-      const bytes = await this.host.readFile(uri);
+      const bytes = await this.host.readFile(uri, this.limits.maxFileBytes);
       if (!bytes) {
         this.sidecars.delete(uri);
         this.peopleRules.delete(uri);
         return;
       }
+      if (bytes.length > this.limits.maxFileBytes) return tooLarge(bytes.length);
       const decoded = decodeCorpusFile(bytes);
       if ('error' in decoded) return this.problem(uri, 'error', decoded.error);
       if (isPeopleFile(baseName(uri))) {
@@ -249,6 +257,7 @@ export class CorpusIndexer {
       this.sidecars.set(uri, { ...sidecar, uri });
       if (sidecar.problems.length) this.problemsByUri.set(uri, sidecar.problems);
     } catch (error) {
+      if (error instanceof FileTooLarge) return tooLarge(error.size);
       this.problem(uri, 'error', `Could not read the sidecar: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
