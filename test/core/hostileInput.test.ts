@@ -50,8 +50,8 @@ describe('hostile search queries are bounded', () => {
       let previous = median(() => index.searchQuotes(make(500), 5));
       for (let size = 1000; size <= 64_000; size *= 2) {
         const current = median(() => index.searchQuotes(make(size), 5));
-        // 5 ms of slack: on a loaded machine small times are noise.
-        assert.ok(current <= 2.5 * previous + 5, `${size} characters: ${current.toFixed(1)} ms after ${previous.toFixed(1)} ms`);
+        // 25 ms of slack: on a loaded machine small times are noise (the quadratic lookup took 200 ms at 1,000).
+        assert.ok(current <= 2.5 * previous + 25, `${size} characters: ${current.toFixed(1)} ms after ${previous.toFixed(1)} ms`);
         previous = current;
       }
     }
