@@ -15,6 +15,22 @@ export interface CorpusRoot {
 const GLOB_CHARS = /[*?[\]{}]/;
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode', 'out', 'dist']);
 
+/**
+ * Bounds on a walk, so a corpus path of `/` or a link to `/proc/self/root` cannot read the whole disk. Real
+ * corpora have tens of thousands of files a few folders deep.
+ */
+export interface WalkBounds {
+  readonly maxFiles: number;
+  readonly maxFolders: number;
+  readonly maxDepth: number;
+}
+export const DEFAULT_WALK_BOUNDS: WalkBounds = { maxFiles: 200_000, maxFolders: 50_000, maxDepth: 32 };
+
+/** The filesystem root and the kernel's virtual folders: never a corpus, never followed by a link. */
+export function isSystemFolder(real: string): boolean {
+  return real === path.parse(real).root || /^\/(?:proc|sys|dev)(?:\/|$)/.test(real);
+}
+
 /** Turns setting values (folders or globs, relative to a workspace folder or absolute) into roots. */
 export function resolveRoots(paths: readonly string[], workspaceFolders: readonly string[]): CorpusRoot[] {
   const roots: CorpusRoot[] = [];
@@ -44,20 +60,39 @@ export const pathOf = (uri: string) => fileURLToPath(uri);
  * followed once (a loop is detected by real path), unreadable folders are skipped with a message.
  */
 export class FileSystemCorpusHost implements CorpusHost {
-  constructor(readonly roots: readonly CorpusRoot[], private readonly log: (message: string) => void = () => undefined) {}
+  private readonly bounds: WalkBounds;
+
+  constructor(readonly roots: readonly CorpusRoot[], private readonly log: (message: string) => void = () => undefined, bounds: Partial<WalkBounds> = {}) {
+    this.bounds = { ...DEFAULT_WALK_BOUNDS, ...bounds };
+  }
 
   async listFiles(token?: { isCancellationRequested: boolean }): Promise<string[]> {
+    const { maxFiles, maxFolders, maxDepth } = this.bounds;
     const found = new Set<string>();
+    let folders = 0, stopped = false;
     for (const root of this.roots) {
       const matches = root.glob ? picomatch(root.glob, { dot: false }) : undefined;
       const seen = new Set<string>();
-      const walk = async (folder: string): Promise<void> => {
-        if (token?.isCancellationRequested) return;
+      let rootReal: string | undefined;
+      const walk = async (folder: string, depth: number): Promise<void> => {
+        if (token?.isCancellationRequested || stopped) return;
         let real: string;
         try {
           real = await fs.realpath(folder);
         } catch (error) {
           this.log(`Corpus folder not found: ${folder} (${(error as NodeJS.ErrnoException).code ?? error})`);
+          return;
+        }
+        if (isSystemFolder(real)) {
+          this.log(depth === 0
+            ? `Corpus folder ${folder} refused: the filesystem root and /proc, /sys, /dev are not corpora; name the folder that holds the statements`
+            : `Skipped ${folder}: a link to ${real}, a system folder`);
+          return;
+        }
+        rootReal ??= real;
+        // A link to a folder that holds the corpus would read everything beside it too.
+        if (depth > 0 && rootReal.startsWith(real.endsWith(path.sep) ? real : real + path.sep)) {
+          this.log(`Skipped ${folder}: a link to ${real}, which holds the corpus folder`);
           return;
         }
         if (seen.has(real)) {
@@ -66,6 +101,15 @@ export class FileSystemCorpusHost implements CorpusHost {
           return;
         }
         seen.add(real);
+        if (depth > maxDepth) {
+          this.log(`Skipped ${folder}: more than ${maxDepth} folders deep`);
+          return;
+        }
+        if (++folders > maxFolders) {
+          stopped = true;
+          this.log(`Stopped reading the corpus at ${maxFolders} folders; the rest (from ${folder}) is not indexed`);
+          return;
+        }
         let entries: import('node:fs').Dirent[];
         try {
           entries = await fs.readdir(folder, { withFileTypes: true });
@@ -82,23 +126,34 @@ export class FileSystemCorpusHost implements CorpusHost {
               const stat = await fs.stat(full);
               isFolder = stat.isDirectory();
               isFile = stat.isFile();
+              // A file link into /proc would index the process's environment or memory maps.
+              if (isFile && isSystemFolder(path.dirname(await fs.realpath(full)))) {
+                this.log(`Skipped ${full}: a link into a system folder`);
+                continue;
+              }
             } catch {
               this.log(`Skipped broken link ${full}`);
               continue;
             }
           }
           if (isFolder) {
-            if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) await walk(full);
+            if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) await walk(full, depth + 1);
+            if (stopped) return;
           } else if (!isFile && (isCorpusDocument(uriOf(full)) || isSidecarFile(entry.name))) {
             this.log(`Skipped ${full}: not a regular file (a pipe, socket or device)`);
           } else if (isFile) {
             const uri = uriOf(full);
             const relative = path.relative(root.folder, full).split(path.sep).join('/');
             if (isSidecarFile(entry.name) || (isCorpusDocument(uri) && (!matches || matches(relative)))) found.add(uri);
+            if (found.size >= maxFiles) {
+              stopped = true;
+              this.log(`Stopped reading the corpus at ${maxFiles} files; the rest (from ${folder}) is not indexed`);
+              return;
+            }
           }
         }
       };
-      await walk(root.folder);
+      await walk(root.folder, 0);
     }
     return [...found];
   }
