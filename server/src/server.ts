@@ -5,7 +5,6 @@ import {
   DiagnosticSeverity,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
-  FileChangeType,
   LSPErrorCodes,
   ResponseError,
   TextDocuments,
@@ -19,6 +18,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CorpusIndexer, formatCitation, QuoteChecker, type IndexReport, type QuoteCheck, type StatementParser } from './core';
 import { boundQuery } from './core/queryBounds';
 import { FileSystemCorpusHost, resolveRoots, uriOf } from './corpusFiles';
+import { FileEventQueue } from './fileEvents';
 import { detailOf, personSummaryOf, rangeOf, summaryOf } from './convert';
 import { quotationLenses, resolveQuotationLens } from './features/codeLens';
 import { definitionAt } from './features/definition';
@@ -168,15 +168,18 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     });
   }
 
-  connection.onDidChangeWatchedFiles(async ({ changes }) => {
+  // Merged per file and applied at most once per interval (fileEvents.ts), yielding to requests as it goes.
+  const fileEvents = new FileEventQueue(async batch => {
     await indexing;
-    let report: IndexReport | undefined;
-    for (const change of changes) {
-      if (!host.contains(change.uri) || documents.get(change.uri)) continue;
-      report = change.type === FileChangeType.Deleted ? indexer.fileDeleted(change.uri) : await indexer.fileChanged(change.uri);
+    let report: IndexReport | undefined, done = 0;
+    for (const [uri, fate] of batch) {
+      if (!host.contains(uri) || documents.get(uri)) continue;
+      report = fate === 'deleted' ? indexer.fileDeleted(uri) : await indexer.fileChanged(uri);
+      if (++done % 50 === 0) await new Promise(resolve => setImmediate(resolve));
     }
     if (report) announce(report);
   });
+  connection.onDidChangeWatchedFiles(({ changes }) => fileEvents.add(changes ?? []));
 
   connection.onDidChangeConfiguration(() => {
     settings.invalidate();
