@@ -1,11 +1,15 @@
+import { showFormatControls, withoutFormatControls } from './core/invisible';
+
 /**
  * Corpus text is untrusted: a document may contain Markdown links, HTML or `command:` URIs. Everything taken
  * from the corpus goes through `escapeMarkdown` before it reaches a hover or a tooltip, so it renders as text.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_{}[\]()#+\-.!|~:<>&]/g, c => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`))
-    .replace(/\r?\n/g, ' ');
+  // Format characters are shown (⟨U+202E⟩), so a bidi override cannot make a hover read differently; every
+  // line break form becomes a space, so a lone CR in a field cannot start a heading.
+  return showFormatControls(
+    text.replace(/[\\`*_{}[\]()#+\-.!|~:<>&=]/g, c => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`)).replace(/\r\n?|[\n\u000B\f\u0085\u2028\u2029]/g, ' '),
+  );
 }
 
 /** The commands a card may link to; the client trusts exactly these and no other. */
@@ -17,6 +21,6 @@ export function commandLink(label: string, command: CardCommand, args: unknown[]
 }
 
 export function truncate(text: string, length: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = withoutFormatControls(text).replace(/\s+/g, ' ').trim();
   return flat.length > length ? `${flat.slice(0, length - 1)}…` : flat;
 }

@@ -1,6 +1,7 @@
 import { CompletionItemKind, type CancellationToken, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatCitation, openQuotationAt, type CorpusIndex, type Quote } from '../core';
+import { withoutFormatControls } from '../core/invisible';
 import { boundTypedQuotation } from '../core/queryBounds';
 import { searchWords } from '../core/searchText';
 import { trimEndOf } from '../core/trim';
@@ -76,7 +77,7 @@ export function quoteCompletions(index: CorpusIndex, document: TextDocument, pos
       // The editor filters items by the text in the replaced range; every item answers to what was typed.
       filterText: typed,
       sortText: String(items.length).padStart(4, '0'),
-      textEdit: { range, newText: citation },
+      textEdit: { range, newText: withoutFormatControls(citation) },
     });
   }
   return { isIncomplete: true, items };
