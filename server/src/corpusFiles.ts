@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, promises as fs, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, promises as fs, readFileSync, realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
@@ -61,6 +61,9 @@ export const pathOf = (uri: string) => fileURLToPath(uri);
  */
 export class FileSystemCorpusHost implements CorpusHost {
   private readonly bounds: WalkBounds;
+  /** Each root's real path, once a walk has resolved it: a file opened through a link is still a corpus file. */
+  private readonly realRoots = new Map<CorpusRoot, string>();
+  private readonly realPaths = new Map<string, string | null>();
 
   constructor(readonly roots: readonly CorpusRoot[], private readonly log: (message: string) => void = () => undefined, bounds: Partial<WalkBounds> = {}) {
     this.bounds = { ...DEFAULT_WALK_BOUNDS, ...bounds };
@@ -89,7 +92,7 @@ export class FileSystemCorpusHost implements CorpusHost {
             : `Skipped ${folder}: a link to ${real}, a system folder`);
           return;
         }
-        rootReal ??= real;
+        if (rootReal === undefined) this.realRoots.set(root, (rootReal = real));
         // A link to a folder that holds the corpus would read everything beside it too.
         if (depth > 0 && rootReal.startsWith(real.endsWith(path.sep) ? real : real + path.sep)) {
           this.log(`Skipped ${folder}: a link to ${real}, which holds the corpus folder`);
@@ -179,14 +182,45 @@ export class FileSystemCorpusHost implements CorpusHost {
     }
   }
 
-  /** True when the URI is a file this host would list. */
+  /**
+   * True when the URI is a file this host would list, by the path it was opened with or by its real path (a
+   * corpus file opened through a symlinked folder is a corpus file, not a draft).
+   */
   contains(uri: string): boolean {
     if (!uri.startsWith('file:')) return false;
-    const file = pathOf(uri);
-    return this.roots.some(root => {
-      const relative = path.relative(root.folder, file);
-      if (relative.startsWith('..') || path.isAbsolute(relative)) return false;
-      return !root.glob || isSidecarFile(path.basename(file)) || picomatch(root.glob)(relative.split(path.sep).join('/'));
-    });
+    return this.containsPath(pathOf(uri)) || this.isAlias(uri);
+  }
+
+  /** A corpus file opened by another path than the walk lists it under (through a link, or by its real path). */
+  isAlias(uri: string): boolean {
+    if (!uri.startsWith('file:') || this.containsPath(pathOf(uri))) return false;
+    const real = this.realPathOf(pathOf(uri));
+    if (real === null) return false;
+    return this.roots.some(root => [root.folder, this.realRoots.get(root)].some(folder => folder !== undefined && this.isUnder({ ...root, folder }, real)));
+  }
+
+  private containsPath(file: string): boolean {
+    return this.roots.some(root => this.isUnder(root, file));
+  }
+
+  private isUnder(root: CorpusRoot, file: string): boolean {
+    const relative = path.relative(root.folder, file);
+    if (relative.startsWith('..') || path.isAbsolute(relative)) return false;
+    return !root.glob || isSidecarFile(path.basename(file)) || picomatch(root.glob)(relative.split(path.sep).join('/'));
+  }
+
+  /** Cached: asked on every request about open documents. */
+  private realPathOf(file: string): string | null {
+    let real = this.realPaths.get(file);
+    if (real === undefined) {
+      try {
+        real = realpathSync(file);
+      } catch {
+        real = null;
+      }
+      if (this.realPaths.size >= 10_000) this.realPaths.clear();
+      this.realPaths.set(file, real);
+    }
+    return real;
   }
 }

@@ -103,7 +103,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
       host = new FileSystemCorpusHost(resolveRoots(paths, workspaceFolders), log);
       indexer = new CorpusIndexer(host, { limits: { maxFileBytes: current.maxFileSizeMB * 1024 * 1024, maxLineLength: current.maxLineLength }, parser: dependencies.parser });
       checker = new QuoteChecker(indexer.index);
-      for (const open of documents.all()) if (host.contains(open.uri)) indexer.documentEdited(open.uri, open.getText());
+      for (const open of documents.all()) if (host.contains(open.uri) && !host.isAlias(open.uri)) indexer.documentEdited(open.uri, open.getText());
       await registerWatchers();
       const progress = canReportProgress ? await connection.window.createWorkDoneProgress() : undefined;
       progress?.begin('Statement Lens: indexing corpus', 0, undefined, true);
@@ -227,6 +227,8 @@ export function startServer(connection: Connection, dependencies: ServerDependen
       scheduleQuoteCheck(document.uri, 300);
       return;
     }
+    // A corpus file opened through a link: the index knows it by its listed path, which it keeps.
+    if (host.isAlias(document.uri)) return;
     clearTimeout(pendingEdits.get(document.uri));
     pendingEdits.set(document.uri, setTimeout(async () => {
       pendingEdits.delete(document.uri);
@@ -239,7 +241,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
   documents.onDidClose(({ document }) => {
     clearTimeout(pendingChecks.get(document.uri));
     if (draftChecks.delete(document.uri)) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
-    if (!host.contains(document.uri)) return;
+    if (!host.contains(document.uri) || host.isAlias(document.uri)) return;
     void Promise.resolve(indexing)
       .then(() => indexer.documentClosed(document.uri))
       .then(() => announce({ ...indexer.index.stats(), durationMs: 0, problems: indexer.problems() }));

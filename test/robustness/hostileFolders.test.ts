@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import { FileSystemCorpusHost, resolveRoots } from '../../server/src/corpusFiles';
 
 /** Corpus paths and links that lead out of the corpus: the walk must stay small and say why it stopped. */
@@ -41,6 +42,22 @@ describe('corpus walking is bounded', { timeout: 60_000 }, () => {
     assert.ok(logs.some(line => /everything: a link to \/, a system folder/.test(line)), logs.join('\n'));
     assert.ok(logs.some(line => /up: a link to .*, which holds the corpus folder/.test(line)), logs.join('\n'));
     assert.ok(logs.some(line => /environ\.txt: a link into a system folder/.test(line)), logs.join('\n'));
+  });
+
+  test('a corpus file opened through a symlinked folder is a corpus file (an alias), not a draft', async () => {
+    const real = path.join(root, 'aliases', 'corpus');
+    mkdirSync(real, { recursive: true });
+    writeFileSync(path.join(real, 'a.txt'), 'Talks\n');
+    writeFileSync(path.join(root, 'aliases', 'draft.md'), 'A draft\n');
+    symlinkSync(real, path.join(root, 'aliases', 'view'));
+    const uri = (...parts: string[]) => pathToFileURL(path.join(root, 'aliases', ...parts)).toString();
+    for (const [folder, listed, other] of [['corpus', 'corpus', 'view'], ['view', 'view', 'corpus']]) {
+      const host = new FileSystemCorpusHost(resolveRoots([path.join(root, 'aliases', folder)], [root]));
+      assert.deepEqual(await host.listFiles(), [uri(listed, 'a.txt')]);
+      assert.ok(host.contains(uri(listed, 'a.txt')) && !host.isAlias(uri(listed, 'a.txt')), `${listed}/a.txt is listed`);
+      assert.ok(host.contains(uri(other, 'a.txt')) && host.isAlias(uri(other, 'a.txt')), `${other}/a.txt is the same corpus file`);
+      assert.ok(!host.contains(uri('draft.md')) && !host.isAlias(uri('draft.md')), 'the draft beside it is a draft');
+    }
   });
 
   test('files, folders and depth are capped, with a message', async () => {
