@@ -24,24 +24,6 @@ export class FileEventQueue {
     if (this.pending.size && !this.timer) this.timer = setTimeout(() => this.flush(), this.intervalMs);
   }
 
-  /** Resolves once every event added so far has been applied. */
-  async settled(): Promise<void> {
-    while (this.timer || this.pending.size) {
-      if (this.timer) {
-        clearTimeout(this.timer);
-        this.flush();
-      }
-      await this.applying;
-    }
-    await this.applying;
-  }
-
-  dispose(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    this.pending.clear();
-  }
-
   private flush(): void {
     this.timer = undefined;
     const batch = this.pending;
