@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CorpusIndexer, DEFAULT_CITATION_FORMAT, formatCitation } from './core';
+import { boundQuery } from './core/queryBounds';
 import { FileSystemCorpusHost, resolveRoots } from './corpusFiles';
 import { detailOf, personSummaryOf, rangeOf, summaryOf } from './convert';
 import { createParserPool } from './parseWorkers';
@@ -80,6 +81,7 @@ async function main(argv: string[]): Promise<number> {
     const limit = Number(options.get('--limit')?.[0] ?? 10);
     if (!Number.isInteger(limit) || limit < 1) throw new CliError(`--limit must be a positive whole number, not ${options.get('--limit')?.[0]}`, 2);
     const format = options.get('--citation-format')?.[0] ?? DEFAULT_CITATION_FORMAT;
+    for (const note of boundQuery(query).notes) console.error(note);
     const hits = indexer.index.searchQuotes(query, limit).map(hit => {
       const document = indexer.index.get(hit.entry.uri)!;
       return {

@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, promises as fs, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, promises as fs, readFileSync, realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
@@ -14,6 +14,22 @@ export interface CorpusRoot {
 
 const GLOB_CHARS = /[*?[\]{}]/;
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode', 'out', 'dist']);
+
+/**
+ * Bounds on a walk, so a corpus path of `/` or a link to `/proc/self/root` cannot read the whole disk. Real
+ * corpora have tens of thousands of files a few folders deep.
+ */
+export interface WalkBounds {
+  readonly maxFiles: number;
+  readonly maxFolders: number;
+  readonly maxDepth: number;
+}
+export const DEFAULT_WALK_BOUNDS: WalkBounds = { maxFiles: 200_000, maxFolders: 50_000, maxDepth: 32 };
+
+/** The filesystem root and the kernel's virtual folders: never a corpus, never followed by a link. */
+export function isSystemFolder(real: string): boolean {
+  return real === path.parse(real).root || /^\/(?:proc|sys|dev)(?:\/|$)/.test(real);
+}
 
 /** Turns setting values (folders or globs, relative to a workspace folder or absolute) into roots. */
 export function resolveRoots(paths: readonly string[], workspaceFolders: readonly string[]): CorpusRoot[] {
@@ -44,20 +60,42 @@ export const pathOf = (uri: string) => fileURLToPath(uri);
  * followed once (a loop is detected by real path), unreadable folders are skipped with a message.
  */
 export class FileSystemCorpusHost implements CorpusHost {
-  constructor(readonly roots: readonly CorpusRoot[], private readonly log: (message: string) => void = () => undefined) {}
+  private readonly bounds: WalkBounds;
+  /** Each root's real path, once a walk has resolved it: a file opened through a link is still a corpus file. */
+  private readonly realRoots = new Map<CorpusRoot, string>();
+  private readonly realPaths = new Map<string, string | null>();
+
+  constructor(readonly roots: readonly CorpusRoot[], private readonly log: (message: string) => void = () => undefined, bounds: Partial<WalkBounds> = {}) {
+    this.bounds = { ...DEFAULT_WALK_BOUNDS, ...bounds };
+  }
 
   async listFiles(token?: { isCancellationRequested: boolean }): Promise<string[]> {
+    const { maxFiles, maxFolders, maxDepth } = this.bounds;
     const found = new Set<string>();
+    let folders = 0, stopped = false;
     for (const root of this.roots) {
       const matches = root.glob ? picomatch(root.glob, { dot: false }) : undefined;
       const seen = new Set<string>();
-      const walk = async (folder: string): Promise<void> => {
-        if (token?.isCancellationRequested) return;
+      let rootReal: string | undefined;
+      const walk = async (folder: string, depth: number): Promise<void> => {
+        if (token?.isCancellationRequested || stopped) return;
         let real: string;
         try {
           real = await fs.realpath(folder);
         } catch (error) {
           this.log(`Corpus folder not found: ${folder} (${(error as NodeJS.ErrnoException).code ?? error})`);
+          return;
+        }
+        if (isSystemFolder(real)) {
+          this.log(depth === 0
+            ? `Corpus folder ${folder} refused: the filesystem root and /proc, /sys, /dev are not corpora; name the folder that holds the statements`
+            : `Skipped ${folder}: a link to ${real}, a system folder`);
+          return;
+        }
+        if (rootReal === undefined) this.realRoots.set(root, (rootReal = real));
+        // A link to a folder that holds the corpus would read everything beside it too.
+        if (depth > 0 && rootReal.startsWith(real.endsWith(path.sep) ? real : real + path.sep)) {
+          this.log(`Skipped ${folder}: a link to ${real}, which holds the corpus folder`);
           return;
         }
         if (seen.has(real)) {
@@ -66,6 +104,15 @@ export class FileSystemCorpusHost implements CorpusHost {
           return;
         }
         seen.add(real);
+        if (depth > maxDepth) {
+          this.log(`Skipped ${folder}: more than ${maxDepth} folders deep`);
+          return;
+        }
+        if (++folders > maxFolders) {
+          stopped = true;
+          this.log(`Stopped reading the corpus at ${maxFolders} folders; the rest (from ${folder}) is not indexed`);
+          return;
+        }
         let entries: import('node:fs').Dirent[];
         try {
           entries = await fs.readdir(folder, { withFileTypes: true });
@@ -82,23 +129,34 @@ export class FileSystemCorpusHost implements CorpusHost {
               const stat = await fs.stat(full);
               isFolder = stat.isDirectory();
               isFile = stat.isFile();
+              // A file link into /proc would index the process's environment or memory maps.
+              if (isFile && isSystemFolder(path.dirname(await fs.realpath(full)))) {
+                this.log(`Skipped ${full}: a link into a system folder`);
+                continue;
+              }
             } catch {
               this.log(`Skipped broken link ${full}`);
               continue;
             }
           }
           if (isFolder) {
-            if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) await walk(full);
+            if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) await walk(full, depth + 1);
+            if (stopped) return;
           } else if (!isFile && (isCorpusDocument(uriOf(full)) || isSidecarFile(entry.name))) {
             this.log(`Skipped ${full}: not a regular file (a pipe, socket or device)`);
           } else if (isFile) {
             const uri = uriOf(full);
             const relative = path.relative(root.folder, full).split(path.sep).join('/');
             if (isSidecarFile(entry.name) || (isCorpusDocument(uri) && (!matches || matches(relative)))) found.add(uri);
+            if (found.size >= maxFiles) {
+              stopped = true;
+              this.log(`Stopped reading the corpus at ${maxFiles} files; the rest (from ${folder}) is not indexed`);
+              return;
+            }
           }
         }
       };
-      await walk(root.folder);
+      await walk(root.folder, 0);
     }
     return [...found];
   }
@@ -124,14 +182,45 @@ export class FileSystemCorpusHost implements CorpusHost {
     }
   }
 
-  /** True when the URI is a file this host would list. */
+  /**
+   * True when the URI is a file this host would list, by the path it was opened with or by its real path (a
+   * corpus file opened through a symlinked folder is a corpus file, not a draft).
+   */
   contains(uri: string): boolean {
     if (!uri.startsWith('file:')) return false;
-    const file = pathOf(uri);
-    return this.roots.some(root => {
-      const relative = path.relative(root.folder, file);
-      if (relative.startsWith('..') || path.isAbsolute(relative)) return false;
-      return !root.glob || isSidecarFile(path.basename(file)) || picomatch(root.glob)(relative.split(path.sep).join('/'));
-    });
+    return this.containsPath(pathOf(uri)) || this.isAlias(uri);
+  }
+
+  /** A corpus file opened by another path than the walk lists it under (through a link, or by its real path). */
+  isAlias(uri: string): boolean {
+    if (!uri.startsWith('file:') || this.containsPath(pathOf(uri))) return false;
+    const real = this.realPathOf(pathOf(uri));
+    if (real === null) return false;
+    return this.roots.some(root => [root.folder, this.realRoots.get(root)].some(folder => folder !== undefined && this.isUnder({ ...root, folder }, real)));
+  }
+
+  private containsPath(file: string): boolean {
+    return this.roots.some(root => this.isUnder(root, file));
+  }
+
+  private isUnder(root: CorpusRoot, file: string): boolean {
+    const relative = path.relative(root.folder, file);
+    if (relative.startsWith('..') || path.isAbsolute(relative)) return false;
+    return !root.glob || isSidecarFile(path.basename(file)) || picomatch(root.glob)(relative.split(path.sep).join('/'));
+  }
+
+  /** Cached: asked on every request about open documents. */
+  private realPathOf(file: string): string | null {
+    let real = this.realPaths.get(file);
+    if (real === undefined) {
+      try {
+        real = realpathSync(file);
+      } catch {
+        real = null;
+      }
+      if (this.realPaths.size >= 10_000) this.realPaths.clear();
+      this.realPaths.set(file, real);
+    }
+    return real;
   }
 }

@@ -1,3 +1,5 @@
+import { showFormatControls, withoutFormatControls } from './core/invisible';
+
 /**
  * Corpus text is untrusted: a document may contain Markdown links, HTML or `command:` URIs. Everything taken
  * from the corpus goes through `escapeMarkdown` before it reaches a hover or a tooltip, so it renders as text.
@@ -6,11 +8,13 @@
  * strikethrough `~`, and a block (heading, list, quote) its mark at the start of a line. `U.S.` stays `U.S.`.
  */
 export function escapeMarkdown(text: string): string {
-  return (
+  // Format characters are shown (⟨U+202E⟩), so a bidi override cannot make a hover read differently; every
+  // line break form becomes a space, so a lone CR in a field cannot start a heading.
+  return showFormatControls(
     text
-      .replace(/\r?\n|\r/g, ' ')
+      .replace(/\r\n?|[\n\u000B\f\u0085\u2028\u2029]/g, ' ')
       .replace(/[\\`*[\]<>~]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, c => `\\${c}`)
-      // A block mark where the text may start a line: "# 1", "- x", "> x", "1. x".
+      // A block mark where the text may start a line: "# 1", "- x", "> x", "1. x", "=" (a setext heading).
       .replace(/^(\s*)([#>+=|-]|\d+(?=[.)]))/u, (_, space: string, mark: string) => (/\d/.test(mark) ? `${space}${mark}\\` : `${space}\\${mark}`))
   );
 }
@@ -37,6 +41,6 @@ export function markdownToPlainText(markdown: string): string {
 }
 
 export function truncate(text: string, length: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = withoutFormatControls(text).replace(/\s+/g, ' ').trim();
   return flat.length > length ? `${flat.slice(0, length - 1)}…` : flat;
 }

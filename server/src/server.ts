@@ -5,7 +5,6 @@ import {
   DiagnosticSeverity,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
-  FileChangeType,
   MarkupContent,
   MessageType,
   Position,
@@ -23,8 +22,10 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CorpusIndexer, formatCitation, QuoteChecker, type IndexReport, type QuoteCheck, type StatementParser } from './core';
+import { boundQuery } from './core/queryBounds';
 import { FileSystemCorpusHost, resolveRoots, uriOf } from './corpusFiles';
 import { CorpusWatcher } from './corpusWatcher';
+import { FileEventQueue } from './fileEvents';
 import { detailOf, personSummaryOf, rangeOf, summaryOf } from './convert';
 import { quotationLenses, resolveQuotationLens } from './features/codeLens';
 import { definitionAt } from './features/definition';
@@ -128,7 +129,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
       host = new FileSystemCorpusHost(resolveRoots(paths, workspaceFolders), log);
       indexer = new CorpusIndexer(host, { limits: { maxFileBytes: current.maxFileSizeMB * 1024 * 1024, maxLineLength: current.maxLineLength }, parser: dependencies.parser });
       checker = new QuoteChecker(indexer.index);
-      for (const open of documents.all()) if (host.contains(open.uri)) indexer.documentEdited(open.uri, open.getText());
+      for (const open of documents.all()) if (host.contains(open.uri) && !host.isAlias(open.uri)) indexer.documentEdited(open.uri, open.getText());
       await watchCorpus();
       const progress = canReportProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
       progress?.begin('Statement Lens: indexing corpus', 0, undefined, true);
@@ -140,7 +141,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
       });
       progress?.done();
       warmUp(indexer);
-      log(`Indexed ${report.documents} documents, ${report.quotes} quotes, ${report.people} people in ${report.durationMs} ms from ${host.roots.map(r => r.folder + (r.glob ? '/' + r.glob : '')).join(', ')}`);
+      log(`Indexed ${report.documents} documents, ${report.quotes} quotes, ${report.people} people in ${report.durationMs} ms from ${host.roots.map(r => r.folder + (r.glob ? '/' + r.glob : '')).join(', ')}${report.emptyFiles ? ` (${report.emptyFiles} empty files skipped)` : ''}`);
       tellWhatWasMissed(report);
       return report;
     };
@@ -242,24 +243,30 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     log(`Watching ${watcher.folderCount} corpus folder${watcher.folderCount === 1 ? '' : 's'} from the server`);
   }
 
-  connection.onDidChangeWatchedFiles(({ changes }) => applyFileChanges(changes));
+  // Merged per file and applied at most once per interval (fileEvents.ts), yielding to requests as it goes; the
+  // client's notifications and the server's own watcher (corpusWatcher.ts) both come here.
+  const fileEvents = new FileEventQueue(async batch => {
+    await indexing;
+    let report: IndexReport | undefined, done = 0;
+    for (const [uri, fate] of batch) {
+      if (documents.get(uri)) continue;
+      if (fate === 'deleted' && !indexer.index.get(uri)) {
+        // A deleted folder: every document under it is gone.
+        const under = uri.endsWith('/') ? uri : `${uri}/`;
+        for (const document of [...indexer.index.all()]) if (document.uri.startsWith(under) && !documents.get(document.uri)) report = indexer.fileDeleted(document.uri);
+      }
+      if (!host.contains(uri)) continue;
+      report = fate === 'deleted' ? indexer.fileDeleted(uri) : await indexer.fileChanged(uri);
+      if (++done % 50 === 0) await new Promise(resolve => setImmediate(resolve));
+    }
+    if (report) announce(report);
+  });
+  connection.onDidChangeWatchedFiles(({ changes }) => fileEvents.add(changes ?? []));
   connection.onExit(() => serverWatcher?.dispose());
 
   /** Files created, changed or deleted on disk (reported by the client or the server's own watcher). */
-  async function applyFileChanges(changes: FileEvent[]): Promise<void> {
-    await indexing;
-    let report: IndexReport | undefined;
-    for (const change of changes) {
-      if (documents.get(change.uri)) continue;
-      if (change.type === FileChangeType.Deleted && !indexer.index.get(change.uri)) {
-        // A deleted folder: every document under it is gone.
-        const under = change.uri.endsWith('/') ? change.uri : `${change.uri}/`;
-        for (const document of [...indexer.index.all()]) if (document.uri.startsWith(under) && !documents.get(document.uri)) report = indexer.fileDeleted(document.uri);
-      }
-      if (!host.contains(change.uri)) continue;
-      report = change.type === FileChangeType.Deleted ? indexer.fileDeleted(change.uri) : await indexer.fileChanged(change.uri);
-    }
-    if (report) announce(report);
+  function applyFileChanges(changes: FileEvent[]): void {
+    fileEvents.add(changes);
   }
 
   connection.onDidChangeConfiguration(() => {
@@ -308,6 +315,8 @@ export function startServer(connection: Connection, dependencies: ServerDependen
       scheduleQuoteCheck(document.uri, 300);
       return;
     }
+    // A corpus file opened through a link: the index knows it by its listed path, which it keeps.
+    if (host.isAlias(document.uri)) return;
     clearTimeout(pendingEdits.get(document.uri));
     pendingEdits.set(document.uri, setTimeout(async () => {
       pendingEdits.delete(document.uri);
@@ -320,7 +329,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
   documents.onDidClose(({ document }) => {
     clearTimeout(pendingChecks.get(document.uri));
     if (draftChecks.delete(document.uri)) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
-    if (!host.contains(document.uri)) return;
+    if (!host.contains(document.uri) || host.isAlias(document.uri)) return;
     void Promise.resolve(indexing)
       .then(() => indexer.documentClosed(document.uri))
       .then(() => announce({ ...indexer.index.stats(), durationMs: 0, problems: indexer.problems() }));
@@ -506,6 +515,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     await indexing;
     if (token.isCancellationRequested) return cancelled();
     const { citationFormat } = await settings.get();
+    if (typeof query === 'string') for (const note of boundQuery(query).notes) log(`Search: ${note}`);
     const hits = indexer.index.searchQuotes(query, Math.min(Math.max(limit ?? 20, 1), 200), token);
     if (token.isCancellationRequested) return cancelled();
     return hits.map((hit): QuoteHit => {

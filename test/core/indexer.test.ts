@@ -6,7 +6,7 @@ import { MemoryHost } from './memoryHost';
 const ARTICLE = (speaker: string, words: string) => `Officials meet\nJune 2, 2024\n\n"${words}," ${speaker} told reporters on Monday.\n`;
 
 describe('CorpusIndexer', () => {
-  test('a binary file, bad UTF-8, half-written front matter and an empty file are reported; the rest is indexed', async () => {
+  test('a binary file, bad UTF-8 and half-written front matter are reported; an empty file is skipped silently', async () => {
     const host = new MemoryHost();
     host.set('good.md', ARTICLE('Foreign Minister Wang Yi', 'We will keep talking with every partner who wants peace'));
     host.set('image.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]));
@@ -15,12 +15,13 @@ describe('CorpusIndexer', () => {
     host.set('empty.txt', '');
     const indexer = new CorpusIndexer(host);
     const report = await indexer.indexAll();
-    assert.equal(report.documents, 4, 'all but the binary file are indexed');
+    assert.equal(report.documents, 3, 'all but the binary and the empty file are indexed');
+    assert.equal(report.emptyFiles, 1);
     const byUri = (name: string) => report.problems.filter(p => p.uri.endsWith(name)).map(p => p.message).join(' ');
     assert.match(byUri('image.txt'), /binary/i);
     assert.match(byUri('latin1.txt'), /not valid UTF-8/);
     assert.match(byUri('half.md'), /never closes/);
-    assert.match(byUri('empty.txt'), /empty/);
+    assert.equal(byUri('empty.txt'), '');
     const good = indexer.index.get('memory:///corpus/good.md')!;
     assert.equal(good.quotes[0].speaker, 'Wang Yi');
     assert.equal(indexer.index.get('memory:///corpus/latin1.txt')!.quotes[0].speaker, 'Jean Dupont');

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { DidChangeWatchedFilesNotification, FileChangeType, LogMessageNotification, PublishDiagnosticsNotification, type Diagnostic } from 'vscode-languageserver-protocol';
 import { DocumentRequest, DocumentsRequest, SearchQuotesRequest, type DocumentSummary, type IndexedParams } from '../../server/src/protocol';
 import { initialize, startStdio, type TestClient } from '../protocol/serverHarness';
-import { CR_QUOTE, CRLF_QUOTE, LONG_LINE_QUOTE, UTF16_QUOTE, writeHostileCorpus, type HostileCorpus } from './hostileCorpus';
+import { CR_QUOTE, CRLF_QUOTE, EMPTY_FILES, LONG_LINE_QUOTE, UTF16_QUOTE, writeHostileCorpus, type HostileCorpus } from './hostileCorpus';
 
 /**
  * The built server (`node server/out/main.js --stdio`, as editors start it) on a generated hostile corpus:
@@ -70,6 +70,12 @@ describe('a hostile corpus through the built server over stdio', { timeout: 120_
     for (const [uri, list] of diagnostics) if (good.has(uri)) assert.deepEqual(list, [], `${uri} is good`);
   });
 
+  test('empty files are no documents: no diagnostic or log line each, one count in the summary', () => {
+    assert.deepEqual([...diagnostics.keys()].filter(uri => uri.includes('/empties/') || uri.endsWith('/bad/empty.txt')), []);
+    assert.deepEqual(logs.filter(line => line.includes('/empties/')), []);
+    assert.ok(logs.some(line => line.includes(`${EMPTY_FILES + 2} empty files skipped`)), logs.filter(line => line.startsWith('Indexed')).join('\n'));
+  });
+
   test('UTF-16, CRLF and lone-CR documents are read with the right content, titles and ranges', async () => {
     const cases = [
       { name: 'encodings/utf16.txt', title: 'Trade talks in Geneva', quote: UTF16_QUOTE, speaker: 'Ana Sousa' },
@@ -115,10 +121,10 @@ describe('a hostile corpus through the built server over stdio', { timeout: 120_
       ],
     });
     const after = await next;
-    assert.equal(after.documents, indexed.documents - 1, 'the vanished file left the index');
+    assert.equal(after.documents, indexed.documents, 'the vanished file left the index, the once-empty file joined it');
     const empty = await client.connection.sendRequest(DocumentRequest, { uri: uriOf('bad/empty.txt') });
     assert.equal(empty?.quotes[0]?.text, 'The file is no longer empty');
-    assert.equal(diagnostics.get(uriOf('bad/empty.txt'))?.length, 0, 'its "empty" diagnostic is cleared');
+    assert.ok(!diagnostics.get(uriOf('bad/empty.txt'))?.length, 'no diagnostic on it');
     next = client.nextIndexed();
     await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf('big/fifty-megabytes.txt'), type: FileChangeType.Changed }] });
     await next;

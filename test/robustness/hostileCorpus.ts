@@ -29,6 +29,7 @@ const QUOTE = (speaker: string, words: string) => `"${words}," ${speaker} told r
 export const UTF16_QUOTE = 'Our partnership rests on mutual respect and shared interests';
 export const CRLF_QUOTE = 'We will keep the channels of communication open at every level';
 export const CR_QUOTE = 'The door to dialogue remains open for anyone who wants it';
+export const EMPTY_FILES = 2000;
 export const LONG_LINE_QUOTE = 'Nothing in this dump will stop the rest of the file from being read';
 
 /**
@@ -55,7 +56,12 @@ export function writeHostileCorpus(root: string): HostileCorpus {
   write('bad/image.txt', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, ...Array.from({ length: 4096 }, (_, i) => (i * 131) % 256)]), 'absent', /binary/i);
   write('bad/nul.md', `Talks\n\nA line with a NUL\u0000byte in it, ${QUOTE('Minister Wang Yi', 'We never stop talking')}\n`, 'absent', /binary|NUL/i);
   write('bad/latin1.txt', Uint8Array.from([...Buffer.from('Caf'), 0xe9, ...Buffer.from(` talks\n\n${QUOTE('Minister Jean Dupont', 'We agreed on every point of the plan today')}\n`)]), 'reported', /not valid UTF-8/);
-  write('bad/empty.txt', '', 'reported', /empty/);
+  // Empty and whitespace-only files are not documents: skipped silently, counted in the summary.
+  write('bad/empty.txt', '', 'absent');
+  write('bad/blank.md', ' \r\n\n\t\n', 'absent');
+  // A folder of empty files (200,000 made 200,000 diagnostics and 80 MB of log lines): not listed, none is a document.
+  mkdirSync(path.join(root, 'empties'));
+  for (let i = 0; i < EMPTY_FILES; i++) writeFileSync(path.join(root, 'empties', `${i}.txt`), '');
   // Encodings and line ends that are fine and must be read right.
   write('encodings/utf16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`Trade talks in Geneva\r\n\r\n${QUOTE('Minister Ana Sousa', UTF16_QUOTE)}\r\n`, 'utf16le')]), 'good');
   write('encodings/crlf.txt', `Ministers meet in Oslo\r\n\r\n${QUOTE('Foreign Minister Kari Berg', CRLF_QUOTE)}\r\n\r\nThe talks continue on Tuesday.\r\n`, 'good');

@@ -1,3 +1,4 @@
+import { withoutFormatControls } from './invisible';
 import { trimEndOf } from './trim';
 
 /** Citation placeholders: ${quote} ${speaker} ${saidTo} ${date} ${longDate} ${outlet} ${title} ${source}. */
@@ -35,5 +36,6 @@ export function formatCitation(fields: CitationFields, format = DEFAULT_CITATION
     title: fields.title ?? '',
     source: fields.outlet ?? fields.title ?? 'source unknown',
   };
-  return format.replace(/\$\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+  // Corpus text may hold zero-width and bidi characters; none of them goes into a draft.
+  return withoutFormatControls(format.replace(/\$\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole));
 }

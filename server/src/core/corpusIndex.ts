@@ -4,6 +4,7 @@ import { PersonResolver, type Identity, type Merge } from './identity/personReso
 import type { PeopleRules } from './identity/peopleRules';
 import { HONORIFICS, ROLE_HEADS } from './lexicon';
 import { introductionOrder, NameFacts, newerFirst, type Introduction } from './nameFacts';
+import { boundQuery } from './queryBounds';
 import { QuoteSearchIndex, type SearchEntry, type SearchHit } from './quoteSearch';
 import { prepareSearch, type PreparedSearch } from './searchPreparation';
 
@@ -280,9 +281,11 @@ export class CorpusIndex {
     return count;
   }
 
-  searchQuotes(...args: Parameters<QuoteSearchIndex['search']>): ReturnType<QuoteSearchIndex['search']> {
+  /** Quote search; the query is bounded first (queryBounds.ts), whoever sent it. */
+  searchQuotes(...[query, ...rest]: Parameters<QuoteSearchIndex['search']>): ReturnType<QuoteSearchIndex['search']> {
     this.sync();
-    return this.search.search(...args);
+    const bounded = typeof query === 'string' ? boundQuery(query).text : { ...query, words: boundQuery(query.words).text };
+    return this.search.search(bounded, ...rest);
   }
 
   /** Deferred search-index work in small slices; true while more remains. */

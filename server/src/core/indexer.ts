@@ -28,6 +28,8 @@ export interface IndexReport {
   readonly people: number;
   readonly durationMs: number;
   readonly problems: FileProblem[];
+  /** Empty and whitespace-only files: not documents, skipped without a diagnostic each. */
+  readonly emptyFiles?: number;
 }
 
 /** Parses a document for the index, possibly off the main thread (the server runs a worker pool). */
@@ -64,6 +66,8 @@ export class CorpusIndexer {
    * newer event (a deletion, a second change whose parse finished first) is dropped instead of stored.
    */
   private readonly versions = new Map<string, number>();
+  /** Files on disk that are empty or whitespace only; a folder of 200,000 of them is no diagnostic storm. */
+  private readonly emptyFiles = new Set<string>();
 
   private readonly limits: IndexLimits;
   private readonly parser: StatementParser | undefined;
@@ -94,6 +98,7 @@ export class CorpusIndexer {
     this.sidecars.clear();
     this.peopleRules.clear();
     this.problemsByUri.clear();
+    this.emptyFiles.clear();
     for (const uri of files.filter(uri => isSidecarFile(baseName(uri)))) await this.loadSidecar(uri);
     this.index.setPeopleRules(combineRules(this.peopleRules.values()));
     const documents = files.filter(isCorpusDocument);
@@ -133,6 +138,7 @@ export class CorpusIndexer {
     this.bump(uri);
     this.index.delete(uri);
     this.problemsByUri.delete(uri);
+    this.emptyFiles.delete(uri);
     if (this.peopleRules.delete(uri)) this.index.setPeopleRules(combineRules(this.peopleRules.values()));
     if (this.sidecars.delete(uri)) {
       const folder = folderOf(uri);
@@ -160,6 +166,7 @@ export class CorpusIndexer {
     if (open !== undefined) return this.parseAndStore(uri, open);
     const version = this.bump(uri);
     this.problemsByUri.delete(uri);
+    this.emptyFiles.delete(uri);
     const tooLarge = (size: number) => {
       this.index.delete(uri);
       this.problem(uri, 'warning', `Skipped: ${(size / 1048576).toFixed(1)} MB is over the limit of ${(this.limits.maxFileBytes / 1048576).toFixed(1)} MB (setting statementLens.corpus.maxFileSizeMB).`);
@@ -171,6 +178,11 @@ export class CorpusIndexer {
         return;
       }
       if (bytes.length > this.limits.maxFileBytes) return tooLarge(bytes.length);
+      if (isBlank(bytes)) {
+        this.index.delete(uri);
+        this.emptyFiles.add(uri);
+        return;
+      }
       const decoded = decodeCorpusFile(bytes);
       if ('error' in decoded) {
         this.index.delete(uri);
@@ -230,13 +242,21 @@ export class CorpusIndexer {
 
   private async loadSidecar(uri: string): Promise<void> {
     this.problemsByUri.delete(uri);
+    // Same limit as documents: a sidecar is read whole and parsed on the main thread, so a huge one would
+    // stall every request. Over it, the sidecar is left out and the documents are indexed without it.
+    const tooLarge = (size: number) => {
+      this.sidecars.delete(uri);
+      this.peopleRules.delete(uri);
+      this.problem(uri, 'warning', `Sidecar skipped: ${(size / 1048576).toFixed(1)} MB is over the limit of ${(this.limits.maxFileBytes / 1048576).toFixed(1)} MB (setting statementLens.corpus.maxFileSizeMB); the documents of this folder are indexed without it.`);
+    };
     try {
-      const bytes = await this.host.readFile(uri);
+      const bytes = await this.host.readFile(uri, this.limits.maxFileBytes);
       if (!bytes) {
         this.sidecars.delete(uri);
         this.peopleRules.delete(uri);
         return;
       }
+      if (bytes.length > this.limits.maxFileBytes) return tooLarge(bytes.length);
       const decoded = decodeCorpusFile(bytes);
       if ('error' in decoded) return this.problem(uri, 'error', decoded.error);
       if (isPeopleFile(baseName(uri))) {
@@ -249,6 +269,7 @@ export class CorpusIndexer {
       this.sidecars.set(uri, { ...sidecar, uri });
       if (sidecar.problems.length) this.problemsByUri.set(uri, sidecar.problems);
     } catch (error) {
+      if (error instanceof FileTooLarge) return tooLarge(error.size);
       this.problem(uri, 'error', `Could not read the sidecar: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
@@ -258,6 +279,16 @@ export class CorpusIndexer {
   }
 
   private report(started: number): IndexReport {
-    return { ...this.index.stats(), durationMs: Math.round(this.now() - started), problems: this.problems() };
+    return { ...this.index.stats(), durationMs: Math.round(this.now() - started), problems: this.problems(), emptyFiles: this.emptyFiles.size };
   }
+}
+
+/** Empty, or only spaces and line ends (UTF-8 or ASCII); a UTF-8 byte order mark alone counts as empty. */
+function isBlank(bytes: Uint8Array): boolean {
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  for (let i = start; i < bytes.length; i++) {
+    const byte = bytes[i];
+    if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) return false;
+  }
+  return true;
 }

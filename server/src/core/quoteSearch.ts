@@ -344,7 +344,7 @@ export class QuoteSearchIndex {
     const found = new Map<number, number>();
     const exact = this.vocabulary.get(term);
     if (exact !== undefined) found.set(exact, 1);
-    if (term.length < 4) return found;
+    if (term.length < 4 || term.length > MAX_TYPO_WORD) return found;
     this.indexGrams();
     const maxEdits = term.length <= 5 ? 1 : 2;
     if (this.gramCounts.length < this.words.length) this.gramCounts = new Int32Array(Math.max(this.words.length, this.gramCounts.length * 2));
@@ -423,9 +423,13 @@ export class QuoteSearchIndex {
 }
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+/** Longer query words are matched exactly only: no real word that long is worth a typo search. */
+const MAX_TYPO_WORD = 32;
 
 /** Every string one deletion, swap of neighbours, substitution or insertion (of a-z) away from `word`. */
 function oneEditAway(word: string): string[] {
+  // 53 strings of the word's length per letter: quadratic, so a long word gets no typo lookup.
+  if (word.length > MAX_TYPO_WORD) return [];
   const near: string[] = [];
   for (let i = 0; i <= word.length; i++) {
     const head = word.slice(0, i), tail = word.slice(i);

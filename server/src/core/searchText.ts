@@ -1,10 +1,12 @@
+import { withoutFormatControls } from './invisible';
+
 /** Word normalization shared by indexing and querying: lower case, diacritics folded, apostrophes dropped. */
 const WORD = /[\p{L}\p{N}]+/gu;
 /** Letters with diacritics; curly quotes and dashes do not need Unicode normalization. */
 const ACCENTED = /[\u00C0-\u024F\u1E00-\u1EFF]/;
 
 export function searchWords(text: string): string[] {
-  return foldAccents(text.toLowerCase()).replace(/['’]/g, '').match(WORD) ?? [];
+  return foldAccents(withoutFormatControls(text).toLowerCase()).replace(/['’]/g, '').match(WORD) ?? [];
 }
 
 /** "Š" → "S", "é" → "e". Most corpus text is ASCII; only the rest pays for Unicode normalization. */

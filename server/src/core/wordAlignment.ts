@@ -1,4 +1,5 @@
 import type { Span } from './model';
+import { withoutFormatControls } from './invisible';
 import { foldAccents } from './searchText';
 
 /** A word of a text, normalized for comparison, with where it is. */
@@ -9,7 +10,8 @@ export interface Word {
   readonly afterEllipsis?: boolean;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+// Format characters (a zero-width space inside "Bei\u200Bjing") are part of the word they sit in, and left out of its key.
+const WORD = /[\p{L}\p{N}\p{Cf}]+(?:['’][\p{L}\p{N}\p{Cf}]+)*/gu;
 
 /** Words compared as a reader compares quotations: case, punctuation, apostrophe style and accents aside. */
 export function wordsOf(text: string, start = 0, end = text.length): Word[] {
@@ -18,9 +20,10 @@ export function wordsOf(text: string, start = 0, end = text.length): Word[] {
   const slice = text.slice(start, end);
   let previousEnd = 0;
   for (const match of slice.matchAll(WORD)) {
+    const key = foldAccents(withoutFormatControls(match[0]).toLowerCase().replace(/’/g, "'"));
+    if (!/[\p{L}\p{N}]/u.test(key)) continue;
     const afterEllipsis = /\.\.\.|…/.test(slice.slice(previousEnd, match.index));
     previousEnd = match.index! + match[0].length;
-    const key = foldAccents(match[0].toLowerCase().replace(/’/g, "'"));
     const span = { start: start + match.index!, end: start + match.index! + match[0].length };
     words.push(afterEllipsis ? { key, span, afterEllipsis } : { key, span });
   }

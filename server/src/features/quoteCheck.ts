@@ -2,6 +2,7 @@ import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic, t
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatCitation, type CorpusIndex, type QuoteCheck, type QuoteChecker, type QuoteSource, type Span } from '../core';
 import { draftParagraphs } from '../core/draftQuotes';
+import { withoutFormatControls } from '../core/invisible';
 import { ROLE_HEADS } from '../core/lexicon';
 import { surnameOf } from '../core/people';
 import { splitSentences } from '../core/sentences';
@@ -93,7 +94,7 @@ export function quoteFixes(uri: string, diagnostics: readonly Diagnostic[]): Cod
       kind: CodeActionKind.QuickFix,
       diagnostics: [diagnostic],
       isPreferred: true,
-      edit: { changes: { [uri]: [{ range: fix.replace, newText: fix.text }] } },
+      edit: { changes: { [uri]: [{ range: fix.replace, newText: withoutFormatControls(fix.text) }] } },
     });
   }
   return actions;

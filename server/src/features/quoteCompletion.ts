@@ -1,6 +1,8 @@
 import { CompletionItemKind, type CancellationToken, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatCitation, openQuotationAt, type CorpusIndex, type Quote } from '../core';
+import { withoutFormatControls } from '../core/invisible';
+import { boundTypedQuotation } from '../core/queryBounds';
 import { searchWords } from '../core/searchText';
 import { trimEndOf } from '../core/trim';
 import { escapeMarkdown, truncate } from '../markdown';
@@ -35,7 +37,8 @@ export function quoteCompletions(index: CorpusIndex, document: TextDocument, pos
   const offset = document.offsetAt(position);
   const open = openQuotationAt(text, offset, (t, start, end) => index.findNames(t, start, end));
   if (!open) return null;
-  const typedWords = searchWords(open.typed);
+  const typedText = boundTypedQuotation(open.typed);
+  const typedWords = searchWords(typedText);
   const people = open.attribution?.people ?? [];
   let candidates: Candidate[];
   if (people.length) {
@@ -44,7 +47,7 @@ export function quoteCompletions(index: CorpusIndex, document: TextDocument, pos
     if (typedWords.length) candidates = rankByTypedWords(candidates, typedWords);
   } else {
     if (typedWords.length < MIN_WORDS_UNATTRIBUTED) return null;
-    candidates = searchCandidates(index, open.typed);
+    candidates = searchCandidates(index, typedText);
   }
   if (token?.isCancellationRequested) return null;
   // A completion replaces text on the cursor's line only (VS Code's rule): the mark must be on it.
@@ -73,7 +76,7 @@ export function quoteCompletions(index: CorpusIndex, document: TextDocument, pos
     const speaker = candidate.quote.speaker && index.canonicalName(candidate.quote.speaker);
     const fields = { quote: candidate.quote.text, speaker, date: candidate.date, outlet: statement.outlet.value, title: statement.title.value };
     const citation = people.length ? `${openMark}${trimEndOf(candidate.quote.text, /[\s,]/)}${closeMark}${formatCitation(fields, formats.sourceFormat)}` : formatCitation(fields, formats.citationFormat);
-    const textEdit = edit(citation);
+    const textEdit = edit(withoutFormatControls(citation));
     const typedInRange = document.getText({ start: textEdit.range.start, end: position });
     items.push({
       label: truncate(candidate.quote.text, 70),

@@ -1,5 +1,6 @@
 import { SymbolKind, type CancellationToken, type SymbolInformation } from 'vscode-languageserver';
 import { fileNameOf, type CorpusIndex } from '../core';
+import { withoutFormatControls } from '../core/invisible';
 import { rangeOf } from '../convert';
 import { truncate } from '../markdown';
 
@@ -14,11 +15,11 @@ export function workspaceSymbols(index: CorpusIndex, query: string, token?: Canc
     if (!matches(name, wanted)) continue;
     const introduction = index.introductionsOf(name)[0] ?? index.mentionsOf(name)[0];
     const document = introduction && index.get(introduction.uri);
-    if (document) symbols.push({ name, kind: SymbolKind.Class, containerName: 'Person', location: { uri: document.uri, range: rangeOf(document, introduction.span) } });
+    if (document) symbols.push({ name: withoutFormatControls(name), kind: SymbolKind.Class, containerName: 'Person', location: { uri: document.uri, range: rangeOf(document, introduction.span) } });
     if (symbols.length >= LIMIT / 2 || token?.isCancellationRequested) break;
   }
   for (const document of index.all()) {
-    const title = document.title.value ?? fileNameOf(document.uri);
+    const title = withoutFormatControls(document.title.value ?? fileNameOf(document.uri));
     if (matches(title, wanted)) symbols.push({ name: title, kind: SymbolKind.File, containerName: document.date.value ?? 'Document', location: { uri: document.uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } } });
     if (symbols.length >= (LIMIT * 3) / 4 || token?.isCancellationRequested) break;
   }

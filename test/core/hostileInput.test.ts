@@ -1,0 +1,77 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { before, describe, test } from 'node:test';
+import { CorpusIndex, parseStatement } from '../../server/src/core';
+import { boundQuery, boundTypedQuotation, MAX_QUERY_CHARS, MAX_QUERY_WORD_CHARS } from '../../server/src/core/queryBounds';
+import { readSidecar } from '../../server/src/core/sidecar';
+
+const SEEDS = path.resolve(__dirname, '..', '..', 'seeds');
+const index = new CorpusIndex();
+
+before(() => {
+  const sidecar = readSidecar('statements.yaml', readFileSync(path.join(SEEDS, 'statements.yaml'), 'utf8'));
+  for (const file of readdirSync(SEEDS).filter(f => f.endsWith('.txt'))) {
+    index.set(parseStatement({ uri: `file://${SEEDS}/${file}`, text: readFileSync(path.join(SEEDS, file), 'utf8'), sidecar: sidecar.entries.get(file) }));
+  }
+  index.searchQuotes('warm up the trigram index', 1);
+});
+
+const timed = <T>(run: () => T): { value: T; ms: number } => {
+  const started = performance.now();
+  const value = run();
+  return { value, ms: performance.now() - started };
+};
+
+/** Filler words that are all in the seeds' vocabulary or near it, so every word costs a typo lookup. */
+const ordinaryWords = (chars: number) => 'shorten exploring process relations daylight robbery gangster '.repeat(Math.ceil(chars / 63)).slice(0, chars);
+
+describe('hostile search queries are bounded', () => {
+  test('a query with one 10,000-character word answers fast, and its other words still find the quotation', () => {
+    const { value: hits, ms } = timed(() => index.searchQuotes(`${'x'.repeat(10_000)} shortn exploring proccess`, 5));
+    assert.ok(ms < 1000, `took ${Math.round(ms)} ms`);
+    assert.match(hits[0]?.entry.text ?? '', /shorten this exploring process/);
+  });
+
+  test('a 1 MB query of ordinary words and a 200 MB query answer fast', () => {
+    const megabyte = timed(() => index.searchQuotes(ordinaryWords(1_000_000), 5));
+    assert.ok(megabyte.ms < 1000, `1 MB took ${Math.round(megabyte.ms)} ms`);
+    const huge = 'a'.repeat(200 * 1024 * 1024);
+    const hundreds = timed(() => index.searchQuotes(huge, 5));
+    assert.ok(hundreds.ms < 1000, `200 MB took ${Math.round(hundreds.ms)} ms`);
+  });
+
+  test('time grows at most about 2x when the word or the query doubles', () => {
+    const median = (run: () => void) => {
+      const times = Array.from({ length: 5 }, () => timed(run).ms).sort((a, b) => a - b);
+      return times[2];
+    };
+    for (const make of [(n: number) => 'q'.repeat(n), (n: number) => ordinaryWords(n)]) {
+      let previous = median(() => index.searchQuotes(make(500), 5));
+      for (let size = 1000; size <= 64_000; size *= 2) {
+        const current = median(() => index.searchQuotes(make(size), 5));
+        // 25 ms of slack: on a loaded machine small times are noise (the quadratic lookup took 200 ms at 1,000).
+        assert.ok(current <= 2.5 * previous + 25, `${size} characters: ${current.toFixed(1)} ms after ${previous.toFixed(1)} ms`);
+        previous = current;
+      }
+    }
+  });
+
+  test('boundQuery cuts the query at a word boundary, drops over-long words, keeps filters, and says so', () => {
+    assert.deepEqual(boundQuery('speaker:qin exploring process'), { text: 'speaker:qin exploring process', notes: [] });
+    const long = boundQuery(`speaker:qin ${'y'.repeat(MAX_QUERY_WORD_CHARS + 1)} process`);
+    assert.equal(long.text, 'speaker:qin   process');
+    assert.match(long.notes.join(), /longer than 64/);
+    const words = ordinaryWords(5000), cut = boundQuery(words);
+    assert.ok(cut.text.length <= MAX_QUERY_CHARS && words.startsWith(cut.text) && /\s/.test(words[cut.text.length]));
+    assert.match(cut.notes.join(), /first 1000 characters/);
+  });
+});
+
+describe('hostile completion prefixes are bounded', () => {
+  test('the typed quotation is read from its end, without over-long words', () => {
+    const typed = `${ordinaryWords(5000)} ${'z'.repeat(5000)} shorte`;
+    const bounded = boundTypedQuotation(typed);
+    assert.ok(bounded.length <= MAX_QUERY_CHARS && bounded.endsWith(' shorte') && !/z{65}/.test(bounded));
+  });
+});
