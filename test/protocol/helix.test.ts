@@ -26,6 +26,7 @@ import {
   type MessageConnection,
 } from 'vscode-languageserver-protocol/node';
 import { IndexedNotification, SHOW_RELATED_STATEMENTS, type IndexedParams } from '../../server/src/protocol';
+import { OPEN_PEOPLE_FILE_COMMAND } from '../../server/src/features/peopleFile';
 import { ADDED_STATEMENT, editorWorld, readmeSnippet, type EditorWorld } from '../clients/world';
 
 /** The capabilities Helix sends (helix-lsp/src/client.rs, `initialize`), as serde writes them. */
@@ -153,7 +154,7 @@ describe("Helix's initialization with the README's languages.toml (the built ser
 
   test('initialize: UTF-16 positions, the command Helix can run, ~/corpus from config indexed', () => {
     assert.ok(!result.capabilities.positionEncoding || result.capabilities.positionEncoding === 'utf-16');
-    assert.deepEqual(result.capabilities.executeCommandProvider?.commands, [SHOW_RELATED_STATEMENTS]);
+    assert.deepEqual(result.capabilities.executeCommandProvider?.commands, [OPEN_PEOPLE_FILE_COMMAND, SHOW_RELATED_STATEMENTS]);
     assert.equal(indexed.at(-1)?.documents, 6, 'the five seeds and ~/corpus');
   });
 

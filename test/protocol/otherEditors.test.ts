@@ -21,6 +21,7 @@ import {
   type MarkupContent,
 } from 'vscode-languageserver-protocol';
 import { ReindexRequest, SHOW_RELATED_STATEMENTS, type RelatedStatement } from '../../server/src/protocol';
+import { OPEN_PEOPLE_FILE_COMMAND } from '../../server/src/features/peopleFile';
 import { initialize, SEEDS, startInProcess, type TestClient } from './serverHarness';
 
 const DRAFT = 'Qin said the two sides must talk about China-U.S. relations.\n';
@@ -49,7 +50,7 @@ describe('Markdown and commands for every client', () => {
     client.connection.onNotification(ShowMessageNotification.type, ({ message }) => void messages.push(message));
     try {
       const result = await start(client, { textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] } } });
-      assert.deepEqual(result.capabilities.executeCommandProvider?.commands, [SHOW_RELATED_STATEMENTS]);
+      assert.deepEqual(result.capabilities.executeCommandProvider?.commands, [OPEN_PEOPLE_FILE_COMMAND, SHOW_RELATED_STATEMENTS]);
       await openDraft(client);
       const card = await hoverOnQin(client);
       assert.equal(card.kind, 'markdown');
@@ -91,7 +92,7 @@ describe('Markdown and commands for every client', () => {
     const client = startInProcess();
     try {
       const result = await start(client, { textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] } } }, { commandLinks: true });
-      assert.equal(result.capabilities.executeCommandProvider, undefined, 'nothing for vscode-languageclient to register twice');
+      assert.deepEqual(result.capabilities.executeCommandProvider?.commands, [OPEN_PEOPLE_FILE_COMMAND], 'Show Related Statements is the client\'s own; only the server\'s people.yaml command');
       await openDraft(client);
       assert.match((await hoverOnQin(client)).value, /\]\(command:statementLens\.searchQuotes\?/);
     } finally {
