@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import type { Span } from './model';
 import type { PreparedEntry, PreparedSearch } from './searchPreparation';
-import { editDistance, indexableWords, searchWords, STOP_WORDS, trigrams } from './searchText';
+import { editDistance, indexableWords, searchWords, stemOf, STOP_WORDS, trigrams } from './searchText';
 
 /** A searchable statement: a quotation, or a sentence of a document's body. */
 export interface SearchEntry {
@@ -61,6 +61,8 @@ const BM25_K1 = 1.2;
 const BM25_B = 0.75;
 /** What a stop word of the query weighs in rescoring: about the idf of the commonest words. */
 const STOP_WEIGHT = 1;
+/** What another inflection of a query word is worth against the word itself ("says" for "said"). */
+const STEM_SIMILARITY = 0.85;
 
 /**
  * Fuzzy search over every quotation and sentence of the corpus. fuse.js alone scans every string per query,
@@ -111,6 +113,8 @@ export class QuoteSearchIndex {
   private readonly words: string[] = [];
   private readonly postings: number[][] = [];
   private readonly gramIndex = new Map<string, number[]>();
+  /** Stem → vocabulary words with that stem (built with the trigram index), so a query word finds its inflections. */
+  private readonly stemIndex = new Map<string, number[]>();
   /** Words below this id are in the trigram index; the rest are added on the first fuzzy lookup. */
   private gramIndexed = 0;
   private gramCounts = new Int32Array(0);
@@ -344,8 +348,10 @@ export class QuoteSearchIndex {
     const found = new Map<number, number>();
     const exact = this.vocabulary.get(term);
     if (exact !== undefined) found.set(exact, 1);
-    if (term.length < 4) return found;
+    if (term.length < 3) return found;
     this.indexGrams();
+    for (const id of this.stemIndex.get(stemOf(term)) ?? []) if (id !== exact) found.set(id, STEM_SIMILARITY);
+    if (term.length < 4) return found;
     const maxEdits = term.length <= 5 ? 1 : 2;
     if (this.gramCounts.length < this.words.length) this.gramCounts = new Int32Array(Math.max(this.words.length, this.gramCounts.length * 2));
     const counts = this.gramCounts;
@@ -368,13 +374,13 @@ export class QuoteSearchIndex {
       const word = this.words[id];
       if (Math.abs(word.length - term.length) > maxEdits) continue;
       const distance = editDistance(term, word, maxEdits);
-      if (distance <= maxEdits) found.set(id, 1 - distance / (term.length + 1));
+      if (distance <= maxEdits) found.set(id, Math.max(found.get(id) ?? 0, 1 - distance / (term.length + 1)));
     }
     // A swap of two letters can leave too few shared trigrams ("gerat" and "great" share one), so every word
     // one edit away is also looked up directly: a few hundred map lookups.
     for (const near of oneEditAway(term)) {
       const id = this.vocabulary.get(near);
-      if (id !== undefined && id !== exact && !found.has(id)) found.set(id, 1 - 1 / (term.length + 1));
+      if (id !== undefined && id !== exact && (found.get(id) ?? 0) < 1 - 1 / (term.length + 1)) found.set(id, 1 - 1 / (term.length + 1));
     }
     return found;
   }
@@ -399,6 +405,10 @@ export class QuoteSearchIndex {
     const end = Math.min(this.words.length, this.gramIndexed + limit);
     for (let id = this.gramIndexed; id < end; id++) {
       const word = this.words[id];
+      const stem = stemOf(word);
+      let sameStem = this.stemIndex.get(stem);
+      if (!sameStem) this.stemIndex.set(stem, (sameStem = []));
+      sameStem.push(id);
       // Keyed by first letter and trigram, so a lookup only walks words that start like the query word.
       for (const gram of trigrams(word)) {
         const key = word[0] + gram;

@@ -1,0 +1,38 @@
+import * as assert from 'node:assert/strict';
+import { before, describe, test } from 'node:test';
+import { CorpusIndexer, type CorpusIndex } from '../../server/src/core';
+import { MemoryHost } from './memoryHost';
+
+/** A small corpus where every rule has a statement that follows it and a distractor that does not. */
+async function corpus(documents: Record<string, string>, filler = 60): Promise<CorpusIndex> {
+  const host = new MemoryHost();
+  // Filler makes common words common, so word rarity means something.
+  for (let i = 0; i < filler; i++) {
+    host.set(`2020-01-${String(1 + (i % 28)).padStart(2, '0')}_filler-${i}.txt`, `Briefing ${i}\n\n"We said that the meeting was important for the country and for the people," Spokesperson Ana Reed said.\n\nThe minister will travel to the region next week to meet partners on trade number ${i}.\n`);
+  }
+  for (const [name, text] of Object.entries(documents)) host.set(name, text);
+  const indexer = new CorpusIndexer(host);
+  await indexer.indexAll();
+  return indexer.index;
+}
+
+describe('quote search ranking', () => {
+  let index: CorpusIndex;
+  before(async () => {
+    index = await corpus({
+      '2021-03-01_canada.txt': 'Canada visit\n\n"Our relationship with Canada has never been stronger," Secretary Lena Hart said.\n',
+      '2021-03-02_mexico.txt': 'Mexico visit\n\n"Trade with Mexico keeps growing every year," Secretary Lena Hart said.\n',
+      '2021-04-01_robbery.txt': 'Statement\n\n"It was daylight robbery, plain and simple," Minister Paul Ode said.\n\n"The robbery stopped when daylight came back," Minister Paul Ode said.\n',
+      '2022-05-01_copy-b.txt': 'Release\n\n"We will rebuild the harbour at Lorne together," Mayor Iris Vale said.\n',
+      '2020-05-01_copy-a.txt': 'Release\n\n"We will rebuild the harbour at Lorne together," Mayor Iris Vale said.\n',
+      '2021-05-01_copy-c.txt': 'Release\n\n"We will rebuild the harbour at Lorne together," Mayor Iris Vale said.\n',
+      '2021-06-01_report.txt': 'Report\n\nThe mayor spoke at the harbour on Monday evening: we will never abandon the fishermen of Lorne, she told the crowd.\n',
+      '2021-06-02_speech.txt': 'Speech\n\n"We will never abandon the fishermen of Lorne," Mayor Iris Vale said.\n\n"It was what it was, and we move on," Mayor Iris Vale said.\n',
+    });
+  });
+
+  test('another inflection finds the quotation: "relations" for "relationship", "says" for "said"', () => {
+    assert.match(index.searchQuotes('our relations with canada never stronger', 3)[0].entry.text, /^Our relationship with Canada/);
+    assert.match(index.searchQuotes('lena hart says trade with mexico keep growing', 3)[0].entry.text, /^Trade with Mexico/);
+  });
+});
