@@ -35,4 +35,10 @@ describe('quote search ranking', () => {
     assert.match(index.searchQuotes('our relations with canada never stronger', 3)[0].entry.text, /^Our relationship with Canada/);
     assert.match(index.searchQuotes('lena hart says trade with mexico keep growing', 3)[0].entry.text, /^Trade with Mexico/);
   });
+
+  test('words side by side in the query\'s order outrank the same words apart', () => {
+    const hits = index.searchQuotes('daylight robbery', 5);
+    assert.match(hits[0].entry.text, /^It was daylight robbery/);
+    assert.match(hits[1].entry.text, /^The robbery stopped/);
+  });
 });

@@ -469,11 +469,15 @@ class CandidateScorer {
   private readonly matches = new Map<string, { position: number; value: number }[]>();
   private readonly weights: number[];
   private readonly weightSum: number;
+  private readonly pairSum: number;
 
   constructor(private readonly queryWords: readonly string[], terms: readonly { word: string; weight: number; forms: Map<string, number> }[]) {
     const byWord = new Map(terms.map(term => [term.word, term]));
     this.weights = queryWords.map(word => byWord.get(word)?.weight ?? STOP_WEIGHT);
     this.weightSum = this.weights.reduce((sum, weight) => sum + weight, 0);
+    let pairSum = 0;
+    for (let i = 1; i < this.weights.length; i++) pairSum += (this.weights[i - 1] + this.weights[i]) / 2;
+    this.pairSum = Math.max(pairSum, 1e-9);
     queryWords.forEach((word, position) => {
       const forms = byWord.get(word)?.forms ?? new Map([[word, 1]]);
       for (const [form, similarity] of forms) {
@@ -490,9 +494,13 @@ class CandidateScorer {
     const best = new Float64Array(n);
     // chain[i]: the best weight of query words matched in order, ending at query position i.
     const chain = new Float64Array(n);
-    for (const word of words) {
+    // Where each query position last matched in the entry, and the best value of each query word pair (i - 1, i)
+    // found side by side: a rare pair ("gangster logic") says more than its two words apart.
+    const lastAt = new Int32Array(n).fill(-9);
+    const pair = new Float64Array(n);
+    words.forEach((word, at) => {
       const found = this.matches.get(word);
-      if (!found) continue;
+      if (!found) return;
       const updates: [number, number][] = [];
       for (const { position, value } of found) {
         if (value > best[position]) best[position] = value;
@@ -501,16 +509,26 @@ class CandidateScorer {
         updates.push([position, before + value]);
       }
       for (const [position, value] of updates) if (value > chain[position]) chain[position] = value;
-    }
-    let coverage = 0, ordered = 0;
+      for (const { position, value } of found) {
+        // In order, next to each other or one word apart (a word the writer left out); or swapped.
+        if (position > 0 && at - lastAt[position - 1] <= 2) pair[position] = Math.max(pair[position], (value + best[position - 1]) / 2);
+        if (position + 1 < n && at - lastAt[position + 1] === 1) pair[position + 1] = Math.max(pair[position + 1], (value + best[position + 1]) / 4);
+        lastAt[position] = at;
+      }
+    });
+    let coverage = 0, ordered = 0, pairs = 0;
     for (let i = 0; i < n; i++) {
       coverage += best[i];
+      pairs += pair[i];
       if (chain[i] > ordered) ordered = chain[i];
     }
     const concise = Math.min(1, (n + 1) / (words.length + 1));
-    return (0.65 * coverage + 0.33 * ordered) / this.weightSum + 0.02 * concise;
+    return (PART.coverage * coverage + PART.ordered * ordered + PART.pairs * (pairs / this.pairSum) * this.weightSum) / this.weightSum + PART.concise * concise;
   }
 }
+
+/** The parts of a candidate's score (see CandidateScorer). */
+const PART = { coverage: 0.55, ordered: 0.23, pairs: 0.2, concise: 0.02 };
 
 /** Fuse re-ranks the head of the shortlist and gives the matched ranges; the exact rescoring keeps the lead. */
 function rerank(shortlist: { entry: SearchEntry; coverage: number }[], words: string, limit: number): SearchHit[] {
