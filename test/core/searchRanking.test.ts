@@ -41,4 +41,19 @@ describe('quote search ranking', () => {
     assert.match(hits[0].entry.text, /^It was daylight robbery/);
     assert.match(hits[1].entry.text, /^The robbery stopped/);
   });
+
+  test('identical texts in several documents are one hit listing its sources, earliest first', () => {
+    const hits = index.searchQuotes('rebuild the harbor at lorne', 10);
+    const copies = hits.filter(hit => hit.entry.text.startsWith('We will rebuild'));
+    assert.equal(copies.length, 1);
+    assert.equal(copies[0].entry.date, '2020-05-01');
+    assert.deepEqual(copies[0].sources?.map(source => source.date), ['2020-05-01', '2021-05-01', '2022-05-01']);
+  });
+
+  test('the quotation outranks the sentence around it', () => {
+    const hits = index.searchQuotes('never abandon the fishermen of lorne', 5);
+    assert.equal(hits[0].entry.isQuote, true);
+    assert.match(hits[0].entry.text, /^We will never abandon the fishermen of Lorne/);
+    assert.ok(hits.some(hit => !hit.entry.isQuote && hit.entry.text.includes('never abandon')), 'the sentence is found too');
+  });
 });

@@ -21,6 +21,11 @@ export interface SearchHit {
   readonly score: number;
   /** Matched character ranges in `entry.text`, for highlighting. */
   readonly matches: [number, number][];
+  /**
+   * Every document that carries this very text (a press release published twice, a line repeated in several
+   * speeches), earliest first; `entry` is the earliest. Only set when there is more than one.
+   */
+  readonly sources?: readonly SearchEntry[];
 }
 
 export interface SearchQuery {
@@ -540,11 +545,30 @@ function rerank(shortlist: { entry: SearchEntry; coverage: number }[], words: st
   const pattern = searchWords(words).filter(w => w.length > 2).join(' ').slice(0, 32);
   const fused = new Map<typeof shortlist[number], number>();
   for (const result of fuse.search(pattern)) fused.set(result.item.candidate, result.score ?? 1);
-  return shortlist
+  const ranked = shortlist
     .map(candidate => ({ candidate, score: 0.85 * candidate.coverage + 0.15 * (1 - (fused.get(candidate) ?? 1)) + (candidate.entry.isQuote ? 0.01 : 0) }))
-    .sort((a, b) => b.score - a.score)
-    .slice(0, limit)
-    .map(({ candidate, score }) => ({ entry: candidate.entry, score, matches: wordMatches(candidate.entry.text, words) }));
+    .sort((a, b) => b.score - a.score);
+  return collapseCopies(ranked.map(({ candidate, score }) => ({ entry: candidate.entry, score })), limit)
+    .map(({ entry, score, sources }) => ({ entry, score, matches: wordMatches(entry.text, words), ...(sources.length > 1 ? { sources } : {}) }));
+}
+
+/**
+ * One hit per distinct text, listing every document that carries it, earliest first: the copies of a press
+ * release cannot be told apart by ranking, and ten of them would push everything else off the list.
+ */
+function collapseCopies(ranked: { entry: SearchEntry; score: number }[], limit: number): { entry: SearchEntry; score: number; sources: SearchEntry[] }[] {
+  const byText = new Map<string, { entry: SearchEntry; score: number; sources: SearchEntry[] }>();
+  for (const { entry, score } of ranked) {
+    const key = entry.text.replace(/\s+/g, ' ').trim();
+    const known = byText.get(key);
+    if (known) known.sources.push(entry);
+    else if (byText.size < limit) byText.set(key, { entry, score, sources: [entry] });
+  }
+  const earliest = (a: SearchEntry, b: SearchEntry) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0);
+  return [...byText.values()].map(hit => {
+    hit.sources.sort(earliest);
+    return { ...hit, entry: hit.sources[0] };
+  });
 }
 
 /** Ranges of the entry's words that match a query word (exactly or with a typo), for highlighting. */
