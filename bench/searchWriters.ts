@@ -245,6 +245,13 @@ export function benchWriters(index: CorpusIndex, count = Number(process.env.WRIT
   const search: SearchFunction = (query, limit) => index.searchQuotes(query, limit);
   scoreGenerated(search, queries, 'generated');
   scoreHand(search, handQueries(), 'hand-written', !!process.env.VERBOSE);
+  const common = ['what it was', 'we have to do it', 'as we said', 'this is not who we are', 'at the end of the day'];
+  const times = common.map(query => {
+    const started = performance.now();
+    const hits = search(query, 10).length;
+    return { query, hits, ms: performance.now() - started };
+  });
+  console.log(`only common words: ${times.map(t => `"${t.query}" ${t.hits} hits in ${ms(t.ms)}`).join('; ')}`);
   if (process.env.VERBOSE) {
     for (const q of queries.slice(0, 200)) {
       const hits = search(q.query, 10);

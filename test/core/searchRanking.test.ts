@@ -56,4 +56,16 @@ describe('quote search ranking', () => {
     assert.match(hits[0].entry.text, /^We will never abandon the fishermen of Lorne/);
     assert.ok(hits.some(hit => !hit.entry.isQuote && hit.entry.text.includes('never abandon')), 'the sentence is found too');
   });
+
+  test('stop words and one- or two-letter words never decide a hit alone', () => {
+    for (const hit of index.searchQuotes('it is of an ox at canada', 10)) assert.match(hit.entry.text, /Canada/);
+  });
+
+  test('a query of only common words still finds the statements that say them in order, fast', () => {
+    const started = performance.now();
+    const hits = index.searchQuotes('what it was', 5);
+    assert.ok(performance.now() - started < 200);
+    assert.ok(hits.length > 0);
+    for (const hit of hits) assert.match(hit.entry.text, /\bwhat it was\b/i);
+  });
 });

@@ -177,8 +177,10 @@ export class QuoteSearchIndex {
     const query = typeof raw === 'string' ? parseQuery(raw) : raw;
     const accept = (entry: SearchEntry) => matchesFilters(entry, query);
     const queryWords = searchWords(query.words);
-    const words = [...new Set(queryWords.filter(word => !STOP_WORDS.has(word)))];
+    // One- and two-letter words ("un", "eu", "ok") and stop words count in rescoring but never retrieve a hit.
+    const words = [...new Set(queryWords.filter(word => word.length > 2 && !STOP_WORDS.has(word)))];
     if (words.length === 0) {
+      if (queryWords.length > 0) return this.phraseMatches(queryWords, accept, limit, token);
       if (!query.speaker && !query.before && !query.after) return [];
       return this.allMatching(accept, limit);
     }
@@ -337,6 +339,28 @@ export class QuoteSearchIndex {
     return kept.slice(0, limit).map(id => this.entryAt(id)!);
   }
 
+  /**
+   * A query of only common words ("what it was"): they are not indexed, so statements saying them in this
+   * order are found by a scan that stops once `limit` quotations turn up (body sentences fill the rest),
+   * shortest first. The scan looks at raw text with one regular expression before any word splitting.
+   */
+  private phraseMatches(queryWords: readonly string[], accept: (entry: SearchEntry) => boolean, limit: number, token?: CancellationCheck): SearchHit[] {
+    const phrase = new RegExp(`(?<![\\p{L}\\p{N}])${queryWords.map(word => word.split('').map(escapeRegExp).join('[\'’]?')).join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'iu');
+    const quotes: SearchEntry[] = [], sentences: SearchEntry[] = [];
+    for (let id = 0; id < this.entrySlot.length && quotes.length < limit; id++) {
+      if (id % 20_000 === 0 && token?.isCancellationRequested) return [];
+      const document = this.slots[this.entrySlot.get(id)];
+      if (!document) continue;
+      const prepared = document.entries[this.entryLocal.get(id)];
+      if (!prepared.isQuote && sentences.length >= limit) continue;
+      if (!phrase.test(prepared.text)) continue;
+      const entry = this.entryAt(id)!;
+      if (accept(entry)) (entry.isQuote ? quotes : sentences).push(entry);
+    }
+    const found = [...quotes, ...sentences].sort((a, b) => Number(b.isQuote) - Number(a.isQuote) || a.text.length - b.text.length).slice(0, limit);
+    return found.map(entry => ({ entry, score: Math.min(1, (queryWords.length + 1) / (searchWords(entry.text).length + 1)), matches: phraseRanges(entry.text, phrase) }));
+  }
+
   private allMatching(accept: (entry: SearchEntry) => boolean, limit: number): SearchHit[] {
     const hits: SearchHit[] = [];
     for (let id = 0; id < this.entrySlot.length; id++) {
@@ -452,6 +476,13 @@ function oneEditAway(word: string): string[] {
     }
   }
   return near;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function phraseRanges(text: string, phrase: RegExp): [number, number][] {
+  const match = phrase.exec(text);
+  return match ? [[match.index, match.index + match[0].length]] : [];
 }
 
 function matchesFilters(entry: SearchEntry, query: SearchQuery): boolean {
