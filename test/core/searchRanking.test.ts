@@ -69,3 +69,13 @@ describe('quote search ranking', () => {
     for (const hit of hits) assert.match(hit.entry.text, /\bwhat it was\b/i);
   });
 });
+
+test('a query whose indexed words are everywhere keeps the statement with its words side by side', async () => {
+  const host = new MemoryHost();
+  // 400 short statements share "countries"; the one wanted is longer, so word rarity and length alone lose it.
+  for (let i = 0; i < 400; i++) host.set(`2020-03-${String(1 + (i % 28)).padStart(2, '0')}_c-${i}.txt`, `Note ${i}\n\n"Many countries met ${i} times," Envoy Tom Bay said.\n`);
+  host.set('2021-01-01_target.txt', 'Speech\n\n"We want lasting peace and prosperity in our countries in the decades ahead, for every family and every village," Envoy Tom Bay said.\n');
+  const indexer = new CorpusIndexer(host);
+  await indexer.indexAll();
+  assert.match(indexer.index.searchQuotes('in our cuontries in', 5)[0].entry.text, /^We want lasting peace/);
+});

@@ -208,7 +208,7 @@ export class QuoteSearchIndex {
     // With filters, candidates are filtered before the retrieval cut: otherwise hundreds of other speakers'
     // sentences sharing a common word fill the cut and the filtered query finds nothing.
     const filtered = !!(query.speaker || query.before || query.after);
-    const candidates = this.retrieve(terms, filtered ? id => accept(this.entryAt(id)!) : undefined);
+    const candidates = this.retrieve(terms, filtered ? id => accept(this.entryAt(id)!) : undefined, neighbourPattern(queryWords, terms));
     if (token?.isCancellationRequested) return [];
     // Exact rescoring of the candidates on every query word, stop words included, and on their order.
     const scorer = new CandidateScorer(queryWords, terms);
@@ -230,7 +230,7 @@ export class QuoteSearchIndex {
    * word's share damped by the entry's length as in BM25, so that among entries sharing the same rare words
    * the ones made of little else come first. Only ids that `accept` (the query's filters) are kept.
    */
-  private retrieve(terms: { variants: Map<number, number>; frequency: number; weight: number }[], accept?: (id: number) => boolean): number[] {
+  private retrieve(terms: { variants: Map<number, number>; frequency: number; weight: number }[], accept?: (id: number) => boolean, neighbours?: RegExp): number[] {
     if (this.scratch.length < this.entrySlot.length) this.scratch = new Float32Array(Math.max(this.entrySlot.length, this.scratch.length * 2));
     const scores = this.scratch;
     const touched: number[] = [];
@@ -257,6 +257,15 @@ export class QuoteSearchIndex {
     let best = 0;
     for (const id of eligible) if (scores[id] > best) best = scores[id];
     const kept = eligible.filter(id => scores[id] >= best * 0.4 && this.isLive(id));
+    if (neighbours && kept.length > MAX_RESCORED) {
+      // Too many entries share the query's few indexed words ("countries" in "in our countries in") for the cut
+      // to keep the right one by chance: those that also hold a query word next to its neighbour, stop words
+      // included, go first. A regular expression over raw text, for a bounded number of entries.
+      for (const id of kept.slice(0, NEIGHBOUR_TESTS)) {
+        const document = this.slots[this.entrySlot.get(id)]!;
+        if (neighbours.test(document.entries[this.entryLocal.get(id)].text)) scores[id] += best;
+      }
+    }
     kept.sort((a, b) => scores[b] - scores[a]);
     for (const id of touched) scores[id] = 0;
     return kept.slice(0, MAX_RESCORED);
@@ -527,6 +536,30 @@ function oneEditAway(word: string): string[] {
     }
   }
   return near;
+}
+
+/** Entries tested for query words side by side when a query's indexed words are too common to cut by. */
+const NEIGHBOUR_TESTS = 40_000;
+
+/**
+ * Any query word next to its neighbour, in order, as raw text can spell it ("our countries", "countries in"):
+ * indexed words by any form they stand for (typo variants, inflections), stop words as typed with an optional
+ * apostrophe ("were" for "we’re"). Pairs of two stop words say nothing and are left out; undefined without pairs.
+ */
+function neighbourPattern(queryWords: readonly string[], terms: readonly { word: string; forms: Map<string, number> }[]): RegExp | undefined {
+  const byWord = new Map(terms.map(term => [term.word, term]));
+  const spell = (word: string) => word.split('').map(escapeRegExp).join('[\'’]?');
+  const alternatives = queryWords.map(word => {
+    const forms = byWord.get(word)?.forms;
+    if (!forms?.size) return { indexed: false, pattern: spell(word) };
+    const best = [...forms].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([form]) => spell(form));
+    return { indexed: true, pattern: `(?:${best.join('|')})` };
+  });
+  const pairs: string[] = [];
+  for (let i = 1; i < alternatives.length; i++) {
+    if (alternatives[i - 1].indexed || alternatives[i].indexed) pairs.push(`${alternatives[i - 1].pattern}\\W+${alternatives[i].pattern}`);
+  }
+  return pairs.length ? new RegExp(`\\b(?:${pairs.join('|')})\\b`, 'i') : undefined;
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
