@@ -79,3 +79,18 @@ test('a query whose indexed words are everywhere keeps the statement with its wo
   await indexer.indexAll();
   assert.match(indexer.index.searchQuotes('in our cuontries in', 5)[0].entry.text, /^We want lasting peace/);
 });
+
+test('a line repeated in more documents than search rescores is still one hit naming every document', async () => {
+  const host = new MemoryHost();
+  for (let i = 0; i < 150; i++) {
+    const date = `20${String(10 + (i % 12)).padStart(2, '0')}-0${1 + (i % 9)}-1${i % 10}`;
+    host.set(`${date}_declaration-${i}.txt`, `Declaration ${i}\n\n"Federal funding is available to affected individuals in the designated areas," Administrator Deanne Criswell said.\n`);
+  }
+  const indexer = new CorpusIndexer(host);
+  await indexer.indexAll();
+  const [hit, ...rest] = indexer.index.searchQuotes('federal funding available to affected individuals', 10);
+  assert.equal(rest.filter(other => other.entry.text === hit.entry.text).length, 0);
+  assert.equal(hit.sources?.length, 150);
+  assert.equal(hit.entry.date, '2010-01-10');
+  assert.deepEqual(hit.sources.map(source => source.date), [...hit.sources.map(source => source.date)].sort());
+});

@@ -219,10 +219,34 @@ export class QuoteSearchIndex {
     }
     scored.sort((a, b) => b.coverage - a.coverage);
     if (token?.isCancellationRequested) return [];
-    return rerank(scored.slice(0, MAX_CANDIDATES), query.words, limit);
+    return rerank(scored.slice(0, MAX_CANDIDATES), query.words, limit).map(hit => this.withAllSources(hit, accept));
   }
 
   private scratch = new Float32Array(0);
+
+  /**
+   * The hit with every document that carries its very text, earliest first: the candidates held only some of
+   * the copies when many statements scored alike. Found through the postings of the text's rarest word.
+   */
+  private withAllSources(hit: SearchHit, accept: (entry: SearchEntry) => boolean): SearchHit {
+    let rarest: number[] | undefined;
+    for (const word of indexableWords(hit.entry.text)) {
+      const id = this.vocabulary.get(word);
+      if (id !== undefined && (!rarest || this.postings[id].length < rarest.length)) rarest = this.postings[id];
+    }
+    if (!rarest || rarest.length > COPIES_SCANNED) return hit;
+    const text = hit.entry.text.replace(/\s+/g, ' ').trim();
+    const copies: SearchEntry[] = [];
+    for (const id of rarest) {
+      const document = this.slots[this.entrySlot.get(id)];
+      if (!document || document.entries[this.entryLocal.get(id)].text.replace(/\s+/g, ' ').trim() !== text) continue;
+      const entry = this.entryAt(id)!;
+      if (accept(entry)) copies.push(entry);
+    }
+    if (copies.length <= 1) return hit;
+    copies.sort(earliestFirst);
+    return { ...hit, entry: copies[0], sources: copies, matches: copies[0].text === hit.entry.text ? hit.matches : wordMatches(copies[0].text, hit.entry.text) };
+  }
 
   /**
    * Candidate ids from the postings of the rarest query words, enough of them to carry most of the query's
@@ -538,6 +562,12 @@ function oneEditAway(word: string): string[] {
   return near;
 }
 
+/** Undated documents last; the same date by URI, so the order never depends on indexing order. */
+const earliestFirst = (a: SearchEntry, b: SearchEntry) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0);
+
+/** The longest posting list walked to find the copies of a hit's text. */
+const COPIES_SCANNED = 20_000;
+
 /** Entries tested for query words side by side when a query's indexed words are too common to cut by. */
 const NEIGHBOUR_TESTS = 40_000;
 
@@ -679,9 +709,8 @@ function collapseCopies(ranked: { entry: SearchEntry; score: number }[], limit: 
     if (known) known.sources.push(entry);
     else if (byText.size < limit) byText.set(key, { entry, score, sources: [entry] });
   }
-  const earliest = (a: SearchEntry, b: SearchEntry) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0);
   return [...byText.values()].map(hit => {
-    hit.sources.sort(earliest);
+    hit.sources.sort(earliestFirst);
     return { ...hit, entry: hit.sources[0] };
   });
 }
