@@ -7,7 +7,8 @@
  *
  * `node --max-old-space-size=8192 --import tsx bench/searchWriters.ts [corpus folders…]` (after `npm run build`)
  * indexes the State Department and UN folders of ../shared/corpora by default (about 1 in 7 of the corpus, a
- * minute); `BENCH_SECTIONS=writers npm run bench` runs the same sets on all of it.
+ * minute; LIBRARIES=1 adds MiniSearch, FlexSearch and plain fuse.js on the same queries, see searchLibraries.ts);
+ * `BENCH_SECTIONS=writers npm run bench` runs the same sets on all of it.
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -15,6 +16,7 @@ import { CorpusIndexer, prepareSearch, type CorpusIndex, type SearchHit } from '
 import { FileSystemCorpusHost, resolveRoots } from '../server/src/corpusFiles';
 import { createParserPool } from '../server/src/parseWorkers';
 import { CORPORA } from './indexCorpora';
+import { benchLibraries } from './searchLibraries';
 import { searchWords } from '../server/src/core/searchText';
 import { ms, percentile } from './stats';
 
@@ -271,6 +273,10 @@ if (require.main === module) {
     while (indexer.index.warmUp()) { /* the trigram index too, before timing queries */ }
     console.log(`${report.documents} documents of ${folders.map(folder => path.basename(folder)).join(', ')} indexed in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     benchWriters(indexer.index);
+    if (process.env.LIBRARIES) {
+      const strings = searchableStrings(indexer.index);
+      benchLibraries(strings, writerQueries(strings, Number(process.env.WRITER_QUERIES ?? 300), Number(process.env.WRITER_SEED ?? 42)), handQueries(), (query, limit) => indexer.index.searchQuotes(query, limit));
+    }
     parser?.dispose();
     process.exit(0);
   })();
