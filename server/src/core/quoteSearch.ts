@@ -235,11 +235,13 @@ export class QuoteSearchIndex {
       if (id !== undefined && (!rarest || this.postings[id].length < rarest.length)) rarest = this.postings[id];
     }
     if (!rarest || rarest.length > COPIES_SCANNED) return hit;
-    const text = hit.entry.text.replace(/\s+/g, ' ').trim();
+    // Copies are compared as stored: the same bytes extracted the same way give equal strings, and most
+    // comparisons end at the length.
+    const text = hit.entry.text;
     const copies: SearchEntry[] = [];
     for (const id of rarest) {
       const document = this.slots[this.entrySlot.get(id)];
-      if (!document || document.entries[this.entryLocal.get(id)].text.replace(/\s+/g, ' ').trim() !== text) continue;
+      if (!document || document.entries[this.entryLocal.get(id)].text !== text) continue;
       const entry = this.entryAt(id)!;
       if (accept(entry)) copies.push(entry);
     }
@@ -566,7 +568,7 @@ function oneEditAway(word: string): string[] {
 const earliestFirst = (a: SearchEntry, b: SearchEntry) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0);
 
 /** The longest posting list walked to find the copies of a hit's text. */
-const COPIES_SCANNED = 20_000;
+const COPIES_SCANNED = 5_000;
 
 /** Entries tested for query words side by side when a query's indexed words are too common to cut by. */
 const NEIGHBOUR_TESTS = 40_000;
