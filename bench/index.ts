@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { indexCorpora, CORPORA } from './indexCorpora';
 import { benchPlainFuse, benchSearch } from './search';
+import { benchWriters } from './searchWriters';
 import { benchNames } from './names';
 import { benchDraftCheck } from './draftCheck';
 import { benchAdversarial } from './adversarial';
@@ -52,6 +53,11 @@ async function main(): Promise<void> {
 
   while (run.indexer.index.warmUp()) { /* finish deferred trigram work before timing queries */ }
   const workload = wanted('search') || wanted('fuse') ? (section('Quote search: 200 real statements with 1-2 typos and a dropped word'), await benchSearch(run.indexer.index)) : undefined;
+
+  if (wanted('writers')) {
+    section('Quote search as writers type it: 4-10 words of a quotation with one kind of edit each, and 50 hand-written queries');
+    benchWriters(run.indexer.index);
+  }
 
   if (wanted('names')) {
     section('Names: hover, definition, references on the whole corpus');

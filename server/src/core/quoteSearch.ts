@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import type { Span } from './model';
 import type { PreparedEntry, PreparedSearch } from './searchPreparation';
-import { editDistance, indexableWords, searchWords, STOP_WORDS, trigrams } from './searchText';
+import { editDistance, indexableWords, searchWords, stemOf, STOP_WORDS, trigrams } from './searchText';
 
 /** A searchable statement: a quotation, or a sentence of a document's body. */
 export interface SearchEntry {
@@ -21,6 +21,11 @@ export interface SearchHit {
   readonly score: number;
   /** Matched character ranges in `entry.text`, for highlighting. */
   readonly matches: [number, number][];
+  /**
+   * Every document that carries this very text (a press release published twice, a line repeated in several
+   * speeches), earliest first; `entry` is the earliest. Only set when there is more than one.
+   */
+  readonly sources?: readonly SearchEntry[];
 }
 
 export interface SearchQuery {
@@ -61,6 +66,10 @@ const BM25_K1 = 1.2;
 const BM25_B = 0.75;
 /** What a stop word of the query weighs in rescoring: about the idf of the commonest words. */
 const STOP_WEIGHT = 1;
+/** The longest a query of only common words scans for its phrase. */
+const PHRASE_SCAN_MS = 150;
+/** What another inflection of a query word is worth against the word itself ("says" for "said"). */
+const STEM_SIMILARITY = 0.85;
 
 /**
  * Fuzzy search over every quotation and sentence of the corpus. fuse.js alone scans every string per query,
@@ -111,6 +120,8 @@ export class QuoteSearchIndex {
   private readonly words: string[] = [];
   private readonly postings: number[][] = [];
   private readonly gramIndex = new Map<string, number[]>();
+  /** Stem → vocabulary words with that stem (built with the trigram index), so a query word finds its inflections. */
+  private readonly stemIndex = new Map<string, number[]>();
   /** Words below this id are in the trigram index; the rest are added on the first fuzzy lookup. */
   private gramIndexed = 0;
   private gramCounts = new Int32Array(0);
@@ -168,8 +179,10 @@ export class QuoteSearchIndex {
     const query = typeof raw === 'string' ? parseQuery(raw) : raw;
     const accept = (entry: SearchEntry) => matchesFilters(entry, query);
     const queryWords = searchWords(query.words);
-    const words = [...new Set(queryWords.filter(word => !STOP_WORDS.has(word)))];
+    // One- and two-letter words ("un", "eu", "ok") and stop words count in rescoring but never retrieve a hit.
+    const words = [...new Set(queryWords.filter(word => word.length > 2 && !STOP_WORDS.has(word)))];
     if (words.length === 0) {
+      if (queryWords.length > 0) return this.phraseMatches(queryWords, accept, limit, token);
       if (!query.speaker && !query.before && !query.after) return [];
       return this.allMatching(accept, limit);
     }
@@ -195,7 +208,7 @@ export class QuoteSearchIndex {
     // With filters, candidates are filtered before the retrieval cut: otherwise hundreds of other speakers'
     // sentences sharing a common word fill the cut and the filtered query finds nothing.
     const filtered = !!(query.speaker || query.before || query.after);
-    const candidates = this.retrieve(terms, filtered ? id => accept(this.entryAt(id)!) : undefined);
+    const candidates = this.retrieve(terms, filtered ? id => accept(this.entryAt(id)!) : undefined, neighbourPattern(queryWords, terms));
     if (token?.isCancellationRequested) return [];
     // Exact rescoring of the candidates on every query word, stop words included, and on their order.
     const scorer = new CandidateScorer(queryWords, terms);
@@ -206,10 +219,36 @@ export class QuoteSearchIndex {
     }
     scored.sort((a, b) => b.coverage - a.coverage);
     if (token?.isCancellationRequested) return [];
-    return rerank(scored.slice(0, MAX_CANDIDATES), query.words, limit);
+    return rerank(scored.slice(0, MAX_CANDIDATES), query.words, limit).map(hit => this.withAllSources(hit, accept));
   }
 
   private scratch = new Float32Array(0);
+
+  /**
+   * The hit with every document that carries its very text, earliest first: the candidates held only some of
+   * the copies when many statements scored alike. Found through the postings of the text's rarest word.
+   */
+  private withAllSources(hit: SearchHit, accept: (entry: SearchEntry) => boolean): SearchHit {
+    let rarest: number[] | undefined;
+    for (const word of indexableWords(hit.entry.text)) {
+      const id = this.vocabulary.get(word);
+      if (id !== undefined && (!rarest || this.postings[id].length < rarest.length)) rarest = this.postings[id];
+    }
+    if (!rarest || rarest.length > COPIES_SCANNED) return hit;
+    // Copies are compared as stored: the same bytes extracted the same way give equal strings, and most
+    // comparisons end at the length.
+    const text = hit.entry.text;
+    const copies: SearchEntry[] = [];
+    for (const id of rarest) {
+      const document = this.slots[this.entrySlot.get(id)];
+      if (!document || document.entries[this.entryLocal.get(id)].text !== text) continue;
+      const entry = this.entryAt(id)!;
+      if (accept(entry)) copies.push(entry);
+    }
+    if (copies.length <= 1) return hit;
+    copies.sort(earliestFirst);
+    return { ...hit, entry: copies[0], sources: copies, matches: copies[0].text === hit.entry.text ? hit.matches : wordMatches(copies[0].text, hit.entry.text) };
+  }
 
   /**
    * Candidate ids from the postings of the rarest query words, enough of them to carry most of the query's
@@ -217,7 +256,7 @@ export class QuoteSearchIndex {
    * word's share damped by the entry's length as in BM25, so that among entries sharing the same rare words
    * the ones made of little else come first. Only ids that `accept` (the query's filters) are kept.
    */
-  private retrieve(terms: { variants: Map<number, number>; frequency: number; weight: number }[], accept?: (id: number) => boolean): number[] {
+  private retrieve(terms: { variants: Map<number, number>; frequency: number; weight: number }[], accept?: (id: number) => boolean, neighbours?: RegExp): number[] {
     if (this.scratch.length < this.entrySlot.length) this.scratch = new Float32Array(Math.max(this.entrySlot.length, this.scratch.length * 2));
     const scores = this.scratch;
     const touched: number[] = [];
@@ -244,36 +283,73 @@ export class QuoteSearchIndex {
     let best = 0;
     for (const id of eligible) if (scores[id] > best) best = scores[id];
     const kept = eligible.filter(id => scores[id] >= best * 0.4 && this.isLive(id));
+    if (neighbours && kept.length > MAX_RESCORED) {
+      // Too many entries share the query's few indexed words ("countries" in "in our countries in") for the cut
+      // to keep the right one by chance: those that also hold a query word next to its neighbour, stop words
+      // included, go first. A regular expression over raw text, for a bounded number of entries.
+      for (const id of kept.slice(0, NEIGHBOUR_TESTS)) {
+        const document = this.slots[this.entrySlot.get(id)]!;
+        if (neighbours.test(document.entries[this.entryLocal.get(id)].text)) scores[id] += best;
+      }
+    }
     kept.sort((a, b) => scores[b] - scores[a]);
     for (const id of touched) scores[id] = 0;
     return kept.slice(0, MAX_RESCORED);
   }
 
   /**
-   * Statements that say the same thing or speak to the same subject as `text`: shared words weighted by how
-   * rare they are, and shared phrases (consecutive word pairs) weighted more, so "back to the right track"
-   * outranks a shared "relations".
+   * Statements that say the same thing or speak to the same subject as `text`, ranked as quote search ranks:
+   * shared words weigh their rarity (another inflection of a word counts at STEM_SIMILARITY), and pairs of
+   * neighbouring words weigh what the pair says beyond its rarer word, measured by how many statements hold
+   * both. So "exploring process", two words seldom together, outranks "as soon as possible", whose "possible"
+   * adds nothing once "soon" is there.
    */
   related(text: string, limit = 10, exclude?: (entry: SearchEntry) => boolean, token?: CancellationCheck): SearchHit[] {
-    const queryWords = searchWords(text);
+    this.indexGrams();
     const total = Math.max(1, this.live);
-    const idf = (word: string) => {
-      const id = this.vocabulary.get(word);
-      return id === undefined ? 0 : Math.log(1 + total / (1 + this.postings[id].length));
-    };
-    const terms = [...new Set(queryWords)].filter(word => word.length > 2 && idf(word) > Math.log(1 + 1 / STOP_FRACTION));
+    const idfOf = (count: number) => Math.log(1 + total / (1 + count));
+    const sequence = searchWords(text).filter(word => word.length > 2 && !STOP_WORDS.has(word));
+    const terms = new Map<string, { variants: Map<number, number>; idf: number; stem: string }>();
+    for (const word of sequence) {
+      if (terms.has(word)) continue;
+      const stem = stemOf(word);
+      const variants = new Map<number, number>();
+      // Weaker than in search: a passage shares a subject through its exact words; "rights" is no "right track".
+      for (const id of this.stemIndex.get(stem) ?? []) variants.set(id, STEM_SIMILARITY / 2);
+      const exact = this.vocabulary.get(word);
+      if (exact !== undefined) variants.set(exact, 1);
+      let frequency = 0;
+      for (const id of variants.keys()) frequency = Math.max(frequency, this.postings[id].length);
+      const idf = idfOf(frequency);
+      if (variants.size && idf > Math.log(1 + 1 / STOP_FRACTION)) terms.set(word, { variants, idf, stem });
+    }
+    // A word that nearly always follows the previous one ("possible" after "soon") adds little of its own.
+    const pairs = new Map<string, number>();
+    const independence = new Map<string, number>();
+    for (let i = 1; i < sequence.length; i++) {
+      const a = terms.get(sequence[i - 1]), b = terms.get(sequence[i]);
+      if (!a || !b || a === b) continue;
+      const cooccurrences = this.cooccurrences(sequence[i - 1], sequence[i]);
+      const together = idfOf(cooccurrences);
+      const surprise = Math.max(0, together - Math.max(a.idf, b.idf));
+      pairs.set(`${a.stem} ${b.stem}`, Math.max(pairs.get(`${a.stem} ${b.stem}`) ?? 0, surprise));
+      // Two or three statements together may be the source itself and a copy: that says nothing of the pair.
+      const share = cooccurrences < 4 ? 1 : Math.min(1, Math.max(0.1, (together - a.idf) / b.idf));
+      independence.set(sequence[i], Math.min(independence.get(sequence[i]) ?? 1, share));
+    }
     const scores = new Map<number, number>();
     let weight = 0;
-    for (const term of terms) {
+    for (const [word, term] of terms) {
       if (token?.isCancellationRequested) return [];
-      const id = this.vocabulary.get(term)!;
-      const value = idf(term);
+      const value = term.idf * (independence.get(word) ?? 1);
       weight += value;
-      for (const entryId of this.postings[id]) scores.set(entryId, (scores.get(entryId) ?? 0) + value);
+      for (const [id, similarity] of term.variants) {
+        for (const entryId of this.postings[id]) scores.set(entryId, Math.max(scores.get(entryId) ?? 0, 0) + value * similarity);
+      }
     }
     if (weight === 0) return [];
-    const pairs = new Map<string, number>();
-    for (let i = 1; i < queryWords.length; i++) pairs.set(`${queryWords[i - 1]} ${queryWords[i]}`, (idf(queryWords[i - 1]) + idf(queryWords[i])) / 2);
+    let pairWeight = 0;
+    for (const value of pairs.values()) pairWeight += value;
     const shortlist: [SearchEntry, number][] = [];
     for (const [id, score] of [...scores.entries()].sort((a, b) => b[1] - a[1])) {
       if (shortlist.length >= 300) break;
@@ -283,10 +359,11 @@ export class QuoteSearchIndex {
     const hits: SearchHit[] = [];
     for (const [entry, wordScore] of shortlist) {
       const words = searchWords(entry.text);
+      const content = words.filter(word => word.length > 2 && !STOP_WORDS.has(word)).map(stemOf);
       let phrase = 0;
       const seen = new Set<string>();
-      for (let i = 1; i < words.length; i++) {
-        const pair = `${words[i - 1]} ${words[i]}`;
+      for (let i = 1; i < content.length; i++) {
+        const pair = `${content[i - 1]} ${content[i]}`;
         const value = pairs.get(pair);
         if (value !== undefined && !seen.has(pair)) {
           seen.add(pair);
@@ -294,11 +371,27 @@ export class QuoteSearchIndex {
         }
       }
       // Long entries share words by sheer length; dampen them.
-      const lengthPenalty = Math.sqrt(Math.max(1, words.length / Math.max(8, queryWords.length)));
-      const score = (wordScore / weight + (2 * phrase) / weight) / lengthPenalty;
+      const lengthPenalty = Math.sqrt(Math.max(1, words.length / Math.max(8, sequence.length * 2)));
+      const score = (wordScore + 2 * phrase) / (weight + 2 * pairWeight) / lengthPenalty;
       hits.push({ entry, score, matches: wordMatches(entry.text, text) });
     }
     return hits.sort((a, b) => b.score - a.score).slice(0, limit);
+  }
+
+  /** How many entries hold both words (anywhere): postings are in id order, so one merge walk. */
+  private cooccurrences(a: string, b: string): number {
+    const first = this.postings[this.vocabulary.get(a) ?? -1], second = this.postings[this.vocabulary.get(b) ?? -1];
+    if (!first || !second) return 0;
+    let count = 0;
+    for (let i = 0, j = 0; i < first.length && j < second.length;) {
+      if (first[i] === second[j]) {
+        count++;
+        i++;
+        j++;
+      } else if (first[i] < second[j]) i++;
+      else j++;
+    }
+    return count;
   }
 
   /**
@@ -328,6 +421,32 @@ export class QuoteSearchIndex {
     return kept.slice(0, limit).map(id => this.entryAt(id)!);
   }
 
+  /**
+   * A query of only common words ("what it was"): they are not indexed, so statements saying them in this
+   * order are found by a scan that stops once `limit` quotations turn up (body sentences fill the rest),
+   * shortest first. The scan looks at raw text with one regular expression before any word splitting.
+   */
+  private phraseMatches(queryWords: readonly string[], accept: (entry: SearchEntry) => boolean, limit: number, token?: CancellationCheck): SearchHit[] {
+    // No Unicode flag and no lookbehind: about 1.2–1.5× faster over 600k sentences; query words are ASCII-folded.
+    const phrase = new RegExp(`\\b${queryWords.map(word => word.split('').map(escapeRegExp).join('[\'’]?')).join('\\W+')}\\b`, 'i');
+    const quotes: SearchEntry[] = [], sentences: SearchEntry[] = [];
+    const started = performance.now();
+    for (let id = 0; id < this.entrySlot.length && quotes.length < limit; id++) {
+      // A phrase that is everywhere fills the list at once; one that is nowhere gets a scan capped in time.
+      if (id % 8192 === 0 && (token?.isCancellationRequested || performance.now() - started > PHRASE_SCAN_MS)) break;
+      const document = this.slots[this.entrySlot.get(id)];
+      if (!document) continue;
+      const prepared = document.entries[this.entryLocal.get(id)];
+      if (!prepared.isQuote && sentences.length >= limit) continue;
+      if (!phrase.test(prepared.text)) continue;
+      const entry = this.entryAt(id)!;
+      if (accept(entry)) (entry.isQuote ? quotes : sentences).push(entry);
+    }
+    if (token?.isCancellationRequested) return [];
+    const found = [...quotes, ...sentences].sort((a, b) => Number(b.isQuote) - Number(a.isQuote) || a.text.length - b.text.length).slice(0, limit);
+    return found.map(entry => ({ entry, score: Math.min(1, (queryWords.length + 1) / (searchWords(entry.text).length + 1)), matches: phraseRanges(entry.text, phrase) }));
+  }
+
   private allMatching(accept: (entry: SearchEntry) => boolean, limit: number): SearchHit[] {
     const hits: SearchHit[] = [];
     for (let id = 0; id < this.entrySlot.length; id++) {
@@ -344,8 +463,10 @@ export class QuoteSearchIndex {
     const found = new Map<number, number>();
     const exact = this.vocabulary.get(term);
     if (exact !== undefined) found.set(exact, 1);
-    if (term.length < 4 || term.length > MAX_TYPO_WORD) return found;
+    if (term.length < 3 || term.length > MAX_TYPO_WORD) return found;
     this.indexGrams();
+    for (const id of this.stemIndex.get(stemOf(term)) ?? []) if (id !== exact) found.set(id, STEM_SIMILARITY);
+    if (term.length < 4) return found;
     const maxEdits = term.length <= 5 ? 1 : 2;
     if (this.gramCounts.length < this.words.length) this.gramCounts = new Int32Array(Math.max(this.words.length, this.gramCounts.length * 2));
     const counts = this.gramCounts;
@@ -368,13 +489,13 @@ export class QuoteSearchIndex {
       const word = this.words[id];
       if (Math.abs(word.length - term.length) > maxEdits) continue;
       const distance = editDistance(term, word, maxEdits);
-      if (distance <= maxEdits) found.set(id, 1 - distance / (term.length + 1));
+      if (distance <= maxEdits) found.set(id, Math.max(found.get(id) ?? 0, 1 - distance / (term.length + 1)));
     }
     // A swap of two letters can leave too few shared trigrams ("gerat" and "great" share one), so every word
     // one edit away is also looked up directly: a few hundred map lookups.
     for (const near of oneEditAway(term)) {
       const id = this.vocabulary.get(near);
-      if (id !== undefined && id !== exact && !found.has(id)) found.set(id, 1 - 1 / (term.length + 1));
+      if (id !== undefined && id !== exact && (found.get(id) ?? 0) < 1 - 1 / (term.length + 1)) found.set(id, 1 - 1 / (term.length + 1));
     }
     return found;
   }
@@ -399,6 +520,10 @@ export class QuoteSearchIndex {
     const end = Math.min(this.words.length, this.gramIndexed + limit);
     for (let id = this.gramIndexed; id < end; id++) {
       const word = this.words[id];
+      const stem = stemOf(word);
+      let sameStem = this.stemIndex.get(stem);
+      if (!sameStem) this.stemIndex.set(stem, (sameStem = []));
+      sameStem.push(id);
       // Keyed by first letter and trigram, so a lookup only walks words that start like the query word.
       for (const gram of trigrams(word)) {
         const key = word[0] + gram;
@@ -443,6 +568,43 @@ function oneEditAway(word: string): string[] {
   return near;
 }
 
+/** Undated documents last; the same date by URI, so the order never depends on indexing order. */
+const earliestFirst = (a: SearchEntry, b: SearchEntry) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0);
+
+/** The longest posting list walked to find the copies of a hit's text. */
+const COPIES_SCANNED = 5_000;
+
+/** Entries tested for query words side by side when a query's indexed words are too common to cut by. */
+const NEIGHBOUR_TESTS = 40_000;
+
+/**
+ * Any query word next to its neighbour, in order, as raw text can spell it ("our countries", "countries in"):
+ * indexed words by any form they stand for (typo variants, inflections), stop words as typed with an optional
+ * apostrophe ("were" for "we’re"). Pairs of two stop words say nothing and are left out; undefined without pairs.
+ */
+function neighbourPattern(queryWords: readonly string[], terms: readonly { word: string; forms: Map<string, number> }[]): RegExp | undefined {
+  const byWord = new Map(terms.map(term => [term.word, term]));
+  const spell = (word: string) => word.split('').map(escapeRegExp).join('[\'’]?');
+  const alternatives = queryWords.map(word => {
+    const forms = byWord.get(word)?.forms;
+    if (!forms?.size) return { indexed: false, pattern: spell(word) };
+    const best = [...forms].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([form]) => spell(form));
+    return { indexed: true, pattern: `(?:${best.join('|')})` };
+  });
+  const pairs: string[] = [];
+  for (let i = 1; i < alternatives.length; i++) {
+    if (alternatives[i - 1].indexed || alternatives[i].indexed) pairs.push(`${alternatives[i - 1].pattern}\\W+${alternatives[i].pattern}`);
+  }
+  return pairs.length ? new RegExp(`\\b(?:${pairs.join('|')})\\b`, 'i') : undefined;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function phraseRanges(text: string, phrase: RegExp): [number, number][] {
+  const match = phrase.exec(text);
+  return match ? [[match.index, match.index + match[0].length]] : [];
+}
+
 function matchesFilters(entry: SearchEntry, query: SearchQuery): boolean {
   if (query.speaker) {
     const wanted = query.speaker.toLowerCase().replace(/[_"]/g, ' ').trim();
@@ -463,11 +625,15 @@ class CandidateScorer {
   private readonly matches = new Map<string, { position: number; value: number }[]>();
   private readonly weights: number[];
   private readonly weightSum: number;
+  private readonly pairSum: number;
 
   constructor(private readonly queryWords: readonly string[], terms: readonly { word: string; weight: number; forms: Map<string, number> }[]) {
     const byWord = new Map(terms.map(term => [term.word, term]));
     this.weights = queryWords.map(word => byWord.get(word)?.weight ?? STOP_WEIGHT);
     this.weightSum = this.weights.reduce((sum, weight) => sum + weight, 0);
+    let pairSum = 0;
+    for (let i = 1; i < this.weights.length; i++) pairSum += (this.weights[i - 1] + this.weights[i]) / 2;
+    this.pairSum = Math.max(pairSum, 1e-9);
     queryWords.forEach((word, position) => {
       const forms = byWord.get(word)?.forms ?? new Map([[word, 1]]);
       for (const [form, similarity] of forms) {
@@ -484,9 +650,13 @@ class CandidateScorer {
     const best = new Float64Array(n);
     // chain[i]: the best weight of query words matched in order, ending at query position i.
     const chain = new Float64Array(n);
-    for (const word of words) {
+    // Where each query position last matched in the entry, and the best value of each query word pair (i - 1, i)
+    // found side by side: a rare pair ("gangster logic") says more than its two words apart.
+    const lastAt = new Int32Array(n).fill(-9);
+    const pair = new Float64Array(n);
+    words.forEach((word, at) => {
       const found = this.matches.get(word);
-      if (!found) continue;
+      if (!found) return;
       const updates: [number, number][] = [];
       for (const { position, value } of found) {
         if (value > best[position]) best[position] = value;
@@ -495,16 +665,26 @@ class CandidateScorer {
         updates.push([position, before + value]);
       }
       for (const [position, value] of updates) if (value > chain[position]) chain[position] = value;
-    }
-    let coverage = 0, ordered = 0;
+      for (const { position, value } of found) {
+        // In order, next to each other or one word apart (a word the writer left out); or swapped.
+        if (position > 0 && at - lastAt[position - 1] <= 2) pair[position] = Math.max(pair[position], (value + best[position - 1]) / 2);
+        if (position + 1 < n && at - lastAt[position + 1] === 1) pair[position + 1] = Math.max(pair[position + 1], (value + best[position + 1]) / 4);
+        lastAt[position] = at;
+      }
+    });
+    let coverage = 0, ordered = 0, pairs = 0;
     for (let i = 0; i < n; i++) {
       coverage += best[i];
+      pairs += pair[i];
       if (chain[i] > ordered) ordered = chain[i];
     }
     const concise = Math.min(1, (n + 1) / (words.length + 1));
-    return (0.65 * coverage + 0.33 * ordered) / this.weightSum + 0.02 * concise;
+    return (PART.coverage * coverage + PART.ordered * ordered + PART.pairs * (pairs / this.pairSum) * this.weightSum) / this.weightSum + PART.concise * concise;
   }
 }
+
+/** The parts of a candidate's score (see CandidateScorer). */
+const PART = { coverage: 0.55, ordered: 0.23, pairs: 0.2, concise: 0.02 };
 
 /** Fuse re-ranks the head of the shortlist and gives the matched ranges; the exact rescoring keeps the lead. */
 function rerank(shortlist: { entry: SearchEntry; coverage: number }[], words: string, limit: number): SearchHit[] {
@@ -516,11 +696,29 @@ function rerank(shortlist: { entry: SearchEntry; coverage: number }[], words: st
   const pattern = searchWords(words).filter(w => w.length > 2).join(' ').slice(0, 32);
   const fused = new Map<typeof shortlist[number], number>();
   for (const result of fuse.search(pattern)) fused.set(result.item.candidate, result.score ?? 1);
-  return shortlist
+  const ranked = shortlist
     .map(candidate => ({ candidate, score: 0.85 * candidate.coverage + 0.15 * (1 - (fused.get(candidate) ?? 1)) + (candidate.entry.isQuote ? 0.01 : 0) }))
-    .sort((a, b) => b.score - a.score)
-    .slice(0, limit)
-    .map(({ candidate, score }) => ({ entry: candidate.entry, score, matches: wordMatches(candidate.entry.text, words) }));
+    .sort((a, b) => b.score - a.score);
+  return collapseCopies(ranked.map(({ candidate, score }) => ({ entry: candidate.entry, score })), limit)
+    .map(({ entry, score, sources }) => ({ entry, score, matches: wordMatches(entry.text, words), ...(sources.length > 1 ? { sources } : {}) }));
+}
+
+/**
+ * One hit per distinct text, listing every document that carries it, earliest first: the copies of a press
+ * release cannot be told apart by ranking, and ten of them would push everything else off the list.
+ */
+function collapseCopies(ranked: { entry: SearchEntry; score: number }[], limit: number): { entry: SearchEntry; score: number; sources: SearchEntry[] }[] {
+  const byText = new Map<string, { entry: SearchEntry; score: number; sources: SearchEntry[] }>();
+  for (const { entry, score } of ranked) {
+    const key = entry.text.replace(/\s+/g, ' ').trim();
+    const known = byText.get(key);
+    if (known) known.sources.push(entry);
+    else if (byText.size < limit) byText.set(key, { entry, score, sources: [entry] });
+  }
+  return [...byText.values()].map(hit => {
+    hit.sources.sort(earliestFirst);
+    return { ...hit, entry: hit.sources[0] };
+  });
 }
 
 /** Ranges of the entry's words that match a query word (exactly or with a typo), for highlighting. */

@@ -1,3 +1,4 @@
+import porter2 from 'wink-porter2-stemmer';
 import { withoutFormatControls } from './invisible';
 
 /** Word normalization shared by indexing and querying: lower case, diacritics folded, apostrophes dropped. */
@@ -55,3 +56,24 @@ export const STOP_WORDS = new Set(
 );
 
 export const indexableWords = (text: string) => searchWords(text).filter(word => !STOP_WORDS.has(word));
+
+/** Forms Porter2 leaves apart that a writer swaps without noticing ("said" for "says"). */
+const IRREGULAR: Record<string, string> = {
+  said: 'say', says: 'say', told: 'tell', tells: 'tell', made: 'make', makes: 'make', took: 'take', taken: 'take', came: 'come',
+  went: 'go', gone: 'go', goes: 'go', brought: 'bring', thought: 'think', gave: 'give', given: 'give', kept: 'keep', knew: 'know',
+  known: 'know', left: 'leave', met: 'meet', meets: 'meet', held: 'hold', led: 'lead', sent: 'send', spoke: 'speak', spoken: 'speak',
+  began: 'begin', begun: 'begin', chose: 'choose', chosen: 'choose', felt: 'feel', found: 'find', heard: 'hear', paid: 'pay',
+  children: 'child', men: 'man', women: 'woman', people: 'peopl', peoples: 'peopl', persons: 'peopl',
+};
+
+/**
+ * The stem a word shares with its other inflections: "relations", "relationship" → "relat"; "said", "says" →
+ * "say". Porter2 (Snowball English) after a few irregular forms and a dropped "-ship"; only used to find
+ * vocabulary words a query word may stand for, never to index.
+ */
+export function stemOf(word: string): string {
+  const irregular = IRREGULAR[word];
+  if (irregular) return irregular;
+  const base = word.length > 8 && word.endsWith('ship') ? word.slice(0, -4) : word;
+  return porter2(base);
+}
