@@ -189,8 +189,10 @@ function runName(text: string, tokens: Token[], run: NameRun): { name: string; s
   return { name: text.slice(start, end).replace(/\s+/g, ' '), span: { start, end } };
 }
 
+/** "As UN Secretary-General" → "UN Secretary-General"; an honorific alone ("As Comrade") is no role. */
 function cleanRole(role: string): string {
-  return role.replace(/^(?:the|a|an|new)\s+/i, '').replace(/\s+/g, ' ').trim();
+  const cleaned = role.replace(/^(?:as\s+)?(?:the|a|an|new)\s+|^as\s+/i, '').replace(/\s+/g, ' ').trim();
+  return HONORIFICS.has(cleaned.toLowerCase()) ? '' : cleaned;
 }
 
 interface Draft {
