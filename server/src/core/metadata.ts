@@ -89,15 +89,18 @@ export function speakersFromTitle(title: string | null, people: PeopleInDocument
   const speakers: { name: string; role?: string }[] = [];
   for (const mention of inTitle.mentions) {
     const written = nameBeforeTitleVerb(mention.person);
-    const name = people.resolve(written) ?? people.resolve(surnameOf(written)) ?? written;
     const role = inTitle.people.find(p => p.name === mention.person)?.roles[0]?.title;
+    // "… the President of the Senate on the Continuation of the National Emergency": one word at the end of a
+    // long phrase of office and connectors is no person, unless the document knows the name.
+    if (!written.includes(' ') && role && /\s(?:of|on|the|to|for|at|in)\s/.test(role) && !people.resolve(written)) continue;
+    const name = people.resolve(written) ?? people.resolve(surnameOf(written)) ?? written;
     if (!speakers.some(s => s.name === name)) speakers.push({ name, ...(role ? { role } : {}) });
   }
   return speakers;
 }
 
 /** Titles capitalize every word: "President Joe Biden Marking Pride Month" names "Joe Biden", not "Joe Biden Marking Pride". */
-const TITLE_VERB = /^(?:\p{Lu}\p{Ll}{2,}ing|Issues|Announces|Signs|Marks|Hosts|Welcomes|Honors|Celebrates|Delivers|Meets|Travels|Visits|Calls|Urges|Praises|Condemns|Congratulates|Discusses|Names|Nominates|Appoints|Launches|Approves|Declares|Joins|Speaks|Statement|Remarks|Readout|Message|Op-Ed|Interview|Emergency|Economies)$/u;
+const TITLE_VERB = /^(?:\p{Lu}\p{Ll}{2,}ing|Issues|Announces|Signs|Marks|Hosts|Welcomes|Honors|Celebrates|Delivers|Meets|Travels|Visits|Calls|Urges|Praises|Condemns|Congratulates|Discusses|Names|Nominates|Appoints|Launches|Approves|Declares|Joins|Speaks|Statement|Remarks|Readout|Message|Op-Ed|Interview|Is|Are|Was|Has|Have|Will|Says|Said|Emergency|Economies)$/u;
 
 function nameBeforeTitleVerb(name: string): string {
   const words = name.split(' ');

@@ -3,7 +3,8 @@ import { HONORIFICS, ROLE_HEADS, ROLE_MODIFIERS } from './lexicon';
 import type { PeopleInDocument } from './people';
 
 /** A speaker's cue at the start of a paragraph: "SECRETARY BLINKEN:", "**THE PRESIDENT:**", "Q", "MR. PRICE:". */
-const CUE = /^(?:\*\*)?((?:(?:MR|MS|MRS|DR)\.?\s+)?[A-Z][A-Z.'’\- ]{1,48}[A-Z.]|Q)(?:\*\*)?\s*(?::|\.(?=\s)|(?<=^Q)(?=\s))(?:\*\*)?\s*/;
+// A cue ends at a colon, or at a full stop that is not an initial's ("JOSEPH R. BIDEN JR." is a signature).
+const CUE = /^(?:\*\*)?((?:(?:MR|MS|MRS|DR)\.?\s+)?[A-Z][A-Z.'’\- ]{1,48}[A-Z.]|Q)(?:\*\*)?\s*(?::|(?<![\s.][A-Z])\.(?=\s)|(?<=^Q)(?=\s))(?:\*\*)?\s*/;
 const NOT_A_CUE = /^(?:NOTE|UPDATE|EDITOR'S NOTE|WASHINGTON|BEIJING|END|AS PREPARED FOR DELIVERY|FOR IMMEDIATE RELEASE)$/;
 
 const titleCase = (label: string) => label.toLowerCase().replace(/(^|[\s.'’-])([a-z])/g, (_, sep: string, c: string) => sep + c.toUpperCase());
