@@ -1,8 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ConfigurationRequest, DidChangeConfigurationNotification, type WorkDoneProgressBegin, type WorkDoneProgressEnd, type WorkDoneProgressReport } from 'vscode-languageserver-protocol';
+import { ConfigurationRequest, DidChangeConfigurationNotification, DidOpenTextDocumentNotification, PublishDiagnosticsNotification, type WorkDoneProgressBegin, type WorkDoneProgressEnd, type WorkDoneProgressReport } from 'vscode-languageserver-protocol';
 import { DocumentsRequest, ReindexRequest } from '../../server/src/protocol';
 import { initialize, startInProcess, type TestClient } from './serverHarness';
+
+/** A draft giving a seed quotation to Wang Yi, who did not say it: one warning once the corpus is indexed. */
+const DRAFT = 'Foreign Minister Wang Yi said "All they think about is how to work together to defeat COVID-19, save lives, and revive the economy."\n';
+const DRAFT_URI = 'file:///tmp/statement-lens-reindex/draft.md';
 
 type ProgressValue = WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd;
 
@@ -29,9 +33,18 @@ function recordingClient(section: Record<string, unknown>) {
   client.onIndexed(({ documents }) => {
     events.push(open.size ? `indexed ${documents} during a pass` : `indexed ${documents}`);
   });
+  const diagnosed: (() => void)[] = [];
+  client.connection.onNotification(PublishDiagnosticsNotification.type, ({ uri, diagnostics }) => {
+    if (uri !== DRAFT_URI) return;
+    events.push(open.size ? `diagnostics ${diagnostics.length} during a pass` : `diagnostics ${diagnostics.length}`);
+    diagnosed.splice(0).forEach(wake => wake());
+  });
   return {
     client,
     events,
+    /** Resolves on the draft's next diagnostics. */
+    nextDiagnostics: () => new Promise<void>(resolve => diagnosed.push(resolve)),
+    openDraft: () => client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: DRAFT_URI, languageId: 'markdown', version: 1, text: DRAFT } }),
     section,
     /** Sends a configuration change and resolves once the server has read the settings it announces. */
     async changeConfiguration(): Promise<void> {
@@ -109,6 +122,43 @@ describe('re-indexing only when the corpus changes', { timeout: 30_000 }, () => 
       assert.equal(run.events.filter(event => event === 'begin').length, run.events.filter(event => event === 'end').length, 'each progress begun is ended');
       assert.ok(!run.events.some(event => event.includes('during a pass')), `no figures while a pass runs: ${run.events.join(', ')}`);
       assert.equal(run.events.at(-1), 'indexed 0', 'the last figures are those of the latest settings');
+    } finally {
+      await run.client.close();
+    }
+  });
+
+  test('a draft opened while passes run gets its diagnostics once, when the last pass ends', async () => {
+    const run = recordingClient({ corpus: { paths: [], includeBundledSeeds: true } });
+    try {
+      await initialize(run.client, { configuration: true });
+      run.events.length = 0;
+      const diagnosed = run.nextDiagnostics();
+      const answers = [1, 2, 3].map(() => run.client.connection.sendRequest(ReindexRequest, {}));
+      await run.openDraft();
+      await Promise.all(answers);
+      await diagnosed;
+      const checked = run.events.filter(event => event.startsWith('diagnostics'));
+      assert.equal(checked.length, 1, `checked once: ${run.events.join(', ')}`);
+      assert.ok(!checked[0].includes('during a pass') && checked[0] !== 'diagnostics 0', `against the whole corpus: ${run.events.join(', ')}`);
+      assert.ok(run.events.indexOf(checked[0]) > run.events.lastIndexOf('end'), `after the last pass: ${run.events.join(', ')}`);
+    } finally {
+      await run.client.close();
+    }
+  });
+
+  test('turning the quote check off clears a draft\'s diagnostics without a pass', async () => {
+    const run = recordingClient({ corpus: { paths: [], includeBundledSeeds: true }, quoteCheck: { enabled: true } });
+    try {
+      await initialize(run.client, { configuration: true });
+      let diagnosed = run.nextDiagnostics();
+      await run.openDraft();
+      await diagnosed;
+      run.events.length = 0;
+      diagnosed = run.nextDiagnostics();
+      run.section.quoteCheck = { enabled: false };
+      await run.changeConfiguration();
+      await diagnosed;
+      assert.deepEqual(run.events, ['diagnostics 0']);
     } finally {
       await run.client.close();
     }
