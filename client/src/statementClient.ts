@@ -35,7 +35,8 @@ export class StatementClient implements vscode.Disposable {
         { scheme: 'file', language: 'plaintext' },
       ],
       outputChannel,
-      synchronize: { configurationSection: 'statementLens' },
+      // No `synchronize.configurationSection`: the server registers for statementLens changes itself, and a second
+      // source of the same notification cost a second full pass on every start.
       // Hover cards may link to these commands and no others; corpus text inside them is escaped by the server.
       markdown: { isTrusted: { enabledCommands: [...CARD_COMMANDS] }, supportHtml: false },
       // This client runs the extension's commands (card links, code lenses) itself; see InitializationOptions.

@@ -40,7 +40,8 @@ import { SEMANTIC_LEGEND, semanticTokens } from './features/semanticTokens';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import { DocumentRequest, DocumentsRequest, IndexedNotification, PeopleRequest, ReindexRequest, RelatedStatementsRequest, SearchQuotesRequest, SHOW_RELATED_STATEMENTS, type IndexedParams, type QuoteHit, type RelatedStatement } from './protocol';
 import { markdownToPlainText } from './markdown';
-import { isDraftLanguage, SettingsStore, type InitializationOptions } from './settings';
+import { ReindexScheduler } from './reindexScheduler';
+import { isDraftLanguage, SettingsStore, type InitializationOptions, type ServerSettings } from './settings';
 
 const MAX_WORKSPACE_DRAFTS = 2000;
 const MAX_DRAFT_BYTES = 2_000_000;
@@ -71,7 +72,6 @@ export function startServer(connection: Connection, dependencies: ServerDependen
   let host = new FileSystemCorpusHost([]);
   let indexer = new CorpusIndexer(host);
   let checker = new QuoteChecker(indexer.index);
-  let indexing: Promise<IndexReport> | undefined;
   const log = (message: string) => connection.console.log(message);
   /**
    * A message the user must see. A notification, not vscode-languageserver's `show…Message`, which sends
@@ -122,34 +122,45 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     await reindexAll().catch(indexingFailed);
   });
 
-  async function reindexAll(): Promise<IndexReport> {
-    const run = async () => {
-      const current = await settings.get();
-      const paths = [...(current.includeBundledSeeds ? [dependencies.bundledSeedsPath] : []), ...current.corpusPaths];
-      host = new FileSystemCorpusHost(resolveRoots(paths, workspaceFolders), log);
-      indexer = new CorpusIndexer(host, { limits: { maxFileBytes: current.maxFileSizeMB * 1024 * 1024, maxLineLength: current.maxLineLength }, parser: dependencies.parser });
-      checker = new QuoteChecker(indexer.index);
-      for (const open of documents.all()) if (host.contains(open.uri) && !host.isAlias(open.uri)) indexer.documentEdited(open.uri, open.getText());
-      await watchCorpus();
-      const progress = canReportProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
-      progress?.begin('Statement Lens: indexing corpus', 0, undefined, true);
+  /** The corpus settings the latest pass read, to tell a change that needs a new pass from one that does not. */
+  let corpusSettingsIndexed: string | undefined;
+  const reindexing = new ReindexScheduler(async (): Promise<IndexReport> => {
+    const current = await settings.get();
+    corpusSettingsIndexed = corpusSettingsOf(current);
+    const paths = [...(current.includeBundledSeeds ? [dependencies.bundledSeedsPath] : []), ...current.corpusPaths];
+    host = new FileSystemCorpusHost(resolveRoots(paths, workspaceFolders), log);
+    indexer = new CorpusIndexer(host, { limits: { maxFileBytes: current.maxFileSizeMB * 1024 * 1024, maxLineLength: current.maxLineLength }, parser: dependencies.parser });
+    checker = new QuoteChecker(indexer.index);
+    for (const open of documents.all()) if (host.contains(open.uri) && !host.isAlias(open.uri)) indexer.documentEdited(open.uri, open.getText());
+    await watchCorpus();
+    const progress = canReportProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+    progress?.begin('Statement Lens: indexing corpus', 0, undefined, true);
+    let report: IndexReport;
+    try {
       let lastPercent = -1;
-      const report = await indexer.indexAll(progress?.token, (done, total) => {
+      report = await indexer.indexAll(progress?.token, (done, total) => {
         const percent = Math.floor((done / total) * 100);
         if (percent !== lastPercent) progress?.report(percent, `${done}/${total} documents`);
         lastPercent = percent;
       });
+    } finally {
+      // Ended however the pass ends, so no "indexing 126/12543" stays on screen.
       progress?.done();
-      warmUp(indexer);
-      log(`Indexed ${report.documents} documents, ${report.quotes} quotes, ${report.people} people in ${report.durationMs} ms from ${host.roots.map(r => r.folder + (r.glob ? '/' + r.glob : '')).join(', ')}${report.emptyFiles ? ` (${report.emptyFiles} empty files skipped)` : ''}`);
-      tellWhatWasMissed(report);
-      return report;
-    };
-    const previous = indexing;
-    indexing = (previous ?? Promise.resolve()).catch(() => undefined).then(run);
-    const report = await indexing;
-    announce(report);
+    }
+    warmUp(indexer);
+    log(`Indexed ${report.documents} documents, ${report.quotes} quotes, ${report.people} people in ${report.durationMs} ms from ${host.roots.map(r => r.folder + (r.glob ? '/' + r.glob : '')).join(', ')}${report.emptyFiles ? ` (${report.emptyFiles} empty files skipped)` : ''}`);
+    tellWhatWasMissed(report);
+    // With another pass queued this corpus is about to be replaced: its figures would be untrue by the time they
+    // are shown, and drafts would be checked against it only to be checked again.
+    if (!reindexing.hasQueuedPass) announce(report);
     return report;
+  });
+  /** Resolves when the index is complete: no full pass runs or waits to run. */
+  const corpusReady = () => reindexing.idle();
+
+  /** Starts a full pass, or joins the one queued after the running pass (reindexScheduler.ts). */
+  function reindexAll(): Promise<IndexReport> {
+    return reindexing.request();
   }
 
   /** What the user has been told (`window/showMessage`), so that a reindex does not say it again. */
@@ -246,7 +257,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
   // Merged per file and applied at most once per interval (fileEvents.ts), yielding to requests as it goes; the
   // client's notifications and the server's own watcher (corpusWatcher.ts) both come here.
   const fileEvents = new FileEventQueue(async batch => {
-    await indexing;
+    await corpusReady();
     let report: IndexReport | undefined, done = 0;
     for (const [uri, fate] of batch) {
       if (documents.get(uri)) continue;
@@ -269,9 +280,17 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     fileEvents.add(changes);
   }
 
-  connection.onDidChangeConfiguration(() => {
+  // Only a change to statementLens.corpus.* needs a new pass; others (citation format, draft languages, quote
+  // check) apply to the next request, and open drafts are checked again under them.
+  connection.onDidChangeConfiguration(async () => {
     settings.invalidate();
-    void reindexAll().catch(indexingFailed);
+    const current = await settings.get();
+    // No await between the comparison and the request: a draft check waiting on these settings then waits for the pass.
+    if (corpusSettingsOf(current) !== corpusSettingsIndexed) {
+      corpusSettingsIndexed = corpusSettingsOf(current);
+      void reindexAll().catch(indexingFailed);
+    }
+    for (const document of documents.all()) if (!host.contains(document.uri)) scheduleQuoteCheck(document.uri, 0);
   });
 
   // Drafts: every quotation checked against the corpus, debounced so typing stays fast.
@@ -290,7 +309,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
   async function checkDraft(uri: string): Promise<QuoteCheck[]> {
     // Settings first: a settings change starts a new pass, which the check must then wait for.
     const current = await settings.get();
-    await indexing;
+    await corpusReady();
     const document = documents.get(uri);
     if (!document || host.contains(uri)) return [];
     if (!current.quoteCheck || !isDraftLanguage(document, current.hoverLanguages)) {
@@ -321,7 +340,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     pendingEdits.set(document.uri, setTimeout(async () => {
       pendingEdits.delete(document.uri);
       // Mid-pass, an announcement would report a partial corpus ("3 docs"); the pass reads open documents too.
-      await indexing;
+      await corpusReady();
       const current = documents.get(document.uri);
       if (current) announce(indexer.documentEdited(current.uri, current.getText()));
     }, 200));
@@ -330,7 +349,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     clearTimeout(pendingChecks.get(document.uri));
     if (draftChecks.delete(document.uri)) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     if (!host.contains(document.uri) || host.isAlias(document.uri)) return;
-    void Promise.resolve(indexing)
+    void corpusReady()
       .then(() => indexer.documentClosed(document.uri))
       .then(() => announce({ ...indexer.index.stats(), durationMs: 0, problems: indexer.problems() }));
   });
@@ -344,7 +363,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
   };
 
   connection.onHover(async ({ textDocument, position }, token) => {
-    await indexing;
+    await corpusReady();
     if (token.isCancellationRequested) return cancelled();
     const document = await namesApply(textDocument.uri);
     if (!document) return null;
@@ -356,7 +375,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
   });
 
   connection.onCompletion(async ({ textDocument, position }, token) => {
-    await indexing;
+    await corpusReady();
     if (token.isCancellationRequested) return cancelled();
     const document = await namesApply(textDocument.uri);
     if (!document || host.contains(textDocument.uri)) return null;
@@ -366,7 +385,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
   });
 
   connection.onCodeAction(async ({ textDocument, range, context }, token) => {
-    await indexing;
+    await corpusReady();
     if (token.isCancellationRequested) return cancelled();
     const document = await namesApply(textDocument.uri);
     if (!document || host.contains(textDocument.uri)) return [];
@@ -402,14 +421,14 @@ export function startServer(connection: Connection, dependencies: ServerDependen
   }
 
   connection.onDefinition(async ({ textDocument, position }, token) => {
-    await indexing;
+    await corpusReady();
     if (token.isCancellationRequested) return cancelled();
     const document = await namesApply(textDocument.uri);
     return document ? definitionAt(indexer.index, document, position) : [];
   });
 
   connection.onReferences(async ({ textDocument, position }, token) => {
-    await indexing;
+    await corpusReady();
     if (token.isCancellationRequested) return cancelled();
     const document = await namesApply(textDocument.uri);
     const locations = document ? referencesAt(indexer.index, document, position, await workspaceDrafts(token), token) : [];
@@ -432,20 +451,20 @@ export function startServer(connection: Connection, dependencies: ServerDependen
   }
 
   connection.onWorkspaceSymbol(async ({ query }, token) => {
-    await indexing;
+    await corpusReady();
     if (token.isCancellationRequested) return cancelled();
     const symbols = workspaceSymbols(indexer.index, query, token);
     return token.isCancellationRequested ? cancelled() : symbols;
   });
 
   connection.onDocumentLinks(async ({ textDocument }) => {
-    await indexing;
+    await corpusReady();
     const statement = indexer.index.get(textDocument.uri);
     return statement ? documentLinks(indexer.index, statement) : [];
   });
 
   connection.onCodeLens(async ({ textDocument }) => {
-    await indexing;
+    await corpusReady();
     const statement = indexer.index.get(textDocument.uri);
     return statement ? quotationLenses(statement) : [];
   });
@@ -457,7 +476,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     if (command !== SHOW_RELATED_STATEMENTS) return new ResponseError(ErrorCodes.InvalidParams, `Unknown command: ${command}`);
     const [uri, position] = (args ?? []) as [unknown, unknown];
     if (typeof uri !== 'string' || !Position.is(position)) return new ResponseError(ErrorCodes.InvalidParams, `${command} takes [uri, position]`);
-    await indexing;
+    await corpusReady();
     const document = documents.get(uri) ?? openStatement(uri);
     const statement = document && statementAt(indexer.index, document, position);
     const related = statement ? relatedStatements(indexer.index, statement.text, 20, statement, token) : [];
@@ -467,13 +486,13 @@ export function startServer(connection: Connection, dependencies: ServerDependen
   });
 
   connection.languages.semanticTokens.on(async ({ textDocument }) => {
-    await indexing;
+    await corpusReady();
     const document = await namesApply(textDocument.uri);
     return document && !host.contains(textDocument.uri) ? semanticTokens(indexer.index, document) : { data: [] };
   });
 
   connection.onRequest(RelatedStatementsRequest, async (params, token) => {
-    await indexing;
+    await corpusReady();
     if (token.isCancellationRequested) return cancelled();
     const limit = Math.min(Math.max(params.limit ?? 20, 1), 100);
     let related: RelatedStatement[];
@@ -494,25 +513,25 @@ export function startServer(connection: Connection, dependencies: ServerDependen
   }
 
   connection.onRequest(DocumentsRequest, async () => {
-    await indexing;
+    await corpusReady();
     return [...indexer.index.all()].map(document => summaryOf(document, indexer.index));
   });
 
   connection.onRequest(DocumentRequest, async ({ uri }) => {
-    await indexing;
+    await corpusReady();
     const document = indexer.index.get(uri) ?? indexer.index.get(normalizeUri(uri));
     return document ? detailOf(document, indexer.index) : null;
   });
 
   connection.onRequest(PeopleRequest, async ({ query, limit }, token) => {
-    await indexing;
+    await corpusReady();
     if (token.isCancellationRequested) return cancelled();
     const people = indexer.index.people(query, Math.max(1, limit ?? Infinity), token);
     return token.isCancellationRequested ? cancelled() : { people: people.map(personSummaryOf) };
   });
 
   connection.onRequest(SearchQuotesRequest, async ({ query, limit }, token) => {
-    await indexing;
+    await corpusReady();
     if (token.isCancellationRequested) return cancelled();
     const { citationFormat } = await settings.get();
     if (typeof query === 'string') for (const note of boundQuery(query).notes) log(`Search: ${note}`);
@@ -542,6 +561,9 @@ export function startServer(connection: Connection, dependencies: ServerDependen
   documents.listen(connection);
   connection.listen();
 }
+
+/** The settings a full pass depends on (statementLens.corpus.*), as one comparable string. */
+const corpusSettingsOf = ({ corpusPaths, includeBundledSeeds, maxFileSizeMB, maxLineLength }: ServerSettings) => JSON.stringify({ corpusPaths, includeBundledSeeds, maxFileSizeMB, maxLineLength });
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 

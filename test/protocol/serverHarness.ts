@@ -16,6 +16,8 @@ export interface TestClient {
   readonly connection: MessageConnection;
   /** Resolves on the next `statementLens/indexed`. */
   nextIndexed(): Promise<IndexedParams>;
+  /** Calls `listener` on every `statementLens/indexed` (the connection takes one handler per method). */
+  onIndexed(listener: (params: IndexedParams) => void): void;
   close(): Promise<void>;
   /** The server's process id, when it runs as a child process (startStdio). */
   readonly pid?: number;
@@ -23,7 +25,11 @@ export interface TestClient {
 
 function wire(connection: MessageConnection, process?: ChildProcess): TestClient {
   const waiting: ((params: IndexedParams) => void)[] = [];
-  connection.onNotification(IndexedNotification, params => waiting.splice(0).forEach(resolve => resolve(params)));
+  const listeners: ((params: IndexedParams) => void)[] = [];
+  connection.onNotification(IndexedNotification, params => {
+    listeners.forEach(listener => listener(params));
+    waiting.splice(0).forEach(resolve => resolve(params));
+  });
   // A plain client: accepts registrations and progress tokens, has no configuration to give.
   connection.onRequest(RegistrationRequest.type, () => undefined);
   connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
@@ -32,6 +38,7 @@ function wire(connection: MessageConnection, process?: ChildProcess): TestClient
   return {
     connection,
     nextIndexed: () => new Promise(resolve => waiting.push(resolve)),
+    onIndexed: listener => void listeners.push(listener),
     close: async () => {
       connection.dispose();
       process?.kill();
