@@ -39,6 +39,8 @@ describe('Statement Lens in VS Code', () => {
     assert.equal(indexed.documents, SEED_COUNT + WORKSPACE_CORPUS);
     assert.ok(indexed.quotes > 30, `quotes: ${indexed.quotes}`);
     assert.match(api.statusBar.text, new RegExp(`${SEED_COUNT + WORKSPACE_CORPUS} docs`));
+    assert.match(api.statusBar.tooltip, /Last full index finished at \S+ and took \d/);
+    assert.match(api.statusBar.accessibilityLabel, /^Statement Lens corpus: \d+ documents/);
   });
 
   it('lists documents newest first in the Statements view', async () => {
