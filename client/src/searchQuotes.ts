@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { escapeIcons } from './iconText';
 import type { QuoteHit } from '../../server/src/protocol';
+import { quoteRow } from './quoteRow';
 import type { StatementClient } from './statementClient';
 
 interface QuoteItem extends vscode.QuickPickItem {
@@ -17,7 +17,11 @@ const COPY_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('c
 export async function searchQuotes(client: StatementClient, initialQuery = ''): Promise<vscode.QuickPick<vscode.QuickPickItem>> {
   const editor = vscode.window.activeTextEditor;
   const picker = vscode.window.createQuickPick<QuoteItem>();
-  picker.placeholder = 'Half-remembered words… (speaker:qin after:2021 before:2023-06) · Enter opens · Alt+Enter inserts with citation';
+  // The hints that would not fit in the placeholder go in the title bar.
+  picker.title = 'Search Quotes · Enter opens · Alt+Enter inserts with citation';
+  picker.placeholder = 'Words you remember (speaker:qin after:2021)';
+  // VS Code always matches the label, and highlights the typed words where they appear as typed; the API
+  // carries no highlight ranges of an extension's own. alwaysShow keeps the server's other hits.
   picker.matchOnDescription = false;
   picker.matchOnDetail = false;
   // The server ranks; keep its order and let every item through VS Code's own filter.
@@ -38,18 +42,7 @@ export async function searchQuotes(client: StatementClient, initialQuery = ''): 
     try {
       const hits = await client.searchQuotes(value, 50, source.token);
       if (source.token.isCancellationRequested) return;
-      picker.items = hits.map(hit => {
-        const label = escapeIcons(hit.text, hit.matches);
-        return {
-          label: label.text,
-          description: escapeIcons([hit.speaker ?? 'unattributed', hit.date ?? 'undated'].join(' · ')).text,
-          detail: escapeIcons(hit.documentTitle).text,
-          alwaysShow: true,
-          highlights: { label: label.highlights },
-          buttons: editor ? [INSERT_BUTTON, COPY_BUTTON] : [COPY_BUTTON],
-          hit,
-        } as QuoteItem;
-      });
+      picker.items = hits.map(hit => ({ ...quoteRow(hit), alwaysShow: true, buttons: editor ? [INSERT_BUTTON, COPY_BUTTON] : [COPY_BUTTON], hit }));
     } catch {
       if (!source.token.isCancellationRequested) picker.items = [];
     } finally {

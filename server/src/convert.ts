@@ -1,7 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver';
-import { fileNameOf, type CorpusIndex, type PersonSummary as CorePersonSummary, type Span, type StatementDocument } from './core';
-import { splitSentences } from './core/sentences';
+import { displayTitleOf, type CorpusIndex, type PersonSummary as CorePersonSummary, type Span, type StatementDocument } from './core';
 import type { DocumentDetail, DocumentSummary, PersonSummary } from './protocol';
 
 /** Offsets → LSP positions; line tables are built once per parsed document. */
@@ -13,21 +12,9 @@ export function rangeOf(document: StatementDocument, span: Span): Range {
   return { start: table.positionAt(span.start), end: table.positionAt(span.end) };
 }
 
-/** A document without a title line (a readout that opens with its first sentence) shows that sentence. */
-function displayTitle(document: StatementDocument): { title: string; source: DocumentSummary['provenance']['title'] } {
-  if (document.title.value) return { title: document.title.value, source: document.title.source };
-  const first = document.paragraphs.find(p => !p.debris);
-  if (first) {
-    const span = splitSentences(document.text, first.span)[0] ?? first.span;
-    const sentence = document.text.slice(span.start, span.end).replace(/\s+/g, ' ').trim();
-    return { title: sentence.length > 110 ? `${sentence.slice(0, 109)}…` : sentence, source: 'text' };
-  }
-  return { title: fileNameOf(document.uri), source: 'fileName' };
-}
-
 /** A document's summary; with the index, its speakers are resolved people (one name per person). */
 export function summaryOf(document: StatementDocument, index?: CorpusIndex): DocumentSummary {
-  const { title, source: titleSource } = displayTitle(document);
+  const { title, source: titleSource } = displayTitleOf(document);
   const speakers = index ? [...new Set(document.speakers.value.map(name => index.canonicalName(name, document.uri)))].filter(name => !index.identity(name)?.hidden) : document.speakers.value;
   return {
     uri: document.uri,

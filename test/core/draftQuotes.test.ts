@@ -1,7 +1,11 @@
 import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { alignWords, findDraftQuotations, openQuotationAt, wordsOf, type NameOccurrence } from '../../server/src/core';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { alignWords, CorpusIndex, findDraftQuotations, openQuotationAt, parseStatement, QuoteChecker, wordsOf, type NameOccurrence } from '../../server/src/core';
+import { quoteDiagnostics, quoteFixes } from '../../server/src/features/quoteCheck';
 import { CHANGED_WORD } from '../../server/src/core/wordAlignment';
 
 /** A stand-in for the corpus's name dictionary: these forms, each one person. */
@@ -124,5 +128,28 @@ describe('word alignment of a quotation against its source', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('naming verbs are attributions in a draft', () => {
+  const SEEDS = path.resolve(__dirname, '..', '..', 'seeds');
+  const index = new CorpusIndex();
+  for (const file of readdirSync(SEEDS).filter(name => name.endsWith('.txt'))) index.set(parseStatement({ uri: `file://${SEEDS}/${file}`, text: readFileSync(path.join(SEEDS, file), 'utf8') }));
+
+  test('"described it as", "called it", "dismissed it as", "termed it", "branded it" give the words to the name before them', () => {
+    for (const verb of ['described it as', 'called it', 'dismissed it as', 'termed it', 'branded it', 'called the move']) {
+      assert.equal(attributed(`Wang Yi ${verb} "sheer gangster logic and daylight robbery."`)[0]?.by, 'Wang Yi', verb);
+    }
+  });
+
+  test('the seeds give "sheer gangster logic" to Le Yucheng: a warning on Wang Yi, fixed by "Attribute to Le Yucheng"', () => {
+    const draft = 'Wang Yi described it as "sheer gangster logic and daylight robbery."';
+    const [check] = new QuoteChecker(index).check(draft);
+    assert.equal(check?.quotation.attribution?.form, 'Wang Yi');
+    assert.deepEqual({ attribution: check.attribution, speaker: check.source?.speaker }, { attribution: 'wrong', speaker: 'Le Yucheng' });
+    const uri = 'untitled:draft.md';
+    const [warning] = quoteDiagnostics(index, TextDocument.create(uri, 'markdown', 1, draft), [check]);
+    assert.equal(warning?.code, 'misattributed');
+    assert.deepEqual(quoteFixes(uri, [warning]).map(fix => fix.title), ['Attribute to Le Yucheng']);
   });
 });

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { parseStatement } from '../../server/src/core';
+import { CorpusIndex, displayTitleOf, parseStatement } from '../../server/src/core';
 import { readSidecar } from '../../server/src/core/sidecar';
 
 const SEEDS = path.resolve(__dirname, '..', '..', 'seeds');
@@ -106,5 +106,15 @@ describe('the bundled seeds', () => {
 
     const speech = parse('001_f8739ae2d684661e.txt');
     assert.ok(!speech.quotes.some(q => /enter your email address/i.test(q.text)), 'a newsletter prompt is debris, not speech');
+  });
+});
+
+describe('the title a seed shows everywhere', () => {
+  test('a readout without a title line shows its first sentence in search hits, as in the tree, never its file name', () => {
+    const index = new CorpusIndex();
+    index.set(parse('002_b75e0c9e01f78e2c.txt'));
+    const [hit] = index.searchQuotes('lowest point since its establishment', 1);
+    assert.equal(hit?.entry.documentTitle, displayTitleOf(parse('002_b75e0c9e01f78e2c.txt')).title);
+    assert.match(hit.entry.documentTitle, /^On June 18, State Councilor and Foreign Minister Qin Gang held talks/);
   });
 });

@@ -1,4 +1,4 @@
-import type { Person, Quote, Role, Span, StatementDocument } from './model';
+import type { Person, Provenance, Quote, Role, Span, StatementDocument } from './model';
 import { NameDictionary, type NameOccurrence } from './names';
 import { PersonResolver, type Identity, type Merge } from './identity/personResolution';
 import type { PeopleRules } from './identity/peopleRules';
@@ -7,6 +7,7 @@ import { introductionOrder, NameFacts, newerFirst, type Introduction } from './n
 import { boundQuery } from './queryBounds';
 import { QuoteSearchIndex, type SearchEntry, type SearchHit } from './quoteSearch';
 import { prepareSearch, type PreparedSearch } from './searchPreparation';
+import { splitSentences } from './sentences';
 
 export type { Introduction } from './nameFacts';
 
@@ -124,7 +125,7 @@ export class CorpusIndex {
     this.search.setDocument({
       uri: document.uri,
       date: document.date.value,
-      documentTitle: document.title.value ?? fileNameOf(document.uri),
+      documentTitle: displayTitleOf(document).title,
       prepared: search,
       // Resolved when a hit is made, so a name the corpus learns later ("Biden" → "Joe Biden") applies.
       speakerOf: raw => {
@@ -487,4 +488,20 @@ function mergeSorted<T extends { uri: string }>(lists: readonly (readonly T[])[]
     }
   }
   return merged;
+}
+
+/**
+ * The title people see: the document's own, or for one without a title line (a readout that opens with its
+ * first sentence) that sentence; the file name only for a document with no text. The tree, the quote picker and
+ * the related-statements peek all show this one.
+ */
+export function displayTitleOf(document: StatementDocument): { title: string; source: Provenance } {
+  if (document.title.value) return { title: document.title.value, source: document.title.source };
+  const first = document.paragraphs.find(p => !p.debris);
+  if (first) {
+    const span = splitSentences(document.text, first.span)[0] ?? first.span;
+    const sentence = document.text.slice(span.start, span.end).replace(/\s+/g, ' ').trim();
+    return { title: sentence.length > 110 ? `${sentence.slice(0, 109)}…` : sentence, source: 'text' };
+  }
+  return { title: fileNameOf(document.uri), source: 'fileName' };
 }

@@ -29,7 +29,18 @@ export interface DraftQuotation {
 /** Finds known names in a range of a text: the corpus's name dictionary, or a test's stand-in. */
 export type NameFinder = (text: string, start: number, end: number) => readonly NameOccurrence[];
 
-const VERBS = REPORTING_VERBS.map(verb => verb.replace(/ /g, '\\s+')).join('|');
+/**
+ * A draft also gives words to someone by naming them: `Wang Yi described it as "..."`, `Qin called it "..."`.
+ * Only drafts read these as attributions; in a corpus article they are often the writer's own label.
+ */
+const NAMING_VERBS = [
+  'described it as', 'described them as', 'describes it as', 'described the', 'describes the', 'called it', 'called them',
+  'calls it', 'called the', 'calls the', 'dismissed it as', 'dismissed them as', 'dismisses it as', 'dismissed the',
+  'termed it', 'terms it', 'termed the', 'branded it', 'brands it', 'branded the', 'labelled it', 'labeled it',
+  'dubbed it', 'dubs it', 'characterized it as', 'characterised it as', 'derided it as', 'denounced it as',
+  'condemned it as', 'hailed it as', 'praised it as',
+];
+const VERBS = [...REPORTING_VERBS, ...NAMING_VERBS].map(verb => verb.replace(/ /g, '\\s+')).join('|');
 /** Text between a speaker's name and an opening mark: `said`, `told reporters on Monday that`, `:`, `'s words:`. */
 const LEAD_GAP = new RegExp(`^(?:['’]s(?:\\s+(?:words|remarks|message|comments?|statement))?)?\\s*,?\\s*(?:,[^,]{0,40},\\s*)?(?:who\\s+)?(?:(?:has\\s+|had\\s+|have\\s+|would\\s+|will\\s+|also\\s+)?(?:${VERBS})\\b[^"“”]{0,80}?|\\s*)[:,]?\\s*$`, 'i');
 /** Text between a closing mark and the speaker's name: `, said`, `said`, `,`. */

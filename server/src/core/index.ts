@@ -1,7 +1,7 @@
 /** The pure core of Statement Lens: no VS Code, no LSP, no file system. */
 export * from './model';
 export { parseStatement, type StatementSource } from './statement';
-export { CorpusIndex, fileNameOf, type CorpusPerson, type CorpusStats, type Introduction, type PersonQuote, type PersonSummary, type RoleSpan } from './corpusIndex';
+export { CorpusIndex, displayTitleOf, fileNameOf, type CorpusPerson, type CorpusStats, type Introduction, type PersonQuote, type PersonSummary, type RoleSpan } from './corpusIndex';
 export { PersonResolver, type Identity, type Merge, type MergeReason } from './identity/personResolution';
 export { readPeopleRules, isPeopleFile, PEOPLE_FILE_NAMES, type PeopleRules, type PersonRule } from './identity/peopleRules';
 export { nameParts, compareGiven, type NameParts } from './identity/nameParts';

@@ -39,6 +39,8 @@ describe('Statement Lens in VS Code', () => {
     assert.equal(indexed.documents, SEED_COUNT + WORKSPACE_CORPUS);
     assert.ok(indexed.quotes > 30, `quotes: ${indexed.quotes}`);
     assert.match(api.statusBar.text, new RegExp(`${SEED_COUNT + WORKSPACE_CORPUS} docs`));
+    assert.match(api.statusBar.tooltip, /Last full index finished at \S+ and took \d/);
+    assert.match(api.statusBar.accessibilityLabel, /^Statement Lens corpus: \d+ documents/);
   });
 
   it('lists documents newest first in the Statements view', async () => {
@@ -183,8 +185,9 @@ describe('Statement Lens in VS Code', () => {
       assert.ok(picker.items.length > 0, 'results while typing');
       const first = picker.items[0];
       assert.match(first.label, /^My job is to shorten this exploring process/);
-      assert.equal(first.description, 'Qin Gang · 2021-10-01');
-      assert.ok((first as vscode.QuickPickItem & { highlights?: { label: [number, number][] } }).highlights?.label.length, 'matched words are highlighted');
+      assert.ok(first.detail?.startsWith('Qin Gang · 2021-10-01 · '), 'speaker and date lead the detail line, where a long label cannot push them off');
+      assert.ok(first.label.length <= 91, 'the label is cut to fit');
+      assert.equal(picker.placeholder, 'Words you remember (speaker:qin after:2021)');
       assert.equal(await vscode.commands.executeCommand('statementLens.searchQuotes.insertActive'), true);
       const seed = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri, 'seeds', '000_320e4d2b8b7a98aa.txt'));
       assert.ok(seed.getText().includes(first.hit.text), 'the inserted words are the exact corpus text');
@@ -197,7 +200,7 @@ describe('Statement Lens in VS Code', () => {
 
     it('Enter opens the source at the quotation; speaker: filters by alias', async () => {
       const picker = await vscode.commands.executeCommand<vscode.QuickPick<vscode.QuickPickItem>>('statementLens.searchQuotes', 'speaker:Le gangster logic');
-      assert.ok(picker.items.length > 0 && picker.items.every(item => item.description?.startsWith('Le Yucheng')));
+      assert.ok(picker.items.length > 0 && picker.items.every(item => item.detail?.startsWith('Le Yucheng')));
       await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
       for (let i = 0; i < 50 && !vscode.window.activeTextEditor?.document.uri.path.endsWith('003_e40286a65c6de054.txt'); i++) await new Promise(resolve => setTimeout(resolve, 100));
       const editor = vscode.window.activeTextEditor!;
