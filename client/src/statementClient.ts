@@ -3,7 +3,7 @@ import { CloseAction, ErrorAction, LanguageClient, TransportKind, type CloseHand
 import { CARD_COMMANDS } from '../../server/src/markdown';
 import type { InitializationOptions } from '../../server/src/settings';
 import { RelatedStatementsRequest, type RelatedStatement } from '../../server/src/protocol';
-import { DocumentRequest, DocumentsRequest, IndexedNotification, PeopleRequest, ReindexRequest, SearchQuotesRequest, type DocumentDetail, type DocumentSummary, type IndexedParams, type PersonSummary, type QuoteHit } from '../../server/src/protocol';
+import { DocumentRequest, DocumentsRequest, IndexedNotification, IndexingStartedNotification, PeopleRequest, ReindexRequest, SearchQuotesRequest, type DocumentDetail, type DocumentSummary, type IndexedParams, type PersonSummary, type QuoteHit } from '../../server/src/protocol';
 
 const MAX_CRASHES = { count: 5, withinMs: 3 * 60_000 };
 
@@ -14,13 +14,16 @@ const MAX_CRASHES = { count: 5, withinMs: 3 * 60_000 };
 export class StatementClient implements vscode.Disposable {
   private readonly client: LanguageClient;
   private readonly indexedEmitter = new vscode.EventEmitter<IndexedParams>();
-  private readonly disposables: vscode.Disposable[] = [this.indexedEmitter];
+  private readonly indexingEmitter = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [this.indexedEmitter, this.indexingEmitter];
   /** Times the server died and was started again in this session. */
   restarts = 0;
   private readonly crashTimes: number[] = [];
   /** The latest `statementLens/indexed` figures, once the first pass is done. */
   lastIndexed: IndexedParams | undefined;
   readonly onDidIndex = this.indexedEmitter.event;
+  /** A full pass started on the server (a corpus setting changed, a reindex, start-up). */
+  readonly onDidStartIndexing = this.indexingEmitter.event;
 
   constructor(context: vscode.ExtensionContext, readonly outputChannel: vscode.LogOutputChannel) {
     const serverModule = context.asAbsolutePath('server/out/main.js');
@@ -53,6 +56,7 @@ export class StatementClient implements vscode.Disposable {
         this.lastIndexed = params;
         this.indexedEmitter.fire(params);
       }),
+      this.client.onNotification(IndexingStartedNotification, () => this.indexingEmitter.fire()),
     );
   }
 

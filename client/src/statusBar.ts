@@ -6,6 +6,7 @@ import type { StatementClient } from './statementClient';
 export class CorpusStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('statementLens.corpus', vscode.StatusBarAlignment.Left, 10);
   private readonly listener: vscode.Disposable;
+  private readonly startListener: vscode.Disposable;
   /** The next report ends a full pass: the first one after start-up, or after a re-index was asked for. */
   private fullPending = true;
   private lastFull: FullIndex | undefined;
@@ -15,6 +16,8 @@ export class CorpusStatusBar implements vscode.Disposable {
     this.item.command = 'statementLens.showView';
     this.indexing();
     this.item.show();
+    // The server says when a full pass starts (a corpus setting changed, too), so the old count never shows as current.
+    this.startListener = client.onDidStartIndexing(() => this.indexing());
     this.listener = client.onDidIndex(params => {
       if (this.fullPending) this.lastFull = { finishedAt: new Date(), durationMs: params.durationMs };
       this.fullPending = false;
@@ -46,6 +49,7 @@ export class CorpusStatusBar implements vscode.Disposable {
 
   dispose(): void {
     this.listener.dispose();
+    this.startListener.dispose();
     this.item.dispose();
   }
 }

@@ -115,3 +115,9 @@ export const SHOW_RELATED_STATEMENTS = 'statementLens.showRelatedStatements';
 
 /** Server → client: sent each time indexing finishes (the full pass and every incremental update). */
 export const IndexedNotification = new NotificationType<IndexedParams>('statementLens/indexed');
+
+/**
+ * Server → client: a full pass has started (at start-up, on a reindex request, or because a corpus setting
+ * changed), so figures shown until the next `statementLens/indexed` are the old corpus's.
+ */
+export const IndexingStartedNotification = new NotificationType<Record<string, never>>('statementLens/indexingStarted');

@@ -38,7 +38,7 @@ import { referencesAt, type Draft } from './features/references';
 import { relatedStatements, relatedStatementsMessage, statementAt } from './features/relatedStatements';
 import { SEMANTIC_LEGEND, semanticTokens } from './features/semanticTokens';
 import { workspaceSymbols } from './features/workspaceSymbols';
-import { DocumentRequest, DocumentsRequest, IndexedNotification, PeopleRequest, ReindexRequest, RelatedStatementsRequest, SearchQuotesRequest, SHOW_RELATED_STATEMENTS, type IndexedParams, type QuoteHit, type RelatedStatement } from './protocol';
+import { DocumentRequest, DocumentsRequest, IndexedNotification, IndexingStartedNotification, PeopleRequest, ReindexRequest, RelatedStatementsRequest, SearchQuotesRequest, SHOW_RELATED_STATEMENTS, type IndexedParams, type QuoteHit, type RelatedStatement } from './protocol';
 import { markdownToPlainText } from './markdown';
 import { ReindexScheduler } from './reindexScheduler';
 import { isDraftLanguage, SettingsStore, type InitializationOptions, type ServerSettings } from './settings';
@@ -133,6 +133,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     checker = new QuoteChecker(indexer.index);
     for (const open of documents.all()) if (host.contains(open.uri) && !host.isAlias(open.uri)) indexer.documentEdited(open.uri, open.getText());
     await watchCorpus();
+    void connection.sendNotification(IndexingStartedNotification, {}).catch(() => undefined);
     const progress = canReportProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
     progress?.begin('Statement Lens: indexing corpus', 0, undefined, true);
     let report: IndexReport;

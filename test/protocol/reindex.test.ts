@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ConfigurationRequest, DidChangeConfigurationNotification, DidOpenTextDocumentNotification, PublishDiagnosticsNotification, type WorkDoneProgressBegin, type WorkDoneProgressEnd, type WorkDoneProgressReport } from 'vscode-languageserver-protocol';
-import { DocumentsRequest, ReindexRequest } from '../../server/src/protocol';
+import { DocumentsRequest, IndexingStartedNotification, ReindexRequest } from '../../server/src/protocol';
 import { initialize, startInProcess, type TestClient } from './serverHarness';
 
 /** A draft giving a seed quotation to Wang Yi, who did not say it: one warning once the corpus is indexed. */
@@ -159,6 +159,23 @@ describe('re-indexing only when the corpus changes', { timeout: 30_000 }, () => 
       await run.changeConfiguration();
       await diagnosed;
       assert.deepEqual(run.events, ['diagnostics 0']);
+    } finally {
+      await run.client.close();
+    }
+  });
+  test('every full pass is announced when it starts, so a status bar never shows the old count as current', async () => {
+    const run = recordingClient({ corpus: { paths: [], includeBundledSeeds: true } });
+    const started: string[] = [];
+    run.client.connection.onNotification(IndexingStartedNotification.method, () => {
+      started.push(`started after ${run.events.filter(e => e.startsWith('indexed')).length} indexed`);
+    });
+    try {
+      await initialize(run.client, { configuration: true });
+      run.section.corpus = { paths: [], includeBundledSeeds: false };
+      await run.changeConfiguration();
+      await run.settled();
+      assert.deepEqual(started, ['started after 0 indexed', 'started after 1 indexed'], 'one start before each pass, the second after the first pass was announced');
+      assert.deepEqual(run.events.filter(e => e.startsWith('indexed')), ['indexed 5', 'indexed 0']);
     } finally {
       await run.client.close();
     }
