@@ -122,11 +122,16 @@ export const ORGANISATION_HEADS = words(`
   school club team station channel magazine outlet daily tribune herald telegraph guardian
 `);
 
-/** Organisations that speak under a one-word name, which would otherwise read as a surname ("Reuters reported"). */
-export const KNOWN_ORGANISATIONS = new Set(`
-  reuters ap afp bloomberg axios politico cnn fox msnbc nbc abc cbs pbs npr bbc xinhua tass ria yonhap kyodo nhk
-  cgtn cctv cmg reuters breitbart huffpost gallup pew nato pentagon kremlin whitehall
+/** Publishers whose name alone on a header line (or as a caption credit) marks a document's outlet. */
+export const OUTLETS = ['CGTN', 'Xinhua', 'China Daily', 'Global Times', 'People\'s Daily', 'CCTV', 'CMG', 'Reuters', 'Associated Press', 'AP', 'AFP', 'BBC', 'CNN', 'The New York Times', 'The Washington Post', 'The Wall Street Journal', 'Bloomberg', 'Politico', 'The Guardian', 'Financial Times', 'Al Jazeera', 'NHK', 'Kyodo', 'Yonhap', 'TASS', 'RIA Novosti', 'Deutsche Welle', 'France 24', 'South China Morning Post', 'The White House', 'U.S. Department of State'];
+
+/**
+ * Organisations that speak under a name that would otherwise read as a person's ("Reuters reported", "Beijing
+ * said"): the outlets above, and agencies, capitals and companies that news quote by one word.
+ */
+export const KNOWN_ORGANISATIONS = new Set([
+  ...OUTLETS.map(outlet => outlet.toLowerCase().replace(/^the /, '')),
+  ...`axios fox msnbc nbc abc cbs pbs npr ria gallup pew nato pentagon kremlin whitehall
   beijing washington moscow tokyo london paris brussels kyiv seoul pyongyang tehran ankara delhi berlin
-  un eu who imf wto opec asean google apple amazon microsoft meta facebook twitter nvidia intel tesla boeing
-  politifact wikileaks
-`.trim().split(/\s+/));
+  un eu who imf wto opec asean google apple amazon microsoft meta facebook twitter nvidia intel tesla boeing`.trim().split(/\s+/),
+]);

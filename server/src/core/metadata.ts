@@ -1,5 +1,5 @@
 import { findDate } from './dates';
-import { CHINESE_SURNAMES } from './lexicon';
+import { CHINESE_SURNAMES, OUTLETS } from './lexicon';
 import type { DocumentKind, Field, GivenMetadata, Quote, Span } from './model';
 import { findPeople, surnameOf, type PeopleInDocument } from './people';
 
@@ -50,7 +50,6 @@ export function findDocumentDate(input: MetadataInput): { date: Field<string | n
 }
 
 /** Publishers whose name alone on a header line (or as a caption credit) marks the outlet. */
-const OUTLETS = ['CGTN', 'Xinhua', 'China Daily', 'Global Times', 'People\'s Daily', 'CCTV', 'CMG', 'Reuters', 'Associated Press', 'AP', 'AFP', 'BBC', 'CNN', 'The New York Times', 'The Washington Post', 'The Wall Street Journal', 'Bloomberg', 'Politico', 'The Guardian', 'Financial Times', 'Al Jazeera', 'NHK', 'Kyodo', 'Yonhap', 'TASS', 'RIA Novosti', 'Deutsche Welle', 'France 24', 'South China Morning Post', 'The White House', 'U.S. Department of State'];
 const OUTLET_LINE = new RegExp(`^(?:By\\s+)?(${OUTLETS.map(o => o.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b\\s*(?:[,|/-].*)?$`);
 
 export function findOutlet(input: MetadataInput): Field<string | null> {
@@ -100,7 +99,7 @@ export function speakersFromTitle(title: string | null, people: PeopleInDocument
 }
 
 /** Titles capitalize every word: "President Joe Biden Marking Pride Month" names "Joe Biden", not "Joe Biden Marking Pride". */
-const TITLE_VERB = /^(?:\p{Lu}\p{Ll}{2,}ing|Issues|Announces|Signs|Marks|Hosts|Welcomes|Honors|Celebrates|Delivers|Meets|Travels|Visits|Calls|Urges|Praises|Condemns|Congratulates|Discusses|Names|Nominates|Appoints|Launches|Approves|Declares|Joins|Speaks|Statement|Remarks|Readout|Message|Op-Ed|Interview|Is|Are|Was|Has|Have|Will|Says|Said|Emergency|Economies)$/u;
+const TITLE_VERB = /^(?:\p{Lu}\p{Ll}{2,}ing|Issues|Announces|Signs|Marks|Hosts|Welcomes|Honors|Celebrates|Delivers|Meets|Travels|Visits|Calls|Urges|Praises|Condemns|Congratulates|Discusses|Names|Nominates|Appoints|Launches|Approves|Declares|Joins|Speaks|Statement|Remarks|Readout|Message|Op-Ed|Interview|Is|Are|Was|Has|Have|Will|Says|Said)$/u;
 
 function nameBeforeTitleVerb(name: string): string {
   const words = name.split(' ');
