@@ -1,7 +1,7 @@
 import { KNOWN_ORGANISATIONS, ORGANISATION_HEADS, REPORTING_VERB_SET, REPORTING_VERBS, ROLE_HEADS, SOURCE_NOUNS } from './lexicon';
 
 const TWO_WORD_VERB_STARTS = new Set(REPORTING_VERBS.filter(verb => verb.includes(' ')).map(verb => verb.split(' ')[0]));
-import { unknownPersonName } from './people';
+import { DESCRIBING_NOUN, unknownPersonName } from './people';
 import type { SpeakerKind } from './model';
 import type { PeopleInDocument } from './people';
 import { firstAfter } from './spans';
@@ -36,7 +36,7 @@ export function describedSource(tokens: readonly Token[], text: string): Source 
   const headWord = head[head.length - 1].lower.replace(/['’]s$/, '');
   if (/^\d/.test(headWord)) return undefined; // "24/7 nurse Ann Lowry" cut at the slash is no "9"
   // "the Ohio businessman", "a Chicago activist": a word for a person ends the description.
-  if (/^\p{Ll}+(?:man|woman|ist|ian)$/u.test(headWord) && !/^(?:human|woman|man)$/.test(headWord) && !/^[A-Z]/.test(head[head.length - 1].text)) return { name: phrase, kind: 'unnamed' };
+  if (DESCRIBING_NOUN.test(headWord) && !/^(?:human|woman|man)$/.test(headWord) && !/^[A-Z]/.test(head[head.length - 1].text)) return { name: phrase, kind: 'unnamed' };
   const named = head.filter(t => /^[A-Z]/.test(t.text) && !/^(?:the|a|an)$/i.test(t.text));
   // "On Iran", "In Brussels": a capitalized function word starts a phrase, not a name.
   if (/^(?:on|in|at|for|to|from|by|with|about|after|before|during|as|if|when|while|but|and|so|yet|here|there|this|these|those|what|why|how|where|who)$/.test(lower[0])) return undefined;

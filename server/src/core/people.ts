@@ -154,7 +154,7 @@ function roleAfter(tokens: Token[], nameEnd: number, text: string): string | und
  * Lower-case nouns that describe a person right before the name: "the jailed businessman Jimmy Lai",
  * "activist Joshua Wong". Words for people end in -man/-woman/-ist/-ian or are common occupations.
  */
-const DESCRIBING_NOUN = /^(?:\p{Ll}+(?:man|woman|ist|ian)|businessperson|candidate|lawyer|attorney|farmer|dissident|tycoon|billionaire|entrepreneur|author|writer|student|scholar|singer|actor|actress|rapper|artist|athlete|player|coach|pastor|priest|teacher|nurse|doctor|veteran|soldier|officer|worker|owner|founder|lawmaker|leader|mother|father|son|daughter|wife|husband|brother|sister|nominee|challenger|incumbent|donor|investor|executive|filmmaker|producer|director|host|anchor|columnist|blogger|commentator|analyst|strategist|pollster|researcher|scientist|economist)$/u;
+export const DESCRIBING_NOUN = /^(?:\p{Ll}+(?:man|woman|ist|ian)|businessperson|candidate|lawyer|attorney|farmer|dissident|tycoon|billionaire|entrepreneur|author|writer|student|scholar|singer|actor|actress|rapper|artist|athlete|player|coach|pastor|priest|teacher|nurse|doctor|veteran|soldier|officer|worker|owner|founder|lawmaker|leader|mother|father|son|daughter|wife|husband|brother|sister|nominee|challenger|incumbent|donor|investor|executive|filmmaker|producer|director|host|anchor|columnist|blogger|commentator|analyst|strategist|pollster|researcher|scientist|economist)$/u;
 
 /** An appositive that describes a person: "Chad Smith, a farmer in Alabama", "X, a doctoral candidate at …". */
 function describedAfter(tokens: Token[], nameEnd: number, text: string): string | undefined {
@@ -168,14 +168,10 @@ function describedAfter(tokens: Token[], nameEnd: number, text: string): string 
   return text.slice(article.start, tokens[end - 1].end).replace(/\s+/g, ' ');
 }
 
-function isReportingAt(tokens: Token[], index: number): boolean {
-  return verbLengthAt(tokens, index) > 0;
-}
-
 /** True when the run is the subject or object of a reporting cue ("Qin said", "said Yang", "according to Le"). */
 function isSpeakingRun(tokens: Token[], run: NameRun): boolean {
   const after = tokens[run.last];
-  if (after && isSpaceGap(after.gap) && (isReportingAt(tokens, run.last) || /^(?:also|further|then|later|once)$/.test(after.lower) && isReportingAt(tokens, run.last + 1))) return true;
+  if (after && isSpaceGap(after.gap) && (verbLengthAt(tokens, run.last) > 0 || /^(?:also|further|then|later|once)$/.test(after.lower) && verbLengthAt(tokens, run.last + 1) > 0)) return true;
   const before = tokens[run.first - 1];
   if (before && isSpaceGap(tokens[run.first].gap) && /^(?:said|says|added|told|noted|stressed|asked|wrote)$/.test(before.lower)) return true;
   return before?.lower === 'to' && tokens[run.first - 2]?.lower === 'according';
