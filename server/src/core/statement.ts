@@ -101,9 +101,16 @@ export function readableText(document: StatementDocument): string {
 
 /** Over-long lines blanked, so the Markdown parser does not spend time on what no rule reads. */
 function blankLines(text: string, lines: readonly Span[]): string {
-  let out = text;
-  for (const line of [...lines].reverse()) out = out.slice(0, line.start) + ' '.repeat(line.end - line.start) + out.slice(line.end);
-  return out;
+  if (lines.length === 0) return text;
+  // One pass over the text: thousands of over-long lines must not copy it thousands of times.
+  const parts: string[] = [];
+  let at = 0;
+  for (const line of lines) {
+    parts.push(text.slice(at, line.start), ' '.repeat(line.end - line.start));
+    at = line.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 /** What the quotation rules need of the Markdown structure, keyed by block start. */
