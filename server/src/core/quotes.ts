@@ -80,7 +80,12 @@ function speechParagraphs(input: QuoteInput): Quote[] {
 function withQuotedOthers(input: QuoteInput, spoken: Quote[]): Quote[] {
   const withMarks = input.paragraphs.filter(p => /["“”„«»]|''/.test(input.text.slice(p.start, p.end)));
   if (withMarks.length === 0) return spoken;
-  const speakerAt = (offset: number) => spoken.find(q => q.span.start <= offset && offset < q.span.end)?.speaker ?? null;
+  // Both lists are in text order: one sweep finds the turn or paragraph each quotation is in.
+  let at = 0;
+  const speakerAt = (offset: number) => {
+    while (at < spoken.length && spoken[at].span.end <= offset) at++;
+    return at < spoken.length && spoken[at].span.start <= offset ? spoken[at].speaker : null;
+  };
   const quotedOthers = findAttributedQuotes({ ...input, paragraphs: withMarks })
     .filter(q => (q.kind === 'direct' || q.kind === 'fragment') && q.speaker && !q.speakerKind && q.speaker !== speakerAt(q.span.start));
   return quotedOthers.length ? [...spoken, ...quotedOthers].sort((a, b) => a.span.start - b.span.start) : spoken;
