@@ -3,6 +3,7 @@
  * name features and adversarial inputs, on ../shared/corpora. Prints figures; asserts nothing.
  */
 import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { indexCorpora, CORPORA } from './indexCorpora';
 import { benchPlainFuse, benchSearch } from './search';
 import { benchWriters } from './searchWriters';
@@ -11,6 +12,7 @@ import { benchDraftCheck } from './draftCheck';
 import { benchAdversarial } from './adversarial';
 import { benchModel } from './model';
 import { benchPeople } from './people';
+import { benchWarmStart } from './warmStart';
 import { ms, percentile } from './stats';
 
 const section = (title: string) => console.log(`\n## ${title}`);
@@ -21,6 +23,14 @@ async function main(): Promise<void> {
   if (!existsSync(CORPORA)) {
     console.log(`../shared/corpora not found at ${CORPORA}; nothing to measure.`);
     return;
+  }
+  if (wanted('warmstart')) {
+    section('Start-up of the built server, cold and warm: spawn to first hover and search answers (wall, CPU)');
+    console.log(`load average at start: ${loadavg().map(load => load.toFixed(2)).join(' ')}`);
+    await benchWarmStart();
+    console.log(`load average at end: ${loadavg().map(load => load.toFixed(2)).join(' ')}`);
+    // Alone, it needs none of the in-process indexing below.
+    if (process.env.BENCH_SECTIONS === 'warmstart') return;
   }
   section('Indexing all of ../shared/corpora (worker pool + main-thread search index)');
   const run = await indexCorpora();

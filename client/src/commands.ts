@@ -23,6 +23,12 @@ const COMMANDS: Record<string, CommandFactory> = {
     void vscode.window.setStatusBarMessage(`Statement Lens: indexed ${result.documents} documents in ${result.durationMs} ms`, 4000);
     return result;
   },
+  'statementLens.clearIndexCache': ({ client, statusBar }) => async () => {
+    statusBar.indexing();
+    const result = await client.clearIndexCache();
+    void vscode.window.setStatusBarMessage(`Statement Lens: index cache cleared; indexed ${result.documents} documents in ${result.durationMs} ms`, 4000);
+    return result;
+  },
   'statementLens.toggleSort': ({ tree }) => () => tree.toggleSort(),
   'statementLens.documents.sortByDate': ({ tree }) => () => tree.setSortMode('date'),
   'statementLens.documents.groupBySpeaker': ({ tree }) => () => tree.setSortMode('speaker'),

@@ -3,7 +3,7 @@ import { CloseAction, ErrorAction, LanguageClient, TransportKind, type CloseHand
 import { CARD_COMMANDS } from '../../server/src/markdown';
 import type { InitializationOptions } from '../../server/src/settings';
 import { RelatedStatementsRequest, type RelatedStatement } from '../../server/src/protocol';
-import { DocumentRequest, DocumentsRequest, IndexedNotification, IndexingStartedNotification, PeopleRequest, ReindexRequest, SearchQuotesRequest, type DocumentDetail, type DocumentSummary, type IndexedParams, type PersonSummary, type QuoteHit } from '../../server/src/protocol';
+import { ClearIndexCacheRequest, DocumentRequest, DocumentsRequest, IndexedNotification, IndexingStartedNotification, PeopleRequest, ReindexRequest, SearchQuotesRequest, type DocumentDetail, type DocumentSummary, type IndexedParams, type PersonSummary, type QuoteHit } from '../../server/src/protocol';
 
 const MAX_CRASHES = { count: 5, withinMs: 3 * 60_000 };
 
@@ -43,7 +43,8 @@ export class StatementClient implements vscode.Disposable {
       // Hover cards may link to these commands and no others; corpus text inside them is escaped by the server.
       markdown: { isTrusted: { enabledCommands: [...CARD_COMMANDS] }, supportHtml: false },
       // This client runs the extension's commands (card links, code lenses) itself; see InitializationOptions.
-      initializationOptions: { commandLinks: true } satisfies InitializationOptions,
+      // The index cache lives in the extension's global storage, which VS Code removes with the extension.
+      initializationOptions: { commandLinks: true, cacheDirectory: vscode.Uri.joinPath(context.globalStorageUri, 'index-cache').fsPath } satisfies InitializationOptions,
       errorHandler: {
         // A failed read or write is followed by `closed` when the process is gone; one place decides.
         error: () => ({ action: ErrorAction.Continue, handled: true }),
@@ -118,6 +119,15 @@ export class StatementClient implements vscode.Disposable {
       await this.client.start();
     }
     return this.client.sendRequest(ReindexRequest, {});
+  }
+
+  /** Deletes the index cache and re-reads the corpus from its files; starts the server first if it was left stopped. */
+  async clearIndexCache(): Promise<IndexedParams & { cacheDirectory: string | null }> {
+    if (!this.client.isRunning()) {
+      this.crashTimes.length = 0;
+      await this.client.start();
+    }
+    return this.client.sendRequest(ClearIndexCacheRequest, {});
   }
 
   /** Resolves after the next `statementLens/indexed`, or at once if the server has indexed already. */

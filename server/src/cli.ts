@@ -4,7 +4,8 @@
  *   statement-lens index [<folder>...] [--json]
  *   statement-lens search "<query>" [--corpus <folder>]... [--limit N] [--json]
  *   statement-lens people [<folder>...] [--json]
- * With no folder, the bundled seeds are used.
+ *   statement-lens clear-cache [--cache <dir>]
+ * With no folder, the bundled seeds are used. Parses are kept in the index cache (--cache, --no-cache).
  */
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
@@ -12,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { CorpusIndexer, DEFAULT_CITATION_FORMAT, formatCitation } from './core';
 import { boundQuery } from './core/queryBounds';
 import { FileSystemCorpusHost, resolveRoots } from './corpusFiles';
+import { clearCacheRoot, defaultCacheRoot, expandHome, openIndexCache } from './indexStore/cacheFolder';
 import { detailOf, personSummaryOf, rangeOf, summaryOf } from './convert';
 import { createParserPool } from './parseWorkers';
 
@@ -19,11 +21,15 @@ const USAGE = `Usage:
   statement-lens index [<folder>...] [--json]
   statement-lens search "<query>" [--corpus <folder>]... [--limit N] [--json] [--citation-format <format>]
   statement-lens people [<folder>...] [--json] [--query <name>]
+  statement-lens clear-cache [--cache <dir>]
 
-Without folders, the bundled seeds are indexed. Query filters: speaker:<name> before:<date> after:<date>.`;
+Without folders, the bundled seeds are indexed. Query filters: speaker:<name> before:<date> after:<date>.
+Files that have not changed since the last run are not parsed again: their parses are kept in the index cache,
+--cache <dir> (default: $XDG_CACHE_HOME/statement-lens, else ~/.cache/statement-lens); --no-cache keeps none.`;
 
 /** Options that take a value, per command; anything else starting with -- is a mistake worth saying. */
-const VALUE_OPTIONS = new Set(['--corpus', '--limit', '--citation-format']);
+const VALUE_OPTIONS = new Set(['--corpus', '--limit', '--citation-format', '--cache']);
+const FLAGS = new Set(['--json', '--no-cache']);
 
 /** A mistake on the command line or in the folders given: said on stderr, exit code 2 (usage) or 1. */
 class CliError extends Error {
@@ -38,7 +44,7 @@ async function main(argv: string[]): Promise<number> {
   const options = new Map<string, string[]>();
   const positional: string[] = [];
   for (let i = 0; i < rest.length; i++) {
-    if (rest[i] === '--json') continue;
+    if (FLAGS.has(rest[i])) continue;
     if (rest[i].startsWith('--')) {
       if (!VALUE_OPTIONS.has(rest[i])) throw new CliError(`unknown option ${rest[i]}\n\n${USAGE}`, 2);
       if (i + 1 >= rest.length) throw new CliError(`${rest[i]} needs a value`, 2);
@@ -46,6 +52,14 @@ async function main(argv: string[]): Promise<number> {
     } else positional.push(rest[i]);
   }
   const seeds = path.resolve(__dirname, '..', '..', 'seeds');
+  const cacheRoot = rest.includes('--no-cache') ? undefined : path.resolve(expandHome(options.get('--cache')?.at(-1) ?? defaultCacheRoot()));
+  const indexFolders = (folders: string[]) => indexCorpus(folders, cacheRoot);
+  if (command === 'clear-cache') {
+    if (!cacheRoot) throw new CliError('clear-cache needs a cache folder, not --no-cache', 2);
+    const removed = await clearCacheRoot(cacheRoot);
+    console.log(`Cleared ${removed} corpus cache${removed === 1 ? '' : 's'} in ${cacheRoot}`);
+    return 0;
+  }
   if (command === 'index') {
     const indexer = await indexFolders(positional.length ? positional : [seeds]);
     const documents = [...indexer.index.all()].sort((a, b) => (b.date.value ?? '').localeCompare(a.date.value ?? '') || a.uri.localeCompare(b.uri));
@@ -104,15 +118,18 @@ async function main(argv: string[]): Promise<number> {
   return command === '--help' || command === '-h' ? 0 : 2;
 }
 
-async function indexFolders(folders: string[]): Promise<CorpusIndexer> {
+async function indexCorpus(folders: string[], cacheRoot: string | undefined): Promise<CorpusIndexer> {
   const roots = resolveRoots(folders, [process.cwd()]);
   const missing = roots.filter(root => !existsSync(root.folder));
   if (missing.length) throw new CliError(`no such folder: ${missing.map(root => root.folder).join(', ')}`);
-  const host = new FileSystemCorpusHost(roots, message => console.error(message));
+  const log = (message: string) => console.error(message);
+  const host = new FileSystemCorpusHost(roots, log);
   const parser = createParserPool();
-  const indexer = new CorpusIndexer(host, { parser });
+  const cache = cacheRoot ? openIndexCache(cacheRoot, roots, message => console.error(`statement-lens: ${message}`)) : undefined;
+  const indexer = new CorpusIndexer(host, { parser, cache });
   const report = await indexer.indexAll();
   parser?.dispose();
+  await cache?.flush(uri => indexer.index.get(uri));
   for (const problem of report.problems) console.error(`${fileURLToPath(problem.uri)}: ${problem.severity}: ${problem.message}`);
   return indexer;
 }

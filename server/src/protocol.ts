@@ -107,6 +107,13 @@ export const PeopleRequest = new RequestType<{ query?: string; limit?: number },
 export const ReindexRequest = new RequestType<Record<string, never>, IndexedParams, void>('statementLens/reindex');
 
 /**
+ * Client → server: delete the index cache (every corpus's, under the cache folder) and index the corpus again
+ * from its files, which writes a new cache; answers with the figures of that pass and the folder cleared
+ * (`null` when the server keeps no cache).
+ */
+export const ClearIndexCacheRequest = new RequestType<Record<string, never>, IndexedParams & { cacheDirectory: string | null }, void>('statementLens/clearIndexCache');
+
+/**
  * The command every code lens over a corpus quotation names, with arguments `[uri, position]`. The VS Code
  * client runs it itself (a peek view); for other clients the server offers it through `workspace/executeCommand`:
  * it answers with the related statements and shows them in a `window/showMessage`.

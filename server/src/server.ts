@@ -21,7 +21,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CorpusIndexer, formatCitation, QuoteChecker, type IndexReport, type QuoteCheck, type StatementParser } from './core';
+import { CorpusIndexer, formatCitation, QuoteChecker, type IndexCache, type IndexReport, type QuoteCheck, type StatementParser } from './core';
 import { boundQuery } from './core/queryBounds';
 import { FileSystemCorpusHost, resolveRoots, uriOf } from './corpusFiles';
 import { CorpusWatcher } from './corpusWatcher';
@@ -38,7 +38,8 @@ import { referencesAt, type Draft } from './features/references';
 import { relatedStatements, relatedStatementsMessage, statementAt } from './features/relatedStatements';
 import { SEMANTIC_LEGEND, semanticTokens } from './features/semanticTokens';
 import { workspaceSymbols } from './features/workspaceSymbols';
-import { DocumentRequest, DocumentsRequest, IndexedNotification, IndexingStartedNotification, PeopleRequest, ReindexRequest, RelatedStatementsRequest, SearchQuotesRequest, SHOW_RELATED_STATEMENTS, type IndexedParams, type QuoteHit, type RelatedStatement } from './protocol';
+import { clearCacheRoot, expandHome, openIndexCache } from './indexStore/cacheFolder';
+import { ClearIndexCacheRequest, DocumentRequest, DocumentsRequest, IndexedNotification, IndexingStartedNotification, PeopleRequest, ReindexRequest, RelatedStatementsRequest, SearchQuotesRequest, SHOW_RELATED_STATEMENTS, type IndexedParams, type QuoteHit, type RelatedStatement } from './protocol';
 import { markdownToPlainText } from './markdown';
 import { ReindexScheduler } from './reindexScheduler';
 import { isDraftLanguage, SettingsStore, type InitializationOptions, type ServerSettings } from './settings';
@@ -72,6 +73,11 @@ export function startServer(connection: Connection, dependencies: ServerDependen
   let host = new FileSystemCorpusHost([]);
   let indexer = new CorpusIndexer(host);
   let checker = new QuoteChecker(indexer.index);
+  /** Where the index outlives the server (initializationOptions.cacheDirectory), and the current corpus's cache. */
+  let cacheRoot: string | undefined;
+  let indexCache: IndexCache | undefined;
+  /** True while a start-up pass loads the index from the cache: requests are answered from what is loaded. */
+  let answeringWhileLoading = false;
   const log = (message: string) => connection.console.log(message);
   /**
    * A message the user must see. A notification, not vscode-languageserver's `show…Message`, which sends
@@ -92,6 +98,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [uriToPath(params.rootUri)].filter((p): p is string => !!p);
     const initializationOptions = (params.initializationOptions ?? {}) as InitializationOptions;
     settings = new SettingsStore(connection, () => canPullConfiguration, initializationOptions);
+    cacheRoot = typeof initializationOptions.cacheDirectory === 'string' && initializationOptions.cacheDirectory.trim() ? path.resolve(expandHome(initializationOptions.cacheDirectory)) : undefined;
     const hoverFormats = capabilities.textDocument?.hover?.contentFormat;
     cards = { commandLinks: initializationOptions.commandLinks === true, markdown: !hoverFormats || hoverFormats.includes('markdown') };
     const result: InitializeResult = {
@@ -129,7 +136,10 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     corpusSettingsIndexed = corpusSettingsOf(current);
     const paths = [...(current.includeBundledSeeds ? [dependencies.bundledSeedsPath] : []), ...current.corpusPaths];
     host = new FileSystemCorpusHost(resolveRoots(paths, workspaceFolders), log);
-    indexer = new CorpusIndexer(host, { limits: { maxFileBytes: current.maxFileSizeMB * 1024 * 1024, maxLineLength: current.maxLineLength }, parser: dependencies.parser });
+    // The previous corpus's last write finishes before this pass reads the cache.
+    await indexCache?.settled();
+    indexCache = cacheRoot ? openIndexCache(cacheRoot, host.roots, log) : undefined;
+    indexer = new CorpusIndexer(host, { limits: { maxFileBytes: current.maxFileSizeMB * 1024 * 1024, maxLineLength: current.maxLineLength }, parser: dependencies.parser, cache: indexCache });
     checker = new QuoteChecker(indexer.index);
     for (const open of documents.all()) if (host.contains(open.uri) && !host.isAlias(open.uri)) indexer.documentEdited(open.uri, open.getText());
     await watchCorpus();
@@ -139,15 +149,19 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     let report: IndexReport;
     try {
       let lastPercent = -1;
-      report = await indexer.indexAll(progress?.token, (done, total) => {
+      report = await indexer.indexAll(progress?.token, (done, total, phase) => {
+        // From the cache, the index fills in seconds: requests are answered meanwhile, from what is loaded.
+        if (phase === 'cache') answeringWhileLoading = true;
         const percent = Math.floor((done / total) * 100);
-        if (percent !== lastPercent) progress?.report(percent, `${done}/${total} documents`);
+        if (percent !== lastPercent) progress?.report(percent, phase === 'cache' ? `${done}/${total} documents from the cache (answers use what is loaded)` : `${done}/${total} documents`);
         lastPercent = percent;
       });
     } finally {
+      answeringWhileLoading = false;
       // Ended however the pass ends, so no "indexing 126/12543" stays on screen.
       progress?.done();
     }
+    void saveIndex();
     warmUp(indexer);
     log(`Indexed ${report.documents} documents, ${report.quotes} quotes, ${report.people} people in ${report.durationMs} ms from ${host.roots.map(r => r.folder + (r.glob ? '/' + r.glob : '')).join(', ')}${report.emptyFiles ? ` (${report.emptyFiles} empty files skipped)` : ''}`);
     tellWhatWasMissed(report);
@@ -157,7 +171,25 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     return report;
   });
   /** Resolves when the index is complete: no full pass runs or waits to run. */
-  const corpusReady = () => reindexing.idle();
+  const corpusComplete = () => reindexing.idle();
+  /** Resolves when requests can be answered: the index is complete, or filling from the cache. */
+  const corpusReady = () => (answeringWhileLoading ? Promise.resolve() : corpusComplete());
+
+  /** Writes what changed in the index to the cache; the last write is complete when `shutdown` is answered. */
+  function saveIndex(): Promise<void> {
+    const target = indexer;
+    return target.cache?.flush(uri => target.index.get(uri)) ?? Promise.resolve();
+  }
+  let pendingSave: NodeJS.Timeout | undefined;
+  /** After incremental changes: one write for a burst of them. */
+  function scheduleSave(): void {
+    clearTimeout(pendingSave);
+    if (indexer.cache?.dirty) pendingSave = setTimeout(() => void saveIndex(), 2000);
+  }
+  connection.onShutdown(async () => {
+    clearTimeout(pendingSave);
+    await saveIndex();
+  });
 
   /** Starts a full pass, or joins the one queued after the running pass (reindexScheduler.ts). */
   function reindexAll(): Promise<IndexReport> {
@@ -258,7 +290,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
   // Merged per file and applied at most once per interval (fileEvents.ts), yielding to requests as it goes; the
   // client's notifications and the server's own watcher (corpusWatcher.ts) both come here.
   const fileEvents = new FileEventQueue(async batch => {
-    await corpusReady();
+    await corpusComplete();
     let report: IndexReport | undefined, done = 0;
     for (const [uri, fate] of batch) {
       if (documents.get(uri)) continue;
@@ -272,6 +304,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
       if (++done % 50 === 0) await new Promise(resolve => setImmediate(resolve));
     }
     if (report) announce(report);
+    scheduleSave();
   });
   connection.onDidChangeWatchedFiles(({ changes }) => fileEvents.add(changes ?? []));
   connection.onExit(() => serverWatcher?.dispose());
@@ -310,7 +343,8 @@ export function startServer(connection: Connection, dependencies: ServerDependen
   async function checkDraft(uri: string): Promise<QuoteCheck[]> {
     // Settings first: a settings change starts a new pass, which the check must then wait for.
     const current = await settings.get();
-    await corpusReady();
+    // Against the whole corpus only: a quotation not loaded yet is no "no source".
+    await corpusComplete();
     const document = documents.get(uri);
     if (!document || host.contains(uri)) return [];
     if (!current.quoteCheck || !isDraftLanguage(document, current.hoverLanguages)) {
@@ -341,7 +375,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     pendingEdits.set(document.uri, setTimeout(async () => {
       pendingEdits.delete(document.uri);
       // Mid-pass, an announcement would report a partial corpus ("3 docs"); the pass reads open documents too.
-      await corpusReady();
+      await corpusComplete();
       const current = documents.get(document.uri);
       if (current) announce(indexer.documentEdited(current.uri, current.getText()));
     }, 200));
@@ -350,9 +384,12 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     clearTimeout(pendingChecks.get(document.uri));
     if (draftChecks.delete(document.uri)) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     if (!host.contains(document.uri) || host.isAlias(document.uri)) return;
-    void corpusReady()
+    void corpusComplete()
       .then(() => indexer.documentClosed(document.uri))
-      .then(() => announce({ ...indexer.index.stats(), durationMs: 0, problems: indexer.problems() }));
+      .then(() => {
+        announce({ ...indexer.index.stats(), durationMs: 0, problems: indexer.problems() });
+        scheduleSave();
+      });
   });
 
   /** Whether name features apply to this document: corpus files, and drafts in the configured languages. */
@@ -552,6 +589,16 @@ export function startServer(connection: Connection, dependencies: ServerDependen
         matches: hit.matches,
       };
     });
+  });
+
+  connection.onRequest(ClearIndexCacheRequest, async () => {
+    await indexer.cache?.clear();
+    if (cacheRoot) {
+      await clearCacheRoot(cacheRoot);
+      log(`Index cache cleared: ${cacheRoot}`);
+    }
+    const report = await reindexAll();
+    return { documents: report.documents, quotes: report.quotes, people: report.people, durationMs: report.durationMs, cacheDirectory: cacheRoot ?? null };
   });
 
   connection.onRequest(ReindexRequest, async () => {

@@ -47,6 +47,11 @@ export interface InitializationOptions {
   sourceFormat?: string;
   hoverLanguages?: string[];
   quoteCheck?: boolean;
+  /**
+   * Folder for the index cache (the VS Code client passes its global storage); `~` is the home folder. Without
+   * it the index lives in memory only.
+   */
+  cacheDirectory?: string;
 }
 
 interface ConfigurationSection {

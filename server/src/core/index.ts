@@ -5,7 +5,8 @@ export { CorpusIndex, displayTitleOf, fileNameOf, type CorpusPerson, type Corpus
 export { PersonResolver, type Identity, type Merge, type MergeReason } from './identity/personResolution';
 export { readPeopleRules, isPeopleFile, PEOPLE_FILE_NAMES, type PeopleRules, type PersonRule } from './identity/peopleRules';
 export { nameParts, compareGiven, type NameParts } from './identity/nameParts';
-export { CorpusIndexer, DEFAULT_LIMITS, type FileProblem, type IndexerOptions, type IndexLimits, type IndexReport, type StatementParser } from './indexer';
+export { CorpusIndexer, DEFAULT_LIMITS, type FileProblem, type IndexerOptions, type IndexLimits, type IndexPhase, type IndexReport, type StatementParser } from './indexer';
+export { contentHash, IndexCache, StoreDiscarded, type FileStamp, type IndexStore, type StampSource, type StoredStatement } from './indexCache';
 export { parseQuery, QuoteSearchIndex, type SearchEntry, type SearchHit, type SearchQuery } from './quoteSearch';
 export { isDebrisLine } from './debris';
 export { isCorpusDocument, type CorpusHost } from './workspace';

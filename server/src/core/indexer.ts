@@ -1,10 +1,11 @@
 import { CorpusIndex } from './corpusIndex';
 import { decodeCorpusFile } from './decode';
-import type { DocumentProblem, GivenMetadata } from './model';
+import type { IndexCache } from './indexCache';
+import type { DocumentProblem, GivenMetadata, StatementDocument } from './model';
 import { isSidecarFile, readSidecar, type Sidecar } from './sidecar';
 import { combineRules, isPeopleFile, readPeopleRules, type PeopleRules } from './identity/peopleRules';
 import { parseStatement, type StatementSource } from './statement';
-import type { ParsedStatement } from './searchPreparation';
+import type { ParsedStatement, PreparedSearch } from './searchPreparation';
 import { baseName, FileTooLarge, folderOf, isCorpusDocument, type CorpusHost } from './workspace';
 
 export interface IndexLimits {
@@ -43,7 +44,12 @@ export interface IndexerOptions {
   /** Files read and parsed at once during a full pass when a parser is given. */
   readonly concurrency?: number;
   readonly now?: () => number;
+  /** Parses kept from earlier runs: files that have not changed are taken from it instead of parsed. */
+  readonly cache?: IndexCache;
 }
+
+/** What a full pass is doing, for progress: taking parses from the cache, or parsing files. */
+export type IndexPhase = 'cache' | 'parse';
 
 interface Cancellation {
   readonly isCancellationRequested: boolean;
@@ -73,12 +79,14 @@ export class CorpusIndexer {
   private readonly parser: StatementParser | undefined;
   private readonly concurrency: number;
   private readonly now: () => number;
+  readonly cache: IndexCache | undefined;
 
   constructor(private readonly host: CorpusHost, options: IndexerOptions = {}) {
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.parser = options.parser;
     this.concurrency = options.parser ? Math.max(1, options.concurrency ?? 16) : 1;
     this.now = options.now ?? (() => Date.now());
+    this.cache = options.cache;
   }
 
   problems(): FileProblem[] {
@@ -90,7 +98,7 @@ export class CorpusIndexer {
   }
 
   /** Indexes every file of the host from scratch; `progress` is called as files are done. */
-  async indexAll(token?: Cancellation, progress?: (done: number, total: number) => void): Promise<IndexReport> {
+  async indexAll(token?: Cancellation, progress?: (done: number, total: number, phase: IndexPhase) => void): Promise<IndexReport> {
     const started = this.now();
     const files = await this.host.listFiles(token);
     const wanted = new Set(files);
@@ -101,13 +109,33 @@ export class CorpusIndexer {
     this.emptyFiles.clear();
     for (const uri of files.filter(uri => isSidecarFile(baseName(uri)))) await this.loadSidecar(uri);
     this.index.setPeopleRules(combineRules(this.peopleRules.values()));
-    const documents = files.filter(isCorpusDocument);
+    let documents = files.filter(isCorpusDocument);
+    const total = documents.length;
     let done = 0, next = 0;
+    if (this.cache) {
+      const restored = new Set<string>();
+      for await (const batch of this.cache.restore(documents, uri => this.inputsOf(uri), token)) {
+        for (const stored of batch) {
+          // An open document is indexed from the editor's text, which wins.
+          if (this.openTexts.has(stored.uri)) continue;
+          this.bump(stored.uri);
+          this.problemsByUri.delete(stored.uri);
+          this.emptyFiles.delete(stored.uri);
+          if (stored.warning) this.problem(stored.uri, 'warning', stored.warning);
+          this.store(stored.parsed.document, stored.parsed.search);
+          restored.add(stored.uri);
+          progress?.(++done, total, 'cache');
+        }
+        // Requests are answered between batches, from what is loaded so far.
+        await new Promise(resolve => setImmediate(resolve));
+      }
+      documents = documents.filter(uri => !restored.has(uri));
+    }
     // Several files in flight keep a worker pool busy; with an in-thread parser this is one at a time.
     const lane = async () => {
       while (next < documents.length && !token?.isCancellationRequested) {
         await this.indexDocument(documents[next++]);
-        progress?.(++done, documents.length);
+        progress?.(++done, total, 'parse');
         // Let the event loop answer requests between files during a long pass.
         if (done % 200 === 0) await new Promise(resolve => setImmediate(resolve));
       }
@@ -136,13 +164,18 @@ export class CorpusIndexer {
   fileDeleted(uri: string): IndexReport {
     const started = this.now();
     this.bump(uri);
+    this.cache?.forget(uri);
     this.index.delete(uri);
     this.problemsByUri.delete(uri);
     this.emptyFiles.delete(uri);
     if (this.peopleRules.delete(uri)) this.index.setPeopleRules(combineRules(this.peopleRules.values()));
     if (this.sidecars.delete(uri)) {
       const folder = folderOf(uri);
-      for (const document of [...this.index.all()]) if (folderOf(document.uri) === folder) this.parseAndStore(document.uri, document.text);
+      for (const document of [...this.index.all()]) {
+        if (folderOf(document.uri) !== folder) continue;
+        this.cache?.forget(document.uri);
+        this.parseAndStore(document.uri, document.text);
+      }
     }
     return this.report(started);
   }
@@ -152,6 +185,7 @@ export class CorpusIndexer {
     const started = this.now();
     this.bump(uri);
     this.openTexts.set(uri, text);
+    this.cache?.forget(uri);
     this.parseAndStore(uri, text);
     return this.report(started);
   }
@@ -163,10 +197,16 @@ export class CorpusIndexer {
 
   private async indexDocument(uri: string): Promise<void> {
     const open = this.openTexts.get(uri);
-    if (open !== undefined) return this.parseAndStore(uri, open);
+    if (open !== undefined) {
+      this.parseAndStore(uri, open);
+      return;
+    }
     const version = this.bump(uri);
     this.problemsByUri.delete(uri);
     this.emptyFiles.delete(uri);
+    // Forgotten until a parse of these very bytes is stored; taken before reading, so a later write shows.
+    this.cache?.forget(uri);
+    const stamp = this.cache && (await this.cache.stamp(uri));
     const tooLarge = (size: number) => {
       this.index.delete(uri);
       this.problem(uri, 'warning', `Skipped: ${(size / 1048576).toFixed(1)} MB is over the limit of ${(this.limits.maxFileBytes / 1048576).toFixed(1)} MB (setting statementLens.corpus.maxFileSizeMB).`);
@@ -189,8 +229,8 @@ export class CorpusIndexer {
         return this.problem(uri, 'error', decoded.error);
       }
       if (decoded.warning) this.problem(uri, 'warning', decoded.warning);
-      if (this.parser) await this.parseInParser(uri, decoded.text, version);
-      else this.parseAndStore(uri, decoded.text);
+      const stored = this.parser ? await this.parseInParser(uri, decoded.text, version) : this.parseAndStore(uri, decoded.text);
+      if (stored && this.versions.get(uri) === version) this.cache?.remember(uri, stamp, bytes, this.inputsOf(uri), decoded.warning);
     } catch (error) {
       if (error instanceof FileTooLarge) return tooLarge(error.size);
       this.index.delete(uri);
@@ -198,30 +238,42 @@ export class CorpusIndexer {
     }
   }
 
-  private parseAndStore(uri: string, text: string): void {
+  /** Parses and indexes a text; true when it was indexed. */
+  private parseAndStore(uri: string, text: string): boolean {
     try {
-      const document = parseStatement({ uri, text, sidecar: this.sidecarFor(uri), maxLineLength: this.limits.maxLineLength });
-      this.index.set(document);
-      if (document.problems.length) this.problemsByUri.set(uri, [...(this.problemsByUri.get(uri) ?? []), ...document.problems]);
+      this.store(parseStatement({ uri, text, sidecar: this.sidecarFor(uri), maxLineLength: this.limits.maxLineLength }));
+      return true;
     } catch (error) {
       // A bug in one rule must not take the corpus down: report it and keep going.
       this.index.delete(uri);
       this.problem(uri, 'error', `Could not analyse the document: ${error instanceof Error ? error.message : String(error)}`);
+      return false;
     }
   }
 
-  private async parseInParser(uri: string, text: string, version: number): Promise<void> {
+  private async parseInParser(uri: string, text: string, version: number): Promise<boolean> {
     try {
       const { document, search } = await this.parser!({ uri, text, sidecar: this.sidecarFor(uri), maxLineLength: this.limits.maxLineLength });
       // Deleted, changed again, or opened in the editor meanwhile: the newer event decides.
-      if (this.versions.get(uri) !== version || this.openTexts.has(uri)) return;
-      this.index.set(document, search);
-      if (document.problems.length) this.problemsByUri.set(uri, [...(this.problemsByUri.get(uri) ?? []), ...document.problems]);
+      if (this.versions.get(uri) !== version || this.openTexts.has(uri)) return false;
+      this.store(document, search);
+      return true;
     } catch (error) {
-      if (this.versions.get(uri) !== version) return;
+      if (this.versions.get(uri) !== version) return false;
       this.index.delete(uri);
       this.problem(uri, 'error', `Could not analyse the document: ${error instanceof Error ? error.message : String(error)}`);
+      return false;
     }
+  }
+
+  private store(document: StatementDocument, search?: PreparedSearch): void {
+    this.index.set(document, search);
+    if (document.problems.length) this.problemsByUri.set(document.uri, [...(this.problemsByUri.get(document.uri) ?? []), ...document.problems]);
+  }
+
+  /** What a parse of the file depends on besides its bytes: its sidecar metadata and the line limit. */
+  private inputsOf(uri: string): string {
+    return JSON.stringify([this.sidecarFor(uri) ?? null, this.limits.maxLineLength]);
   }
 
   private bump(uri: string): number {
