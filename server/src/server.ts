@@ -76,8 +76,11 @@ export function startServer(connection: Connection, dependencies: ServerDependen
   /** Where the index outlives the server (initializationOptions.cacheDirectory), and the current corpus's cache. */
   let cacheRoot: string | undefined;
   let indexCache: IndexCache | undefined;
-  /** True while a start-up pass loads the index from the cache: requests are answered from what is loaded. */
+  /** True while a pass loads the index from the cache: requests are answered from what is loaded. */
   let answeringWhileLoading = false;
+  /** Requests that arrived before the pass knew it would load from the cache, woken when it does or ends. */
+  let waitingForAnswers: (() => void)[] = [];
+  const wakeWaiting = () => waitingForAnswers.splice(0).forEach(wake => wake());
   const log = (message: string) => connection.console.log(message);
   /**
    * A message the user must see. A notification, not vscode-languageserver's `show…Message`, which sends
@@ -151,19 +154,23 @@ export function startServer(connection: Connection, dependencies: ServerDependen
       let lastPercent = -1;
       report = await indexer.indexAll(progress?.token, (done, total, phase) => {
         // From the cache, the index fills in seconds: requests are answered meanwhile, from what is loaded.
-        if (phase === 'cache') answeringWhileLoading = true;
+        if (phase === 'cache' && !answeringWhileLoading) {
+          answeringWhileLoading = true;
+          wakeWaiting();
+        }
         const percent = Math.floor((done / total) * 100);
         if (percent !== lastPercent) progress?.report(percent, phase === 'cache' ? `${done}/${total} documents from the cache (answers use what is loaded)` : `${done}/${total} documents`);
         lastPercent = percent;
       });
     } finally {
       answeringWhileLoading = false;
+      wakeWaiting();
       // Ended however the pass ends, so no "indexing 126/12543" stays on screen.
       progress?.done();
     }
     void saveIndex();
     warmUp(indexer);
-    log(`Indexed ${report.documents} documents, ${report.quotes} quotes, ${report.people} people in ${report.durationMs} ms from ${host.roots.map(r => r.folder + (r.glob ? '/' + r.glob : '')).join(', ')}${report.emptyFiles ? ` (${report.emptyFiles} empty files skipped)` : ''}`);
+    log(`Indexed ${report.documents} documents, ${report.quotes} quotes, ${report.people} people in ${report.durationMs} ms from ${host.roots.map(r => r.folder + (r.glob ? '/' + r.glob : '')).join(', ')}${report.emptyFiles ? ` (${report.emptyFiles} empty files skipped)` : ''}${report.cached ? `; ${report.cached.restored} from the index cache, ${report.cached.parsed} parsed` : ''}`);
     tellWhatWasMissed(report);
     // With another pass queued this corpus is about to be replaced: its figures would be untrue by the time they
     // are shown, and drafts would be checked against it only to be checked again.
@@ -173,22 +180,32 @@ export function startServer(connection: Connection, dependencies: ServerDependen
   /** Resolves when the index is complete: no full pass runs or waits to run. */
   const corpusComplete = () => reindexing.idle();
   /** Resolves when requests can be answered: the index is complete, or filling from the cache. */
-  const corpusReady = () => (answeringWhileLoading ? Promise.resolve() : corpusComplete());
+  const corpusReady = async (): Promise<void> => {
+    while (!answeringWhileLoading) {
+      const complete = corpusComplete().then(() => true);
+      const loading = new Promise<boolean>(resolve => waitingForAnswers.push(() => resolve(false)));
+      if (await Promise.race([complete, loading])) return;
+    }
+  };
 
   /** Writes what changed in the index to the cache; the last write is complete when `shutdown` is answered. */
   function saveIndex(): Promise<void> {
+    if (cacheFinal) return Promise.resolve();
     const target = indexer;
     return target.cache?.flush(uri => target.index.get(uri)) ?? Promise.resolve();
   }
   let pendingSave: NodeJS.Timeout | undefined;
+  /** Set once `shutdown` is answered: the cache is final, nothing writes to it any more. */
+  let cacheFinal = false;
   /** After incremental changes: one write for a burst of them. */
   function scheduleSave(): void {
     clearTimeout(pendingSave);
-    if (indexer.cache?.dirty) pendingSave = setTimeout(() => void saveIndex(), 2000);
+    if (indexer.cache?.dirty && !cacheFinal) pendingSave = setTimeout(() => void saveIndex(), 2000);
   }
   connection.onShutdown(async () => {
     clearTimeout(pendingSave);
     await saveIndex();
+    cacheFinal = true;
   });
 
   /** Starts a full pass, or joins the one queued after the running pass (reindexScheduler.ts). */

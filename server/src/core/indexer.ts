@@ -31,6 +31,8 @@ export interface IndexReport {
   readonly problems: FileProblem[];
   /** Empty and whitespace-only files: not documents, skipped without a diagnostic each. */
   readonly emptyFiles?: number;
+  /** Of a full pass with a cache: documents taken from it, and documents parsed. */
+  readonly cached?: { readonly restored: number; readonly parsed: number };
 }
 
 /** Parses a document for the index, possibly off the main thread (the server runs a worker pool). */
@@ -112,6 +114,7 @@ export class CorpusIndexer {
     let documents = files.filter(isCorpusDocument);
     const total = documents.length;
     let done = 0, next = 0;
+    let cached: IndexReport['cached'];
     if (this.cache) {
       const restored = new Set<string>();
       for await (const batch of this.cache.restore(documents, uri => this.inputsOf(uri), token)) {
@@ -130,6 +133,7 @@ export class CorpusIndexer {
         await new Promise(resolve => setImmediate(resolve));
       }
       documents = documents.filter(uri => !restored.has(uri));
+      cached = { restored: restored.size, parsed: documents.length };
     }
     // Several files in flight keep a worker pool busy; with an in-thread parser this is one at a time.
     const lane = async () => {
@@ -141,7 +145,7 @@ export class CorpusIndexer {
       }
     };
     await Promise.all(Array.from({ length: this.concurrency }, lane));
-    return this.report(started);
+    return { ...this.report(started), ...(cached ? { cached } : {}) };
   }
 
   /** A file was created or changed on disk. */
