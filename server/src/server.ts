@@ -79,7 +79,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
   /** True while a pass loads the index from the cache: requests are answered from what is loaded. */
   let answeringWhileLoading = false;
   /** Requests that arrived before the pass knew it would load from the cache, woken when it does or ends. */
-  let waitingForAnswers: (() => void)[] = [];
+  const waitingForAnswers: (() => void)[] = [];
   const wakeWaiting = () => waitingForAnswers.splice(0).forEach(wake => wake());
   const log = (message: string) => connection.console.log(message);
   /**

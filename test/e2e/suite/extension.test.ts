@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { existsSync, readdirSync } from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { StatementLensApi } from '../../../client/src/extension';
 import type { StatementNode } from '../../../client/src/documentsTree';
@@ -103,6 +105,16 @@ describe('Statement Lens in VS Code', () => {
   it('reindexes on command', async () => {
     const result = await vscode.commands.executeCommand<IndexedParams>('statementLens.reindex');
     assert.equal(result.documents, SEED_COUNT + WORKSPACE_CORPUS);
+  });
+
+  it('clears the index cache on command, indexes again, and writes a new cache in global storage', async () => {
+    const result = await vscode.commands.executeCommand<IndexedParams & { cacheDirectory: string | null }>('statementLens.clearIndexCache');
+    assert.equal(result.documents, SEED_COUNT + WORKSPACE_CORPUS);
+    assert.ok(result.cacheDirectory?.endsWith(path.join('statement-lens.statement-lens', 'index-cache')), `the cache is in the extension's global storage: ${result.cacheDirectory}`);
+    // Written after the pass, in the background: a manifest appears within seconds.
+    const manifest = () => readdirSync(result.cacheDirectory!).some(name => existsSync(path.join(result.cacheDirectory!, name, 'manifest.json')));
+    for (const deadline = Date.now() + 20_000; !manifest() && Date.now() < deadline; ) await new Promise(resolve => setTimeout(resolve, 100));
+    assert.ok(manifest(), 'a new cache was written');
   });
 
   it('re-indexes when a corpus file is created and deleted', async () => {
