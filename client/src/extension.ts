@@ -12,9 +12,13 @@ export interface StatementLensApi {
   readonly statusBar: CorpusStatusBar;
 }
 
+/** The running client, which `deactivate` stops. */
+let running: StatementClient | undefined;
+
 export async function activate(context: vscode.ExtensionContext): Promise<StatementLensApi> {
   const output = vscode.window.createOutputChannel('Statement Lens', { log: true });
   const client = new StatementClient(context, output);
+  running = client;
   const documentsTree = new DocumentsTreeProvider(client, context.globalState);
   const statusBar = new CorpusStatusBar(client);
   const treeView = vscode.window.createTreeView('statementLens.documents', { treeDataProvider: documentsTree, showCollapseAll: true });
@@ -50,6 +54,10 @@ function markCorpusDocuments(context: vscode.ExtensionContext): void {
   context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(mark));
 }
 
-export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
+/**
+ * Returns the client's stop, which VS Code waits for: the server answers `shutdown` once the index cache is
+ * complete on disk. The rest is disposed through context.subscriptions.
+ */
+export function deactivate(): Promise<void> | undefined {
+  return running?.stop();
 }

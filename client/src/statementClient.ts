@@ -146,6 +146,11 @@ export class StatementClient implements vscode.Disposable {
     return (this.client as unknown as { _serverProcess?: { pid?: number } })._serverProcess?.pid;
   }
 
+  /** Stops the server, giving it time to finish writing the index cache before it answers `shutdown`. */
+  stop(): Promise<void> {
+    return this.client.stop(10_000);
+  }
+
   async dispose(): Promise<void> {
     this.disposables.forEach(d => d.dispose());
     await this.client.dispose();
