@@ -186,6 +186,19 @@ describe('people without titles, and no junk people or speakers', () => {
     assert.ok(!document.speakers.value.some(name => /audience|moderator/i.test(name)), JSON.stringify(document.speakers.value));
   });
 
+  test('a listed given name before a surname is a person; a place or an everyday word is not', () => {
+    const text = [
+      'At the town hall in Cedar Falls, Dolores Whitcombe had a question for the senator.',
+      '',
+      'The pool reporters were Harriet Okonjo and Brendan Askew.',
+      '',
+      'Flags flew over the Happy Valley mine while the park police watched from Park Police headquarters.',
+    ].join('\n');
+    const names = parse(text).people.map(p => p.name);
+    for (const name of ['Dolores Whitcombe', 'Harriet Okonjo', 'Brendan Askew']) assert.ok(names.includes(name), `${name} in ${JSON.stringify(names)}`);
+    for (const name of ['Happy Valley', 'Park Police', 'Cedar Falls']) assert.ok(!names.includes(name), `${name} in ${JSON.stringify(names)}`);
+  });
+
   test('a title’s capitalized verb is not part of the name: “President Joe Biden Marking Pride Month”', () => {
     const document = parseStatement({ uri: 'memory:///statement.txt', text: 'Statement by President Joe Biden Marking Pride Month\n\nThis month we celebrate the courage of those who came before us and the progress they made.' });
     assert.deepEqual(document.speakers.value, ['Joe Biden']);
@@ -201,6 +214,26 @@ describe('pronouns resolved', () => {
     ].join('\n');
     const document = parse(text);
     assert.equal(quoteStarting(document, 'This budget abandons')?.speaker, 'Ana Ruiz');
+  });
+
+  test('a given name tells the gender the text does not: “…,” she said after a woman introduced by name alone', () => {
+    const text = [
+      'Governor Paul Grant took questions at the library on Monday. “We will fix the roads,” Grant said.',
+      '',
+      'During the meeting, Dolores Whitcombe had a question for the governor.',
+      '',
+      '“My street has flooded three times this year,” she said.',
+    ].join('\n');
+    assert.equal(quoteStarting(parse(text), 'My street has flooded')?.speaker, 'Dolores Whitcombe');
+  });
+
+  test('someone only mentioned does not take “he” from the man who is speaking', () => {
+    const text = [
+      'Senator Omar Haddad spoke at the museum named after Abraham Lincoln in 1858 on Friday.',
+      '',
+      '“This is where the union was saved,” he said.',
+    ].join('\n');
+    assert.equal(quoteStarting(parse(text), 'This is where the union')?.speaker, 'Omar Haddad');
   });
 });
 
