@@ -112,6 +112,13 @@ describe('fragment quotations inside the writer’s sentence', () => {
     assert.equal(quoteStarting(document, 'bullying')?.speaker, 'Karin Holm');
   });
 
+  test('`dismissed the budget as a “cruel joke”` and `likened the plan to a “house of cards”` are the subject’s words', () => {
+    const document = parse('Former Governor Lena Marsh dismissed the budget as a “cruel joke” during a stop in Dayton. Marsh also likened the plan to a “house of cards” on Friday.');
+    const joke = quoteStarting(document, 'cruel joke');
+    assert.deepEqual([joke?.kind, joke?.speaker], ['fragment', 'Lena Marsh']);
+    assert.equal(quoteStarting(document, 'house of cards')?.speaker, 'Lena Marsh');
+  });
+
   test('terms and noun modifiers in quotation marks are the writer’s, not fragments', () => {
     const document = parse('Minister Tomas Berg said the countries are going through an “exploring” period after a “timely and important” call.');
     assert.ok(!document.quotes.some(q => q.kind === 'fragment' || q.kind === 'direct'), JSON.stringify(document.quotes));

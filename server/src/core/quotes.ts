@@ -212,7 +212,7 @@ function leadInSpeaker(text: string, paragraph: Span, context: SpeakerContext): 
 const LABEL = /^([^:;.!?"“”]{2,100}?)\s*:\s*$/;
 
 /** Verbs that put a few quoted words in someone's mouth inside the writer's sentence: called it “a mistake”. */
-const FRAGMENT_VERBS = /^(?:called|calls|call|described|describes|dismissed|dismisses|denounced|denounces|branded|brands|labeled|labelled|labels|termed|terms|hailed|hails|praised|praises|slammed|slams|criticized|criticised|criticizes|accused|accuses|protested|protests|decried|decries|lauded|lauds|touted|touts|blasted|blasts|vowed|vows|promised|promises|pledged|warned|urged|characterized|characterised|deemed|referred)$/;
+const FRAGMENT_VERBS = /^(?:called|calls|call|described|describes|dismissed|dismisses|denounced|denounces|branded|brands|labeled|labelled|labels|termed|terms|hailed|hails|praised|praises|slammed|slams|criticized|criticised|criticizes|accused|accuses|protested|protests|decried|decries|lauded|lauds|touted|touts|blasted|blasts|vowed|vows|promised|promises|pledged|warned|urged|characterized|characterised|deemed|referred|likened|likens|compared|compares|mocked|mocks|ridiculed|ridicules|admires|admired|lambasted|lambastes|condemned|condemns|derided|derides)$/;
 const FRAGMENT_MAX_WORDS = 12;
 
 type SpeakerOf = Source | null | undefined;
@@ -365,7 +365,9 @@ function sentenceSubject(tokens: readonly Token[], end: number, sentence: Span, 
 /** `an “exploring” period`, `a “timely and important” call`: quoted words used as a modifier of a noun. */
 function modifiesNoun(text: string, mark: MarkedSpan): boolean {
   const after = text.slice(mark.outer.end, mark.outer.end + 3);
-  const before = text.slice(Math.max(0, mark.outer.start - 5), mark.outer.start);
+  const before = text.slice(Math.max(0, mark.outer.start - 8), mark.outer.start);
+  // "dismissed the plan as a “crazy system” during …": the words after "as" are the speaker's verdict.
+  if (/\bas\s+(?:a|an|the)\s*$/i.test(before)) return false;
   return /^ \p{Ll}/u.test(after) && !/^ (?:of|to|in|on|and|or|against|for|with|by|from|at|as)\b/.test(text.slice(mark.outer.end, mark.outer.end + 10)) && /\b(?:a|an|the|no|its|their|his|her|this|that)\s*$/i.test(before);
 }
 
