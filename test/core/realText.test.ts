@@ -244,6 +244,15 @@ describe('pronouns resolved', () => {
   });
 });
 
+describe('titles written with a period', () => {
+  test('`said Del. Maria Ortega of Guam`: every title the names know also keeps the sentence whole', () => {
+    for (const title of ['Del.', 'Sgt.', 'Atty.', 'Supt.']) {
+      const document = parse(`The hearing ran late. “This is a waste of the committee’s time,” said ${title} Maria Ortega of Guam.`);
+      assert.equal(quoteStarting(document, 'This is a waste')?.speaker, 'Maria Ortega', title);
+    }
+  });
+});
+
 describe('reported speech in news style', () => {
   test('a name, an appositive, then the verb; and `…, according to the poll`', () => {
     const text = [
