@@ -244,6 +244,18 @@ describe('pronouns resolved', () => {
   });
 });
 
+describe('press statements under a byline', () => {
+  test('“Name, Office” under the title makes the text that person’s statement; a sentence or an office alone does not', () => {
+    const statement = parseStatement({ uri: 'memory:///statement.txt', text: 'Ruritania National Day\n\nMaria Ortega, Secretary of State\n\nOn behalf of the United States, I congratulate the people of Ruritania on their national day.\n\nWe value our partnership.' });
+    assert.deepEqual([statement.speakers.value, statement.kind], [['Maria Ortega'], 'statement']);
+    assert.ok(statement.quotes.length === 2 && statement.quotes.every(q => q.speaker === 'Maria Ortega' && q.kind === 'speech'), JSON.stringify(statement.quotes));
+    const office = parseStatement({ uri: 'memory:///office.txt', text: 'Ruritania National Day\n\nOffice of the Spokesperson\n\nThe United States congratulates the people of Ruritania.' });
+    assert.deepEqual(office.speakers.value, []);
+    const sentence = parseStatement({ uri: 'memory:///news.txt', text: 'Tariffs and farms\n\nRichard Roe, director of the Center for Rural Policy, said the new tariffs would raise prices.' });
+    assert.notEqual(sentence.kind, 'statement');
+  });
+});
+
 describe('titles written with a period', () => {
   test('`said Del. Maria Ortega of Guam`: every title the names know also keeps the sentence whole', () => {
     for (const title of ['Del.', 'Sgt.', 'Atty.', 'Supt.']) {
