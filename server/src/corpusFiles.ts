@@ -3,8 +3,8 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
 import { isCorpusDocument, type CorpusHost } from './core';
-import { FileTooLarge } from './core/workspace';
-import { isSidecarFile } from './core/sidecar';
+import { FileTooLarge } from './core/corpus/workspace';
+import { isSidecarFile } from './core/read/sidecar';
 
 /** A corpus root: a folder, optionally narrowed by a glob ("corpus/**\/*.md"). */
 export interface CorpusRoot {

@@ -22,7 +22,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CorpusIndexer, formatCitation, QuoteChecker, type IndexReport, type QuoteCheck, type StatementParser } from './core';
-import { boundQuery } from './core/queryBounds';
+import { boundQuery } from './core/search/queryBounds';
 import { FileSystemCorpusHost, resolveRoots, uriOf } from './corpusFiles';
 import { CorpusWatcher } from './corpusWatcher';
 import { FileEventQueue } from './fileEvents';

@@ -1,10 +1,10 @@
 import { CompletionItemKind, type CancellationToken, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatCitation, openQuotationAt, type CorpusIndex, type Quote } from '../core';
-import { withoutFormatControls } from '../core/invisible';
-import { boundTypedQuotation } from '../core/queryBounds';
-import { searchWords } from '../core/searchText';
-import { trimEndOf } from '../core/trim';
+import { withoutFormatControls } from '../core/read/invisible';
+import { boundTypedQuotation } from '../core/search/queryBounds';
+import { searchWords } from '../core/read/searchText';
+import { trimEndOf } from '../core/read/trim';
 import { escapeMarkdown, truncate } from '../markdown';
 
 const MAX_ITEMS = 50;

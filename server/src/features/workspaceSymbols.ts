@@ -1,6 +1,6 @@
 import { SymbolKind, type CancellationToken, type SymbolInformation } from 'vscode-languageserver';
 import { fileNameOf, type CorpusIndex } from '../core';
-import { withoutFormatControls } from '../core/invisible';
+import { withoutFormatControls } from '../core/read/invisible';
 import { rangeOf } from '../convert';
 import { truncate } from '../markdown';
 

@@ -2,10 +2,10 @@ import { KNOWN_ORGANISATIONS, ORGANISATION_HEADS, REPORTING_VERB_SET, REPORTING_
 
 const TWO_WORD_VERB_STARTS = new Set(REPORTING_VERBS.filter(verb => verb.includes(' ')).map(verb => verb.split(' ')[0]));
 import { DESCRIBING_NOUN, unknownPersonName } from './people';
-import type { SpeakerKind } from './model';
+import type { SpeakerKind } from '../model';
 import type { PeopleInDocument } from './people';
-import { firstAfter } from './spans';
-import { isCapitalized, type Token } from './tokens';
+import { firstAfter } from '../read/spans';
+import { isCapitalized, type Token } from '../read/tokens';
 
 /** Who speaks, when it is not (only) a person's name. */
 export interface Source {

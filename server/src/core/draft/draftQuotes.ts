@@ -1,8 +1,8 @@
-import { HONORIFICS, NON_PERSON_WORDS, REPORTING_VERBS, ROLE_HEADS } from './lexicon';
-import type { Span } from './model';
-import type { NameOccurrence } from './names';
-import { findNestedQuotes, findQuotationMarks } from './quotationMarks';
-import { splitSentences } from './sentences';
+import { HONORIFICS, NON_PERSON_WORDS, REPORTING_VERBS, ROLE_HEADS } from '../understand/lexicon';
+import type { Span } from '../model';
+import type { NameOccurrence } from '../understand/names';
+import { findNestedQuotes, findQuotationMarks } from '../read/quotationMarks';
+import { splitSentences } from '../read/sentences';
 
 /** Who a draft gives a quotation to. */
 export interface DraftAttribution {

@@ -1,7 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import { metadataFromRecord } from './frontMatter';
-import type { DocumentProblem, GivenMetadata } from './model';
-import { isPeopleFile } from './identity/peopleRules';
+import type { DocumentProblem, GivenMetadata } from '../model';
+import { isPeopleFile } from '../identity/peopleRules';
 
 /** File names of sidecar metadata files a corpus folder may hold. */
 export const SIDECAR_FILE_NAMES = ['statements.yaml', 'statements.yml', 'MANIFEST.tsv'];

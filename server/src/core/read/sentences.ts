@@ -1,4 +1,4 @@
-import type { Span } from './model';
+import type { Span } from '../model';
 
 const ABBREVIATION_BEFORE = /(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gen|Gov|St|Jr|Sr|Rev|No|vs|Lt|Col|Capt|Maj|Adm|Amb|Sec|etc|e\.g|i\.e)|\b[A-Z]|(?:\b[A-Za-z]\.){1,}[A-Za-z])$/;
 

@@ -1,10 +1,10 @@
 import { CorpusIndex } from './corpusIndex';
-import { decodeCorpusFile } from './decode';
-import type { DocumentProblem, GivenMetadata } from './model';
-import { isSidecarFile, readSidecar, type Sidecar } from './sidecar';
-import { combineRules, isPeopleFile, readPeopleRules, type PeopleRules } from './identity/peopleRules';
-import { parseStatement, type StatementSource } from './statement';
-import type { ParsedStatement } from './searchPreparation';
+import { decodeCorpusFile } from '../read/decode';
+import type { DocumentProblem, GivenMetadata } from '../model';
+import { isSidecarFile, readSidecar, type Sidecar } from '../read/sidecar';
+import { combineRules, isPeopleFile, readPeopleRules, type PeopleRules } from '../identity/peopleRules';
+import { parseStatement, type StatementSource } from '../understand/statement';
+import type { ParsedStatement } from '../search/searchPreparation';
 import { baseName, FileTooLarge, folderOf, isCorpusDocument, type CorpusHost } from './workspace';
 
 export interface IndexLimits {

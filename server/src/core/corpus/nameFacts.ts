@@ -1,4 +1,4 @@
-import type { Person, Span, StatementDocument } from './model';
+import type { Person, Span, StatementDocument } from '../model';
 
 /** Where the corpus introduces a person with a role, and the date of that document. */
 export interface Introduction {

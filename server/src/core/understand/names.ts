@@ -1,6 +1,6 @@
-import type { Span, StatementDocument } from './model';
+import type { Span, StatementDocument } from '../model';
 import { surnameOf } from './people';
-import { tokenize } from './tokens';
+import { tokenize } from '../read/tokens';
 
 /** A known name found in some text, with every person it may stand for. */
 export interface NameOccurrence {

@@ -1,4 +1,4 @@
-import type { Span } from './model';
+import type { Span } from '../model';
 
 /** A span of text between quotation marks; `content` excludes the marks. */
 export interface MarkedSpan {

@@ -1,7 +1,7 @@
-import type { Span, StatementDocument } from './model';
-import { indexableWords } from './searchText';
-import { splitSentences } from './sentences';
-import { parseStatement, readableText, type StatementSource } from './statement';
+import type { Span, StatementDocument } from '../model';
+import { indexableWords } from '../read/searchText';
+import { splitSentences } from '../read/sentences';
+import { parseStatement, readableText, type StatementSource } from '../understand/statement';
 
 /** A searchable statement before the corpus is consulted (speaker names are made canonical on insertion). */
 export interface PreparedEntry {

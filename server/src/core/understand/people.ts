@@ -1,6 +1,6 @@
 import { CHINESE_SURNAMES, HONORIFICS, NON_PERSON_WORDS, REPORTING_VERB_SET, ROLE_HEADS, ROLE_MODIFIERS } from './lexicon';
-import type { Person, Span } from './model';
-import { isCapitalized, isInitial, isSpaceGap, tokenize, type Token } from './tokens';
+import type { Person, Span } from '../model';
+import { isCapitalized, isInitial, isSpaceGap, tokenize, type Token } from '../read/tokens';
 import { verbLengthAt } from './attribution';
 
 /** One place a person is named, in document order. */

@@ -1,5 +1,5 @@
 import { parse as parseYaml } from 'yaml';
-import type { DocumentProblem, GivenMetadata } from './model';
+import type { DocumentProblem, GivenMetadata } from '../model';
 import { normalizeDate } from './dates';
 
 export interface FrontMatter {

@@ -1,13 +1,13 @@
-import type { Person, Provenance, Quote, Role, Span, StatementDocument } from './model';
-import { NameDictionary, type NameOccurrence } from './names';
-import { PersonResolver, type Identity, type Merge } from './identity/personResolution';
-import type { PeopleRules } from './identity/peopleRules';
-import { HONORIFICS, ROLE_HEADS } from './lexicon';
+import type { Person, Provenance, Quote, Role, Span, StatementDocument } from '../model';
+import { NameDictionary, type NameOccurrence } from '../understand/names';
+import { PersonResolver, type Identity, type Merge } from '../identity/personResolution';
+import type { PeopleRules } from '../identity/peopleRules';
+import { HONORIFICS, ROLE_HEADS } from '../understand/lexicon';
 import { introductionOrder, NameFacts, newerFirst, type Introduction } from './nameFacts';
-import { boundQuery } from './queryBounds';
-import { QuoteSearchIndex, type SearchEntry, type SearchHit } from './quoteSearch';
-import { prepareSearch, type PreparedSearch } from './searchPreparation';
-import { splitSentences } from './sentences';
+import { boundQuery } from '../search/queryBounds';
+import { QuoteSearchIndex, type SearchEntry, type SearchHit } from '../search/quoteSearch';
+import { prepareSearch, type PreparedSearch } from '../search/searchPreparation';
+import { splitSentences } from '../read/sentences';
 
 export type { Introduction } from './nameFacts';
 

@@ -1,4 +1,4 @@
-import type { Span } from './model';
+import type { Span } from '../model';
 
 export interface SplitParagraphs {
   readonly paragraphs: Span[];

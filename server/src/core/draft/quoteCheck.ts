@@ -1,7 +1,7 @@
-import type { CorpusIndex } from './corpusIndex';
+import type { CorpusIndex } from '../corpus/corpusIndex';
 import { findDraftQuotations, type DraftQuotation } from './draftQuotes';
-import type { QuoteKind, Span } from './model';
-import type { SearchEntry } from './quoteSearch';
+import type { QuoteKind, Span } from '../model';
+import type { SearchEntry } from '../search/quoteSearch';
 import { alignWords, CHANGED_WORD, wordsOf, type Alignment, type Word } from './wordAlignment';
 
 /** Where the corpus has a draft's quotation. */

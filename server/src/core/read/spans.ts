@@ -1,4 +1,4 @@
-import type { Span } from './model';
+import type { Span } from '../model';
 
 /** Index of the first mention starting after an offset (binary search; mentions are in text order). */
 export function firstAfter(mentions: readonly { span: Span }[], offset: number): number {

@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
-import type { Span } from './model';
+import type { Span } from '../model';
 import type { PreparedEntry, PreparedSearch } from './searchPreparation';
-import { editDistance, indexableWords, searchWords, stemOf, STOP_WORDS, trigrams } from './searchText';
+import { editDistance, indexableWords, searchWords, stemOf, STOP_WORDS, trigrams } from '../read/searchText';
 
 /** A searchable statement: a quotation, or a sentence of a document's body. */
 export interface SearchEntry {

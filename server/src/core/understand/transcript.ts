@@ -1,4 +1,4 @@
-import type { Quote, Span } from './model';
+import type { Quote, Span } from '../model';
 import { HONORIFICS, ROLE_HEADS, ROLE_MODIFIERS } from './lexicon';
 import type { PeopleInDocument } from './people';
 

@@ -1,12 +1,12 @@
 import { describedSource, findReportingClause, sourceNamedIn, SpeakerContext, verbLengthAt, type Source } from './attribution';
-import type { DocumentKind, Quote, Span } from './model';
+import type { DocumentKind, Quote, Span } from '../model';
 import type { Mention, PeopleInDocument } from './people';
-import { firstAfter } from './spans';
-import { findNestedQuotes, findQuotationMarks, type MarkedSpan } from './quotationMarks';
-import { splitSentences } from './sentences';
-import { isCapitalized, tokenize, type Token } from './tokens';
+import { firstAfter } from '../read/spans';
+import { findNestedQuotes, findQuotationMarks, type MarkedSpan } from '../read/quotationMarks';
+import { splitSentences } from '../read/sentences';
+import { isCapitalized, tokenize, type Token } from '../read/tokens';
 import { looksLikePersonName, unknownPersonName } from './people';
-import { trimEndOf } from './trim';
+import { trimEndOf } from '../read/trim';
 import { findTurns } from './transcript';
 
 export interface QuoteInput {

@@ -1,9 +1,9 @@
-import { findDebris } from './debris';
-import { isMarkdownFile, readMarkdown, type MarkdownBlock } from './markdownText';
-import { readFrontMatter } from './frontMatter';
+import { findDebris } from '../read/debris';
+import { isMarkdownFile, readMarkdown, type MarkdownBlock } from '../read/markdownText';
+import { readFrontMatter } from '../read/frontMatter';
 import { findDocumentDate, findKind, findOutlet, findTitle, speakersFromQuotes, speakersFromTitle, type MetadataInput } from './metadata';
-import type { DocumentProblem, Field, GivenMetadata, Paragraph, Person, Span, StatementDocument } from './model';
-import { splitParagraphs } from './paragraphs';
+import type { DocumentProblem, Field, GivenMetadata, Paragraph, Person, Span, StatementDocument } from '../model';
+import { splitParagraphs } from '../read/paragraphs';
 import { findPeople } from './people';
 import { findQuotes } from './quotes';
 

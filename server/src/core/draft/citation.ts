@@ -1,5 +1,5 @@
-import { withoutFormatControls } from './invisible';
-import { trimEndOf } from './trim';
+import { withoutFormatControls } from '../read/invisible';
+import { trimEndOf } from '../read/trim';
 
 /** Citation placeholders: ${quote} ${speaker} ${saidTo} ${date} ${longDate} ${outlet} ${title} ${source}. */
 export const DEFAULT_CITATION_FORMAT = '“${quote},” ${speaker} ${saidTo} on ${longDate}.';

@@ -1,6 +1,6 @@
-import { findDate } from './dates';
+import { findDate } from '../read/dates';
 import { CHINESE_SURNAMES, OUTLETS } from './lexicon';
-import type { DocumentKind, Field, GivenMetadata, Quote, Span } from './model';
+import type { DocumentKind, Field, GivenMetadata, Quote, Span } from '../model';
 import { findPeople, surnameOf, type PeopleInDocument } from './people';
 
 const given = <T>(value: T | undefined, frontMatter: T | undefined, sidecar: T | undefined): Field<T> | undefined =>

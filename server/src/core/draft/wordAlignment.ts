@@ -1,6 +1,6 @@
-import type { Span } from './model';
-import { withoutFormatControls } from './invisible';
-import { foldAccents } from './searchText';
+import type { Span } from '../model';
+import { withoutFormatControls } from '../read/invisible';
+import { foldAccents } from '../read/searchText';
 
 /** A word of a text, normalized for comparison, with where it is. */
 export interface Word {

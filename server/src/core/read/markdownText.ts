@@ -1,6 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
-import type { Span } from './model';
+import type { Span } from '../model';
 
 /** A block of a Markdown document, with its place in the source. */
 export interface MarkdownBlock {
