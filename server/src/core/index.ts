@@ -10,7 +10,8 @@ export { parseQuery, QuoteSearchIndex, type SearchEntry, type SearchHit, type Se
 export { isDebrisLine } from './read/debris';
 export { isCorpusDocument, type CorpusHost } from './corpus/workspace';
 export { formatCitation, DEFAULT_CITATION_FORMAT, DEFAULT_SOURCE_FORMAT } from './draft/citation';
-export { parseForIndex, prepareSearch, type ParsedStatement, type PreparedSearch } from './search/searchPreparation';
+export { prepareSearch, type PreparedSearch } from './search/searchPreparation';
+export { parseForIndex, type ParsedStatement } from './corpus/parseForIndex';
 export { QuoteChecker, type QuoteCheck, type QuoteSource, type WordingDifference, type Attribution } from './draft/quoteCheck';
 export { findDraftQuotations, type DraftQuotation, type DraftAttribution } from './draft/draftQuotes';
 export { alignWords, wordsOf, type Alignment, type Word } from './draft/wordAlignment';

@@ -4,7 +4,7 @@ import type { DocumentProblem, GivenMetadata } from '../model';
 import { isSidecarFile, readSidecar, type Sidecar } from '../read/sidecar';
 import { combineRules, isPeopleFile, readPeopleRules, type PeopleRules } from '../identity/peopleRules';
 import { parseStatement, type StatementSource } from '../understand/statement';
-import type { ParsedStatement } from '../search/searchPreparation';
+import type { ParsedStatement } from './parseForIndex';
 import { baseName, FileTooLarge, folderOf, isCorpusDocument, type CorpusHost } from './workspace';
 
 export interface IndexLimits {

@@ -1,7 +1,7 @@
 import type { Span, StatementDocument } from '../model';
 import { indexableWords } from '../read/searchText';
 import { splitSentences } from '../read/sentences';
-import { parseStatement, readableText, type StatementSource } from '../understand/statement';
+import { readableText } from '../understand/statement';
 
 /** A searchable statement before the corpus is consulted (speaker names are made canonical on insertion). */
 export interface PreparedEntry {
@@ -22,17 +22,6 @@ export interface PreparedSearch {
   /** Entry i's distinct words are `words[offsets[i]] .. words[offsets[i + 1] - 1]`. */
   readonly words: Uint32Array;
   readonly offsets: Uint32Array;
-}
-
-export interface ParsedStatement {
-  readonly document: StatementDocument;
-  readonly search: PreparedSearch;
-}
-
-/** Parsing plus search preparation: the unit of work of the indexer (in-thread or in a worker). */
-export function parseForIndex(source: StatementSource): ParsedStatement {
-  const document = parseStatement(source);
-  return { document, search: prepareSearch(document) };
 }
 
 /** Quotations longer than this are searched sentence by sentence, so a hit points at the words that matched. */
