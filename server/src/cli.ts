@@ -9,8 +9,7 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CorpusIndexer, DEFAULT_CITATION_FORMAT, formatCitation } from './core';
-import { boundQuery } from './core/search/queryBounds';
+import { boundQuery, CorpusIndexer, DEFAULT_CITATION_FORMAT, formatCitation } from './core';
 import { FileSystemCorpusHost, resolveRoots } from './corpusFiles';
 import { detailOf, personSummaryOf, rangeOf, summaryOf } from './convert';
 import { createParserPool } from './parseWorkers';

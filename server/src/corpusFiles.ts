@@ -2,9 +2,7 @@ import { closeSync, constants, fstatSync, openSync, promises as fs, readFileSync
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
-import { isCorpusDocument, type CorpusHost } from './core';
-import { FileTooLarge } from './core/corpus/workspace';
-import { isSidecarFile } from './core/read/sidecar';
+import { type CorpusHost, FileTooLarge, isCorpusDocument, isSidecarFile } from './core';
 
 /** A corpus root: a folder, optionally narrowed by a glob ("corpus/**\/*.md"). */
 export interface CorpusRoot {

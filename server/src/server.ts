@@ -21,8 +21,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CorpusIndexer, formatCitation, QuoteChecker, type IndexReport, type QuoteCheck, type StatementParser } from './core';
-import { boundQuery } from './core/search/queryBounds';
+import { boundQuery, CorpusIndexer, formatCitation, type IndexReport, type QuoteCheck, QuoteChecker, type StatementParser } from './core';
 import { FileSystemCorpusHost, resolveRoots, uriOf } from './corpusFiles';
 import { CorpusWatcher } from './corpusWatcher';
 import { FileEventQueue } from './fileEvents';

@@ -1,11 +1,6 @@
 import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic, type Hover, type Position, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { formatCitation, type CorpusIndex, type QuoteCheck, type QuoteChecker, type QuoteSource, type Span } from '../core';
-import { draftParagraphs } from '../core/draft/draftQuotes';
-import { withoutFormatControls } from '../core/read/invisible';
-import { ROLE_HEADS } from '../core/understand/lexicon';
-import { surnameOf } from '../core/understand/people';
-import { splitSentences } from '../core/read/sentences';
+import { type CorpusIndex, draftParagraphs, formatCitation, type QuoteCheck, type QuoteChecker, type QuoteSource, ROLE_HEADS, type Span, splitSentences, surnameOf, withoutFormatControls } from '../core';
 import { rangeOf } from '../convert';
 import { commandLink, escapeMarkdown, truncate, type CardOptions } from '../markdown';
 

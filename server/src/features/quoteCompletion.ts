@@ -1,10 +1,6 @@
 import { CompletionItemKind, type CancellationToken, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { formatCitation, openQuotationAt, type CorpusIndex, type Quote } from '../core';
-import { withoutFormatControls } from '../core/read/invisible';
-import { boundTypedQuotation } from '../core/search/queryBounds';
-import { searchWords } from '../core/read/searchText';
-import { trimEndOf } from '../core/read/trim';
+import { boundTypedQuotation, type CorpusIndex, formatCitation, openQuotationAt, type Quote, searchWords, trimEndOf, withoutFormatControls } from '../core';
 import { escapeMarkdown, truncate } from '../markdown';
 
 const MAX_ITEMS = 50;

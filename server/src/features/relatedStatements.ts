@@ -1,7 +1,6 @@
 import type { CancellationToken, Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CorpusIndex, SearchEntry } from '../core';
-import { splitSentences } from '../core/read/sentences';
+import { type CorpusIndex, type SearchEntry, splitSentences } from '../core';
 import { rangeOf } from '../convert';
 import type { RelatedStatement } from '../protocol';
 import { truncate } from '../markdown';
