@@ -2,7 +2,7 @@ import { closeSync, constants, fstatSync, openSync, promises as fs, readFileSync
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
-import { type CorpusHost, FileTooLarge, isCorpusDocument, isSidecarFile } from './core';
+import { type Cancellation, type CorpusHost, FileTooLarge, isCorpusDocument, isSidecarFile } from './core';
 
 /** A corpus root: a folder, optionally narrowed by a glob ("corpus/**\/*.md"). */
 export interface CorpusRoot {
@@ -67,7 +67,7 @@ export class FileSystemCorpusHost implements CorpusHost {
     this.bounds = { ...DEFAULT_WALK_BOUNDS, ...bounds };
   }
 
-  async listFiles(token?: { isCancellationRequested: boolean }): Promise<string[]> {
+  async listFiles(token?: Cancellation): Promise<string[]> {
     const { maxFiles, maxFolders, maxDepth } = this.bounds;
     const found = new Set<string>();
     let folders = 0, stopped = false;

@@ -21,7 +21,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { boundQuery, CorpusIndexer, formatCitation, type IndexReport, type QuoteCheck, QuoteChecker, type StatementParser } from './core';
+import { boundQuery, CorpusIndexer, fileNameOf, formatCitation, type IndexReport, type QuoteCheck, QuoteChecker, type StatementParser } from './core';
 import { FileSystemCorpusHost, resolveRoots, uriOf } from './corpusFiles';
 import { CorpusWatcher } from './corpusWatcher';
 import { FileEventQueue } from './fileEvents';
@@ -182,7 +182,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     const skipped = [...new Map(report.problems.filter(problem => problem.severity !== 'info' && !indexer.index.get(problem.uri)).map(problem => [problem.uri, problem])).values()];
     if (skipped.length === 0) return;
     const [first] = skipped;
-    const example = `${decodeURIComponent(first.uri.slice(first.uri.lastIndexOf('/') + 1))}: ${first.message}`;
+    const example = `${fileNameOf(first.uri)}: ${first.message}`;
     tellOnce(`skipped ${skipped.map(problem => problem.uri).sort().join(' ')}`, MessageType.Warning, `Statement Lens skipped ${skipped.length} corpus file${skipped.length === 1 ? '' : 's'} (${example}${skipped.length > 1 ? ' …' : ''}). The server log lists each with its reason.`);
   }
 

@@ -1,4 +1,4 @@
-import type { Person, Provenance, Quote, Role, Span, StatementDocument } from '../model';
+import type { Cancellation, Person, Provenance, Quote, Role, Span, StatementDocument } from '../model';
 import { NameDictionary, type NameOccurrence } from '../understand/names';
 import { PersonResolver, type Identity, type Merge } from '../identity/personResolution';
 import type { PeopleRules } from '../identity/peopleRules';
@@ -8,6 +8,7 @@ import { boundQuery } from '../search/queryBounds';
 import { QuoteSearchIndex, type SearchEntry, type SearchHit } from '../search/quoteSearch';
 import { prepareSearch, type PreparedSearch } from '../search/searchPreparation';
 import { splitSentences } from '../read/sentences';
+import { fileNameOf } from '../read/uris';
 
 export type { Introduction } from './nameFacts';
 
@@ -190,7 +191,7 @@ export class CorpusIndex {
   }
 
   /** Resolved people, most documents first; `query` keeps those with a name or alias containing it (accents and case aside). */
-  people(query?: string, limit = Infinity, token?: { isCancellationRequested: boolean }): PersonSummary[] {
+  people(query?: string, limit = Infinity, token?: Cancellation): PersonSummary[] {
     this.sync();
     const wanted = query ? foldForMatch(query) : '';
     const identities = [...this.resolver.all()].filter(identity => !identity.hidden && identity.documents > 0);
@@ -294,7 +295,7 @@ export class CorpusIndex {
     return this.search.warmUp();
   }
 
-  relatedStatements(text: string, limit: number, exclude?: (entry: SearchEntry) => boolean, token?: { isCancellationRequested: boolean }): SearchHit[] {
+  relatedStatements(text: string, limit: number, exclude?: (entry: SearchEntry) => boolean, token?: Cancellation): SearchHit[] {
     this.sync();
     return this.search.related(text, limit, exclude, token);
   }
@@ -434,10 +435,6 @@ export class CorpusIndex {
     return facts;
   }
 
-}
-
-export function fileNameOf(uri: string): string {
-  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
 }
 
 const documentsNewerFirst = (a: StatementDocument, b: StatementDocument) => newerFirst(a.date.value, b.date.value);

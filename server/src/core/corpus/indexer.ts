@@ -1,11 +1,12 @@
 import { CorpusIndex } from './corpusIndex';
 import { decodeCorpusFile } from '../read/decode';
-import type { DocumentProblem, GivenMetadata } from '../model';
+import type { Cancellation, DocumentProblem, GivenMetadata } from '../model';
+import { fileNameOf } from '../read/uris';
 import { isSidecarFile, readSidecar, type Sidecar } from '../read/sidecar';
 import { combineRules, isPeopleFile, readPeopleRules, type PeopleRules } from '../identity/peopleRules';
 import { parseStatement, type StatementSource } from '../understand/statement';
 import type { ParsedStatement } from './parseForIndex';
-import { baseName, FileTooLarge, folderOf, isCorpusDocument, type CorpusHost } from './workspace';
+import { FileTooLarge, folderOf, isCorpusDocument, type CorpusHost } from './workspace';
 
 export interface IndexLimits {
   /** Files larger than this are skipped with a message. */
@@ -43,10 +44,6 @@ export interface IndexerOptions {
   /** Files read and parsed at once during a full pass when a parser is given. */
   readonly concurrency?: number;
   readonly now?: () => number;
-}
-
-interface Cancellation {
-  readonly isCancellationRequested: boolean;
 }
 
 /**
@@ -99,7 +96,7 @@ export class CorpusIndexer {
     this.peopleRules.clear();
     this.problemsByUri.clear();
     this.emptyFiles.clear();
-    for (const uri of files.filter(uri => isSidecarFile(baseName(uri)))) await this.loadSidecar(uri);
+    for (const uri of files.filter(uri => isSidecarFile(fileNameOf(uri)))) await this.loadSidecar(uri);
     this.index.setPeopleRules(combineRules(this.peopleRules.values()));
     const documents = files.filter(isCorpusDocument);
     let done = 0, next = 0;
@@ -119,10 +116,10 @@ export class CorpusIndexer {
   /** A file was created or changed on disk. */
   async fileChanged(uri: string): Promise<IndexReport> {
     const started = this.now();
-    if (isPeopleFile(baseName(uri))) {
+    if (isPeopleFile(fileNameOf(uri))) {
       await this.loadSidecar(uri);
       this.index.setPeopleRules(combineRules(this.peopleRules.values()));
-    } else if (isSidecarFile(baseName(uri))) {
+    } else if (isSidecarFile(fileNameOf(uri))) {
       await this.loadSidecar(uri);
       const folder = folderOf(uri);
       for (const document of [...this.index.all()]) if (folderOf(document.uri) === folder) await this.indexDocument(document.uri);
@@ -231,7 +228,7 @@ export class CorpusIndexer {
   }
 
   private sidecarFor(uri: string): GivenMetadata | undefined {
-    const folder = folderOf(uri), name = baseName(uri);
+    const folder = folderOf(uri), name = fileNameOf(uri);
     for (const sidecar of this.sidecars.values()) {
       if (folderOf(sidecar.uri) !== folder) continue;
       const entry = sidecar.entries.get(name);
@@ -259,13 +256,13 @@ export class CorpusIndexer {
       if (bytes.length > this.limits.maxFileBytes) return tooLarge(bytes.length);
       const decoded = decodeCorpusFile(bytes);
       if ('error' in decoded) return this.problem(uri, 'error', decoded.error);
-      if (isPeopleFile(baseName(uri))) {
+      if (isPeopleFile(fileNameOf(uri))) {
         const { rules, problems } = readPeopleRules(decoded.text);
         this.peopleRules.set(uri, rules);
         if (problems.length) this.problemsByUri.set(uri, problems);
         return;
       }
-      const sidecar = readSidecar(baseName(uri), decoded.text);
+      const sidecar = readSidecar(fileNameOf(uri), decoded.text);
       this.sidecars.set(uri, { ...sidecar, uri });
       if (sidecar.problems.length) this.problemsByUri.set(uri, sidecar.problems);
     } catch (error) {

@@ -1,10 +1,12 @@
+import type { Cancellation } from '../model';
+
 /**
  * How the core reaches corpus files. The language server implements it over the file system and the editor's
  * open documents, the command-line tool over the file system, and tests over an in-memory map.
  */
 export interface CorpusHost {
   /** URIs of every corpus file (documents and sidecar files) under the configured roots. */
-  listFiles(token?: { readonly isCancellationRequested: boolean }): Promise<string[]>;
+  listFiles(token?: Cancellation): Promise<string[]>;
   /**
    * The file's bytes, or undefined when it no longer exists. Throws FileTooLarge (without reading the file)
    * when it is over `maxBytes`, and any other error for unreadable files.
@@ -21,4 +23,3 @@ export class FileTooLarge extends Error {
 export const DOCUMENT_EXTENSIONS = ['.txt', '.md', '.markdown'];
 export const isCorpusDocument = (uri: string) => DOCUMENT_EXTENSIONS.some(ext => uri.toLowerCase().endsWith(ext)) && !/\/(?:readme|license|changelog)\.md$/i.test(uri);
 export const folderOf = (uri: string) => uri.slice(0, uri.lastIndexOf('/'));
-export const baseName = (uri: string) => decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));

@@ -8,4 +8,5 @@ export { splitSentences } from './sentences';
 export { findDate, normalizeDate, type FoundDate } from './dates';
 export { withoutFormatControls, showFormatControls } from './invisible';
 export { trimEndOf } from './trim';
+export { fileNameOf } from './uris';
 export { searchWords, foldAccents, stemOf } from './searchText';

@@ -4,6 +4,7 @@ import { readFrontMatter } from '../read/frontMatter';
 import { findDocumentDate, findKind, findOutlet, findTitle, speakersFromQuotes, speakersFromTitle, type MetadataInput } from './metadata';
 import type { DocumentProblem, Field, GivenMetadata, Paragraph, Person, Span, StatementDocument } from '../model';
 import { splitParagraphs } from '../read/paragraphs';
+import { fileNameOf } from '../read/uris';
 import { findPeople } from './people';
 import { findQuotes } from './quotes';
 
@@ -30,7 +31,7 @@ export function parseStatement(source: StatementSource): StatementDocument {
   const text = source.text.includes('\r') ? source.text.replace(/\r(?!\n)/g, '\n') : source.text;
   const sidecar = source.sidecar ?? {};
   const frontMatter = readFrontMatter(text);
-  const fileName = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+  const fileName = fileNameOf(uri);
   const lines = splitParagraphs(text, frontMatter.bodyStart, source.maxLineLength);
   const { overlong } = lines;
   // Markdown is read as structure: paragraphs are the parser's blocks, and every rule below reads the text
