@@ -1,3 +1,4 @@
+import type { StatementDocument } from '../model';
 import { withoutFormatControls } from '../read/invisible';
 import { trimEndOf } from '../read/trim';
 
@@ -38,4 +39,17 @@ export function formatCitation(fields: CitationFields, format = DEFAULT_CITATION
   };
   // Corpus text may hold zero-width and bidi characters; none of them goes into a draft.
   return withoutFormatControls(format.replace(/\$\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole));
+}
+
+/** Words said, as a citation of them names them; the title defaults to the document's own. */
+export interface Said {
+  readonly quote: string;
+  readonly speaker: string | null;
+  readonly date: string | null;
+  readonly title?: string | null;
+}
+
+/** A citation of words from a corpus document: its outlet, and unless given its title, come from the document. */
+export function citeFrom(document: Pick<StatementDocument, 'outlet' | 'title'> | undefined, said: Said, format = DEFAULT_CITATION_FORMAT): string {
+  return formatCitation({ quote: said.quote, speaker: said.speaker, date: said.date, outlet: document?.outlet.value ?? null, title: said.title !== undefined ? said.title : (document?.title.value ?? null) }, format);
 }
