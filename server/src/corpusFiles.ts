@@ -53,6 +53,21 @@ export function resolveRoots(paths: readonly string[], workspaceFolders: readonl
 export const uriOf = (file: string) => pathToFileURL(file).toString();
 export const pathOf = (uri: string) => fileURLToPath(uri);
 
+/** The file path of a `file:` URI; undefined for other schemes and malformed URIs. */
+export function uriToPath(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? new URL(uri).pathname && decodeURIComponent(new URL(uri).pathname) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Clients differ in how they escape file URIs (`%3A` vs `:`); the index uses Node's form. */
+export function normalizeUri(uri: string): string {
+  const file = uriToPath(uri);
+  return file ? uriOf(path.resolve(file)) : uri;
+}
+
 /**
  * Corpus files on disk: `.txt`/`.md` documents and sidecar files under the roots. Symlinked folders are
  * followed once (a loop is detected by real path), unreadable folders are skipped with a message.
