@@ -278,6 +278,19 @@ describe('reported speech in news style', () => {
     const poll = quoteStarting(document, 'The senator leads her rival');
     assert.deepEqual([poll?.speaker, poll?.speakerKind], ['the Marist poll', 'unnamed']);
   });
+
+  test('a party and state in parentheses before `said`, and findings: `The Ledger found that …`', () => {
+    const text = [
+      'However, Rep. Dana Whitfield (D-Ore.) said the law does not require witnesses to appear at a public hearing.',
+      '',
+      'The Ledger found that one in four residents lived in distressed neighborhoods in 2010.',
+    ].join('\n');
+    const document = parse(text);
+    assert.equal(quoteStarting(document, 'the law does not require')?.speaker, 'Dana Whitfield');
+    const finding = quoteStarting(document, 'one in four residents');
+    assert.deepEqual([finding?.speaker, finding?.speakerKind], ['Ledger', 'organisation']);
+    assert.ok(!document.people.some(p => p.name === 'Ledger'));
+  });
 });
 
 describe('quotations inside transcripts and speeches', () => {

@@ -94,6 +94,9 @@ export const REPORTING_VERBS = [
   'yells', 'screams', 'screamed', 'shouts', 'cries', 'cried', 'exclaimed', 'whispered', 'mutters', 'muttered',
   'saying', 'adding', 'noting', 'telling', 'asking', 'arguing', 'insisting', 'explaining', 'warning',
   'claiming', 'stressing', 'writing', 'tweeting', 'declaring', 'announcing',
+  // findings of polls, studies and newspapers, only with "that" ("The Ledger found that …")
+  'found that', 'finds that', 'shows that', 'show that', 'showed that', 'estimates that', 'estimated that',
+  'revealed that', 'reveals that', 'concludes that', 'suggests that', 'determined that',
 ];
 
 export const REPORTING_VERB_SET = new Set(REPORTING_VERBS);

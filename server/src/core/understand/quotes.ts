@@ -509,10 +509,12 @@ function reportedStatement(text: string, sentence: Span, tokens: Token[], contex
   }
   // Leading attribution, possibly after an introductory phrase ("However, Le pointed out that ...").
   const quoting = /^\s*(?:quoting|citing)\s+([^,]{2,60}),/i.exec(sentenceText);
+  // "Rep. Dana Whitfield (D-Ore.) said …": the party and state stand between the name and its verb.
+  tokens = withoutParentheses(tokens);
   for (let from = 0; from < tokens.length; ) {
     const clause = findReportingClause(tokens, from, tokens.length);
     if (!clause) break;
-    const speaker = context.resolveSource(clause.subject, text);
+    const speaker = FINDING_VERBS.has(tokens[clause.verb].lower) ? findingSource(clause.subject, context, text) : context.resolveSource(clause.subject, text);
     if (speaker) {
       let contentStart = clause.verb + clause.verbLength;
       // "Qin told China Media Group's Washington bureau that …": what follows "told" is the listener.
@@ -533,6 +535,19 @@ function reportedStatement(text: string, sentence: Span, tokens: Token[], contex
     from = clause.verb + clause.verbLength;
   }
   return undefined;
+}
+
+/** Verbs that report a finding when "that" follows ("The Ledger found that …"): polls, studies, newspapers. */
+const FINDING_VERBS = new Set(['found', 'finds', 'shows', 'show', 'showed', 'estimates', 'estimated', 'revealed', 'reveals', 'concludes', 'suggests', 'determined']);
+
+/** Who reports a finding: a person the document knows, else what the subject names, as an organisation. */
+function findingSource(subject: readonly Token[], context: SpeakerContext, text: string): Source | undefined {
+  const person = context.resolveSubject(subject);
+  if (person) return { name: person, kind: 'person' };
+  const described = describedSource(subject, text);
+  if (described) return described;
+  if (subject.length === 0 || subject.length > 6 || !subject.some(token => isCapitalized(token.text))) return undefined;
+  return { name: text.slice(subject[0].start, subject[subject.length - 1].end).replace(/^the\s+/i, '').replace(/\s+/g, ' '), kind: 'organisation' };
 }
 
 /** `Name, appositive, said (that) …` at the start of a sentence: the speaker, and where the content starts. */
