@@ -10,7 +10,7 @@ import { StoreDiscarded, type IndexStore, type StoredStatement } from '../core';
 const MAGIC = Buffer.from('SLIXBR1\n');
 /**
  * Brotli at its fastest setting makes the cache 4.5 times smaller (632 MB of serialized parses for
- * ../shared/corpora, 140 MB compressed) for about 40 ms a 9 MB bucket either way, on libuv's threads.
+ * ../shared/corpora, 138 MB compressed) for about 40 ms a 9 MB bucket either way, on libuv's threads.
  */
 const compress = (body: Buffer) => promisify(brotliCompress)(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 1, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } });
 const decompress = promisify(brotliDecompress);
