@@ -92,7 +92,7 @@ async function main(argv: string[]): Promise<number> {
         range: rangeOf(document, hit.entry.span),
         documentTitle: hit.entry.documentTitle,
         score: Math.round(hit.score * 1000) / 1000,
-        citation: formatCitation({ quote: hit.entry.text, speaker: hit.entry.speaker, date: hit.entry.date, outlet: document.outlet.value, title: document.title.value }, format),
+        citation: formatCitation({ quote: hit.entry.text, speaker: hit.entry.speaker, date: hit.entry.date, outlet: document.outlet.value, title: document.title.value, url: document.url.value }, format),
       };
     });
     if (json) process.stdout.write(JSON.stringify({ query, hits }, null, 2) + '\n');

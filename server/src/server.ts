@@ -548,7 +548,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
         range: rangeOf(document, hit.entry.span),
         documentTitle: hit.entry.documentTitle,
         score: Math.round(hit.score * 1000) / 1000,
-        citation: formatCitation({ quote: hit.entry.text, speaker: hit.entry.speaker, date: hit.entry.date, outlet: document.outlet.value, title: document.title.value }, citationFormat),
+        citation: formatCitation({ quote: hit.entry.text, speaker: hit.entry.speaker, date: hit.entry.date, outlet: document.outlet.value, title: document.title.value, url: document.url.value }, citationFormat),
         matches: hit.matches,
       };
     });

@@ -1,7 +1,7 @@
 import { withoutFormatControls } from './invisible';
 import { trimEndOf } from './trim';
 
-/** Citation placeholders: ${quote} ${speaker} ${saidTo} ${date} ${longDate} ${outlet} ${title} ${source}. */
+/** Citation placeholders: ${quote} ${speaker} ${saidTo} ${date} ${longDate} ${outlet} ${title} ${source} ${url}. */
 export const DEFAULT_CITATION_FORMAT = '“${quote},” ${speaker} ${saidTo} on ${longDate}.';
 /** What follows a completed quotation whose speaker the draft already names (`Qin Gang said "…"`). */
 export const DEFAULT_SOURCE_FORMAT = ' (${source}, ${longDate})';
@@ -22,6 +22,8 @@ export interface CitationFields {
   readonly date: string | null;
   readonly outlet: string | null;
   readonly title: string | null;
+  /** The source's web address; `${url}` is empty without one. */
+  readonly url?: string | null;
 }
 
 export function formatCitation(fields: CitationFields, format = DEFAULT_CITATION_FORMAT): string {
@@ -35,7 +37,10 @@ export function formatCitation(fields: CitationFields, format = DEFAULT_CITATION
     saidTo: fields.outlet ? `told ${fields.outlet}` : 'said',
     title: fields.title ?? '',
     source: fields.outlet ?? fields.title ?? 'source unknown',
+    url: fields.url ?? '',
   };
   // Corpus text may hold zero-width and bidi characters; none of them goes into a draft.
-  return withoutFormatControls(format.replace(/\$\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole));
+  const citation = format.replace(/\$\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+  // An empty `${url}` at the end of a format leaves no dangling space behind it.
+  return withoutFormatControls(fields.url || !format.includes('${url}') ? citation : citation.trimEnd());
 }

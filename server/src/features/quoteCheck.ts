@@ -119,7 +119,7 @@ export function attributeActions(checker: QuoteChecker, index: CorpusIndex, docu
   if (!target?.source.speaker) return [];
   const { source } = target;
   const statement = index.get(source.uri);
-  const citation = formatCitation({ quote: source.exact, speaker: source.speaker, date: source.date, outlet: statement?.outlet.value ?? null, title: source.title }, citationFormat);
+  const citation = formatCitation({ quote: source.exact, speaker: source.speaker, date: source.date, outlet: statement?.outlet.value ?? null, title: source.title, url: statement?.url.value }, citationFormat);
   return [
     {
       title: `Attribute to ${source.speaker} (${statement?.outlet.value ?? truncate(source.title, 40)}, ${source.date ?? 'undated'})`,

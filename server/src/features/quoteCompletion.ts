@@ -74,7 +74,7 @@ export function quoteCompletions(index: CorpusIndex, document: TextDocument, pos
     if (!statement || seen.has(candidate.quote.text)) continue;
     seen.add(candidate.quote.text);
     const speaker = candidate.quote.speaker && index.canonicalName(candidate.quote.speaker);
-    const fields = { quote: candidate.quote.text, speaker, date: candidate.date, outlet: statement.outlet.value, title: statement.title.value };
+    const fields = { quote: candidate.quote.text, speaker, date: candidate.date, outlet: statement.outlet.value, title: statement.title.value, url: statement.url.value };
     const citation = people.length ? `${openMark}${trimEndOf(candidate.quote.text, /[\s,]/)}${closeMark}${formatCitation(fields, formats.sourceFormat)}` : formatCitation(fields, formats.citationFormat);
     const textEdit = edit(withoutFormatControls(citation));
     const typedInRange = document.getText({ start: textEdit.range.start, end: position });
