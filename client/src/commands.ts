@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Range } from 'vscode-languageclient';
 import type { DocumentsTreeProvider } from './documentsTree';
+import { exportCitations } from './exportCitations';
 import { insertActiveQuote, searchQuotes } from './searchQuotes';
 import { showRelatedStatements } from './relatedStatements';
 import type { StatementClient } from './statementClient';
@@ -53,6 +54,7 @@ const COMMANDS: Record<string, CommandFactory> = {
   'statementLens.showView': () => () => vscode.commands.executeCommand('statementLens.documents.focus'),
   'statementLens.searchQuotes': ({ client }) => (query?: string) => searchQuotes(client, typeof query === 'string' ? query : ''),
   'statementLens.searchQuotes.insertActive': () => () => insertActiveQuote(),
+  'statementLens.exportCitations': ({ client }) => exportCitations(client),
 };
 
 export function registerCommands(context: CommandContext): void {

@@ -21,7 +21,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CorpusIndexer, formatCitation, QuoteChecker, type IndexReport, type QuoteCheck, type StatementParser } from './core';
+import { CorpusIndexer, cslItemsOf, formatCitation, QuoteChecker, type IndexReport, type QuoteCheck, type StatementParser } from './core';
 import { boundQuery } from './core/queryBounds';
 import { FileSystemCorpusHost, resolveRoots, uriOf } from './corpusFiles';
 import { CorpusWatcher } from './corpusWatcher';
@@ -38,7 +38,7 @@ import { referencesAt, type Draft } from './features/references';
 import { relatedStatements, relatedStatementsMessage, statementAt } from './features/relatedStatements';
 import { SEMANTIC_LEGEND, semanticTokens } from './features/semanticTokens';
 import { workspaceSymbols } from './features/workspaceSymbols';
-import { DocumentRequest, DocumentsRequest, IndexedNotification, IndexingStartedNotification, PeopleRequest, ReindexRequest, RelatedStatementsRequest, SearchQuotesRequest, SHOW_RELATED_STATEMENTS, type IndexedParams, type QuoteHit, type RelatedStatement } from './protocol';
+import { CitationsRequest, DocumentRequest, DocumentsRequest, IndexedNotification, IndexingStartedNotification, PeopleRequest, ReindexRequest, RelatedStatementsRequest, SearchQuotesRequest, SHOW_RELATED_STATEMENTS, type IndexedParams, type QuoteHit, type RelatedStatement } from './protocol';
 import { markdownToPlainText } from './markdown';
 import { ReindexScheduler } from './reindexScheduler';
 import { isDraftLanguage, SettingsStore, type InitializationOptions, type ServerSettings } from './settings';
@@ -552,6 +552,16 @@ export function startServer(connection: Connection, dependencies: ServerDependen
         matches: hit.matches,
       };
     });
+  });
+
+  // Export whatever the quote check setting: the sources are wanted even where the squiggles are not.
+  connection.onRequest(CitationsRequest, async params => {
+    await settings.get();
+    await corpusReady();
+    if ('text' in params) return typeof params.text === 'string' ? cslItemsOf(checker.check(params.text), indexer.index) : [];
+    const document = documents.get(params.uri) ?? documents.get(normalizeUri(params.uri));
+    if (!document || host.contains(document.uri)) return [];
+    return cslItemsOf(checker.check(document.getText()), indexer.index);
   });
 
   connection.onRequest(ReindexRequest, async () => {

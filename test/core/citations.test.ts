@@ -1,16 +1,19 @@
-// Citations that travel (issue 17): a document's address in `${url}`.
+// Citations that travel (issue 17): a document's address in `${url}`, and CSL-JSON items for a draft's sources.
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { CorpusIndex, DEFAULT_SOURCE_FORMAT, formatCitation, parseStatement } from '../../server/src/core';
+import CSL from 'citeproc';
+import { CorpusIndex, cslItemsOf, DEFAULT_SOURCE_FORMAT, formatCitation, parseStatement, QuoteChecker, type CslItem } from '../../server/src/core';
 import { readSidecar } from '../../server/src/core/sidecar';
 import { CORPORA, PROJECT } from './goldScore';
 
 const SEEDS = path.join(PROJECT, 'seeds');
 
+let seeds: CorpusIndex | undefined;
 function seedIndex(): CorpusIndex {
-  const index = new CorpusIndex();
+  if (seeds) return seeds;
+  const index = (seeds = new CorpusIndex());
   const sidecar = readSidecar('statements.yaml', readFileSync(path.join(SEEDS, 'statements.yaml'), 'utf8'));
   for (const file of readdirSync(SEEDS).filter(f => f.endsWith('.txt'))) {
     index.set(parseStatement({ uri: `file://${SEEDS}/${file}`, text: readFileSync(path.join(SEEDS, file), 'utf8'), sidecar: sidecar.entries.get(file) }));
@@ -61,5 +64,100 @@ describe('${url} in the citation formats', () => {
     const [hit] = index.searchQuotes('shorten this exploring process', 1);
     const document = index.get(hit.entry.uri)!;
     assert.match(formatCitation({ quote: hit.entry.text, speaker: hit.entry.speaker, date: hit.entry.date, outlet: document.outlet.value, title: document.title.value, url: document.url.value }, '${speaker}, ${url}'), /^Qin Gang, https:\/\/news\.cgtn\.com\/news\/2021-10-01\//);
+  });
+});
+
+describe('CSL-JSON for a draft\'s sourced quotations', () => {
+  const index = seedIndex();
+  const draft = readFileSync(path.join(PROJECT, 'sample', 'drafts', 'talks.md'), 'utf8');
+  const items = cslItemsOf(new QuoteChecker(index).check(draft), index);
+
+  test('one item per cited passage, in the draft\'s order, with the corpus wording and speaker in the note', () => {
+    assert.equal(items.length, 3, JSON.stringify(items, null, 1));
+    assert.match(items[0].note, /^“No matter how difficult and complex the issues may be, they should be put on the table” — Le Yucheng$/);
+    // The draft changed "predictable" to "foreseeable": the note gives what the corpus has.
+    assert.match(items[1].note, /more smooth and predictable” — Qin Gang$/);
+    // The draft gives the last quotation to Wang Yi; its source is Le Yucheng's.
+    assert.match(items[2].note, /— Le Yucheng$/);
+    assert.equal(new Set(items.map(item => item.id)).size, items.length, 'ids are unique');
+  });
+
+  test('a news article: article-newspaper, outlet as container, no author, date parts and URL from the sidecar', () => {
+    const cgtn = items[1];
+    assert.equal(cgtn.type, 'article-newspaper');
+    assert.equal(cgtn.title, 'Exclusive: Chinese ambassador says China-U.S. relations in \'exploring\' period');
+    assert.equal(cgtn['container-title'], 'CGTN');
+    assert.deepEqual(cgtn.issued, { 'date-parts': [[2021, 10, 1]] });
+    assert.match(cgtn.URL ?? '', /^https:\/\/news\.cgtn\.com\//);
+    assert.equal(cgtn.author, undefined, 'the reporter is unknown, and the person quoted is not the author');
+    assert.equal(cgtn.id, 'cgtn-2021');
+  });
+
+  /** The item for a draft quoting one of the seed quotations of a document of this kind, to its speaker. */
+  function itemQuoting(kind: string) {
+    const document = [...index.all()].find(d => d.kind === kind)!;
+    const quote = document.quotes.find(q => q.speaker && !q.speakerKind && q.text.split(' ').length > 8)!;
+    const found = cslItemsOf(new QuoteChecker(index).check(`${quote.speaker} said "${quote.text}"`), index);
+    assert.equal(found.length, 1, `${kind}: ${quote.speaker} said "${quote.text}"`);
+    return { document, item: found[0] };
+  }
+
+  test('a speech: its speaker is the author, and no URL when the corpus has none', () => {
+    const { document, item } = itemQuoting('speech');
+    assert.equal(item.type, 'speech');
+    assert.deepEqual(item.author, [{ literal: 'Wang Yi' }]);
+    assert.deepEqual(item.issued, { 'date-parts': [[2021, 2, 22]] });
+    assert.equal(document.url.value, null);
+    assert.equal(item.URL, undefined);
+    assert.equal(item.id, 'wang-yi-2021');
+  });
+
+  test('a readout: issued by its ministry', () => {
+    const { document, item } = itemQuoting('readout');
+    assert.equal(item.type, 'document');
+    assert.deepEqual(item.author, [{ literal: document.outlet.value! }]);
+    assert.deepEqual(item.issued, { 'date-parts': [[2023, 6, 18]] });
+  });
+
+  test('quotations the corpus has not got give no item', () => {
+    assert.deepEqual(cslItemsOf(new QuoteChecker(index).check('Qin Gang said "we will build a bridge to the moon by the end of next year."'), index), []);
+  });
+});
+
+describe('CSL-JSON that citeproc-js renders', () => {
+  // APA 7th edition and its en-US locale, as @citation-js/plugin-csl ships them (CSL styles and locales are
+  // CC BY-SA 3.0, from the Citation Style Language project).
+  const styles = JSON.parse(readFileSync(require.resolve('@citation-js/plugin-csl/lib/styles.json'), 'utf8')) as Record<string, string>;
+  const locales = JSON.parse(readFileSync(require.resolve('@citation-js/plugin-csl/lib/locales.json'), 'utf8')) as Record<string, string>;
+
+  function bibliography(items: readonly CslItem[]): string[] {
+    const byId = new Map(items.map(item => [item.id, item]));
+    const engine = new CSL.Engine({ retrieveLocale: lang => locales[lang] ?? locales['en-US'], retrieveItem: id => byId.get(id) }, styles.apa, 'en-US');
+    engine.updateItems(items.map(item => item.id));
+    const result = engine.makeBibliography();
+    assert.ok(result, 'a bibliography');
+    assert.deepEqual(result[0].bibliography_errors, []);
+    return result[1].map(entry => entry.replace(/<[^>]+>/g, '').replace(/&#38;/g, '&').trim());
+  }
+
+  test('the sample draft\'s sources become an APA bibliography with outlet, date, title and address', () => {
+    const index = seedIndex();
+    const items = cslItemsOf(new QuoteChecker(index).check(readFileSync(path.join(PROJECT, 'sample', 'drafts', 'talks.md'), 'utf8')), index);
+    const entries = bibliography(items);
+    assert.equal(entries.length, items.length);
+    const cgtn = entries.find(entry => entry.includes('exploring'));
+    assert.ok(cgtn, entries.join('\n'));
+    assert.match(cgtn, /Exclusive: Chinese ambassador says China-U\.S\. relations in ['‘“]exploring['’”] period/);
+    assert.match(cgtn, /\(2021, October 1\)/);
+    assert.match(cgtn, /CGTN/);
+    assert.match(cgtn, /https:\/\/news\.cgtn\.com\/news\/2021-10-01\//);
+  });
+
+  test('a speech is entered under its speaker', () => {
+    const index = seedIndex();
+    const document = [...index.all()].find(d => d.kind === 'speech')!;
+    const quote = document.quotes.find(q => q.speaker && !q.speakerKind && q.text.split(' ').length > 8)!;
+    const [entry] = bibliography(cslItemsOf(new QuoteChecker(index).check(`${quote.speaker} said "${quote.text}"`), index));
+    assert.match(entry, /^Wang Yi\. \(2021, February 22\)\./);
   });
 });

@@ -10,6 +10,7 @@ export { parseQuery, QuoteSearchIndex, type SearchEntry, type SearchHit, type Se
 export { isDebrisLine } from './debris';
 export { isCorpusDocument, type CorpusHost } from './workspace';
 export { formatCitation, DEFAULT_CITATION_FORMAT, DEFAULT_SOURCE_FORMAT } from './citation';
+export { cslItemsOf, cslItemOf, type CslItem, type CslName, type CslDate, type CslType } from './cslJson';
 export { parseForIndex, prepareSearch, type ParsedStatement, type PreparedSearch } from './searchPreparation';
 export { QuoteChecker, type QuoteCheck, type QuoteSource, type WordingDifference, type Attribution } from './quoteCheck';
 export { findDraftQuotations, type DraftQuotation, type DraftAttribution } from './draftQuotes';
