@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { escapeMarkdown } from '../../server/src/markdown';
 import type { DocumentSummary, PersonSummary, QuoteDetail } from '../../server/src/protocol';
-import { dateLabel, documentRow, StatementTreeModel, UNDATED, UNKNOWN_SPEAKER, type SortMode, type StatementNode } from './statementTree';
+import { childrenOf, dateLabel, documentRow, StatementTreeModel, UNDATED, UNKNOWN_SPEAKER, type SortMode, type StatementNode } from './statementTree';
 import type { StatementClient } from './statementClient';
 
 export type { SortMode, StatementNode } from './statementTree';
@@ -54,7 +54,7 @@ export class DocumentsTreeProvider implements vscode.TreeDataProvider<StatementN
       this.model ??= this.client.documents().then(documents => (this.current = new StatementTreeModel(documents)));
       return (await this.model).rootsFor(this.sortMode);
     }
-    if (node.kind === 'group') return (await this.model)?.childrenOf(node) ?? [];
+    if (node.kind === 'group') return childrenOf(node);
     if (node.kind === 'document') {
       const detail = await this.client.document(vscode.Uri.parse(node.document.uri));
       return (detail?.quotes ?? []).map(quote => ({ kind: 'quote', document: node.document, quote }));

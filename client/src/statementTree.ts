@@ -43,10 +43,8 @@ export class StatementTreeModel {
     return roots;
   }
 
-  /** A group's documents as rows, made when the group is expanded. */
   childrenOf(group: Extract<StatementNode, { kind: 'group' }>): StatementNode[] {
-    const speaker = group.by === 'speaker' ? group.label : undefined;
-    return group.documents.map(document => ({ kind: 'document', id: `${group.id}/${document.uri}`, document, speaker }));
+    return childrenOf(group);
   }
 
   private byDate(): StatementNode[] {
@@ -78,6 +76,15 @@ export class StatementTreeModel {
       .sort((a, b) => (a === UNKNOWN_SPEAKER ? 1 : b === UNKNOWN_SPEAKER ? -1 : collator.compare(a, b)))
       .map(label => ({ kind: 'group', id: `speaker/${label}`, label, documents: groups.get(label)!, by: 'speaker' }));
   }
+}
+
+/**
+ * A group's documents as rows, made when the group is expanded. A group carries its documents, so a group shown
+ * before a re-index still opens after it (until the view refreshes).
+ */
+export function childrenOf(group: Extract<StatementNode, { kind: 'group' }>): StatementNode[] {
+  const speaker = group.by === 'speaker' ? group.label : undefined;
+  return group.documents.map(document => ({ kind: 'document', id: `${group.id}/${document.uri}`, document, speaker }));
 }
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
