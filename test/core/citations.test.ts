@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import CSL from 'citeproc';
 import { CorpusIndex, cslItemsOf, DEFAULT_SOURCE_FORMAT, formatCitation, parseStatement, QuoteChecker, type CslItem } from '../../server/src/core';
-import { readSidecar } from '../../server/src/core/sidecar';
+import { readSidecar } from '../../server/src/core/read/sidecar';
 import { CORPORA, PROJECT } from './goldScore';
 
 const SEEDS = path.join(PROJECT, 'seeds');
