@@ -21,6 +21,7 @@ import { CorpusService, messageOf, type ClientState, type ServerDependencies } f
 import { detailOf, personSummaryOf, summaryOf } from './convert';
 import { DraftChecks } from './draftChecks';
 import { quotationLenses, resolveQuotationLens } from './features/codeLens';
+import { citationsOf } from './features/citations';
 import { definitionAt } from './features/definition';
 import { documentLinks } from './features/documentLinks';
 import { hoverAt } from './features/hover';
@@ -32,7 +33,7 @@ import { relatedStatements, relatedStatementsMessage, statementAt } from './feat
 import { searchQuotes } from './features/quoteSearch';
 import { SEMANTIC_LEGEND, semanticTokens } from './features/semanticTokens';
 import { workspaceSymbols } from './features/workspaceSymbols';
-import { ClearIndexCacheRequest, DocumentRequest, DocumentsRequest, PeopleRequest, ReindexRequest, RelatedStatementsRequest, SearchQuotesRequest, SHOW_RELATED_STATEMENTS, type RelatedStatement } from './protocol';
+import { CitationsRequest, ClearIndexCacheRequest, DocumentRequest, DocumentsRequest, PeopleRequest, ReindexRequest, RelatedStatementsRequest, SearchQuotesRequest, SHOW_RELATED_STATEMENTS, type CslItem, type RelatedStatement } from './protocol';
 import { markdownToPlainText } from './markdown';
 import { Requests } from './requests';
 import { expandHome } from './indexStore/cacheFolder';
@@ -244,6 +245,19 @@ export function startServer(connection: Connection, dependencies: ServerDependen
   connection.onRequest(ClearIndexCacheRequest, async () => {
     const { report, cacheDirectory } = await corpus.clearIndexCache();
     return { documents: report.documents, quotes: report.quotes, people: report.people, durationMs: report.durationMs, cacheDirectory };
+  });
+
+  // Whatever the quote check setting: the sources are wanted even where the squiggles are not. Settings first, as
+  // for draft checks: a settings change starts a new pass, which the answer must then wait for.
+  connection.onRequest(CitationsRequest, async (params, token) => {
+    await settings.get();
+    // Against the whole corpus, also while the index loads from the cache: a source not loaded yet is no source.
+    await corpus.ready();
+    return requests.onCorpus((): CslItem[] => {
+      if ('text' in params) return typeof params.text === 'string' ? citationsOf(corpus.index, corpus.checker, params.text) : [];
+      const document = documents.get(params.uri) ?? documents.get(normalizeUri(params.uri));
+      return document && !corpus.contains(document.uri) ? citationsOf(corpus.index, corpus.checker, document.getText()) : [];
+    })(params, token);
   });
 
   connection.onRequest(ReindexRequest, async () => {
