@@ -2,9 +2,11 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { ParsedStatement, StatementParser } from './core';
+import { unpackTransfer, type PackedStatement, type ParsedStatement, type StatementParser } from './core';
 
 interface Pending {
+  /** The text sent to be parsed: the worker does not send it back (see core/transfer.ts). */
+  readonly text: string;
   resolve(parsed: ParsedStatement): void;
   reject(error: Error): void;
 }
@@ -22,11 +24,11 @@ export function createParserPool(workerFile = path.join(__dirname, 'parseWorker.
   let nextId = 0;
   for (const worker of workers) {
     worker.unref();
-    worker.on('message', (message: { id: number; parsed?: ParsedStatement; error?: string }) => {
+    worker.on('message', (message: { id: number; packed?: PackedStatement; error?: string }) => {
       load.set(worker, load.get(worker)! - 1);
       const waiting = pending.get(message.id);
       pending.delete(message.id);
-      if (message.parsed) waiting?.resolve(message.parsed);
+      if (message.packed) waiting?.resolve(unpackTransfer(message.packed, waiting.text));
       else waiting?.reject(new Error(message.error ?? 'parse failed'));
     });
     worker.on('error', error => {
@@ -39,7 +41,7 @@ export function createParserPool(workerFile = path.join(__dirname, 'parseWorker.
     const worker = workers.reduce((best, candidate) => (load.get(candidate)! < load.get(best)! ? candidate : best));
     load.set(worker, load.get(worker)! + 1);
     return new Promise<ParsedStatement>((resolve, reject) => {
-      pending.set(id, { resolve, reject });
+      pending.set(id, { text: source.text, resolve, reject });
       worker.postMessage({ id, source });
     });
   }) as StatementParser & { dispose(): void };

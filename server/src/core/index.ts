@@ -11,6 +11,7 @@ export { isDebrisLine } from './debris';
 export { isCorpusDocument, type CorpusHost } from './workspace';
 export { formatCitation, DEFAULT_CITATION_FORMAT, DEFAULT_SOURCE_FORMAT } from './citation';
 export { parseForIndex, prepareSearch, type ParsedStatement, type PreparedSearch } from './searchPreparation';
+export { packForTransfer, unpackTransfer, type PackedStatement } from './transfer';
 export { QuoteChecker, type QuoteCheck, type QuoteSource, type WordingDifference, type Attribution } from './quoteCheck';
 export { findDraftQuotations, type DraftQuotation, type DraftAttribution } from './draftQuotes';
 export { alignWords, wordsOf, type Alignment, type Word } from './wordAlignment';
