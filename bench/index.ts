@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { indexCorpora, CORPORA, SCALE } from './indexCorpora';
 import { memoryByStructure, memoryNow, workerTransfer } from './memory';
+import { benchServerProcess } from './serverProcess';
 import { benchPlainFuse, benchSearch } from './search';
 import { benchWriters } from './searchWriters';
 import { benchNames } from './names';
@@ -22,6 +23,10 @@ async function main(): Promise<void> {
   if (!existsSync(CORPORA)) {
     console.log(`../shared/corpora not found at ${CORPORA}; nothing to measure.`);
     return;
+  }
+  if (wanted('server')) {
+    section('Cold start of the built server process (stdio), as an editor starts it');
+    await benchServerProcess(CORPORA);
   }
   section(`Indexing all of ../shared/corpora${SCALE > 1 ? ` ×${SCALE} (BENCH_SCALE: altered copies)` : ''} (worker pool + main-thread search index)`);
   const run = await indexCorpora();

@@ -1,6 +1,6 @@
 import { getHeapStatistics, serialize, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { parseForIndex, type CorpusIndex } from '../server/src/core';
+import { packForTransfer, parseForIndex, type CorpusIndex } from '../server/src/core';
 
 /** A full garbage collection (twice: weak maps and finalizers free more on the second). */
 function collectGarbage(): void {
@@ -104,20 +104,20 @@ export function memoryByStructure(index: CorpusIndex): void {
 }
 
 /**
- * What the worker pool sends back per document, serialized as postMessage serializes it (a sample of the
- * corpus, parsed in this thread): the deserialized copy is what the main thread keeps.
+ * What the worker pool sends back per document, packed and serialized as postMessage does it (a sample of the
+ * corpus, parsed in this thread): what the main thread deserializes and keeps.
  */
 export function workerTransfer(index: CorpusIndex, every = 50): void {
   let documentBytes = 0, searchBytes = 0, textBytes = 0, sampled = 0;
   let at = 0;
   for (const document of index.all()) {
     if (at++ % every !== 0) continue;
-    const parsed = parseForIndex({ uri: document.uri, text: document.text });
-    documentBytes += serialize(parsed.document).length;
-    searchBytes += serialize(parsed.search).length;
+    const packed = packForTransfer(parseForIndex({ uri: document.uri, text: document.text }), document.text);
+    documentBytes += serialize(packed.document).length;
+    searchBytes += serialize(packed.search).length;
     textBytes += serialize(document.text).length;
     sampled++;
   }
   const scale = index.size / Math.max(1, sampled);
-  console.log(`worker results (${sampled} documents sampled, scaled to ${index.size}): document ${mb(documentBytes * scale)} (of which its text ${mb(textBytes * scale)}), search data ${mb(searchBytes * scale)}`);
+  console.log(`worker results as sent (${sampled} documents sampled, scaled to ${index.size}): document ${mb(documentBytes * scale)}, search data ${mb(searchBytes * scale)}; the texts sent to be parsed ${mb(textBytes * scale)}`);
 }
