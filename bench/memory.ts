@@ -46,7 +46,7 @@ export function memoryByStructure(index: CorpusIndex): void {
       search.gramCounts = new Int32Array(0);
     }],
     ['search: postings (word → entry ids)', () => {
-      search.postings = [];
+      search.postings = undefined;
     }],
     ['search: vocabulary (distinct words)', () => {
       search.vocabulary = new Map();
