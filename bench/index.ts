@@ -96,7 +96,7 @@ async function main(): Promise<void> {
   }
   if (wanted('memory')) {
     section('Memory held by each structure of the index (freed one after another; destroys the index)');
-    memoryByStructure(run.indexer.index);
+    memoryByStructure(run.indexer);
   }
 }
 

@@ -1,6 +1,6 @@
 import { getHeapStatistics, serialize, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { packForTransfer, parseForIndex, type CorpusIndex } from '../server/src/core';
+import { packForTransfer, parseForIndex, type CorpusIndex, type CorpusIndexer } from '../server/src/core';
 
 /** A full garbage collection (twice: weak maps and finalizers free more on the second). */
 function collectGarbage(): void {
@@ -34,7 +34,8 @@ type Mutable = Record<string, unknown>;
  * so memory two of them share counts for the later one (a quotation's text shared by the document and the
  * search entries counts under documents). Destroys the index: run it last.
  */
-export function memoryByStructure(index: CorpusIndex): void {
+export function memoryByStructure(indexer: CorpusIndexer): void {
+  const { index } = indexer;
   const internals = index as unknown as Mutable;
   const search = internals.search as Mutable;
   const documents = [...index.all()] as unknown as Mutable[];
@@ -89,6 +90,13 @@ export function memoryByStructure(index: CorpusIndex): void {
     ['documents: the rest (metadata, URIs, maps)', () => {
       documents.length = 0;
       internals.documents = new Map();
+    }],
+    ['search: the rest', () => {
+      internals.search = undefined;
+    }],
+    ['the indexer: sidecars, versions, problems', () => {
+      const fields = indexer as unknown as Mutable;
+      for (const name of ['sidecars', 'peopleRules', 'openTexts', 'problemsByUri', 'versions', 'emptyFiles']) fields[name] = undefined;
     }],
   ];
   const start = heapUsedAfterGc();
