@@ -4,7 +4,9 @@
  */
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { indexCorpora, CORPORA } from './indexCorpora';
+import { indexCorpora, CORPORA, SCALE } from './indexCorpora';
+import { memoryByStructure, memoryNow, workerTransfer } from './memory';
+import { benchServerProcess } from './serverProcess';
 import { benchPlainFuse, benchSearch } from './search';
 import { benchWriters } from './searchWriters';
 import { benchNames } from './names';
@@ -33,11 +35,16 @@ async function main(): Promise<void> {
     // Alone, it needs none of the in-process indexing below.
     if (process.env.BENCH_SECTIONS === 'warmstart') return;
   }
-  section('Indexing all of ../shared/corpora (worker pool + main-thread search index)');
+  if (wanted('server')) {
+    section('Cold start of the built server process (stdio), as an editor starts it');
+    await benchServerProcess(CORPORA);
+  }
+  section(`Indexing all of ../shared/corpora${SCALE > 1 ? ` ×${SCALE} (BENCH_SCALE: altered copies)` : ''} (worker pool + main-thread search index)`);
   const run = await indexCorpora();
   const mb = run.bytes / 1048576;
   const stats = run.indexer.index.stats();
-  console.log(`${run.files} documents, ${mb.toFixed(1)} MB in ${run.seconds.toFixed(1)} s: ${(run.files / run.seconds).toFixed(0)} documents/s, ${(mb / run.seconds).toFixed(2)} MB/s; peak RSS ${run.peakRssMB.toFixed(0)} MB`);
+  console.log(`${run.files} documents, ${mb.toFixed(1)} MB in ${run.seconds.toFixed(1)} s wall, ${run.cpuSeconds.toFixed(1)} CPU-seconds: ${(run.files / run.seconds).toFixed(0)} documents/s, ${(mb / run.seconds).toFixed(2)} MB/s; peak RSS ${run.peakRssMB.toFixed(0)} MB`);
+  memoryNow('after the pass');
   console.log(`model: ${stats.quotes} quotations, ${stats.people} people; problems reported: ${run.indexer.problems().length}`);
 
   if (wanted('model')) {
@@ -85,7 +92,16 @@ async function main(): Promise<void> {
     benchDraftCheck(run.indexer.index);
   }
 
+  if (wanted('memory')) {
+    section('Memory: where it goes');
+    workerTransfer(run.indexer.index);
+  }
   run.dispose();
+  if (wanted('memory')) {
+    // Worker threads stop asynchronously; their heaps leave RSS once they have.
+    await new Promise(resolve => setTimeout(resolve, 500));
+    memoryNow('parse workers stopped');
+  }
   if (wanted('adversarial')) {
     section('Adversarial inputs: parse time against size (should grow linearly)');
     benchAdversarial();
@@ -93,6 +109,10 @@ async function main(): Promise<void> {
   if (workload && wanted('fuse')) {
     section('Side by side with plain fuse.js over the same strings (each plain query scans all of them; FUSE_QUERIES sets how many)');
     benchPlainFuse(run.indexer.index, workload);
+  }
+  if (wanted('memory')) {
+    section('Memory held by each structure of the index (freed one after another; destroys the index)');
+    memoryByStructure(run.indexer);
   }
 }
 

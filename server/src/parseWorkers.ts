@@ -2,37 +2,56 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { ParsedStatement, StatementParser } from './core';
+import { unpackTransfer, type PackedStatement, type ParsedStatement, type StatementParser } from './core';
 
 interface Pending {
+  /** The text sent to be parsed: the worker does not send it back (see core/transfer.ts). */
+  readonly text: string;
   resolve(parsed: ParsedStatement): void;
   reject(error: Error): void;
 }
 
 /**
+ * How long the pool waits with nothing to parse before it stops its workers. Each keeps a heap of its own
+ * (70–150 MB after a full pass over ../shared/corpora); a later parse starts them again, in well under the
+ * two seconds in which a changed file is indexed.
+ */
+const IDLE_MS = 5_000;
+
+/**
  * A pool of worker threads running `parseStatement`, so that a full index of a large corpus uses every core
  * while the main thread builds the search index and answers requests. Returns undefined (parse in-thread)
- * on one core or when the worker bundle is missing (running from sources). The threads start on the first
- * parse: a start that takes every file from the index cache never loads them.
+ * on one core or when the worker bundle is missing (running from sources). Workers start on the first parse
+ * and stop when the pool has been idle for IDLE_MS.
  */
-export function createParserPool(workerFile = path.join(__dirname, 'parseWorker.js'), size = availableParallelism()): (StatementParser & { dispose(): void }) | undefined {
+export function createParserPool(workerFile = path.join(__dirname, 'parseWorker.js'), size = availableParallelism(), idleMs = IDLE_MS): (StatementParser & { dispose(): void; readonly running: number }) | undefined {
   if (size < 2 || !existsSync(workerFile)) return undefined;
-  const workers: Worker[] = [];
+  let workers: Worker[] = [];
   const pending = new Map<number, Pending>();
   const load = new Map<Worker, number>();
   let nextId = 0;
-  const startWorkers = () => {
-    for (let i = 0; i < size; i++) {
-      const worker = new Worker(workerFile);
-      workers.push(worker);
+  let idle: NodeJS.Timeout | undefined;
+  const stop = () => {
+    for (const worker of workers) void worker.terminate();
+    workers = [];
+    load.clear();
+  };
+  const start = () => {
+    workers = Array.from({ length: size }, () => new Worker(workerFile));
+    for (const worker of workers) {
       load.set(worker, 0);
       worker.unref();
-      worker.on('message', (message: { id: number; parsed?: ParsedStatement; error?: string }) => {
+      worker.on('message', (message: { id: number; packed?: PackedStatement; error?: string }) => {
         load.set(worker, load.get(worker)! - 1);
         const waiting = pending.get(message.id);
         pending.delete(message.id);
-        if (message.parsed) waiting?.resolve(message.parsed);
+        if (message.packed) waiting?.resolve(unpackTransfer(message.packed, waiting.text));
         else waiting?.reject(new Error(message.error ?? 'parse failed'));
+        if (pending.size === 0) {
+          clearTimeout(idle);
+          idle = setTimeout(stop, idleMs);
+          idle.unref();
+        }
       });
       worker.on('error', error => {
         for (const waiting of pending.values()) waiting.reject(error);
@@ -41,15 +60,20 @@ export function createParserPool(workerFile = path.join(__dirname, 'parseWorker.
     }
   };
   const parser = (source => {
-    if (workers.length === 0) startWorkers();
+    clearTimeout(idle);
+    if (workers.length === 0) start();
     const id = nextId++;
     const worker = workers.reduce((best, candidate) => (load.get(candidate)! < load.get(best)! ? candidate : best));
     load.set(worker, load.get(worker)! + 1);
     return new Promise<ParsedStatement>((resolve, reject) => {
-      pending.set(id, { resolve, reject });
+      pending.set(id, { text: source.text, resolve, reject });
       worker.postMessage({ id, source });
     });
-  }) as StatementParser & { dispose(): void };
-  parser.dispose = () => workers.forEach(worker => void worker.terminate());
+  }) as StatementParser & { dispose(): void; readonly running: number };
+  parser.dispose = () => {
+    clearTimeout(idle);
+    stop();
+  };
+  Object.defineProperty(parser, 'running', { get: () => workers.length });
   return parser;
 }

@@ -5,6 +5,8 @@ import { CorpusIndex, parseStatement } from '../../server/src/core';
 import { readFrontMatter } from '../../server/src/core/read/frontMatter';
 import { readSidecar } from '../../server/src/core/read/sidecar';
 import { decodeCorpusFile } from '../../server/src/core/read/decode';
+import { foldAccents, searchWords } from '../../server/src/core/read/searchText';
+import { withoutFormatControls } from '../../server/src/core/read/invisible';
 
 /** Text made of the pieces statements are made of, so random input reaches the interesting rules. */
 const pieces = fc.constantFrom('"', '“', '”', '‘', '’', "'", ' said', ' told', ' Qin Gang', ' President Xi', ' Minister', ' he', ', ', '. ', '\n', '\n\n', '\r\n', '---\n', 'title: x\n', 'Q: ', 'SECRETARY BLINKEN: ', 'June 18', '2023-06-18', ' according to', ' the ambassador', '(', ')', '*', '#', '\u0000', '\uFEFF', 'é', ' ');
@@ -23,6 +25,13 @@ test('parsing never throws, and every span lies inside the text and matches its 
     }),
     { numRuns: 400 },
   );
+});
+
+test('search words: the fast path for plain text gives the words of the general rule', () => {
+  const general = (text: string) => foldAccents(withoutFormatControls(text).toLowerCase()).replace(/['’]/g, '').match(/[\p{L}\p{N}]+/gu) ?? [];
+  const plainPieces = fc.constantFrom('“', '”', '‘', '’', "'", '–', '—', '…', '\u00a0', 'U.S.', "China's", 'Qin’s', 'COVID-19', '2,000', '\t', '\n', ' ');
+  const mixed = fc.array(fc.oneof(plainPieces, fc.string({ unit: 'binary-ascii', maxLength: 10 }), fc.string({ unit: 'grapheme', maxLength: 4 }), fc.constantFrom('é', 'Š', '\u200b', '\u00ad', 'ﬁ', '２')), { maxLength: 30 }).map(parts => parts.join(''));
+  fc.assert(fc.property(mixed, text => assert.deepEqual(searchWords(text), general(text))), { numRuns: 2000 });
 });
 
 test('front matter and sidecar readers report problems instead of throwing', () => {

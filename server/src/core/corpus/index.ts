@@ -4,3 +4,4 @@ export { CorpusIndexer, DEFAULT_LIMITS, type FileProblem, type IndexerOptions, t
 export { contentHash, IndexCache, StoreDiscarded, type FileStamp, type IndexStore, type StampSource, type StoredStatement } from './indexCache';
 export { parseForIndex, type ParsedStatement } from './parseForIndex';
 export { FileTooLarge, isCorpusDocument, type CorpusHost } from './workspace';
+export { packForTransfer, unpackTransfer, type PackedStatement } from './transfer';

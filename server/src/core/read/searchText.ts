@@ -6,7 +6,16 @@ const WORD = /[\p{L}\p{N}]+/gu;
 /** Letters with diacritics; curly quotes and dashes do not need Unicode normalization. */
 const ACCENTED = /[\u00C0-\u024F\u1E00-\u1EFF]/;
 
+/**
+ * Text of ASCII, curly quotes, dashes, an ellipsis and no-break spaces (nearly every sentence of the corpus):
+ * no format controls, no accents, and its letters and digits are a-z and 0-9 once lower-cased.
+ */
+const PLAIN = /^[\x00-\x7f\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00a0]*$/;
+const PLAIN_WORD = /[a-z0-9]+/g;
+
 export function searchWords(text: string): string[] {
+  // The same words as the general path below, at about half the cost: this runs on every sentence indexed.
+  if (PLAIN.test(text)) return text.toLowerCase().replace(/['’]/g, '').match(PLAIN_WORD) ?? [];
   return foldAccents(withoutFormatControls(text).toLowerCase()).replace(/['’]/g, '').match(WORD) ?? [];
 }
 

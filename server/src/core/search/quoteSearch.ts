@@ -103,6 +103,92 @@ class IntList {
   }
 }
 
+/** The fewest ids added since the last seal that make a new seal worth its copy. */
+const SEAL_AT = 1 << 20;
+const NO_IDS: readonly number[] = [];
+
+/**
+ * Entry ids per vocabulary word, ascending. Most are sealed into one Int32Array by word (4 bytes an id, against
+ * 8 and an array per word for plain arrays); ids added since live in small arrays until they are worth a new
+ * seal (half as many as are sealed), and a full pass ends sealed (`seal` from warm-up).
+ */
+class Postings {
+  private sealed = new Int32Array(0);
+  /** Word w's sealed ids are sealed[starts[w] .. starts[w + 1]); words from sealedWords on have none. */
+  private starts = new Int32Array(1);
+  private sealedWords = 0;
+  private open: (number[] | undefined)[] = [];
+  private openCount = 0;
+
+  add(word: number, id: number): void {
+    const list = this.open[word];
+    if (list) list.push(id);
+    else this.open[word] = [id];
+    this.openCount++;
+  }
+
+  count(word: number): number {
+    return this.sealedCount(word) + (this.open[word]?.length ?? 0);
+  }
+
+  /** The word's ids, ascending: a view of the sealed ids when nothing was added since. */
+  ids(word: number): Int32Array | readonly number[] {
+    const open = this.open[word];
+    const sealed = this.sealedCount(word);
+    if (sealed === 0) return open ?? NO_IDS;
+    const view = this.sealed.subarray(this.starts[word], this.starts[word + 1]);
+    if (!open) return view;
+    const all = new Array<number>(sealed + open.length);
+    for (let i = 0; i < sealed; i++) all[i] = view[i];
+    for (let i = 0; i < open.length; i++) all[sealed + i] = open[i];
+    return all;
+  }
+
+  get unsealed(): number {
+    return this.openCount;
+  }
+
+  get size(): number {
+    return this.sealed.length + this.openCount;
+  }
+
+  /** Seals when enough was added since the last seal, so the copying stays proportional to what is added. */
+  settle(): void {
+    if (this.openCount >= Math.max(SEAL_AT, this.sealed.length / 2)) this.seal();
+  }
+
+  /** Everything into one sealed array; `keep` drops ids (removed entries) on the way. */
+  seal(keep?: (id: number) => boolean): void {
+    const words = Math.max(this.sealedWords, this.open.length);
+    const starts = new Int32Array(words + 1);
+    let total = 0;
+    for (let w = 0; w < words; w++) {
+      starts[w] = total;
+      if (keep) {
+        for (const id of this.ids(w)) if (keep(id)) total++;
+      } else total += this.count(w);
+    }
+    starts[words] = total;
+    const sealed = new Int32Array(total);
+    let at = 0;
+    for (let w = 0; w < words; w++) {
+      // Sealed ids all precede the ids added since (ids only grow), so both parts copy in order.
+      const from = this.sealedCount(w) ? this.starts[w] : 0, to = from + this.sealedCount(w);
+      for (let i = from; i < to; i++) if (!keep || keep(this.sealed[i])) sealed[at++] = this.sealed[i];
+      for (const id of this.open[w] ?? NO_IDS) if (!keep || keep(id)) sealed[at++] = id;
+    }
+    this.sealed = sealed;
+    this.starts = starts;
+    this.sealedWords = words;
+    this.open = [];
+    this.openCount = 0;
+  }
+
+  private sealedCount(word: number): number {
+    return word < this.sealedWords ? this.starts[word + 1] - this.starts[word] : 0;
+  }
+}
+
 export class QuoteSearchIndex {
   /** Entry id → slot of its document and index within it; slots of removed documents are undefined. */
   private readonly entrySlot = new IntList();
@@ -114,7 +200,7 @@ export class QuoteSearchIndex {
   private readonly slotByUri = new Map<string, { slot: number; ids: number }>();
   private readonly vocabulary = new Map<string, number>();
   private readonly words: string[] = [];
-  private readonly postings: number[][] = [];
+  private readonly postings = new Postings();
   private readonly gramIndex = new Map<string, number[]>();
   /** Stem → vocabulary words with that stem (built with the trigram index), so a query word finds its inflections. */
   private readonly stemIndex = new Map<string, number[]>();
@@ -142,10 +228,11 @@ export class QuoteSearchIndex {
       this.entryLocal.push(i);
       this.entryLength.push(prepared.offsets[i + 1] - prepared.offsets[i]);
       this.totalLength += prepared.offsets[i + 1] - prepared.offsets[i];
-      for (let w = prepared.offsets[i]; w < prepared.offsets[i + 1]; w++) this.postings[globalIds[prepared.words[w]]].push(id);
+      for (let w = prepared.offsets[i]; w < prepared.offsets[i + 1]; w++) this.postings.add(globalIds[prepared.words[w]], id);
     }
     this.slotByUri.set(document.uri, { slot, ids: prepared.entries.length });
     this.live += prepared.entries.length;
+    this.postings.settle();
   }
 
   removeDocument(uri: string): void {
@@ -193,7 +280,7 @@ export class QuoteSearchIndex {
       }
       const variants = this.variants(word);
       let frequency = 0;
-      for (const id of variants.keys()) frequency = Math.max(frequency, this.postings[id].length);
+      for (const id of variants.keys()) frequency = Math.max(frequency, this.postings.count(id));
       const weight = variants.size ? Math.log(1 + total / (1 + frequency)) : Math.log(1 + total);
       const forms = new Map([...variants].map(([id, similarity]) => [this.words[id], similarity]));
       return { word, variants, frequency, weight, forms };
@@ -225,17 +312,17 @@ export class QuoteSearchIndex {
    * the copies when many statements scored alike. Found through the postings of the text's rarest word.
    */
   private withAllSources(hit: SearchHit, accept: (entry: SearchEntry) => boolean): SearchHit {
-    let rarest: number[] | undefined;
+    let rarest: number | undefined;
     for (const word of indexableWords(hit.entry.text)) {
       const id = this.vocabulary.get(word);
-      if (id !== undefined && (!rarest || this.postings[id].length < rarest.length)) rarest = this.postings[id];
+      if (id !== undefined && (rarest === undefined || this.postings.count(id) < this.postings.count(rarest))) rarest = id;
     }
-    if (!rarest || rarest.length > COPIES_SCANNED) return hit;
+    if (rarest === undefined || this.postings.count(rarest) > COPIES_SCANNED) return hit;
     // Copies are compared as stored: the same bytes extracted the same way give equal strings, and most
     // comparisons end at the length.
     const text = hit.entry.text;
     const copies: SearchEntry[] = [];
-    for (const id of rarest) {
+    for (const id of this.postings.ids(rarest)) {
       const document = this.slots[this.entrySlot.get(id)];
       if (!document || document.entries[this.entryLocal.get(id)].text !== text) continue;
       const entry = this.entryAt(id)!;
@@ -265,7 +352,7 @@ export class QuoteSearchIndex {
       if (covered >= weightSum * 0.7 && touched.length >= MIN_RETRIEVED) break;
       if (work > RETRIEVAL_BUDGET && touched.length > 0) break;
       for (const [wordId, similarity] of term.variants) {
-        const list = this.postings[wordId];
+        const list = this.postings.ids(wordId);
         work += list.length;
         const value = term.weight * similarity;
         for (const id of list) {
@@ -315,7 +402,7 @@ export class QuoteSearchIndex {
       const exact = this.vocabulary.get(word);
       if (exact !== undefined) variants.set(exact, 1);
       let frequency = 0;
-      for (const id of variants.keys()) frequency = Math.max(frequency, this.postings[id].length);
+      for (const id of variants.keys()) frequency = Math.max(frequency, this.postings.count(id));
       const idf = idfOf(frequency);
       if (variants.size && idf > Math.log(1 + 1 / STOP_FRACTION)) terms.set(word, { variants, idf, stem });
     }
@@ -340,7 +427,7 @@ export class QuoteSearchIndex {
       const value = term.idf * (independence.get(word) ?? 1);
       weight += value;
       for (const [id, similarity] of term.variants) {
-        for (const entryId of this.postings[id]) scores.set(entryId, Math.max(scores.get(entryId) ?? 0, 0) + value * similarity);
+        for (const entryId of this.postings.ids(id)) scores.set(entryId, Math.max(scores.get(entryId) ?? 0, 0) + value * similarity);
       }
     }
     if (weight === 0) return [];
@@ -376,8 +463,9 @@ export class QuoteSearchIndex {
 
   /** How many entries hold both words (anywhere): postings are in id order, so one merge walk. */
   private cooccurrences(a: string, b: string): number {
-    const first = this.postings[this.vocabulary.get(a) ?? -1], second = this.postings[this.vocabulary.get(b) ?? -1];
-    if (!first || !second) return 0;
+    const idA = this.vocabulary.get(a), idB = this.vocabulary.get(b);
+    if (idA === undefined || idB === undefined) return 0;
+    const first = this.postings.ids(idA), second = this.postings.ids(idB);
     let count = 0;
     for (let i = 0, j = 0; i < first.length && j < second.length;) {
       if (first[i] === second[j]) {
@@ -395,16 +483,16 @@ export class QuoteSearchIndex {
    * from. Exact words only, no typo variants: a quoted passage keeps most of its words even when one changed.
    */
   passagesContaining(text: string, limit = 20): SearchEntry[] {
-    const ids = [...new Set(indexableWords(text))].map(word => this.vocabulary.get(word)).filter((id): id is number => id !== undefined && this.postings[id].length > 0);
+    const ids = [...new Set(indexableWords(text))].map(word => this.vocabulary.get(word)).filter((id): id is number => id !== undefined && this.postings.count(id) > 0);
     if (ids.length === 0) return [];
-    ids.sort((a, b) => this.postings[a].length - this.postings[b].length);
+    ids.sort((a, b) => this.postings.count(a) - this.postings.count(b));
     if (this.scratch.length < this.entrySlot.length) this.scratch = new Float32Array(Math.max(this.entrySlot.length, this.scratch.length * 2));
     const scores = this.scratch;
     const touched: number[] = [];
     const total = Math.max(1, this.live);
     for (const wordId of ids.slice(0, PASSAGE_WORDS)) {
-      const weight = Math.log(1 + total / this.postings[wordId].length);
-      for (const id of this.postings[wordId]) {
+      const weight = Math.log(1 + total / this.postings.count(wordId));
+      for (const id of this.postings.ids(wordId)) {
         if (scores[id] === 0) touched.push(id);
         scores[id] += weight;
       }
@@ -503,7 +591,6 @@ export class QuoteSearchIndex {
       id = this.words.length;
       this.vocabulary.set(word, id);
       this.words.push(word);
-      this.postings.push([]);
     }
     return id;
   }
@@ -533,12 +620,17 @@ export class QuoteSearchIndex {
 
   /** Does a slice of deferred work; returns true while more remains (call again from an idle callback). */
   warmUp(words = 20_000): boolean {
+    // The ids a full pass added since the last seal; not the few an edit adds.
+    if (this.postings.unsealed > this.postings.size / 8) {
+      this.postings.seal();
+      return true;
+    }
     this.indexGrams(words);
     return this.gramIndexed < this.words.length;
   }
 
   private compact(): void {
-    for (let w = 0; w < this.postings.length; w++) this.postings[w] = this.postings[w].filter(id => this.isLive(id));
+    this.postings.seal(id => this.isLive(id));
     this.removed = 0;
   }
 }

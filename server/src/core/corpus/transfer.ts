@@ -1,0 +1,85 @@
+import type { StatementDocument } from '../model';
+import type { PreparedEntry, PreparedSearch } from '../search/searchPreparation';
+import type { ParsedStatement } from './parseForIndex';
+
+/**
+ * A parsed statement as a parse worker sends it back: without the strings the receiving side has already or can
+ * cut from what it has. A message is copied whole, so every string in it arrives as a new copy: the document's
+ * text (which the sender of the parse request still holds) and each search entry's text (most are a
+ * quotation's text, a sentence of a quotation, or a sentence of the document as written) would otherwise be
+ * kept a second and third time. Unpacked, those entries share their characters with the document.
+ */
+export interface PackedStatement {
+  /** The document; `text` is absent when it is the text the parse was asked for, character for character. */
+  readonly document: Omit<StatementDocument, 'text'> & { readonly text?: string };
+  readonly search: Omit<PreparedSearch, 'entries'> & {
+    /** Entries; `text` is absent when `places` says where to cut it from. */
+    readonly entries: (Omit<PreparedEntry, 'text'> & { readonly text?: string })[];
+    /**
+     * Per entry three numbers: the string its text is cut from (FROM_DOCUMENT, or a quotation's index in
+     * `document.quotes`; SENT when the text is in the entry), then the start and end of the cut.
+     */
+    readonly places: Int32Array;
+  };
+}
+
+const SENT = -1;
+const FROM_DOCUMENT = -2;
+/** How many quotations past the last one used an entry's text is looked for in (entries follow quotation order). */
+const QUOTES_AHEAD = 8;
+
+/** What a worker sends for a parse of `sourceText`; the typed arrays can be transferred rather than copied. */
+export function packForTransfer(parsed: ParsedStatement, sourceText: string): PackedStatement {
+  const { document, search } = parsed;
+  const { quotes, text } = document;
+  const places = new Int32Array(search.entries.length * 3).fill(SENT);
+  let quote = 0;
+  const entries = search.entries.map((entry, i) => {
+    const place = (from: number, start: number) => {
+      places[3 * i] = from;
+      places[3 * i + 1] = start;
+      places[3 * i + 2] = start + entry.text.length;
+      return { span: entry.span, speaker: entry.speaker, isQuote: entry.isQuote };
+    };
+    if (entry.isQuote) {
+      for (let q = quote; q < quotes.length && q <= quote + QUOTES_AHEAD; q++) {
+        const at = quotes[q].text.indexOf(entry.text);
+        if (at < 0) continue;
+        quote = q;
+        return place(q, at);
+      }
+    }
+    const at = startOf(text, entry.text, entry.span.start);
+    return at < 0 ? entry : place(FROM_DOCUMENT, at);
+  });
+  const { text: parsedText, ...rest } = document;
+  return {
+    document: parsedText === sourceText ? rest : document,
+    search: { vocabulary: search.vocabulary, words: search.words, offsets: search.offsets, entries, places },
+  };
+}
+
+/** The parsed statement back from what a worker sent for a parse of `sourceText`. */
+export function unpackTransfer(packed: PackedStatement, sourceText: string): ParsedStatement {
+  const { uri, ...fields } = packed.document;
+  // The text goes back in its place among the fields, so the document reads as one parsed in this thread.
+  const document = (packed.document.text === undefined ? { uri, text: sourceText, ...fields } : packed.document) as StatementDocument;
+  const { places } = packed.search;
+  const entries = packed.search.entries.map((entry, i): PreparedEntry => {
+    const from = places[3 * i];
+    if (from === SENT) return entry as PreparedEntry;
+    const source = from === FROM_DOCUMENT ? document.text : document.quotes[from].text;
+    // A cut of a longer string shares its characters; the whole of a quotation's text is that very string.
+    return { text: source.slice(places[3 * i + 1], places[3 * i + 2]), span: entry.span, speaker: entry.speaker, isQuote: entry.isQuote };
+  });
+  const { vocabulary, words, offsets } = packed.search;
+  return { document, search: { entries, vocabulary, words, offsets } };
+}
+
+/** Where `part` starts in `text` at `start`, or after the white space there; -1 when it does not. */
+function startOf(text: string, part: string, start: number): number {
+  if (text.startsWith(part, start)) return start;
+  let at = start;
+  while (at < text.length && /\s/.test(text[at])) at++;
+  return at !== start && text.startsWith(part, at) ? at : -1;
+}

@@ -1,0 +1,48 @@
+import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, test } from 'node:test';
+import { packForTransfer, parseForIndex, unpackTransfer, type StatementSource } from '../../server/src/core';
+
+const SEEDS = path.resolve(__dirname, '..', '..', 'seeds');
+const seeds: StatementSource[] = readdirSync(SEEDS).filter(file => file.endsWith('.txt')).map(file => ({ uri: `file://${SEEDS}/${file}`, text: readFileSync(path.join(SEEDS, file), 'utf8') }));
+
+const markdown: StatementSource = {
+  uri: 'file:///corpus/briefing.md',
+  text: [
+    '# Press briefing by the spokesperson',
+    '',
+    'WASHINGTON — Secretary Antony J. Blinken said on Tuesday that the talks were "constructive and candid,',
+    'and we will keep at it." He added: "We have **no illusions** about how [hard](https://example.com) this is."',
+    '',
+    '**SECRETARY BLINKEN:** Thank you all for coming. We had a long day of talks with our partners, and I want to',
+    'say a few words about what we agreed. First, the two sides will meet again next month. Second, we will set',
+    'up working groups on trade, on climate and on the safety of navigation. Third, we will keep talking.',
+    '',
+    '**QUESTION:** Mr. Secretary, what did the minister say about the sanctions?',
+  ].join('\n'),
+};
+
+/** A message between threads copies its data as this does. */
+const roundTrip = (source: StatementSource) => unpackTransfer(structuredClone(packForTransfer(parseForIndex(source), source.text)), source.text);
+
+describe('parse results sent from a worker', () => {
+  test('unpack to exactly what was parsed: the seeds, Markdown, and a text whose lone CRs the parse rewrites', () => {
+    const lineEnds = { uri: 'file:///corpus/old-mac.txt', text: seeds[0].text.replace(/\n/g, '\r') };
+    for (const source of [...seeds, markdown, lineEnds]) {
+      assert.deepEqual(roundTrip(source), parseForIndex(source), source.uri);
+    }
+  });
+
+  test('leave out the document text and the entry texts that can be cut from what the receiver has', () => {
+    for (const source of [...seeds, markdown]) {
+      const packed = packForTransfer(parseForIndex(source), source.text);
+      assert.equal(packed.document.text, undefined, `${source.uri}: the text the parse was asked for is not sent back`);
+      const sent = packed.search.entries.filter(entry => entry.text !== undefined).length;
+      assert.ok(packed.search.entries.length > 0, source.uri);
+      assert.ok(sent < packed.search.entries.length / 2, `${source.uri}: ${sent} of ${packed.search.entries.length} entry texts sent`);
+    }
+    const rewritten = { uri: 'file:///corpus/old-mac.txt', text: 'Qin Gang said: "We will keep talking."\r\rMore text here.' };
+    assert.equal(typeof packForTransfer(parseForIndex(rewritten), rewritten.text).document.text, 'string', 'a text the parse changed is sent');
+  });
+});
