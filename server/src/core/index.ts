@@ -16,3 +16,4 @@ export { findDraftQuotations, type DraftQuotation, type DraftAttribution } from 
 export { alignWords, wordsOf, type Alignment, type Word } from './wordAlignment';
 export { openQuotationAt, type OpenQuotation } from './draftQuotes';
 export type { NameOccurrence } from './names';
+export { personTimeline, phraseTimeline, resolvePerson, roleAt, type PersonTimeline, type TimelineStatement } from './timeline';
