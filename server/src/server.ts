@@ -37,6 +37,7 @@ import { OPEN_PEOPLE_FILE_COMMAND, peopleFileActions } from './features/peopleFi
 import { referencesAt, type Draft } from './features/references';
 import { relatedStatements, relatedStatementsMessage, statementAt } from './features/relatedStatements';
 import { SEMANTIC_LEGEND, semanticTokens } from './features/semanticTokens';
+import { registerTimelineRequests } from './features/timeline';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import { DocumentRequest, DocumentsRequest, IndexedNotification, IndexingStartedNotification, PeopleRequest, ReindexRequest, RelatedStatementsRequest, SearchQuotesRequest, SHOW_RELATED_STATEMENTS, type IndexedParams, type QuoteHit, type RelatedStatement } from './protocol';
 import { markdownToPlainText } from './markdown';
@@ -553,6 +554,8 @@ export function startServer(connection: Connection, dependencies: ServerDependen
       };
     });
   });
+
+  registerTimelineRequests(connection, { ready: corpusReady, index: () => indexer.index });
 
   connection.onRequest(ReindexRequest, async () => {
     const report = await reindexAll();
