@@ -5,6 +5,8 @@ const watch = process.argv.includes('--watch');
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', logOverride: { 'require-resolve-not-external': 'silent' } };
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
+  // The timeline webview's script runs in the page, not in Node.
+  { bundle: true, platform: 'browser', target: 'es2022', format: 'iife', sourcemap: false, logLevel: 'warning', entryPoints: ['client/webview/timeline.ts'], outfile: 'client/out/timeline.js' },
   { ...common, entryPoints: ['server/src/main.ts'], outfile: 'server/out/main.js' },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js' },
   { ...common, entryPoints: ['server/src/parseWorker.ts'], outfile: 'server/out/parseWorker.js' },

@@ -69,7 +69,8 @@ export class DocumentsTreeProvider implements vscode.TreeDataProvider<StatementN
     if (node.kind === 'group') {
       const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
       item.description = `${node.documents.length}`;
-      item.contextValue = 'group';
+      // A speaker group is a person: its context menu offers their timeline.
+      item.contextValue = node.label === UNDATED || node.label === UNKNOWN_SPEAKER ? 'group' : 'speakerGroup';
       item.iconPath = new vscode.ThemeIcon(node.label === UNDATED ? 'question' : 'person');
       return item;
     }

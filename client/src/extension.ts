@@ -4,12 +4,14 @@ import { registerCommands } from './commands';
 import { DocumentsTreeProvider } from './documentsTree';
 import { StatementClient } from './statementClient';
 import { CorpusStatusBar } from './statusBar';
+import { TimelinePanel } from './timelinePanel';
 
 /** What the extension exports, for the end-to-end tests and for other extensions. */
 export interface StatementLensApi {
   readonly client: StatementClient;
   readonly documentsTree: DocumentsTreeProvider;
   readonly statusBar: CorpusStatusBar;
+  readonly timeline: TimelinePanel;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<StatementLensApi> {
@@ -17,9 +19,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Statem
   const client = new StatementClient(context, output);
   const documentsTree = new DocumentsTreeProvider(client, context.globalState);
   const statusBar = new CorpusStatusBar(client);
+  const timeline = new TimelinePanel(context.extensionUri, client);
   const treeView = vscode.window.createTreeView('statementLens.documents', { treeDataProvider: documentsTree, showCollapseAll: true });
-  context.subscriptions.push(output, client, documentsTree, statusBar, treeView);
-  registerCommands({ extension: context, client, tree: documentsTree, statusBar });
+  context.subscriptions.push(output, client, documentsTree, statusBar, timeline, treeView);
+  registerCommands({ extension: context, client, tree: documentsTree, statusBar, timeline });
   context.subscriptions.push(
     client.onDidIndex(({ documents }) => {
       treeView.message = documents === 0 ? 'No statements indexed. Add corpus folders in the setting statementLens.corpus.paths.' : undefined;
@@ -27,7 +30,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Statem
   );
   markCorpusDocuments(context);
   await client.start();
-  return { client, documentsTree, statusBar };
+  return { client, documentsTree, statusBar, timeline };
 }
 
 /** Plain-text files of the bundled seeds and the corpus folders open in the `statement` language (grammar). */
