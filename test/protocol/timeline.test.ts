@@ -1,5 +1,10 @@
 import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { DidOpenTextDocumentNotification, HoverRequest, type Hover, type MarkupContent } from 'vscode-languageserver-protocol';
 import { DocumentRequest, PeopleRequest, PhraseTimelineRequest, TimelineRequest } from '../../server/src/protocol';
 import { initialize, startInProcess, type TestClient } from './serverHarness';
 
@@ -47,4 +52,28 @@ describe('timeline requests over LSP', () => {
     const first = await client.connection.sendRequest(PhraseTimelineRequest, { phrase: 'China-U.S. relations', limit: 1 });
     assert.deepEqual(first, all.slice(0, 1));
   });
+});
+
+describe('the hover card links to the timeline', () => {
+  const workspace = mkdtempSync(path.join(tmpdir(), 'statement-lens-timeline-'));
+  after(() => rmSync(workspace, { recursive: true, force: true }));
+
+  for (const commandLinks of [true, false]) {
+    test(commandLinks ? 'a client that runs the commands (VS Code) gets "Show timeline" with the resolved name' : 'other clients get no command link', async () => {
+      const client = startInProcess();
+      try {
+        await initialize(client, { workspace, initializationOptions: { commandLinks } });
+        const uri = pathToFileURL(path.join(workspace, 'draft.md')).toString();
+        await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text: 'Qin said the talks went well.\n' } });
+        const hover = (await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 1 } })) as Hover;
+        const value = (hover.contents as MarkupContent).value;
+        const link = /\[Show timeline\]\(command:statementLens\.showTimeline\?([^)]+)\)/.exec(value);
+        if (!commandLinks) return assert.equal(link, null, value);
+        assert.ok(link, value);
+        assert.deepEqual(JSON.parse(decodeURIComponent(link[1])), ['Qin Gang']);
+      } finally {
+        await client.close();
+      }
+    });
+  }
 });
