@@ -41,35 +41,56 @@ async function personOf(client: StatementClient, node: StatementNode | undefined
   return pickPerson(client, speakers);
 }
 
-/** A picker of people, most documents first; `only` narrows it to a document's speakers. */
+const PICKER_PEOPLE = 200;
+
+/**
+ * A picker of people, most documents first; `only` narrows it to a document's speakers. On a large corpus it
+ * lists the most named and asks the server again as the user types (name or alias), cancelling the last ask.
+ */
 async function pickPerson(client: StatementClient, only: readonly string[]): Promise<string | undefined> {
   const picker = vscode.window.createQuickPick<PersonItem>();
   picker.title = 'Show Timeline';
   picker.placeholder = 'Whose statements? (a name or alias)';
   picker.matchOnDescription = true;
   picker.matchOnDetail = true;
-  picker.busy = true;
-  picker.show();
+  const wanted = new Set(only);
+  let pending: vscode.CancellationTokenSource | undefined;
+  const load = async (query: string) => {
+    pending?.cancel();
+    const source = (pending = new vscode.CancellationTokenSource());
+    picker.busy = true;
+    try {
+      const people = await client.people(query.trim() || undefined, wanted.size ? undefined : PICKER_PEOPLE, source.token);
+      if (source.token.isCancellationRequested) return;
+      // The server matched every alias; VS Code, which sees only the row, must not hide what it found.
+      picker.items = wanted.size ? people.filter(person => wanted.has(person.name)).map(person => personItem(person, false)) : people.map(person => personItem(person, true));
+    } catch {
+      // Cancelled by the next keystroke, or the server restarting: the next keystroke asks again.
+    } finally {
+      if (pending === source) picker.busy = false;
+    }
+  };
+  const disposables = [picker, picker.onDidChangeValue(value => void (wanted.size ? undefined : load(value)))];
   try {
-    const people = await client.people();
-    const wanted = new Set(only);
-    picker.items = (wanted.size ? people.filter(person => wanted.has(person.name)) : people).map(personItem);
-    picker.busy = false;
-    return await new Promise<string | undefined>(resolve => {
-      picker.onDidAccept(() => resolve(picker.selectedItems[0]?.person));
-      picker.onDidHide(() => resolve(undefined));
+    const chosen = new Promise<string | undefined>(resolve => {
+      disposables.push(picker.onDidAccept(() => resolve(picker.selectedItems[0]?.person)), picker.onDidHide(() => resolve(undefined)));
     });
+    picker.show();
+    void load('');
+    return await chosen;
   } finally {
-    picker.dispose();
+    pending?.cancel();
+    disposables.forEach(d => d.dispose());
   }
 }
 
-function personItem(person: PersonSummary): PersonItem {
+function personItem(person: PersonSummary, alwaysShow: boolean): PersonItem {
   const role = person.roles[0]?.title;
   return {
     label: person.name,
     description: `${person.quotes} quote${person.quotes === 1 ? '' : 's'} · ${person.documents} document${person.documents === 1 ? '' : 's'}`,
     detail: [role, person.aliases.length ? `also ${person.aliases.slice(0, 5).join(', ')}` : undefined].filter(Boolean).join(' · ') || undefined,
     person: person.name,
+    alwaysShow,
   };
 }

@@ -123,6 +123,17 @@ describe('the timeline view', () => {
     assert.equal(person, 'Qin Gang');
   });
 
+  it('asks for a person in a picker of the corpus\'s people when given none', async function () {
+    if (!HAS_DRIVER) this.skip();
+    const picked = vscode.commands.executeCommand<TimelineStatement[] | undefined>('statementLens.showTimeline');
+    const input = '.quick-input-widget input';
+    await driver({ frame: input, press: ['Q', 'i', 'n'], pressOn: input });
+    // The server answers the typed name (or alias): Qin Gang heads the list, and Enter takes him.
+    await driver({ frame: '.quick-input-list .monaco-list-row[aria-posinset="1"][aria-label^="Qin Gang"]', press: ['Enter'], pressOn: input });
+    const statements = await picked;
+    assert.ok(statements && statements.length > 0 && statements.every(s => s.speaker === 'Qin Gang'));
+  });
+
   it('shows who used a phrase in the second tab, and saves a screenshot for the README', async function () {
     this.timeout(180_000);
     const expected = await api.client.phraseTimeline('China-U.S. relations');
