@@ -6,6 +6,8 @@ import type { StatementClient } from './statementClient';
 
 const VIEW_TYPE = 'statementLens.timeline';
 const MAX_PHRASE_CHARS = 200;
+/** Quotation text sent to the page per point: a person quoted 40,000 times must not become 34 MB of messages. */
+const MAX_POINT_CHARS = 600;
 
 /** What the webview reported after drawing a tab: points in its DOM, statements the tab has. */
 export interface TimelineRendering {
@@ -37,7 +39,7 @@ export class TimelinePanel implements vscode.Disposable {
    * (and a message) when the corpus knows nobody by that name.
    */
   async showPerson(name: string): Promise<TimelineStatement[] | undefined> {
-    const [statements, person] = await Promise.all([this.client.timeline(name), this.findPerson(name)]);
+    const [statements, person] = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Timeline of ${name}…` }, () => Promise.all([this.client.timeline(name), this.findPerson(name)]));
     // The server's resolution decides who it is whenever there are statements to go by.
     const resolved = statements[0]?.speaker ? ((await this.findPerson(statements[0].speaker, true)) ?? person) : person;
     if (!resolved) {
@@ -60,7 +62,7 @@ export class TimelinePanel implements vscode.Disposable {
   async showPhrase(phrase: string): Promise<TimelineStatement[] | undefined> {
     const text = phrase.replace(/\s+/g, ' ').trim().slice(0, MAX_PHRASE_CHARS);
     if (!text) return undefined;
-    const statements = await this.client.phraseTimeline(text);
+    const statements = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Phrase timeline…' }, () => this.client.phraseTimeline(text));
     this.show('phrase', { id: this.nextId++, tab: 'phrase', title: text, aliases: [], roles: [], points: statements.map(pointOf) }, statements);
     return statements;
   }
@@ -175,7 +177,8 @@ export class TimelinePanel implements vscode.Disposable {
 }
 
 function pointOf(statement: TimelineStatement): TimelineView['points'][number] {
-  return { date: statement.date, text: statement.text, kind: statement.kind, speaker: statement.speaker, role: statement.role, documentTitle: statement.documentTitle };
+  const text = statement.text.length > MAX_POINT_CHARS ? `${statement.text.slice(0, MAX_POINT_CHARS - 1)}…` : statement.text;
+  return { date: statement.date, text, kind: statement.kind, speaker: statement.speaker, role: statement.role, documentTitle: statement.documentTitle };
 }
 
 function fold(text: string): string {

@@ -3,7 +3,7 @@
  * phrase tab, who used a phrase, when), in plain SVG. Corpus text only ever reaches the page through
  * textContent and attributes, never as markup; the page's Content-Security-Policy allows this script alone.
  */
-import { describePoint, filterPoints, kindGroup, KIND_LABELS, nextPoint, periodEnd, periodStart, placePoints, rowsOf, ticks, timeScale, type FromWebview, type KindGroup, type PlacedPoint, type TimelineTab, type TimelineView, type ToWebview } from './timelineModel';
+import { describePoint, filterPoints, sampleEvenly, kindGroup, KIND_LABELS, nextPoint, periodEnd, periodStart, placePoints, rowsOf, ticks, timeScale, type FromWebview, type KindGroup, type PlacedPoint, type TimelineTab, type TimelineView, type ToWebview } from './timelineModel';
 
 declare function acquireVsCodeApi(): { postMessage(message: FromWebview): void };
 
@@ -11,6 +11,8 @@ const vscode = acquireVsCodeApi();
 const SVG = 'http://www.w3.org/2000/svg';
 /** An upper estimate of a 12px label's character width, to keep labels inside the chart. */
 const LABEL_CHAR_WIDTH = 7;
+/** Points drawn at most; more matching statements are sampled evenly over time (the count line says so). */
+const MAX_DRAWN = 3000;
 const LEFT = 170, RIGHT_GAP = 70, ROW_HEIGHT = 64, BAND_HEIGHT = 20, AXIS_HEIGHT = 28, TOP = 8;
 
 const state: {
@@ -115,8 +117,9 @@ function render(): void {
   filterFrom.min = filterTo.min = dates.length ? new Date(periodStart(dates[0])).toISOString().slice(0, 10) : '';
   filterFrom.max = filterTo.max = dates.length ? new Date(periodEnd(dates[dates.length - 1])).toISOString().slice(0, 10) : '';
 
-  const kept = filterPoints(view.points, filter);
-  count.textContent = `${kept.length} of ${view.points.length} statement${view.points.length === 1 ? '' : 's'}`;
+  const matching = filterPoints(view.points, filter);
+  const kept = sampleEvenly(matching, MAX_DRAWN);
+  count.textContent = `${matching.length.toLocaleString('en')} of ${view.points.length.toLocaleString('en')} statement${view.points.length === 1 ? '' : 's'}${kept.length < matching.length ? `; ${kept.length.toLocaleString('en')} drawn, spread evenly over time (filter or narrow the dates to see each)` : ''}`;
   empty.hidden = view.points.length > 0;
   empty.textContent = view.points.length ? '' : tab === 'person' ? 'The corpus has no quotation of theirs.' : 'No quotation in the corpus uses this phrase.';
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { describePoint, filterPoints, nextPoint, periodEnd, periodStart, placePoints, rowsOf, ticks, timeScale, type TimelinePoint, type TimelineView } from '../../client/webview/timelineModel';
+import { describePoint, filterPoints, sampleEvenly, nextPoint, periodEnd, periodStart, placePoints, rowsOf, ticks, timeScale, type TimelinePoint, type TimelineView } from '../../client/webview/timelineModel';
 
 const point = (date: string | null, text: string, kind: TimelinePoint['kind'] = 'direct', speaker: string | null = 'Qin Gang'): TimelinePoint => ({ date, text, kind, speaker, role: null, documentTitle: `Title of ${text}` });
 const view = (points: TimelinePoint[], tab: 'person' | 'phrase' = 'person'): TimelineView => ({ id: 1, tab, title: 'Qin Gang', aliases: [], roles: [{ title: 'Ambassador', from: '2021-07', to: '2022-12-30' }], points });
@@ -61,6 +61,18 @@ describe('timeline layout', () => {
     assert.equal(nextPoint(placed, 0, 'End'), placed.length - 1);
     assert.equal(nextPoint(placed, 0, 'ArrowLeft'), 0);
     assert.equal(nextPoint(placed, 0, 'x'), undefined);
+  });
+
+  test('a large timeline is drawn as an even sample over time, the first and last kept', () => {
+    const kept = Array.from({ length: 40_000 }, (_, i) => i * 2);
+    const sample = sampleEvenly(kept, 3000);
+    assert.equal(sample.length, 3000);
+    assert.equal(sample[0], 0);
+    assert.equal(sample.at(-1), kept.at(-1));
+    assert.deepEqual([...sample], [...sample].sort((a, b) => a - b));
+    const gaps = sample.slice(1).map((value, i) => value - sample[i]);
+    assert.ok(Math.max(...gaps) - Math.min(...gaps) <= 2, 'evenly spread');
+    assert.equal(sampleEvenly(kept.slice(0, 10), 3000).length, 10);
   });
 
   test('what a screen reader hears: kind, date, who, the words', () => {
