@@ -11,6 +11,7 @@ import { benchDraftCheck } from './draftCheck';
 import { benchAdversarial } from './adversarial';
 import { benchModel } from './model';
 import { benchPeople } from './people';
+import { benchTimeline } from './timeline';
 import { ms, percentile } from './stats';
 
 const section = (title: string) => console.log(`\n## ${title}`);
@@ -62,6 +63,11 @@ async function main(): Promise<void> {
   if (wanted('names')) {
     section('Names: hover, definition, references on the whole corpus');
     benchNames(run.indexer.index);
+  }
+
+  if (wanted('timeline')) {
+    section('Timelines: a person\'s statements, and who used a phrase, on the whole corpus');
+    benchTimeline(run.indexer.index);
   }
 
   if (wanted('draft')) {
