@@ -58,7 +58,7 @@ function html<K extends keyof HTMLElementTagNameMap>(name: K, text?: string, cla
 }
 
 /** The mark of a kind: a circle (direct), a square (reported), a diamond (speech), so kinds differ without colour too. */
-function shapePath(group: KindGroup, r = 5): string {
+function shapePath(group: KindGroup, r = 5.5): string {
   if (group === 'reported') return `M${-r + 1},${-r + 1}h${2 * r - 2}v${2 * r - 2}h${-2 * r + 2}z`;
   if (group === 'speech') return `M0,${-r - 1}L${r + 1},0L0,${r + 1}L${-r - 1},0z`;
   return `M${-r},0a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`;
@@ -176,7 +176,7 @@ function render(): void {
   if (kept.some(index => !view.points[index].date)) svg('text', { x: undatedX, y: axisY + 18, class: 'tick-label', 'text-anchor': 'middle' }, root).textContent = 'undated';
 
   // The points, in date order: one tab stop among them (roving tabindex), arrow keys move it.
-  const placed = placePoints(view, kept, scale, rowOf, undatedX);
+  const placed = placePoints(view, kept, scale, rowOf, undatedX, 12);
   const layer = svg('g', { class: 'points', role: 'group', 'aria-label': 'Statements, in date order' }, root);
   const elements: SVGGElement[] = [];
   const currentAt = Math.max(0, placed.findIndex(point => point.index === state.current[tab]));

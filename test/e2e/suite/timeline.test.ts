@@ -134,6 +134,25 @@ describe('the timeline view', () => {
     assert.ok(statements && statements.length > 0 && statements.every(s => s.speaker === 'Qin Gang'));
   });
 
+  it('follows the colour theme: dark and high contrast', async function () {
+    if (!HAS_DRIVER) this.skip();
+    this.timeout(120_000);
+    const settings = vscode.workspace.getConfiguration('workbench');
+    const before = settings.inspect<string>('colorTheme')?.globalValue;
+    const out = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'out', 'e2e');
+    await vscode.commands.executeCommand('statementLens.showTimeline', 'Qin Gang');
+    try {
+      for (const [theme, bodyClass] of [['Default Dark Modern', 'vscode-dark'], ['Default High Contrast', 'vscode-high-contrast']]) {
+        await settings.update('colorTheme', theme, vscode.ConfigurationTarget.Global);
+        // VS Code marks the page's body with the theme kind; the page's colours are that theme's variables.
+        const seen = await driver({ frame: `body.${bodyClass} svg .point`, count: `body.${bodyClass} svg .point`, screenshot: path.join(out, `timeline-${bodyClass}.png`) });
+        assert.ok((seen.count ?? 0) > 0, theme);
+      }
+    } finally {
+      await settings.update('colorTheme', before, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('shows who used a phrase in the second tab, and saves a screenshot for the README', async function () {
     this.timeout(180_000);
     const expected = await api.client.phraseTimeline('China-U.S. relations');
