@@ -2,8 +2,8 @@
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseStatement, type StatementDocument } from '../../server/src/core';
-import { readMarkdown } from '../../server/src/core/markdownText';
-import { readSidecar } from '../../server/src/core/sidecar';
+import { readMarkdown } from '../../server/src/core/read/markdownText';
+import { readSidecar } from '../../server/src/core/read/sidecar';
 
 /** A document under a title line, as every corpus document has one. */
 const parse = (text: string, file = 'article.txt') => parseStatement({ uri: `memory:///${file}`, text: `${file.endsWith('.md') ? '# ' : ''}A headline for the test\n\n${text}` });

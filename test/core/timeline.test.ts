@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { CorpusIndex, CorpusIndexer, parseStatement, personTimeline, phraseTimeline, readPeopleRules, resolvePerson, type TimelineStatement } from '../../server/src/core';
-import { readSidecar } from '../../server/src/core/sidecar';
+import { readSidecar } from '../../server/src/core/read/sidecar';
 import { MemoryHost } from './memoryHost';
 
 const SEEDS = path.resolve(__dirname, '..', '..', 'seeds');
