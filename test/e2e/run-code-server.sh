@@ -74,8 +74,8 @@ const NOISE = /ChatModelSelection|AgentHost|AccountPolicyGate|Creating a socket|
     ctx.once('close', () => done('browser closed'));
     await page.exposeFunction('codeAutomationExit', code => done(code));   // called by the workbench
     // A suite may ask the driver to act on the page, by logging `[vscode-it] {json}`: find the frame that has
-    // `frame` (a webview's), count `count`, click `click`, focus `focus`, press `press` keys (on `pressOn`),
-    // save a `screenshot`; the driver
+    // `frame` (a webview's), click `click`, focus `focus`, press `press` keys (on `pressOn`), then count
+    // `count` and save a `screenshot`; the driver
     // writes what it saw as JSON to `reply` (renamed into place, so the suite never reads half a file).
     const act = async request => {
       const result = {};
@@ -92,7 +92,6 @@ const NOISE = /ChatModelSelection|AgentHost|AccountPolicyGate|Creating a socket|
           target = found;
           await target.locator(request.frame).first().waitFor({ state: 'visible', timeout: 10000 });
         }
-        if (request.count) result.count = await target.locator(request.count).count();
         if (request.click) await target.locator(request.click).first().click();
         if (request.focus) await target.locator(request.focus).first().focus();
         // keys go to the element `pressOn` matches at each press (the focus may move with them), else to the page
@@ -100,6 +99,7 @@ const NOISE = /ChatModelSelection|AgentHost|AccountPolicyGate|Creating a socket|
           if (request.pressOn) await target.locator(request.pressOn).first().press(key);
           else await page.keyboard.press(key);
         }
+        if (request.count) result.count = await target.locator(request.count).count();
         if (request.screenshot) {
           await target.evaluate(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))));
           fs.mkdirSync(path.dirname(request.screenshot), { recursive: true });

@@ -102,6 +102,11 @@ describe('the timeline view', () => {
     await driver({ frame: 'svg .point', press: ['ArrowRight', 'Enter'], pressOn: 'svg .point[tabindex="0"]' });
     const second = await openedStatement(expected, first);
     assert.notEqual(second, first);
+    // The text filter: typed into the page, it leaves the points of the statements that mention the word.
+    const mentioning = expected.filter(s => `${s.text}\n${s.speaker}\n${s.role}\n${s.documentTitle}`.toLowerCase().includes('exploring'));
+    assert.ok(mentioning.length > 0 && mentioning.length < expected.length);
+    const filtered = await driver({ frame: 'svg .point', press: [...'exploring'], pressOn: '#filter-text', count: 'svg .point' });
+    assert.equal(filtered.count, mentioning.length);
   });
 
   it('opens from the Statements view\'s speaker group and from the hover card\'s link', async () => {
