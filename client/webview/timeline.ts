@@ -5,9 +5,17 @@
  */
 import { describePoint, filterPoints, sampleEvenly, kindGroup, KIND_LABELS, nextPoint, periodEnd, periodStart, placePoints, rowsOf, ticks, timeScale, type FromWebview, type KindGroup, type PlacedPoint, type TimelineTab, type TimelineView, type ToWebview } from './timelineModel';
 
-declare function acquireVsCodeApi(): { postMessage(message: FromWebview): void };
+/** What the page keeps while hidden (VS Code reloads a hidden webview): the tab, each tab's filters, and for which view. */
+interface SavedState {
+  active: TimelineTab;
+  filters: Record<TimelineTab, { text: string; from: string; to: string }>;
+  ids: Partial<Record<TimelineTab, number>>;
+}
+
+declare function acquireVsCodeApi(): { postMessage(message: FromWebview): void; getState(): SavedState | undefined; setState(state: SavedState): void };
 
 const vscode = acquireVsCodeApi();
+const saved = vscode.getState();
 const SVG = 'http://www.w3.org/2000/svg';
 /** An upper estimate of a 12px label's character width, to keep labels inside the chart. */
 const LABEL_CHAR_WIDTH = 7;
@@ -23,8 +31,8 @@ const state: {
   current: Record<TimelineTab, number | undefined>;
 } = {
   views: {},
-  active: 'person',
-  filters: { person: { text: '', from: '', to: '' }, phrase: { text: '', from: '', to: '' } },
+  active: saved?.active ?? 'person',
+  filters: saved?.filters ?? { person: { text: '', from: '', to: '' }, phrase: { text: '', from: '', to: '' } },
   current: { person: undefined, phrase: undefined },
 };
 
@@ -214,9 +222,14 @@ function render(): void {
   vscode.postMessage({ type: 'rendered', tab, points: layer.querySelectorAll('.point').length, statements: view.points.length });
 }
 
+function save(): void {
+  vscode.setState({ active: state.active, filters: state.filters, ids: { person: state.views.person?.id, phrase: state.views.phrase?.id } });
+}
+
 function selectTab(tab: TimelineTab, focus = false): void {
   if (!state.views[tab]) return;
   state.active = tab;
+  save();
   render();
   if (focus) tabs[tab].focus();
 }
@@ -232,6 +245,7 @@ for (const tab of ['person', 'phrase'] as TimelineTab[]) {
 
 const onFilter = () => {
   state.filters[state.active] = { text: filterText.value, from: filterFrom.value, to: filterTo.value };
+  save();
   render();
 };
 filterText.addEventListener('input', onFilter);
@@ -245,18 +259,25 @@ window.addEventListener('resize', () => {
   resizing = requestAnimationFrame(render);
 });
 
+let first = true;
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   const message = event.data;
   if (message?.type !== 'show') return;
+  // After a reload, the same views as before: the tab the user had open stays open.
+  const reloaded = first && !!saved && (['person', 'phrase'] as TimelineTab[]).every(tab => message.views[tab]?.id === saved.ids[tab]);
+  first = false;
   for (const tab of ['person', 'phrase'] as TimelineTab[]) {
     const view = message.views[tab];
-    if (view && view.id !== state.views[tab]?.id) {
+    // A new person or phrase starts unfiltered; the same one, sent again after a reload, keeps its filters.
+    if (view && view.id !== (state.views[tab]?.id ?? saved?.ids[tab])) {
       state.views[tab] = view;
       state.current[tab] = undefined;
       state.filters[tab] = { text: '', from: '', to: '' };
     }
   }
-  state.active = message.active;
+  for (const tab of ['person', 'phrase'] as TimelineTab[]) if (message.views[tab]) state.views[tab] = message.views[tab];
+  if (!reloaded) state.active = message.active;
+  save();
   render();
 });
 

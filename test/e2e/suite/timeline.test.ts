@@ -107,6 +107,17 @@ describe('the timeline view', () => {
     assert.ok(mentioning.length > 0 && mentioning.length < expected.length);
     const filtered = await driver({ frame: 'svg .point', press: [...'exploring'], pressOn: '#filter-text', count: 'svg .point' });
     assert.equal(filtered.count, mentioning.length);
+    // Hidden behind another editor, the page is reloaded when shown again: it keeps its filter.
+    const draft = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'draft.md'));
+    await vscode.window.showTextDocument(draft, { viewColumn: vscode.ViewColumn.One, preview: false });
+    const redrawn = new Promise<TimelineRendering>(resolve => {
+      const listener = api.timeline.onDidRender(drawn => {
+        listener.dispose();
+        resolve(drawn);
+      });
+    });
+    await vscode.commands.executeCommand('workbench.action.previousEditor');
+    assert.equal((await redrawn).points, mentioning.length, 'the filter outlives the reload');
   });
 
   it('opens from the Statements view\'s speaker group and from the hover card\'s link', async () => {
