@@ -1,6 +1,9 @@
 import type { Span } from '../model';
+import { ABBREVIATIONS } from './tokens';
 
-const ABBREVIATION_BEFORE = /(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gen|Gov|St|Jr|Sr|Rev|No|vs|Lt|Col|Capt|Maj|Adm|Amb|Sec|etc|e\.g|i\.e)|\b[A-Z]|(?:\b[A-Za-z]\.){1,}[A-Za-z])$/;
+/** The word before a period is a title ("Del.", "Sgt."), an initial, or a dotted abbreviation ("U.S", "e.g"). */
+const titles = [...ABBREVIATIONS].map(word => word.slice(0, -1)).map(word => (word === 'vs' ? word : word[0].toUpperCase() + word.slice(1)));
+const ABBREVIATION_BEFORE = new RegExp(`(?:\\b(?:${titles.join('|')}|etc|e\\.g|i\\.e)|\\b[A-Z]|(?:\\b[A-Za-z]\\.){1,}[A-Za-z])$`);
 
 /**
  * Splits a paragraph into sentences at `.`, `!` or `?` (with any closing quotation marks) followed by space

@@ -26,7 +26,8 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
   return tokens;
 }
 
-const ABBREVIATIONS = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'prof.', 'sen.', 'rep.', 'gen.', 'adm.', 'col.', 'lt.', 'sgt.', 'capt.', 'maj.', 'gov.', 'st.', 'jr.', 'sr.', 'rev.', 'no.', 'vs.', 'amb.', 'sec.', 'pres.', 'del.', 'atty.', 'supt.', 'cmdr.', 'insp.', 'det.']);
+/** Titles and the like written with a period, which neither end a sentence nor a name. */
+export const ABBREVIATIONS = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'prof.', 'sen.', 'rep.', 'gen.', 'adm.', 'col.', 'lt.', 'sgt.', 'capt.', 'maj.', 'gov.', 'st.', 'jr.', 'sr.', 'rev.', 'no.', 'vs.', 'amb.', 'sec.', 'pres.', 'del.', 'atty.', 'supt.', 'cmdr.', 'insp.', 'det.']);
 
 export function isAbbreviation(word: string): boolean {
   return /^[A-Z]\.$/.test(word) || /^(?:[A-Za-z]\.){2,}$/.test(word) || ABBREVIATIONS.has(word.toLowerCase());

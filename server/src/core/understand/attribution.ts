@@ -94,12 +94,22 @@ export class SpeakerContext {
     const mentions = this.people.mentions;
     // Walk back from the pronoun: a person of that gender named after the current speaker was last named takes
     // it ("Ms. Ruiz criticized the plan. “…,” she told"); reaching the current speaker first keeps them.
+    const other = gender === 'm' ? 'f' : 'm';
+    let nearestUnknown: string | undefined;
+    let nearestMentioned: string | undefined;
     for (let i = firstAfter(mentions, offset - 1) - 1, seen = 0; i >= 0 && seen < 12; i--, seen++) {
       const person = mentions[i].person;
-      if (person === current && currentGender !== (gender === 'm' ? 'f' : 'm')) return current;
-      if (person !== current && this.people.genderOf(person) === gender) return person;
+      if (person === current && currentGender !== other) return current;
+      if (person === current) continue;
+      const personGender = this.people.genderOf(person);
+      // Someone only mentioned ("a speech by Lincoln") does not take the pronoun from a subject or a speaker.
+      if (personGender === gender && (mentions[i].speaking || mentions[i].subject)) return person;
+      if (personGender === gender) nearestMentioned ??= person;
+      if (personGender === undefined) nearestUnknown ??= person;
     }
-    return current;
+    if (current === undefined) return nearestMentioned ?? nearestUnknown;
+    // "she" never goes to a man the text shows as one while someone it says nothing about was named.
+    return currentGender === other ? nearestUnknown ?? current : current;
   }
 
   /** A person (see resolveSubject), else an organisation or a described source, else undefined. */

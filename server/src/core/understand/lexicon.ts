@@ -51,6 +51,9 @@ export const NON_PERSON_WORDS = words(`
   announcement release fact sheet press briefing gaggle interview conversation phone virtual joint
   the a an and or but in on at of to for with by from as this that these those it its we our you your they their
   he she his her i my me us them there here when while after before during since if not no yes
+  school college room service prize corps amendment dome accords conventions protocol native americans harbor
+  basin circuit recession depression enforcement programs guarantee roundtable manufacturers partners deal
+  convention alliance patrol nutrition voting election
 `);
 
 /** Personal titles that introduce a person without being an office. */
@@ -91,6 +94,9 @@ export const REPORTING_VERBS = [
   'yells', 'screams', 'screamed', 'shouts', 'cries', 'cried', 'exclaimed', 'whispered', 'mutters', 'muttered',
   'saying', 'adding', 'noting', 'telling', 'asking', 'arguing', 'insisting', 'explaining', 'warning',
   'claiming', 'stressing', 'writing', 'tweeting', 'declaring', 'announcing',
+  // findings of polls, studies and newspapers, only with "that" ("The Ledger found that …")
+  'found that', 'finds that', 'shows that', 'show that', 'showed that', 'estimates that', 'estimated that',
+  'revealed that', 'reveals that', 'concludes that', 'suggests that', 'determined that',
 ];
 
 export const REPORTING_VERB_SET = new Set(REPORTING_VERBS);

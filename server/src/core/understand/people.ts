@@ -2,6 +2,7 @@ import { CHINESE_SURNAMES, HONORIFICS, NON_PERSON_WORDS, REPORTING_VERB_SET, ROL
 import type { Person, Span } from '../model';
 import { isCapitalized, isInitial, isSpaceGap, tokenize, type Token } from '../read/tokens';
 import { verbLengthAt } from './attribution';
+import { givenNameGender, isGivenName } from './givenNameGender';
 
 /** One place a person is named, in document order. */
 export interface Mention {
@@ -11,6 +12,8 @@ export interface Mention {
   readonly role?: string;
   /** The mention is the subject of a reporting verb or a reporting cue ("Qin said", "said Yang"). */
   readonly speaking: boolean;
+  /** The mention is the subject of a clause ("Tina Alvarez had a question", "Scott responded"): a likely referent. */
+  readonly subject: boolean;
 }
 
 export interface PeopleInDocument {
@@ -177,6 +180,28 @@ function isSpeakingRun(tokens: Token[], run: NameRun): boolean {
   return before?.lower === 'to' && tokens[run.first - 2]?.lower === 'according';
 }
 
+const FUNCTION_WORDS = new Set(['of', 'in', 'and', 'or', 'to', 'for', 'at', 'on', 'with', 'by', 'from', 'that', 'which', 'as', 'than', 'into', 'about', 'after', 'before', 'over', 'under', 'against', 'but', 'nor', 'the', 'a', 'an']);
+
+/**
+ * True when a lower-case word that is not a preposition or conjunction follows the name, past an appositive
+ * between commas: "Scott responded", "Tina Alvarez, a nurse, asked", unlike "a speech by Lincoln in 1858".
+ */
+function isSubjectRun(tokens: Token[], run: NameRun): boolean {
+  let next = run.last;
+  if (tokens[next] && /^\s*,\s*$/.test(tokens[next].gap)) {
+    let close = next + 1;
+    while (close < tokens.length && close - next < 12 && !/,/.test(tokens[close].gap)) {
+      if (/[.!?;:]/.test(tokens[close].gap)) return false;
+      close++;
+    }
+    next = close;
+  }
+  const word = tokens[next];
+  return !!word && /^\s*(?:,\s*)?$/.test(word.gap) && /^\p{Ll}/u.test(word.text) && !FUNCTION_WORDS.has(word.lower);
+}
+
+const positionOf = (tokens: Token[], run: NameRun) => ({ speaking: isSpeakingRun(tokens, run), subject: isSubjectRun(tokens, run) });
+
 /** The name a run spells, without a trailing possessive ("Blinken’s" → "Blinken"). */
 function runName(text: string, tokens: Token[], run: NameRun): { name: string; span: Span } {
   const last = tokens[run.last - 1];
@@ -209,7 +234,7 @@ export function findPeople(text: string, paragraphs: readonly Span[]): PeopleInD
   const mentions: Mention[] = [];
   const tokenized = paragraphs.map(p => tokenize(text, p.start, p.end));
 
-  const add = (name: string, span: Span, role: string | undefined, speaking: boolean, roleStart?: number) => {
+  const add = (name: string, span: Span, role: string | undefined, { speaking, subject }: { speaking: boolean; subject: boolean }, roleStart?: number) => {
     let person = people.get(name);
     if (!person) people.set(name, (person = { name, roles: [], aliases: new Set(), mentions: [] }));
     person.mentions.push(span);
@@ -219,9 +244,11 @@ export function findPeople(text: string, paragraphs: readonly Span[]): PeopleInD
       // The introduction covers the role with the name: "U.S. Secretary of State Antony Blinken".
       person.introduction ??= { start: Math.min(roleStart ?? span.start, span.start), end: span.end };
     }
-    mentions.push({ person: name, span, role, speaking });
+    mentions.push({ person: name, span, role, speaking, subject });
   };
 
+  // Words the document also writes in lower case are everyday words here ("Happy Pride", "Park Police").
+  const lowerCaseWords = new Set(tokenized.flatMap(tokens => tokens.filter(token => /^\p{Ll}/u.test(token.text)).map(token => token.lower)));
   // Pass 1: full names with evidence.
   const runsByParagraph = tokenized.map(tokens => nameRuns(tokens).map(run => trimRoleObject(tokens, run)));
   // A surname used alone as the subject of a reporting verb ("Holm said") is evidence for "Karin Holm".
@@ -237,12 +264,16 @@ export function findPeople(text: string, paragraphs: readonly Span[]): PeopleInD
       const before = roleBefore(tokens, run.first, text);
       const honorific = run.first > 0 && HONORIFICS.has(tokens[run.first - 1].lower);
       const after = roleAfter(tokens, run.last, text) ?? describedAfter(tokens, run.last, text);
-      const speaking = isSpeakingRun(tokens, run);
+      const position = positionOf(tokens, run);
+      const speaking = position.speaking;
       const described = run.first > 0 && isSpaceGap(tokens[run.first].gap) && DESCRIBING_NOUN.test(tokens[run.first - 1].text);
       const surnameSpeaks = length <= 3 && speakingSurnames.has(tokens[run.last - 1].text.replace(/['’]s$/, '')) && looksLikePersonName(tokens.slice(run.first, run.last));
-      if (!before && !honorific && !after && !speaking && !described && !surnameSpeaks && !people.has(name)) continue;
+      // "Tina Houchins had a question": a listed given name before a surname, when nothing else introduces her.
+      const givenNamed = length <= 3 && isGivenName(tokens[run.first].text) && looksLikePersonName(tokens.slice(run.first, run.last))
+        && !lowerCaseWords.has(tokens[run.first].lower) && !lowerCaseWords.has(tokens[run.last - 1].lower);
+      if (!before && !honorific && !after && !speaking && !described && !surnameSpeaks && !givenNamed && !people.has(name)) continue;
       const role = before && !HONORIFICS.has(before.role.toLowerCase()) ? before.role : after ?? (described ? tokens[run.first - 1].text : undefined);
-      add(name, span, role && !/^(?:former|late)\b/i.test(role) ? role.replace(/^late\s+/i, '') : undefined, speaking, role === before?.role ? before?.start : undefined);
+      add(name, span, role && !/^(?:former|late)\b/i.test(role) ? role.replace(/^late\s+/i, '') : undefined, position, role === before?.role ? before?.start : undefined);
     }
   });
 
@@ -264,7 +295,7 @@ export function findPeople(text: string, paragraphs: readonly Span[]): PeopleInD
       const { name, span } = runName(text, tokens, run);
       if (fullMentionStarts.has(span.start)) continue;
       if (people.has(name)) {
-        add(name, span, roleBefore(tokens, run.first, text)?.role, isSpeakingRun(tokens, run));
+        add(name, span, roleBefore(tokens, run.first, text)?.role, positionOf(tokens, run));
         continue;
       }
       if (run.last - run.first !== 1) continue;
@@ -273,10 +304,10 @@ export function findPeople(text: string, paragraphs: readonly Span[]): PeopleInD
       if (known) {
         if (before) people.get(known)!.aliases.add(`${tokens[run.first - 1].text} ${name}`);
         else people.get(known)!.aliases.add(name);
-        add(known, before ? { start: before.start, end: span.end } : span, undefined, isSpeakingRun(tokens, run));
+        add(known, before ? { start: before.start, end: span.end } : span, undefined, positionOf(tokens, run));
       } else if (before && !bySurname.has(name)) {
         // "President Biden" with no full name in this document: the surname is the best name the text gives.
-        add(name, span, before.role, isSpeakingRun(tokens, run));
+        add(name, span, before.role, positionOf(tokens, run));
         people.get(name)!.aliases.add(`${tokens[run.first - 1].text} ${name}`);
         bySurname.set(name, [name]);
       }
@@ -322,12 +353,15 @@ const MASCULINE = /\b(?:mr|sir|lord|king|prince|duke|spokesman|congressman|busin
 /**
  * Each person's gender where the text shows it, so "she said" does not go to the last man who spoke: an
  * honorific or title before a mention or among the roles, else a vote of the first personal pronoun in the 80
- * characters after each mention, in the same sentence ("Clinton said she …").
+ * characters after each mention, in the same sentence ("Clinton said she …"), and the usual gender of the first
+ * given name, which one pronoun against it cancels.
  */
 function gendersOf(text: string, mentions: readonly Mention[], people: ReadonlyMap<string, Draft>): Map<string, 'm' | 'f'> {
   const votes = new Map<string, number>();
   const vote = (name: string, gender: 'm' | 'f', weight: number) => votes.set(name, (votes.get(name) ?? 0) + (gender === 'm' ? weight : -weight));
   for (const [name, person] of people) {
+    const byGivenName = givenNameGender(name);
+    if (byGivenName) vote(name, byGivenName, 1);
     for (const role of person.roles) {
       if (FEMININE.test(role)) vote(name, 'f', 3);
       else if (MASCULINE.test(role)) vote(name, 'm', 3);

@@ -212,7 +212,7 @@ function leadInSpeaker(text: string, paragraph: Span, context: SpeakerContext): 
 const LABEL = /^([^:;.!?"“”]{2,100}?)\s*:\s*$/;
 
 /** Verbs that put a few quoted words in someone's mouth inside the writer's sentence: called it “a mistake”. */
-const FRAGMENT_VERBS = /^(?:called|calls|call|described|describes|dismissed|dismisses|denounced|denounces|branded|brands|labeled|labelled|labels|termed|terms|hailed|hails|praised|praises|slammed|slams|criticized|criticised|criticizes|accused|accuses|protested|protests|decried|decries|lauded|lauds|touted|touts|blasted|blasts|vowed|vows|promised|promises|pledged|warned|urged|characterized|characterised|deemed|referred)$/;
+const FRAGMENT_VERBS = /^(?:called|calls|call|described|describes|dismissed|dismisses|denounced|denounces|branded|brands|labeled|labelled|labels|termed|terms|hailed|hails|praised|praises|slammed|slams|criticized|criticised|criticizes|accused|accuses|protested|protests|decried|decries|lauded|lauds|touted|touts|blasted|blasts|vowed|vows|promised|promises|pledged|warned|urged|characterized|characterised|deemed|referred|likened|likens|compared|compares|mocked|mocks|ridiculed|ridicules|admires|admired|lambasted|lambastes|condemned|condemns|derided|derides)$/;
 const FRAGMENT_MAX_WORDS = 12;
 
 type SpeakerOf = Source | null | undefined;
@@ -365,7 +365,9 @@ function sentenceSubject(tokens: readonly Token[], end: number, sentence: Span, 
 /** `an “exploring” period`, `a “timely and important” call`: quoted words used as a modifier of a noun. */
 function modifiesNoun(text: string, mark: MarkedSpan): boolean {
   const after = text.slice(mark.outer.end, mark.outer.end + 3);
-  const before = text.slice(Math.max(0, mark.outer.start - 5), mark.outer.start);
+  const before = text.slice(Math.max(0, mark.outer.start - 8), mark.outer.start);
+  // "dismissed the plan as a “crazy system” during …": the words after "as" are the speaker's verdict.
+  if (/\bas\s+(?:a|an|the)\s*$/i.test(before)) return false;
   return /^ \p{Ll}/u.test(after) && !/^ (?:of|to|in|on|and|or|against|for|with|by|from|at|as)\b/.test(text.slice(mark.outer.end, mark.outer.end + 10)) && /\b(?:a|an|the|no|its|their|his|her|this|that)\s*$/i.test(before);
 }
 
@@ -507,10 +509,12 @@ function reportedStatement(text: string, sentence: Span, tokens: Token[], contex
   }
   // Leading attribution, possibly after an introductory phrase ("However, Le pointed out that ...").
   const quoting = /^\s*(?:quoting|citing)\s+([^,]{2,60}),/i.exec(sentenceText);
+  // "Rep. Dana Whitfield (D-Ore.) said …": the party and state stand between the name and its verb.
+  tokens = withoutParentheses(tokens);
   for (let from = 0; from < tokens.length; ) {
     const clause = findReportingClause(tokens, from, tokens.length);
     if (!clause) break;
-    const speaker = context.resolveSource(clause.subject, text);
+    const speaker = FINDING_VERBS.has(tokens[clause.verb].lower) ? findingSource(clause.subject, context, text) : context.resolveSource(clause.subject, text);
     if (speaker) {
       let contentStart = clause.verb + clause.verbLength;
       // "Qin told China Media Group's Washington bureau that …": what follows "told" is the listener.
@@ -531,6 +535,19 @@ function reportedStatement(text: string, sentence: Span, tokens: Token[], contex
     from = clause.verb + clause.verbLength;
   }
   return undefined;
+}
+
+/** Verbs that report a finding when "that" follows ("The Ledger found that …"): polls, studies, newspapers. */
+const FINDING_VERBS = new Set(['found', 'finds', 'shows', 'show', 'showed', 'estimates', 'estimated', 'revealed', 'reveals', 'concludes', 'suggests', 'determined']);
+
+/** Who reports a finding: a person the document knows, else what the subject names, as an organisation. */
+function findingSource(subject: readonly Token[], context: SpeakerContext, text: string): Source | undefined {
+  const person = context.resolveSubject(subject);
+  if (person) return { name: person, kind: 'person' };
+  const described = describedSource(subject, text);
+  if (described) return described;
+  if (subject.length === 0 || subject.length > 6 || !subject.some(token => isCapitalized(token.text))) return undefined;
+  return { name: text.slice(subject[0].start, subject[subject.length - 1].end).replace(/^the\s+/i, '').replace(/\s+/g, ' '), kind: 'organisation' };
 }
 
 /** `Name, appositive, said (that) …` at the start of a sentence: the speaker, and where the content starts. */

@@ -5,7 +5,8 @@ import { findDocumentDate, findKind, findOutlet, findTitle, speakersFromQuotes, 
 import type { DocumentProblem, Field, GivenMetadata, Paragraph, Person, Span, StatementDocument } from '../model';
 import { splitParagraphs } from '../read/paragraphs';
 import { fileNameOf } from '../read/uris';
-import { findPeople } from './people';
+import { findPeople, type PeopleInDocument } from './people';
+import { ROLE_HEADS } from './lexicon';
 import { findQuotes } from './quotes';
 
 export interface StatementSource {
@@ -50,14 +51,21 @@ export function parseStatement(source: StatementSource): StatementDocument {
   const body = content.filter(p => p !== titleParagraph);
   const people = findPeople(readable, content);
   const opening = body.slice(0, 3).map(p => readable.slice(p.start, p.end)).join('\n');
-  const kind = findKind(title.value, opening, frontMatter.metadata.kind ?? sidecar.kind);
+  let kind = findKind(title.value, opening, frontMatter.metadata.kind ?? sidecar.kind);
 
   const givenSpeakers = frontMatter.metadata.speakers ?? sidecar.speakers;
   const titled = speakersFromTitle(title.value, people);
   let principal = givenSpeakers ? givenSpeakers.map(name => people.resolve(name) ?? name) : titled.map(s => s.name);
   if (!givenSpeakers && kind === 'readout') principal = [...new Set([...principal, ...meetingParties(readable, body, people.mentions)])];
   const principalRoles = new Map(titled.filter(s => s.role).map(s => [s.name, s.role!]));
-  const quotes = findQuotes({ text: readable, paragraphs: body, people, kind, principal, principalRoles, structure: blocks && structureOf(blocks) });
+  // "Antony J. Blinken, Secretary of State" under the title of a press statement: the whole text is his.
+  const byline = !givenSpeakers && principal.length === 0 && (kind === 'article' || kind === 'statement') ? bylineOf(readable, body[0], people) : undefined;
+  if (byline) {
+    principal = [byline.name];
+    principalRoles.set(byline.name, byline.role);
+    kind = 'statement';
+  }
+  const quotes = findQuotes({ text: readable, paragraphs: byline ? body.slice(1) : body, people, kind, principal, principalRoles, structure: blocks && structureOf(blocks) });
   if (!givenSpeakers && principal.length === 0) principal = speakersFromQuotes(quotes);
   if (!givenSpeakers && kind !== 'transcript' && quotes.some(q => q.kind === 'transcript')) {
     principal = [...new Set(quotes.filter(q => q.kind === 'transcript' && q.speaker && !q.speakerKind && q.speaker !== 'Reporter').map(q => q.speaker!))];
@@ -131,6 +139,22 @@ function overlongProblem(text: string, lines: readonly Span[], limit: number): D
     message: `${count} over the limit of ${limit.toLocaleString('en-US')} characters (setting statementLens.corpus.maxLineLength); ${lines.length === 1 ? 'its' : 'their'} text is not read for people, quotations or search. The rest of the document is indexed.`,
     span: first,
   };
+}
+
+/**
+ * A byline paragraph, "Name, Office" on one short line right under the title, naming a person the document
+ * knows with an office ("Ned Price, Department Spokesperson"); "Office of the Spokesperson" is no person.
+ */
+function bylineOf(text: string, first: Span | undefined, people: PeopleInDocument): { name: string; role: string } | undefined {
+  if (!first || first.end - first.start > 160) return undefined;
+  const line = /^([^,\n]{3,60}),\s+([^\n]{3,120})$/.exec(text.slice(first.start, first.end).trim());
+  if (!line) return undefined;
+  const name = people.resolve(line[1].trim());
+  const role = line[2].replace(/\s+/g, ' ').trim();
+  // An office in title case with no closing punctuation: a byline, not a sentence ("X, director of Y, said …").
+  const titleCase = role.split(' ').every(word => /^[\p{Lu}\d(]/u.test(word) || /^(?:of|for|and|the|to|on|in|at|a)$/.test(word)) && !/[.!?:;"”]$/.test(role);
+  const office = titleCase && role.toLowerCase().split(/[\s-]+/).some(word => ROLE_HEADS.has(word));
+  return name && office && name.includes(' ') ? { name, role } : undefined;
 }
 
 /** "X held talks with Y": both parties of a readout, from its first sentences. */
