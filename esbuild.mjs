@@ -18,6 +18,8 @@ const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs'
 const server = { ...common, define: { __EXTRACTOR_FINGERPRINT__: JSON.stringify(extractorFingerprint('server/src/core')) } };
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
+  // The timeline webview's script runs in the page, not in Node.
+  { bundle: true, platform: 'browser', target: 'es2022', format: 'iife', sourcemap: false, logLevel: 'warning', entryPoints: ['client/webview/timeline.ts'], outfile: 'client/out/timeline.js' },
   { ...server, entryPoints: ['server/src/main.ts'], outfile: 'server/out/main.js' },
   { ...server, entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js' },
   { ...common, entryPoints: ['server/src/parseWorker.ts'], outfile: 'server/out/parseWorker.js' },

@@ -15,6 +15,7 @@ import { benchAdversarial } from './adversarial';
 import { benchModel } from './model';
 import { benchPeople } from './people';
 import { benchWarmStart } from './warmStart';
+import { benchTimeline } from './timeline';
 import { benchTree } from './tree';
 import { ms, percentile } from './stats';
 
@@ -85,6 +86,11 @@ async function main(): Promise<void> {
   if (wanted('names')) {
     section('Names: hover, definition, references on the whole corpus');
     benchNames(run.indexer.index);
+  }
+
+  if (wanted('timeline')) {
+    section('Timelines: a person\'s statements, and who used a phrase, on the whole corpus');
+    benchTimeline(run.indexer.index);
   }
 
   if (wanted('draft')) {

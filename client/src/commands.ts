@@ -7,12 +7,15 @@ import { insertActiveQuote, searchQuotes } from './searchQuotes';
 import { showRelatedStatements } from './relatedStatements';
 import type { StatementClient } from './statementClient';
 import type { CorpusStatusBar } from './statusBar';
+import { showPhraseTimeline, showTimeline } from './timeline';
+import type { TimelinePanel } from './timelinePanel';
 
 export interface CommandContext {
   readonly extension: vscode.ExtensionContext;
   readonly client: StatementClient;
   readonly tree: DocumentsTreeProvider;
   readonly statusBar: CorpusStatusBar;
+  readonly timeline: TimelinePanel;
 }
 
 type CommandFactory = (context: CommandContext) => (...args: never[]) => unknown;
@@ -61,6 +64,8 @@ const COMMANDS: Record<string, CommandFactory> = {
   'statementLens.showView': () => () => vscode.commands.executeCommand('statementLens.documents.focus'),
   'statementLens.searchQuotes': ({ client }) => (query?: string) => searchQuotes(client, typeof query === 'string' ? query : ''),
   'statementLens.searchQuotes.insertActive': () => () => insertActiveQuote(),
+  'statementLens.showTimeline': ({ client, timeline }) => showTimeline(client, timeline),
+  'statementLens.showPhraseTimeline': ({ timeline }) => showPhraseTimeline(timeline),
   'statementLens.addCorpusFolder': () => (folder?: vscode.Uri) => addCorpusFolder(folder),
   'statementLens.exportCitations': ({ client }) => exportCitations(client),
   // The walkthrough's example draft: a fresh copy in the extension's own storage on each run, so that trying the

@@ -68,7 +68,8 @@ export class DocumentsTreeProvider implements vscode.TreeDataProvider<StatementN
       const item = new vscode.TreeItem(node.label, this.current?.atScale ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
       item.id = node.id;
       item.description = `${node.documents.length}`;
-      item.contextValue = 'group';
+      // A speaker group is a person: its context menu offers their timeline.
+      item.contextValue = node.by === 'speaker' && node.label !== UNKNOWN_SPEAKER ? 'speakerGroup' : 'group';
       item.iconPath = new vscode.ThemeIcon(node.label === UNDATED || node.label === UNKNOWN_SPEAKER ? 'question' : node.by === 'speaker' ? 'person' : 'calendar');
       return item;
     }

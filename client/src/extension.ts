@@ -4,12 +4,14 @@ import { registerCommands } from './commands';
 import { DocumentsTreeProvider } from './documentsTree';
 import { StatementClient } from './statementClient';
 import { CorpusStatusBar } from './statusBar';
+import { TimelinePanel } from './timelinePanel';
 
 /** What the extension exports, for the end-to-end tests and for other extensions. */
 export interface StatementLensApi {
   readonly client: StatementClient;
   readonly documentsTree: DocumentsTreeProvider;
   readonly statusBar: CorpusStatusBar;
+  readonly timeline: TimelinePanel;
 }
 
 /** The running client, which `deactivate` stops. */
@@ -21,9 +23,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Statem
   running = client;
   const documentsTree = new DocumentsTreeProvider(client, context.globalState);
   const statusBar = new CorpusStatusBar(client);
+  const timeline = new TimelinePanel(context.extensionUri, client);
   const treeView = vscode.window.createTreeView('statementLens.documents', { treeDataProvider: documentsTree, showCollapseAll: true });
-  context.subscriptions.push(output, client, documentsTree, statusBar, treeView);
-  registerCommands({ extension: context, client, tree: documentsTree, statusBar });
+  context.subscriptions.push(output, client, documentsTree, statusBar, timeline, treeView);
+  registerCommands({ extension: context, client, tree: documentsTree, statusBar, timeline });
   // The view's welcome content says "Indexing…" until the first pass is done, then offers to add a corpus folder
   // whenever the tree is empty.
   const indexed = client.onDidIndex(() => {
@@ -33,7 +36,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Statem
   context.subscriptions.push(indexed);
   markCorpusDocuments(context);
   await client.start();
-  return { client, documentsTree, statusBar };
+  return { client, documentsTree, statusBar, timeline };
 }
 
 /** Plain-text files of the bundled seeds and the corpus folders open in the `statement` language (grammar). */

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type CloseHandlerResult, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CARD_COMMANDS } from '../../server/src/markdown';
 import type { InitializationOptions } from '../../server/src/settings';
-import { CitationsRequest, RelatedStatementsRequest, type CslItem, type RelatedStatement } from '../../server/src/protocol';
+import { CitationsRequest, PhraseTimelineRequest, RelatedStatementsRequest, TimelineRequest, type CslItem, type RelatedStatement, type TimelineStatement } from '../../server/src/protocol';
 import { ClearIndexCacheRequest, DocumentRequest, DocumentsRequest, IndexedNotification, IndexingStartedNotification, PeopleRequest, ReindexRequest, SearchQuotesRequest, type DocumentDetail, type DocumentSummary, type IndexedParams, type PersonSummary, type QuoteHit } from '../../server/src/protocol';
 
 const MAX_CRASHES = { count: 5, withinMs: 3 * 60_000 };
@@ -110,6 +110,16 @@ export class StatementClient implements vscode.Disposable {
   relatedStatements(target: { uri: vscode.Uri; position: vscode.Position } | { text: string }, limit = 30, token?: vscode.CancellationToken): Promise<RelatedStatement[]> {
     const params = 'text' in target ? { text: target.text, limit } : { uri: target.uri.toString(), position: { line: target.position.line, character: target.position.character }, limit };
     return this.client.sendRequest(RelatedStatementsRequest, params, token);
+  }
+
+  /** A person's quotations in date order; `person` is a name or alias as a writer types it. */
+  timeline(person: string, token?: vscode.CancellationToken): Promise<TimelineStatement[]> {
+    return this.client.sendRequest(TimelineRequest, { person }, token);
+  }
+
+  /** The quotations that use a phrase, in date order. */
+  phraseTimeline(phrase: string, limit?: number, token?: vscode.CancellationToken): Promise<TimelineStatement[]> {
+    return this.client.sendRequest(PhraseTimelineRequest, { phrase, ...(limit ? { limit } : {}) }, token);
   }
 
   /** The sources of a draft's quotations, as CSL-JSON items; an untitled draft (never synced to the server) sends its text. */

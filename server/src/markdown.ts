@@ -20,7 +20,7 @@ export function escapeMarkdown(text: string): string {
 }
 
 /** The commands a card may link to; the client trusts exactly these and no other. */
-export const CARD_COMMANDS = ['statementLens.documents.open', 'statementLens.showMentions', 'statementLens.searchQuotes'] as const;
+export const CARD_COMMANDS = ['statementLens.documents.open', 'statementLens.showMentions', 'statementLens.searchQuotes', 'statementLens.showTimeline'] as const;
 export type CardCommand = (typeof CARD_COMMANDS)[number];
 
 export function commandLink(label: string, command: CardCommand, args: unknown[]): string {

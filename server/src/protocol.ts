@@ -106,6 +106,35 @@ export const SearchQuotesRequest = new RequestType<{ query: string; limit?: numb
  */
 export const PeopleRequest = new RequestType<{ query?: string; limit?: number }, { people: PersonSummary[] }, void>('statementLens/people');
 
+/** A statement on a timeline (`statementLens/timeline`, `statementLens/phraseTimeline`). */
+export interface TimelineStatement {
+  /** The document's date, ISO `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, or null. */
+  date: string | null;
+  uri: string;
+  /** The quotation's range in the document. */
+  range: Range;
+  documentTitle: string;
+  text: string;
+  kind: QuoteDetail['kind'];
+  /** The office the speaker held then, when the corpus says it; null when it does not. */
+  role: string | null;
+  /** The resolved person (for an organisation or an unnamed source, the phrase the text uses). */
+  speaker: string | null;
+}
+
+/**
+ * Client → server: a person's quotations in date order (earliest first, undated last). `person` is a name or
+ * alias as a writer types it ("Qin Gang", "Qin"), resolved to the same people as `statementLens/people`; an
+ * empty array when the corpus knows nobody by it.
+ */
+export const TimelineRequest = new RequestType<{ person: string }, TimelineStatement[], void>('statementLens/timeline');
+
+/**
+ * Client → server: who used a phrase, when: the quotations containing it (case and line breaks aside, whole
+ * words), in date order, at most `limit` (default 1,000, at most 5,000), the earliest.
+ */
+export const PhraseTimelineRequest = new RequestType<{ phrase: string; limit?: number }, TimelineStatement[], void>('statementLens/phraseTimeline');
+
 /**
  * Client → server: the sources of a draft's quotations as CSL-JSON items (one per corpus passage cited, in the
  * draft's order; quotations without a source are left out): an open draft by `uri`, or any text. The same items

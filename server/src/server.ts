@@ -32,8 +32,9 @@ import { referencesAt } from './features/references';
 import { relatedStatements, relatedStatementsMessage, statementAt } from './features/relatedStatements';
 import { searchQuotes } from './features/quoteSearch';
 import { SEMANTIC_LEGEND, semanticTokens } from './features/semanticTokens';
+import { phraseTimelineOf, timelineOf } from './features/timeline';
 import { workspaceSymbols } from './features/workspaceSymbols';
-import { CitationsRequest, ClearIndexCacheRequest, DocumentRequest, DocumentsRequest, PeopleRequest, ReindexRequest, RelatedStatementsRequest, SearchQuotesRequest, SHOW_RELATED_STATEMENTS, type CslItem, type RelatedStatement } from './protocol';
+import { CitationsRequest, ClearIndexCacheRequest, DocumentRequest, DocumentsRequest, PeopleRequest, PhraseTimelineRequest, ReindexRequest, RelatedStatementsRequest, SearchQuotesRequest, SHOW_RELATED_STATEMENTS, TimelineRequest, type CslItem, type RelatedStatement } from './protocol';
 import { markdownToPlainText } from './markdown';
 import { Requests } from './requests';
 import { expandHome } from './indexStore/cacheFolder';
@@ -246,6 +247,10 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     const { report, cacheDirectory } = await corpus.clearIndexCache();
     return { documents: report.documents, quotes: report.quotes, people: report.people, durationMs: report.durationMs, cacheDirectory };
   });
+
+  connection.onRequest(TimelineRequest, requests.onCorpus(({ person }, token) => (typeof person === 'string' ? timelineOf(corpus.index, person, token) : [])));
+
+  connection.onRequest(PhraseTimelineRequest, requests.onCorpus(({ phrase, limit }, token) => (typeof phrase === 'string' ? phraseTimelineOf(corpus.index, phrase, typeof limit === 'number' ? limit : undefined, token) : [])));
 
   // Whatever the quote check setting: the sources are wanted even where the squiggles are not. Settings first, as
   // for draft checks: a settings change starts a new pass, which the answer must then wait for.

@@ -65,7 +65,7 @@ const NOISE = /ChatModelSelection|AgentHost|AccountPolicyGate|Creating a socket|
   const udd = fs.mkdtempSync(path.join(os.tmpdir(), 'vscode-it-chromium-'));
   let ctx;
   try {
-    ctx = await chromium.launchPersistentContext(udd, { executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    ctx = await chromium.launchPersistentContext(udd, { executablePath: process.env.CHROMIUM || '/usr/bin/chromium', viewport: { width: 1440, height: 900 },
       headless: true, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
         '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'] });
     const page = ctx.pages()[0] || await ctx.newPage();
@@ -73,10 +73,51 @@ const NOISE = /ChatModelSelection|AgentHost|AccountPolicyGate|Creating a socket|
     for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(signal, () => done(`interrupted (${signal})`));
     ctx.once('close', () => done('browser closed'));
     await page.exposeFunction('codeAutomationExit', code => done(code));   // called by the workbench
+    // A suite may ask the driver to act on the page, by logging `[vscode-it] {json}`: find the frame that has
+    // `frame` (a webview's), click `click`, focus `focus`, press `press` keys (on `pressOn`), then count
+    // `count` and save a `screenshot`; the driver
+    // writes what it saw as JSON to `reply` (renamed into place, so the suite never reads half a file).
+    const act = async request => {
+      const result = {};
+      try {
+        let target = page.mainFrame();
+        if (request.frame) {
+          const until = Date.now() + (request.timeoutMs || 30000);
+          let found;
+          while (!found && Date.now() < until) {
+            for (const frame of page.frames()) if (await frame.locator(request.frame).count().catch(() => 0)) { found = frame; break; }
+            if (!found) await new Promise(r => setTimeout(r, 200));
+          }
+          if (!found) throw new Error(`no frame shows ${request.frame}`);
+          target = found;
+          await target.locator(request.frame).first().waitFor({ state: 'visible', timeout: 10000 });
+        }
+        if (request.click) await target.locator(request.click).first().click();
+        if (request.focus) await target.locator(request.focus).first().focus();
+        // keys go to the element `pressOn` matches at each press (the focus may move with them), else to the page
+        for (const key of request.press || []) {
+          if (request.pressOn) await target.locator(request.pressOn).first().press(key);
+          else await page.keyboard.press(key);
+        }
+        if (request.count) result.count = await target.locator(request.count).count();
+        if (request.screenshot) {
+          await target.evaluate(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))));
+          fs.mkdirSync(path.dirname(request.screenshot), { recursive: true });
+          await page.screenshot({ path: request.screenshot });
+          result.screenshot = request.screenshot;
+        }
+      } catch (error) {
+        result.error = String(error && error.message || error);
+      }
+      fs.writeFileSync(`${request.reply}.part`, JSON.stringify(result));
+      fs.renameSync(`${request.reply}.part`, request.reply);
+    };
     page.on('console', async m => {                                         // extension host console
       let v; try { v = await Promise.all(m.args().map(a => a.jsonValue())); } catch { v = [m.text()]; }
       if (typeof v[0] === 'string' && v[0].startsWith('%c')) v = v.slice(2);  // strip the host's CSS prefix
       let line = util.format(...v);
+      const request = /^\[vscode-it\] (\{.*\})\s*$/.exec(line);
+      if (request) { try { void act(JSON.parse(request[1])); } catch (error) { console.error(`bad driver request: ${error.message}`); } return; }
       if (!process.stdout.isTTY) line = line.replace(/\x1b\[[0-9;]*m/g, '');   // mocha colours under CI=true
       if (process.env.VERBOSE || (line.trim() && !NOISE.test(line))) console.log(line);
     });
@@ -113,6 +154,8 @@ fi
 
 # 6. a private code-server: fresh profile, no auth, random port; --enable-smoke-test-driver makes the built
 #    workbench honour the extensionDevelopmentPath/extensionTestsPath URL payload. setsid: own process group.
+# the suite learns from this that the driver above answers its `[vscode-it] {json}` requests
+export VSCODE_IT_DRIVER=1
 PATH=$(dirname "$NODE24"):$PATH setsid "$CODE_SERVER" --bind-addr 127.0.0.1:0 --auth none \
   --disable-telemetry --disable-update-check --disable-workspace-trust --disable-getting-started-override \
   --user-data-dir "$RUN/ud" --extensions-dir "$RUN/exts" --vscode-option enable-smoke-test-driver \

@@ -56,6 +56,7 @@ export function personCard(index: CorpusIndex, name: string, uri: string, positi
   if (introduction && introducing) actions.push(commandLink('Open first introduction', 'statementLens.documents.open', [introduction.uri, rangeOf(introducing, introduction.span)]));
   actions.push(commandLink('Show all mentions', 'statementLens.showMentions', [uri, position]));
   actions.push(commandLink('Search their quotes', 'statementLens.searchQuotes', [`speaker:"${person.name}" `]));
+  actions.push(commandLink('Show timeline', 'statementLens.showTimeline', [person.name]));
   lines.push('');
   lines.push(actions.join(' · '));
   return lines.join('\n');

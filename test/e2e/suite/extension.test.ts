@@ -168,7 +168,7 @@ describe('Statement Lens in VS Code', () => {
       assert.match(text, /State Councilor and Foreign Minister · 2023-06-18/);
       assert.match(text, /2021-10-01/);
       const card = hovers[0].contents[0] as vscode.MarkdownString;
-      assert.deepEqual(card.isTrusted, { enabledCommands: ['statementLens.documents.open', 'statementLens.showMentions', 'statementLens.searchQuotes'] }, 'only the extension\'s own commands are enabled');
+      assert.deepEqual(card.isTrusted, { enabledCommands: ['statementLens.documents.open', 'statementLens.showMentions', 'statementLens.searchQuotes', 'statementLens.showTimeline'] }, 'only the extension\'s own commands are enabled');
       assert.notEqual(card.supportHtml, true);
     });
 

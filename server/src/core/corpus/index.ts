@@ -5,3 +5,4 @@ export { contentHash, IndexCache, StoreDiscarded, type FileStamp, type IndexStor
 export { parseForIndex, type ParsedStatement } from './parseForIndex';
 export { FileTooLarge, isCorpusDocument, type CorpusHost } from './workspace';
 export { packForTransfer, unpackTransfer, type PackedStatement } from './transfer';
+export { personTimeline, phraseTimeline, resolvePerson, roleAt, type PersonTimeline, type TimelineStatement } from './timeline';
