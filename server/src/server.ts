@@ -19,6 +19,7 @@ import {
   type Diagnostic,
   type FileEvent,
   type InitializeResult,
+  type Location,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CorpusIndexer, formatCitation, QuoteChecker, type IndexReport, type QuoteCheck, type StatementParser } from './core';
@@ -34,17 +35,22 @@ import { hoverAt } from './features/hover';
 import { attributeActions, quotationHover, quoteDiagnostics, quoteFixes } from './features/quoteCheck';
 import { quoteCompletions } from './features/quoteCompletion';
 import { OPEN_PEOPLE_FILE_COMMAND, peopleFileActions } from './features/peopleFile';
-import { referencesAt, type Draft } from './features/references';
+import { REFERENCES_LIMIT, referencesOf, type Draft } from './features/references';
 import { relatedStatements, relatedStatementsMessage, statementAt } from './features/relatedStatements';
 import { SEMANTIC_LEGEND, semanticTokens } from './features/semanticTokens';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import { DocumentRequest, DocumentsRequest, IndexedNotification, IndexingStartedNotification, PeopleRequest, ReindexRequest, RelatedStatementsRequest, SearchQuotesRequest, SHOW_RELATED_STATEMENTS, type IndexedParams, type QuoteHit, type RelatedStatement } from './protocol';
 import { markdownToPlainText } from './markdown';
 import { ReindexScheduler } from './reindexScheduler';
+import { sliceOf } from './requestScheduler';
 import { isDraftLanguage, SettingsStore, type InitializationOptions, type ServerSettings } from './settings';
 
 const MAX_WORKSPACE_DRAFTS = 2000;
 const MAX_DRAFT_BYTES = 2_000_000;
+/** Quotations checked per draft: a 5,000-word article has about 50; a 1 MB paste of quotations is cut here. */
+const MAX_DRAFT_QUOTATIONS = 1000;
+/** How long a long task (a draft's check) runs before giving way to waiting requests. */
+const SLICE_MS = 10;
 /** The files under a corpus folder whose changes matter: documents and sidecar metadata. */
 const WATCHED_GLOB = '**/*.{txt,md,markdown,yaml,yml,tsv}';
 
@@ -80,6 +86,8 @@ export function startServer(connection: Connection, dependencies: ServerDependen
   const showMessage = (type: MessageType, message: string) => void connection.sendNotification(ShowMessageNotification.type, { type, message });
   const indexingFailed = (error: unknown) => log(`Indexing failed: ${error instanceof Error ? error.stack : error}`);
   const diagnosed = new Set<string>();
+  /** Between slices of a long task: resumes once the requests that arrived meanwhile are answered. */
+  const nothingLighterWaits = sliceOf(connection);
 
   connection.onInitialize(params => {
     const capabilities = params.capabilities;
@@ -190,9 +198,9 @@ export function startServer(connection: Connection, dependencies: ServerDependen
   /** Finishes deferred search-index work between requests, so the first fuzzy search is as fast as the rest. */
   function warmUp(target: CorpusIndexer): void {
     const step = () => {
-      if (target === indexer && target.index.warmUp()) setImmediate(step);
+      if (target === indexer && target.index.warmUp()) void nothingLighterWaits().then(step);
     };
-    setImmediate(step);
+    void nothingLighterWaits().then(step);
   }
 
   function announce(report: IndexReport): IndexedParams {
@@ -319,12 +327,47 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     }
     const cached = draftChecks.get(uri);
     if (cached && cached.version === document.version && cached.checker === checker && cached.corpus === indexer.index.version) return cached.checks;
+    // A hover and the debounced check may ask at once: one check per version and corpus state.
+    const key = `${document.version}\u0000${indexer.index.version}`;
+    const running = runningChecks.get(uri);
+    if (running?.key === key && running.checker === checker) return running.checks;
+    const checks = checkInSlices(document, checker).finally(() => {
+      if (runningChecks.get(uri)?.checks === checks) runningChecks.delete(uri);
+    });
+    runningChecks.set(uri, { key, checker, checks });
+    return checks;
+  }
+
+  /** Checks being run, per draft: a request that needs them waits for them rather than checking again. */
+  const runningChecks = new Map<string, { key: string; checker: QuoteChecker; checks: Promise<QuoteCheck[]> }>();
+
+  /**
+   * Runs a draft's check a few quotations at a time, answering waiting requests between slices, and publishes
+   * it. A draft edited, closed or re-indexed meanwhile is left for the check that follows ([] here).
+   */
+  async function checkInSlices(document: TextDocument, against: QuoteChecker): Promise<QuoteCheck[]> {
+    const { uri, version } = document;
+    const corpus = indexer.index.version;
+    const current = () => documents.get(uri)?.version === version && checker === against && indexer.index.version === corpus;
+    const checks: QuoteCheck[] = [];
     const started = performance.now();
-    const checks = checker.check(document.getText());
+    let quotations = 0, sliceStarted = started;
+    for (const check of against.checking(document.getText())) {
+      if (check) checks.push(check);
+      if (++quotations >= MAX_DRAFT_QUOTATIONS) {
+        log(`Quote check of ${uri}: stopped after ${MAX_DRAFT_QUOTATIONS.toLocaleString('en-US')} quotations; the rest of the draft is not checked.`);
+        break;
+      }
+      if (performance.now() - sliceStarted > SLICE_MS) {
+        await nothingLighterWaits();
+        if (!current()) return [];
+        sliceStarted = performance.now();
+      }
+    }
     const elapsed = performance.now() - started;
     if (elapsed > 200) log(`Quote check of ${uri} took ${Math.round(elapsed)} ms (${checks.length} quotations)`);
-    draftChecks.set(uri, { version: document.version, checker, corpus: indexer.index.version, checks });
-    void connection.sendDiagnostics({ uri, version: document.version, diagnostics: quoteDiagnostics(indexer.index, document, checks) });
+    draftChecks.set(uri, { version, checker: against, corpus, checks });
+    void connection.sendDiagnostics({ uri, version, diagnostics: quoteDiagnostics(indexer.index, document, checks) });
     return checks;
   }
 
@@ -347,7 +390,9 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     }, 200));
   });
   documents.onDidClose(({ document }) => {
+    // Nothing of a closed draft is kept: its pending and cached checks go (a running one stops at its next slice).
     clearTimeout(pendingChecks.get(document.uri));
+    pendingChecks.delete(document.uri);
     if (draftChecks.delete(document.uri)) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     if (!host.contains(document.uri) || host.isAlias(document.uri)) return;
     void corpusReady()
@@ -428,12 +473,32 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     return document ? definitionAt(indexer.index, document, position) : [];
   });
 
-  connection.onReferences(async ({ textDocument, position }, token) => {
+  // A frequent name has tens of thousands of mentions: they are converted a batch at a time with other requests
+  // answered in between, streamed to a client that offers a partial-result token, else cut to the newest.
+  connection.onReferences(async ({ textDocument, position }, token, _progress, partialResults) => {
     await corpusReady();
     if (token.isCancellationRequested) return cancelled();
     const document = await namesApply(textDocument.uri);
-    const locations = document ? referencesAt(indexer.index, document, position, await workspaceDrafts(token), token) : [];
-    return token.isCancellationRequested ? cancelled() : locations;
+    const found = document && referencesOf(indexer.index, document, position, await workspaceDrafts(token), token);
+    if (!found) return token.isCancellationRequested ? cancelled() : [];
+    // vscode-languageserver gives a reporter when the client sent a partialResultToken (and takes it out of the params).
+    const streaming = partialResults !== undefined;
+    const locations: Location[] = [];
+    for (const batch of found.batches()) {
+      if (token.isCancellationRequested) return cancelled();
+      if (streaming) partialResults.report(batch);
+      else locations.push(...batch.slice(0, REFERENCES_LIMIT - locations.length));
+      if (locations.length >= REFERENCES_LIMIT) break;
+      await nothingLighterWaits();
+    }
+    if (token.isCancellationRequested) return cancelled();
+    if (!streaming && found.total > locations.length) {
+      const who = found.people.length === 1 ? found.people[0] : found.people.join(' or ');
+      const message = `Find All References: ${found.total.toLocaleString('en-US')} mentions of ${who}; the first ${locations.length.toLocaleString('en-US')} are listed (drafts, then the newest documents).`;
+      log(message);
+      showMessage(MessageType.Info, message);
+    }
+    return locations;
   });
 
   /** Open drafts plus the Markdown and text files of the workspace folders that are not corpus files. */

@@ -14,6 +14,7 @@ import {
   type NotificationMessage,
   type ResponseMessage,
 } from 'vscode-languageserver/node';
+import { attachScheduler, RequestScheduler } from './requestScheduler';
 
 /** A message body that stops arriving for this long has a Content-Length larger than what was sent. */
 export const STALLED_BODY_MS = 10_000;
@@ -88,7 +89,8 @@ export function createStreamConnection(input: NodeJS.ReadableStream, output: Nod
   });
   reader.onPartialMessage(({ waitingTime }) => fatal(`a message body stopped arriving ${waitingTime} ms ago: its Content-Length is larger than what was sent`));
   input.on('end', () => options.exit(lifecycle.shutdownReceived ? 0 : 1));
-  return createConnection(ProposedFeatures.all, lifecycle, writer);
+  const scheduler = new RequestScheduler(writer);
+  return attachScheduler(createConnection(ProposedFeatures.all, scheduler.watch(lifecycle), writer, scheduler.connectionOptions), scheduler);
 }
 
 /**
