@@ -41,6 +41,7 @@ import { SEMANTIC_LEGEND, semanticTokens } from './features/semanticTokens';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import { DocumentRequest, DocumentsRequest, IndexedNotification, IndexingStartedNotification, PeopleRequest, ReindexRequest, RelatedStatementsRequest, SearchQuotesRequest, SHOW_RELATED_STATEMENTS, type IndexedParams, type QuoteHit, type RelatedStatement } from './protocol';
 import { markdownToPlainText } from './markdown';
+import { ClosedDraftMemory } from './collector';
 import { ReindexScheduler } from './reindexScheduler';
 import { sliceOf } from './requestScheduler';
 import { isDraftLanguage, SettingsStore, type InitializationOptions, type ServerSettings } from './settings';
@@ -339,6 +340,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
   }
 
   /** Checks being run, per draft: a request that needs them waits for them rather than checking again. */
+  const closedDrafts = new ClosedDraftMemory();
   const runningChecks = new Map<string, { key: string; checker: QuoteChecker; checks: Promise<QuoteCheck[]> }>();
 
   /**
@@ -393,6 +395,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     // Nothing of a closed draft is kept: its pending and cached checks go (a running one stops at its next slice).
     clearTimeout(pendingChecks.get(document.uri));
     pendingChecks.delete(document.uri);
+    if (!host.contains(document.uri)) closedDrafts.closed(document.getText().length);
     if (draftChecks.delete(document.uri)) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     if (!host.contains(document.uri) || host.isAlias(document.uri)) return;
     void corpusReady()
