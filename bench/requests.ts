@@ -41,9 +41,21 @@ function rssMB(pid: number | undefined): number | undefined {
  * mentioned names (with and without a partial-result token), then a closed loop of mixed requests with 16 in
  * flight (hover, quote search, references, completion, workspace symbols), per kind p50/p95. Then the first
  * quote check of a 5,000-word draft opened right after indexing, timed to its diagnostics.
- * REQUESTS_CORPUS points it at another corpus folder; SERVER_NODE_ARGS adds node flags (`--cpu-prof`).
+ * REQUESTS_CORPUS points it at another corpus folder; SERVER_NODE_ARGS adds node flags (`--cpu-prof`);
+ * REQUESTS_BEFORE runs the same on another build first (its server/out/main.js), for figures side by side.
  */
 export async function benchRequests(draftText?: string): Promise<void> {
+  // REQUESTS_BEFORE=<another build's server/out/main.js>: the same measures on it first, in the same run.
+  const before = process.env.REQUESTS_BEFORE;
+  if (before) {
+    console.log(`### ${before}`);
+    await benchServer(before, draftText);
+    console.log(`### this build`);
+  }
+  await benchServer(path.resolve(__dirname, '..', 'server', 'out', 'main.js'), draftText);
+}
+
+async function benchServer(serverMain: string, draftText?: string): Promise<void> {
   const workspace = mkdtempSync(path.join(tmpdir(), 'statement-lens-bench-'));
   const draftPath = path.join(workspace, 'draft.md');
   const lines = NAMES.map(name => `Today ${name} said "the talks went on` + ' late' + `" and left.`);
@@ -52,7 +64,7 @@ export async function benchRequests(draftText?: string): Promise<void> {
   const draftUri = pathToFileURL(draftPath).toString();
   const corpus = process.env.REQUESTS_CORPUS ?? CORPORA;
   const serverArgs = process.env.SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, ['--max-old-space-size=8192', ...serverArgs, path.resolve(__dirname, '..', 'server', 'out', 'main.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--max-old-space-size=8192', ...serverArgs, serverMain, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection: MessageConnection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const diagnosed = new Map<string, () => void>();
   connection.onNotification(PublishDiagnosticsNotification.type, ({ uri }) => diagnosed.get(uri)?.());
