@@ -262,7 +262,7 @@ function directQuote(text: string, mark: MarkedSpan, sentence: Span, paragraph: 
   }
 
   // Cue before the opening mark within the sentence: `He continued, "`, `Yang said: "`, `Le said that "`.
-  const beforeTokens = tokensBetween(tokens, mark.outer.start - CUE_WINDOW, mark.outer.start);
+  const beforeTokens = withoutParentheses(tokensBetween(tokens, mark.outer.start - CUE_WINDOW, mark.outer.start));
   const quoting = quotedSource(before, context);
   const clause = findReportingClause(beforeTokens);
   const adjacent = /(?:,|:|\bthat)\s*$/.test(before.trimEnd()) || /[,:]\s*$/.test(before);
@@ -394,7 +394,7 @@ function fragmentSpeaker(tokens: readonly Token[], context: SpeakerContext, text
   for (let i = tokens.length - 1; i > 0; i--) {
     if (!FRAGMENT_VERBS.test(tokens[i].lower)) continue;
     let start = i;
-    while (start > 0 && i - start < 8 && !/[,;:()"“”—–]/.test(tokens[start].gap)) start--;
+    while (start > 0 && i - start < 8 && !/[,;:()"“”—–―]/.test(tokens[start].gap)) start--;
     const subject = tokens.slice(start, i).filter(t => !/^(?:also|then|later|once|again|repeatedly|has|have|had|previously|recently)$/.test(t.lower));
     for (let n = subject.length; n > 0; n--) {
       const speaker = context.resolveSource(subject.slice(subject.length - n), text);
@@ -450,7 +450,9 @@ function cueAfter(written: Token[], context: SpeakerContext, text: string): Spea
   if (comma > 0) {
     const late = findReportingClause(tokens, comma, Math.min(tokens.length, comma + 14));
     const appositiveEnds = late && (tokens[late.verb].gap.includes(',') || late.subject.some(t => t.gap.includes(',')) || late.subject[0] === tokens[comma]);
-    if (late && appositiveEnds) {
+    // "Quina Dawes, 25, said": the appositive is the age alone, so no clause has a subject of its own.
+    const verbAfterAge = /^\d{1,3}$/.test(tokens[comma].text) && tokens[comma + 1]?.gap.includes(',') && verbLengthAt(tokens, comma + 1) > 0;
+    if ((late && appositiveEnds) || verbAfterAge) {
       const speaker = context.resolveSource(tokens.slice(0, comma), text);
       if (speaker?.kind === 'person') return speaker;
     }
