@@ -18,7 +18,7 @@ import { rangeOf } from './convert';
 import { IndexedNotification, IndexingStartedNotification, type IndexedParams } from './protocol';
 import { ReindexScheduler } from './reindexScheduler';
 import type { ServerSettings, SettingsStore } from './settings';
-import { sliceOf } from './requestScheduler';
+import { idleOf } from './requestScheduler';
 
 /** The files under a corpus folder whose changes matter: documents and sidecar metadata. */
 const WATCHED_GLOB = '**/*.{txt,md,markdown,yaml,yml,tsv}';
@@ -222,8 +222,8 @@ export class CorpusService {
    * then warms the quote check.
    */
   private warmUp(target: CorpusIndexer): void {
-    // Each slice waits for the requests that arrived meanwhile (requestScheduler.ts).
-    const nothingLighterWaits = sliceOf(this.options.connection);
+    // Each slice waits until no request or draft check waits (requestScheduler.ts).
+    const nothingLighterWaits = idleOf(this.options.connection);
     const step = () => {
       if (target !== this.currentIndexer) return;
       if (target.index.warmUp()) void nothingLighterWaits().then(step);

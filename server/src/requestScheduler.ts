@@ -41,6 +41,8 @@ export class RequestScheduler {
   private waitingOthers = 0;
   /** Heavy requests held back, and heavy handlers waiting to go on, in order. */
   private readonly heavy: { id?: RequestId; run(): void }[] = [];
+  /** Background work (the search index's warm-up) waiting to go on: after every heavy step. */
+  private readonly background: (() => void)[] = [];
   private pumping = false;
 
   constructor(private readonly writer: MessageWriter) {}
@@ -71,6 +73,14 @@ export class RequestScheduler {
   slice(): Promise<void> {
     return new Promise(resolve => {
       this.heavy.push({ run: resolve });
+      this.pump();
+    });
+  }
+
+  /** Resolves when background work may go on: nothing waits, heavy requests and draft checks included. */
+  idle(): Promise<void> {
+    return new Promise(resolve => {
+      this.background.push(resolve);
       this.pump();
     });
   }
@@ -106,15 +116,22 @@ export class RequestScheduler {
 
   /** Runs the next heavy step on a later turn, once no other message waits (vscode-jsonrpc dispatches those). */
   private pump(): void {
-    if (this.pumping || this.heavy.length === 0) return;
+    if (this.pumping || (this.heavy.length === 0 && this.background.length === 0)) return;
     this.pumping = true;
     setImmediate(() => {
       this.pumping = false;
       if (this.othersWaiting) return this.pump();
-      this.heavy.shift()?.run();
+      if (this.heavy.length) this.heavy.shift()!.run();
+      else this.background.shift()?.();
       this.pump();
     });
   }
+}
+
+/** Waits until background work may go on: through the connection's scheduler, else for one turn of the event loop. */
+export function idleOf(connection: Connection): () => Promise<void> {
+  const scheduler = schedulers.get(connection);
+  return scheduler ? () => scheduler.idle() : () => new Promise<void>(resolve => setImmediate(resolve));
 }
 
 const keyOf = (id: RequestId) => `${typeof id}:${String(id)}`;
