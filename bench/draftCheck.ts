@@ -10,12 +10,8 @@ function random(seed: number): () => number {
   return () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
 }
 
-/**
- * A 5,000-word draft made from the corpus: quotations planted exact, with a changed word, with a dropped word,
- * given to the wrong speaker, and invented, between paragraphs of narration. Prints the time of a first check,
- * of re-checks after typing (the draft-as-you-type case), and how each planted case was diagnosed.
- */
-export function benchDraftCheck(index: CorpusIndex): void {
+/** A 5,000-word draft made from the corpus, with its planted quotations (the same draft on every run). */
+export function plantDraft(index: CorpusIndex): { draft: string; planted: { kind: Planted; text: string }[] } {
   const next = random(7);
   const quotes: { text: string; speaker: string }[] = [];
   const narration: string[] = [];
@@ -49,6 +45,16 @@ export function benchDraftCheck(index: CorpusIndex): void {
     words += sentence.split(/\s+/).length + (narration[(n - 1) % Math.max(1, narration.length)] ?? '').split(/\s+/).length;
   }
   const draft = paragraphs.join('\n\n');
+  return { draft, planted };
+}
+
+/**
+ * A 5,000-word draft made from the corpus: quotations planted exact, with a changed word, with a dropped word,
+ * given to the wrong speaker, and invented, between paragraphs of narration. Prints the time of a first check,
+ * of re-checks after typing (the draft-as-you-type case), and how each planted case was diagnosed.
+ */
+export function benchDraftCheck(index: CorpusIndex): void {
+  const { draft, planted } = plantDraft(index);
   const draftWords = draft.split(/\s+/).length;
 
   const checker = new QuoteChecker(index);

@@ -1,6 +1,6 @@
 /**
  * `npm run bench` (after `npm run build`): indexing, incremental updates, quote search against plain fuse.js,
- * name features and adversarial inputs, on ../shared/corpora. Prints figures; asserts nothing.
+ * name features, requests to the built server under load, and adversarial inputs, on ../shared/corpora. Prints figures; asserts nothing.
  */
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -10,7 +10,8 @@ import { benchServerProcess } from './serverProcess';
 import { benchPlainFuse, benchSearch } from './search';
 import { benchWriters } from './searchWriters';
 import { benchNames } from './names';
-import { benchDraftCheck } from './draftCheck';
+import { benchDraftCheck, plantDraft } from './draftCheck';
+import { benchRequests } from './requests';
 import { benchAdversarial } from './adversarial';
 import { benchModel } from './model';
 import { benchPeople } from './people';
@@ -26,6 +27,12 @@ const wanted = (name: string) => !process.env.BENCH_SECTIONS || process.env.BENC
 async function main(): Promise<void> {
   if (!existsSync(CORPORA)) {
     console.log(`../shared/corpora not found at ${CORPORA}; nothing to measure.`);
+    return;
+  }
+  if (process.env.BENCH_SECTIONS === 'requests') {
+    // Alone, the server's own pass is the only index (no 5,000-word draft to check then: it is made from the index).
+    section('Requests over stdio to the built server: references on frequent names, 16 mixed requests in flight');
+    await benchRequests();
     return;
   }
   if (wanted('warmstart')) {
@@ -102,6 +109,12 @@ async function main(): Promise<void> {
     section('Memory: where it goes');
     workerTransfer(run.indexer.index);
   }
+
+  if (wanted('requests')) {
+    section('Requests over stdio to the built server: references on frequent names, 16 mixed requests in flight, first draft check');
+    await benchRequests(plantDraft(run.indexer.index).draft);
+  }
+
   run.dispose();
   if (wanted('memory')) {
     // Worker threads stop asynchronously; their heaps leave RSS once they have.

@@ -19,6 +19,7 @@ import { rangeOf } from './convert';
 import { IndexedNotification, IndexingStartedNotification, type IndexedParams } from './protocol';
 import { ReindexScheduler } from './reindexScheduler';
 import type { ServerSettings, SettingsStore } from './settings';
+import { idleOf } from './requestScheduler';
 
 /** The files under a corpus folder whose changes matter: documents and sidecar metadata. */
 const WATCHED_GLOB = '**/*.{txt,md,markdown,yaml,yml,tsv}';
@@ -50,6 +51,14 @@ export interface CorpusServiceOptions {
   readonly log: (message: string) => void;
   readonly showMessage: (type: MessageType, message: string) => void;
 }
+
+
+/** A short draft with the forms of attribution the quote check reads, checked once after each full pass. */
+const WARM_UP_DRAFT = [
+  'Minister Jane Roe said "we will keep every channel of dialogue open with our partners in the region."',
+  '"The door to talks remains open at every level of government," John Doe told reporters on Monday.',
+  'According to the spokesperson, "nothing has changed in our position on trade," and he added, "not today."',
+].join('\n\n');
 
 /**
  * The corpus as the server keeps it: the host over the corpus folders, the indexer and the quote checker over
@@ -282,12 +291,21 @@ export class CorpusService {
     this.tellOnce(`skipped ${skipped.map(problem => problem.uri).sort().join(' ')}`, MessageType.Warning, `Statement Lens skipped ${skipped.length} corpus file${skipped.length === 1 ? '' : 's'} (${example}${skipped.length > 1 ? ' …' : ''}). The server log lists each with its reason.`);
   }
 
-  /** Finishes deferred search-index work between requests, so the first fuzzy search is as fast as the rest. */
+  /**
+   * Finishes deferred search-index work between requests, so the first fuzzy search is as fast as the rest,
+   * then warms the quote check.
+   */
   private warmUp(target: CorpusIndexer): void {
+    // Each slice waits until no request or draft check waits (requestScheduler.ts).
+    const nothingLighterWaits = idleOf(this.options.connection);
     const step = () => {
-      if (target === this.currentIndexer && target.index.warmUp()) setImmediate(step);
+      if (target !== this.currentIndexer) return;
+      if (target.index.warmUp()) void nothingLighterWaits().then(step);
+      // Then a throwaway quote check, on a fresh checker: what the first check in a process pays once (its
+      // patterns compiled, the name lookup's first use) is paid here rather than by the writer's first draft.
+      else void nothingLighterWaits().then(() => target === this.currentIndexer && new QuoteChecker(target.index).check(WARM_UP_DRAFT));
     };
-    setImmediate(step);
+    void nothingLighterWaits().then(step);
   }
 
   private announce(report: IndexReport): IndexedParams {

@@ -2,8 +2,9 @@
 /** Entry point: `statement-lens-server --stdio` (other editors), or `--node-ipc` when VS Code starts it. */
 import * as path from 'node:path';
 import { format } from 'node:util';
-import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
+import { createConnection, IPCMessageReader, IPCMessageWriter, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
 import { createParserPool } from './parseWorkers';
+import { attachScheduler, RequestScheduler } from './requestScheduler';
 import { startServer } from './server';
 import { createStreamConnection } from './transport';
 
@@ -24,6 +25,11 @@ if (process.argv.includes('--stdio')) {
   console.log = console.info = console.debug = (...args: unknown[]) => connection.console.log(format(...args));
   console.warn = (...args: unknown[]) => connection.console.warn(format(...args));
   console.error = (...args: unknown[]) => connection.console.error(format(...args));
+} else if (process.argv.includes('--node-ipc')) {
+  // VS Code's transport, with heavy requests held behind light ones as over stdio (requestScheduler.ts).
+  const writer = new IPCMessageWriter(process);
+  const scheduler = new RequestScheduler(writer);
+  connection = attachScheduler(createConnection(ProposedFeatures.all, scheduler.watch(new IPCMessageReader(process)), writer, scheduler.connectionOptions), scheduler);
 } else {
   connection = createConnection(ProposedFeatures.all);
 }

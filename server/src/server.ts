@@ -14,6 +14,7 @@ import {
   type CancellationToken,
   type Connection,
   type InitializeResult,
+  type Location,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { normalizeUri, uriOf, uriToPath } from './corpusFiles';
@@ -28,7 +29,7 @@ import { hoverAt } from './features/hover';
 import { attributeActions, quotationHover, quoteFixes } from './features/quoteCheck';
 import { quoteCompletions } from './features/quoteCompletion';
 import { OPEN_PEOPLE_FILE_COMMAND, peopleFileActions } from './features/peopleFile';
-import { referencesAt } from './features/references';
+import { REFERENCES_LIMIT, referencesOf } from './features/references';
 import { relatedStatements, relatedStatementsMessage, statementAt } from './features/relatedStatements';
 import { searchQuotes } from './features/quoteSearch';
 import { SEMANTIC_LEGEND, semanticTokens } from './features/semanticTokens';
@@ -36,7 +37,8 @@ import { phraseTimelineOf, timelineOf } from './features/timeline';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import { CitationsRequest, ClearIndexCacheRequest, DocumentRequest, DocumentsRequest, PeopleRequest, PhraseTimelineRequest, ReindexRequest, RelatedStatementsRequest, SearchQuotesRequest, SHOW_RELATED_STATEMENTS, TimelineRequest, type CslItem, type RelatedStatement } from './protocol';
 import { markdownToPlainText } from './markdown';
-import { Requests } from './requests';
+import { cancelled, Requests } from './requests';
+import { sliceOf } from './requestScheduler';
 import { expandHome } from './indexStore/cacheFolder';
 import { SettingsStore, type InitializationOptions } from './settings';
 import { workspaceDrafts } from './workspaceDrafts';
@@ -63,6 +65,8 @@ export function startServer(connection: Connection, dependencies: ServerDependen
   const corpus = new CorpusService({ connection, documents, dependencies, settings: () => settings, client: () => client, log, showMessage });
   const drafts = new DraftChecks(connection, documents, corpus, () => settings, log);
   const requests = new Requests(corpus, documents, () => settings);
+  /** Between slices of a long task: resumes once the requests that arrived meanwhile are answered. */
+  const nothingLighterWaits = sliceOf(connection);
   // The corpus changed: what the open drafts quote may now be found, or gone.
   corpus.onAnnounced(() => drafts.scheduleAll());
 
@@ -130,7 +134,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     else drafts.schedule(document.uri, 300);
   });
   documents.onDidClose(({ document }) => {
-    drafts.closed(document.uri);
+    drafts.closed(document);
     corpus.documentClosed(document.uri);
   });
 
@@ -181,7 +185,33 @@ export function startServer(connection: Connection, dependencies: ServerDependen
 
   connection.onDefinition(requests.onNames([], (document, { position }) => definitionAt(corpus.index, document, position)));
 
-  connection.onReferences(requests.onNames([], async (document, { position }, token) => referencesAt(corpus.index, document, position, await workspaceDrafts(documents, corpus, client.workspaceFolders, token), token)));
+  // A frequent name has tens of thousands of mentions: they are converted a batch at a time with waiting requests
+  // answered in between, streamed to a client that offers a partial-result token, else cut to the first 1,000.
+  connection.onReferences(async ({ textDocument, position }, token, _progress, partialResults) => {
+    await corpus.ready();
+    if (token.isCancellationRequested) return cancelled();
+    const document = await requests.namesApply(textDocument.uri);
+    const found = document && referencesOf(corpus.index, document, position, await workspaceDrafts(documents, corpus, client.workspaceFolders, token), token);
+    if (!found) return token.isCancellationRequested ? cancelled() : [];
+    // vscode-languageserver gives a reporter when the client sent a partialResultToken (and takes it out of the params).
+    const streaming = partialResults !== undefined;
+    const locations: Location[] = [];
+    for (const batch of found.batches()) {
+      if (token.isCancellationRequested) return cancelled();
+      if (streaming) partialResults.report(batch);
+      else locations.push(...batch.slice(0, REFERENCES_LIMIT - locations.length));
+      if (locations.length >= REFERENCES_LIMIT) break;
+      await nothingLighterWaits();
+    }
+    if (token.isCancellationRequested) return cancelled();
+    if (!streaming && found.total > locations.length) {
+      const who = found.people.length === 1 ? found.people[0] : found.people.join(' or ');
+      const message = `Find All References: ${found.total.toLocaleString('en-US')} mentions of ${who}; the first ${locations.length.toLocaleString('en-US')} are listed (drafts, then the newest documents).`;
+      log(message);
+      showMessage(MessageType.Info, message);
+    }
+    return locations;
+  });
 
   connection.onWorkspaceSymbol(requests.onCorpus(({ query }, token) => workspaceSymbols(corpus.index, query, token)));
 

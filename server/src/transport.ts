@@ -1,3 +1,4 @@
+import { Transform, type TransformCallback } from 'node:stream';
 import {
   createConnection,
   ErrorCodes,
@@ -13,9 +14,20 @@ import {
   type NotificationMessage,
   type ResponseMessage,
 } from 'vscode-languageserver/node';
+import { attachScheduler, RequestScheduler } from './requestScheduler';
 
 /** A message body that stops arriving for this long has a Content-Length larger than what was sent. */
 export const STALLED_BODY_MS = 10_000;
+/**
+ * The largest message body the server reads. The largest an editor sends is a didOpen of a corpus file within
+ * `maxFileSizeMB` (20 MB by default, up to six bytes a character once escaped in JSON); a larger one is skipped
+ * as it arrives, never held in memory (a 200 MB request used to be read and parsed whole, near 0.9 GB).
+ */
+export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+/** A header section longer than this is not LSP framing. */
+const MAX_HEADER_BYTES = 64 * 1024;
+/** How much of a skipped body is kept, to find the request's id and method for the error. */
+const SKIPPED_HEAD_BYTES = 4096;
 
 export interface StreamConnectionOptions {
   /**
@@ -24,6 +36,8 @@ export interface StreamConnectionOptions {
    */
   readonly exit: (code: number, reason?: string) => void;
   readonly stalledBodyMs?: number;
+  /** The largest message body read (MAX_MESSAGE_BYTES by default); a larger one is skipped with an error. */
+  readonly maxMessageBytes?: number;
 }
 
 /**
@@ -33,8 +47,23 @@ export interface StreamConnectionOptions {
  * ends, a logged message and exit, since nothing after it can be trusted (the client restarts the server).
  */
 export function createStreamConnection(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, options: StreamConnectionOptions): Connection {
-  const reader = new StreamMessageReader(input);
-  reader.partialMessageTimeout = options.stalledBodyMs ?? STALLED_BODY_MS;
+  const stalledBodyMs = options.stalledBodyMs ?? STALLED_BODY_MS;
+  const maxMessageBytes = options.maxMessageBytes ?? MAX_MESSAGE_BYTES;
+  const sized = new MessageSizeLimit(maxMessageBytes, stalledBodyMs, {
+    skipped: ({ bytes, head }) => {
+      const { id, method } = requestOf(head);
+      const what = `${method ? `a ${method} message` : 'a message'} of ${bytes.toLocaleString('en-US')} bytes`;
+      const message = `Statement Lens server: skipped ${what}, over the limit of ${maxMessageBytes.toLocaleString('en-US')} bytes; it was not read.`;
+      const log: NotificationMessage = { jsonrpc: '2.0', method: 'window/logMessage', params: { type: 1, message } };
+      void writer.write(log).catch(() => undefined);
+      // A request is answered, so that the client does not wait for it; a notification cannot be.
+      if (id !== undefined) void writer.write({ jsonrpc: '2.0', id, error: { code: ErrorCodes.InvalidRequest, message } } as ResponseMessage).catch(() => undefined);
+    },
+    fatal: reason => fatal(reason),
+  });
+  input.pipe(sized);
+  const reader = new StreamMessageReader(sized);
+  reader.partialMessageTimeout = stalledBodyMs;
   const writer = new StreamMessageWriter(output);
   const lifecycle = new LifecycleGuard(reader, writer);
   let failed = false;
@@ -60,7 +89,139 @@ export function createStreamConnection(input: NodeJS.ReadableStream, output: Nod
   });
   reader.onPartialMessage(({ waitingTime }) => fatal(`a message body stopped arriving ${waitingTime} ms ago: its Content-Length is larger than what was sent`));
   input.on('end', () => options.exit(lifecycle.shutdownReceived ? 0 : 1));
-  return createConnection(ProposedFeatures.all, lifecycle, writer);
+  const scheduler = new RequestScheduler(writer);
+  return attachScheduler(createConnection(ProposedFeatures.all, scheduler.watch(lifecycle), writer, scheduler.connectionOptions), scheduler);
+}
+
+/**
+ * The id and method of a JSON-RPC message from the start of its body, when they come before its params (as
+ * every client library writes them); an id found after `"params"` could be one inside the params.
+ */
+function requestOf(head: string): { id?: number | string | null; method?: string } {
+  const params = head.search(/"params"\s*:/);
+  const before = params === -1 ? head : head.slice(0, params);
+  const id = /"id"\s*:\s*(-?\d{1,15}|"(?:[^"\\]|\\.){0,200}")/.exec(before)?.[1];
+  const method = /"method"\s*:\s*"([\w$/.-]{1,100})"/.exec(before)?.[1];
+  let parsed: number | string | null | undefined;
+  try {
+    parsed = id === undefined ? (/"method"/.test(before) ? undefined : null) : (JSON.parse(id) as number | string);
+  } catch {
+    parsed = null;
+  }
+  // A body with a method and no id is a notification; with neither known, the error goes to id null.
+  return { id: parsed, method };
+}
+
+interface SizeLimitEvents {
+  /** A body over the limit was skipped whole; `head` is its first bytes. */
+  skipped(message: { bytes: number; head: string }): void;
+  /** The framing cannot be trusted any more. */
+  fatal(reason: string): void;
+}
+
+/**
+ * Passes Content-Length framed messages through unchanged, and skips the body of one over the limit as its
+ * bytes arrive (keeping only its first few KB), so that no message is ever held whole beyond the limit. A
+ * header it cannot read is passed on as it is, for the message reader to report.
+ */
+class MessageSizeLimit extends Transform {
+  private header = Buffer.alloc(0);
+  /** Body bytes still to pass on, or to skip. */
+  private passing = 0;
+  private skipping = 0;
+  private skipped = { bytes: 0, head: [] as Buffer[], headBytes: 0 };
+  /** After framing this filter cannot follow: passed on as it is, for the reader to report; or dropped after a fatal error. */
+  private transparent = false;
+  private dead = false;
+  private stalled: NodeJS.Timeout | undefined;
+
+  constructor(private readonly maxBytes: number, private readonly stalledMs: number, private readonly events: SizeLimitEvents) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    let data = chunk;
+    while (data.length > 0 && !this.dead) {
+      if (this.transparent) {
+        this.push(data);
+        break;
+      }
+      if (this.passing > 0) {
+        const n = Math.min(this.passing, data.length);
+        this.push(data.subarray(0, n));
+        this.passing -= n;
+        data = data.subarray(n);
+        continue;
+      }
+      if (this.skipping > 0) {
+        const n = Math.min(this.skipping, data.length);
+        if (this.skipped.headBytes < SKIPPED_HEAD_BYTES) {
+          const kept = data.subarray(0, Math.min(n, SKIPPED_HEAD_BYTES - this.skipped.headBytes));
+          this.skipped.head.push(Buffer.from(kept));
+          this.skipped.headBytes += kept.length;
+        }
+        this.skipping -= n;
+        data = data.subarray(n);
+        if (this.skipping === 0) this.skippedWhole();
+        else this.watchStall();
+        continue;
+      }
+      const header = this.header.length ? Buffer.concat([this.header, data]) : data;
+      const end = header.indexOf('\r\n\r\n');
+      if (end === -1) {
+        if (header.length > MAX_HEADER_BYTES) {
+          this.dead = true;
+          this.events.fatal(`unreadable message header (no end after ${MAX_HEADER_BYTES.toLocaleString('en-US')} bytes)`);
+          break;
+        }
+        this.header = Buffer.from(header);
+        break;
+      }
+      this.header = Buffer.alloc(0);
+      const headerBytes = header.subarray(0, end + 4);
+      const length = /^content-length:[ \t]*(\d{1,16})[ \t]*$/im.exec(headerBytes.toString('ascii'))?.[1];
+      if (length === undefined) {
+        // Not framing this filter can follow: the reader reports it and the server exits.
+        this.transparent = true;
+        this.push(header);
+        break;
+      }
+      const bytes = Number(length);
+      if (bytes > this.maxBytes) {
+        this.skipping = bytes;
+        this.skipped = { bytes, head: [], headBytes: 0 };
+      } else {
+        this.push(headerBytes);
+        this.passing = bytes;
+      }
+      data = header.subarray(end + 4);
+    }
+    done();
+  }
+
+  private skippedWhole(): void {
+    clearTimeout(this.stalled);
+    const { bytes, head } = this.skipped;
+    this.skipped = { bytes: 0, head: [], headBytes: 0 };
+    this.events.skipped({ bytes, head: Buffer.concat(head).toString('utf8') });
+  }
+
+  /** A skipped body that stops arriving has a wrong Content-Length, as the reader says of one it reads. */
+  private watchStall(): void {
+    clearTimeout(this.stalled);
+    if (this.skipping > 0 && this.stalledMs > 0) {
+      this.stalled = setTimeout(() => {
+        this.dead = true;
+        this.events.fatal(`a message body stopped arriving ${this.stalledMs} ms ago: its Content-Length is larger than what was sent`);
+      }, this.stalledMs);
+      this.stalled.unref?.();
+    }
+  }
+
+  override _flush(done: TransformCallback): void {
+    clearTimeout(this.stalled);
+    done();
+  }
 }
 
 /**

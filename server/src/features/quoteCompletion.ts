@@ -39,8 +39,8 @@ export function quoteCompletions(index: CorpusIndex, document: TextDocument, pos
   let candidates: Candidate[];
   if (people.length) {
     // The newest quotations of a prolific speaker are plenty to choose from and keep each keystroke cheap.
-    candidates = people.flatMap(name => index.quotesBy(name, SPEAKER_QUOTES)).filter(c => c.quote.kind !== 'reported');
-    if (typedWords.length) candidates = rankByTypedWords(candidates, typedWords);
+    const quotes = speakerQuotes(index, people);
+    candidates = typedWords.length ? rankByTypedWords(quotes, typedWords) : quotes.map(({ candidate }) => candidate);
   } else {
     if (typedWords.length < MIN_WORDS_UNATTRIBUTED) return null;
     candidates = searchCandidates(index, typedText);
@@ -92,13 +92,41 @@ export function quoteCompletions(index: CorpusIndex, document: TextDocument, pos
   return { isIncomplete: true, items };
 }
 
+/**
+ * The speakers' quotations with their words, kept for the last few speakers completed until the corpus changes:
+ * each keystroke after `Biden said "` ranks the same 2,000 quotations, and reading their words was most of
+ * its cost (and a heavy request under load).
+ */
+type SpeakerQuote = { candidate: Candidate; words: string[]; present: Set<string> };
+/** Per index (so a replaced index takes its cache with it), the speakers completed most recently. */
+const recentSpeakers = new WeakMap<CorpusIndex, { version: number; speakers: Map<string, SpeakerQuote[]> }>();
+const RECENT_SPEAKERS = 8;
+
+function speakerQuotes(index: CorpusIndex, people: readonly string[]): SpeakerQuote[] {
+  let recent = recentSpeakers.get(index);
+  if (!recent || recent.version !== index.version) recentSpeakers.set(index, (recent = { version: index.version, speakers: new Map() }));
+  const key = people.join('\u0000');
+  const quotes =
+    recent.speakers.get(key) ??
+    people
+      .flatMap(name => index.quotesBy(name, SPEAKER_QUOTES))
+      .filter(candidate => candidate.quote.kind !== 'reported')
+      .map(candidate => {
+        const words = searchWords(candidate.quote.text);
+        return { candidate, words, present: new Set(words) };
+      });
+  // Most recent last; the oldest goes first.
+  recent.speakers.delete(key);
+  recent.speakers.set(key, quotes);
+  while (recent.speakers.size > RECENT_SPEAKERS) recent.speakers.delete(recent.speakers.keys().next().value!);
+  return quotes;
+}
+
 /** The speaker's quotations that contain the typed words (the last one as a prefix), best covered first. */
-function rankByTypedWords(candidates: Candidate[], typed: string[]): Candidate[] {
+function rankByTypedWords(quotes: readonly SpeakerQuote[], typed: string[]): Candidate[] {
   const complete = typed.slice(0, -1), prefix = typed[typed.length - 1];
-  return candidates
-    .map(candidate => {
-      const words = searchWords(candidate.quote.text);
-      const present = new Set(words);
+  return quotes
+    .map(({ candidate, words, present }) => {
       const covered = complete.filter(word => present.has(word)).length + (words.some(word => word.startsWith(prefix)) ? 1 : 0);
       return { candidate, covered };
     })

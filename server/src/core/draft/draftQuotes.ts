@@ -65,8 +65,13 @@ const countWords = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).lengt
  * the end of a paragraph (being typed) are left out.
  */
 export function findDraftQuotations(text: string, findNames: NameFinder): DraftQuotation[] {
-  const found: DraftQuotation[] = [];
+  return [...draftQuotations(text, findNames)];
+}
+
+/** The same, paragraph by paragraph as they are read: a caller can stop, or give way, between them. */
+export function* draftQuotations(text: string, findNames: NameFinder): Generator<DraftQuotation> {
   for (const paragraph of draftParagraphs(text)) {
+    const found: DraftQuotation[] = [];
     // "He said" refers back within a paragraph only, and only while no one else has been named since.
     let previous: DraftAttribution | undefined;
     const referent = (at: number) => (previous && !findNames(text, previous.span.end, at).some(name => !name.people.some(person => previous!.people.includes(person))) ? previous : undefined);
@@ -86,8 +91,8 @@ export function findDraftQuotations(text: string, findNames: NameFinder): DraftQ
       if (attribution && !attribution.inherited) previous = attribution;
       found.push({ outer: mark.outer, content: mark.content, text: content, words: countWords(content), attribution });
     });
+    yield* found;
   }
-  return found;
 }
 
 /** A quotation being typed: its opening mark is before the offset and no closing mark follows it yet. */
@@ -180,9 +185,11 @@ function leadAttribution(text: string, start: number, markStart: number, findNam
     }
     break; // only the name nearest the quotation can introduce it
   }
+  // A name the corpus does not know, only where the lead names no one it knows (the pattern is the costly part).
+  if (names.length > 0) return undefined;
   const lead = flat(text.slice(start, markStart));
   const unknown = UNKNOWN_LEAD.exec(lead.text);
-  if (unknown && names.length === 0 && looksLikeName(unknown[1], lead.text.slice(0, unknown.index))) {
+  if (unknown && looksLikeName(unknown[1], lead.text.slice(0, unknown.index))) {
     const at = start + lead.origin[unknown.index], end = start + lead.origin[unknown.index + unknown[1].length - 1] + 1;
     return { span: { start: at, end }, form: text.slice(at, end), people: [], inherited: false };
   }

@@ -1,5 +1,5 @@
 import type { CorpusIndex } from '../corpus/corpusIndex';
-import { findDraftQuotations, type DraftQuotation } from './draftQuotes';
+import { draftQuotations, type DraftQuotation } from './draftQuotes';
 import type { QuoteKind, Span } from '../model';
 import type { SearchEntry } from '../search/quoteSearch';
 import { alignWords, CHANGED_WORD, wordsOf, type Alignment, type Word } from './wordAlignment';
@@ -84,16 +84,21 @@ export class QuoteChecker {
   constructor(private readonly index: CorpusIndex) {}
 
   check(text: string): QuoteCheck[] {
+    const checks: QuoteCheck[] = [];
+    for (const check of this.checking(text)) if (check) checks.push(check);
+    return checks;
+  }
+
+  /**
+   * The same checks one quotation at a time (undefined for a quotation left alone), for a caller that gives
+   * way to other work between them or stops early: a long draft is not checked in one go.
+   */
+  *checking(text: string): Generator<QuoteCheck | undefined> {
     if (this.cachedVersion !== this.index.version || this.cache.size > CACHE_LIMIT) {
       this.cache.clear();
       this.cachedVersion = this.index.version;
     }
-    const checks: QuoteCheck[] = [];
-    for (const quotation of findDraftQuotations(text, (t, start, end) => this.index.findNames(t, start, end))) {
-      const check = this.checkQuotation(text, quotation);
-      if (check) checks.push(check);
-    }
-    return checks;
+    for (const quotation of draftQuotations(text, (t, start, end) => this.index.findNames(t, start, end))) yield this.checkQuotation(text, quotation);
   }
 
   private checkQuotation(text: string, quotation: DraftQuotation): QuoteCheck | undefined {
@@ -148,6 +153,8 @@ export class QuoteChecker {
     // Up to a changed word in four (a dropped word counts a third of a changed one).
     const maxCost = quoted.length >= MIN_FUZZY_WORDS ? CHANGED_WORD * Math.max(1, Math.floor(quoted.length / 4)) : 0;
     const phrase = quoted.map(word => word.key).join(' ');
+    // How far from the matched sentence the quotation's words can be: its own length, and a margin for dropped words.
+    const reach = Math.round(1.5 * (quoted[quoted.length - 1].span.end - quoted[0].span.start)) + 100;
     const seen = new Set<string>();
     let best: Found | undefined;
     for (const entry of this.index.passagesContaining(phrase, CANDIDATES)) {
@@ -155,7 +162,7 @@ export class QuoteChecker {
       const id = `${entry.uri}#${passage.span.start}`;
       if (seen.has(id)) continue;
       seen.add(id);
-      const sourceWords = wordsOf(passage.text).slice(0, MAX_SOURCE_WORDS);
+      const sourceWords = wordsNear(passage.text, entry.text, reach);
       const alignment = alignWords(quoted, sourceWords);
       if (alignment.cost > maxCost || alignment.sourceEnd <= alignment.sourceStart) continue;
       const candidate: Found = {
@@ -226,4 +233,21 @@ function isBetter(a: Found, b: Found, isDraftSpeaker: (name: string | null) => b
   if (aSpeaker !== bSpeaker) return aSpeaker;
   if (KIND_RANK[a.source.kind] !== KIND_RANK[b.source.kind]) return KIND_RANK[a.source.kind] < KIND_RANK[b.source.kind];
   return (a.source.date ?? '9999') < (b.source.date ?? '9999');
+}
+
+/**
+ * The words of a passage within `reach` characters of the sentence that matched, as offsets into the passage.
+ * A quotation's source is a sentence of it or a run of sentences around it; a speech's passage is the whole
+ * speech, and tokenizing and aligning all of it for each candidate was most of a first check's cost.
+ */
+function wordsNear(passage: string, sentence: string, reach: number): Word[] {
+  const at = passage.length > 2 * reach + sentence.length ? passage.indexOf(sentence.slice(0, 60)) : -1;
+  if (at === -1) return wordsOf(passage).slice(0, MAX_SOURCE_WORDS);
+  const start = Math.max(0, at - reach), end = Math.min(passage.length, at + sentence.length + reach);
+  const words = wordsOf(passage, start, end);
+  // A word cut by the window's edge is no word of the passage.
+  const inWord = (i: number) => /[\p{L}\p{N}]/u.test(passage[i] ?? '');
+  if (words.length && start > 0 && inWord(start - 1) && words[0].span.start === start) words.shift();
+  if (words.length && end < passage.length && inWord(end) && words[words.length - 1].span.end === end) words.pop();
+  return words.slice(0, MAX_SOURCE_WORDS);
 }
