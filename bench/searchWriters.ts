@@ -193,37 +193,50 @@ export function scoreGenerated(search: SearchFunction, queries: readonly WriterQ
   const all = new Tally();
   const bySpan = new Map<string, Tally>();
   const byEdit = new Map<string, Tally>();
-  const latencies: number[] = [];
+  const latencies: number[] = [], cpu: number[] = [];
   for (const q of queries) {
-    const started = performance.now();
-    const hits = search(q.query, 10);
-    latencies.push(performance.now() - started);
+    const hits = timed(() => search(q.query, 10), latencies, cpu);
     const strict = hits.findIndex(hit => hit.entry.text === q.target.text && urisOf(hit).includes(q.target.uri));
     const span = folded(q.original);
     const loose = hits.findIndex(hit => hit.entry.text === q.target.text || folded(hit.entry.text).includes(span));
     const spanKey = q.span <= 5 ? '4–5 words' : q.span <= 7 ? '6–7 words' : '8–10 words';
     for (const tally of [all, get(bySpan, spanKey), get(byEdit, q.edit)]) tally.add(strict, loose);
   }
-  console.log(`${label}: ${all}; p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}, max ${ms(Math.max(...latencies))}`);
+  console.log(`${label}: ${all}; ${latencyLine(latencies, cpu)}`);
   for (const key of ['4–5 words', '6–7 words', '8–10 words']) if (bySpan.has(key)) console.log(`  ${key.padEnd(18)} ${bySpan.get(key)}`);
   for (const key of EDITS) if (byEdit.has(key)) console.log(`  ${key.padEnd(18)} ${byEdit.get(key)}`);
 }
 
 export function scoreHand(search: SearchFunction, queries: readonly HandQuery[], label: string, verbose = false): void {
   const all = new Tally();
-  const latencies: number[] = [];
+  const latencies: number[] = [], cpu: number[] = [];
   for (const q of queries) {
-    const started = performance.now();
-    const hits = search(q.query, 10);
-    latencies.push(performance.now() - started);
+    const hits = timed(() => search(q.query, 10), latencies, cpu);
     const starts = folded(q.starts);
     const isTarget = (hit: SearchHit) => folded(hit.entry.text).startsWith(starts);
     const strict = hits.findIndex(hit => isTarget(hit) && urisOf(hit).some(uri => fileOf(uri) === q.file));
     all.add(strict, hits.findIndex(isTarget));
     if (verbose && strict !== 0) console.log(`  miss (rank ${strict}): "${q.query}" → ${hits[0] ? `"${hits[0].entry.text.slice(0, 90)}" (${fileOf(hits[0].entry.uri)})` : 'nothing'}`);
   }
-  console.log(`${label}: ${all}; p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}, max ${ms(Math.max(...latencies))}`);
+  console.log(`${label}: ${all}; ${latencyLine(latencies, cpu)}`);
 }
+
+/**
+ * Runs one query, recording its wall time and the process's CPU time: on a loaded machine the wall time
+ * includes waiting for a core, the CPU time is what the query costs (no worker threads run during search).
+ */
+function timed<T>(run: () => T, wall: number[], cpu: number[]): T {
+  const cpuStart = process.cpuUsage();
+  const started = performance.now();
+  const result = run();
+  wall.push(performance.now() - started);
+  const used = process.cpuUsage(cpuStart);
+  cpu.push((used.user + used.system) / 1000);
+  return result;
+}
+
+const latencyLine = (wall: number[], cpu: number[]) =>
+  `p50 ${ms(percentile(wall, 50))}, p95 ${ms(percentile(wall, 95))}, max ${ms(Math.max(...wall))}; CPU p50 ${ms(percentile(cpu, 50))}, p95 ${ms(percentile(cpu, 95))}`;
 
 function get(map: Map<string, Tally>, key: string): Tally {
   let tally = map.get(key);
