@@ -550,6 +550,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
         score: Math.round(hit.score * 1000) / 1000,
         citation: formatCitation({ quote: hit.entry.text, speaker: hit.entry.speaker, date: hit.entry.date, outlet: document.outlet.value, title: document.title.value }, citationFormat),
         matches: hit.matches,
+        ...(hit.sources ? { sources: hit.sources.map(source => ({ uri: source.uri, range: rangeOf(indexer.index.get(source.uri)!, source.span), date: source.date, documentTitle: source.documentTitle, speaker: source.speaker })) } : {}),
       };
     });
   });
