@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { DocumentsTreeProvider } from './documentsTree';
+import { registerRelatedDocuments } from './relatedStatements';
 import { StatementClient } from './statementClient';
 import { CorpusStatusBar } from './statusBar';
 
@@ -18,7 +19,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Statem
   const documentsTree = new DocumentsTreeProvider(client, context.globalState);
   const statusBar = new CorpusStatusBar(client);
   const treeView = vscode.window.createTreeView('statementLens.documents', { treeDataProvider: documentsTree, showCollapseAll: true });
-  context.subscriptions.push(output, client, documentsTree, statusBar, treeView);
+  context.subscriptions.push(output, client, documentsTree, statusBar, treeView, registerRelatedDocuments());
   registerCommands({ extension: context, client, tree: documentsTree, statusBar });
   context.subscriptions.push(
     client.onDidIndex(({ documents }) => {
