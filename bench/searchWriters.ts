@@ -17,7 +17,7 @@ import { FileSystemCorpusHost, resolveRoots } from '../server/src/corpusFiles';
 import { createParserPool } from '../server/src/parseWorkers';
 import { CORPORA } from './indexCorpora';
 import { benchLibraries } from './searchLibraries';
-import { searchWords } from '../server/src/core/searchText';
+import { searchWords } from '../server/src/core/read/searchText';
 import { ms, percentile } from './stats';
 
 function random(seed: number): () => number {

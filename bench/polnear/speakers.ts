@@ -2,7 +2,7 @@
  * Who the gold says spoke, in a form a predicted speaker can be compared with: a person's name, a description
  * ("a source", "officials", "the campaign"), or a pronoun resolved through CoreNLP's coreference.
  */
-import { surnameOf } from '../../server/src/core/people';
+import { surnameOf } from '../../server/src/core/understand/people';
 import { samePerson } from '../../test/core/goldScore';
 import type { AnnotatedSpan, GoldAttribution, Segment } from './brat';
 import { tokensWithin, type CoreDocument, type CoreMention } from './corenlp';

@@ -9,10 +9,10 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CorpusIndexer, DEFAULT_CITATION_FORMAT, formatCitation } from './core';
-import { boundQuery } from './core/queryBounds';
+import { CorpusIndexer, DEFAULT_CITATION_FORMAT } from './core';
 import { FileSystemCorpusHost, resolveRoots } from './corpusFiles';
-import { detailOf, personSummaryOf, rangeOf, summaryOf } from './convert';
+import { detailOf, personSummaryOf, summaryOf } from './convert';
+import { searchQuotes } from './features/quoteSearch';
 import { createParserPool } from './parseWorkers';
 
 const USAGE = `Usage:
@@ -81,20 +81,8 @@ async function main(argv: string[]): Promise<number> {
     const limit = Number(options.get('--limit')?.[0] ?? 10);
     if (!Number.isInteger(limit) || limit < 1) throw new CliError(`--limit must be a positive whole number, not ${options.get('--limit')?.[0]}`, 2);
     const format = options.get('--citation-format')?.[0] ?? DEFAULT_CITATION_FORMAT;
-    for (const note of boundQuery(query).notes) console.error(note);
-    const hits = indexer.index.searchQuotes(query, limit).map(hit => {
-      const document = indexer.index.get(hit.entry.uri)!;
-      return {
-        text: hit.entry.text,
-        speaker: hit.entry.speaker,
-        date: hit.entry.date,
-        path: fileURLToPath(hit.entry.uri),
-        range: rangeOf(document, hit.entry.span),
-        documentTitle: hit.entry.documentTitle,
-        score: Math.round(hit.score * 1000) / 1000,
-        citation: formatCitation({ quote: hit.entry.text, speaker: hit.entry.speaker, date: hit.entry.date, outlet: document.outlet.value, title: document.title.value }, format),
-      };
-    });
+    // The same search as the server's, with file paths for URIs.
+    const hits = searchQuotes(indexer.index, query, limit, format, note => console.error(note)).map(({ text, speaker, date, uri, range, documentTitle, score, citation }) => ({ text, speaker, date, path: fileURLToPath(uri), range, documentTitle, score, citation }));
     if (json) process.stdout.write(JSON.stringify({ query, hits }, null, 2) + '\n');
     else if (hits.length === 0) console.log('No matching quotes.');
     else for (const hit of hits) console.log(`${hit.score.toFixed(3)}  ${hit.citation}\n       ${hit.documentTitle} — ${hit.path}:${hit.range.start.line + 1}\n`);

@@ -2,9 +2,7 @@ import { closeSync, constants, fstatSync, openSync, promises as fs, readFileSync
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
-import { isCorpusDocument, type CorpusHost } from './core';
-import { FileTooLarge } from './core/workspace';
-import { isSidecarFile } from './core/sidecar';
+import { type Cancellation, type CorpusHost, FileTooLarge, isCorpusDocument, isSidecarFile } from './core';
 
 /** A corpus root: a folder, optionally narrowed by a glob ("corpus/**\/*.md"). */
 export interface CorpusRoot {
@@ -55,6 +53,21 @@ export function resolveRoots(paths: readonly string[], workspaceFolders: readonl
 export const uriOf = (file: string) => pathToFileURL(file).toString();
 export const pathOf = (uri: string) => fileURLToPath(uri);
 
+/** The file path of a `file:` URI; undefined for other schemes and malformed URIs. */
+export function uriToPath(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? new URL(uri).pathname && decodeURIComponent(new URL(uri).pathname) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Clients differ in how they escape file URIs (`%3A` vs `:`); the index uses Node's form. */
+export function normalizeUri(uri: string): string {
+  const file = uriToPath(uri);
+  return file ? uriOf(path.resolve(file)) : uri;
+}
+
 /**
  * Corpus files on disk: `.txt`/`.md` documents and sidecar files under the roots. Symlinked folders are
  * followed once (a loop is detected by real path), unreadable folders are skipped with a message.
@@ -69,7 +82,7 @@ export class FileSystemCorpusHost implements CorpusHost {
     this.bounds = { ...DEFAULT_WALK_BOUNDS, ...bounds };
   }
 
-  async listFiles(token?: { isCancellationRequested: boolean }): Promise<string[]> {
+  async listFiles(token?: Cancellation): Promise<string[]> {
     const { maxFiles, maxFolders, maxDepth } = this.bounds;
     const found = new Set<string>();
     let folders = 0, stopped = false;

@@ -1,4 +1,4 @@
-import { showFormatControls, withoutFormatControls } from './core/invisible';
+import { showFormatControls, withoutFormatControls } from './core/read/invisible';
 
 /**
  * Corpus text is untrusted: a document may contain Markdown links, HTML or `command:` URIs. Everything taken

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { alignWords, CorpusIndex, findDraftQuotations, openQuotationAt, parseStatement, QuoteChecker, wordsOf, type NameOccurrence } from '../../server/src/core';
 import { quoteDiagnostics, quoteFixes } from '../../server/src/features/quoteCheck';
-import { CHANGED_WORD } from '../../server/src/core/wordAlignment';
+import { CHANGED_WORD } from '../../server/src/core/draft/wordAlignment';
 
 /** A stand-in for the corpus's name dictionary: these forms, each one person. */
 const KNOWN: Record<string, string> = { 'Qin Gang': 'Qin Gang', Qin: 'Qin Gang', Blinken: 'Antony J. Blinken', Yang: 'Yang Tao', 'Wang Yi': 'Wang Yi' };

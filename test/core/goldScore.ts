@@ -2,8 +2,8 @@ import { readFileSync, existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseStatement, type StatementDocument } from '../../server/src/core';
-import { readSidecar } from '../../server/src/core/sidecar';
-import { surnameOf } from '../../server/src/core/people';
+import { readSidecar } from '../../server/src/core/read/sidecar';
+import { surnameOf } from '../../server/src/core/understand/people';
 
 export interface GoldQuote { text: string; speaker: string | null; kind: string; via?: string | null }
 export interface GoldPerson { name: string; roles: string[]; aliases: string[] }

@@ -3,8 +3,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { CorpusIndex, parseStatement } from '../../server/src/core';
-import { boundQuery, boundTypedQuotation, MAX_QUERY_CHARS, MAX_QUERY_WORD_CHARS } from '../../server/src/core/queryBounds';
-import { readSidecar } from '../../server/src/core/sidecar';
+import { boundQuery, boundTypedQuotation, MAX_QUERY_CHARS, MAX_QUERY_WORD_CHARS } from '../../server/src/core/search/queryBounds';
+import { readSidecar } from '../../server/src/core/read/sidecar';
 
 const SEEDS = path.resolve(__dirname, '..', '..', 'seeds');
 const index = new CorpusIndex();

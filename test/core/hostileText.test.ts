@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { CorpusIndex, formatCitation, parseStatement, QuoteChecker } from '../../server/src/core';
-import { withoutFormatControls } from '../../server/src/core/invisible';
+import { withoutFormatControls } from '../../server/src/core/read/invisible';
 import { escapeMarkdown, truncate } from '../../server/src/markdown';
 
 /** Zero-width, bidi-control and other format characters (Unicode Cf) in corpus text, and odd line breaks. */

@@ -2,9 +2,9 @@ import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { CorpusIndex, parseStatement } from '../../server/src/core';
-import { readFrontMatter } from '../../server/src/core/frontMatter';
-import { readSidecar } from '../../server/src/core/sidecar';
-import { decodeCorpusFile } from '../../server/src/core/decode';
+import { readFrontMatter } from '../../server/src/core/read/frontMatter';
+import { readSidecar } from '../../server/src/core/read/sidecar';
+import { decodeCorpusFile } from '../../server/src/core/read/decode';
 
 /** Text made of the pieces statements are made of, so random input reaches the interesting rules. */
 const pieces = fc.constantFrom('"', '“', '”', '‘', '’', "'", ' said', ' told', ' Qin Gang', ' President Xi', ' Minister', ' he', ', ', '. ', '\n', '\n\n', '\r\n', '---\n', 'title: x\n', 'Q: ', 'SECRETARY BLINKEN: ', 'June 18', '2023-06-18', ' according to', ' the ambassador', '(', ')', '*', '#', '\u0000', '\uFEFF', 'é', ' ');

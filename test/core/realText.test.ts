@@ -2,8 +2,8 @@
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseStatement, type StatementDocument } from '../../server/src/core';
-import { readMarkdown } from '../../server/src/core/markdownText';
-import { readSidecar } from '../../server/src/core/sidecar';
+import { readMarkdown } from '../../server/src/core/read/markdownText';
+import { readSidecar } from '../../server/src/core/read/sidecar';
 
 /** A document under a title line, as every corpus document has one. */
 const parse = (text: string, file = 'article.txt') => parseStatement({ uri: `memory:///${file}`, text: `${file.endsWith('.md') ? '# ' : ''}A headline for the test\n\n${text}` });
@@ -112,6 +112,13 @@ describe('fragment quotations inside the writer’s sentence', () => {
     assert.equal(quoteStarting(document, 'bullying')?.speaker, 'Karin Holm');
   });
 
+  test('`dismissed the budget as a “cruel joke”` and `likened the plan to a “house of cards”` are the subject’s words', () => {
+    const document = parse('Former Governor Lena Marsh dismissed the budget as a “cruel joke” during a stop in Dayton. Marsh also likened the plan to a “house of cards” on Friday.');
+    const joke = quoteStarting(document, 'cruel joke');
+    assert.deepEqual([joke?.kind, joke?.speaker], ['fragment', 'Lena Marsh']);
+    assert.equal(quoteStarting(document, 'house of cards')?.speaker, 'Lena Marsh');
+  });
+
   test('terms and noun modifiers in quotation marks are the writer’s, not fragments', () => {
     const document = parse('Minister Tomas Berg said the countries are going through an “exploring” period after a “timely and important” call.');
     assert.ok(!document.quotes.some(q => q.kind === 'fragment' || q.kind === 'direct'), JSON.stringify(document.quotes));
@@ -186,6 +193,19 @@ describe('people without titles, and no junk people or speakers', () => {
     assert.ok(!document.speakers.value.some(name => /audience|moderator/i.test(name)), JSON.stringify(document.speakers.value));
   });
 
+  test('a listed given name before a surname is a person; a place or an everyday word is not', () => {
+    const text = [
+      'At the town hall in Cedar Falls, Dolores Whitcombe had a question for the senator.',
+      '',
+      'The pool reporters were Harriet Okonjo and Brendan Askew.',
+      '',
+      'Flags flew over the Happy Valley mine while the park police watched from Park Police headquarters.',
+    ].join('\n');
+    const names = parse(text).people.map(p => p.name);
+    for (const name of ['Dolores Whitcombe', 'Harriet Okonjo', 'Brendan Askew']) assert.ok(names.includes(name), `${name} in ${JSON.stringify(names)}`);
+    for (const name of ['Happy Valley', 'Park Police', 'Cedar Falls']) assert.ok(!names.includes(name), `${name} in ${JSON.stringify(names)}`);
+  });
+
   test('a title’s capitalized verb is not part of the name: “President Joe Biden Marking Pride Month”', () => {
     const document = parseStatement({ uri: 'memory:///statement.txt', text: 'Statement by President Joe Biden Marking Pride Month\n\nThis month we celebrate the courage of those who came before us and the progress they made.' });
     assert.deepEqual(document.speakers.value, ['Joe Biden']);
@@ -201,6 +221,47 @@ describe('pronouns resolved', () => {
     ].join('\n');
     const document = parse(text);
     assert.equal(quoteStarting(document, 'This budget abandons')?.speaker, 'Ana Ruiz');
+  });
+
+  test('a given name tells the gender the text does not: “…,” she said after a woman introduced by name alone', () => {
+    const text = [
+      'Governor Paul Grant took questions at the library on Monday. “We will fix the roads,” Grant said.',
+      '',
+      'During the meeting, Dolores Whitcombe had a question for the governor.',
+      '',
+      '“My street has flooded three times this year,” she said.',
+    ].join('\n');
+    assert.equal(quoteStarting(parse(text), 'My street has flooded')?.speaker, 'Dolores Whitcombe');
+  });
+
+  test('someone only mentioned does not take “he” from the man who is speaking', () => {
+    const text = [
+      'Senator Omar Haddad spoke at the museum named after Abraham Lincoln in 1858 on Friday.',
+      '',
+      '“This is where the union was saved,” he said.',
+    ].join('\n');
+    assert.equal(quoteStarting(parse(text), 'This is where the union')?.speaker, 'Omar Haddad');
+  });
+});
+
+describe('press statements under a byline', () => {
+  test('“Name, Office” under the title makes the text that person’s statement; a sentence or an office alone does not', () => {
+    const statement = parseStatement({ uri: 'memory:///statement.txt', text: 'Ruritania National Day\n\nMaria Ortega, Secretary of State\n\nOn behalf of the United States, I congratulate the people of Ruritania on their national day.\n\nWe value our partnership.' });
+    assert.deepEqual([statement.speakers.value, statement.kind], [['Maria Ortega'], 'statement']);
+    assert.ok(statement.quotes.length === 2 && statement.quotes.every(q => q.speaker === 'Maria Ortega' && q.kind === 'speech'), JSON.stringify(statement.quotes));
+    const office = parseStatement({ uri: 'memory:///office.txt', text: 'Ruritania National Day\n\nOffice of the Spokesperson\n\nThe United States congratulates the people of Ruritania.' });
+    assert.deepEqual(office.speakers.value, []);
+    const sentence = parseStatement({ uri: 'memory:///news.txt', text: 'Tariffs and farms\n\nRichard Roe, director of the Center for Rural Policy, said the new tariffs would raise prices.' });
+    assert.notEqual(sentence.kind, 'statement');
+  });
+});
+
+describe('titles written with a period', () => {
+  test('`said Del. Maria Ortega of Guam`: every title the names know also keeps the sentence whole', () => {
+    for (const title of ['Del.', 'Sgt.', 'Atty.', 'Supt.']) {
+      const document = parse(`The hearing ran late. “This is a waste of the committee’s time,” said ${title} Maria Ortega of Guam.`);
+      assert.equal(quoteStarting(document, 'This is a waste')?.speaker, 'Maria Ortega', title);
+    }
   });
 });
 

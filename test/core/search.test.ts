@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { CorpusIndex, formatCitation, parseStatement } from '../../server/src/core';
-import { readSidecar } from '../../server/src/core/sidecar';
+import { readSidecar } from '../../server/src/core/read/sidecar';
 
 const SEEDS = path.resolve(__dirname, '..', '..', 'seeds');
 const index = new CorpusIndex();

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { CorpusIndex, displayTitleOf, parseStatement } from '../../server/src/core';
-import { readSidecar } from '../../server/src/core/sidecar';
+import { readSidecar } from '../../server/src/core/read/sidecar';
 
 const SEEDS = path.resolve(__dirname, '..', '..', 'seeds');
 const sidecar = readSidecar('statements.yaml', readFileSync(path.join(SEEDS, 'statements.yaml'), 'utf8'));

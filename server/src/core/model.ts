@@ -96,3 +96,11 @@ export interface GivenMetadata {
   kind?: DocumentKind;
   source?: string;
 }
+
+/**
+ * What the core asks of a cancellation token: LSP's CancellationToken, or any object that says whether the
+ * caller still wants the answer. Long loops check it.
+ */
+export interface Cancellation {
+  readonly isCancellationRequested: boolean;
+}

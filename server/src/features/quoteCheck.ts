@@ -1,11 +1,6 @@
 import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic, type Hover, type Position, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { formatCitation, type CorpusIndex, type QuoteCheck, type QuoteChecker, type QuoteSource, type Span } from '../core';
-import { draftParagraphs } from '../core/draftQuotes';
-import { withoutFormatControls } from '../core/invisible';
-import { ROLE_HEADS } from '../core/lexicon';
-import { surnameOf } from '../core/people';
-import { splitSentences } from '../core/sentences';
+import { type CorpusIndex, citeFrom, draftParagraphs, type QuoteCheck, type QuoteChecker, type QuoteSource, ROLE_HEADS, type Span, splitSentences, surnameOf, withoutFormatControls } from '../core';
 import { rangeOf } from '../convert';
 import { commandLink, escapeMarkdown, truncate, type CardOptions } from '../markdown';
 
@@ -119,7 +114,7 @@ export function attributeActions(checker: QuoteChecker, index: CorpusIndex, docu
   if (!target?.source.speaker) return [];
   const { source } = target;
   const statement = index.get(source.uri);
-  const citation = formatCitation({ quote: source.exact, speaker: source.speaker, date: source.date, outlet: statement?.outlet.value ?? null, title: source.title }, citationFormat);
+  const citation = citeFrom(statement, { quote: source.exact, speaker: source.speaker, date: source.date, title: source.title }, citationFormat);
   return [
     {
       title: `Attribute to ${source.speaker} (${statement?.outlet.value ?? truncate(source.title, 40)}, ${source.date ?? 'undated'})`,

@@ -1,10 +1,6 @@
 import { CompletionItemKind, type CancellationToken, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { formatCitation, openQuotationAt, type CorpusIndex, type Quote } from '../core';
-import { withoutFormatControls } from '../core/invisible';
-import { boundTypedQuotation } from '../core/queryBounds';
-import { searchWords } from '../core/searchText';
-import { trimEndOf } from '../core/trim';
+import { boundTypedQuotation, citeFrom, type CorpusIndex, openQuotationAt, type Quote, searchWords, trimEndOf, withoutFormatControls } from '../core';
 import { escapeMarkdown, truncate } from '../markdown';
 
 const MAX_ITEMS = 50;
@@ -74,8 +70,8 @@ export function quoteCompletions(index: CorpusIndex, document: TextDocument, pos
     if (!statement || seen.has(candidate.quote.text)) continue;
     seen.add(candidate.quote.text);
     const speaker = candidate.quote.speaker && index.canonicalName(candidate.quote.speaker);
-    const fields = { quote: candidate.quote.text, speaker, date: candidate.date, outlet: statement.outlet.value, title: statement.title.value };
-    const citation = people.length ? `${openMark}${trimEndOf(candidate.quote.text, /[\s,]/)}${closeMark}${formatCitation(fields, formats.sourceFormat)}` : formatCitation(fields, formats.citationFormat);
+    const said = { quote: candidate.quote.text, speaker, date: candidate.date };
+    const citation = people.length ? `${openMark}${trimEndOf(candidate.quote.text, /[\s,]/)}${closeMark}${citeFrom(statement, said, formats.sourceFormat)}` : citeFrom(statement, said, formats.citationFormat);
     const textEdit = edit(withoutFormatControls(citation));
     const typedInRange = document.getText({ start: textEdit.range.start, end: position });
     items.push({

@@ -1,7 +1,6 @@
 import type { CancellationToken, Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CorpusIndex, SearchEntry } from '../core';
-import { splitSentences } from '../core/sentences';
+import { type CorpusIndex, fileNameOf, type SearchEntry, splitSentences } from '../core';
 import { rangeOf } from '../convert';
 import type { RelatedStatement } from '../protocol';
 import { truncate } from '../markdown';
@@ -25,7 +24,7 @@ export function statementAt(index: CorpusIndex, document: TextDocument, position
 /** Related statements as a message a client shows as it is (`window/showMessage`), one per line. */
 export function relatedStatementsMessage(related: readonly RelatedStatement[]): string {
   if (related.length === 0) return 'No related statements in the corpus.';
-  const lines = related.slice(0, 10).map(hit => `${hit.speaker ?? 'Unattributed'}, ${hit.date ?? 'undated'}: “${truncate(hit.text, 120)}” (${decodeURIComponent(hit.uri.slice(hit.uri.lastIndexOf('/') + 1))}:${hit.range.start.line + 1})`);
+  const lines = related.slice(0, 10).map(hit => `${hit.speaker ?? 'Unattributed'}, ${hit.date ?? 'undated'}: “${truncate(hit.text, 120)}” (${fileNameOf(hit.uri)}:${hit.range.start.line + 1})`);
   return `${related.length} related statement${related.length === 1 ? '' : 's'}:\n${lines.join('\n')}${related.length > 10 ? `\n… and ${related.length - 10} more` : ''}`;
 }
 

@@ -1,6 +1,5 @@
 import { SymbolKind, type CancellationToken, type SymbolInformation } from 'vscode-languageserver';
-import { fileNameOf, type CorpusIndex } from '../core';
-import { withoutFormatControls } from '../core/invisible';
+import { type CorpusIndex, fileNameOf, withoutFormatControls } from '../core';
 import { rangeOf } from '../convert';
 import { truncate } from '../markdown';
 

@@ -3,8 +3,8 @@
  * (nicknames to one form, initials kept as letters), a surname key (accents, particles, hyphens and common
  * romanisation differences folded), a generational suffix, and the written order.
  */
-import { CHINESE_SURNAMES, HONORIFICS, NON_PERSON_WORDS, ROLE_HEADS, ROLE_MODIFIERS } from '../lexicon';
-import { foldAccents } from '../searchText';
+import { CHINESE_SURNAMES, HONORIFICS, NON_PERSON_WORDS, ROLE_HEADS, ROLE_MODIFIERS } from '../understand/lexicon';
+import { foldAccents } from '../read/searchText';
 
 export interface NameParts {
   /** The name as written, without words extraction left before it ("Services Xavier Becerra" → "Xavier Becerra"). */

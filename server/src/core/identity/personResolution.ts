@@ -15,7 +15,7 @@
  * Incremental: a document change marks its names; `flush` recomputes only the surname groups they belong to
  * (and groups linked to them by a name found under two surnames or a people.yaml rule).
  */
-import { HONORIFICS, NON_PERSON_WORDS, ROLE_HEADS, ROLE_MODIFIERS } from '../lexicon';
+import { HONORIFICS, NON_PERSON_WORDS, ROLE_HEADS, ROLE_MODIFIERS } from '../understand/lexicon';
 import type { StatementDocument } from '../model';
 import { compareGiven, foldName, nameParts, type NameParts } from './nameParts';
 import { NO_RULES, type PeopleRules, type RuleRole } from './peopleRules';

@@ -1,0 +1,291 @@
+import { CorpusIndex } from './corpusIndex';
+import { decodeCorpusFile } from '../read/decode';
+import type { Cancellation, DocumentProblem, GivenMetadata } from '../model';
+import { fileNameOf } from '../read/uris';
+import { isSidecarFile, readSidecar, type Sidecar } from '../read/sidecar';
+import { combineRules, isPeopleFile, readPeopleRules, type PeopleRules } from '../identity/peopleRules';
+import { parseStatement, type StatementSource } from '../understand/statement';
+import type { ParsedStatement } from './parseForIndex';
+import { FileTooLarge, folderOf, isCorpusDocument, type CorpusHost } from './workspace';
+
+export interface IndexLimits {
+  /** Files larger than this are skipped with a message. */
+  readonly maxFileBytes: number;
+  /** Lines longer than this (in characters) are not read, with a message; the rest of the file is. */
+  readonly maxLineLength: number;
+}
+
+/** Real statements have lines of at most a few thousand characters; a whole scraped article on one line fits. */
+export const DEFAULT_LIMITS: IndexLimits = { maxFileBytes: 20 * 1024 * 1024, maxLineLength: 100_000 };
+
+/** A file the indexer could not read (fully), for the output channel and a diagnostic. */
+export interface FileProblem extends DocumentProblem {
+  readonly uri: string;
+}
+
+export interface IndexReport {
+  readonly documents: number;
+  readonly quotes: number;
+  readonly people: number;
+  readonly durationMs: number;
+  readonly problems: FileProblem[];
+  /** Empty and whitespace-only files: not documents, skipped without a diagnostic each. */
+  readonly emptyFiles?: number;
+}
+
+/** Parses a document for the index, possibly off the main thread (the server runs a worker pool). */
+export type StatementParser = (source: StatementSource) => Promise<ParsedStatement>;
+
+export interface IndexerOptions {
+  /** Limits not given take their DEFAULT_LIMITS value. */
+  readonly limits?: Partial<IndexLimits>;
+  /** Defaults to parsing in the calling thread. */
+  readonly parser?: StatementParser;
+  /** Files read and parsed at once during a full pass when a parser is given. */
+  readonly concurrency?: number;
+  readonly now?: () => number;
+}
+
+/**
+ * Keeps a CorpusIndex in step with the files of a host: a full pass, then one file at a time as files change.
+ * A file that cannot be read is reported and skipped; it never stops the others from being indexed.
+ */
+export class CorpusIndexer {
+  readonly index = new CorpusIndex();
+  private readonly sidecars = new Map<string, Sidecar & { uri: string }>();
+  /** people.yaml of each corpus folder, by URI; all of them apply to the whole corpus. */
+  private readonly peopleRules = new Map<string, PeopleRules>();
+  /** Text of documents open in the editor, which wins over the file on disk. */
+  private readonly openTexts = new Map<string, string>();
+  private readonly problemsByUri = new Map<string, DocumentProblem[]>();
+  /**
+   * Bumped on every read, deletion and edit of a file. A parse that comes back from the worker pool after a
+   * newer event (a deletion, a second change whose parse finished first) is dropped instead of stored.
+   */
+  private readonly versions = new Map<string, number>();
+  /** Files on disk that are empty or whitespace only; a folder of 200,000 of them is no diagnostic storm. */
+  private readonly emptyFiles = new Set<string>();
+
+  private readonly limits: IndexLimits;
+  private readonly parser: StatementParser | undefined;
+  private readonly concurrency: number;
+  private readonly now: () => number;
+
+  constructor(private readonly host: CorpusHost, options: IndexerOptions = {}) {
+    this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+    this.parser = options.parser;
+    this.concurrency = options.parser ? Math.max(1, options.concurrency ?? 16) : 1;
+    this.now = options.now ?? (() => Date.now());
+  }
+
+  problems(): FileProblem[] {
+    return [...this.problemsByUri].flatMap(([uri, problems]) => problems.map(problem => ({ ...problem, uri })));
+  }
+
+  problemsOf(uri: string): DocumentProblem[] {
+    return this.problemsByUri.get(uri) ?? [];
+  }
+
+  /** Indexes every file of the host from scratch; `progress` is called as files are done. */
+  async indexAll(token?: Cancellation, progress?: (done: number, total: number) => void): Promise<IndexReport> {
+    const started = this.now();
+    const files = await this.host.listFiles(token);
+    const wanted = new Set(files);
+    for (const document of [...this.index.all()]) if (!wanted.has(document.uri) && !this.openTexts.has(document.uri)) this.index.delete(document.uri);
+    this.sidecars.clear();
+    this.peopleRules.clear();
+    this.problemsByUri.clear();
+    this.emptyFiles.clear();
+    for (const uri of files.filter(uri => isSidecarFile(fileNameOf(uri)))) await this.loadSidecar(uri);
+    this.index.setPeopleRules(combineRules(this.peopleRules.values()));
+    const documents = files.filter(isCorpusDocument);
+    let done = 0, next = 0;
+    // Several files in flight keep a worker pool busy; with an in-thread parser this is one at a time.
+    const lane = async () => {
+      while (next < documents.length && !token?.isCancellationRequested) {
+        await this.indexDocument(documents[next++]);
+        progress?.(++done, documents.length);
+        // Let the event loop answer requests between files during a long pass.
+        if (done % 200 === 0) await new Promise(resolve => setImmediate(resolve));
+      }
+    };
+    await Promise.all(Array.from({ length: this.concurrency }, lane));
+    return this.report(started);
+  }
+
+  /** A file was created or changed on disk. */
+  async fileChanged(uri: string): Promise<IndexReport> {
+    const started = this.now();
+    if (isPeopleFile(fileNameOf(uri))) {
+      await this.loadSidecar(uri);
+      this.index.setPeopleRules(combineRules(this.peopleRules.values()));
+    } else if (isSidecarFile(fileNameOf(uri))) {
+      await this.loadSidecar(uri);
+      const folder = folderOf(uri);
+      for (const document of [...this.index.all()]) if (folderOf(document.uri) === folder) await this.indexDocument(document.uri);
+    } else if (isCorpusDocument(uri)) {
+      await this.indexDocument(uri);
+    }
+    return this.report(started);
+  }
+
+  /** A file was deleted. */
+  fileDeleted(uri: string): IndexReport {
+    const started = this.now();
+    this.bump(uri);
+    this.index.delete(uri);
+    this.problemsByUri.delete(uri);
+    this.emptyFiles.delete(uri);
+    if (this.peopleRules.delete(uri)) this.index.setPeopleRules(combineRules(this.peopleRules.values()));
+    if (this.sidecars.delete(uri)) {
+      const folder = folderOf(uri);
+      for (const document of [...this.index.all()]) if (folderOf(document.uri) === folder) this.parseAndStore(document.uri, document.text);
+    }
+    return this.report(started);
+  }
+
+  /** An open corpus document was edited: index the editor's text. */
+  documentEdited(uri: string, text: string): IndexReport {
+    const started = this.now();
+    this.bump(uri);
+    this.openTexts.set(uri, text);
+    this.parseAndStore(uri, text);
+    return this.report(started);
+  }
+
+  /** An open corpus document was closed: go back to what is on disk. */
+  async documentClosed(uri: string): Promise<void> {
+    if (this.openTexts.delete(uri)) await this.indexDocument(uri);
+  }
+
+  private async indexDocument(uri: string): Promise<void> {
+    const open = this.openTexts.get(uri);
+    if (open !== undefined) return this.parseAndStore(uri, open);
+    const version = this.bump(uri);
+    this.problemsByUri.delete(uri);
+    this.emptyFiles.delete(uri);
+    const tooLarge = (size: number) => {
+      this.index.delete(uri);
+      this.problem(uri, 'warning', `Skipped: ${(size / 1048576).toFixed(1)} MB is over the limit of ${(this.limits.maxFileBytes / 1048576).toFixed(1)} MB (setting statementLens.corpus.maxFileSizeMB).`);
+    };
+    try {
+      const bytes = await this.host.readFile(uri, this.limits.maxFileBytes);
+      if (bytes === undefined) {
+        this.index.delete(uri); // deleted while we were indexing
+        return;
+      }
+      if (bytes.length > this.limits.maxFileBytes) return tooLarge(bytes.length);
+      if (isBlank(bytes)) {
+        this.index.delete(uri);
+        this.emptyFiles.add(uri);
+        return;
+      }
+      const decoded = decodeCorpusFile(bytes);
+      if ('error' in decoded) {
+        this.index.delete(uri);
+        return this.problem(uri, 'error', decoded.error);
+      }
+      if (decoded.warning) this.problem(uri, 'warning', decoded.warning);
+      if (this.parser) await this.parseInParser(uri, decoded.text, version);
+      else this.parseAndStore(uri, decoded.text);
+    } catch (error) {
+      if (error instanceof FileTooLarge) return tooLarge(error.size);
+      this.index.delete(uri);
+      this.problem(uri, 'error', `Could not read the file: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private parseAndStore(uri: string, text: string): void {
+    try {
+      const document = parseStatement({ uri, text, sidecar: this.sidecarFor(uri), maxLineLength: this.limits.maxLineLength });
+      this.index.set(document);
+      if (document.problems.length) this.problemsByUri.set(uri, [...(this.problemsByUri.get(uri) ?? []), ...document.problems]);
+    } catch (error) {
+      // A bug in one rule must not take the corpus down: report it and keep going.
+      this.index.delete(uri);
+      this.problem(uri, 'error', `Could not analyse the document: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private async parseInParser(uri: string, text: string, version: number): Promise<void> {
+    try {
+      const { document, search } = await this.parser!({ uri, text, sidecar: this.sidecarFor(uri), maxLineLength: this.limits.maxLineLength });
+      // Deleted, changed again, or opened in the editor meanwhile: the newer event decides.
+      if (this.versions.get(uri) !== version || this.openTexts.has(uri)) return;
+      this.index.set(document, search);
+      if (document.problems.length) this.problemsByUri.set(uri, [...(this.problemsByUri.get(uri) ?? []), ...document.problems]);
+    } catch (error) {
+      if (this.versions.get(uri) !== version) return;
+      this.index.delete(uri);
+      this.problem(uri, 'error', `Could not analyse the document: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private bump(uri: string): number {
+    const version = (this.versions.get(uri) ?? 0) + 1;
+    this.versions.set(uri, version);
+    return version;
+  }
+
+  private sidecarFor(uri: string): GivenMetadata | undefined {
+    const folder = folderOf(uri), name = fileNameOf(uri);
+    for (const sidecar of this.sidecars.values()) {
+      if (folderOf(sidecar.uri) !== folder) continue;
+      const entry = sidecar.entries.get(name);
+      if (entry) return entry;
+    }
+    return undefined;
+  }
+
+  private async loadSidecar(uri: string): Promise<void> {
+    this.problemsByUri.delete(uri);
+    // Same limit as documents: a sidecar is read whole and parsed on the main thread, so a huge one would
+    // stall every request. Over it, the sidecar is left out and the documents are indexed without it.
+    const tooLarge = (size: number) => {
+      this.sidecars.delete(uri);
+      this.peopleRules.delete(uri);
+      this.problem(uri, 'warning', `Sidecar skipped: ${(size / 1048576).toFixed(1)} MB is over the limit of ${(this.limits.maxFileBytes / 1048576).toFixed(1)} MB (setting statementLens.corpus.maxFileSizeMB); the documents of this folder are indexed without it.`);
+    };
+    try {
+      const bytes = await this.host.readFile(uri, this.limits.maxFileBytes);
+      if (!bytes) {
+        this.sidecars.delete(uri);
+        this.peopleRules.delete(uri);
+        return;
+      }
+      if (bytes.length > this.limits.maxFileBytes) return tooLarge(bytes.length);
+      const decoded = decodeCorpusFile(bytes);
+      if ('error' in decoded) return this.problem(uri, 'error', decoded.error);
+      if (isPeopleFile(fileNameOf(uri))) {
+        const { rules, problems } = readPeopleRules(decoded.text);
+        this.peopleRules.set(uri, rules);
+        if (problems.length) this.problemsByUri.set(uri, problems);
+        return;
+      }
+      const sidecar = readSidecar(fileNameOf(uri), decoded.text);
+      this.sidecars.set(uri, { ...sidecar, uri });
+      if (sidecar.problems.length) this.problemsByUri.set(uri, sidecar.problems);
+    } catch (error) {
+      if (error instanceof FileTooLarge) return tooLarge(error.size);
+      this.problem(uri, 'error', `Could not read the sidecar: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private problem(uri: string, severity: DocumentProblem['severity'], message: string): void {
+    this.problemsByUri.set(uri, [...(this.problemsByUri.get(uri) ?? []), { severity, message }]);
+  }
+
+  private report(started: number): IndexReport {
+    return { ...this.index.stats(), durationMs: Math.round(this.now() - started), problems: this.problems(), emptyFiles: this.emptyFiles.size };
+  }
+}
+
+/** Empty, or only spaces and line ends (UTF-8 or ASCII); a UTF-8 byte order mark alone counts as empty. */
+function isBlank(bytes: Uint8Array): boolean {
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  for (let i = start; i < bytes.length; i++) {
+    const byte = bytes[i];
+    if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) return false;
+  }
+  return true;
+}

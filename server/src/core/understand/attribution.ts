@@ -1,0 +1,197 @@
+import { KNOWN_ORGANISATIONS, ORGANISATION_HEADS, REPORTING_VERB_SET, REPORTING_VERBS, ROLE_HEADS, SOURCE_NOUNS } from './lexicon';
+
+const TWO_WORD_VERB_STARTS = new Set(REPORTING_VERBS.filter(verb => verb.includes(' ')).map(verb => verb.split(' ')[0]));
+import { DESCRIBING_NOUN, unknownPersonName } from './people';
+import type { SpeakerKind } from '../model';
+import type { PeopleInDocument } from './people';
+import { firstAfter } from '../read/spans';
+import { isCapitalized, type Token } from '../read/tokens';
+
+/** Who speaks, when it is not (only) a person's name. */
+export interface Source {
+  readonly name: string;
+  readonly kind: SpeakerKind;
+}
+
+const QUANTIFIER = /^(?:a|an|one|two|three|four|five|six|several|many|some|other|another|most|few|numerous|multiple|\d+)$/;
+
+/**
+ * A source the text does not name as a person: an organisation ("the White House", "the Foreign Ministry",
+ * "Reuters") or a description ("a source", "officials", "three people familiar with the matter", "one reader").
+ * The name is the phrase as written.
+ */
+export function describedSource(tokens: readonly Token[], text: string): Source | undefined {
+  if (tokens.length === 0 || tokens.length > 8) return undefined;
+  // "Trump and the Office of the First Lady": the first named leads, as for people.
+  const and = tokens.findIndex((token, i) => i > 0 && token.lower === 'and');
+  if (and > 0) return describedSource(tokens.slice(0, and), text);
+  const lower = tokens.map(t => t.lower);
+  if (/^(?:he|she|it|they|we|i|you|this|that|there|which|who)$/.test(lower[0]) && tokens.length === 1) return undefined;
+  const phrase = text.slice(tokens[0].start, tokens[tokens.length - 1].end).replace(/\s+/g, ' ');
+  // "people familiar with the matter", "a spokesman for the ministry": the head comes before of/for/with/at.
+  const cut = lower.findIndex((word, i) => i > 0 && /^(?:of|for|with|at|from|in|close|familiar|who|briefed)$/.test(word));
+  const head = tokens.slice(0, cut === -1 ? tokens.length : cut);
+  // A described source is a noun phrase: no verb, pronoun or clause word inside it ("are a good case study").
+  if (head.some(t => /^(?:are|is|was|were|be|been|being|have|has|had|will|would|can|could|may|might|must|should|do|does|did|not|to|that|which|who|it|they|we|i|you|he|she|if|when|as)$/.test(t.lower))) return undefined;
+  const headWord = head[head.length - 1].lower.replace(/['’]s$/, '');
+  if (/^\d/.test(headWord)) return undefined; // "24/7 nurse Ann Lowry" cut at the slash is no "9"
+  // "the Ohio businessman", "a Chicago activist": a word for a person ends the description.
+  if (DESCRIBING_NOUN.test(headWord) && !/^(?:human|woman|man)$/.test(headWord) && !/^[A-Z]/.test(head[head.length - 1].text)) return { name: phrase, kind: 'unnamed' };
+  const named = head.filter(t => /^[A-Z]/.test(t.text) && !/^(?:the|a|an)$/i.test(t.text));
+  // "On Iran", "In Brussels": a capitalized function word starts a phrase, not a name.
+  if (/^(?:on|in|at|for|to|from|by|with|about|after|before|during|as|if|when|while|but|and|so|yet|here|there|this|these|those|what|why|how|where|who)$/.test(lower[0])) return undefined;
+  const organisationHead = ORGANISATION_HEADS.has(headWord);
+  if (SOURCE_NOUNS.has(headWord) || (QUANTIFIER.test(lower[0]) && !named.length)) {
+    return { name: phrase, kind: 'unnamed' };
+  }
+  // A named organisation: an organisation word ("the Foreign Ministry"), a known one-word name ("Reuters"), or
+  // several capitalized words ("Acme Capital"). One unknown capitalized word is more likely a surname, or a
+  // sentence's first word ("Initial results …").
+  const known = KNOWN_ORGANISATIONS.has(lower.join(' ').replace(/^the /, ''));
+  const capitalizedPhrase = named.length === head.length - (lower[0] === 'the' ? 1 : 0) && named.length >= 2 && named.length <= 5 && cut === -1;
+  if (organisationHead && named.length > 0 || known || capitalizedPhrase) {
+    return { name: phrase, kind: 'organisation' };
+  }
+  if (organisationHead) return { name: phrase, kind: 'unnamed' }; // "the company", "a South Korean newspaper"
+  return undefined;
+}
+
+/**
+ * A speaker the document has not introduced: a described source ("a source"), else a name ("Sanders",
+ * "Rep. J.T. Halloran"; news introduce people in ways no rule lists), else a named organisation.
+ */
+export function sourceNamedIn(tokens: readonly Token[], text: string): Source | undefined {
+  const described = describedSource(tokens, text);
+  if (described?.kind === 'unnamed' || tokens.length === 0) return described;
+  const known = KNOWN_ORGANISATIONS.has(tokens.map(t => t.lower).join(' ').replace(/^the /, ''));
+  const name = known ? undefined : unknownPersonName(tokens);
+  return name ? { name, kind: 'person' } : described;
+}
+
+/** Who is being talked about at this point of the document, for pronouns and "the ambassador". */
+export class SpeakerContext {
+  private current: string | undefined;
+  /** `upcoming` names the next person the text shows speaking, for "A senior diplomat said ..." before the name. */
+  constructor(private readonly people: PeopleInDocument, private readonly upcoming: (offset: number) => string | undefined = () => undefined, private readonly ledeEnd = Infinity) {}
+
+  /** The first person named between two offsets. */
+  firstNamedIn(start: number, end: number): string | undefined {
+    const mention = this.people.mentions[firstAfter(this.people.mentions, start - 1)];
+    return mention && mention.span.end <= end ? mention.person : undefined;
+  }
+
+  get speaker(): string | undefined {
+    return this.current;
+  }
+
+  /**
+   * "he" / "she": the current speaker, unless the text shows them to be of the other gender; then the latest
+   * person named before the pronoun who is of that gender.
+   */
+  private byPronoun(gender: 'm' | 'f', offset: number): string | undefined {
+    const current = this.current;
+    const currentGender = current ? this.people.genderOf(current) : undefined;
+    const mentions = this.people.mentions;
+    // Walk back from the pronoun: a person of that gender named after the current speaker was last named takes
+    // it ("Ms. Ruiz criticized the plan. “…,” she told"); reaching the current speaker first keeps them.
+    const other = gender === 'm' ? 'f' : 'm';
+    let nearestUnknown: string | undefined;
+    let nearestMentioned: string | undefined;
+    for (let i = firstAfter(mentions, offset - 1) - 1, seen = 0; i >= 0 && seen < 12; i--, seen++) {
+      const person = mentions[i].person;
+      if (person === current && currentGender !== other) return current;
+      if (person === current) continue;
+      const personGender = this.people.genderOf(person);
+      // Someone only mentioned ("a speech by Lincoln") does not take the pronoun from a subject or a speaker.
+      if (personGender === gender && (mentions[i].speaking || mentions[i].subject)) return person;
+      if (personGender === gender) nearestMentioned ??= person;
+      if (personGender === undefined) nearestUnknown ??= person;
+    }
+    if (current === undefined) return nearestMentioned ?? nearestUnknown;
+    // "she" never goes to a man the text shows as one while someone it says nothing about was named.
+    return currentGender === other ? nearestUnknown ?? current : current;
+  }
+
+  /** A person (see resolveSubject), else an organisation or a described source, else undefined. */
+  resolveSource(tokens: readonly Token[], text: string): Source | undefined {
+    const person = this.resolveSubject(tokens);
+    if (person) return { name: person, kind: 'person' };
+    return sourceNamedIn(tokens, text);
+  }
+
+  set speaker(name: string | undefined) {
+    if (name) this.current = name;
+  }
+
+  /**
+   * Resolves the subject of a reporting verb: a name or title + name, a pronoun, or a definite description
+   * ("the ambassador", "the Chinese official").
+   */
+  resolveSubject(tokens: readonly Token[]): string | undefined {
+    if (tokens.length === 0 || tokens.length > 8) return undefined;
+    // "Secretary Blinken and Foreign Minister Çavuşoğlu discussed ...": the first named leads.
+    const and = tokens.findIndex((token, i) => i > 0 && token.lower === 'and');
+    if (and > 0) return this.resolveSubject(tokens.slice(0, and));
+    const words = tokens.map(t => t.text);
+    const lower = words.map(w => w.toLowerCase());
+    if (tokens.length === 1 && /^(?:he|she)$/.test(lower[0])) return this.byPronoun(lower[0] === 'he' ? 'm' : 'f', tokens[0].start);
+    const named = this.people.resolve(words.join(' '));
+    if (named) return named;
+    // "Vice-Foreign Minister Le Yucheng" and "the Chinese Foreign Ministry's Yang": the name is the tail.
+    for (let i = 1; i < words.length; i++) {
+      if (!isCapitalized(words[i])) continue;
+      const tail = this.people.resolve(words.slice(i).join(' '));
+      if (tail) return tail;
+    }
+    const head = lower[lower.length - 1];
+    const describesOfficial = ROLE_HEADS.has(head) || head.split('-').some(part => ROLE_HEADS.has(part)) || /^(?:official|diplomat|spokesperson|envoy|minister|ambassador|source)$/.test(head);
+    // "A senior Chinese diplomat has said ..." opening a news story, before the next paragraph names him; later
+    // in a story, "a senior official said" is someone the writer does not name.
+    if ((lower[0] === 'a' || lower[0] === 'an') && describesOfficial && head !== 'source' && tokens[0].start < this.ledeEnd) return this.current ?? this.upcoming(tokens[0].start);
+    if (lower[0] === 'the' || lower[0] === 'this' || lower[0] === 'that') {
+      const byRole = this.people.resolveByRole(lower.join(' '));
+      if (byRole) return byRole;
+      if (describesOfficial) return this.current ?? this.upcoming(tokens[0].start);
+    }
+    return undefined;
+  }
+}
+
+const AUXILIARY = /^(?:has|have|had|will|would|could|can|may|might|must|should|did|does|do|is|was|were|are|been|be)$/;
+const VERB_AFTER_ADVERB = /^(?:also|further|then|later|once|again|repeatedly|earlier|previously|recently|specifically|clearly|firmly|strongly)$/;
+
+export interface ReportingClause {
+  /** Index of the first token of the verb. */
+  readonly verb: number;
+  /** Number of tokens of the verb ("pointed out" is two). */
+  readonly verbLength: number;
+  /** Tokens of the subject before the verb. */
+  readonly subject: Token[];
+}
+
+/** Finds `subject (adverb) verb` in tokens; the subject runs back to the clause start (comma or start). */
+export function findReportingClause(tokens: readonly Token[], from = 0, to = tokens.length): ReportingClause | undefined {
+  for (let i = from; i < to; i++) {
+    const length = verbLengthAt(tokens, i);
+    if (!length) continue;
+    let subjectEnd = i;
+    if (subjectEnd > from && VERB_AFTER_ADVERB.test(tokens[subjectEnd - 1].lower)) subjectEnd--;
+    // "many leaders have noted", "Smith had earlier said": the auxiliary is part of the verb, not the subject.
+    while (subjectEnd > from && AUXILIARY.test(tokens[subjectEnd - 1].lower)) subjectEnd--;
+    if (subjectEnd > from && VERB_AFTER_ADVERB.test(tokens[subjectEnd - 1].lower)) subjectEnd--;
+    let subjectStart = subjectEnd;
+    while (subjectStart > from && subjectEnd - subjectStart < 8 && !/[,;:()"“”—–]/.test(tokens[subjectStart].gap)) subjectStart--;
+    if (subjectStart === subjectEnd) continue;
+    return { verb: i, verbLength: length, subject: tokens.slice(subjectStart, subjectEnd) as Token[] };
+  }
+  return undefined;
+}
+
+export function verbLengthAt(tokens: readonly Token[], i: number): number {
+  const one = tokens[i]?.lower;
+  if (!one) return 0;
+  const next = tokens[i + 1];
+  // Only a handful of words start a two-word verb ("pointed out"); no string is built for the others.
+  if (next && TWO_WORD_VERB_STARTS.has(one) && /^\s+$/.test(next.gap) && REPORTING_VERB_SET.has(`${one} ${next.lower}`)) return 2;
+  return REPORTING_VERB_SET.has(one) ? 1 : 0;
+}

@@ -1,0 +1,380 @@
+import { CHINESE_SURNAMES, HONORIFICS, NON_PERSON_WORDS, REPORTING_VERB_SET, ROLE_HEADS, ROLE_MODIFIERS } from './lexicon';
+import type { Person, Span } from '../model';
+import { isCapitalized, isInitial, isSpaceGap, tokenize, type Token } from '../read/tokens';
+import { verbLengthAt } from './attribution';
+import { givenNameGender, isGivenName } from './givenNameGender';
+
+/** One place a person is named, in document order. */
+export interface Mention {
+  readonly person: string;
+  readonly span: Span;
+  /** The office stated with this mention ("State Councilor and Foreign Minister"). */
+  readonly role?: string;
+  /** The mention is the subject of a reporting verb or a reporting cue ("Qin said", "said Yang"). */
+  readonly speaking: boolean;
+  /** The mention is the subject of a clause ("Tina Alvarez had a question", "Scott responded"): a likely referent. */
+  readonly subject: boolean;
+}
+
+export interface PeopleInDocument {
+  readonly people: Person[];
+  readonly mentions: Mention[];
+  /** Resolves a name as written ("Qin", "Secretary Blinken", "SECRETARY BLINKEN") to a canonical name. */
+  resolve(phrase: string): string | undefined;
+  /** The person whose role contains the noun ("the ambassador", "the vice-foreign minister"). */
+  resolveByRole(description: string): string | undefined;
+  /** 'm' or 'f' where the text shows it (Mr./Ms., a gendered title, the pronoun that follows a mention). */
+  genderOf(name: string): 'm' | 'f' | undefined;
+}
+
+const PARTICLES = new Set(['de', 'da', 'di', 'del', 'van', 'von', 'der', 'den', 'bin', 'al', 'la', 'le', 'du', 'dos', 'das', 'ibn', 'y']);
+const SUFFIXES = new Set(['jr.', 'sr.', 'ii', 'iii', 'iv', 'jr', 'sr']);
+const CONNECTORS = new Set(['of', 'to', 'for', 'in', 'at', 'on', 'and', 'the', 'with']);
+
+function isNameToken(token: Token): boolean {
+  if (isInitial(token.text)) return true;
+  if (!isCapitalized(token.text) || token.text.length < 2) return false;
+  if (/[0-9]/.test(token.text) || token.text.endsWith('.') && !SUFFIXES.has(token.lower)) return false;
+  if (/^[A-Z]{2,}$/.test(token.text) && token.text.length > 1) return false; // acronyms and shouted cues
+  if (/['’]s$/.test(token.text)) return isNameToken({ ...token, text: token.text.slice(0, -2), lower: token.lower.slice(0, -2) });
+  return !NON_PERSON_WORDS.has(token.lower) && !ROLE_HEADS.has(token.lower) && !ROLE_MODIFIERS.has(token.lower) && !token.lower.split('-').some(part => ROLE_HEADS.has(part));
+}
+
+/**
+ * The name in a phrase no one introduced: "Rep. J.T. Halloran", "Sanders", "Rosa Linde". Leading titles are
+ * dropped; what is left must be one to four name-like words, none an office, organisation or place.
+ */
+export function unknownPersonName(tokens: readonly Token[]): string | undefined {
+  let first = 0;
+  while (first < tokens.length - 1 && (HONORIFICS.has(tokens[first].lower) || isRoleWord(tokens[first]))) first++;
+  const rest = tokens.slice(first);
+  if (rest.length === 0 || rest.length > 4) return undefined;
+  // Initials may be joined ("J.T. Halloran"); a surname may be a title word ("Mr. Bishop", "Anna Bishop").
+  const nameLike = (token: Token, i: number) => isNameToken(token) || (i < rest.length - 1 && /^(?:[A-Z]\.){1,3}$/.test(token.text))
+    || (i > 0 && (isInitial(token.text) || SUFFIXES.has(token.lower)))
+    || (i === rest.length - 1 && (i > 0 || first > 0) && /^[A-Z][a-z]+$/.test(token.text) && !NON_PERSON_WORDS.has(token.lower));
+  if (!rest.every(nameLike)) return undefined;
+  if (rest.some(token => /^(?:[A-Z]\.)+$/.test(token.text)) && rest.length === 1) return undefined; // "U.S."
+  return rest.map(t => t.text).join(' ').replace(/['’]s$/, '');
+}
+
+/** Two to four name-like words, none an office, organisation, place or acronym: "Chad Smith", "Mary-Kate O'Neil". */
+export function looksLikePersonName(tokens: readonly Token[]): boolean {
+  return tokens.length >= 2 && tokens.length <= 4 && tokens.every((token, i) => isNameToken(token) || (i > 0 && (isInitial(token.text) || SUFFIXES.has(token.lower))));
+}
+
+const isRoleHead = (token: Token) => ROLE_HEADS.has(token.lower) || token.lower.split('-').some(part => ROLE_HEADS.has(part));
+const isRoleWord = (token: Token) => isRoleHead(token) || ROLE_MODIFIERS.has(token.lower) || token.lower.split('-').every(p => ROLE_MODIFIERS.has(p));
+
+/** "Xi Jinping" → "Xi", "Antony J. Blinken" → "Blinken". */
+export function surnameOf(name: string): string {
+  const parts = name.split(/\s+/).filter(part => !SUFFIXES.has(part.toLowerCase()));
+  if (parts.length === 2 && CHINESE_SURNAMES.has(parts[0].toLowerCase()) && /^[A-Z][a-z]+$/.test(parts[1])) {
+    return parts[0];
+  }
+  return parts[parts.length - 1] ?? name;
+}
+
+interface NameRun {
+  readonly first: number;
+  /** Exclusive. */
+  readonly last: number;
+}
+
+/** Maximal runs of name-like tokens joined by plain spaces ("Antony J. Blinken", "Le Yucheng"). */
+function nameRuns(tokens: Token[]): NameRun[] {
+  const runs: NameRun[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isNameToken(tokens[i]) || isInitial(tokens[i].text) && !(tokens[i + 1] && isNameToken(tokens[i + 1]))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < tokens.length && isSpaceGap(tokens[j].gap) && j - i < 5 && !/['’]s$/.test(tokens[j - 1].text)) {
+      if (isNameToken(tokens[j]) || SUFFIXES.has(tokens[j].lower)) j++;
+      else if (PARTICLES.has(tokens[j].text) && tokens[j + 1] && isNameToken(tokens[j + 1]) && isSpaceGap(tokens[j + 1].gap)) j += 2;
+      else break;
+    }
+    runs.push({ first: i, last: j });
+    i = j;
+  }
+  return runs;
+}
+
+/**
+ * "Ambassador at Large for International Religious Freedom Rashad Hussain": a long run right after "for/of/to"
+ * is the object of the role with the name at its end; the name is its last two tokens (three with an initial).
+ */
+function trimRoleObject(tokens: Token[], run: NameRun): NameRun {
+  const length = run.last - run.first;
+  if (length < 3 || run.first === 0 || !/^(?:for|of|to|at|on)$/.test(tokens[run.first - 1].lower)) return run;
+  const keep = isInitial(tokens[run.last - 2].text) ? 3 : 2;
+  return { first: run.last - keep, last: run.last };
+}
+
+/**
+ * The role phrase right before a name ("U.S. Secretary of State", "State Councilor and Foreign Minister",
+ * "China's new ambassador to the U.S."): role words, connectors and the capitalized objects of "of/to/for".
+ */
+function roleBefore(tokens: Token[], nameStart: number, text: string): { role: string; start: number } | undefined {
+  let first = nameStart;
+  for (let k = nameStart - 1; k >= 0 && nameStart - k <= 14; k--) {
+    if (!isSpaceGap(tokens[k + 1].gap)) break;
+    const token = tokens[k];
+    const possessivePlace = /['’]s$/.test(token.text) && NON_PERSON_WORDS.has(token.lower.replace(/['’]s$/, ''));
+    if (isRoleWord(token) || NON_PERSON_WORDS.has(token.lower) && isCapitalized(token.text) || possessivePlace || isCapitalized(token.text) && k > 0 && CONNECTORS.has(tokens[k - 1].lower)) {
+      first = k;
+      continue;
+    }
+    break;
+  }
+  // Trim to a phrase that starts with a title word and contains a head ("the", "and" cannot start it).
+  while (first < nameStart && (CONNECTORS.has(tokens[first].lower) || /^(?:new|a|an)$/i.test(tokens[first].text))) first++;
+  if (first >= nameStart) return undefined;
+  const phrase = tokens.slice(first, nameStart);
+  if (!phrase.some(isRoleHead)) return undefined;
+  if (CONNECTORS.has(phrase[phrase.length - 1].lower)) return undefined;
+  return { role: text.slice(tokens[first].start, tokens[nameStart - 1].end), start: tokens[first].start };
+}
+
+/** An appositive role after a name: "Yang Tao, director-general of the department of ... at the Foreign Ministry". */
+function roleAfter(tokens: Token[], nameEnd: number, text: string): string | undefined {
+  const next = tokens[nameEnd];
+  if (!next || !/^\s*,\s*$/.test(next.gap)) return undefined;
+  let k = nameEnd;
+  while (k < tokens.length && k - nameEnd < 4 && (/^(?:the|a|an)$/i.test(tokens[k].text) || ROLE_MODIFIERS.has(tokens[k].lower) || /['’]s$/.test(tokens[k].text) || NON_PERSON_WORDS.has(tokens[k].lower) || isCapitalized(tokens[k].text) && !isRoleHead(tokens[k]))) k++;
+  if (k >= tokens.length || !isRoleHead(tokens[k])) return undefined;
+  if (tokens[k + 1] && REPORTING_VERB_SET.has(tokens[k + 1].lower)) return undefined;
+  let end = k;
+  while (end + 1 < tokens.length && end - nameEnd < 24 && !/[,;:()"“”]|[.!?]\s/.test(tokens[end + 1].gap) && !/\n\s*\n/.test(tokens[end + 1].gap)) end++;
+  // A role ends before the verb of the clause ("..., the ambassador, said").
+  for (let m = k + 1; m <= end; m++) if (REPORTING_VERB_SET.has(tokens[m].lower)) { end = m - 1; break; }
+  return text.slice(tokens[nameEnd].start, tokens[end].end).replace(/\s+/g, ' ');
+}
+
+/**
+ * Lower-case nouns that describe a person right before the name: "the jailed businessman Jimmy Lai",
+ * "activist Joshua Wong". Words for people end in -man/-woman/-ist/-ian or are common occupations.
+ */
+export const DESCRIBING_NOUN = /^(?:\p{Ll}+(?:man|woman|ist|ian)|businessperson|candidate|lawyer|attorney|farmer|dissident|tycoon|billionaire|entrepreneur|author|writer|student|scholar|singer|actor|actress|rapper|artist|athlete|player|coach|pastor|priest|teacher|nurse|doctor|veteran|soldier|officer|worker|owner|founder|lawmaker|leader|mother|father|son|daughter|wife|husband|brother|sister|nominee|challenger|incumbent|donor|investor|executive|filmmaker|producer|director|host|anchor|columnist|blogger|commentator|analyst|strategist|pollster|researcher|scientist|economist)$/u;
+
+/** An appositive that describes a person: "Chad Smith, a farmer in Alabama", "X, a doctoral candidate at …". */
+function describedAfter(tokens: Token[], nameEnd: number, text: string): string | undefined {
+  const article = tokens[nameEnd];
+  if (!article || !/^\s*,\s*$/.test(article.gap) || !/^(?:a|an)$/.test(article.text)) return undefined;
+  let end = nameEnd + 1;
+  while (end < tokens.length && end - nameEnd < 10 && !/[,;:()"“”]|[.!?]\s/.test(tokens[end].gap)) end++;
+  const words = tokens.slice(nameEnd + 1, end);
+  // "a farmer", "a doctoral candidate at Yale": a noun phrase whose first words are lower case.
+  if (words.length === 0 || !/^\p{Ll}/u.test(words[0].text) || !words.some(word => DESCRIBING_NOUN.test(word.text) || ROLE_HEADS.has(word.lower))) return undefined;
+  return text.slice(article.start, tokens[end - 1].end).replace(/\s+/g, ' ');
+}
+
+/** True when the run is the subject or object of a reporting cue ("Qin said", "said Yang", "according to Le"). */
+function isSpeakingRun(tokens: Token[], run: NameRun): boolean {
+  const after = tokens[run.last];
+  if (after && isSpaceGap(after.gap) && (verbLengthAt(tokens, run.last) > 0 || /^(?:also|further|then|later|once)$/.test(after.lower) && verbLengthAt(tokens, run.last + 1) > 0)) return true;
+  const before = tokens[run.first - 1];
+  if (before && isSpaceGap(tokens[run.first].gap) && /^(?:said|says|added|told|noted|stressed|asked|wrote)$/.test(before.lower)) return true;
+  return before?.lower === 'to' && tokens[run.first - 2]?.lower === 'according';
+}
+
+const FUNCTION_WORDS = new Set(['of', 'in', 'and', 'or', 'to', 'for', 'at', 'on', 'with', 'by', 'from', 'that', 'which', 'as', 'than', 'into', 'about', 'after', 'before', 'over', 'under', 'against', 'but', 'nor', 'the', 'a', 'an']);
+
+/**
+ * True when a lower-case word that is not a preposition or conjunction follows the name, past an appositive
+ * between commas: "Scott responded", "Tina Alvarez, a nurse, asked", unlike "a speech by Lincoln in 1858".
+ */
+function isSubjectRun(tokens: Token[], run: NameRun): boolean {
+  let next = run.last;
+  if (tokens[next] && /^\s*,\s*$/.test(tokens[next].gap)) {
+    let close = next + 1;
+    while (close < tokens.length && close - next < 12 && !/,/.test(tokens[close].gap)) {
+      if (/[.!?;:]/.test(tokens[close].gap)) return false;
+      close++;
+    }
+    next = close;
+  }
+  const word = tokens[next];
+  return !!word && /^\s*(?:,\s*)?$/.test(word.gap) && /^\p{Ll}/u.test(word.text) && !FUNCTION_WORDS.has(word.lower);
+}
+
+const positionOf = (tokens: Token[], run: NameRun) => ({ speaking: isSpeakingRun(tokens, run), subject: isSubjectRun(tokens, run) });
+
+/** The name a run spells, without a trailing possessive ("Blinken’s" → "Blinken"). */
+function runName(text: string, tokens: Token[], run: NameRun): { name: string; span: Span } {
+  const last = tokens[run.last - 1];
+  const end = /['’]s$/.test(last.text) ? last.end - 2 : last.end;
+  const start = tokens[run.first].start;
+  return { name: text.slice(start, end).replace(/\s+/g, ' '), span: { start, end } };
+}
+
+/** "As UN Secretary-General" → "UN Secretary-General"; an honorific alone ("As Comrade") is no role. */
+function cleanRole(role: string): string {
+  const cleaned = role.replace(/^(?:as\s+)?(?:the|a|an|new)\s+|^as\s+/i, '').replace(/\s+/g, ' ').trim();
+  return HONORIFICS.has(cleaned.toLowerCase()) ? '' : cleaned;
+}
+
+interface Draft {
+  name: string;
+  roles: string[];
+  aliases: Set<string>;
+  mentions: Span[];
+  introduction?: Span;
+}
+
+/**
+ * Finds the people a document names. A capitalized run counts as a person when the text gives evidence: an
+ * office before it, an honorific, an appositive role after it, or a reporting cue. Surnames and title +
+ * surname forms are then resolved to the full names found in the same document.
+ */
+export function findPeople(text: string, paragraphs: readonly Span[]): PeopleInDocument {
+  const people = new Map<string, Draft>();
+  const mentions: Mention[] = [];
+  const tokenized = paragraphs.map(p => tokenize(text, p.start, p.end));
+
+  const add = (name: string, span: Span, role: string | undefined, { speaking, subject }: { speaking: boolean; subject: boolean }, roleStart?: number) => {
+    let person = people.get(name);
+    if (!person) people.set(name, (person = { name, roles: [], aliases: new Set(), mentions: [] }));
+    person.mentions.push(span);
+    if (role) {
+      const cleaned = cleanRole(role);
+      if (cleaned && !person.roles.some(r => r.toLowerCase() === cleaned.toLowerCase())) person.roles.push(cleaned);
+      // The introduction covers the role with the name: "U.S. Secretary of State Antony Blinken".
+      person.introduction ??= { start: Math.min(roleStart ?? span.start, span.start), end: span.end };
+    }
+    mentions.push({ person: name, span, role, speaking, subject });
+  };
+
+  // Words the document also writes in lower case are everyday words here ("Happy Pride", "Park Police").
+  const lowerCaseWords = new Set(tokenized.flatMap(tokens => tokens.filter(token => /^\p{Ll}/u.test(token.text)).map(token => token.lower)));
+  // Pass 1: full names with evidence.
+  const runsByParagraph = tokenized.map(tokens => nameRuns(tokens).map(run => trimRoleObject(tokens, run)));
+  // A surname used alone as the subject of a reporting verb ("Holm said") is evidence for "Karin Holm".
+  const speakingSurnames = new Set<string>();
+  tokenized.forEach((tokens, p) => {
+    for (const run of runsByParagraph[p]) if (run.last - run.first === 1 && isSpeakingRun(tokens, run)) speakingSurnames.add(tokens[run.first].text);
+  });
+  tokenized.forEach((tokens, p) => {
+    for (const run of runsByParagraph[p]) {
+      const length = run.last - run.first;
+      if (length < 2) continue;
+      const { name, span } = runName(text, tokens, run);
+      const before = roleBefore(tokens, run.first, text);
+      const honorific = run.first > 0 && HONORIFICS.has(tokens[run.first - 1].lower);
+      const after = roleAfter(tokens, run.last, text) ?? describedAfter(tokens, run.last, text);
+      const position = positionOf(tokens, run);
+      const speaking = position.speaking;
+      const described = run.first > 0 && isSpaceGap(tokens[run.first].gap) && DESCRIBING_NOUN.test(tokens[run.first - 1].text);
+      const surnameSpeaks = length <= 3 && speakingSurnames.has(tokens[run.last - 1].text.replace(/['’]s$/, '')) && looksLikePersonName(tokens.slice(run.first, run.last));
+      // "Tina Houchins had a question": a listed given name before a surname, when nothing else introduces her.
+      const givenNamed = length <= 3 && isGivenName(tokens[run.first].text) && looksLikePersonName(tokens.slice(run.first, run.last))
+        && !lowerCaseWords.has(tokens[run.first].lower) && !lowerCaseWords.has(tokens[run.last - 1].lower);
+      if (!before && !honorific && !after && !speaking && !described && !surnameSpeaks && !givenNamed && !people.has(name)) continue;
+      const role = before && !HONORIFICS.has(before.role.toLowerCase()) ? before.role : after ?? (described ? tokens[run.first - 1].text : undefined);
+      add(name, span, role && !/^(?:former|late)\b/i.test(role) ? role.replace(/^late\s+/i, '') : undefined, position, role === before?.role ? before?.start : undefined);
+    }
+  });
+
+  // Index full names and surnames found so far.
+  const bySurname = new Map<string, string[]>();
+  for (const name of people.keys()) {
+    const surname = surnameOf(name);
+    bySurname.set(surname, [...(bySurname.get(surname) ?? []), name]);
+  }
+  const uniqueBySurname = (surname: string) => {
+    const names = bySurname.get(surname);
+    return names && names.length === 1 ? names[0] : undefined;
+  };
+
+  // Pass 2: later mentions of known names and surname aliases, and title + surname forms.
+  const fullMentionStarts = new Set(mentions.map(m => m.span.start));
+  tokenized.forEach((tokens, p) => {
+    for (const run of runsByParagraph[p]) {
+      const { name, span } = runName(text, tokens, run);
+      if (fullMentionStarts.has(span.start)) continue;
+      if (people.has(name)) {
+        add(name, span, roleBefore(tokens, run.first, text)?.role, positionOf(tokens, run));
+        continue;
+      }
+      if (run.last - run.first !== 1) continue;
+      const before = roleBefore(tokens, run.first, text);
+      const known = uniqueBySurname(name);
+      if (known) {
+        if (before) people.get(known)!.aliases.add(`${tokens[run.first - 1].text} ${name}`);
+        else people.get(known)!.aliases.add(name);
+        add(known, before ? { start: before.start, end: span.end } : span, undefined, positionOf(tokens, run));
+      } else if (before && !bySurname.has(name)) {
+        // "President Biden" with no full name in this document: the surname is the best name the text gives.
+        add(name, span, before.role, positionOf(tokens, run));
+        people.get(name)!.aliases.add(`${tokens[run.first - 1].text} ${name}`);
+        bySurname.set(name, [name]);
+      }
+    }
+  });
+  mentions.sort((a, b) => a.span.start - b.span.start);
+
+  const resolve = (phrase: string): string | undefined => {
+    const words = phrase.replace(/[’]/g, "'").trim().split(/\s+/).map(w => (/^[A-Z.'-]+$/.test(w) && w.length > 1 ? w[0] + w.slice(1).toLowerCase() : w));
+    const normalized = words.join(' ');
+    if (people.has(normalized)) return normalized;
+    for (const person of people.values()) if (person.aliases.has(normalized)) return person.name;
+    // Drop titles from the front: "Secretary Blinken" → "Blinken", "Foreign Minister Qin Gang" → "Qin Gang".
+    for (let i = 1; i < words.length; i++) {
+      const rest = words.slice(i).join(' ');
+      if (people.has(rest)) return rest;
+      if (i === words.length - 1) return uniqueBySurname(rest);
+    }
+    return words.length === 1 ? uniqueBySurname(normalized) : undefined;
+  };
+
+  const resolveByRole = (description: string): string | undefined => {
+    const nouns = description.toLowerCase().replace(/^the\s+/, '').split(/\s+/).filter(w => ROLE_HEADS.has(w) || w.split('-').some(part => ROLE_HEADS.has(part)));
+    if (nouns.length === 0) return undefined;
+    const head = nouns[nouns.length - 1];
+    const matching = [...people.values()].filter(person => person.roles.some(role => role.toLowerCase().includes(head)));
+    return matching.length === 1 ? matching[0].name : undefined;
+  };
+
+  const genders = gendersOf(text, mentions, people);
+  return {
+    people: [...people.values()].map(p => ({ name: p.name, roles: p.roles.map(title => ({ title, date: null })), aliases: [...p.aliases].filter(a => a !== p.name), mentions: p.mentions.sort((a, b) => a.start - b.start), introduction: p.introduction })),
+    mentions,
+    resolve,
+    resolveByRole,
+    genderOf: name => genders.get(name),
+  };
+}
+
+const FEMININE = /\b(?:mrs|ms|miss|madam|dame|lady|first lady|queen|princess|duchess|spokeswoman|chairwoman|congresswoman|businesswoman|councilwoman|wife|mother|daughter|sister|grandmother|widow)\b/i;
+const MASCULINE = /\b(?:mr|sir|lord|king|prince|duke|spokesman|congressman|businessman|councilman|husband|father|son|brother|grandfather|widower)\b/i;
+
+/**
+ * Each person's gender where the text shows it, so "she said" does not go to the last man who spoke: an
+ * honorific or title before a mention or among the roles, else a vote of the first personal pronoun in the 80
+ * characters after each mention, in the same sentence ("Clinton said she …"), and the usual gender of the first
+ * given name, which one pronoun against it cancels.
+ */
+function gendersOf(text: string, mentions: readonly Mention[], people: ReadonlyMap<string, Draft>): Map<string, 'm' | 'f'> {
+  const votes = new Map<string, number>();
+  const vote = (name: string, gender: 'm' | 'f', weight: number) => votes.set(name, (votes.get(name) ?? 0) + (gender === 'm' ? weight : -weight));
+  for (const [name, person] of people) {
+    const byGivenName = givenNameGender(name);
+    if (byGivenName) vote(name, byGivenName, 1);
+    for (const role of person.roles) {
+      if (FEMININE.test(role)) vote(name, 'f', 3);
+      else if (MASCULINE.test(role)) vote(name, 'm', 3);
+    }
+  }
+  for (const mention of mentions) {
+    const before = text.slice(Math.max(0, mention.span.start - 12), mention.span.start);
+    if (/\b(?:Mrs|Ms|Miss)\.?\s+$/.test(before)) vote(mention.person, 'f', 3);
+    else if (/\bMr\.?\s+$/.test(before)) vote(mention.person, 'm', 3);
+    const after = /^[^.!?]{0,80}?\b(he|his|him|she|her|hers)\b/i.exec(text.slice(mention.span.end, mention.span.end + 80));
+    if (after) vote(mention.person, /^(?:he|his|him)$/i.test(after[1]) ? 'm' : 'f', 1);
+  }
+  const genders = new Map<string, 'm' | 'f'>();
+  for (const [name, score] of votes) if (score !== 0) genders.set(name, score > 0 ? 'm' : 'f');
+  return genders;
+}

@@ -1,0 +1,169 @@
+import { findDebris } from '../read/debris';
+import { isMarkdownFile, readMarkdown, type MarkdownBlock } from '../read/markdownText';
+import { readFrontMatter } from '../read/frontMatter';
+import { findDocumentDate, findKind, findOutlet, findTitle, speakersFromQuotes, speakersFromTitle, type MetadataInput } from './metadata';
+import type { DocumentProblem, Field, GivenMetadata, Paragraph, Person, Span, StatementDocument } from '../model';
+import { splitParagraphs } from '../read/paragraphs';
+import { fileNameOf } from '../read/uris';
+import { findPeople, type PeopleInDocument } from './people';
+import { ROLE_HEADS } from './lexicon';
+import { findQuotes } from './quotes';
+
+export interface StatementSource {
+  readonly uri: string;
+  readonly text: string;
+  /** Metadata a sidecar file of the corpus folder gives for this document. */
+  readonly sidecar?: GivenMetadata;
+  /** Lines longer than this are not read (reported as a problem); no limit when absent. */
+  readonly maxLineLength?: number;
+}
+
+const MEETING = /\b(?:held talks|met|meets|spoke|speaks|had a (?:phone |telephone )?call|talked)\s+(?:by (?:tele)?phone\s+)?with\b/;
+
+/**
+ * Reads one corpus document into the statement model: front matter, debris, metadata with provenance,
+ * people with roles, and quotations with their speakers. Never throws on odd input; problems are reported
+ * in `problems` and whatever can be read is kept.
+ */
+export function parseStatement(source: StatementSource): StatementDocument {
+  const { uri } = source;
+  // Old Mac files end lines with a lone CR. Read as LF, character for character, so every offset still points
+  // at the same place in the file and editors (which count a lone CR as a line end) agree on positions.
+  const text = source.text.includes('\r') ? source.text.replace(/\r(?!\n)/g, '\n') : source.text;
+  const sidecar = source.sidecar ?? {};
+  const frontMatter = readFrontMatter(text);
+  const fileName = fileNameOf(uri);
+  const lines = splitParagraphs(text, frontMatter.bodyStart, source.maxLineLength);
+  const { overlong } = lines;
+  // Markdown is read as structure: paragraphs are the parser's blocks, and every rule below reads the text
+  // with the markup blanked out (same offsets), so links, emphasis and HTML never reach quotes or names.
+  const markdown = isMarkdownFile(fileName) ? readMarkdown(blankLines(text, overlong), frontMatter.bodyStart) : undefined;
+  const readable = markdown?.plain ?? text;
+  const blocks = markdown?.blocks.filter(block => !overlong.some(line => line.start < block.span.end && block.span.start < line.end));
+  const spans = blocks ? blocks.map(block => block.span) : lines.paragraphs;
+  const debris = findDebris(spans.map(s => readable.slice(s.start, s.end)));
+  const paragraphs: Paragraph[] = spans.map((span, i) => ({ span, debris: debris[i] }));
+  const content = paragraphs.filter(p => !p.debris).map(p => p.span);
+  const metadataInput: MetadataInput = { text: readable, paragraphs: content, frontMatter: frontMatter.metadata, sidecar, fileName };
+  const { title, titleParagraph } = findTitle(metadataInput);
+  const { date, partial } = findDocumentDate(metadataInput);
+  const outlet = findOutlet(metadataInput);
+  const body = content.filter(p => p !== titleParagraph);
+  const people = findPeople(readable, content);
+  const opening = body.slice(0, 3).map(p => readable.slice(p.start, p.end)).join('\n');
+  let kind = findKind(title.value, opening, frontMatter.metadata.kind ?? sidecar.kind);
+
+  const givenSpeakers = frontMatter.metadata.speakers ?? sidecar.speakers;
+  const titled = speakersFromTitle(title.value, people);
+  let principal = givenSpeakers ? givenSpeakers.map(name => people.resolve(name) ?? name) : titled.map(s => s.name);
+  if (!givenSpeakers && kind === 'readout') principal = [...new Set([...principal, ...meetingParties(readable, body, people.mentions)])];
+  const principalRoles = new Map(titled.filter(s => s.role).map(s => [s.name, s.role!]));
+  // "Antony J. Blinken, Secretary of State" under the title of a press statement: the whole text is his.
+  const byline = !givenSpeakers && principal.length === 0 && (kind === 'article' || kind === 'statement') ? bylineOf(readable, body[0], people) : undefined;
+  if (byline) {
+    principal = [byline.name];
+    principalRoles.set(byline.name, byline.role);
+    kind = 'statement';
+  }
+  const quotes = findQuotes({ text: readable, paragraphs: byline ? body.slice(1) : body, people, kind, principal, principalRoles, structure: blocks && structureOf(blocks) });
+  if (!givenSpeakers && principal.length === 0) principal = speakersFromQuotes(quotes);
+  if (!givenSpeakers && kind !== 'transcript' && quotes.some(q => q.kind === 'transcript')) {
+    principal = [...new Set(quotes.filter(q => q.kind === 'transcript' && q.speaker && !q.speakerKind && q.speaker !== 'Reporter').map(q => q.speaker!))];
+  }
+  const speakers: Field<string[]> = givenSpeakers
+    ? { value: principal, source: frontMatter.metadata.speakers ? 'frontMatter' : 'sidecar' }
+    : { value: principal, source: principal.length ? 'text' : 'unknown' };
+
+  const documentDate = date.value;
+  const peopleWithDates: Person[] = people.people.map(person => ({ ...person, roles: person.roles.map(role => ({ ...role, date: documentDate })) }));
+  // Speakers known only from the title, the metadata or a transcript cue are people of the document too.
+  for (const name of new Set([...principal, ...quotes.filter(q => !q.speakerKind).map(q => q.speaker).filter((s): s is string => !!s && s !== 'Reporter')])) {
+    if (peopleWithDates.some(person => person.name === name) || !/^[A-Z]/.test(name) || /^(?:The|Participant|Moderator|Senior|Staff|Audience)\b/.test(name)) continue;
+    const role = principalRoles.get(name);
+    peopleWithDates.push({ name, roles: role ? [{ title: role, date: documentDate }] : [], aliases: [], mentions: quotes.filter(q => q.speaker === name).slice(0, 1).map(q => q.span) });
+  }
+  const document: StatementDocument = {
+    uri,
+    text,
+    kind: quotes.some(q => q.kind === 'transcript') ? 'transcript' : kind,
+    title,
+    date,
+    ...(partial && !date.value ? { partialDate: partial } : {}),
+    outlet,
+    speakers,
+    paragraphs,
+    people: peopleWithDates,
+    quotes,
+    problems: overlong.length ? [...frontMatter.problems, overlongProblem(text, overlong, source.maxLineLength!)] : frontMatter.problems,
+  };
+  if (markdown) readableTexts.set(document, readable);
+  return document;
+}
+
+/** Markdown documents' text with markup blanked, while the parsed document is at hand (search reads it). */
+const readableTexts = new WeakMap<StatementDocument, string>();
+
+/** The text rules and search read: for Markdown, the source with its markup blanked (same offsets). */
+export function readableText(document: StatementDocument): string {
+  return readableTexts.get(document) ?? document.text;
+}
+
+/** Over-long lines blanked, so the Markdown parser does not spend time on what no rule reads. */
+function blankLines(text: string, lines: readonly Span[]): string {
+  if (lines.length === 0) return text;
+  // One pass over the text: thousands of over-long lines must not copy it thousands of times.
+  const parts: string[] = [];
+  let at = 0;
+  for (const line of lines) {
+    parts.push(text.slice(at, line.start), ' '.repeat(line.end - line.start));
+    at = line.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
+/** What the quotation rules need of the Markdown structure, keyed by block start. */
+function structureOf(blocks: readonly MarkdownBlock[]): Map<number, { heading: boolean; list?: number }> {
+  return new Map(blocks.map(block => [block.span.start, { heading: block.kind === 'heading' || block.emphasized, ...(block.list !== undefined ? { list: block.list } : {}) }]));
+}
+
+/** One problem for all the over-long lines of a document, on the first of them. */
+function overlongProblem(text: string, lines: readonly Span[], limit: number): DocumentProblem {
+  let lineNumber = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < lines[0].start; i = text.indexOf('\n', i + 1)) lineNumber++;
+  const first = lines[0];
+  const length = (first.end - first.start).toLocaleString('en-US');
+  const count = lines.length === 1 ? `Line ${lineNumber} (${length} characters) is` : `${lines.length} lines (the first is line ${lineNumber}, ${length} characters) are`;
+  return {
+    severity: 'warning',
+    message: `${count} over the limit of ${limit.toLocaleString('en-US')} characters (setting statementLens.corpus.maxLineLength); ${lines.length === 1 ? 'its' : 'their'} text is not read for people, quotations or search. The rest of the document is indexed.`,
+    span: first,
+  };
+}
+
+/**
+ * A byline paragraph, "Name, Office" on one short line right under the title, naming a person the document
+ * knows with an office ("Ned Price, Department Spokesperson"); "Office of the Spokesperson" is no person.
+ */
+function bylineOf(text: string, first: Span | undefined, people: PeopleInDocument): { name: string; role: string } | undefined {
+  if (!first || first.end - first.start > 160) return undefined;
+  const line = /^([^,\n]{3,60}),\s+([^\n]{3,120})$/.exec(text.slice(first.start, first.end).trim());
+  if (!line) return undefined;
+  const name = people.resolve(line[1].trim());
+  const role = line[2].replace(/\s+/g, ' ').trim();
+  // An office in title case with no closing punctuation: a byline, not a sentence ("X, director of Y, said …").
+  const titleCase = role.split(' ').every(word => /^[\p{Lu}\d(]/u.test(word) || /^(?:of|for|and|the|to|on|in|at|a)$/.test(word)) && !/[.!?:;"”]$/.test(role);
+  const office = titleCase && role.toLowerCase().split(/[\s-]+/).some(word => ROLE_HEADS.has(word));
+  return name && office && name.includes(' ') ? { name, role } : undefined;
+}
+
+/** "X held talks with Y": both parties of a readout, from its first sentences. */
+function meetingParties(text: string, body: readonly { start: number; end: number }[], mentions: readonly { person: string; span: { start: number; end: number } }[]): string[] {
+  const first = body[0];
+  if (!first) return [];
+  const sentence = text.slice(first.start, first.end);
+  const meeting = MEETING.exec(sentence);
+  if (!meeting) return [];
+  const inFirst = mentions.filter(m => m.span.start >= first.start && m.span.end <= first.end);
+  return [...new Set(inFirst.map(m => m.person))].slice(0, 4);
+}

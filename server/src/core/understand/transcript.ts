@@ -1,0 +1,73 @@
+import type { Quote, Span } from '../model';
+import { HONORIFICS, ROLE_HEADS, ROLE_MODIFIERS } from './lexicon';
+import type { PeopleInDocument } from './people';
+
+/** A speaker's cue at the start of a paragraph: "SECRETARY BLINKEN:", "**THE PRESIDENT:**", "Q", "MR. PRICE:". */
+// A cue ends at a colon, or at a full stop that is not an initial's ("JOSEPH R. BIDEN JR." is a signature).
+const CUE = /^(?:\*\*)?((?:(?:MR|MS|MRS|DR)\.?\s+)?[A-Z][A-Z.'’\- ]{1,48}[A-Z.]|Q)(?:\*\*)?\s*(?::|(?<![\s.][A-Z])\.(?=\s)|(?<=^Q)(?=\s))(?:\*\*)?\s*/;
+const NOT_A_CUE = /^(?:NOTE|UPDATE|EDITOR'S NOTE|WASHINGTON|BEIJING|END|AS PREPARED FOR DELIVERY|FOR IMMEDIATE RELEASE)$/;
+
+const titleCase = (label: string) => label.toLowerCase().replace(/(^|[\s.'’-])([a-z])/g, (_, sep: string, c: string) => sep + c.toUpperCase());
+
+/** One `transcript` quote per turn; a turn runs until the next cue. Empty for documents without turns. */
+export function findTurns(text: string, paragraphs: readonly Span[], people: PeopleInDocument, principal: readonly string[], principalRoles: ReadonlyMap<string, string> = new Map(), isListItem: (paragraph: Span) => boolean = () => false): Quote[] {
+  const turns: Quote[] = [];
+  let current: { speaker: string; unnamed: boolean; start: number; end: number } | undefined;
+  const flush = () => {
+    if (current && current.end > current.start) {
+      turns.push({ text: text.slice(current.start, current.end).replace(/\s+/g, ' ').trim(), speaker: current.speaker, ...(current.unnamed ? { speakerKind: 'unnamed' as const } : {}), kind: 'transcript', span: { start: current.start, end: current.end } });
+    }
+  };
+  let cues = 0;
+  for (const paragraph of paragraphs) {
+    const line = text.slice(paragraph.start, paragraph.end);
+    // In Markdown, `- **DISMISSED:** …` is a labelled list item, not a turn.
+    const cue = isListItem(paragraph) ? null : CUE.exec(line);
+    const label = cue?.[1].trim().replace(/\.$/, '');
+    if (cue && label && !NOT_A_CUE.test(label) && label.split(/\s+/).length <= 6) {
+      flush();
+      cues++;
+      const speaker = speakerOfCue(label, people, principal, principalRoles);
+      current = { speaker, unnamed: isUnnamedCue(speaker, people), start: paragraph.start + cue[0].length, end: paragraph.end };
+    } else if (current) {
+      current.end = paragraph.end;
+    }
+  }
+  flush();
+  return cues >= 2 ? turns : [];
+}
+
+/** Cues that name a role in the room, not a person: "AUDIENCE MEMBER", "MODERATOR", "SENIOR ADMINISTRATION OFFICIAL". */
+const ROOM_ROLES = new Set(['audience', 'member', 'members', 'moderator', 'participant', 'participants', 'operator', 'aide', 'aides', 'staff', 'staffer', 'interpreter', 'child', 'children', 'subject', 'administration', 'official', 'officials', 'reporter', 'reporters', 'question', 'voice', 'voices', 'crowd', 'attendee', 'student', 'students', 'narrator', 'announcer', 'host', 'panelist', 'unidentified', 'speaker', 'male', 'female', 'man', 'woman', 'press', 'senior', 'other', 'another', 'the', 'a', 'an', 'and', 'of', 'u.s', 'u.s.']);
+
+/** A cue is an unnamed speaker when no person of the document answers to it and its words only describe a role. */
+function isUnnamedCue(speaker: string, people: PeopleInDocument): boolean {
+  if (people.people.some(person => person.name === speaker)) return false;
+  const words = speaker.toLowerCase().split(/\s+/);
+  return words.every(word => ROOM_ROLES.has(word) || ROLE_HEADS.has(word) || ROLE_MODIFIERS.has(word) || /^\d+$/.test(word));
+}
+
+function speakerOfCue(label: string, people: PeopleInDocument, principal: readonly string[], principalRoles: ReadonlyMap<string, string>): string {
+  if (label === 'Q' || label === 'QUESTION' || label === 'REPORTER') return 'Reporter';
+  const named = people.resolve(label);
+  if (named) return named;
+  const human = titleCase(label);
+  if (/^THE\s+/.test(label)) {
+    const byRole = people.resolveByRole(human);
+    if (byRole) return byRole;
+    const role = human.replace(/^The\s+/, '');
+    const titledWithRole = principal.find(name => principalRoles.get(name)?.toLowerCase().includes(role.toLowerCase()));
+    if (titledWithRole) return titledWithRole;
+    const principalWithRole = principal.find(name => people.people.find(p => p.name === name)?.roles.some(r => r.title.toLowerCase().includes(role.toLowerCase())));
+    if (principalWithRole) return principalWithRole;
+    const surnameInPrincipal = principal.find(name => people.resolveByRole(`the ${role}`) === name);
+    if (surnameInPrincipal) return surnameInPrincipal;
+    return human.replace(/^The\s+/, 'The ');
+  }
+  // "MR. PRICE", "PRIME MINISTER TRUDEAU": the surname after the titles names the person.
+  const words = human.split(/\s+/);
+  const surname = words[words.length - 1];
+  const titled = words.slice(0, -1).every(word => ROLE_HEADS.has(word.toLowerCase()) || ROLE_MODIFIERS.has(word.toLowerCase()) || HONORIFICS.has(word.toLowerCase()) || /^(?:mr|ms|mrs|dr)\.?$/i.test(word));
+  if (words.length > 1 && titled && !ROLE_HEADS.has(surname.toLowerCase()) && !ROLE_MODIFIERS.has(surname.toLowerCase())) return people.resolve(surname) ?? surname;
+  return human;
+}

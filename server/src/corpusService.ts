@@ -1,0 +1,301 @@
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import {
+  DiagnosticSeverity,
+  DidChangeWatchedFilesNotification,
+  MessageType,
+  type Connection,
+  type Diagnostic,
+  type FileEvent,
+  type TextDocuments,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { CorpusIndexer, fileNameOf, QuoteChecker, type CorpusIndex, type IndexReport, type StatementParser } from './core';
+import { FileSystemCorpusHost, resolveRoots, uriOf } from './corpusFiles';
+import { CorpusWatcher } from './corpusWatcher';
+import { FileEventQueue, type FileFate } from './fileEvents';
+import { rangeOf } from './convert';
+import { IndexedNotification, IndexingStartedNotification, type IndexedParams } from './protocol';
+import { ReindexScheduler } from './reindexScheduler';
+import type { ServerSettings, SettingsStore } from './settings';
+
+/** The files under a corpus folder whose changes matter: documents and sidecar metadata. */
+const WATCHED_GLOB = '**/*.{txt,md,markdown,yaml,yml,tsv}';
+
+export interface ServerDependencies {
+  /** Folder of the corpus shipped with the extension. */
+  readonly bundledSeedsPath: string;
+  /** Parses documents off the main thread during full passes (main.ts passes a worker pool). */
+  readonly parser?: StatementParser;
+}
+
+/** What the client said it can do at `initialize`, and the folders it opened. */
+export interface ClientState {
+  readonly workspaceFolders: readonly string[];
+  readonly canWatchDynamically: boolean;
+  readonly canWatchRelativePatterns: boolean;
+  readonly canReportProgress: boolean;
+}
+
+export interface CorpusServiceOptions {
+  readonly connection: Connection;
+  readonly documents: TextDocuments<TextDocument>;
+  readonly dependencies: ServerDependencies;
+  /** Read at each pass: both are known only once the client has initialized. */
+  readonly settings: () => SettingsStore;
+  readonly client: () => ClientState;
+  readonly log: (message: string) => void;
+  readonly showMessage: (type: MessageType, message: string) => void;
+}
+
+/**
+ * The corpus as the server keeps it: the host over the corpus folders, the indexer and the quote checker over
+ * its index, the watchers that keep it in step with the disk and the open editors, full passes (at start, on a
+ * corpus setting change, on request) and the `indexed` announcement after each change.
+ */
+export class CorpusService {
+  private currentHost = new FileSystemCorpusHost([]);
+  private currentIndexer = new CorpusIndexer(this.currentHost);
+  private currentChecker = new QuoteChecker(this.currentIndexer.index);
+  /** The corpus settings the latest pass read, to tell a change that needs a new pass from one that does not. */
+  private corpusSettingsIndexed: string | undefined;
+  private readonly reindexing = new ReindexScheduler(() => this.indexAll());
+  /** Documents whose problems were last published, so that fixed ones are cleared. */
+  private readonly diagnosed = new Set<string>();
+  /** What the user has been told (`window/showMessage`), so that a reindex does not say it again. */
+  private readonly told = new Set<string>();
+  private watcherRegistration: { dispose(): void } | undefined;
+  private serverWatcher: CorpusWatcher | undefined;
+  /** Open corpus documents are indexed as they are edited, debounced so typing stays fast. */
+  private readonly pendingEdits = new Map<string, NodeJS.Timeout>();
+  private readonly announced: (() => void)[] = [];
+  // Merged per file and applied at most once per interval (fileEvents.ts), yielding to requests as it goes; the
+  // client's notifications and the server's own watcher (corpusWatcher.ts) both come here.
+  private readonly fileEvents = new FileEventQueue(batch => this.applyFileEvents(batch));
+
+  constructor(private readonly options: CorpusServiceOptions) {}
+
+  get host(): FileSystemCorpusHost {
+    return this.currentHost;
+  }
+
+  get indexer(): CorpusIndexer {
+    return this.currentIndexer;
+  }
+
+  get index(): CorpusIndex {
+    return this.currentIndexer.index;
+  }
+
+  get checker(): QuoteChecker {
+    return this.currentChecker;
+  }
+
+  /** Whether a URI is a corpus file (under a corpus folder), as opposed to a draft. */
+  contains(uri: string): boolean {
+    return this.currentHost.contains(uri);
+  }
+
+  /** Resolves when the index is complete: no full pass runs or waits to run. */
+  ready(): Promise<void> {
+    return this.reindexing.idle();
+  }
+
+  /** Starts a full pass, or joins the one queued after the running pass (reindexScheduler.ts). */
+  reindexAll(): Promise<IndexReport> {
+    return this.reindexing.request();
+  }
+
+  readonly indexingFailed = (error: unknown) => this.options.log(`Indexing failed: ${error instanceof Error ? error.stack : error}`);
+
+  /** Called after each announcement: the corpus changed, so what drafts quote may now be found, or gone. */
+  onAnnounced(listener: () => void): void {
+    this.announced.push(listener);
+  }
+
+  /** Only a change to statementLens.corpus.* needs a new pass; others apply to the next request. */
+  settingsChanged(current: ServerSettings): void {
+    // No await between the comparison and the request: a draft check waiting on these settings then waits for the pass.
+    if (corpusSettingsOf(current) !== this.corpusSettingsIndexed) {
+      this.corpusSettingsIndexed = corpusSettingsOf(current);
+      void this.reindexAll().catch(this.indexingFailed);
+    }
+  }
+
+  /** Files created, changed or deleted on disk (reported by the client or the server's own watcher). */
+  filesChanged(changes: FileEvent[]): void {
+    this.fileEvents.add(changes);
+  }
+
+  /** An open corpus document was edited: indexed with its editor text, debounced. */
+  documentEdited(uri: string): void {
+    // A corpus file opened through a link: the index knows it by its listed path, which it keeps.
+    if (this.currentHost.isAlias(uri)) return;
+    clearTimeout(this.pendingEdits.get(uri));
+    this.pendingEdits.set(uri, setTimeout(async () => {
+      this.pendingEdits.delete(uri);
+      // Mid-pass, an announcement would report a partial corpus ("3 docs"); the pass reads open documents too.
+      await this.ready();
+      const current = this.options.documents.get(uri);
+      if (current) this.announce(this.currentIndexer.documentEdited(current.uri, current.getText()));
+    }, 200));
+  }
+
+  /** An open corpus document was closed: the index goes back to the file on disk. */
+  documentClosed(uri: string): void {
+    if (!this.currentHost.contains(uri) || this.currentHost.isAlias(uri)) return;
+    void this.ready()
+      .then(() => this.currentIndexer.documentClosed(uri))
+      .then(() => this.announce({ ...this.currentIndexer.index.stats(), durationMs: 0, problems: this.currentIndexer.problems() }));
+  }
+
+  dispose(): void {
+    this.serverWatcher?.dispose();
+  }
+
+  private async indexAll(): Promise<IndexReport> {
+    const { connection, documents, dependencies, log } = this.options;
+    const current = await this.options.settings().get();
+    this.corpusSettingsIndexed = corpusSettingsOf(current);
+    const paths = [...(current.includeBundledSeeds ? [dependencies.bundledSeedsPath] : []), ...current.corpusPaths];
+    const host = (this.currentHost = new FileSystemCorpusHost(resolveRoots(paths, [...this.options.client().workspaceFolders]), log));
+    const indexer = (this.currentIndexer = new CorpusIndexer(host, { limits: { maxFileBytes: current.maxFileSizeMB * 1024 * 1024, maxLineLength: current.maxLineLength }, parser: dependencies.parser }));
+    this.currentChecker = new QuoteChecker(indexer.index);
+    for (const open of documents.all()) if (host.contains(open.uri) && !host.isAlias(open.uri)) indexer.documentEdited(open.uri, open.getText());
+    await this.watchCorpus();
+    void connection.sendNotification(IndexingStartedNotification, {}).catch(() => undefined);
+    const progress = this.options.client().canReportProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+    progress?.begin('Statement Lens: indexing corpus', 0, undefined, true);
+    let report: IndexReport;
+    try {
+      let lastPercent = -1;
+      report = await indexer.indexAll(progress?.token, (done, total) => {
+        const percent = Math.floor((done / total) * 100);
+        if (percent !== lastPercent) progress?.report(percent, `${done}/${total} documents`);
+        lastPercent = percent;
+      });
+    } finally {
+      // Ended however the pass ends, so no "indexing 126/12543" stays on screen.
+      progress?.done();
+    }
+    this.warmUp(indexer);
+    log(`Indexed ${report.documents} documents, ${report.quotes} quotes, ${report.people} people in ${report.durationMs} ms from ${host.roots.map(r => r.folder + (r.glob ? '/' + r.glob : '')).join(', ')}${report.emptyFiles ? ` (${report.emptyFiles} empty files skipped)` : ''}`);
+    this.tellWhatWasMissed(report);
+    // With another pass queued this corpus is about to be replaced: its figures would be untrue by the time they
+    // are shown, and drafts would be checked against it only to be checked again.
+    if (!this.reindexing.hasQueuedPass) this.announce(report);
+    return report;
+  }
+
+  private tellOnce(key: string, type: MessageType, message: string): void {
+    if (this.told.has(key)) return;
+    this.told.add(key);
+    this.options.showMessage(type, message);
+  }
+
+  /**
+   * A missing corpus folder and files left out are said where a user sees them, once; the log has the
+   * details. Neovim and Emacs users never see the log unless they go looking.
+   */
+  private tellWhatWasMissed(report: IndexReport): void {
+    for (const root of this.currentHost.roots) {
+      if (!existsSync(root.folder)) this.tellOnce(`missing ${root.folder}`, MessageType.Warning, `Statement Lens: the corpus folder ${root.folder} does not exist; check corpusPaths (statementLens.corpus.paths).`);
+    }
+    const skipped = [...new Map(report.problems.filter(problem => problem.severity !== 'info' && !this.currentIndexer.index.get(problem.uri)).map(problem => [problem.uri, problem])).values()];
+    if (skipped.length === 0) return;
+    const [first] = skipped;
+    const example = `${fileNameOf(first.uri)}: ${first.message}`;
+    this.tellOnce(`skipped ${skipped.map(problem => problem.uri).sort().join(' ')}`, MessageType.Warning, `Statement Lens skipped ${skipped.length} corpus file${skipped.length === 1 ? '' : 's'} (${example}${skipped.length > 1 ? ' …' : ''}). The server log lists each with its reason.`);
+  }
+
+  /** Finishes deferred search-index work between requests, so the first fuzzy search is as fast as the rest. */
+  private warmUp(target: CorpusIndexer): void {
+    const step = () => {
+      if (target === this.currentIndexer && target.index.warmUp()) setImmediate(step);
+    };
+    setImmediate(step);
+  }
+
+  private announce(report: IndexReport): IndexedParams {
+    this.publishProblems(report);
+    for (const listener of this.announced) listener();
+    const params: IndexedParams = { documents: report.documents, quotes: report.quotes, people: report.people, durationMs: report.durationMs };
+    void this.options.connection.sendNotification(IndexedNotification, params);
+    return params;
+  }
+
+  private publishProblems(report: IndexReport): void {
+    const { connection, log } = this.options;
+    const byUri = new Map<string, Diagnostic[]>();
+    for (const problem of report.problems) {
+      const document = this.currentIndexer.index.get(problem.uri);
+      const range = document && problem.span ? rangeOf(document, problem.span) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+      const severity = problem.severity === 'error' ? DiagnosticSeverity.Error : problem.severity === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information;
+      byUri.set(problem.uri, [...(byUri.get(problem.uri) ?? []), { range, severity, message: problem.message, source: 'Statement Lens' }]);
+    }
+    for (const uri of this.diagnosed) if (!byUri.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    this.diagnosed.clear();
+    for (const [uri, diagnostics] of byUri) {
+      this.diagnosed.add(uri);
+      log(`${uri}: ${diagnostics.map(d => d.message).join('; ')}`);
+      void connection.sendDiagnostics({ uri, diagnostics });
+    }
+  }
+
+  /**
+   * Keeps the index in step with the corpus folders on disk. The client watches them when it can: string globs
+   * unless it declares `relativePatternSupport` (eglot 1.9 fails on RelativePattern objects). The server watches
+   * a folder itself when the client cannot (no dynamic registration, as in Neovim 0.7, or a refused one), and
+   * when a client without relative patterns could not see it (outside every workspace folder: eglot 1.9
+   * watches only its project's folders).
+   */
+  private async watchCorpus(): Promise<void> {
+    const { connection, log } = this.options;
+    const { workspaceFolders, canWatchDynamically, canWatchRelativePatterns } = this.options.client();
+    this.watcherRegistration?.dispose();
+    this.watcherRegistration = undefined;
+    this.serverWatcher?.dispose();
+    this.serverWatcher = undefined;
+    const roots = this.currentHost.roots;
+    let clientWatches = false;
+    if (canWatchDynamically && roots.length) {
+      const watchers = roots.map(root => ({ globPattern: canWatchRelativePatterns ? { baseUri: uriOf(root.folder), pattern: WATCHED_GLOB } : `${root.folder.split(path.sep).join('/')}/${WATCHED_GLOB}` }));
+      try {
+        this.watcherRegistration = await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+        clientWatches = true;
+      } catch (error) {
+        log(`The client refused to watch the corpus folders (${messageOf(error)}); the server watches them itself.`);
+      }
+    }
+    const inWorkspace = (folder: string) => workspaceFolders.some(workspace => !path.relative(workspace, folder).startsWith('..') && !path.isAbsolute(path.relative(workspace, folder)));
+    const ownRoots = roots.filter(root => !clientWatches || (!canWatchRelativePatterns && !inWorkspace(root.folder)));
+    if (ownRoots.length === 0) return;
+    const watcher = new CorpusWatcher(changes => this.filesChanged(changes), { log });
+    this.serverWatcher = watcher;
+    for (const root of ownRoots) await watcher.add(root.folder);
+    log(`Watching ${watcher.folderCount} corpus folder${watcher.folderCount === 1 ? '' : 's'} from the server`);
+  }
+
+  private async applyFileEvents(batch: ReadonlyMap<string, FileFate>): Promise<void> {
+    const { documents } = this.options;
+    await this.ready();
+    let report: IndexReport | undefined, done = 0;
+    for (const [uri, fate] of batch) {
+      if (documents.get(uri)) continue;
+      if (fate === 'deleted' && !this.currentIndexer.index.get(uri)) {
+        // A deleted folder: every document under it is gone.
+        const under = uri.endsWith('/') ? uri : `${uri}/`;
+        for (const document of [...this.currentIndexer.index.all()]) if (document.uri.startsWith(under) && !documents.get(document.uri)) report = this.currentIndexer.fileDeleted(document.uri);
+      }
+      if (!this.currentHost.contains(uri)) continue;
+      report = fate === 'deleted' ? this.currentIndexer.fileDeleted(uri) : await this.currentIndexer.fileChanged(uri);
+      if (++done % 50 === 0) await new Promise(resolve => setImmediate(resolve));
+    }
+    if (report) this.announce(report);
+  }
+}
+
+/** The settings a full pass depends on (statementLens.corpus.*), as one comparable string. */
+const corpusSettingsOf = ({ corpusPaths, includeBundledSeeds, maxFileSizeMB, maxLineLength }: ServerSettings) => JSON.stringify({ corpusPaths, includeBundledSeeds, maxFileSizeMB, maxLineLength });
+
+export const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
