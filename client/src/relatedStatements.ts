@@ -40,7 +40,7 @@ export function registerRelatedDocuments(): vscode.Disposable {
   const openReal = async (editor: vscode.TextEditor | undefined) => {
     if (editor?.document.uri.scheme !== RELATED_SCHEME) return;
     const virtual = editor.document.uri;
-    const selection = editor.selection;
+    const selection = await selectionOf(editor);
     await vscode.window.showTextDocument(sourceOf(virtual), { selection, viewColumn: editor.viewColumn, preview: true });
     for (const group of vscode.window.tabGroups.all) {
       for (const tab of group.tabs) {
@@ -55,6 +55,25 @@ export function registerRelatedDocuments(): vscode.Disposable {
     }),
     vscode.window.onDidChangeActiveTextEditor(editor => void openReal(editor)),
   );
+}
+
+/**
+ * The selection an editor opens with: it may reach the extension host just after the editor does, so an empty
+ * selection at the start waits briefly for the selection event.
+ */
+function selectionOf(editor: vscode.TextEditor): Promise<vscode.Selection> {
+  if (!editor.selection.isEmpty || !editor.selection.active.isEqual(new vscode.Position(0, 0))) return Promise.resolve(editor.selection);
+  return new Promise(resolve => {
+    const done = (selection: vscode.Selection) => {
+      clearTimeout(timer);
+      listener.dispose();
+      resolve(selection);
+    };
+    const listener = vscode.window.onDidChangeTextEditorSelection(event => {
+      if (event.textEditor === editor) done(event.selections[0]);
+    });
+    const timer = setTimeout(() => done(editor.selection), 250);
+  });
 }
 
 /**
