@@ -58,7 +58,7 @@ export function addTally(into: Tally, from: Tally): void {
   }
 }
 
-export type SampleKind = 'missed' | 'false positive' | 'wrong speaker';
+export type SampleKind = 'missed' | 'false positive' | 'wrong speaker' | 'missed indirect';
 export interface Sample {
   readonly kind: SampleKind;
   readonly line: string;
@@ -121,8 +121,12 @@ export function scoreDocument(document: ScoredDocument, predictions: readonly Pr
   for (const attribution of document.attributions) {
     const content = contentOf(attribution);
     if (!content.segments.length) continue;
-    count(ratios.all, predictions.some(p => matches(p.span, content.segments)));
-    if (!hasQuotationMark(content.text)) continue;
+    const foundAny = predictions.some(p => matches(p.span, content.segments));
+    count(ratios.all, foundAny);
+    if (!hasQuotationMark(content.text)) {
+      if (!foundAny) samples.push({ kind: 'missed indirect', line: context(document, extent(content)) });
+      continue;
+    }
     const found = direct.filter(p => matches(p.span, content.segments));
     count(ratios.direct, found.length > 0);
     count(ratios.anyKind, predictions.some(p => matches(p.span, content.segments)));

@@ -244,6 +244,18 @@ describe('pronouns resolved', () => {
   });
 });
 
+describe('cues news writers use around a quotation', () => {
+  test('`Vitter demanded`, `scolded him:`, `Name, 25, said`, and a horizontal bar before `Grant boasted,`', () => {
+    const cases: [string, string, string][] = [
+      ['“Why is this not clear proof that the bank is too big to manage?” Halvorsen demanded.', 'Why is this not', 'Halvorsen'],
+      ['Sen. Claire Dunmore (D-Mo.) scolded him: “The scientific community is almost monolithic against you on this.”', 'The scientific community', 'Claire Dunmore'],
+      ['“They are trying to slap us in the face. It is going to go on every day,” Quina Dawes, 25, said.', 'They are trying', 'Quina Dawes'],
+      ['His tax returns were made public ― Grant boasted, “That makes me smart and it makes me rich.”', 'That makes me smart', 'Grant'],
+    ];
+    for (const [text, start, speaker] of cases) assert.equal(quoteStarting(parse(`The hearing went on for hours.\n\n${text}`), start)?.speaker, speaker, text);
+  });
+});
+
 describe('press statements under a byline', () => {
   test('“Name, Office” under the title makes the text that person’s statement; a sentence or an office alone does not', () => {
     const statement = parseStatement({ uri: 'memory:///statement.txt', text: 'Ruritania National Day\n\nMaria Ortega, Secretary of State\n\nOn behalf of the United States, I congratulate the people of Ruritania on their national day.\n\nWe value our partnership.' });
@@ -277,6 +289,19 @@ describe('reported speech in news style', () => {
     assert.deepEqual([roe?.kind, roe?.speaker], ['reported', 'Richard Roe']);
     const poll = quoteStarting(document, 'The senator leads her rival');
     assert.deepEqual([poll?.speaker, poll?.speakerKind], ['the Marist poll', 'unnamed']);
+  });
+
+  test('a party and state in parentheses before `said`, and findings: `The Ledger found that …`', () => {
+    const text = [
+      'However, Rep. Dana Whitfield (D-Ore.) said the law does not require witnesses to appear at a public hearing.',
+      '',
+      'The Ledger found that one in four residents lived in distressed neighborhoods in 2010.',
+    ].join('\n');
+    const document = parse(text);
+    assert.equal(quoteStarting(document, 'the law does not require')?.speaker, 'Dana Whitfield');
+    const finding = quoteStarting(document, 'one in four residents');
+    assert.deepEqual([finding?.speaker, finding?.speakerKind], ['Ledger', 'organisation']);
+    assert.ok(!document.people.some(p => p.name === 'Ledger'));
   });
 });
 

@@ -180,7 +180,7 @@ export function findReportingClause(tokens: readonly Token[], from = 0, to = tok
     while (subjectEnd > from && AUXILIARY.test(tokens[subjectEnd - 1].lower)) subjectEnd--;
     if (subjectEnd > from && VERB_AFTER_ADVERB.test(tokens[subjectEnd - 1].lower)) subjectEnd--;
     let subjectStart = subjectEnd;
-    while (subjectStart > from && subjectEnd - subjectStart < 8 && !/[,;:()"“”—–]/.test(tokens[subjectStart].gap)) subjectStart--;
+    while (subjectStart > from && subjectEnd - subjectStart < 8 && !/[,;:()"“”—–―]/.test(tokens[subjectStart].gap)) subjectStart--;
     if (subjectStart === subjectEnd) continue;
     return { verb: i, verbLength: length, subject: tokens.slice(subjectStart, subjectEnd) as Token[] };
   }

@@ -94,6 +94,10 @@ export const REPORTING_VERBS = [
   'yells', 'screams', 'screamed', 'shouts', 'cries', 'cried', 'exclaimed', 'whispered', 'mutters', 'muttered',
   'saying', 'adding', 'noting', 'telling', 'asking', 'arguing', 'insisting', 'explaining', 'warning',
   'claiming', 'stressing', 'writing', 'tweeting', 'declaring', 'announcing',
+  'demanded', 'demands', 'scolded', 'scolds', 'pleaded', 'pleads', 'begged', 'objected', 'interjected',
+  // findings of polls, studies and newspapers, only with "that" ("The Ledger found that …")
+  'found that', 'finds that', 'shows that', 'show that', 'showed that', 'estimates that', 'estimated that',
+  'revealed that', 'reveals that', 'concludes that', 'suggests that', 'determined that',
 ];
 
 export const REPORTING_VERB_SET = new Set(REPORTING_VERBS);

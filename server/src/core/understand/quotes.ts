@@ -262,7 +262,7 @@ function directQuote(text: string, mark: MarkedSpan, sentence: Span, paragraph: 
   }
 
   // Cue before the opening mark within the sentence: `He continued, "`, `Yang said: "`, `Le said that "`.
-  const beforeTokens = tokensBetween(tokens, mark.outer.start - CUE_WINDOW, mark.outer.start);
+  const beforeTokens = withoutParentheses(tokensBetween(tokens, mark.outer.start - CUE_WINDOW, mark.outer.start));
   const quoting = quotedSource(before, context);
   const clause = findReportingClause(beforeTokens);
   const adjacent = /(?:,|:|\bthat)\s*$/.test(before.trimEnd()) || /[,:]\s*$/.test(before);
@@ -394,7 +394,7 @@ function fragmentSpeaker(tokens: readonly Token[], context: SpeakerContext, text
   for (let i = tokens.length - 1; i > 0; i--) {
     if (!FRAGMENT_VERBS.test(tokens[i].lower)) continue;
     let start = i;
-    while (start > 0 && i - start < 8 && !/[,;:()"“”—–]/.test(tokens[start].gap)) start--;
+    while (start > 0 && i - start < 8 && !/[,;:()"“”—–―]/.test(tokens[start].gap)) start--;
     const subject = tokens.slice(start, i).filter(t => !/^(?:also|then|later|once|again|repeatedly|has|have|had|previously|recently)$/.test(t.lower));
     for (let n = subject.length; n > 0; n--) {
       const speaker = context.resolveSource(subject.slice(subject.length - n), text);
@@ -450,7 +450,9 @@ function cueAfter(written: Token[], context: SpeakerContext, text: string): Spea
   if (comma > 0) {
     const late = findReportingClause(tokens, comma, Math.min(tokens.length, comma + 14));
     const appositiveEnds = late && (tokens[late.verb].gap.includes(',') || late.subject.some(t => t.gap.includes(',')) || late.subject[0] === tokens[comma]);
-    if (late && appositiveEnds) {
+    // "Quina Dawes, 25, said": the appositive is the age alone, so no clause has a subject of its own.
+    const verbAfterAge = /^\d{1,3}$/.test(tokens[comma].text) && tokens[comma + 1]?.gap.includes(',') && verbLengthAt(tokens, comma + 1) > 0;
+    if ((late && appositiveEnds) || verbAfterAge) {
       const speaker = context.resolveSource(tokens.slice(0, comma), text);
       if (speaker?.kind === 'person') return speaker;
     }
@@ -509,10 +511,12 @@ function reportedStatement(text: string, sentence: Span, tokens: Token[], contex
   }
   // Leading attribution, possibly after an introductory phrase ("However, Le pointed out that ...").
   const quoting = /^\s*(?:quoting|citing)\s+([^,]{2,60}),/i.exec(sentenceText);
+  // "Rep. Dana Whitfield (D-Ore.) said …": the party and state stand between the name and its verb.
+  tokens = withoutParentheses(tokens);
   for (let from = 0; from < tokens.length; ) {
     const clause = findReportingClause(tokens, from, tokens.length);
     if (!clause) break;
-    const speaker = context.resolveSource(clause.subject, text);
+    const speaker = FINDING_VERBS.has(tokens[clause.verb].lower) ? findingSource(clause.subject, context, text) : context.resolveSource(clause.subject, text);
     if (speaker) {
       let contentStart = clause.verb + clause.verbLength;
       // "Qin told China Media Group's Washington bureau that …": what follows "told" is the listener.
@@ -533,6 +537,19 @@ function reportedStatement(text: string, sentence: Span, tokens: Token[], contex
     from = clause.verb + clause.verbLength;
   }
   return undefined;
+}
+
+/** Verbs that report a finding when "that" follows ("The Ledger found that …"): polls, studies, newspapers. */
+const FINDING_VERBS = new Set(['found', 'finds', 'shows', 'show', 'showed', 'estimates', 'estimated', 'revealed', 'reveals', 'concludes', 'suggests', 'determined']);
+
+/** Who reports a finding: a person the document knows, else what the subject names, as an organisation. */
+function findingSource(subject: readonly Token[], context: SpeakerContext, text: string): Source | undefined {
+  const person = context.resolveSubject(subject);
+  if (person) return { name: person, kind: 'person' };
+  const described = describedSource(subject, text);
+  if (described) return described;
+  if (subject.length === 0 || subject.length > 6 || !subject.some(token => isCapitalized(token.text))) return undefined;
+  return { name: text.slice(subject[0].start, subject[subject.length - 1].end).replace(/^the\s+/i, '').replace(/\s+/g, ' '), kind: 'organisation' };
 }
 
 /** `Name, appositive, said (that) …` at the start of a sentence: the speaker, and where the content starts. */
