@@ -12,6 +12,7 @@ import { benchDraftCheck } from './draftCheck';
 import { benchAdversarial } from './adversarial';
 import { benchModel } from './model';
 import { benchPeople } from './people';
+import { benchTree } from './tree';
 import { ms, percentile } from './stats';
 
 const section = (title: string) => console.log(`\n## ${title}`);
@@ -50,6 +51,11 @@ async function main(): Promise<void> {
   if (wanted('people')) {
     section('People: cross-document resolution, gold merges, top people, the speaker view');
     benchPeople(run.indexer.index, run.seconds);
+  }
+
+  if (wanted('tree')) {
+    section('The Statements view on the whole corpus: first rows after indexing, sort switches');
+    benchTree(run.indexer.index);
   }
 
   while (run.indexer.index.warmUp()) { /* finish deferred trigram work before timing queries */ }

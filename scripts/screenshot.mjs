@@ -3,6 +3,7 @@
 //                               [--extension <dir>] [--folder <dir>]
 // --view     the side bar to show (default statements: the Statements container, waiting for its tree rows)
 // --open     a file to open in the editor, by name through Quick Open (e.g. 000_320e4d2b8b7a98aa.txt)
+// --walkthrough   open the extension's walkthrough (Welcome: Open Walkthrough…) in the editor area
 // --extension / --folder   the development extension (default: this repository) / folder (default: seeds/)
 // Starts a private code-server on a free port and Debian's Chromium through playwright-core (1920x1080),
 // and stops both at the end. Build first (npm run build). Exits 1, saving <out>.failed.png, if the view
@@ -25,6 +26,7 @@ function parseArgs(argv) {
     const value = () => inline ?? argv[++i];
     if (flag === '--view') options.view = value();
     else if (flag === '--open') options.open = value();
+    else if (flag === '--walkthrough') options.walkthrough = true;
     else if (flag === '--extension') options.extension = resolve(value());
     else if (flag === '--folder') options.folder = resolve(value());
     else if (flag === '-h' || flag === '--help') options.help = true;
@@ -54,7 +56,7 @@ function loadPlaywright(tools) {
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   if (options.help || !options.out || !(options.view in VIEW_CONTAINERS || options.view === 'none')) {
-    console.error('usage: node scripts/screenshot.mjs <out.png> [--view statements|explorer|none] [--open <file>] [--extension <dir>] [--folder <dir>]');
+    console.error('usage: node scripts/screenshot.mjs <out.png> [--view statements|explorer|none] [--open <file>] [--walkthrough] [--extension <dir>] [--folder <dir>]');
     process.exit(2);
   }
   if (options.extension === repo && !existsSync(join(repo, 'client/out/extension.js'))) {
@@ -96,6 +98,22 @@ async function main() {
       await waitFor(page.locator('.editor-instance .view-lines').first(), `an editor on ${options.open}`, 15_000);
     }
 
+    if (options.walkthrough) {
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input');
+      await waitFor(input, 'the command palette', 10_000);
+      await input.fill('>Welcome: Open Walkthrough');
+      await waitFor(page.locator('.quick-input-widget .monaco-list-row').first(), 'the command Welcome: Open Walkthrough…', 15_000);
+      await page.keyboard.press('Enter');
+      await waitFor(page.locator('.quick-input-widget .monaco-list-row:has-text("Statement Lens")').first(), 'the Statement Lens walkthrough in the list', 15_000);
+      await input.fill('Statement Lens');
+      await page.keyboard.press('Enter');
+      await waitFor(page.locator('.gettingStartedContainer .getting-started-step').first(), 'the walkthrough\'s steps', 20_000);
+      // the step's page renders in a webview beside the steps
+      await page.locator('.gettingStartedContainer .getting-started-media iframe').first().waitFor({ state: 'attached', timeout: 20_000 }).catch(() => {});
+      await page.waitForTimeout(3000);
+    }
+
     const view = VIEW_CONTAINERS[options.view];
     if (view) {
       const tab = page.locator(`.part.activitybar li.action-item:has(> a[aria-label^="${view.label}"])`).first();
@@ -110,7 +128,8 @@ async function main() {
     await page.waitForTimeout(750);
 
     mkdirSync(dirname(options.out), { recursive: true });
-    await page.screenshot({ path: options.out });
+    // The walkthrough's steps and the Statements view; its step pages (a webview) stay blank in headless Chromium.
+    await page.screenshot({ path: options.out, ...(options.walkthrough ? { clip: { x: 0, y: 0, width: 1060, height: 900 } } : {}) });
     console.log(`screenshot: ${options.out}`);
   } catch (error) {
     const failed = options.out.replace(/(\.png)?$/i, '.failed.png');

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { Range } from 'vscode-languageclient';
+import { addCorpusFolder } from './corpusFolders';
 import type { DocumentsTreeProvider } from './documentsTree';
+import { exportCitations } from './exportCitations';
 import { insertActiveQuote, searchQuotes } from './searchQuotes';
 import { showRelatedStatements } from './relatedStatements';
 import type { StatementClient } from './statementClient';
@@ -53,6 +55,16 @@ const COMMANDS: Record<string, CommandFactory> = {
   'statementLens.showView': () => () => vscode.commands.executeCommand('statementLens.documents.focus'),
   'statementLens.searchQuotes': ({ client }) => (query?: string) => searchQuotes(client, typeof query === 'string' ? query : ''),
   'statementLens.searchQuotes.insertActive': () => () => insertActiveQuote(),
+  'statementLens.addCorpusFolder': () => (folder?: vscode.Uri) => addCorpusFolder(folder),
+  'statementLens.exportCitations': ({ client }) => exportCitations(client),
+  // The walkthrough's example draft: a fresh copy in the extension's own storage on each run, so that trying the
+  // quick fixes changes nothing of the user's, and a file (not an untitled editor) so that the server checks it.
+  'statementLens.openExampleDraft': ({ extension }) => async () => {
+    const copy = vscode.Uri.joinPath(extension.globalStorageUri, 'example-draft.md');
+    await vscode.workspace.fs.createDirectory(extension.globalStorageUri);
+    await vscode.workspace.fs.copy(vscode.Uri.joinPath(extension.extensionUri, 'sample', 'drafts', 'talks.md'), copy, { overwrite: true });
+    return vscode.window.showTextDocument(copy, { preview: false });
+  },
 };
 
 export function registerCommands(context: CommandContext): void {

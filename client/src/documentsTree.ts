@@ -1,29 +1,27 @@
 import * as vscode from 'vscode';
 import { escapeMarkdown } from '../../server/src/markdown';
 import type { DocumentSummary, PersonSummary, QuoteDetail } from '../../server/src/protocol';
+import { childrenOf, dateLabel, documentRow, StatementTreeModel, UNDATED, UNKNOWN_SPEAKER, type SortMode, type StatementNode } from './statementTree';
 import type { StatementClient } from './statementClient';
 
-export type SortMode = 'date' | 'speaker';
-
-/** A node of the Statements view. */
-export type StatementNode =
-  | { kind: 'group'; label: string; documents: DocumentSummary[] }
-  | { kind: 'document'; document: DocumentSummary }
-  | { kind: 'quote'; document: DocumentSummary; quote: QuoteDetail };
+export type { SortMode, StatementNode } from './statementTree';
+export { UNDATED } from './statementTree';
 
 const SORT_KEY = 'statementLens.documents.sortBy';
-export const UNDATED = 'Undated';
-const UNKNOWN_SPEAKER = 'Unknown speaker';
 
 /**
- * The Statements view: documents newest first (undated ones last, under "Undated"), or grouped by speaker, one
- * group per resolved person (the server resolves spellings and titles; a group's tooltip lists the aliases).
- * The order is remembered across restarts; the view refreshes whenever the server re-indexes.
+ * The Statements view: documents newest first (undated ones last, under "Undated"; by year at scale), or grouped
+ * by speaker, one group per resolved person (the server resolves spellings and titles; a group's tooltip lists
+ * the aliases). The order is remembered across restarts; the view refreshes whenever the server re-indexes.
+ * The shape is statementTree.ts's; this class renders it: rows are made only for what is expanded, and tooltips
+ * only when one is shown.
  */
 export class DocumentsTreeProvider implements vscode.TreeDataProvider<StatementNode>, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<StatementNode | undefined>();
   readonly onDidChangeTreeData = this.changeEmitter.event;
-  private documents: Promise<DocumentSummary[]> | undefined;
+  private model: Promise<StatementTreeModel> | undefined;
+  /** The model the rows on screen come from. */
+  private current: StatementTreeModel | undefined;
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
 
   constructor(private readonly client: StatementClient, private readonly state: vscode.Memento) {
@@ -46,18 +44,17 @@ export class DocumentsTreeProvider implements vscode.TreeDataProvider<StatementN
   }
 
   refresh(): void {
-    this.documents = undefined;
+    this.model = undefined;
     this.changeEmitter.fire(undefined);
   }
 
   async getChildren(node?: StatementNode): Promise<StatementNode[]> {
     if (!node) {
       await this.client.whenIndexed();
-      this.documents ??= this.client.documents();
-      const documents = sortByDate(await this.documents);
-      return this.sortMode === 'date' ? byDate(documents) : bySpeaker(documents);
+      this.model ??= this.client.documents().then(documents => (this.current = new StatementTreeModel(documents)));
+      return (await this.model).rootsFor(this.sortMode);
     }
-    if (node.kind === 'group') return node.documents.map(document => ({ kind: 'document', document }));
+    if (node.kind === 'group') return childrenOf(node);
     if (node.kind === 'document') {
       const detail = await this.client.document(vscode.Uri.parse(node.document.uri));
       return (detail?.quotes ?? []).map(quote => ({ kind: 'quote', document: node.document, quote }));
@@ -67,18 +64,20 @@ export class DocumentsTreeProvider implements vscode.TreeDataProvider<StatementN
 
   getTreeItem(node: StatementNode): vscode.TreeItem {
     if (node.kind === 'group') {
-      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+      // At scale every group starts collapsed: the first paint is the groups, not thousands of rows.
+      const item = new vscode.TreeItem(node.label, this.current?.atScale ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
+      item.id = node.id;
       item.description = `${node.documents.length}`;
       item.contextValue = 'group';
-      item.iconPath = new vscode.ThemeIcon(node.label === UNDATED ? 'question' : 'person');
+      item.iconPath = new vscode.ThemeIcon(node.label === UNDATED || node.label === UNKNOWN_SPEAKER ? 'question' : node.by === 'speaker' ? 'person' : 'calendar');
       return item;
     }
     if (node.kind === 'document') {
       const { document } = node;
-      const item = new vscode.TreeItem(document.title ?? document.uri, document.quoteCount ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-      item.id = `${this.sortMode}:${document.uri}`;
-      item.description = [dateLabel(document), document.speakers.join(', ') || undefined].filter(Boolean).join(' · ');
-      item.tooltip = documentTooltip(document);
+      const row = documentRow(document, node.speaker);
+      const item = new vscode.TreeItem(row.label, document.quoteCount ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+      item.id = node.id;
+      item.description = row.description;
       item.resourceUri = vscode.Uri.parse(document.uri);
       item.iconPath = new vscode.ThemeIcon(kindIcon(document.kind));
       item.contextValue = 'document';
@@ -95,9 +94,10 @@ export class DocumentsTreeProvider implements vscode.TreeDataProvider<StatementN
     return item;
   }
 
-  /** A speaker group's tooltip: the person's other names and offices, asked for when the tooltip is shown. */
+  /** Tooltips are made when one is about to show: a document's fields, a speaker's other names and offices. */
   async resolveTreeItem(item: vscode.TreeItem, node: StatementNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
-    if (node.kind !== 'group' || node.label === UNDATED || node.label === UNKNOWN_SPEAKER || this.sortMode !== 'speaker') return item;
+    if (node.kind === 'document') item.tooltip = documentTooltip(node.document);
+    if (node.kind !== 'group' || node.by !== 'speaker' || node.label === UNKNOWN_SPEAKER) return item;
     const person = (await this.client.people(node.label, 20, token)).find(p => p.name === node.label);
     if (person) item.tooltip = personTooltip(person);
     return item;
@@ -116,30 +116,6 @@ function personTooltip(person: PersonSummary): vscode.MarkdownString {
   if (person.aliases.length) tooltip.appendMarkdown(`Also: ${person.aliases.slice(0, 12).map(escapeMarkdown).join(', ')}${person.aliases.length > 12 ? ', …' : ''}\n\n`);
   for (const role of person.roles.slice(0, 4)) tooltip.appendMarkdown(`- ${escapeMarkdown(role.title)} · ${role.from && role.from !== role.to ? `${role.from} – ` : ''}${role.to ?? 'undated'}${role.source === 'sidecar' ? ' _(people.yaml)_' : ''}\n`);
   return tooltip;
-}
-
-function sortByDate(documents: DocumentSummary[]): DocumentSummary[] {
-  return [...documents].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || (a.title ?? '').localeCompare(b.title ?? ''));
-}
-
-function byDate(documents: DocumentSummary[]): StatementNode[] {
-  const dated: StatementNode[] = documents.filter(d => d.date).map(document => ({ kind: 'document', document }));
-  const undated = documents.filter(d => !d.date);
-  return undated.length ? [...dated, { kind: 'group', label: UNDATED, documents: undated }] : dated;
-}
-
-function bySpeaker(documents: DocumentSummary[]): StatementNode[] {
-  const groups = new Map<string, DocumentSummary[]>();
-  for (const document of documents) {
-    for (const speaker of document.speakers.length ? document.speakers : [UNKNOWN_SPEAKER]) groups.set(speaker, [...(groups.get(speaker) ?? []), document]);
-  }
-  return [...groups.entries()]
-    .sort(([a], [b]) => (a === UNKNOWN_SPEAKER ? 1 : b === UNKNOWN_SPEAKER ? -1 : a.localeCompare(b)))
-    .map(([label, group]) => ({ kind: 'group', label, documents: group }));
-}
-
-function dateLabel(document: DocumentSummary): string {
-  return document.date ?? (document.partialDate ? `${document.partialDate} (year unknown)` : 'undated');
 }
 
 const PROVENANCE: Record<string, string> = { frontMatter: 'front matter', sidecar: 'sidecar file', text: 'the text', fileName: 'the file name', unknown: 'unknown' };

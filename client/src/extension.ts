@@ -21,11 +21,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Statem
   const treeView = vscode.window.createTreeView('statementLens.documents', { treeDataProvider: documentsTree, showCollapseAll: true });
   context.subscriptions.push(output, client, documentsTree, statusBar, treeView, registerRelatedDocuments());
   registerCommands({ extension: context, client, tree: documentsTree, statusBar });
-  context.subscriptions.push(
-    client.onDidIndex(({ documents }) => {
-      treeView.message = documents === 0 ? 'No statements indexed. Add corpus folders in the setting statementLens.corpus.paths.' : undefined;
-    }),
-  );
+  // The view's welcome content says "Indexing…" until the first pass is done, then offers to add a corpus folder
+  // whenever the tree is empty.
+  const indexed = client.onDidIndex(() => {
+    indexed.dispose();
+    void vscode.commands.executeCommand('setContext', 'statementLens.indexed', true);
+  });
+  context.subscriptions.push(indexed);
   markCorpusDocuments(context);
   await client.start();
   return { client, documentsTree, statusBar };

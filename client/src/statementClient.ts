@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type CloseHandlerResult, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CARD_COMMANDS } from '../../server/src/markdown';
 import type { InitializationOptions } from '../../server/src/settings';
-import { RelatedStatementsRequest, type RelatedStatement } from '../../server/src/protocol';
+import { CitationsRequest, RelatedStatementsRequest, type CslItem, type RelatedStatement } from '../../server/src/protocol';
 import { DocumentRequest, DocumentsRequest, IndexedNotification, IndexingStartedNotification, PeopleRequest, ReindexRequest, SearchQuotesRequest, type DocumentDetail, type DocumentSummary, type IndexedParams, type PersonSummary, type QuoteHit } from '../../server/src/protocol';
 
 const MAX_CRASHES = { count: 5, withinMs: 3 * 60_000 };
@@ -109,6 +109,11 @@ export class StatementClient implements vscode.Disposable {
   relatedStatements(target: { uri: vscode.Uri; position: vscode.Position } | { text: string }, limit = 30, token?: vscode.CancellationToken): Promise<RelatedStatement[]> {
     const params = 'text' in target ? { text: target.text, limit } : { uri: target.uri.toString(), position: { line: target.position.line, character: target.position.character }, limit };
     return this.client.sendRequest(RelatedStatementsRequest, params, token);
+  }
+
+  /** The sources of a draft's quotations, as CSL-JSON items; an untitled draft (never synced to the server) sends its text. */
+  citations(draft: vscode.TextDocument): Promise<CslItem[]> {
+    return this.client.sendRequest(CitationsRequest, draft.uri.scheme === 'file' ? { uri: draft.uri.toString() } : { text: draft.getText() });
   }
 
   /** Re-reads the corpus; starts the server first if it was left stopped after repeated crashes. */

@@ -4,12 +4,13 @@
  *   statement-lens index [<folder>...] [--json]
  *   statement-lens search "<query>" [--corpus <folder>]... [--limit N] [--json]
  *   statement-lens people [<folder>...] [--json]
+ *   statement-lens cite <draft> [--corpus <folder>]... [--csl-json]
  * With no folder, the bundled seeds are used.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CorpusIndexer, DEFAULT_CITATION_FORMAT } from './core';
+import { CorpusIndexer, cslItemsOf, DEFAULT_CITATION_FORMAT, QuoteChecker } from './core';
 import { FileSystemCorpusHost, resolveRoots } from './corpusFiles';
 import { detailOf, personSummaryOf, summaryOf } from './convert';
 import { searchQuotes } from './features/quoteSearch';
@@ -19,6 +20,7 @@ const USAGE = `Usage:
   statement-lens index [<folder>...] [--json]
   statement-lens search "<query>" [--corpus <folder>]... [--limit N] [--json] [--citation-format <format>]
   statement-lens people [<folder>...] [--json] [--query <name>]
+  statement-lens cite <draft> [--corpus <folder>]... [--csl-json]
 
 Without folders, the bundled seeds are indexed. Query filters: speaker:<name> before:<date> after:<date>.`;
 
@@ -35,10 +37,11 @@ class CliError extends Error {
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const json = rest.includes('--json');
+  const cslJson = rest.includes('--csl-json');
   const options = new Map<string, string[]>();
   const positional: string[] = [];
   for (let i = 0; i < rest.length; i++) {
-    if (rest[i] === '--json') continue;
+    if (rest[i] === '--json' || (rest[i] === '--csl-json' && command === 'cite')) continue;
     if (rest[i].startsWith('--')) {
       if (!VALUE_OPTIONS.has(rest[i])) throw new CliError(`unknown option ${rest[i]}\n\n${USAGE}`, 2);
       if (i + 1 >= rest.length) throw new CliError(`${rest[i]} needs a value`, 2);
@@ -86,6 +89,16 @@ async function main(argv: string[]): Promise<number> {
     if (json) process.stdout.write(JSON.stringify({ query, hits }, null, 2) + '\n');
     else if (hits.length === 0) console.log('No matching quotes.');
     else for (const hit of hits) console.log(`${hit.score.toFixed(3)}  ${hit.citation}\n       ${hit.documentTitle} — ${hit.path}:${hit.range.start.line + 1}\n`);
+    return 0;
+  }
+  if (command === 'cite' && positional.length === 1) {
+    const draft = path.resolve(positional[0]);
+    if (!existsSync(draft) || !statSync(draft).isFile()) throw new CliError(`no such draft: ${draft}`);
+    const indexer = await indexFolders(options.get('--corpus') ?? [seeds]);
+    const items = cslItemsOf(new QuoteChecker(indexer.index).check(readFileSync(draft, 'utf8')), indexer.index);
+    if (cslJson) process.stdout.write(JSON.stringify(items, null, 2) + '\n');
+    else if (items.length === 0) console.log('No quotation of the draft has a source in the corpus.');
+    else for (const item of items) console.log(`${item.id}  ${item.note}\n       ${[item.title, item['container-title'], item.issued?.['date-parts'][0].map(part => String(part).padStart(2, '0')).join('-'), item.URL].filter(Boolean).join(' · ')}\n`);
     return 0;
   }
   console.error(USAGE);

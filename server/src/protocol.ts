@@ -3,6 +3,9 @@
  * VS Code client and the tests. Other editors send the same method names (see README, "Custom protocol").
  */
 import { NotificationType, RequestType, type Position, type Range } from 'vscode-languageserver-protocol';
+import type { CslItem } from './core';
+
+export type { CslItem } from './core';
 
 export type Provenance = 'frontMatter' | 'sidecar' | 'text' | 'fileName' | 'unknown';
 
@@ -116,6 +119,13 @@ export const SearchQuotesRequest = new RequestType<{ query: string; limit?: numb
  * it (case and accents aside). The same records as `statement-lens people --json`.
  */
 export const PeopleRequest = new RequestType<{ query?: string; limit?: number }, { people: PersonSummary[] }, void>('statementLens/people');
+
+/**
+ * Client → server: the sources of a draft's quotations as CSL-JSON items (one per corpus passage cited, in the
+ * draft's order; quotations without a source are left out): an open draft by `uri`, or any text. The same items
+ * as `statement-lens cite <draft> --csl-json`.
+ */
+export const CitationsRequest = new RequestType<{ uri: string } | { text: string }, CslItem[], void>('statementLens/citations');
 
 /** Client → server: index the whole corpus again from disk; answers when done. */
 export const ReindexRequest = new RequestType<Record<string, never>, IndexedParams, void>('statementLens/reindex');

@@ -21,6 +21,7 @@ import { CorpusService, messageOf, type ClientState, type ServerDependencies } f
 import { detailOf, personSummaryOf, summaryOf } from './convert';
 import { DraftChecks } from './draftChecks';
 import { quotationLenses, resolveQuotationLens } from './features/codeLens';
+import { citationsOf } from './features/citations';
 import { definitionAt } from './features/definition';
 import { documentLinks } from './features/documentLinks';
 import { hoverAt } from './features/hover';
@@ -32,7 +33,7 @@ import { relatedStatements, relatedStatementsMessage, statementAt } from './feat
 import { searchQuotes } from './features/quoteSearch';
 import { SEMANTIC_LEGEND, semanticTokens } from './features/semanticTokens';
 import { workspaceSymbols } from './features/workspaceSymbols';
-import { DocumentRequest, DocumentsRequest, PeopleRequest, ReindexRequest, RelatedStatementsRequest, SearchQuotesRequest, SHOW_RELATED_STATEMENTS, type RelatedStatement } from './protocol';
+import { CitationsRequest, DocumentRequest, DocumentsRequest, PeopleRequest, ReindexRequest, RelatedStatementsRequest, SearchQuotesRequest, SHOW_RELATED_STATEMENTS, type CslItem, type RelatedStatement } from './protocol';
 import { markdownToPlainText } from './markdown';
 import { Requests } from './requests';
 import { SettingsStore, type InitializationOptions } from './settings';
@@ -235,6 +236,17 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     const { citationFormat } = await settings.get();
     return searchQuotes(corpus.index, query, Math.min(Math.max(limit ?? 20, 1), 200), citationFormat, note => log(`Search: ${note}`), token);
   }));
+
+  // Whatever the quote check setting: the sources are wanted even where the squiggles are not. Settings first, as
+  // for draft checks: a settings change starts a new pass, which the answer must then wait for.
+  connection.onRequest(CitationsRequest, async (params, token) => {
+    await settings.get();
+    return requests.onCorpus((): CslItem[] => {
+      if ('text' in params) return typeof params.text === 'string' ? citationsOf(corpus.index, corpus.checker, params.text) : [];
+      const document = documents.get(params.uri) ?? documents.get(normalizeUri(params.uri));
+      return document && !corpus.contains(document.uri) ? citationsOf(corpus.index, corpus.checker, document.getText()) : [];
+    })(params, token);
+  });
 
   connection.onRequest(ReindexRequest, async () => {
     const report = await corpus.reindexAll();

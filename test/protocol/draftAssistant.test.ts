@@ -21,6 +21,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-protocol';
 import { DEFAULT_SOURCE_FORMAT, formatCitation } from '../../server/src/core';
+import { CitationsRequest } from '../../server/src/protocol';
 import { initialize, PROJECT, SEEDS, startInProcess, type TestClient } from './serverHarness';
 
 const FIXTURE = path.join(PROJECT, 'test', 'fixtures', 'workspace', 'quote-check.md');
@@ -60,6 +61,20 @@ describe('draft assistant over LSP: quote check, quick fixes, completion', () =>
     diagnostics = (await published).diagnostics;
   });
   after(() => client.close());
+
+  test('statementLens/citations: the sources of an open draft, or of a text, as CSL-JSON; none for a corpus file', async () => {
+    const items = await client.connection.sendRequest(CitationsRequest, { uri: draftUri });
+    assert.ok(items.length >= 3, JSON.stringify(items));
+    const cgtn = items.find(item => item['container-title'] === 'CGTN');
+    assert.equal(cgtn?.type, 'article-newspaper');
+    assert.deepEqual(cgtn?.issued, { 'date-parts': [[2021, 10, 1]] });
+    assert.match(cgtn?.note ?? '', /^“My job is to shorten this exploring process.*predictable” — Qin Gang$/);
+    assert.match(cgtn?.URL ?? '', /^https:\/\/news\.cgtn\.com\//);
+    const fromText = await client.connection.sendRequest(CitationsRequest, { text: 'Le Yucheng said "No matter how difficult and complex the issues may be, they should be put on the table."' });
+    assert.deepEqual(fromText.map(item => item.id), ['china-daily-2020']);
+    const seed = pathToFileURL(path.join(SEEDS, '000_320e4d2b8b7a98aa.txt')).toString();
+    assert.deepEqual(await client.connection.sendRequest(CitationsRequest, { uri: seed }), []);
+  });
 
   const lineOf = (needle: string) => DRAFT.split('\n').findIndex(line => line.includes(needle));
   const onLine = (needle: string) => diagnostics.filter(d => d.range.start.line === lineOf(needle));

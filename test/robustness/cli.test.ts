@@ -74,6 +74,9 @@ describe('the built command line', { timeout: 120_000 }, () => {
       { args: 'search anything --limit many', code: 2, message: /--limit must be a positive whole number/ },
       { args: 'search', code: 2, message: /Usage:/ },
       { args: 'frobnicate', code: 2, message: /Usage:/ },
+      { args: 'cite', code: 2, message: /Usage:/ },
+      { args: `cite ${quoted(path.join(root, 'missing.md'))} --csl-json`, code: 1, message: /no such draft: .*missing\.md/ },
+      { args: 'index --csl-json', code: 2, message: /unknown option --csl-json/ },
     ];
     for (const { args, code, message } of cases) {
       const result = await shell(`${cli} ${args}`);
@@ -88,5 +91,17 @@ describe('the built command line', { timeout: 120_000 }, () => {
     assert.equal(result.code, 0, result.stderr);
     const parsed = JSON.parse(result.stdout) as { hits: unknown[] };
     assert.equal(parsed.hits.length, 50);
+  });
+
+  test('cite --csl-json: the sources of a draft\'s quotations as a CSL-JSON array, through a pipe', async () => {
+    const result = await shell(`${cli} cite ${quoted(path.join(PROJECT, 'sample', 'drafts', 'talks.md'))} --csl-json | cat`);
+    assert.equal(result.code, 0, result.stderr);
+    const items = JSON.parse(result.stdout) as { id: string; type: string; title: string; URL?: string; note: string }[];
+    assert.deepEqual(items.map(item => item.id), ['china-daily-2020', 'cgtn-2021', 'china-daily-2020-2']);
+    assert.ok(items.every(item => item.type === 'article-newspaper' && item.title && item.URL?.startsWith('http')));
+    assert.match(items[1].note, /^“My job is to shorten this exploring process/);
+    const text = await shell(`${cli} cite ${quoted(path.join(PROJECT, 'sample', 'drafts', 'talks.md'))}`);
+    assert.match(text.stdout, /^cgtn-2021 {2}“My job/m);
+    assert.match(text.stdout, /CGTN · 2021-10-01 · https:\/\/news\.cgtn\.com\//);
   });
 });

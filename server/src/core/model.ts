@@ -80,6 +80,8 @@ export interface StatementDocument {
   /** A date the text gives without a year ("June 18"), kept as written rather than completed by guessing. */
   readonly partialDate?: string;
   readonly outlet: Field<string | null>;
+  /** Where the document was published (`source_url`/`url` of front matter or a sidecar); http(s) only. */
+  readonly url: Field<string | null>;
   readonly speakers: Field<string[]>;
   readonly paragraphs: Paragraph[];
   readonly people: Person[];
@@ -92,6 +94,8 @@ export interface GivenMetadata {
   title?: string;
   date?: string;
   outlet?: string;
+  /** An http(s) address of the published document. */
+  url?: string;
   speakers?: string[];
   kind?: DocumentKind;
   source?: string;

@@ -9,5 +9,9 @@ export async function run(): Promise<void> {
   const api = await extension.activate();
   const indexed = await api.client.whenIndexed();
   assert.ok(indexed.documents >= 5, `indexed ${indexed.documents} documents`);
+  // What the walkthrough and the Marketplace need is in the package: the example draft and the icon.
+  const editor = await vscode.commands.executeCommand<vscode.TextEditor>('statementLens.openExampleDraft');
+  assert.match(editor.document.getText(), /Beijing and Washington: keep talking/);
+  await vscode.workspace.fs.stat(vscode.Uri.joinPath(extension.extensionUri, extension.packageJSON.icon));
   console.log(`1 passed, 0 failed (vsix at ${extension.extensionPath} indexed ${indexed.documents} documents)`);
 }

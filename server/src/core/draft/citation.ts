@@ -2,7 +2,7 @@ import type { StatementDocument } from '../model';
 import { withoutFormatControls } from '../read/invisible';
 import { trimEndOf } from '../read/trim';
 
-/** Citation placeholders: ${quote} ${speaker} ${saidTo} ${date} ${longDate} ${outlet} ${title} ${source}. */
+/** Citation placeholders: ${quote} ${speaker} ${saidTo} ${date} ${longDate} ${outlet} ${title} ${source} ${url}. */
 export const DEFAULT_CITATION_FORMAT = '“${quote},” ${speaker} ${saidTo} on ${longDate}.';
 /** What follows a completed quotation whose speaker the draft already names (`Qin Gang said "…"`). */
 export const DEFAULT_SOURCE_FORMAT = ' (${source}, ${longDate})';
@@ -23,6 +23,8 @@ export interface CitationFields {
   readonly date: string | null;
   readonly outlet: string | null;
   readonly title: string | null;
+  /** The source's web address; `${url}` is empty without one. */
+  readonly url?: string | null;
 }
 
 export function formatCitation(fields: CitationFields, format = DEFAULT_CITATION_FORMAT): string {
@@ -36,9 +38,12 @@ export function formatCitation(fields: CitationFields, format = DEFAULT_CITATION
     saidTo: fields.outlet ? `told ${fields.outlet}` : 'said',
     title: fields.title ?? '',
     source: fields.outlet ?? fields.title ?? 'source unknown',
+    url: fields.url ?? '',
   };
   // Corpus text may hold zero-width and bidi characters; none of them goes into a draft.
-  return withoutFormatControls(format.replace(/\$\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole));
+  const citation = format.replace(/\$\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+  // An empty `${url}` at the end of a format leaves no dangling space behind it.
+  return withoutFormatControls(fields.url || !format.includes('${url}') ? citation : citation.trimEnd());
 }
 
 /** Words said, as a citation of them names them; the title defaults to the document's own. */
@@ -49,7 +54,7 @@ export interface Said {
   readonly title?: string | null;
 }
 
-/** A citation of words from a corpus document: its outlet, and unless given its title, come from the document. */
-export function citeFrom(document: Pick<StatementDocument, 'outlet' | 'title'> | undefined, said: Said, format = DEFAULT_CITATION_FORMAT): string {
-  return formatCitation({ quote: said.quote, speaker: said.speaker, date: said.date, outlet: document?.outlet.value ?? null, title: said.title !== undefined ? said.title : (document?.title.value ?? null) }, format);
+/** A citation of words from a corpus document: its outlet, address, and unless given its title, come from the document. */
+export function citeFrom(document: Pick<StatementDocument, 'outlet' | 'title' | 'url'> | undefined, said: Said, format = DEFAULT_CITATION_FORMAT): string {
+  return formatCitation({ quote: said.quote, speaker: said.speaker, date: said.date, outlet: document?.outlet.value ?? null, title: said.title !== undefined ? said.title : (document?.title.value ?? null), url: document?.url.value ?? null }, format);
 }

@@ -46,8 +46,10 @@ export function metadataFromRecord(data: unknown): GivenMetadata {
   if (title) metadata.title = title;
   const date = normalizeDate(firstValue(record, ['date', 'published', 'published_time', 'datePublished']));
   if (date) metadata.date = date;
-  const outlet = firstString(record, ['outlet', 'publisher', 'site_name', 'site']) ?? outletFromUrl(firstString(record, ['source_url', 'url']));
+  const address = webAddress(firstString(record, ['source_url', 'url', 'link', 'canonical_url']));
+  const outlet = firstString(record, ['outlet', 'publisher', 'site_name', 'site']) ?? outletFromUrl(address);
   if (outlet) metadata.outlet = outlet;
+  if (address) metadata.url = address;
   const speakers = record.speakers ?? record.speaker ?? record.author;
   if (typeof speakers === 'string' && speakers.trim()) metadata.speakers = [speakers.trim()];
   else if (Array.isArray(speakers)) metadata.speakers = speakers.filter((s): s is string => typeof s === 'string' && s.trim() !== '').map(s => s.trim());
@@ -76,6 +78,20 @@ const KNOWN_HOSTS: Record<string, string> = {
   'chinadaily.com.cn': 'China Daily',
   'un.org': 'United Nations',
 };
+
+/**
+ * An http(s) address as written, or undefined: corpus text is untrusted, and a `javascript:` or `file:` address
+ * has no place in a citation that a writer pastes or a reference manager turns into a link.
+ */
+export function webAddress(value: string | undefined): string | undefined {
+  if (!value || /\s/.test(value)) return undefined;
+  try {
+    const { protocol } = new URL(value);
+    return protocol === 'http:' || protocol === 'https:' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** "https://www.whitehouse.gov/briefing-room/..." → "The White House"; unknown hosts give the host name. */
 export function outletFromUrl(url: string | undefined): string | undefined {

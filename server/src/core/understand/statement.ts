@@ -90,6 +90,7 @@ export function parseStatement(source: StatementSource): StatementDocument {
     date,
     ...(partial && !date.value ? { partialDate: partial } : {}),
     outlet,
+    url: urlOf(frontMatter.metadata, sidecar),
     speakers,
     paragraphs,
     people: peopleWithDates,
@@ -98,6 +99,13 @@ export function parseStatement(source: StatementSource): StatementDocument {
   };
   if (markdown) readableTexts.set(document, readable);
   return document;
+}
+
+/** The document's address: front matter first, as for every given field, then the sidecar. */
+function urlOf(frontMatter: GivenMetadata, sidecar: GivenMetadata): Field<string | null> {
+  if (frontMatter.url) return { value: frontMatter.url, source: 'frontMatter' };
+  if (sidecar.url) return { value: sidecar.url, source: 'sidecar' };
+  return { value: null, source: 'unknown' };
 }
 
 /** Markdown documents' text with markup blanked, while the parsed document is at hand (search reads it). */
