@@ -204,6 +204,9 @@ describe('people without titles, and no junk people or speakers', () => {
     const names = parse(text).people.map(p => p.name);
     for (const name of ['Dolores Whitcombe', 'Harriet Okonjo', 'Brendan Askew']) assert.ok(names.includes(name), `${name} in ${JSON.stringify(names)}`);
     for (const name of ['Happy Valley', 'Park Police', 'Cedar Falls']) assert.ok(!names.includes(name), `${name} in ${JSON.stringify(names)}`);
+    // A title capitalizes every word: a given name there is no evidence of a person.
+    const titled = parseStatement({ uri: 'memory:///unity.txt', text: 'Governor Grant Announces Unity Agenda for Farmers\n\nThe plan was published on Monday.' });
+    assert.deepEqual([titled.speakers.value, titled.people.map(p => p.name)], [['Grant'], ['Grant']]);
   });
 
   test('a title’s capitalized verb is not part of the name: “President Joe Biden Marking Pride Month”', () => {

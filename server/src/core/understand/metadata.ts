@@ -84,7 +84,8 @@ export function findKind(title: string | null, firstParagraphs: string, given: D
  */
 export function speakersFromTitle(title: string | null, people: PeopleInDocument): { name: string; role?: string }[] {
   if (!title) return [];
-  const inTitle = findPeople(title, [{ start: 0, end: title.length }]);
+  const whole = { start: 0, end: title.length };
+  const inTitle = findPeople(title, [whole], { titles: [whole] });
   const speakers: { name: string; role?: string }[] = [];
   for (const mention of inTitle.mentions) {
     const written = nameBeforeTitleVerb(mention.person);

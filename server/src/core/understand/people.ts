@@ -229,7 +229,7 @@ interface Draft {
  * office before it, an honorific, an appositive role after it, or a reporting cue. Surnames and title +
  * surname forms are then resolved to the full names found in the same document.
  */
-export function findPeople(text: string, paragraphs: readonly Span[]): PeopleInDocument {
+export function findPeople(text: string, paragraphs: readonly Span[], { titles = [] as readonly Span[] } = {}): PeopleInDocument {
   const people = new Map<string, Draft>();
   const mentions: Mention[] = [];
   const tokenized = paragraphs.map(p => tokenize(text, p.start, p.end));
@@ -269,7 +269,8 @@ export function findPeople(text: string, paragraphs: readonly Span[]): PeopleInD
       const described = run.first > 0 && isSpaceGap(tokens[run.first].gap) && DESCRIBING_NOUN.test(tokens[run.first - 1].text);
       const surnameSpeaks = length <= 3 && speakingSurnames.has(tokens[run.last - 1].text.replace(/['’]s$/, '')) && looksLikePersonName(tokens.slice(run.first, run.last));
       // "Tina Houchins had a question": a listed given name before a surname, when nothing else introduces her.
-      const givenNamed = length <= 3 && isGivenName(tokens[run.first].text) && looksLikePersonName(tokens.slice(run.first, run.last))
+      // A title capitalizes every word ("Statement on the Maui Wildfires"): a given name there proves nothing.
+      const givenNamed = !titles.some(title => title.start === paragraphs[p].start) && length <= 3 && isGivenName(tokens[run.first].text) && looksLikePersonName(tokens.slice(run.first, run.last))
         && !lowerCaseWords.has(tokens[run.first].lower) && !lowerCaseWords.has(tokens[run.last - 1].lower);
       if (!before && !honorific && !after && !speaking && !described && !surnameSpeaks && !givenNamed && !people.has(name)) continue;
       const role = before && !HONORIFICS.has(before.role.toLowerCase()) ? before.role : after ?? (described ? tokens[run.first - 1].text : undefined);

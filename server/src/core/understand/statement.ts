@@ -49,7 +49,7 @@ export function parseStatement(source: StatementSource): StatementDocument {
   const { date, partial } = findDocumentDate(metadataInput);
   const outlet = findOutlet(metadataInput);
   const body = content.filter(p => p !== titleParagraph);
-  const people = findPeople(readable, content);
+  const people = findPeople(readable, content, { titles: titleParagraph ? [titleParagraph] : [] });
   const opening = body.slice(0, 3).map(p => readable.slice(p.start, p.end)).join('\n');
   let kind = findKind(title.value, opening, frontMatter.metadata.kind ?? sidecar.kind);
 
