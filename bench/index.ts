@@ -8,7 +8,8 @@ import { indexCorpora, CORPORA, SCALE } from './indexCorpora';
 import { memoryByStructure, memoryNow, workerTransfer } from './memory';
 import { benchServerProcess } from './serverProcess';
 import { benchPlainFuse, benchSearch } from './search';
-import { benchWriters } from './searchWriters';
+import { benchWriters, handQueries, searchableStrings, writerQueries } from './searchWriters';
+import { benchLibraries } from './searchLibraries';
 import { benchNames } from './names';
 import { benchDraftCheck, plantDraft } from './draftCheck';
 import { benchRequests } from './requests';
@@ -88,6 +89,12 @@ async function main(): Promise<void> {
   if (wanted('writers')) {
     section('Quote search as writers type it: 4-10 words of a quotation with one kind of edit each, and 50 hand-written queries');
     benchWriters(run.indexer.index);
+    if (process.env.LIBRARIES) {
+      section('The same writer queries on MiniSearch, FlexSearch and plain fuse.js over the same strings (LIBRARY_QUERIES of each set)');
+      const strings = searchableStrings(run.indexer.index);
+      const queries = writerQueries(strings, Number(process.env.WRITER_QUERIES ?? 300), Number(process.env.WRITER_SEED ?? 42));
+      benchLibraries(strings, queries, handQueries(), (query, limit) => run.indexer.index.searchQuotes(query, limit));
+    }
   }
 
   if (wanted('names')) {

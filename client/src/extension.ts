@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { DocumentsTreeProvider } from './documentsTree';
+import { registerRelatedDocuments } from './relatedStatements';
 import { StatementClient } from './statementClient';
 import { CorpusStatusBar } from './statusBar';
 import { TimelinePanel } from './timelinePanel';
@@ -25,7 +26,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Statem
   const statusBar = new CorpusStatusBar(client);
   const timeline = new TimelinePanel(context.extensionUri, client);
   const treeView = vscode.window.createTreeView('statementLens.documents', { treeDataProvider: documentsTree, showCollapseAll: true });
-  context.subscriptions.push(output, client, documentsTree, statusBar, timeline, treeView);
+  context.subscriptions.push(output, client, documentsTree, statusBar, timeline, treeView, registerRelatedDocuments());
   registerCommands({ extension: context, client, tree: documentsTree, statusBar, timeline });
   // The view's welcome content says "Indexing…" until the first pass is done, then offers to add a corpus folder
   // whenever the tree is empty.

@@ -8,6 +8,8 @@ export interface QuoteRowHit {
   readonly documentTitle: string;
   /** The server's matched ranges in `text`. */
   readonly matches: readonly [number, number][];
+  /** Every document with this very text, the hit's own first (absent when it is the only one). */
+  readonly sources?: readonly unknown[];
 }
 
 /** Long enough for most quotations; a longer label would push the row's end off screen. */
@@ -17,8 +19,8 @@ const LEAD_CHARS = 24;
 /**
  * A picker row: the quotation as the label, cut to fit and starting near the first matched word when that is
  * far in; `speaker · date · title` as the detail, its own line, so who said it and when are always visible
- * (a description would follow a long label off screen). Markup in corpus text (`<s>GTB</s> \[GDP\]`) shows as
- * plain text.
+ * (a description would follow a long label off screen), then how many other documents carry the same text.
+ * Markup in corpus text (`<s>GTB</s> \[GDP\]`) shows as plain text.
  */
 export function quoteRow(hit: QuoteRowHit): { label: string; detail: string } {
   const plain = plainText(hit.text);
@@ -34,7 +36,8 @@ export function quoteRow(hit: QuoteRowHit): { label: string; detail: string } {
   let label = plain.text.slice(start, end);
   if (end < plain.text.length) label = `${label.slice(0, label.lastIndexOf(' ') > LABEL_CHARS / 2 ? label.lastIndexOf(' ') : label.length).trimEnd()}…`;
   if (start > 0) label = `…${label}`;
-  const detail = [hit.speaker ?? 'unattributed', hit.date ?? 'undated', plainText(hit.documentTitle).text].join(' · ');
+  const others = (hit.sources?.length ?? 1) - 1;
+  const detail = [hit.speaker ?? 'unattributed', hit.date ?? 'undated', plainText(hit.documentTitle).text, ...(others > 0 ? [`and ${others} other source${others === 1 ? '' : 's'}`] : [])].join(' · ');
   return { label: escapeIcons(label).text, detail: escapeIcons(detail).text };
 }
 

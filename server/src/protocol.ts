@@ -86,6 +86,20 @@ export interface QuoteHit extends RelatedStatement {
   citation: string;
   /** Matched ranges within `text` as [start, end) character offsets, for highlighting. */
   matches: [number, number][];
+  /**
+   * Every document that carries this very text (a press release published twice, a line repeated in several
+   * speeches), earliest first, undated last; the hit itself is the first. Absent when only one document does.
+   */
+  sources?: QuoteSource[];
+}
+
+/** One document that carries a search hit's text, and where. */
+export interface QuoteSource {
+  uri: string;
+  range: Range;
+  date: string | null;
+  documentTitle: string;
+  speaker: string | null;
 }
 
 /** Client → server: statements related to the one at a position (corpus or draft), or to a given text. */

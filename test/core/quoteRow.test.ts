@@ -12,6 +12,13 @@ test('speaker · date lead the detail whatever the quotation\'s length; the labe
   assert.deepEqual(short, { label: 'Differences must not dominate.', detail: 'unattributed · undated · A readout' });
 });
 
+test('a text several documents carry says how many others do, after its earliest source', () => {
+  const hit = { text: 'We will rebuild the harbour.', speaker: 'Iris Vale', date: '2020-05-01', documentTitle: 'Release', matches: [] };
+  assert.equal(quoteRow({ ...hit, sources: [{}, {}, {}, {}] }).detail, 'Iris Vale · 2020-05-01 · Release · and 3 other sources');
+  assert.equal(quoteRow({ ...hit, sources: [{}, {}] }).detail, 'Iris Vale · 2020-05-01 · Release · and 1 other source');
+  assert.equal(quoteRow(hit).detail, 'Iris Vale · 2020-05-01 · Release');
+});
+
 test('a match far into a long quotation is in the label', () => {
   const text = `${'Cooperation is the only right choice for both of our great countries, '.repeat(4)}and sheer gangster logic is not.`;
   const at = text.indexOf('gangster');

@@ -41,6 +41,34 @@ describe('the language server (in-process)', () => {
     }
   });
 
+  test('a text several documents carry is one search hit whose sources name each document, earliest first', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'statement-lens-copies-'));
+    const line = '"We will rebuild the harbour at Lorne together," Mayor Iris Vale said.\n';
+    writeFileSync(path.join(folder, 'b.md'), `---\ntitle: Second release\ndate: 2022-05-01\n---\n\n${line}`);
+    writeFileSync(path.join(folder, 'a.md'), `---\ntitle: First release\ndate: 2020-05-01\n---\n\nAn opening line.\n\n${line}`);
+    writeFileSync(path.join(folder, 'c.md'), `---\ntitle: Undated release\n---\n\n${line}`);
+    writeFileSync(path.join(folder, 'other.md'), '---\ntitle: Other\ndate: 2021-01-01\n---\n\n"The harbour at Lorne is closed for the winter," Mayor Iris Vale said.\n');
+    const client = startInProcess();
+    try {
+      await initialize(client, { corpusPaths: [folder], includeBundledSeeds: false });
+      const hits = await client.connection.sendRequest(SearchQuotesRequest, { query: 'rebuild the harbor at lorne', limit: 5 });
+      assert.equal(hits.filter(hit => hit.text.startsWith('We will rebuild')).length, 1);
+      const [hit] = hits;
+      assert.equal(hit.documentTitle, 'First release');
+      assert.deepEqual(hit.sources?.map(source => [path.basename(new URL(source.uri).pathname), source.date, source.documentTitle, source.speaker]), [
+        ['a.md', '2020-05-01', 'First release', 'Iris Vale'],
+        ['b.md', '2022-05-01', 'Second release', 'Iris Vale'],
+        ['c.md', null, 'Undated release', 'Iris Vale'],
+      ]);
+      assert.deepEqual(hit.sources.map(source => source.range.start.line), [7, 5, 4]);
+      assert.deepEqual(hit.sources[0].range, hit.range);
+      assert.equal(hits.find(other => other.text.startsWith('The harbour'))?.sources, undefined);
+    } finally {
+      await client.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   test('a corpus folder from initializationOptions, watched-file changes and open-document edits re-index incrementally', async () => {
     const file = path.join(corpus, 'briefing.md');
     writeFileSync(file, '---\ntitle: Briefing\ndate: 2024-02-03\n---\n\n"We are ready to talk at any time and at any level," Spokesperson Mao Ning said.\n');

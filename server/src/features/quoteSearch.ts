@@ -26,5 +26,6 @@ export function quoteHitOf(index: CorpusIndex, hit: SearchHit, citationFormat: s
     score: Math.round(hit.score * 1000) / 1000,
     citation: citeFrom(document, { quote: hit.entry.text, speaker: hit.entry.speaker, date: hit.entry.date }, citationFormat),
     matches: hit.matches,
+    ...(hit.sources ? { sources: hit.sources.map(source => ({ uri: source.uri, range: rangeOf(index.get(source.uri)!, source.span), date: source.date, documentTitle: source.documentTitle, speaker: source.speaker })) } : {}),
   };
 }

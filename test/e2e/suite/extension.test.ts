@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { StatementLensApi } from '../../../client/src/extension';
 import type { StatementNode } from '../../../client/src/documentsTree';
-import type { IndexedParams } from '../../../server/src/protocol';
+import { relatedUri } from '../../../client/src/relatedStatements';
+import type { IndexedParams, RelatedStatement } from '../../../server/src/protocol';
 
 const EXTENSION_ID = 'statement-lens.statement-lens';
 const SEED_COUNT = 5;
@@ -191,9 +192,33 @@ describe('Statement Lens in VS Code', () => {
       const editor = await vscode.window.showTextDocument(draft);
       const start = draft.getText().indexOf('back on track');
       editor.selection = new vscode.Selection(draft.positionAt(start), draft.positionAt(start + 'back on track'.length));
-      const related = await vscode.commands.executeCommand<{ uri: string; text: string }[]>('statementLens.showRelatedStatements');
+      const related = await vscode.commands.executeCommand<RelatedStatement[]>('statementLens.showRelatedStatements');
       assert.ok(related.length > 0, 'related statements');
       assert.ok(new Set(related.map(r => r.uri)).size >= 2);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+
+      // The peek names each document `title · speaker · date` (seed files are named by hashes) and shows the real text.
+      const [hit] = related;
+      const shown = relatedUri(hit);
+      assert.equal(shown.path, `/${hit.documentTitle} · ${hit.speaker ?? 'unattributed'} · ${hit.date ?? 'undated'}`);
+      assert.doesNotMatch(shown.path, /[0-9a-f]{12}|\.txt/);
+      const virtual = await vscode.workspace.openTextDocument(shown);
+      const real = await vscode.workspace.openTextDocument(vscode.Uri.parse(hit.uri));
+      assert.equal(virtual.getText(), real.getText());
+      const range = new vscode.Range(hit.range.start.line, hit.range.start.character, hit.range.end.line, hit.range.end.character);
+      assert.equal(virtual.getText(range), hit.text);
+      // Opened from the peek, it is the real document, at the statement.
+      const opened = new Promise<vscode.TextEditor>(resolve => {
+        const listener = vscode.window.onDidChangeActiveTextEditor(editor => {
+          if (editor?.document.uri.toString() === hit.uri) {
+            listener.dispose();
+            resolve(editor);
+          }
+        });
+      });
+      await vscode.window.showTextDocument(virtual, { selection: range });
+      const editor2 = await opened;
+      assert.equal(editor2.document.getText(editor2.selection), hit.text);
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     });
 

@@ -56,6 +56,8 @@ const FUSE_RERANKED = 25;
 const MIN_RETRIEVED = 50;
 const RETRIEVAL_BUDGET = 150_000;
 const STOP_FRACTION = 0.04;
+/** A query word in fewer entries than this share of them, a stop word one edit away, is likely that stop word. */
+const RARE_FRACTION = 1 / 2000;
 /** The rarest words of a quoted passage that locate its source. */
 const PASSAGE_WORDS = 8;
 const BM25_K1 = 1.2;
@@ -100,6 +102,10 @@ class IntList {
   }
   get(index: number): number {
     return this.data[index];
+  }
+  /** The backing array, for tight loops; replaced when the list grows, so never kept across a push. */
+  get values(): Int32Array {
+    return this.data;
   }
 }
 
@@ -195,6 +201,8 @@ export class QuoteSearchIndex {
   private readonly entryLocal = new IntList();
   /** Entry id → its number of distinct indexed words, for length normalization. */
   private readonly entryLength = new IntList();
+  /** Entry id → the length of its text: copies of a hit's text are looked for among entries of the same length. */
+  private readonly entryTextLength = new IntList();
   private totalLength = 0;
   private readonly slots: (IndexedDocument | undefined)[] = [];
   private readonly slotByUri = new Map<string, { slot: number; ids: number }>();
@@ -227,6 +235,7 @@ export class QuoteSearchIndex {
       this.entrySlot.push(slot);
       this.entryLocal.push(i);
       this.entryLength.push(prepared.offsets[i + 1] - prepared.offsets[i]);
+      this.entryTextLength.push(prepared.entries[i].text.length);
       this.totalLength += prepared.offsets[i + 1] - prepared.offsets[i];
       for (let w = prepared.offsets[i]; w < prepared.offsets[i + 1]; w++) this.postings.add(globalIds[prepared.words[w]], id);
     }
@@ -272,17 +281,22 @@ export class QuoteSearchIndex {
     const total = Math.max(1, this.live);
     // Each query word with the vocabulary words it may stand for (itself, and words a typo or two away).
     const terms = words.map(word => {
-      if (word.length >= 3 && !this.vocabulary.has(word)) {
-        // Stop words are not indexed, so a typo of one ("aobut") would match only rare oddities ("aout", from
-        // "août") and weigh the most of all. A stop word is by far the likelier word meant: take it as that.
-        const stopForms = new Map(oneEditAway(word).filter(near => STOP_WORDS.has(near)).map(near => [near, 1 - 1 / (word.length + 1)]));
-        if (stopForms.size) return { word, variants: new Map<number, number>(), frequency: 0, weight: STOP_WEIGHT, forms: stopForms };
-      }
       const variants = this.variants(word);
       let frequency = 0;
       for (const id of variants.keys()) frequency = Math.max(frequency, this.postings.count(id));
-      const weight = variants.size ? Math.log(1 + total / (1 + frequency)) : Math.log(1 + total);
+      let weight = variants.size ? Math.log(1 + total / (1 + frequency)) : Math.log(1 + total);
       const forms = new Map([...variants].map(([id, similarity]) => [this.words[id], similarity]));
+      const own = this.vocabulary.get(word);
+      if (word.length >= 3 && (own === undefined || this.postings.count(own) < total * RARE_FRACTION)) {
+        // Stop words are not indexed, so a typo of one ("aobut", "thn") would match only rare oddities ("aout"
+        // from "août", "THN") and weigh the most of all: it weighs no more than a common word, and matches the
+        // stop word too. Its other readings stay ("tiem" is "them" or "time").
+        const stopForms = oneEditAway(word).filter(near => STOP_WORDS.has(near));
+        if (stopForms.length) {
+          weight = Math.min(weight, Math.max(STOP_WEIGHT, Math.log(1 + 1 / STOP_FRACTION)));
+          for (const near of stopForms) forms.set(near, Math.max(forms.get(near) ?? 0, 1 - 1 / (word.length + 1)));
+        }
+      }
       return { word, variants, frequency, weight, forms };
     });
     if (token?.isCancellationRequested) return [];
@@ -306,6 +320,8 @@ export class QuoteSearchIndex {
   }
 
   private scratch = new Float32Array(0);
+  /** Per entry, the weight of the retrieved words it holds, undamped by length (reused like `scratch`). */
+  private coverage = new Float32Array(0);
 
   /**
    * The hit with every document that carries its very text, earliest first: the candidates held only some of
@@ -322,7 +338,9 @@ export class QuoteSearchIndex {
     // comparisons end at the length.
     const text = hit.entry.text;
     const copies: SearchEntry[] = [];
+    const textLengths = this.entryTextLength.values;
     for (const id of this.postings.ids(rarest)) {
+      if (textLengths[id] !== text.length) continue;
       const document = this.slots[this.entrySlot.get(id)];
       if (!document || document.entries[this.entryLocal.get(id)].text !== text) continue;
       const entry = this.entryAt(id)!;
@@ -341,11 +359,16 @@ export class QuoteSearchIndex {
    */
   private retrieve(terms: { variants: Map<number, number>; frequency: number; weight: number }[], accept?: (id: number) => boolean, neighbours?: RegExp): number[] {
     if (this.scratch.length < this.entrySlot.length) this.scratch = new Float32Array(Math.max(this.entrySlot.length, this.scratch.length * 2));
-    const scores = this.scratch;
+    if (this.coverage.length < this.scratch.length) this.coverage = new Float32Array(this.scratch.length);
+    const scores = this.scratch, coverage = this.coverage;
     const touched: number[] = [];
     const weightSum = terms.reduce((sum, term) => sum + term.weight, 0);
     // Lengths of removed entries stay in the average until compaction; it only scales the damping.
     const averageLength = Math.max(1, this.totalLength / Math.max(1, this.entrySlot.length));
+    // BM25's length damping by number of words, from a table: one multiplication per posting.
+    const damping = new Float32Array(DAMPED_LENGTHS + 1);
+    for (let length = 0; length <= DAMPED_LENGTHS; length++) damping[length] = (1 + BM25_K1) / (1 + BM25_K1 * (1 - BM25_B + (BM25_B * length) / averageLength));
+    const lengths = this.entryLength.values;
     let covered = 0, work = 0;
     for (const term of [...terms].sort((a, b) => a.frequency - b.frequency)) {
       if (term.variants.size === 0) continue;
@@ -355,9 +378,12 @@ export class QuoteSearchIndex {
         const list = this.postings.ids(wordId);
         work += list.length;
         const value = term.weight * similarity;
-        for (const id of list) {
+        for (let i = 0; i < list.length; i++) {
+          const id = list[i];
           if (scores[id] === 0) touched.push(id);
-          scores[id] += value * (1 + BM25_K1) / (1 + BM25_K1 * (1 - BM25_B + (BM25_B * this.entryLength.get(id)) / averageLength));
+          const length = lengths[id];
+          scores[id] += value * damping[length < DAMPED_LENGTHS ? length : DAMPED_LENGTHS];
+          coverage[id] += value;
         }
       }
       covered += term.weight;
@@ -370,14 +396,20 @@ export class QuoteSearchIndex {
       // Too many entries share the query's few indexed words ("countries" in "in our countries in") for the cut
       // to keep the right one by chance: those that also hold a query word next to its neighbour, stop words
       // included, go first. A regular expression over raw text, for a bounded number of entries.
-      for (const id of kept.slice(0, NEIGHBOUR_TESTS)) {
+      // Entries holding every retrieved word are tested first, whatever their length: a long sentence with the
+      // query's words side by side is what a writer remembers a line of.
+      let bestCoverage = 0;
+      for (const id of kept) if (coverage[id] > bestCoverage) bestCoverage = coverage[id];
+      const full = kept.filter(id => coverage[id] >= bestCoverage * 0.999);
+      const tested = full.length >= NEIGHBOUR_TESTS ? full.slice(0, NEIGHBOUR_TESTS) : [...full, ...kept.filter(id => coverage[id] < bestCoverage * 0.999).slice(0, NEIGHBOUR_TESTS - full.length)];
+      for (const id of tested) {
         const document = this.slots[this.entrySlot.get(id)]!;
         if (neighbours.test(document.entries[this.entryLocal.get(id)].text)) scores[id] += best;
       }
     }
-    kept.sort((a, b) => scores[b] - scores[a]);
-    for (const id of touched) scores[id] = 0;
-    return kept.slice(0, MAX_RESCORED);
+    const top = topByScore(kept, scores, MAX_RESCORED);
+    for (const id of touched) scores[id] = coverage[id] = 0;
+    return top;
   }
 
   /**
@@ -550,7 +582,16 @@ export class QuoteSearchIndex {
     if (term.length < 3 || term.length > MAX_TYPO_WORD) return found;
     this.indexGrams();
     for (const id of this.stemIndex.get(stemOf(term)) ?? []) if (id !== exact) found.set(id, STEM_SIMILARITY);
-    if (term.length < 4) return found;
+    if (term.length < 4) {
+      // Three letters: too short for the trigram lookup. A rare one ("kep") is likely a typo of a common word
+      // one edit away; a common one ("war", "tax") is meant as typed.
+      if (exact !== undefined && this.postings.count(exact) >= this.live * RARE_FRACTION) return found;
+      for (const near of oneEditAway(term)) {
+        const id = this.vocabulary.get(near);
+        if (id !== undefined && id !== exact && !found.has(id)) found.set(id, 1 - 1 / (term.length + 1));
+      }
+      return found;
+    }
     const maxEdits = term.length <= 5 ? 1 : 2;
     if (this.gramCounts.length < this.words.length) this.gramCounts = new Int32Array(Math.max(this.words.length, this.gramCounts.length * 2));
     const counts = this.gramCounts;
@@ -658,6 +699,49 @@ function oneEditAway(word: string): string[] {
 
 /** Undated documents last; the same date by URI, so the order never depends on indexing order. */
 const earliestFirst = (a: SearchEntry, b: SearchEntry) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0);
+
+/** Entries longer than this many distinct words are damped as if this long. */
+const DAMPED_LENGTHS = 1024;
+
+/**
+ * The `count` ids with the highest scores, best first. A full sort of tens of thousands of candidates costs
+ * more than the rest of a retrieval: the cut-off score is found by selection on a copy, then only the ids at or
+ * above it are sorted (ties at the cut-off keep id order, as the sort did).
+ */
+function topByScore(ids: number[], scores: Float32Array, count: number): number[] {
+  if (ids.length > count * 4) {
+    const values = new Float32Array(ids.length);
+    for (let i = 0; i < ids.length; i++) values[i] = scores[ids[i]];
+    const cutoff = kthLargest(values, count);
+    ids = ids.filter(id => scores[id] >= cutoff);
+  }
+  return ids.sort((a, b) => scores[b] - scores[a]).slice(0, count);
+}
+
+/** The k-th largest value (1-based), by quickselect in place. */
+function kthLargest(values: Float32Array, k: number): number {
+  let low = 0, high = values.length - 1;
+  const target = k - 1;
+  while (low < high) {
+    const pivot = values[(low + high) >>> 1];
+    let i = low, j = high;
+    while (i <= j) {
+      while (values[i] > pivot) i++;
+      while (values[j] < pivot) j--;
+      if (i <= j) {
+        const swap = values[i];
+        values[i] = values[j];
+        values[j] = swap;
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) high = j;
+    else if (target >= i) low = i;
+    else break;
+  }
+  return values[target];
+}
 
 /** The longest posting list walked to find the copies of a hit's text. */
 const COPIES_SCANNED = 5_000;
