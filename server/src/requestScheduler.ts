@@ -44,6 +44,8 @@ export class RequestScheduler {
   /** Background work (the search index's warm-up) waiting to go on: after every heavy step. */
   private readonly background: (() => void)[] = [];
   private pumping = false;
+  /** Requests cancelled while still waiting to be dispatched. */
+  private readonly cancelledEarly = new Set<string>();
 
   constructor(private readonly writer: MessageWriter) {}
 
@@ -54,10 +56,14 @@ export class RequestScheduler {
         handleMessage: (message, next) => {
           this.dispatched(message);
           if (Message.isRequest(message) && HEAVY_METHODS.has(message.method)) {
+            // Cancelled before it reached here (while in vscode-jsonrpc's queue): answered here, never run.
+            if (this.cancelledEarly.delete(keyOf(message.id))) return this.answerCancelled(message.id);
             this.heavy.push({ id: message.id, run: () => void next(message) });
             this.pump();
             return;
           }
+          // A light request cancelled early is answered by vscode-jsonrpc itself (its token starts cancelled).
+          if (Message.isRequest(message)) this.cancelledEarly.delete(keyOf(message.id));
           return next(message);
         },
       },
@@ -93,18 +99,23 @@ export class RequestScheduler {
     if (Message.isNotification(message) && message.method === '$/cancelRequest') {
       const id = (message as NotificationMessage).params && ((message as NotificationMessage).params as { id?: RequestId }).id;
       if (id === undefined || id === null) return;
-      // A request still in vscode-jsonrpc's queue is answered there; one held here is answered here.
-      this.waitingRequests.delete(keyOf(id));
+      // A request held here is answered here; one still in vscode-jsonrpc's queue is remembered, so that a heavy
+      // one is answered as cancelled when it reaches the strategy instead of being held and then run.
+      if (this.waitingRequests.delete(keyOf(id))) this.cancelledEarly.add(keyOf(id));
       const held = this.heavy.findIndex(item => item.id !== undefined && keyOf(item.id) === keyOf(id));
       if (held !== -1) {
         this.heavy.splice(held, 1);
-        const response: ResponseMessage = { jsonrpc: '2.0', id, error: { code: LSPErrorCodes.RequestCancelled, message: 'The request was cancelled.' } };
-        void this.writer.write(response).catch(() => undefined);
+        this.answerCancelled(id);
       }
       return;
     }
     if (Message.isRequest(message)) this.waitingRequests.add(keyOf(message.id));
     else this.waitingOthers++;
+  }
+
+  private answerCancelled(id: RequestId): void {
+    const response: ResponseMessage = { jsonrpc: '2.0', id, error: { code: LSPErrorCodes.RequestCancelled, message: 'The request was cancelled.' } };
+    void this.writer.write(response).catch(() => undefined);
   }
 
   private dispatched(message: Message): void {
