@@ -195,7 +195,7 @@ describe('people without titles, and no junk people or speakers', () => {
 
   test('a listed given name before a surname is a person; a place or an everyday word is not', () => {
     const text = [
-      'At the town hall in Cedar Falls, Dolores Whitcombe had a question for the senator.',
+      'At the library in Cedar Falls, Dolores Whitcombe raised her hand to speak.',
       '',
       'The pool reporters were Harriet Okonjo and Brendan Askew.',
       '',
@@ -230,7 +230,7 @@ describe('pronouns resolved', () => {
     const text = [
       'Governor Paul Grant took questions at the library on Monday. “We will fix the roads,” Grant said.',
       '',
-      'During the meeting, Dolores Whitcombe had a question for the governor.',
+      'Near the back of the library, Dolores Whitcombe raised her hand and stood up.',
       '',
       '“My street has flooded three times this year,” she said.',
     ].join('\n');
@@ -239,7 +239,7 @@ describe('pronouns resolved', () => {
 
   test('someone only mentioned does not take “he” from the man who is speaking', () => {
     const text = [
-      'Senator Omar Haddad spoke at the museum named after Abraham Lincoln in 1858 on Friday.',
+      'Senator Omar Haddad spoke on Friday at the bridge named after Edgar Pollard in 1931.',
       '',
       '“This is where the union was saved,” he said.',
     ].join('\n');
@@ -248,12 +248,12 @@ describe('pronouns resolved', () => {
 });
 
 describe('cues news writers use around a quotation', () => {
-  test('`Vitter demanded`, `scolded him:`, `Name, 25, said`, and a horizontal bar before `Grant boasted,`', () => {
+  test('`Halvorsen demanded`, `scolded him:`, `Name, 25, said`, and a horizontal bar before `Grant boasted,`', () => {
     const cases: [string, string, string][] = [
-      ['“Why is this not clear proof that the bank is too big to manage?” Halvorsen demanded.', 'Why is this not', 'Halvorsen'],
-      ['Sen. Claire Dunmore (D-Mo.) scolded him: “The scientific community is almost monolithic against you on this.”', 'The scientific community', 'Claire Dunmore'],
-      ['“They are trying to slap us in the face. It is going to go on every day,” Quina Dawes, 25, said.', 'They are trying', 'Quina Dawes'],
-      ['His tax returns were made public ― Grant boasted, “That makes me smart and it makes me rich.”', 'That makes me smart', 'Grant'],
+      ['“Where did the ferry subsidy go, and who signed for it?” Halvorsen demanded.', 'Where did the ferry', 'Halvorsen'],
+      ['Sen. Ada Brennick (D-Vt.) scolded him: “Every harbor town on this coast has waited a decade for that bridge.”', 'Every harbor town', 'Ada Brennick'],
+      ['“The buses stopped coming in March and nobody told the school,” Lio Marchetti, 25, said.', 'The buses stopped', 'Lio Marchetti'],
+      ['The budget passed before dawn ― Grant boasted, “Nobody else could have counted those votes in time.”', 'Nobody else could', 'Grant'],
     ];
     for (const [text, start, speaker] of cases) assert.equal(quoteStarting(parse(`The hearing went on for hours.\n\n${text}`), start)?.speaker, speaker, text);
   });
@@ -296,13 +296,13 @@ describe('reported speech in news style', () => {
 
   test('a party and state in parentheses before `said`, and findings: `The Ledger found that …`', () => {
     const text = [
-      'However, Rep. Dana Whitfield (D-Ore.) said the law does not require witnesses to appear at a public hearing.',
+      'However, Rep. Dana Whitfield (D-Ore.) said the harbor fund would run dry before the next winter storms.',
       '',
-      'The Ledger found that one in four residents lived in distressed neighborhoods in 2010.',
+      'The Ledger found that nine of the county’s forty bridges had missed their last two inspections.',
     ].join('\n');
     const document = parse(text);
-    assert.equal(quoteStarting(document, 'the law does not require')?.speaker, 'Dana Whitfield');
-    const finding = quoteStarting(document, 'one in four residents');
+    assert.equal(quoteStarting(document, 'the harbor fund would')?.speaker, 'Dana Whitfield');
+    const finding = quoteStarting(document, 'nine of the county');
     assert.deepEqual([finding?.speaker, finding?.speakerKind], ['Ledger', 'organisation']);
     assert.ok(!document.people.some(p => p.name === 'Ledger'));
   });

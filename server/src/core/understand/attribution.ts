@@ -102,7 +102,7 @@ export class SpeakerContext {
       if (person === current && currentGender !== other) return current;
       if (person === current) continue;
       const personGender = this.people.genderOf(person);
-      // Someone only mentioned ("a speech by Lincoln") does not take the pronoun from a subject or a speaker.
+      // Someone only mentioned ("a bridge named after Pollard") does not take the pronoun from a subject or a speaker.
       if (personGender === gender && (mentions[i].speaking || mentions[i].subject)) return person;
       if (personGender === gender) nearestMentioned ??= person;
       if (personGender === undefined) nearestUnknown ??= person;

@@ -12,7 +12,7 @@ export interface Mention {
   readonly role?: string;
   /** The mention is the subject of a reporting verb or a reporting cue ("Qin said", "said Yang"). */
   readonly speaking: boolean;
-  /** The mention is the subject of a clause ("Tina Alvarez had a question", "Scott responded"): a likely referent. */
+  /** The mention is the subject of a clause ("Dolores Whitcombe raised her hand", "Scott responded"): a likely referent. */
   readonly subject: boolean;
 }
 
@@ -184,7 +184,7 @@ const FUNCTION_WORDS = new Set(['of', 'in', 'and', 'or', 'to', 'for', 'at', 'on'
 
 /**
  * True when a lower-case word that is not a preposition or conjunction follows the name, past an appositive
- * between commas: "Scott responded", "Tina Alvarez, a nurse, asked", unlike "a speech by Lincoln in 1858".
+ * between commas: "Scott responded", "Ada Brennick, a nurse, asked", unlike "a bridge named after Pollard in 1931".
  */
 function isSubjectRun(tokens: Token[], run: NameRun): boolean {
   let next = run.last;
@@ -268,7 +268,7 @@ export function findPeople(text: string, paragraphs: readonly Span[], { titles =
       const speaking = position.speaking;
       const described = run.first > 0 && isSpaceGap(tokens[run.first].gap) && DESCRIBING_NOUN.test(tokens[run.first - 1].text);
       const surnameSpeaks = length <= 3 && speakingSurnames.has(tokens[run.last - 1].text.replace(/['’]s$/, '')) && looksLikePersonName(tokens.slice(run.first, run.last));
-      // "Tina Houchins had a question": a listed given name before a surname, when nothing else introduces her.
+      // "Dolores Whitcombe raised her hand": a listed given name before a surname, when nothing else introduces her.
       // A title capitalizes every word ("Statement on the Maui Wildfires"): a given name there proves nothing.
       const givenNamed = !titles.some(title => title.start === paragraphs[p].start) && length <= 3 && isGivenName(tokens[run.first].text) && looksLikePersonName(tokens.slice(run.first, run.last))
         && !lowerCaseWords.has(tokens[run.first].lower) && !lowerCaseWords.has(tokens[run.last - 1].lower);

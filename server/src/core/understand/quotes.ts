@@ -366,7 +366,7 @@ function sentenceSubject(tokens: readonly Token[], end: number, sentence: Span, 
 function modifiesNoun(text: string, mark: MarkedSpan): boolean {
   const after = text.slice(mark.outer.end, mark.outer.end + 3);
   const before = text.slice(Math.max(0, mark.outer.start - 8), mark.outer.start);
-  // "dismissed the plan as a “crazy system” during …": the words after "as" are the speaker's verdict.
+  // "dismissed the plan as a “cruel joke” during …": the words after "as" are the speaker's verdict.
   if (/\bas\s+(?:a|an|the)\s*$/i.test(before)) return false;
   return /^ \p{Ll}/u.test(after) && !/^ (?:of|to|in|on|and|or|against|for|with|by|from|at|as)\b/.test(text.slice(mark.outer.end, mark.outer.end + 10)) && /\b(?:a|an|the|no|its|their|his|her|this|that)\s*$/i.test(before);
 }
@@ -450,7 +450,7 @@ function cueAfter(written: Token[], context: SpeakerContext, text: string): Spea
   if (comma > 0) {
     const late = findReportingClause(tokens, comma, Math.min(tokens.length, comma + 14));
     const appositiveEnds = late && (tokens[late.verb].gap.includes(',') || late.subject.some(t => t.gap.includes(',')) || late.subject[0] === tokens[comma]);
-    // "Quina Dawes, 25, said": the appositive is the age alone, so no clause has a subject of its own.
+    // "Lio Marchetti, 25, said": the appositive is the age alone, so no clause has a subject of its own.
     const verbAfterAge = /^\d{1,3}$/.test(tokens[comma].text) && tokens[comma + 1]?.gap.includes(',') && verbLengthAt(tokens, comma + 1) > 0;
     if ((late && appositiveEnds) || verbAfterAge) {
       const speaker = context.resolveSource(tokens.slice(0, comma), text);
