@@ -167,6 +167,31 @@ export interface ReportingClause {
   readonly verbLength: number;
   /** Tokens of the subject before the verb. */
   readonly subject: Token[];
+  /**
+   * The verb shares the subject of an earlier verb ("Cruz urged … and said he"): the clause has only a
+   * conjunction where its subject would be, and the sentence's subject speaks.
+   */
+  readonly coordinated?: boolean;
+}
+
+/** Words that open a clause without being part of its subject: "But he said", "while 73 percent said". */
+const CLAUSE_OPENERS = /^(?:but|and|or|so|yet|still|meanwhile|however|now|instead|indeed|thus|then|while|whereas|although|though|because|since|when|if|as|after|before|which|that|whom)$/;
+/** "Sanders on Tuesday said", "the group in a statement said": a time or occasion between subject and verb. */
+const ADJUNCT_START = /^(?:on|in|at|during|last|this|earlier|late|early|later|over|via|through)$/;
+const ADJUNCT_WORD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|night|day|week|weekend|month|year|statement|interview|email|e-mail|letter|speech|call|tweet|post|release|briefing|conference|hearing|rally|appearance|remarks|filing|court|\d{4}|january|february|march|april|may|june|july|august|september|october|november|december)$/;
+
+/** The subject without clause openers before it and a time or occasion after it. */
+function subjectCore(subject: Token[]): Token[] {
+  let start = 0;
+  while (start < subject.length - 1 && CLAUSE_OPENERS.test(subject[start].lower)) start++;
+  let end = subject.length;
+  for (let i = Math.max(start + 1, subject.length - 5); i < subject.length; i++) {
+    if (ADJUNCT_START.test(subject[i].lower) && subject.slice(i + 1).some(t => ADJUNCT_WORD.test(t.lower))) {
+      end = i;
+      break;
+    }
+  }
+  return subject.slice(start, end);
 }
 
 /** Finds `subject (adverb) verb` in tokens; the subject runs back to the clause start (comma or start). */
@@ -182,7 +207,9 @@ export function findReportingClause(tokens: readonly Token[], from = 0, to = tok
     let subjectStart = subjectEnd;
     while (subjectStart > from && subjectEnd - subjectStart < 8 && !/[,;:()"“”—–―]/.test(tokens[subjectStart].gap)) subjectStart--;
     if (subjectStart === subjectEnd) continue;
-    return { verb: i, verbLength: length, subject: tokens.slice(subjectStart, subjectEnd) as Token[] };
+    const written = tokens.slice(subjectStart, subjectEnd) as Token[];
+    if (written.length === 1 && /^(?:and|but)$/.test(written[0].lower)) return { verb: i, verbLength: length, subject: [], coordinated: true };
+    return { verb: i, verbLength: length, subject: subjectCore(written) };
   }
   return undefined;
 }

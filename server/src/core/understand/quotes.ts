@@ -269,7 +269,8 @@ function directQuote(text: string, mark: MarkedSpan, sentence: Span, paragraph: 
   if (clause) {
     // `X said “…”` with no comma: the quotation is the object of the verb, a direct quotation all the same.
     const rightAfterVerb = clause.verb + clause.verbLength === beforeTokens.length;
-    const speaker = context.resolveSource(clause.subject, text);
+    const subjectOfSentence = clause.coordinated ? sentenceSubject(tokens, mark.outer.start, sentence, context) : undefined;
+    const speaker = subjectOfSentence ? { name: subjectOfSentence, kind: 'person' as const } : context.resolveSource(clause.subject, text);
     if (speaker && (adjacent || rightAfterVerb)) return quoting ? make(person(quoting), speaker.name) : make(speaker);
     if (speaker && words <= FRAGMENT_MAX_WORDS) {
       // `saying that these only “expose their ignorance”`: a clause of the speaker's own words. A single quoted
@@ -516,7 +517,8 @@ function reportedStatement(text: string, sentence: Span, tokens: Token[], contex
   for (let from = 0; from < tokens.length; ) {
     const clause = findReportingClause(tokens, from, tokens.length);
     if (!clause) break;
-    const speaker = FINDING_VERBS.has(tokens[clause.verb].lower) ? findingSource(clause.subject, context, text) : context.resolveSource(clause.subject, text);
+    const subjectOfSentence = clause.coordinated ? sentenceSubject(tokens, tokens[clause.verb].start, sentence, context) : undefined;
+    const speaker = subjectOfSentence ? person(subjectOfSentence) ?? undefined : FINDING_VERBS.has(tokens[clause.verb].lower) ? findingSource(clause.subject, context, text) : context.resolveSource(clause.subject, text);
     if (speaker) {
       let contentStart = clause.verb + clause.verbLength;
       // "Qin told China Media Group's Washington bureau that …": what follows "told" is the listener.
