@@ -13,7 +13,7 @@ export interface Source {
   readonly kind: SpeakerKind;
 }
 
-const QUANTIFIER = /^(?:a|an|one|two|three|four|five|six|several|many|some|other|another|most|few|numerous|multiple|\d+)$/;
+const QUANTIFIER = /^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|some|other|another|most|few|numerous|multiple|half|nearly|almost|about|roughly|only|just|\d+(?:\.\d+)?%?)$/;
 
 /**
  * A source the text does not name as a person: an organisation ("the White House", "the Foreign Ministry",
@@ -24,12 +24,15 @@ export function describedSource(tokens: readonly Token[], text: string): Source 
   if (tokens.length === 0 || tokens.length > 8) return undefined;
   // "Trump and the Office of the First Lady": the first named leads, as for people.
   const and = tokens.findIndex((token, i) => i > 0 && token.lower === 'and');
-  if (and > 0) return describedSource(tokens.slice(0, and), text);
+  // "Federal and state officials", "Developers and supporters in Congress": one description when the first
+  // part is none on its own.
+  const first = and > 0 ? describedSource(tokens.slice(0, and), text) : undefined;
+  if (first) return first;
   const lower = tokens.map(t => t.lower);
   if (/^(?:he|she|it|they|we|i|you|this|that|there|which|who)$/.test(lower[0]) && tokens.length === 1) return undefined;
   const phrase = text.slice(tokens[0].start, tokens[tokens.length - 1].end).replace(/\s+/g, ' ');
   // "people familiar with the matter", "a spokesman for the ministry": the head comes before of/for/with/at.
-  const cut = lower.findIndex((word, i) => i > 0 && /^(?:of|for|with|at|from|in|close|familiar|who|briefed)$/.test(word));
+  const cut = lower.findIndex((word, i) => i > 0 && /^(?:of|for|with|at|from|in|on|by|about|close|familiar|who|briefed)$/.test(word));
   const head = tokens.slice(0, cut === -1 ? tokens.length : cut);
   // A described source is a noun phrase: no verb, pronoun or clause word inside it ("are a good case study").
   if (head.some(t => /^(?:are|is|was|were|be|been|being|have|has|had|will|would|can|could|may|might|must|should|do|does|did|not|to|that|which|who|it|they|we|i|you|he|she|if|when|as)$/.test(t.lower))) return undefined;
@@ -37,7 +40,8 @@ export function describedSource(tokens: readonly Token[], text: string): Source 
   if (/^\d/.test(headWord)) return undefined; // "24/7 nurse Ann Lowry" cut at the slash is no "9"
   // "the Ohio businessman", "a Chicago activist": a word for a person ends the description.
   if (DESCRIBING_NOUN.test(headWord) && !/^(?:human|woman|man)$/.test(headWord) && !/^[A-Z]/.test(head[head.length - 1].text)) return { name: phrase, kind: 'unnamed' };
-  const named = head.filter(t => /^[A-Z]/.test(t.text) && !/^(?:the|a|an)$/i.test(t.text));
+  // A sentence's first word is capitalized whatever it is: "Another 19 percent" names no one.
+  const named = head.filter((t, i) => /^[A-Z]/.test(t.text) && !/^(?:the|a|an)$/i.test(t.text) && !(i === 0 && QUANTIFIER.test(t.lower)));
   // "On Iran", "In Brussels": a capitalized function word starts a phrase, not a name.
   if (/^(?:on|in|at|for|to|from|by|with|about|after|before|during|as|if|when|while|but|and|so|yet|here|there|this|these|those|what|why|how|where|who)$/.test(lower[0])) return undefined;
   const organisationHead = ORGANISATION_HEADS.has(headWord);

@@ -117,6 +117,8 @@ export const SOURCE_NOUNS = words(`
   authorities polls poll survey surveys report reports study studies
   announcer narrator businessman businesswoman father mother wife husband son daughter nominee candidate
   ruling book ad ads letter memo filing lawsuit complaint indictment website tweet video documents document
+  journalist journalists reporter reporters respondents percent defenders scientists historians conservatives
+  liberals judges parents advocates majority analysis clip statement
 `);
 
 /** Heads of organisation names: "the Foreign Ministry", "the White House", "the Trump campaign". */
