@@ -449,13 +449,14 @@ function cueAfter(written: Token[], context: SpeakerContext, text: string): Spea
   // "Mr. Dunn, 71, told me", "Smith, the chief executive of a studio, said": the name, an appositive, the verb.
   const comma = tokens.findIndex((token, i) => i > 0 && i <= 6 && token.gap.includes(','));
   if (comma > 0) {
-    const late = findReportingClause(tokens, comma, Math.min(tokens.length, comma + 14));
-    const appositiveEnds = late && (tokens[late.verb].gap.includes(',') || late.subject.some(t => t.gap.includes(',')) || late.subject[0] === tokens[comma]);
-    // "Lio Marchetti, 25, said": the appositive is the age alone, so no clause has a subject of its own.
-    const verbAfterAge = /^\d{1,3}$/.test(tokens[comma].text) && tokens[comma + 1]?.gap.includes(',') && verbLengthAt(tokens, comma + 1) > 0;
-    if ((late && appositiveEnds) || verbAfterAge) {
+    // The appositive closes with a comma right before the verb; the first such verb ends it.
+    for (let v = comma + 1; v < Math.min(tokens.length, comma + APPOSITIVE_MAX_TOKENS); v++) {
+      if (!verbLengthAt(tokens, v)) continue;
+      // "Lio Marchetti, 25, said": the appositive is the age alone.
+      const verbAfterAge = v === comma + 1 && /^\d{1,3}$/.test(tokens[comma].text);
+      if (!tokens[v].gap.includes(',') && !verbAfterAge) continue;
       const speaker = context.resolveSource(tokens.slice(0, comma), text);
-      if (speaker?.kind === 'person') return speaker;
+      return speaker?.kind === 'person' ? speaker : undefined;
     }
   }
   return undefined;
@@ -558,7 +559,7 @@ function findingSource(subject: readonly Token[], context: SpeakerContext, text:
 function appositiveSubject(tokens: Token[], context: SpeakerContext, text: string): { speaker: Source; content: number } | undefined {
   const comma = tokens.findIndex((token, i) => i > 0 && i <= 7 && token.gap.includes(','));
   if (comma <= 0) return undefined;
-  for (let v = comma + 1; v < Math.min(tokens.length, comma + 18); v++) {
+  for (let v = comma + 1; v < Math.min(tokens.length, comma + APPOSITIVE_MAX_TOKENS); v++) {
     const length = verbLengthAt(tokens, v);
     if (!length) continue;
     if (!tokens[v].gap.includes(',')) return undefined; // the appositive closes with a comma right before the verb
@@ -571,13 +572,16 @@ function appositiveSubject(tokens: Token[], context: SpeakerContext, text: strin
   return undefined;
 }
 
+/** How long an appositive between a name and its verb may run: "Ann Lee, a fellow at … and a former …, said". */
+const APPOSITIVE_MAX_TOKENS = 40;
+
 /** The last comma-clause of a sentence when it attributes what comes before: ", Yang said", ", said a source". */
 function tailAttribution(tokens: Token[], context: SpeakerContext, text: string): { speaker: Source; comma: number } | undefined {
   let tried = 0;
   for (let i = tokens.length - 1; i > 0 && tried < 3; i--) {
     if (!tokens[i].gap.includes(',')) continue;
     tried++;
-    if (tokens.length - i > 28) return undefined;
+    if (tokens.length - i > 20 + APPOSITIVE_MAX_TOKENS) return undefined;
     // The clause must end the sentence: ", Yang said on Tuesday", not ", Yang said that …" (that is a new report).
     const tail = tokens.slice(i);
     if (tail[0].lower === 'according' && tail[1]?.lower === 'to' && tail.length <= 10) {
@@ -587,7 +591,10 @@ function tailAttribution(tokens: Token[], context: SpeakerContext, text: string)
     }
     let verb = -1;
     for (let k = 0; k < Math.min(tail.length, 12) && verb === -1; k++) if (verbLengthAt(tail, k) > 0) verb = k;
-    if (verb === -1 || verb > 11 || tail.length - verb > 12 || tail.slice(verb).some(t => t.lower === 'that')) continue;
+    // ", said Brian Baker, a longtime adviser to the family who …": a name and its appositive may run long.
+    const named = tail.findIndex((t, k) => k > verb && k <= verb + 6 && t.gap.includes(','));
+    const spoken = named === -1 ? tail.length - verb : named - verb;
+    if (verb === -1 || verb > 11 || spoken > 12 || tail.slice(verb, verb + spoken).some(t => t.lower === 'that')) continue;
     const speaker = cueAfter(tail, context, text);
     if (speaker) return { speaker, comma: tokens[i - 1].end };
   }
