@@ -3,7 +3,7 @@ import { KNOWN_ORGANISATIONS, ORGANISATION_HEADS, REPORTING_VERB_SET, REPORTING_
 const TWO_WORD_VERB_STARTS = new Set(REPORTING_VERBS.filter(verb => verb.includes(' ')).map(verb => verb.split(' ')[0]));
 import { DESCRIBING_NOUN, unknownPersonName } from './people';
 import type { SpeakerKind } from '../model';
-import type { PeopleInDocument } from './people';
+import type { Mention, PeopleInDocument } from './people';
 import { firstAfter } from '../read/spans';
 import { isCapitalized, type Token } from '../read/tokens';
 
@@ -76,7 +76,13 @@ export function sourceNamedIn(tokens: readonly Token[], text: string): Source | 
 export class SpeakerContext {
   private current: string | undefined;
   /** `upcoming` names the next person the text shows speaking, for "A senior diplomat said ..." before the name. */
-  constructor(private readonly people: PeopleInDocument, private readonly upcoming: (offset: number) => string | undefined = () => undefined, private readonly ledeEnd = Infinity) {}
+  constructor(
+    private readonly people: PeopleInDocument,
+    private readonly upcoming: (offset: number) => string | undefined = () => undefined,
+    private readonly ledeEnd = Infinity,
+    /** Mentions inside a quotation: the quoted speaker talks about them, so they take no pronoun outside. */
+    private readonly quoted: (mention: Mention) => boolean = () => false,
+  ) {}
 
   /** The first person named between two offsets. */
   firstNamedIn(start: number, end: number): string | undefined {
@@ -102,6 +108,7 @@ export class SpeakerContext {
     let nearestUnknown: string | undefined;
     let nearestMentioned: string | undefined;
     for (let i = firstAfter(mentions, offset - 1) - 1, seen = 0; i >= 0 && seen < 12; i--, seen++) {
+      if (this.quoted(mentions[i])) continue;
       const person = mentions[i].person;
       if (person === current && currentGender !== other) return current;
       if (person === current) continue;
@@ -112,8 +119,8 @@ export class SpeakerContext {
       if (personGender === undefined) nearestUnknown ??= person;
     }
     if (current === undefined) return nearestMentioned ?? nearestUnknown;
-    // "she" never goes to a man the text shows as one while someone it says nothing about was named.
-    return currentGender === other ? nearestUnknown ?? current : current;
+    // "she" never goes to a man the text shows as one: to someone it says nothing about, else to no one.
+    return currentGender === other ? nearestUnknown : current;
   }
 
   /** A person (see resolveSubject), else an organisation or a described source, else undefined. */

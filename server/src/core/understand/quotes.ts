@@ -120,17 +120,21 @@ function findAttributedQuotes(input: QuoteInput): Quote[] {
   // Someone named as speaking inside a quotation ("As Deng once pointed out, ...") is not the current speaker.
   // Both lists are in text order: one sweep keeps this linear in long documents.
   const speakingMentions: Mention[] = [];
+  // People named inside a quotation are the speaker's subject, never who "he" or "she" is outside it.
+  const mentionedInQuotes = new Set<Mention>();
   let q = 0;
   for (const mention of input.people.mentions) {
-    if (!mention.speaking) continue;
     while (q < quoted.length && quoted[q].end < mention.span.end) q++;
-    if (q < quoted.length && quoted[q].start <= mention.span.start && mention.span.end <= quoted[q].end) continue;
-    speakingMentions.push(mention);
+    if (q < quoted.length && quoted[q].start <= mention.span.start && mention.span.end <= quoted[q].end) {
+      mentionedInQuotes.add(mention);
+      continue;
+    }
+    if (mention.speaking) speakingMentions.push(mention);
   }
   const upcoming = (offset: number) => speakingMentions[firstAfter(speakingMentions, offset)]?.person;
   // The lede: the first paragraph that is prose, not a headline or a byline.
   const lede = input.paragraphs.find(p => wordCount(text.slice(p.start, p.end)) >= 15);
-  const context = new SpeakerContext(input.people, upcoming, lede?.end ?? 0);
+  const context = new SpeakerContext(input.people, upcoming, lede?.end ?? 0, mention => mentionedInQuotes.has(mention));
   context.speaker = input.principal[0];
   const quotes: Quote[] = [];
   let continuing: { speaker: string | null; speakerKind?: Quote['speakerKind']; via?: string } | undefined; // a quotation running into the next paragraph
