@@ -54,6 +54,7 @@ export const NON_PERSON_WORDS = words(`
   school college room service prize corps amendment dome accords conventions protocol native americans harbor
   basin circuit recession depression enforcement programs guarantee roundtable manufacturers partners deal
   convention alliance patrol nutrition voting election
+  coalition journal debates caucus federation chamber tribune herald telegraph magazine network
 `);
 
 /** Personal titles that introduce a person without being an office. */

@@ -30,6 +30,10 @@ export interface PeopleInDocument {
 const PARTICLES = new Set(['de', 'da', 'di', 'del', 'van', 'von', 'der', 'den', 'bin', 'al', 'la', 'le', 'du', 'dos', 'das', 'ibn', 'y']);
 const SUFFIXES = new Set(['jr.', 'sr.', 'ii', 'iii', 'iv', 'jr', 'sr']);
 const CONNECTORS = new Set(['of', 'to', 'for', 'in', 'at', 'on', 'and', 'the', 'with']);
+/** Last words of organisation names that a person's name never runs into. */
+const ORGANISATION_TAILS = new Set(`coalition institute institution foundation university college committee council association
+  journal center centre group fund bank corporation company agency commission federation alliance network debates
+  caucus forum school hospital church union league society academy party`.split(/\s+/));
 
 function isNameToken(token: Token): boolean {
   if (isInitial(token.text)) return true;
@@ -96,7 +100,10 @@ function nameRuns(tokens: Token[]): NameRun[] {
       else if (PARTICLES.has(tokens[j].text) && tokens[j + 1] && isNameToken(tokens[j + 1]) && isSpaceGap(tokens[j + 1].gap)) j += 2;
       else break;
     }
-    runs.push({ first: i, last: j });
+    // "the EB-5 Investment Coalition", "the Hoover Institution": capitalized words before an organisation's
+    // head name the organisation, not a person.
+    const next = tokens[j];
+    if (!(next && isSpaceGap(next.gap) && isCapitalized(next.text) && ORGANISATION_TAILS.has(next.lower))) runs.push({ first: i, last: j });
     i = j;
   }
   return runs;
