@@ -347,3 +347,59 @@ describe('metadata from the archives’ sidecars', () => {
     assert.deepEqual(document.title, { value: 'KEN, session 76 (2021)', source: 'sidecar' });
   });
 });
+
+describe('reporting clauses as news write them', () => {
+  const speakerOf = (document: StatementDocument, words: string) => quoteStarting(document, words)?.speaker;
+
+  test('the subject reads past clause openers, a time between subject and verb, and a shared subject', () => {
+    const document = parse([
+      'Governor Paul Reyes toured the plant on Monday. But he said the state would not pay for the new line.',
+      'Mayor Lena Ortiz on Tuesday said the budget would be balanced by the end of the year.',
+      'Senator Omar Haddad urged colleagues to "vote your conscience" and said he was standing on principle this time.',
+    ].join('\n\n'));
+    assert.equal(speakerOf(document, 'the state would not pay'), 'Paul Reyes');
+    assert.equal(speakerOf(document, 'the budget would be balanced'), 'Lena Ortiz');
+    assert.equal(speakerOf(document, 'he was standing on principle'), 'Omar Haddad');
+  });
+
+  test('described sources: coordinated heads and quantities are unnamed speakers', () => {
+    const document = parse([
+      'Federal and state officials said the two developers raised far more money than they reported.',
+      'The survey asked about the debate. Another 19 percent said they would not pick either candidate in November.',
+    ].join('\n\n'));
+    const officials = quoteStarting(document, 'the two developers raised');
+    assert.deepEqual([officials?.speaker, officials?.speakerKind], ['Federal and state officials', 'unnamed']);
+    const share = quoteStarting(document, 'they would not pick either');
+    assert.deepEqual([share?.speaker, share?.speakerKind], ['Another 19 percent', 'unnamed']);
+  });
+
+  test('a long appositive between the name and the verb, before and after the quotation', () => {
+    const document = parse([
+      'The senators met on Monday. “We expect the override to pass easily,” Senate Majority Leader Tom Hadley, R-Ore., said Tuesday.',
+      '“The lack of reciprocity is deplorable,” Mark Ellison, a senior fellow at the Baxter Institute and a former ambassador to Peru, said of the network.',
+      'The fund raised little money. Its first television spot could run next week, said Dana Crowe, a longtime adviser to the family who oversees the campaign against the bill.',
+    ].join('\n\n'));
+    assert.equal(speakerOf(document, 'We expect the override'), 'Tom Hadley');
+    assert.equal(speakerOf(document, 'The lack of reciprocity'), 'Mark Ellison');
+    assert.equal(speakerOf(document, 'Its first television spot'), 'Dana Crowe');
+  });
+
+  test('a verb after the cue reports a clause: ", said many examples were wrong" names no speaker', () => {
+    const document = parse('Angela Brenner, a developer and spokeswoman for the Riverside Investment Coalition, which is made up of investors, said many examples were wrong.');
+    assert.equal(speakerOf(document, 'many examples were wrong'), 'Angela Brenner');
+    assert.deepEqual(document.people.map(p => p.name), ['Angela Brenner'], 'the coalition is no person');
+  });
+});
+
+describe('pronouns', () => {
+  test('a person named inside a quotation does not take the pronoun after it', () => {
+    const document = parse('President Alan Moreno spoke about the climate. “My science adviser, Carl Jensen, will issue some charts and graphs,” he said, “and they are terrifying.”');
+    assert.equal(quoteStarting(document, 'My science adviser')?.speaker, 'Alan Moreno');
+  });
+
+  test('"she" never goes to a man the text shows as one', () => {
+    const document = parse('Mr. Victor Hale walked onto the stage. “Thank you all for coming tonight,” Hale said. Then the crowd cheered. “It is finished,” she said of the race.');
+    assert.equal(quoteStarting(document, 'Thank you all')?.speaker, 'Victor Hale');
+    assert.notEqual(quoteStarting(document, 'It is finished')?.speaker, 'Victor Hale');
+  });
+});

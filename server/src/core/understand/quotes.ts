@@ -173,18 +173,22 @@ function findAttributedQuotes(input: QuoteInput): Quote[] {
       // A sentence with a partial quotation may also report, in the writer's words, what came before it.
       const firstMark = sentenceMarks[0];
       const reportable = !quotedHere || (firstMark && wordCount(text.slice(sentence.start, firstMark.outer.start)) >= 10);
-      if (reportable && sentenceMarks.every(m => wordCount(text.slice(m.content.start, m.content.end)) < 12 || !quotedHere)) {
-        const reported = reportedStatement(text, sentence, tokens, context, firstMark && quotedHere ? firstMark.outer.start : sentence.end);
-        if (reported) {
-          quotes.push(reported);
-          if (!reported.speakerKind) context.speaker = reported.speaker ?? undefined;
-        }
+      const shortMarks = sentenceMarks.every(m => wordCount(text.slice(m.content.start, m.content.end)) < 12);
+      let reported = reportable && (shortMarks || !quotedHere) ? reportedStatement(text, sentence, tokens, context, firstMark && quotedHere ? firstMark.outer.start : sentence.end) : undefined;
+      // `Omar urged them to “vote your conscience” and said he …`: a report after the sentence's quotations.
+      const lastMark = sentenceMarks[sentenceMarks.length - 1];
+      if (!reported && quotedHere && shortMarks && lastMark) {
+        reported = reportedStatement(text, sentence, tokens, context, sentence.end, lastMark.outer.end);
+      }
+      if (reported) {
+        quotes.push(reported);
+        if (!reported.speakerKind) context.speaker = reported.speaker ?? undefined;
       }
     }
     // Quotes of this paragraph that found no speaker take the one the paragraph names ("..." , he said. "...").
     if (paragraphSpeaker) {
       const { speaker, speakerKind } = paragraphSpeaker;
-      for (const { quote } of pending) if (!quote.speaker) Object.assign(quote, { speaker, ...(speakerKind ? { speakerKind } : {}) });
+      for (const { quote } of pending) if (!quote.speaker && !cuedWithoutSpeaker.has(quote)) Object.assign(quote, { speaker, ...(speakerKind ? { speakerKind } : {}) });
     }
     const last = pending[pending.length - 1];
     continuing = last?.mark.open ? { speaker: last.quote.speaker, speakerKind: last.quote.speakerKind, via: last.quote.via } : undefined;
@@ -220,6 +224,8 @@ const FRAGMENT_VERBS = /^(?:called|calls|call|described|describes|dismissed|dism
 const FRAGMENT_MAX_WORDS = 12;
 
 type SpeakerOf = Source | null | undefined;
+/** Quotations whose cue names a speaker the text does not resolve ("she said" with no woman named): no one else's. */
+const cuedWithoutSpeaker = new WeakSet<Quote>();
 const person = (name: string | null | undefined): SpeakerOf => (name ? { name, kind: 'person' } : name === null ? null : undefined);
 
 /** Decides whether a quoted span is someone's words, and whose. */
@@ -262,7 +268,9 @@ function directQuote(text: string, mark: MarkedSpan, sentence: Span, paragraph: 
   if (after !== undefined && /^\s*(?:[,—–-]\s*)?$/.test(text.slice(mark.outer.end, afterTokens[0]?.start ?? mark.outer.end).replace(/["”']/g, ''))) {
     // `Smith called it “a historic mistake,” he said`: words in the middle of the writer's sentence are a fragment.
     const embedded = words <= FRAGMENT_MAX_WORDS && /[\p{Ll}\d]\s*$/u.test(before) && !/(?:[,:]|\bthat)\s*$/.test(before.trimEnd());
-    return make(after, quotingVia(before, context, after?.name ?? null), embedded ? 'fragment' : 'direct');
+    const quote = make(after, quotingVia(before, context, after?.name ?? null), embedded ? 'fragment' : 'direct');
+    if (after === null) cuedWithoutSpeaker.add(quote);
+    return quote;
   }
 
   // Cue before the opening mark within the sentence: `He continued, "`, `Yang said: "`, `Le said that "`.
@@ -489,16 +497,20 @@ function nestedQuotes(text: string, mark: MarkedSpan, outer: Quote, people: Peop
   return found;
 }
 
+/** A reported statement of `speaker` from `start` to `stop`, trimmed; none under four words. */
+function reportedQuote(text: string, speaker: Source, start: number, stop: number, via?: string): Quote | undefined {
+  const content = trimEndOf(text.slice(start, stop), /[\s.,;:]/).trim();
+  if (wordCount(content) < 4) return undefined;
+  const offset = start + (text.slice(start, stop).length - text.slice(start, stop).trimStart().length);
+  return { text: content, speaker: speaker.name, ...(speaker.kind !== 'person' ? { speakerKind: speaker.kind } : {}), ...(via && via !== speaker.name ? { via } : {}), kind: 'reported', span: { start: offset, end: offset + content.length } };
+}
+
 /** "Qin pointed out that ...", "Yang said China's door ...", "..., he added.", "According to Le, ..." */
-function reportedStatement(text: string, sentence: Span, tokens: Token[], context: SpeakerContext, end: number): Quote | undefined {
+function reportedStatement(text: string, sentence: Span, tokens: Token[], context: SpeakerContext, end: number, from = sentence.start): Quote | undefined {
   if (tokens.length < 5) return undefined;
+  if (from > sentence.start) return reportingClauseStatement(text, sentence, tokens, context, end, from);
   const sentenceText = text.slice(sentence.start, end);
-  const make = (speaker: Source, start: number, stop: number, via?: string): Quote | undefined => {
-    const content = trimEndOf(text.slice(start, stop), /[\s.,;:]/).trim();
-    if (wordCount(content) < 4) return undefined;
-    const offset = start + (text.slice(start, stop).length - text.slice(start, stop).trimStart().length);
-    return { text: content, speaker: speaker.name, ...(speaker.kind !== 'person' ? { speakerKind: speaker.kind } : {}), ...(via && via !== speaker.name ? { via } : {}), kind: 'reported', span: { start: offset, end: offset + content.length } };
-  };
+  const make = (speaker: Source, start: number, stop: number) => reportedQuote(text, speaker, start, stop);
   // "According to Le, the next few months will be critical ..."
   const according = /^\s*according to\s+([^,]{2,60}),\s*/i.exec(sentenceText);
   if (according) {
@@ -515,11 +527,18 @@ function reportedStatement(text: string, sentence: Span, tokens: Token[], contex
   if (appositive && tokens[appositive.content] && tokens[appositive.content].start < end) {
     return make(appositive.speaker, tokens[appositive.content].start, end);
   }
+  return reportingClauseStatement(text, sentence, tokens, context, end, sentence.start);
+}
+
+/** `Subject verb (that) content` after `after`: "However, Le pointed out that …", "Qin told X that …". */
+function reportingClauseStatement(text: string, sentence: Span, tokens: Token[], context: SpeakerContext, end: number, after: number): Quote | undefined {
+  const sentenceText = text.slice(sentence.start, end);
+  const make = (speaker: Source, start: number, stop: number, via?: string) => reportedQuote(text, speaker, start, stop, via);
   // Leading attribution, possibly after an introductory phrase ("However, Le pointed out that ...").
   const quoting = /^\s*(?:quoting|citing)\s+([^,]{2,60}),/i.exec(sentenceText);
   // "Rep. Dana Whitfield (D-Ore.) said …": the party and state stand between the name and its verb.
   tokens = withoutParentheses(tokens);
-  for (let from = 0; from < tokens.length; ) {
+  for (let from = tokens.findIndex(t => t.start >= after); from !== -1 && from < tokens.length; ) {
     const clause = findReportingClause(tokens, from, tokens.length);
     if (!clause) break;
     const subjectOfSentence = clause.coordinated ? sentenceSubject(tokens, tokens[clause.verb].start, sentence, context) : undefined;
@@ -538,6 +557,8 @@ function reportedStatement(text: string, sentence: Span, tokens: Token[], contex
       if (tokens[contentStart]?.lower === 'that') contentStart++;
       const first = tokens[contentStart];
       if (!first || first.start >= end) return undefined;
+      // `,” he said, adding …` after a quotation: the cue of that quotation, not a report of its own.
+      if (after > sentence.start && first.gap.includes(',')) return undefined;
       const source = quoting ? context.resolveSubject(tokenize(quoting[1])) : undefined;
       return source ? make({ name: source, kind: 'person' }, first.start, end, speaker.name) : make(speaker, first.start, end);
     }
@@ -576,6 +597,8 @@ function appositiveSubject(tokens: Token[], context: SpeakerContext, text: strin
   return undefined;
 }
 
+const FINITE_VERB = /^(?:is|are|was|were|will|would|has|have|had|can|could|should|may|might|must|did|does|do|isn't|wasn't|won't|didn't|doesn't)$/;
+
 /** How long an appositive between a name and its verb may run: "Ann Lee, a fellow at … and a former …, said". */
 const APPOSITIVE_MAX_TOKENS = 40;
 
@@ -598,7 +621,9 @@ function tailAttribution(tokens: Token[], context: SpeakerContext, text: string)
     // ", said Brian Baker, a longtime adviser to the family who …": a name and its appositive may run long.
     const named = tail.findIndex((t, k) => k > verb && k <= verb + 6 && t.gap.includes(','));
     const spoken = named === -1 ? tail.length - verb : named - verb;
-    if (verb === -1 || verb > 11 || spoken > 12 || tail.slice(verb, verb + spoken).some(t => t.lower === 'that')) continue;
+    // ", said many examples were wrong" reports a clause, not who spoke: a verb after the cue opens one.
+    const reportsClause = tail.slice(verb + 1, verb + spoken).some(t => t.lower === 'that' || FINITE_VERB.test(t.lower));
+    if (verb === -1 || verb > 11 || spoken > 12 || reportsClause) continue;
     const speaker = cueAfter(tail, context, text);
     if (speaker) return { speaker, comma: tokens[i - 1].end };
   }
