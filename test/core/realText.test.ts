@@ -391,6 +391,20 @@ describe('reporting clauses as news write them', () => {
   });
 });
 
+describe('fragments after verbs of judging', () => {
+  test('an adverb before the verb, an aside after the subject, and verbs like attacked and exhorted', () => {
+    const document = parse([
+      'Governor Sam Pruitt spoke on Monday. Pruitt further described the incident as a “terrible situation,” but stopped short of blaming anyone.',
+      'Senator Ray Gibbs, who ended his campaign in February, blasted the mayor as a “disgrace” on a radio show.',
+      'Senator Lia Moss exhorted Republicans to "vote your conscience" and left the stage.',
+    ].join('\n\n'));
+    for (const [words, speaker] of [['terrible situation', 'Sam Pruitt'], ['disgrace', 'Ray Gibbs'], ['vote your conscience', 'Lia Moss']]) {
+      const quote = quoteStarting(document, words);
+      assert.deepEqual([quote?.speaker, quote?.kind], [speaker, 'fragment'], words);
+    }
+  });
+});
+
 describe('pronouns', () => {
   test('a person named inside a quotation does not take the pronoun after it', () => {
     const document = parse('President Alan Moreno spoke about the climate. “My science adviser, Carl Jensen, will issue some charts and graphs,” he said, “and they are terrifying.”');

@@ -220,7 +220,7 @@ function leadInSpeaker(text: string, paragraph: Span, context: SpeakerContext): 
 const LABEL = /^([^:;.!?"“”]{2,100}?)\s*:\s*$/;
 
 /** Verbs that put a few quoted words in someone's mouth inside the writer's sentence: called it “a mistake”. */
-const FRAGMENT_VERBS = /^(?:called|calls|call|described|describes|dismissed|dismisses|denounced|denounces|branded|brands|labeled|labelled|labels|termed|terms|hailed|hails|praised|praises|slammed|slams|criticized|criticised|criticizes|accused|accuses|protested|protests|decried|decries|lauded|lauds|touted|touts|blasted|blasts|vowed|vows|promised|promises|pledged|warned|urged|characterized|characterised|deemed|referred|likened|likens|compared|compares|mocked|mocks|ridiculed|ridicules|admires|admired|lambasted|lambastes|condemned|condemns|derided|derides)$/;
+const FRAGMENT_VERBS = /^(?:called|calls|call|described|describes|dismissed|dismisses|denounced|denounces|branded|brands|labeled|labelled|labels|termed|terms|hailed|hails|praised|praises|slammed|slams|criticized|criticised|criticizes|accused|accuses|protested|protests|decried|decries|lauded|lauds|touted|touts|blasted|blasts|vowed|vows|promised|promises|pledged|warned|urged|characterized|characterised|deemed|referred|likened|likens|compared|compares|mocked|mocks|ridiculed|ridicules|admires|admired|lambasted|lambastes|condemned|condemns|derided|derides|attacked|attacks|exhorted|exhorts|cited|cites|invoked|invokes|characterizes)$/;
 const FRAGMENT_MAX_WORDS = 12;
 
 type SpeakerOf = Source | null | undefined;
@@ -332,7 +332,7 @@ function directQuote(text: string, mark: MarkedSpan, sentence: Span, paragraph: 
   if (leadSpeaker && words >= 2 && before.trim() === '') return make(person(leadSpeaker));
   // `Smith called the plan “a historic mistake”`, `protested against its “bullying”`: the sentence's subject.
   if (/[\p{L}\d]\s*$/u.test(before) && !modifiesNoun(text, mark)) {
-    const speaker = fragmentSpeaker(beforeTokens, context, text);
+    const speaker = fragmentSpeaker(beforeTokens, context, text, () => sentenceSubject(tokens, mark.outer.start, sentence, context));
     if (speaker) return make(speaker, undefined, words <= FRAGMENT_MAX_WORDS ? 'fragment' : 'direct');
   }
   // A quotation standing as its own sentence, with no cue: the current speaker goes on talking.
@@ -402,18 +402,27 @@ function withoutParentheses(tokens: Token[]): Token[] {
   return kept;
 }
 
-/** The subject of a verb like "called" or "dismissed" before the quoted words, when it names someone. */
-function fragmentSpeaker(tokens: readonly Token[], context: SpeakerContext, text: string): Source | undefined {
+/** Words between a subject and its verb that are not part of the subject: "Pruitt further described". */
+const BETWEEN_SUBJECT_AND_VERB = /^(?:also|then|later|once|again|repeatedly|further|even|has|have|had|is|was|were|are|will|would|did|does|previously|recently|\p{L}+ly)$/u;
+
+/**
+ * The subject of a verb like "called" or "dismissed" before the quoted words, when it names someone; when
+ * the words right before the verb name no one ("X, who left in May, blasted Y as a “…”"), the sentence's subject.
+ */
+function fragmentSpeaker(tokens: readonly Token[], context: SpeakerContext, text: string, sentenceSubjectOf: () => string | undefined): Source | undefined {
   for (let i = tokens.length - 1; i > 0; i--) {
     if (!FRAGMENT_VERBS.test(tokens[i].lower)) continue;
     let start = i;
     while (start > 0 && i - start < 8 && !/[,;:()"“”—–―]/.test(tokens[start].gap)) start--;
-    const subject = tokens.slice(start, i).filter(t => !/^(?:also|then|later|once|again|repeatedly|has|have|had|previously|recently)$/.test(t.lower));
+    const subject = tokens.slice(start, i).filter(t => !BETWEEN_SUBJECT_AND_VERB.test(t.lower));
     for (let n = subject.length; n > 0; n--) {
       const speaker = context.resolveSource(subject.slice(subject.length - n), text);
       if (speaker) return speaker;
     }
-    return undefined;
+    // Only when nothing but an aside stands between the sentence's start and the verb's clause.
+    const clauseOpensAtComma = start === i || /,/.test(tokens[start].gap);
+    const named = clauseOpensAtComma ? sentenceSubjectOf() : undefined;
+    return named ? { name: named, kind: 'person' } : undefined;
   }
   return undefined;
 }
