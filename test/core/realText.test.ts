@@ -405,6 +405,19 @@ describe('fragments after verbs of judging', () => {
   });
 });
 
+describe('participles report the sentence subject', () => {
+  test('"…, telling X that “…”", "by announcing that …" and "He\'s claiming that …"', () => {
+    const document = parse([
+      'The host pressed Senator Ray Gibbs on the choice of moderators, telling Dan Riley that "I am not okay with the moderator because I think he treats me very unfairly."',
+      'Judge Nora Bell rejected the request on Monday, saying the courts have no business deciding what voters should read.',
+      'Governor Sam Pruitt spoke in Ohio. He\'s claiming that voting fraud is “a big, big problem in this country” and that nobody will talk about it.',
+    ].join('\n\n'));
+    assert.equal(quoteStarting(document, 'I am not okay')?.speaker, 'Ray Gibbs');
+    assert.equal(quoteStarting(document, 'the courts have no business')?.speaker, 'Nora Bell');
+    assert.equal(quoteStarting(document, 'a big, big problem')?.speaker, 'Sam Pruitt');
+  });
+});
+
 describe('pronouns', () => {
   test('a person named inside a quotation does not take the pronoun after it', () => {
     const document = parse('President Alan Moreno spoke about the climate. “My science adviser, Carl Jensen, will issue some charts and graphs,” he said, “and they are terrifying.”');

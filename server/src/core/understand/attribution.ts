@@ -145,7 +145,7 @@ export class SpeakerContext {
     if (and > 0) return this.resolveSubject(tokens.slice(0, and));
     const words = tokens.map(t => t.text);
     const lower = words.map(w => w.toLowerCase());
-    if (tokens.length === 1 && /^(?:he|she)$/.test(lower[0])) return this.byPronoun(lower[0] === 'he' ? 'm' : 'f', tokens[0].start);
+    if (tokens.length === 1 && /^(?:he|she)(?:['’]s)?$/.test(lower[0])) return this.byPronoun(lower[0].startsWith('he') ? 'm' : 'f', tokens[0].start);
     const named = this.people.resolve(words.join(' '));
     if (named) return named;
     // "Vice-Foreign Minister Le Yucheng" and "the Chinese Foreign Ministry's Yang": the name is the tail.

@@ -281,8 +281,10 @@ function directQuote(text: string, mark: MarkedSpan, sentence: Span, paragraph: 
   if (clause) {
     // `X said “…”` with no comma: the quotation is the object of the verb, a direct quotation all the same.
     const rightAfterVerb = clause.verb + clause.verbLength === beforeTokens.length;
-    const subjectOfSentence = clause.coordinated ? sentenceSubject(tokens, mark.outer.start, sentence, context) : undefined;
-    const speaker = subjectOfSentence ? { name: subjectOfSentence, kind: 'person' as const } : context.resolveSource(clause.subject, text);
+    const resolved = clause.coordinated ? undefined : context.resolveSource(clause.subject, text);
+    // "…, saying that …" / "by announcing that …": a participle reports the sentence's subject.
+    const subjectOfSentence = clause.coordinated || (!resolved && isParticiple(beforeTokens[clause.verb])) ? sentenceSubject(tokens, mark.outer.start, sentence, context) : undefined;
+    const speaker = subjectOfSentence ? { name: subjectOfSentence, kind: 'person' as const } : resolved;
     if (speaker && (adjacent || rightAfterVerb)) return quoting ? make(person(quoting), speaker.name) : make(speaker);
     if (speaker && words <= FRAGMENT_MAX_WORDS) {
       // `saying that these only “expose their ignorance”`: a clause of the speaker's own words. A single quoted
@@ -298,6 +300,11 @@ function directQuote(text: string, mark: MarkedSpan, sentence: Span, paragraph: 
   if (!clause && words >= 2 && words <= FRAGMENT_MAX_WORDS && !modifiesNoun(text, mark) && beforeTokens.some((_, i) => verbLengthAt(beforeTokens, i) > 0)) {
     const speaker = sentenceSubject(tokens, mark.outer.start, sentence, context);
     if (speaker) return make(person(speaker), undefined, 'fragment');
+  }
+  // "…, telling the host that “I'm not okay with …”": a participle's whole quotation.
+  if (!clause && adjacent && words > FRAGMENT_MAX_WORDS && beforeTokens.slice(-8).some((token, i, last) => isParticiple(token) && verbLengthAt(last, i) > 0)) {
+    const speaker = sentenceSubject(tokens, mark.outer.start, sentence, context);
+    if (speaker) return make(person(speaker));
   }
   // "The Secretary-General, in his report on Our Common Agenda, observed: “…”": subject, aside, verb.
   if (!clause && adjacent && words >= MIN_QUOTE_WORDS) {
@@ -364,6 +371,8 @@ function sentencesAround(sentences: Span[], marks: readonly MarkedSpan[]): Span[
   }
   return joined;
 }
+
+const isParticiple = (token: Token | undefined) => !!token && /ing$/.test(token.lower);
 
 /** The person a sentence opens with ("President Trump commended …"), else the first person it names before `end`. */
 function sentenceSubject(tokens: readonly Token[], end: number, sentence: Span, context: SpeakerContext): string | undefined {
@@ -550,8 +559,9 @@ function reportingClauseStatement(text: string, sentence: Span, tokens: Token[],
   for (let from = tokens.findIndex(t => t.start >= after); from !== -1 && from < tokens.length; ) {
     const clause = findReportingClause(tokens, from, tokens.length);
     if (!clause) break;
-    const subjectOfSentence = clause.coordinated ? sentenceSubject(tokens, tokens[clause.verb].start, sentence, context) : undefined;
-    const speaker = subjectOfSentence ? person(subjectOfSentence) ?? undefined : FINDING_VERBS.has(tokens[clause.verb].lower) ? findingSource(clause.subject, context, text) : context.resolveSource(clause.subject, text);
+    const resolved = clause.coordinated ? undefined : FINDING_VERBS.has(tokens[clause.verb].lower) ? findingSource(clause.subject, context, text) : context.resolveSource(clause.subject, text);
+    const subjectOfSentence = clause.coordinated || (!resolved && isParticiple(tokens[clause.verb])) ? sentenceSubject(tokens, tokens[clause.verb].start, sentence, context) : undefined;
+    const speaker = subjectOfSentence ? { name: subjectOfSentence, kind: 'person' as const } : resolved;
     if (speaker) {
       let contentStart = clause.verb + clause.verbLength;
       // "Qin told China Media Group's Washington bureau that …": what follows "told" is the listener.
@@ -572,6 +582,15 @@ function reportingClauseStatement(text: string, sentence: Span, tokens: Token[],
       return source ? make({ name: source, kind: 'person' }, first.start, end, speaker.name) : make(speaker, first.start, end);
     }
     from = clause.verb + clause.verbLength;
+  }
+  // "Judge Bell rejected the request, saying the courts …": a participle after a comma has no subject of its own.
+  const participle = tokens.findIndex((t, k) => t.start >= after && k > 0 && t.gap.includes(',') && isParticiple(t) && verbLengthAt(tokens, k) > 0 && !/^(?:told|telling)$/.test(t.lower));
+  if (participle !== -1) {
+    const speaker = sentenceSubject(tokens, tokens[participle].start, sentence, context);
+    let contentStart = participle + verbLengthAt(tokens, participle);
+    if (tokens[contentStart]?.lower === 'that') contentStart++;
+    const first = tokens[contentStart];
+    if (speaker && first && first.start < end && !first.gap.includes(',')) return make({ name: speaker, kind: 'person' }, first.start, end);
   }
   return undefined;
 }
