@@ -25,6 +25,12 @@ describe('quotation marks as newspapers write them', () => {
     assert.equal(quote?.text, 'The negotiations have reached a critical stage');
   });
 
+  test('a closing mark used as an opener before a word, in signed comments', () => {
+    const document = parse('Readers told us what they think. Photo credit. ”Mr. Vance embodies the worst of our politics.” ― Sonya Herrera “During the debate he said nothing true.” ― Pamela Ruiz');
+    assert.equal(quoteStarting(document, 'Mr. Vance embodies')?.speaker, 'Sonya Herrera');
+    assert.equal(quoteStarting(document, 'During the debate')?.speaker, 'Pamela Ruiz');
+  });
+
   test('possessive apostrophes neither open nor close a quotation', () => {
     const document = parse("The politicians'' votes were counted. Minister Ali Hassan said ''the United States' position is clear to everyone here.''");
     assert.equal(document.quotes.filter(q => q.kind === 'direct').length, 1, JSON.stringify(document.quotes));
