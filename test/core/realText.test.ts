@@ -436,3 +436,25 @@ describe('pronouns', () => {
     assert.notEqual(quoteStarting(document, 'It is finished')?.speaker, 'Victor Hale');
   });
 });
+
+describe('headlines that state what someone said', () => {
+  const article = (title: string, body: string) => parseStatement({ uri: 'memory:///news.txt', text: `${title}\n\n${body}` });
+  const body = 'Senator Bernard Sandoval spoke in Ohio on Tuesday about the race. Sandoval said the campaign had lost its way and needed a new message.';
+
+  test('`Name: …`, `Name says …` and `…, Name Says` are the named person’s when the article names them', () => {
+    for (const [title, words] of [
+      ["Sandoval: Campaign needs to 'get away from all of this personality stuff.'", "Campaign needs to 'get away"],
+      ['Sandoval says the campaign has lost its way.', 'the campaign has lost its way'],
+      ['The Campaign Could Still Win the State, Sandoval Says.', 'The Campaign Could Still Win the State'],
+    ]) {
+      const quote = article(title, body).quotes.find(q => q.text.startsWith(words));
+      assert.equal(quote?.speaker, 'Bernard Sandoval', title);
+      assert.equal(quote?.kind, 'reported', title);
+    }
+  });
+
+  test('a label nobody in the article answers to makes no statement', () => {
+    const document = article('Poll: Voters split evenly ahead of the first debate.', body);
+    assert.ok(!document.quotes.some(q => q.text.startsWith('Voters split')), JSON.stringify(document.quotes));
+  });
+});
