@@ -1,5 +1,6 @@
 import type { Quote, Span } from '../model';
 import type { PeopleInDocument } from './people';
+import { trimEndOf } from '../read/trim';
 
 /**
  * A headline that states what someone said: `Sanders: Clinton needs to …`, `De Blasio says the explosion was
@@ -8,9 +9,9 @@ import type { PeopleInDocument } from './people';
  */
 export function titleStatement(text: string, title: Span, people: PeopleInDocument): Quote | undefined {
   const line = text.slice(title.start, title.end);
-  const trimmed = line.replace(/[\s.]+$/, '');
+  const trimmed = trimEndOf(line, /[\s.]/);
   const make = (speaker: string, start: number, end: number): Quote | undefined => {
-    const content = line.slice(start, end).trim().replace(/[.,;:]+$/, '');
+    const content = trimEndOf(line.slice(start, end).trim(), /[.,;:]/);
     if (content.split(/\s+/).length < 3) return undefined;
     const offset = title.start + start + (line.slice(start, end).length - line.slice(start, end).trimStart().length);
     const quoted = /^["“'‘].*["”'’]$/.test(content);
@@ -29,7 +30,7 @@ export function titleStatement(text: string, title: Span, people: PeopleInDocume
     if (speaker) return make(speaker, leading[0].length, trimmed.length);
   }
   // `What they said, Name Says`
-  const trailing = /,\s+([^,]{2,40}?)\s+(?:says|said|tells|warns)$/i.exec(trimmed);
+  const trailing = /, ([^,\s][^,]{0,38}\S) (?:says|said|tells|warns)$/i.exec(trimmed);
   if (trailing) {
     const speaker = people.resolve(trailing[1].trim());
     if (speaker) return make(speaker, 0, trailing.index);
