@@ -430,6 +430,11 @@ describe('pronouns', () => {
     assert.equal(quoteStarting(document, 'My science adviser')?.speaker, 'Alan Moreno');
   });
 
+  test('a possessive is no subject: "he" after "X said Y’s numbers …" stays with X', () => {
+    const document = parse('“His body language was excellent,” said radio host Chris Mathis.\n\nMathis said Penn’s performance should boost Don Tramp’s poll numbers.\n\n“I thought he was very effective at securing the base,” he said.');
+    assert.equal(quoteStarting(document, 'I thought he was very effective')?.speaker, 'Chris Mathis');
+  });
+
   test('"she" never goes to a man the text shows as one', () => {
     const document = parse('Mr. Victor Hale walked onto the stage. “Thank you all for coming tonight,” Hale said. Then the crowd cheered. “It is finished,” she said of the race.');
     assert.equal(quoteStarting(document, 'Thank you all')?.speaker, 'Victor Hale');

@@ -194,6 +194,8 @@ const FUNCTION_WORDS = new Set(['of', 'in', 'and', 'or', 'to', 'for', 'at', 'on'
  * between commas: "Scott responded", "Ada Brennick, a nurse, asked", unlike "a bridge named after Pollard in 1931".
  */
 function isSubjectRun(tokens: Token[], run: NameRun): boolean {
+  // "Tramp’s poll numbers": a possessive names the owner, not the one who acts.
+  if (/['’]s$/.test(tokens[run.last - 1].text)) return false;
   let next = run.last;
   if (tokens[next] && /^\s*,\s*$/.test(tokens[next].gap)) {
     let close = next + 1;
