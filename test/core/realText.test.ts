@@ -397,6 +397,20 @@ describe('reporting clauses as news write them', () => {
   });
 });
 
+describe('continuity and titles', () => {
+  test('a quotation left unclosed continues into the next paragraph only when that one has no cue of its own', () => {
+    const document = parse('“It is a dog whistle to everyone,” Rep. Gail Moore said Friday. “If indeed the president is not legitimate, then how can anyone feel good about it.\n\n“I have been doing a lot of thinking about where we are as a country,” added Rep. James Colburn, the assistant leader of the caucus.');
+    assert.equal(quoteStarting(document, 'If indeed the president')?.speaker, 'Gail Moore');
+    assert.equal(quoteStarting(document, 'I have been doing a lot')?.speaker, 'James Colburn');
+  });
+
+  test('a title in Title Case after "on" or a possessive is no quotation', () => {
+    const document = parse('“He is absolutely right about the generals,” Tom Flint, a retired general, said Thursday morning on Channel Nine’s “Good Morning Friends.” “There is a lot of frustration within the ranks.”');
+    assert.ok(!document.quotes.some(q => q.text.startsWith('Good Morning Friends')), JSON.stringify(document.quotes));
+    assert.equal(quoteStarting(document, 'There is a lot of frustration')?.speaker, 'Tom Flint');
+  });
+});
+
 describe('fragments after verbs of judging', () => {
   test('an adverb before the verb, an aside after the subject, and verbs like attacked and exhorted', () => {
     const document = parse([
@@ -433,6 +447,11 @@ describe('pronouns', () => {
   test('a possessive is no subject: "he" after "X said Y’s numbers …" stays with X', () => {
     const document = parse('“His body language was excellent,” said radio host Chris Mathis.\n\nMathis said Penn’s performance should boost Don Tramp’s poll numbers.\n\n“I thought he was very effective at securing the base,” he said.');
     assert.equal(quoteStarting(document, 'I thought he was very effective')?.speaker, 'Chris Mathis');
+  });
+
+  test('a name that modifies a noun is no subject: "the Reyes campaign took …"', () => {
+    const document = parse('“The campaign is in panic mode,” said Laura Wiles, a local party president.\n\nShe believes the Reyes campaign took these voters for granted.\n\n“They have a big problem now,” she said.');
+    assert.equal(quoteStarting(document, 'They have a big problem')?.speaker, 'Laura Wiles');
   });
 
   test('"she" never goes to a man the text shows as one', () => {

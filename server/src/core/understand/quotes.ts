@@ -236,6 +236,8 @@ function directQuote(text: string, mark: MarkedSpan, sentence: Span, paragraph: 
   // Cues sit right next to the quotation; looking at a bounded window keeps long paragraphs linear.
   const before = text.slice(Math.max(sentence.start, mark.outer.start - CUE_WINDOW), mark.outer.start);
   if (NAMING_BEFORE.test(before.slice(-40))) return undefined;
+  // `on Fox News’s “Fox and Friends.”`, `in “American Skin”`: a title in Title Case after "on", "in" or a possessive.
+  if (words >= 2 && /(?:\b(?:on|in)|['’]s)\s*$/i.test(before) && content.split(/\s+/).filter(w => /\p{L}/u.test(w) && !/^(?:a|an|the|and|of|or|to|in|on|for|at|by|with)$/.test(w)).every(w => /^[\p{Lu}\d]/u.test(w))) return undefined;
   // The quote's text and span leave out surrounding spaces and the comma before the closing mark.
   const cleaned = trimEndOf(content, /[\s,]/).trim();
   const start = mark.content.start + (content.length - content.trimStart().length);
@@ -249,10 +251,10 @@ function directQuote(text: string, mark: MarkedSpan, sentence: Span, paragraph: 
     span,
   });
 
-  // A paragraph that opens with a mark right after an unclosed quotation continues it.
-  if (continuing && mark.outer.start === paragraph.start) {
-    return make(continuing.speaker ? { name: continuing.speaker, kind: continuing.speakerKind ?? 'person' } : null, continuing.via);
-  }
+  // A paragraph that opens with a mark right after an unclosed quotation continues it, unless a cue of its own
+  // follows ("“…,” added Rep. Clyburn": the quotation before was left unclosed by mistake).
+  const continues = continuing && mark.outer.start === paragraph.start;
+  const continued = () => make(continuing!.speaker ? { name: continuing!.speaker, kind: continuing!.speakerKind ?? 'person' } : null, continuing!.via);
 
   // Cue after the closing mark: `," he said`, `," said Yang`, `," Qin told CMG`, `," a source said`.
   // After the closing mark the cue may follow a quotation of several sentences, so look past the sentence.
@@ -265,7 +267,9 @@ function directQuote(text: string, mark: MarkedSpan, sentence: Span, paragraph: 
     if (speaker) return make(person(speaker));
   }
   const after = cueAfter(afterTokens, context, text);
-  if (after !== undefined && /^\s*(?:[,—–-]\s*)?$/.test(text.slice(mark.outer.end, afterTokens[0]?.start ?? mark.outer.end).replace(/["”']/g, ''))) {
+  const cued = after !== undefined && /^\s*(?:[,—–-]\s*)?$/.test(text.slice(mark.outer.end, afterTokens[0]?.start ?? mark.outer.end).replace(/["”']/g, ''));
+  if (continues && !(cued && after)) return continued();
+  if (cued) {
     // `Smith called it “a historic mistake,” he said`: words in the middle of the writer's sentence are a fragment.
     const embedded = words <= FRAGMENT_MAX_WORDS && /[\p{Ll}\d]\s*$/u.test(before) && !/(?:[,:]|\bthat)\s*$/.test(before.trimEnd());
     const quote = make(after, quotingVia(before, context, after?.name ?? null), embedded ? 'fragment' : 'direct');
