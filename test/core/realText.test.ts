@@ -454,6 +454,16 @@ describe('pronouns', () => {
     assert.equal(quoteStarting(document, 'They have a big problem')?.speaker, 'Laura Wiles');
   });
 
+  test('a bare surname two people share is the one last named in full; the paragraph’s subject takes "he"', () => {
+    const document = parse([
+      'Rep. Bobby Mora is running for the seat. Sen. Tim Mora, no relation, endorsed a rival last year.',
+      'Rep. Bobby Mora spoke to the union on Monday.',
+      '"He has never shown an ambition for higher office," said Quentin Kidd, a political scientist at the state college.',
+      'Mora bristles at the suggestion he won\'t be ready. "I have raised all the money I needed to raise," he said.',
+    ].join('\n\n'));
+    assert.equal(quoteStarting(document, 'I have raised all the money')?.speaker, 'Bobby Mora');
+  });
+
   test('"she" never goes to a man the text shows as one', () => {
     const document = parse('Mr. Victor Hale walked onto the stage. “Thank you all for coming tonight,” Hale said. Then the crowd cheered. “It is finished,” she said of the race.');
     assert.equal(quoteStarting(document, 'Thank you all')?.speaker, 'Victor Hale');

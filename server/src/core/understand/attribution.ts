@@ -82,6 +82,8 @@ export class SpeakerContext {
     private readonly ledeEnd = Infinity,
     /** Mentions inside a quotation: the quoted speaker talks about them, so they take no pronoun outside. */
     private readonly quoted: (mention: Mention) => boolean = () => false,
+    /** Whether a paragraph break lies between two offsets. */
+    private readonly paragraphBreakBetween: (start: number, end: number) => boolean = () => true,
   ) {}
 
   /** The first person named between two offsets. */
@@ -116,6 +118,9 @@ export class SpeakerContext {
       // Someone only mentioned ("a bridge named after Pollard") does not take the pronoun from a subject or a speaker.
       if (personGender === gender && (mentions[i].speaking || mentions[i].subject)) return person;
       if (personGender === gender) nearestMentioned ??= person;
+      // "Scott bristles at the suggestion. “…,” he said": the paragraph's subject, of no known gender, before the
+      // speaker of an earlier paragraph.
+      if (personGender === undefined && mentions[i].subject && !this.paragraphBreakBetween(mentions[i].span.end, offset)) return person;
       if (personGender === undefined) nearestUnknown ??= person;
     }
     if (current === undefined) return nearestMentioned ?? nearestUnknown;

@@ -33,7 +33,8 @@ const CONNECTORS = new Set(['of', 'to', 'for', 'in', 'at', 'on', 'and', 'the', '
 /** Last words of organisation names that a person's name never runs into. */
 const ORGANISATION_TAILS = new Set(`coalition institute institution foundation university college committee council association
   journal center centre group fund bank corporation company agency commission federation alliance network debates
-  caucus forum school hospital church union league society academy party`.split(/\s+/));
+  caucus forum school hospital church union league society academy party survey poll census review index report
+  study`.split(/\s+/));
 
 function isNameToken(token: Token): boolean {
   if (isInitial(token.text)) return true;
@@ -103,7 +104,8 @@ function nameRuns(tokens: Token[]): NameRun[] {
     // "the EB-5 Investment Coalition", "the Hoover Institution": capitalized words before an organisation's
     // head name the organisation, not a person.
     const next = tokens[j];
-    if (!(next && isSpaceGap(next.gap) && isCapitalized(next.text) && ORGANISATION_TAILS.has(next.lower))) runs.push({ first: i, last: j });
+    const organisation = (next && isSpaceGap(next.gap) && isCapitalized(next.text) && ORGANISATION_TAILS.has(next.lower)) || ORGANISATION_TAILS.has(tokens[j - 1].lower);
+    if (!organisation) runs.push({ first: i, last: j });
     i = j;
   }
   return runs;
@@ -301,6 +303,16 @@ export function findPeople(text: string, paragraphs: readonly Span[], { titles =
     return names && names.length === 1 ? names[0] : undefined;
   };
 
+  // Two people share a surname ("Bobby Scott", "Tim Scott"): a bare "Scott" is the one last named in full.
+  const fullMentions = [...mentions];
+  const latestBySurname = (surname: string, offset: number) => {
+    const names = bySurname.get(surname);
+    if (!names) return undefined;
+    let latest: Mention | undefined;
+    for (const mention of fullMentions) if (mention.span.start < offset && names.includes(mention.person) && (!latest || mention.span.start > latest.span.start)) latest = mention;
+    return latest?.person;
+  };
+
   // Pass 2: later mentions of known names and surname aliases, and title + surname forms.
   const fullMentionStarts = new Set(mentions.map(m => m.span.start));
   tokenized.forEach((tokens, p) => {
@@ -313,7 +325,7 @@ export function findPeople(text: string, paragraphs: readonly Span[], { titles =
       }
       if (run.last - run.first !== 1) continue;
       const before = roleBefore(tokens, run.first, text);
-      const known = uniqueBySurname(name);
+      const known = uniqueBySurname(name) ?? latestBySurname(name, span.start);
       if (known) {
         if (before) people.get(known)!.aliases.add(`${tokens[run.first - 1].text} ${name}`);
         else people.get(known)!.aliases.add(name);

@@ -134,7 +134,7 @@ function findAttributedQuotes(input: QuoteInput): Quote[] {
   const upcoming = (offset: number) => speakingMentions[firstAfter(speakingMentions, offset)]?.person;
   // The lede: the first paragraph that is prose, not a headline or a byline.
   const lede = input.paragraphs.find(p => wordCount(text.slice(p.start, p.end)) >= 15);
-  const context = new SpeakerContext(input.people, upcoming, lede?.end ?? 0, mention => mentionedInQuotes.has(mention));
+  const context = new SpeakerContext(input.people, upcoming, lede?.end ?? 0, mention => mentionedInQuotes.has(mention), (start, end) => input.paragraphs.some(p => p.start > start && p.start < end));
   context.speaker = input.principal[0];
   const quotes: Quote[] = [];
   let continuing: { speaker: string | null; speakerKind?: Quote['speakerKind']; via?: string } | undefined; // a quotation running into the next paragraph
@@ -280,7 +280,7 @@ function directQuote(text: string, mark: MarkedSpan, sentence: Span, paragraph: 
   // Cue before the opening mark within the sentence: `He continued, "`, `Yang said: "`, `Le said that "`.
   const beforeTokens = withoutParentheses(tokensBetween(tokens, mark.outer.start - CUE_WINDOW, mark.outer.start));
   const quoting = quotedSource(before, context);
-  const clause = findReportingClause(beforeTokens);
+  const clause = lastReportingClause(beforeTokens);
   const adjacent = /(?:,|:|\bthat)\s*$/.test(before.trimEnd()) || /[,:]\s*$/.test(before);
   if (clause) {
     // `X said “…”` with no comma: the quotation is the object of the verb, a direct quotation all the same.
@@ -374,6 +374,21 @@ function sentencesAround(sentences: Span[], marks: readonly MarkedSpan[]): Span[
     }
   }
   return joined;
+}
+
+/**
+ * The reporting clause nearest a quotation: in "When Clinton noted that …, Trump boasted, “…”" the words are
+ * Trump's, not Clinton's.
+ */
+function lastReportingClause(tokens: readonly Token[]): ReturnType<typeof findReportingClause> {
+  let last: ReturnType<typeof findReportingClause>;
+  for (let from = 0; from < tokens.length; ) {
+    const clause = findReportingClause(tokens, from);
+    if (!clause) break;
+    last = clause;
+    from = clause.verb + clause.verbLength;
+  }
+  return last;
 }
 
 const isParticiple = (token: Token | undefined) => !!token && /ing$/.test(token.lower);
