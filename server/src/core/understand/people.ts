@@ -1,5 +1,6 @@
 import { CHINESE_SURNAMES, HONORIFICS, NON_PERSON_WORDS, REPORTING_VERB_SET, ROLE_HEADS, ROLE_MODIFIERS } from './lexicon';
 import type { Person, Span } from '../model';
+import { firstAfter } from '../read/spans';
 import { isCapitalized, isInitial, isSpaceGap, tokenize, type Token } from '../read/tokens';
 import { verbLengthAt } from './attribution';
 import { givenNameGender, isGivenName } from './givenNameGender';
@@ -308,9 +309,9 @@ export function findPeople(text: string, paragraphs: readonly Span[], { titles =
   const latestBySurname = (surname: string, offset: number) => {
     const names = bySurname.get(surname);
     if (!names) return undefined;
-    let latest: Mention | undefined;
-    for (const mention of fullMentions) if (mention.span.start < offset && names.includes(mention.person) && (!latest || mention.span.start > latest.span.start)) latest = mention;
-    return latest?.person;
+    // Full mentions are in text order: walk back from the offset to the nearest one of these names.
+    for (let i = firstAfter(fullMentions, offset - 1) - 1; i >= 0; i--) if (names.includes(fullMentions[i].person)) return fullMentions[i].person;
+    return undefined;
   };
 
   // Pass 2: later mentions of known names and surname aliases, and title + surname forms.

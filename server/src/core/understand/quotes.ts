@@ -134,7 +134,12 @@ function findAttributedQuotes(input: QuoteInput): Quote[] {
   const upcoming = (offset: number) => speakingMentions[firstAfter(speakingMentions, offset)]?.person;
   // The lede: the first paragraph that is prose, not a headline or a byline.
   const lede = input.paragraphs.find(p => wordCount(text.slice(p.start, p.end)) >= 15);
-  const context = new SpeakerContext(input.people, upcoming, lede?.end ?? 0, mention => mentionedInQuotes.has(mention), (start, end) => input.paragraphs.some(p => p.start > start && p.start < end));
+  const paragraphSpans = input.paragraphs.map(span => ({ span }));
+  const context = new SpeakerContext(input.people, upcoming, lede?.end ?? 0, mention => mentionedInQuotes.has(mention), (start, end) => {
+    // Paragraphs are in text order: the first one starting after `start` tells.
+    const next = input.paragraphs[firstAfter(paragraphSpans, start)];
+    return !!next && next.start < end;
+  });
   context.speaker = input.principal[0];
   const quotes: Quote[] = [];
   let continuing: { speaker: string | null; speakerKind?: Quote['speakerKind']; via?: string } | undefined; // a quotation running into the next paragraph
