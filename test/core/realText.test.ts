@@ -445,7 +445,7 @@ describe('pronouns', () => {
   });
 
   test('a possessive is no subject: "he" after "X said Y’s numbers …" stays with X', () => {
-    const document = parse('“His body language was excellent,” said radio host Chris Mathis.\n\nMathis said Penn’s performance should boost Don Tramp’s poll numbers.\n\n“I thought he was very effective at securing the base,” he said.');
+    const document = parse('Gov. Mark Penn debated on Tuesday. “His body language was excellent,” said radio host Chris Mathis.\n\nMathis said Penn’s performance should boost Don Tramp’s poll numbers.\n\n“I thought he was very effective at securing the base,” he said.');
     assert.equal(quoteStarting(document, 'I thought he was very effective')?.speaker, 'Chris Mathis');
   });
 

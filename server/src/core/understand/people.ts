@@ -186,7 +186,9 @@ function isSpeakingRun(tokens: Token[], run: NameRun): boolean {
   const after = tokens[run.last];
   if (after && isSpaceGap(after.gap) && (verbLengthAt(tokens, run.last) > 0 || /^(?:also|further|then|later|once)$/.test(after.lower) && verbLengthAt(tokens, run.last + 1) > 0)) return true;
   const before = tokens[run.first - 1];
-  if (before && isSpaceGap(tokens[run.first].gap) && /^(?:said|says|added|told|noted|stressed|asked|wrote)$/.test(before.lower)) return true;
+  // "said Yang" speaks; "Matthews said Pence’s performance …" does not make Pence speak.
+  const possessive = /['’]s$/.test(tokens[run.last - 1].text);
+  if (before && !possessive && isSpaceGap(tokens[run.first].gap) && /^(?:said|says|added|told|noted|stressed|asked|wrote)$/.test(before.lower)) return true;
   return before?.lower === 'to' && tokens[run.first - 2]?.lower === 'according';
 }
 
