@@ -454,7 +454,7 @@ describe('pronouns', () => {
     assert.equal(quoteStarting(document, 'They have a big problem')?.speaker, 'Laura Wiles');
   });
 
-  test('a bare surname two people share is the one last named in full; the paragraph’s subject takes "he"', () => {
+  test('a bare surname two people share is the one named in full most; the paragraph’s subject takes "he"', () => {
     const document = parse([
       'Rep. Bobby Mora is running for the seat. Sen. Tim Mora, no relation, endorsed a rival last year.',
       'Rep. Bobby Mora spoke to the union on Monday.',

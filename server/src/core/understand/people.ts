@@ -306,13 +306,19 @@ export function findPeople(text: string, paragraphs: readonly Span[], { titles =
     return names && names.length === 1 ? names[0] : undefined;
   };
 
-  // Two people share a surname ("Bobby Scott", "Tim Scott"): a bare "Scott" is the one last named in full.
+  // Two people share a surname ("Ted Cruz", "Heidi Cruz"): a bare "Cruz" is the one the document names in full
+  // most (news call the others by their given name), the one named last when that is even.
+  const fullMentionCounts = new Map<string, number>();
+  for (const mention of mentions) fullMentionCounts.set(mention.person, (fullMentionCounts.get(mention.person) ?? 0) + 1);
   const fullMentions = [...mentions];
   const latestBySurname = (surname: string, offset: number) => {
     const names = bySurname.get(surname);
     if (!names) return undefined;
+    const most = Math.max(...names.map(name => fullMentionCounts.get(name) ?? 0));
+    const leading = names.filter(name => fullMentionCounts.get(name) === most);
+    if (leading.length === 1) return leading[0];
     // Full mentions are in text order: walk back from the offset to the nearest one of these names.
-    for (let i = firstAfter(fullMentions, offset - 1) - 1; i >= 0; i--) if (names.includes(fullMentions[i].person)) return fullMentions[i].person;
+    for (let i = firstAfter(fullMentions, offset - 1) - 1; i >= 0; i--) if (leading.includes(fullMentions[i].person)) return fullMentions[i].person;
     return undefined;
   };
 
