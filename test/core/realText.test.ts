@@ -397,6 +397,18 @@ describe('reporting clauses as news write them', () => {
   });
 });
 
+describe('coordinated verbs and descriptions before a name', () => {
+  test('"X, an aside, appeared … and said she …" and "said 9/11 widow Terry Strand"', () => {
+    const document = parse([
+      'Hillary Rodham, the former secretary of state, appeared at the forum sponsored by a network and said she has the essential quality for the job: "Steadiness, an absolute rock steadiness."',
+      '“The rationales for the veto do not hold weight. They are wrong,” said 9/11 widow Terry Strand.',
+    ].join('\n\n'));
+    assert.equal(quoteStarting(document, 'Steadiness, an absolute')?.speaker, 'Hillary Rodham');
+    assert.equal(quoteStarting(document, 'she has the essential quality')?.speaker, 'Hillary Rodham');
+    assert.equal(quoteStarting(document, 'The rationales for the veto')?.speaker, 'Terry Strand');
+  });
+});
+
 describe('continuity and titles', () => {
   test('a quotation left unclosed continues into the next paragraph only when that one has no cue of its own', () => {
     const document = parse('“It is a dog whistle to everyone,” Rep. Gail Moore said Friday. “If indeed the president is not legitimate, then how can anyone feel good about it.\n\n“I have been doing a lot of thinking about where we are as a country,” added Rep. James Colburn, the assistant leader of the caucus.');

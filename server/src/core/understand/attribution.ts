@@ -224,7 +224,8 @@ export function findReportingClause(tokens: readonly Token[], from = 0, to = tok
     while (subjectStart > from && subjectEnd - subjectStart < 8 && !/[,;:()"“”—–―]/.test(tokens[subjectStart].gap)) subjectStart--;
     if (subjectStart === subjectEnd) continue;
     const written = tokens.slice(subjectStart, subjectEnd) as Token[];
-    if (written.length === 1 && /^(?:and|but)$/.test(written[0].lower)) return { verb: i, verbLength: length, subject: [], coordinated: true };
+    // "… appeared at the forum and said": the verb shares the subject of the verb before "and".
+    if (/^(?:and|but)$/.test(written[written.length - 1].lower)) return { verb: i, verbLength: length, subject: [], coordinated: true };
     return { verb: i, verbLength: length, subject: subjectCore(written) };
   }
   return undefined;

@@ -482,7 +482,7 @@ function cueAfter(written: Token[], context: SpeakerContext, text: string): Spea
   const verbFirst = verbLengthAt(tokens, 0);
   if (verbFirst) {
     const subject: Token[] = [];
-    for (let i = verbFirst; i < tokens.length && subject.length < 8 && (i === verbFirst || /^\s+$/.test(tokens[i].gap)); i++) subject.push(tokens[i]);
+    for (let i = verbFirst; i < tokens.length && subject.length < 8 && (i === verbFirst || /^(?:\s+|\/)$/.test(tokens[i].gap)); i++) subject.push(tokens[i]);
     for (let n = subject.length; n > 0; n--) {
       const speaker = context.resolveSubject(subject.slice(0, n));
       if (speaker) return { name: speaker, kind: 'person' };
@@ -491,6 +491,11 @@ function cueAfter(written: Token[], context: SpeakerContext, text: string): Spea
     for (let n = subject.length; n > 0; n--) {
       const name = unknownPersonName(subject.slice(0, n));
       if (name) return { name, kind: 'person' };
+    }
+    // "said 9/11 widow Terry Strada": a description before the name.
+    for (let k = 1; k < subject.length; k++) {
+      const speaker = context.resolveSubject(subject.slice(k)) ?? unknownPersonName(subject.slice(k));
+      if (speaker) return { name: speaker, kind: 'person' };
     }
     for (let n = subject.length; n > 0; n--) {
       const source = sourceNamedIn(subject.slice(0, n), text);
