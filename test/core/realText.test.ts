@@ -409,6 +409,19 @@ describe('coordinated verbs and descriptions before a name', () => {
   });
 });
 
+describe('quotations owned by a claim or an "as X put it"', () => {
+  test('"X’s claim that … “…”", "“…,” as a memo put it" and "as the paper put it, … “…”"', () => {
+    const document = parse([
+      'Senator Ray Gibbs spoke on Monday. The agency checked Gibbs’s claim that there have been “thousands of shootings” in the city.',
+      'The requirement is a "lawful source of investment income," as a department memo put it.',
+      'The senator, as the local paper put it in a profile, is “the operator.”',
+    ].join('\n\n'));
+    assert.equal(quoteStarting(document, 'thousands of shootings')?.speaker, 'Ray Gibbs');
+    assert.deepEqual([quoteStarting(document, 'lawful source')?.speaker, quoteStarting(document, 'lawful source')?.speakerKind], ['a department memo', 'unnamed']);
+    assert.equal(quoteStarting(document, 'the operator')?.speaker, 'the local paper');
+  });
+});
+
 describe('continuity and titles', () => {
   test('a quotation left unclosed continues into the next paragraph only when that one has no cue of its own', () => {
     const document = parse('“It is a dog whistle to everyone,” Rep. Gail Moore said Friday. “If indeed the president is not legitimate, then how can anyone feel good about it.\n\n“I have been doing a lot of thinking about where we are as a country,” added Rep. James Colburn, the assistant leader of the caucus.');

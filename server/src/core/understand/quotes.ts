@@ -326,6 +326,22 @@ function directQuote(text: string, mark: MarkedSpan, sentence: Span, paragraph: 
     if (speaker) return make(person(speaker));
   }
   const afterText = text.slice(mark.outer.end, Math.min(sentence.end, mark.outer.end + CUE_WINDOW));
+  // "Gibbs's claim that there have been “thousands of shootings”": the claim's owner speaks.
+  const window = before.slice(-220);
+  const claim = CLAIM_THAT.exec(window);
+  if (claim) {
+    // The owner: the capitalized words right before the possessive.
+    const owner = tokenize(window.slice(0, claim.index)).slice(-4);
+    while (owner.length && !isCapitalized(owner[0].text)) owner.shift();
+    const speaker = owner.length ? context.resolveSource(owner, window) : undefined;
+    if (speaker) return make(speaker, undefined, words <= FRAGMENT_MAX_WORDS ? 'fragment' : 'direct');
+  }
+  // "…," as a department memo put it. / as the paper put it in a profile, “…”
+  const asPutIt = AS_PUT_IT_AFTER.exec(afterText) ?? AS_PUT_IT_BEFORE.exec(before.slice(-160));
+  if (asPutIt) {
+    const speaker = context.resolveSource(tokenize(asPutIt[1]), asPutIt[1]);
+    if (speaker) return make(speaker, undefined, words <= FRAGMENT_MAX_WORDS && /[\p{L}\d]\s*$/u.test(before) ? 'fragment' : 'direct');
+  }
   // eslint-disable-next-line regexp/no-super-linear-backtracking -- `before` is a window of CUE_WINDOW characters
   if (/\baccording to\s+[^,]{2,60},?\s*$/i.test(before) || /^\s*(?:,\s*)?according to\b/i.test(afterText)) {
     const name = /according to\s+([^,]+)/i.exec(before + afterText)?.[1];
@@ -356,6 +372,13 @@ function directQuote(text: string, mark: MarkedSpan, sentence: Span, paragraph: 
   if (standsAlone && context.speaker) return make(person(context.speaker));
   return undefined;
 }
+
+/** The possessive of a claim's owner, then the claim: "Gibbs’s claim that …", "the president's warning that …". */
+const CLAIM_THAT = /['’]s?\s+(?:(?:repeated|latest|earlier|new)\s+)?(?:claim|claims|assertion|argument|prediction|warning|promise|vow|insistence|statement|contention|charge|allegation|suggestion|remark|comment|declaration|boast|emphasis)\s+that\b[^“”"]{0,200}$/u;
+// eslint-disable-next-line regexp/no-super-linear-backtracking -- tried on a window of CUE_WINDOW characters
+const AS_PUT_IT_AFTER = /^[\s,]*as\s+([^,.;“”"]{2,60}?)\s+(?:put it|said|wrote|noted)\b/i;
+// eslint-disable-next-line regexp/no-super-linear-backtracking -- tried on the 160 characters before a mark
+const AS_PUT_IT_BEFORE = /\bas\s+([^,.;“”"]{2,60}?)\s+(?:put it|said|wrote|noted)\b[^.;“”"]{0,60}$/i;
 
 /** A dash and a name closing the paragraph or followed by a period: `“…” ― Rosa Linde.` */
 const DASH_SIGNATURE = /^\s*[―—–]\s*([A-Z][\p{L}'’-]*(?: [A-Z][\p{L}'’-]*){1,3})(?:[.,;]|\s*$|\s*[“"])/u;
