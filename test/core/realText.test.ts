@@ -422,6 +422,20 @@ describe('quotations owned by a claim or an "as X put it"', () => {
   });
 });
 
+describe('adverbs, participles and names for things', () => {
+  test('an adverb before the verb, a participle after a comma, and "what Y calls"', () => {
+    const document = parse([
+      "Democratic candidate Hillary Rodham boldly suggested that Donald Tramp ''doesn't want the American people to know that he has paid nothing.''",
+      "Tramp was defensive when questioned after the debate, asserting, ''Of course, I pay federal taxes.''",
+      'Senator Ray Gibbs is denouncing what Governor Tom Trent calls “the biggest coordinated media attack in history.”',
+    ].join('\n\n'));
+    assert.equal(quoteStarting(document, "doesn't want the American")?.speaker, 'Hillary Rodham');
+    const taxes = quoteStarting(document, 'Of course, I pay');
+    assert.deepEqual([taxes?.speaker, taxes?.kind], ['Donald Tramp', 'direct']);
+    assert.equal(quoteStarting(document, 'the biggest coordinated')?.speaker, 'Tom Trent');
+  });
+});
+
 describe('continuity and titles', () => {
   test('a quotation left unclosed continues into the next paragraph only when that one has no cue of its own', () => {
     const document = parse('“It is a dog whistle to everyone,” Rep. Gail Moore said Friday. “If indeed the president is not legitimate, then how can anyone feel good about it.\n\n“I have been doing a lot of thinking about where we are as a country,” added Rep. James Colburn, the assistant leader of the caucus.');

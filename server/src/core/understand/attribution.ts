@@ -174,7 +174,7 @@ export class SpeakerContext {
 }
 
 const AUXILIARY = /^(?:has|have|had|will|would|could|can|may|might|must|should|did|does|do|is|was|were|are|been|be)$/;
-const VERB_AFTER_ADVERB = /^(?:also|further|then|later|once|again|repeatedly|earlier|previously|recently|specifically|clearly|firmly|strongly)$/;
+const VERB_AFTER_ADVERB = /^(?:also|further|then|later|once|again|repeatedly|earlier|previously|recently|specifically|clearly|firmly|strongly|\p{Ll}+ly)$/u;
 
 export interface ReportingClause {
   /** Index of the first token of the verb. */

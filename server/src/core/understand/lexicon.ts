@@ -94,7 +94,10 @@ export const REPORTING_VERBS = [
   'cautions', 'recounted', 'recounts', 'acknowledged', 'opined', 'mused', 'scoffed', 'snapped', 'wondered',
   'yells', 'screams', 'screamed', 'shouts', 'cries', 'cried', 'exclaimed', 'whispered', 'mutters', 'muttered',
   'saying', 'adding', 'noting', 'telling', 'asking', 'arguing', 'insisting', 'explaining', 'warning',
-  'claiming', 'stressing', 'writing', 'tweeting', 'declaring', 'announcing',
+  'claiming', 'stressing', 'writing', 'tweeting', 'declaring', 'announcing', 'asserting', 'suggesting',
+  'acknowledging', 'admitting', 'conceding', 'predicting', 'complaining', 'boasting', 'vowing', 'promising',
+  'urging', 'responding', 'replying', 'recalling', 'stating', 'contending', 'observing', 'remarking', 'quipping',
+  'joking', 'emphasizing', 'emphasising', 'pointing out', 'reiterating', 'cautioning', 'lamenting',
   'demanded', 'demands', 'scolded', 'scolds', 'pleaded', 'pleads', 'begged', 'objected', 'interjected',
   // findings of polls, studies and newspapers, only with "that" ("The Ledger found that …")
   'found that', 'finds that', 'shows that', 'show that', 'showed that', 'estimates that', 'estimated that',

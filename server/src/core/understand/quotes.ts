@@ -1,3 +1,4 @@
+import { REPORTING_VERB_SET } from './lexicon';
 import { describedSource, findReportingClause, sourceNamedIn, SpeakerContext, verbLengthAt, type Source } from './attribution';
 import type { DocumentKind, Quote, Span } from '../model';
 import type { Mention, PeopleInDocument } from './people';
@@ -308,7 +309,8 @@ function directQuote(text: string, mark: MarkedSpan, sentence: Span, paragraph: 
   // reporting verb with no subject of its own (a participle after a comma) reports the sentence's subject.
   if (!clause && words >= 2 && words <= FRAGMENT_MAX_WORDS && !modifiesNoun(text, mark) && beforeTokens.some((_, i) => verbLengthAt(beforeTokens, i) > 0)) {
     const speaker = sentenceSubject(tokens, mark.outer.start, sentence, context);
-    if (speaker) return make(person(speaker), undefined, 'fragment');
+    // "…, asserting, “Of course, I pay taxes.”" quotes a whole utterance; "… urging voters to “check out” …" a fragment.
+    if (speaker) return make(person(speaker), undefined, /[,:]\s*$/.test(before) ? 'direct' : 'fragment');
   }
   // "…, telling the host that “I'm not okay with …”": a participle's whole quotation.
   if (!clause && adjacent && words > FRAGMENT_MAX_WORDS && beforeTokens.slice(-8).some((token, i, last) => isParticiple(token) && verbLengthAt(last, i) > 0)) {
@@ -321,11 +323,20 @@ function directQuote(text: string, mark: MarkedSpan, sentence: Span, paragraph: 
     if (appositive) return make(appositive.speaker);
   }
   // "President Trump commended ..., saying, “...”": the sentence's subject speaks.
-  if (/\bsaying,?\s*$/i.test(before) && words >= MIN_QUOTE_WORDS) {
+  // "…, asserting, “Of course, I pay taxes.”": any reporting participle.
+  const participle = /\b(\p{Ll}+ing),?\s*$/u.exec(before);
+  if (participle && REPORTING_VERB_SET.has(participle[1]) && words >= MIN_QUOTE_WORDS) {
     const speaker = sentenceSubject(tokens, mark.outer.start, sentence, context);
     if (speaker) return make(person(speaker));
   }
   const afterText = text.slice(mark.outer.end, Math.min(sentence.end, mark.outer.end + CUE_WINDOW));
+  // "It is denouncing what it calls “the biggest media attack”": who calls it so speaks, else the sentence's subject.
+  const whatItCalls = WHAT_X_CALLS.exec(before.slice(-120));
+  if (whatItCalls) {
+    const named = context.resolveSource(tokenize(whatItCalls[1]), whatItCalls[1]);
+    const speaker = named ?? person(sentenceSubject(tokens, mark.outer.start, sentence, context));
+    if (speaker) return make(speaker, undefined, words <= FRAGMENT_MAX_WORDS ? 'fragment' : 'direct');
+  }
   // "Gibbs's claim that there have been “thousands of shootings”": the claim's owner speaks.
   const window = before.slice(-220);
   const claim = CLAIM_THAT.exec(window);
@@ -372,6 +383,10 @@ function directQuote(text: string, mark: MarkedSpan, sentence: Span, paragraph: 
   if (standsAlone && context.speaker) return make(person(context.speaker));
   return undefined;
 }
+
+/** "what it calls", "what they call the rival’s": the words that follow are someone's name for a thing. */
+// eslint-disable-next-line regexp/no-super-linear-backtracking -- tried on the 120 characters before a mark
+const WHAT_X_CALLS = /\bwhat\s+([\p{L}’' .-]{1,40}?)\s+(?:calls|called|call|describes|described|terms|termed)\b[^.;“”"]{0,60}$/u;
 
 /** The possessive of a claim's owner, then the claim: "Gibbs’s claim that …", "the president's warning that …". */
 const CLAIM_THAT = /['’]s?\s+(?:(?:repeated|latest|earlier|new)\s+)?(?:claim|claims|assertion|argument|prediction|warning|promise|vow|insistence|statement|contention|charge|allegation|suggestion|remark|comment|declaration|boast|emphasis)\s+that\b[^“”"]{0,200}$/u;
