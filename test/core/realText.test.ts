@@ -436,6 +436,18 @@ describe('adverbs, participles and names for things', () => {
   });
 });
 
+describe('relative clauses and sentence-opening "Said X:"', () => {
+  test('"X, now the leader, who in 2010 said … a “one-term president,” agreed" and "Said Ellis: “…”"', () => {
+    const document = parse([
+      'The leader, Mitch Conway, who in 2010 said the party’s most important goal was to make the president a "one-term president," agreed.',
+      'Experts say the plan is complicated. Said Ellis: “I do not get the sense she is the least bit interested in tax reform.”',
+    ].join('\n\n'));
+    assert.equal(quoteStarting(document, 'one-term president')?.speaker, 'Mitch Conway');
+    assert.equal(quoteStarting(document, 'the party’s most important goal')?.speaker, 'Mitch Conway');
+    assert.equal(quoteStarting(document, 'I do not get the sense')?.speaker, 'Ellis');
+  });
+});
+
 describe('continuity and titles', () => {
   test('a quotation left unclosed continues into the next paragraph only when that one has no cue of its own', () => {
     const document = parse('“It is a dog whistle to everyone,” Rep. Gail Moore said Friday. “If indeed the president is not legitimate, then how can anyone feel good about it.\n\n“I have been doing a lot of thinking about where we are as a country,” added Rep. James Colburn, the assistant leader of the caucus.');

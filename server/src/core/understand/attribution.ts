@@ -92,6 +92,12 @@ export class SpeakerContext {
     return mention && mention.span.end <= end ? mention.person : undefined;
   }
 
+  /** The last person named between two offsets, for "X, now the majority leader, who said …". */
+  lastNamedIn(start: number, end: number): string | undefined {
+    const mention = this.people.mentions[firstAfter(this.people.mentions, end - 1) - 1];
+    return mention && mention.span.start >= start && mention.span.end <= end ? mention.person : undefined;
+  }
+
   get speaker(): string | undefined {
     return this.current;
   }

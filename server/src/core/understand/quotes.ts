@@ -291,7 +291,7 @@ function directQuote(text: string, mark: MarkedSpan, sentence: Span, paragraph: 
   if (clause) {
     // `X said “…”` with no comma: the quotation is the object of the verb, a direct quotation all the same.
     const rightAfterVerb = clause.verb + clause.verbLength === beforeTokens.length;
-    const resolved = clause.coordinated ? undefined : context.resolveSource(clause.subject, text);
+    const resolved = clause.coordinated ? undefined : context.resolveSource(clause.subject, text) ?? relativeAntecedent(clause, sentence, context);
     // "…, saying that …" / "by announcing that …": a participle reports the sentence's subject.
     const subjectOfSentence = clause.coordinated || (!resolved && isParticiple(beforeTokens[clause.verb])) ? sentenceSubject(tokens, mark.outer.start, sentence, context) : undefined;
     const speaker = subjectOfSentence ? { name: subjectOfSentence, kind: 'person' as const } : resolved;
@@ -362,6 +362,10 @@ function directQuote(text: string, mark: MarkedSpan, sentence: Span, paragraph: 
 
   // A label: `Name: “…”`, the paragraph's first words ending in a colon right before the mark.
   // (Measured on the words: in Markdown, a blanked link destination may stand between the label and the mark.)
+  // "Said Ellis: “…”" opening a sentence inside a paragraph.
+  const saidLabel = /^\s*Said\s+([^:;.!?"“”]{2,60}?)\s*:\s*$/.exec(text.slice(sentence.start, mark.outer.start));
+  const saidBy = saidLabel ? context.resolveSubject(tokenize(saidLabel[1])) ?? unknownPersonName(tokenize(saidLabel[1])) : undefined;
+  if (saidBy) return make(person(saidBy));
   if (mark.outer.start - paragraph.start <= 600) {
     const label = LABEL.exec(text.slice(paragraph.start, mark.outer.start).replace(/\s+/g, ' ').trim());
     // "Said Okafor: “…”" puts the verb first.
@@ -434,6 +438,14 @@ function lastReportingClause(tokens: readonly Token[]): ReturnType<typeof findRe
   return last;
 }
 
+/** "Mitch Conway, now the leader, who in 2010 said …": a relative pronoun's antecedent, the last person named before it. */
+function relativeAntecedent(clause: NonNullable<ReturnType<typeof findReportingClause>>, sentence: Span, context: SpeakerContext): Source | undefined {
+  const [pronoun] = clause.subject;
+  if (clause.subject.length !== 1 || pronoun.lower !== 'who') return undefined;
+  const name = context.lastNamedIn(sentence.start, pronoun.start);
+  return name ? { name, kind: 'person' } : undefined;
+}
+
 const isParticiple = (token: Token | undefined) => !!token && /ing$/.test(token.lower);
 
 /** The person a sentence opens with ("President Trump commended …"), else the first person it names before `end`. */
@@ -452,6 +464,8 @@ function modifiesNoun(text: string, mark: MarkedSpan): boolean {
   const before = text.slice(Math.max(0, mark.outer.start - 8), mark.outer.start);
   // "dismissed the plan as a “cruel joke” during …": the words after "as" are the speaker's verdict.
   if (/\bas\s+(?:a|an|the)\s*$/i.test(before)) return false;
+  // `a “one-term president,” agreed`: punctuation closing the quoted words ends the phrase.
+  if (/[,.;:!?]$/.test(text.slice(mark.content.start, mark.content.end).trimEnd())) return false;
   return /^ \p{Ll}/u.test(after) && !/^ (?:of|to|in|on|and|or|against|for|with|by|from|at|as)\b/.test(text.slice(mark.outer.end, mark.outer.end + 10)) && /\b(?:a|an|the|no|its|their|his|her|this|that)\s*$/i.test(before);
 }
 
@@ -521,6 +535,8 @@ function cueAfter(written: Token[], context: SpeakerContext, text: string): Spea
   if (verbFirst) {
     const subject: Token[] = [];
     for (let i = verbFirst; i < tokens.length && subject.length < 8 && (i === verbFirst || /^(?:\s+|\/)$/.test(tokens[i].gap)); i++) subject.push(tokens[i]);
+    // "“…,” agreed." ends a clause whose subject came before the quotation: no cue here.
+    if (subject.length === 0 || /[.;!?]/.test(subject[0].gap)) return undefined;
     for (let n = subject.length; n > 0; n--) {
       const speaker = context.resolveSubject(subject.slice(0, n));
       if (speaker) return { name: speaker, kind: 'person' };
@@ -626,7 +642,7 @@ function reportingClauseStatement(text: string, sentence: Span, tokens: Token[],
   for (let from = tokens.findIndex(t => t.start >= after); from !== -1 && from < tokens.length; ) {
     const clause = findReportingClause(tokens, from, tokens.length);
     if (!clause) break;
-    const resolved = clause.coordinated ? undefined : FINDING_VERBS.has(tokens[clause.verb].lower) ? findingSource(clause.subject, context, text) : context.resolveSource(clause.subject, text);
+    const resolved = clause.coordinated ? undefined : FINDING_VERBS.has(tokens[clause.verb].lower) ? findingSource(clause.subject, context, text) : context.resolveSource(clause.subject, text) ?? relativeAntecedent(clause, sentence, context);
     const subjectOfSentence = clause.coordinated || (!resolved && isParticiple(tokens[clause.verb])) ? sentenceSubject(tokens, tokens[clause.verb].start, sentence, context) : undefined;
     const speaker = subjectOfSentence ? { name: subjectOfSentence, kind: 'person' as const } : resolved;
     if (speaker) {
