@@ -363,7 +363,7 @@ function directQuote(text: string, mark: MarkedSpan, sentence: Span, paragraph: 
   // A label: `Name: “…”`, the paragraph's first words ending in a colon right before the mark.
   // (Measured on the words: in Markdown, a blanked link destination may stand between the label and the mark.)
   // "Said Ellis: “…”" opening a sentence inside a paragraph.
-  const saidLabel = /^\s*Said\s+([^:;.!?"“”]{2,60}?)\s*:\s*$/.exec(text.slice(sentence.start, mark.outer.start));
+  const saidLabel = /^\s*Said ([^:;.!?"“”\s][^:;.!?"“”]{1,59}):\s*$/.exec(text.slice(sentence.start, mark.outer.start));
   const saidBy = saidLabel ? context.resolveSubject(tokenize(saidLabel[1])) ?? unknownPersonName(tokenize(saidLabel[1])) : undefined;
   if (saidBy) return make(person(saidBy));
   if (mark.outer.start - paragraph.start <= 600) {
