@@ -448,6 +448,17 @@ describe('relative clauses and sentence-opening "Said X:"', () => {
   });
 });
 
+describe('what a "said" reports', () => {
+  test('"said on Tuesday that …" starts after "that"; "said to the nominee as he passed" reports nothing', () => {
+    const document = parse([
+      'Governor Ann Pike said on Tuesday that the state would not pay for the new line.',
+      'Donald Tramp walked onto the stage. “That is right, Donald,” Melanie Pike said to the nominee as he passed the crowd.',
+    ].join('\n\n'));
+    assert.equal(document.quotes.find(q => q.kind === 'reported' && q.speaker === 'Ann Pike')?.text, 'the state would not pay for the new line');
+    assert.ok(!document.quotes.some(q => q.text.startsWith('to the nominee')), JSON.stringify(document.quotes));
+  });
+});
+
 describe('continuity and titles', () => {
   test('a quotation left unclosed continues into the next paragraph only when that one has no cue of its own', () => {
     const document = parse('“It is a dog whistle to everyone,” Rep. Gail Moore said Friday. “If indeed the president is not legitimate, then how can anyone feel good about it.\n\n“I have been doing a lot of thinking about where we are as a country,” added Rep. James Colburn, the assistant leader of the caucus.');

@@ -656,6 +656,14 @@ function reportingClauseStatement(text: string, sentence: Span, tokens: Token[],
         }
         contentStart = that;
       }
+      // "said on Tuesday that …", "said to reporters that …": the words start after "that"; "said to the nominee
+      // as he passed" and "said of the election" report none.
+      const says = /^(?:said|says|say|added|adds|wrote|writes)$/.test(tokens[clause.verb].lower);
+      if (says && /^(?:to|of|about|in|on|at|with|during|after|before|from|for|by|last|this|earlier)$/.test(tokens[contentStart]?.lower ?? '')) {
+        const that = tokens.findIndex((t, k) => k > contentStart && k <= contentStart + 8 && t.lower === 'that' && !/[.;]/.test(t.gap));
+        if (that === -1) return undefined;
+        contentStart = that;
+      }
       if (tokens[contentStart]?.lower === 'that') contentStart++;
       const first = tokens[contentStart];
       if (!first || first.start >= end) return undefined;
