@@ -18,7 +18,7 @@ import {
   type Position,
 } from 'vscode-languageserver-protocol';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-languageserver-protocol/node';
-import { IndexedNotification, SearchQuotesRequest } from '../server/src/protocol';
+import { IndexedNotification, SearchQuotesRequest } from '../shared/protocol';
 import { CORPORA } from './indexCorpora';
 import { ms, percentile } from './stats';
 

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import { ConfigurationRequest, DidOpenTextDocumentNotification, ExitNotification, HoverRequest, InitializedNotification, InitializeRequest, RegistrationRequest, ShutdownRequest, WorkDoneProgressCreateRequest, type Hover } from 'vscode-languageserver-protocol';
-import { IndexedNotification, SearchQuotesRequest } from '../server/src/protocol';
+import { IndexedNotification, SearchQuotesRequest } from '../shared/protocol';
 import { CORPORA } from './indexCorpora';
 
 const SERVER = path.resolve(__dirname, '..', 'server', 'out', 'main.js');

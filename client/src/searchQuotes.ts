@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { QuoteHit } from '../../server/src/protocol';
+import type { QuoteHit } from '../../shared/protocol';
 import { quoteRow } from './quoteRow';
 import type { StatementClient } from './statementClient';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { PersonSummary, TimelineStatement } from '../../server/src/protocol';
+import type { PersonSummary, TimelineStatement } from '../../shared/protocol';
 import type { StatementNode } from './documentsTree';
 import type { StatementClient } from './statementClient';
 import type { TimelinePanel } from './timelinePanel';

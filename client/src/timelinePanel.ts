@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { PersonSummary, TimelineStatement } from '../../server/src/protocol';
+import type { PersonSummary, TimelineStatement } from '../../shared/protocol';
 import type { FromWebview, TimelineTab, TimelineView, ToWebview } from '../webview/timelineModel';
 import type { StatementClient } from './statementClient';
 

@@ -16,9 +16,10 @@ import { CorpusWatcher } from './corpusWatcher';
 import { FileEventQueue, type FileFate } from './fileEvents';
 import { clearCacheRoot, openIndexCache } from './indexStore/cacheFolder';
 import { rangeOf } from './convert';
-import { IndexedNotification, IndexingStartedNotification, type IndexedParams } from './protocol';
+import { IndexedNotification, IndexingStartedNotification, type IndexedParams } from '../../shared/protocol';
 import { ReindexScheduler } from './reindexScheduler';
-import type { ServerSettings, SettingsStore } from './settings';
+import type { ServerSettings } from '../../shared/settings';
+import type { SettingsStore } from './settings';
 import { idleOf } from './requestScheduler';
 
 /** The files under a corpus folder whose changes matter: documents and sidecar metadata. */

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { DefinitionRequest, DidOpenTextDocumentNotification, HoverRequest, ReferencesRequest, WorkspaceSymbolRequest, CodeLensRequest, CodeLensResolveRequest, DocumentLinkRequest, SemanticTokensRequest, type Hover, type Location, type MarkupContent } from 'vscode-languageserver-protocol';
-import { RelatedStatementsRequest } from '../../server/src/protocol';
+import { RelatedStatementsRequest } from '../../shared/protocol';
 import { initialize, SEEDS, startInProcess, type TestClient } from './serverHarness';
 
 const DRAFT = [

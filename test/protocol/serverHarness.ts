@@ -5,7 +5,7 @@ import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type Message, type MessageConnection } from 'vscode-languageserver-protocol/node';
 import { InitializeRequest, InitializedNotification, RegistrationRequest, WorkDoneProgressCreateRequest, ConfigurationRequest, type ClientCapabilities } from 'vscode-languageserver-protocol';
-import { IndexedNotification, type IndexedParams } from '../../server/src/protocol';
+import { IndexedNotification, type IndexedParams } from '../../shared/protocol';
 import { startServer } from '../../server/src/server';
 import { createStreamConnection } from '../../server/src/transport';
 

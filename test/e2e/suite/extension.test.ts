@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { StatementLensApi } from '../../../client/src/extension';
 import type { StatementNode } from '../../../client/src/documentsTree';
 import { relatedUri } from '../../../client/src/relatedStatements';
-import type { IndexedParams, RelatedStatement } from '../../../server/src/protocol';
+import type { IndexedParams, RelatedStatement } from '../../../shared/protocol';
 
 const EXTENSION_ID = 'statement-lens.statement-lens';
 const SEED_COUNT = 5;

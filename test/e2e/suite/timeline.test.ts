@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { StatementLensApi } from '../../../client/src/extension';
 import type { TimelineRendering } from '../../../client/src/timelinePanel';
 import type { TimelineTab } from '../../../client/webview/timelineModel';
-import type { TimelineStatement } from '../../../server/src/protocol';
+import type { TimelineStatement } from '../../../shared/protocol';
 
 const EXTENSION_ID = 'statement-lens.statement-lens';
 
