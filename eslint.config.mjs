@@ -40,7 +40,8 @@ const fences = [
 
 export default tseslint.config(
   { ignores: ['**/out/**', 'node_modules/**', 'test/e2e/vsix-host/**', '**/*.mjs', '**/*.cjs', '**/*.js'] },
-  ...tseslint.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  { languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } } },
   {
     // Corpus text is untrusted and large: no pattern run on it may backtrack super-linearly (issue 7).
     files: ['server/src/**/*.ts'],
@@ -53,9 +54,22 @@ export default tseslint.config(
   },
   {
     rules: {
+      // Functions implementing a Promise-returning interface (a host, a store) are async with nothing to await.
+      '@typescript-eslint/require-await': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-control-regex': 'off', // corpus text has NUL and control characters that the decoder looks for on purpose
     },
+  },
+  {
+    // node:test's test() and describe() return promises that the runner itself awaits.
+    files: ['test/**/*.ts'],
+    rules: { '@typescript-eslint/no-floating-promises': 'off' },
+  },
+  {
+    // Being split by other engineers right now (issue 18): their few type-aware findings are fixed after the split
+    // lands, not edited under it. Remove this block then.
+    files: ['server/src/core/search/**/*.ts', 'server/src/core/understand/**/*.ts', 'server/src/core/identity/personResolution.ts'],
+    rules: { '@typescript-eslint/no-unsafe-argument': 'off', '@typescript-eslint/unbound-method': 'off', '@typescript-eslint/no-unnecessary-type-assertion': 'off' },
   },
   ...fences,
 );

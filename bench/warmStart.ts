@@ -48,7 +48,7 @@ async function startUp(cacheDirectory: string): Promise<StartUp> {
   const started = performance.now();
   const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const pid = child.pid!;
-  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   let progress = '';
   const moment = (): Moment => ({ wallMs: performance.now() - started, cpuMs: cpuMsOf(pid), progress });
   connection.onRequest(RegistrationRequest.type, () => undefined);

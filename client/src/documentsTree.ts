@@ -106,7 +106,7 @@ export class DocumentsTreeProvider implements vscode.TreeDataProvider<StatementN
   }
 
   dispose(): void {
-    this.disposables.forEach(d => d.dispose());
+    for (const disposable of this.disposables) disposable.dispose();
   }
 }
 

@@ -167,7 +167,7 @@ export class StatementClient implements vscode.Disposable {
   }
 
   async dispose(): Promise<void> {
-    this.disposables.forEach(d => d.dispose());
+    for (const disposable of this.disposables) disposable.dispose();
     await this.client.dispose();
   }
 }

@@ -80,7 +80,7 @@ async function pickPerson(client: StatementClient, only: readonly string[]): Pro
     return await chosen;
   } finally {
     pending?.cancel();
-    disposables.forEach(d => d.dispose());
+    for (const disposable of disposables) disposable.dispose();
   }
 }
 

@@ -175,7 +175,7 @@ export class CorpusService {
     return this.reindexing.request();
   }
 
-  readonly indexingFailed = (error: unknown) => this.options.log(`Indexing failed: ${error instanceof Error ? error.stack : error}`);
+  readonly indexingFailed = (error: unknown) => this.options.log(`Indexing failed: ${error instanceof Error ? error.stack : String(error)}`);
 
   /** Called after each announcement: the corpus changed, so what drafts quote may now be found, or gone. */
   onAnnounced(listener: () => void): void {
@@ -201,13 +201,13 @@ export class CorpusService {
     // A corpus file opened through a link: the index knows it by its listed path, which it keeps.
     if (this.currentHost.isAlias(uri)) return;
     clearTimeout(this.pendingEdits.get(uri));
-    this.pendingEdits.set(uri, setTimeout(async () => {
+    this.pendingEdits.set(uri, setTimeout(() => void (async () => {
       this.pendingEdits.delete(uri);
       // Mid-pass, an announcement would report a partial corpus ("3 docs"); the pass reads open documents too.
       await this.ready();
       const current = this.options.documents.get(uri);
       if (current) this.announce(this.currentIndexer.documentEdited(current.uri, current.getText()));
-    }, 200));
+    })(), 200));
   }
 
   /** An open corpus document was closed: the index goes back to the file on disk. */
@@ -330,7 +330,7 @@ export class CorpusService {
     this.diagnosed.clear();
     for (const [uri, diagnostics] of byUri) {
       this.diagnosed.add(uri);
-      log(`${uri}: ${diagnostics.map(d => d.message).join('; ')}`);
+      log(`${uri}: ${diagnostics.map(d => (typeof d.message === 'string' ? d.message : d.message.value)).join('; ')}`);
       void connection.sendDiagnostics({ uri, diagnostics });
     }
   }

@@ -11,7 +11,7 @@ async function errorCode(request: Promise<unknown>): Promise<number | undefined>
     await request;
     return undefined;
   } catch (error) {
-    assert.ok(error instanceof ResponseError, `a ResponseError, got ${error}`);
+    assert.ok(error instanceof ResponseError, `a ResponseError, got ${String(error)}`);
     return error.code;
   }
 }

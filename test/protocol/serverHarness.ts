@@ -58,7 +58,7 @@ export function startInProcess(): TestClient {
 /** Starts the built server as other editors do: `node server/out/main.js --stdio`. */
 export function startStdio(): TestClient {
   const child = spawn(process.execPath, [path.join(PROJECT, 'server', 'out', 'main.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  return { ...wire(createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!)), child), pid: child.pid };
+  return { ...wire(createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin)), child), pid: child.pid };
 }
 
 export interface InitializeOptions {

@@ -116,7 +116,7 @@ export class CorpusIndex {
     this.quoteCount += document.quotes.length;
     for (const person of document.people) {
       let byUri = this.peopleByName.get(person.name);
-      if (!byUri) this.peopleByName.set(person.name, (byUri = new Map()));
+      if (!byUri) this.peopleByName.set(person.name, (byUri = new Map<string, Person>()));
       byUri.set(document.uri, person);
     }
     for (const [name, person] of peopleOf(document)) this.factsOf(name).addPerson(document, person);
