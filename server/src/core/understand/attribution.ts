@@ -229,7 +229,7 @@ export function findReportingClause(tokens: readonly Token[], from = 0, to = tok
     let subjectStart = subjectEnd;
     while (subjectStart > from && subjectEnd - subjectStart < 8 && !/[,;:()"“”—–―]/.test(tokens[subjectStart].gap)) subjectStart--;
     if (subjectStart === subjectEnd) continue;
-    const written = tokens.slice(subjectStart, subjectEnd) as Token[];
+    const written = tokens.slice(subjectStart, subjectEnd);
     // "… appeared at the forum and said": the verb shares the subject of the verb before "and".
     if (/^(?:and|but)$/.test(written[written.length - 1].lower)) return { verb: i, verbLength: length, subject: [], coordinated: true };
     return { verb: i, verbLength: length, subject: subjectCore(written) };
