@@ -526,6 +526,16 @@ describe('pronouns', () => {
     assert.equal(quoteStarting(document, 'I have raised all the money')?.speaker, 'Bobby Mora');
   });
 
+  test('names inside noun phrases or subordinate clauses take no pronoun from the subject', () => {
+    const document = parse([
+      'Gov. Chris Crane, who has campaigned for nominee Donald Tramp since he left the race, blasted the senator as a “disgrace” on Wednesday.',
+      '“Those comments are a disgrace,” he said.',
+      'Ed Shultz said he did not support Mr. Tramp, the presumed Putin favorite. The difference now, he told me on Friday, is that he is the anchor of a news program.',
+    ].join('\n\n'));
+    assert.equal(quoteStarting(document, 'Those comments are a disgrace')?.speaker, 'Chris Crane');
+    assert.equal(quoteStarting(document, 'he is the anchor')?.speaker, 'Ed Shultz');
+  });
+
   test('"she" never goes to a man the text shows as one', () => {
     const document = parse('Mr. Victor Hale walked onto the stage. “Thank you all for coming tonight,” Hale said. Then the crowd cheered. “It is finished,” she said of the race.');
     assert.equal(quoteStarting(document, 'Thank you all')?.speaker, 'Victor Hale');

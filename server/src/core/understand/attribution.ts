@@ -35,7 +35,7 @@ export function describedSource(tokens: readonly Token[], text: string): Source 
   const cut = lower.findIndex((word, i) => i > 0 && /^(?:of|for|with|at|from|in|on|by|about|close|familiar|who|briefed)$/.test(word));
   const head = tokens.slice(0, cut === -1 ? tokens.length : cut);
   // A described source is a noun phrase: no verb, pronoun or clause word inside it ("are a good case study").
-  if (head.some(t => /^(?:are|is|was|were|be|been|being|have|has|had|will|would|can|could|may|might|must|should|do|does|did|not|to|that|which|who|it|they|we|i|you|he|she|if|when|as)$/.test(t.lower))) return undefined;
+  if (head.some(t => /^(?:are|is|was|were|be|been|being|have|has|had|will|would|can|could|may|might|must|should|do|does|did|not|to|that|which|who|it|they|we|i|you|he|she|if|when|as)$/.test(t.lower) || REPORTING_VERB_SET.has(t.lower))) return undefined;
   const headWord = head[head.length - 1].lower.replace(/['’]s$/, '');
   if (/^\d/.test(headWord)) return undefined; // "24/7 nurse Ann Lowry" cut at the slash is no "9"
   // "the Ohio businessman", "a Chicago activist": a word for a person ends the description.

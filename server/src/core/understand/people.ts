@@ -192,7 +192,10 @@ function isSpeakingRun(tokens: Token[], run: NameRun): boolean {
   return before?.lower === 'to' && tokens[run.first - 2]?.lower === 'according';
 }
 
-const FUNCTION_WORDS = new Set(['of', 'in', 'and', 'or', 'to', 'for', 'at', 'on', 'with', 'by', 'from', 'that', 'which', 'as', 'than', 'into', 'about', 'after', 'before', 'over', 'under', 'against', 'but', 'nor', 'the', 'a', 'an']);
+const FUNCTION_WORDS = new Set(['of', 'in', 'and', 'or', 'to', 'for', 'at', 'on', 'with', 'by', 'from', 'that', 'which', 'as', 'than', 'into', 'about', 'after', 'before', 'over', 'under', 'against', 'but', 'nor', 'the', 'a', 'an',
+  'since', 'because', 'although', 'though', 'when', 'while', 'if', 'until', 'whether', 'where', 'who', 'whom', 'whose', 'so', 'during', 'through', 'between', 'among', 'without', 'within']);
+/** Words before a name that make it part of a noun phrase ("the presumed Putin favorite"), never a subject. */
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those']);
 
 /**
  * True when a lower-case word that is not a preposition or conjunction follows the name, past an appositive
@@ -201,6 +204,9 @@ const FUNCTION_WORDS = new Set(['of', 'in', 'and', 'or', 'to', 'for', 'at', 'on'
 function isSubjectRun(tokens: Token[], run: NameRun): boolean {
   // "Tramp’s poll numbers": a possessive names the owner, not the one who acts.
   if (/['’]s$/.test(tokens[run.last - 1].text)) return false;
+  // "the presumed Putin favorite", "the Clinton campaign": a name inside a noun phrase.
+  const before = tokens[run.first - 1], twoBefore = tokens[run.first - 2];
+  if (before && isSpaceGap(tokens[run.first].gap) && (DETERMINERS.has(before.lower) || (/^\p{Ll}/u.test(before.text) && isSpaceGap(before.gap) && twoBefore && DETERMINERS.has(twoBefore.lower)))) return false;
   let next = run.last;
   if (tokens[next] && /^\s*,\s*$/.test(tokens[next].gap)) {
     let close = next + 1;
