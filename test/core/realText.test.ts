@@ -459,6 +459,14 @@ describe('what a "said" reports', () => {
   });
 });
 
+describe('transcript excerpts inside a quotation', () => {
+  test('`"WALLACE: But, Governor …"` is the labelled speaker’s, and "Host" is a role', () => {
+    const document = parse('Host Chris Wallace asked about the choice. "WALLACE: But, Governor Pence, I have got to ask you about the report of last week."');
+    assert.equal(quoteStarting(document, 'WALLACE: But')?.speaker, 'Chris Wallace');
+    assert.ok(!document.people.some(p => p.name.startsWith('Host')), JSON.stringify(document.people.map(p => p.name)));
+  });
+});
+
 describe('continuity and titles', () => {
   test('a quotation left unclosed continues into the next paragraph only when that one has no cue of its own', () => {
     const document = parse('“It is a dog whistle to everyone,” Rep. Gail Moore said Friday. “If indeed the president is not legitimate, then how can anyone feel good about it.\n\n“I have been doing a lot of thinking about where we are as a country,” added Rep. James Colburn, the assistant leader of the caucus.');

@@ -13,6 +13,7 @@ export const ROLE_HEADS = words(`
   justice judge treasurer commander chief chargé charge rabbi reverend rev. father sister bishop cardinal
   founder ceo chairwoman dean lieutenant lt. sergeant sgt. captain capt. major maj. officer agent inspector
   producer anchor correspondent editor reporter analyst scholar researcher fellow economist negotiator
+  host moderator commentator columnist pollster strategist
   vice-premier vice-chairman vice-minister vice-foreign secretary-general foreign-minister
 `);
 

@@ -257,6 +257,13 @@ function directQuote(text: string, mark: MarkedSpan, sentence: Span, paragraph: 
     span,
   });
 
+  // A transcript excerpt quoted whole: `"WALLACE: But, Governor, …` is the labelled speaker's.
+  const label = /^\s*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s/.exec(content);
+  if (label && words >= MIN_QUOTE_WORDS) {
+    const labelled = label[1].replace(/[\p{L}]+/gu, word => word[0] + word.slice(1).toLowerCase());
+    return make(person(context.resolveSubject(tokenize(labelled)) ?? labelled));
+  }
+
   // A paragraph that opens with a mark right after an unclosed quotation continues it, unless a cue of its own
   // follows ("“…,” added Rep. Clyburn": the quotation before was left unclosed by mistake).
   const continues = continuing && mark.outer.start === paragraph.start;
