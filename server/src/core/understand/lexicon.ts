@@ -149,3 +149,18 @@ export const KNOWN_ORGANISATIONS = new Set([
   beijing washington moscow tokyo london paris brussels kyiv seoul pyongyang tehran ankara delhi berlin
   un eu who imf wto opec asean google apple amazon microsoft meta facebook twitter nvidia intel tesla boeing`.trim().split(/\s+/),
 ]);
+
+/** Last words of organisation names that a person's name never runs into. */
+export const ORGANISATION_TAILS = new Set(`coalition institute institution foundation university college committee council association
+  journal center centre group fund bank corporation company agency commission federation alliance network debates
+  caucus forum school hospital church union league society academy party survey poll census review index report
+  study`.split(/\s+/));
+
+export const FUNCTION_WORDS = new Set(['of', 'in', 'and', 'or', 'to', 'for', 'at', 'on', 'with', 'by', 'from', 'that', 'which', 'as', 'than', 'into', 'about', 'after', 'before', 'over', 'under', 'against', 'but', 'nor', 'the', 'a', 'an',
+  'since', 'because', 'although', 'though', 'when', 'while', 'if', 'until', 'whether', 'where', 'who', 'whom', 'whose', 'so', 'during', 'through', 'between', 'among', 'without', 'within']);
+
+/** Words before a name that make it part of a noun phrase ("the presumed Putin favorite"), never a subject. */
+export const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those']);
+
+/** Nouns a name modifies ("the Clinton campaign took …"): the campaign acts, not Clinton. */
+export const NOUNS_AFTER_NAMES = new Set(['campaign', 'campaigns', 'administration', 'team', 'family', 'foundation', 'aides', 'aide', 'supporters', 'allies', 'camp', 'voters', 'presidency', 'era', 'policy', 'policies', 'plan', 'plans', 'tweets', 'tweet', 'spokesman', 'spokeswoman', 'spokesperson', 'surrogates', 'critics', 'government', 'cabinet', 'doctrine', 'rally', 'rallies', 'campaign’s', "campaign's", 'organization', 'people', 'staff', 'staffers', 'advisers', 'officials', 'loyalists', 'years', 'victory', 'win', 'loss', 'nomination', 'candidacy', 'speech', 'remarks', 'comments', 'statement', 'interview', 'tax', 'taxes']);

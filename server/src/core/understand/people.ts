@@ -1,9 +1,10 @@
-import { CHINESE_SURNAMES, HONORIFICS, NON_PERSON_WORDS, REPORTING_VERB_SET, ROLE_HEADS, ROLE_MODIFIERS } from './lexicon';
+import { CHINESE_SURNAMES, DETERMINERS, FUNCTION_WORDS, HONORIFICS, NON_PERSON_WORDS, NOUNS_AFTER_NAMES, ORGANISATION_TAILS, REPORTING_VERB_SET, ROLE_HEADS, ROLE_MODIFIERS } from './lexicon';
 import type { Person, Span } from '../model';
 import { firstAfter } from '../read/spans';
 import { isCapitalized, isInitial, isSpaceGap, tokenize, type Token } from '../read/tokens';
 import { verbLengthAt } from './attribution';
-import { givenNameGender, isGivenName } from './givenNameGender';
+import { isGivenName } from './givenNameGender';
+import { gendersOf } from './genders';
 
 /** One place a person is named, in document order. */
 export interface Mention {
@@ -31,11 +32,6 @@ export interface PeopleInDocument {
 const PARTICLES = new Set(['de', 'da', 'di', 'del', 'van', 'von', 'der', 'den', 'bin', 'al', 'la', 'le', 'du', 'dos', 'das', 'ibn', 'y']);
 const SUFFIXES = new Set(['jr.', 'sr.', 'ii', 'iii', 'iv', 'jr', 'sr']);
 const CONNECTORS = new Set(['of', 'to', 'for', 'in', 'at', 'on', 'and', 'the', 'with']);
-/** Last words of organisation names that a person's name never runs into. */
-const ORGANISATION_TAILS = new Set(`coalition institute institution foundation university college committee council association
-  journal center centre group fund bank corporation company agency commission federation alliance network debates
-  caucus forum school hospital church union league society academy party survey poll census review index report
-  study`.split(/\s+/));
 
 function isNameToken(token: Token): boolean {
   if (isInitial(token.text)) return true;
@@ -192,10 +188,6 @@ function isSpeakingRun(tokens: Token[], run: NameRun): boolean {
   return before?.lower === 'to' && tokens[run.first - 2]?.lower === 'according';
 }
 
-const FUNCTION_WORDS = new Set(['of', 'in', 'and', 'or', 'to', 'for', 'at', 'on', 'with', 'by', 'from', 'that', 'which', 'as', 'than', 'into', 'about', 'after', 'before', 'over', 'under', 'against', 'but', 'nor', 'the', 'a', 'an',
-  'since', 'because', 'although', 'though', 'when', 'while', 'if', 'until', 'whether', 'where', 'who', 'whom', 'whose', 'so', 'during', 'through', 'between', 'among', 'without', 'within']);
-/** Words before a name that make it part of a noun phrase ("the presumed Putin favorite"), never a subject. */
-const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those']);
 
 /**
  * True when a lower-case word that is not a preposition or conjunction follows the name, past an appositive
@@ -220,8 +212,6 @@ function isSubjectRun(tokens: Token[], run: NameRun): boolean {
   return !!word && /^\s*(?:,\s*)?$/.test(word.gap) && /^\p{Ll}/u.test(word.text) && !FUNCTION_WORDS.has(word.lower) && !(next === run.last && NOUNS_AFTER_NAMES.has(word.lower));
 }
 
-/** Nouns a name modifies ("the Clinton campaign took …"): the campaign acts, not Clinton. */
-const NOUNS_AFTER_NAMES = new Set(['campaign', 'campaigns', 'administration', 'team', 'family', 'foundation', 'aides', 'aide', 'supporters', 'allies', 'camp', 'voters', 'presidency', 'era', 'policy', 'policies', 'plan', 'plans', 'tweets', 'tweet', 'spokesman', 'spokeswoman', 'spokesperson', 'surrogates', 'critics', 'government', 'cabinet', 'doctrine', 'rally', 'rallies', 'campaign’s', "campaign's", 'organization', 'people', 'staff', 'staffers', 'advisers', 'officials', 'loyalists', 'years', 'victory', 'win', 'loss', 'nomination', 'candidacy', 'speech', 'remarks', 'comments', 'statement', 'interview', 'tax', 'taxes']);
 
 const positionOf = (tokens: Token[], run: NameRun) => ({ speaking: isSpeakingRun(tokens, run), subject: isSubjectRun(tokens, run) });
 
@@ -385,36 +375,4 @@ export function findPeople(text: string, paragraphs: readonly Span[], { titles =
     resolveByRole,
     genderOf: name => genders.get(name),
   };
-}
-
-const FEMININE = /\b(?:mrs|ms|miss|madam|dame|lady|first lady|queen|princess|duchess|spokeswoman|chairwoman|congresswoman|businesswoman|councilwoman|wife|mother|daughter|sister|grandmother|widow)\b/i;
-const MASCULINE = /\b(?:mr|sir|lord|king|prince|duke|spokesman|congressman|businessman|councilman|husband|father|son|brother|grandfather|widower)\b/i;
-
-/**
- * Each person's gender where the text shows it, so "she said" does not go to the last man who spoke: an
- * honorific or title before a mention or among the roles, else a vote of the first personal pronoun in the 80
- * characters after each mention, in the same sentence ("Clinton said she …"), and the usual gender of the first
- * given name, which one pronoun against it cancels.
- */
-function gendersOf(text: string, mentions: readonly Mention[], people: ReadonlyMap<string, Draft>): Map<string, 'm' | 'f'> {
-  const votes = new Map<string, number>();
-  const vote = (name: string, gender: 'm' | 'f', weight: number) => votes.set(name, (votes.get(name) ?? 0) + (gender === 'm' ? weight : -weight));
-  for (const [name, person] of people) {
-    const byGivenName = givenNameGender(name);
-    if (byGivenName) vote(name, byGivenName, 1);
-    for (const role of person.roles) {
-      if (FEMININE.test(role)) vote(name, 'f', 3);
-      else if (MASCULINE.test(role)) vote(name, 'm', 3);
-    }
-  }
-  for (const mention of mentions) {
-    const before = text.slice(Math.max(0, mention.span.start - 12), mention.span.start);
-    if (/\b(?:Mrs|Ms|Miss)\.?\s+$/.test(before)) vote(mention.person, 'f', 3);
-    else if (/\bMr\.?\s+$/.test(before)) vote(mention.person, 'm', 3);
-    const after = /^[^.!?]{0,80}?\b(he|his|him|she|her|hers)\b/i.exec(text.slice(mention.span.end, mention.span.end + 80));
-    if (after) vote(mention.person, /^(?:he|his|him)$/i.test(after[1]) ? 'm' : 'f', 1);
-  }
-  const genders = new Map<string, 'm' | 'f'>();
-  for (const [name, score] of votes) if (score !== 0) genders.set(name, score > 0 ? 'm' : 'f');
-  return genders;
 }
