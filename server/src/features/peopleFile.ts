@@ -1,6 +1,9 @@
-import { CodeActionKind, type CodeAction, type Range } from 'vscode-languageserver';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { CodeActionKind, type CodeAction, type Connection, type Range, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CorpusIndex } from '../core';
+import { uriOf } from '../corpusFiles';
 
 /** The server-side command the people.yaml action runs after its edit: shows the file (window/showDocument). */
 export const OPEN_PEOPLE_FILE_COMMAND = 'statementLens.openPeopleFile';
@@ -48,4 +51,26 @@ export function peopleFileActions(index: CorpusIndex, document: TextDocument, ra
 
 function yamlString(value: string): string {
   return /^[\p{L}][\p{L}\p{M} .'’-]*$/u.test(value) ? value : JSON.stringify(value);
+}
+
+/** people.yaml of the first corpus folder the user gave (never the bundled seeds), with its text if it exists. */
+export function peopleFileOf(roots: readonly { readonly folder: string }[], documents: TextDocuments<TextDocument>, bundledSeedsPath: string): { uri: string; current: string | undefined } | undefined {
+  const folder = roots.map(root => root.folder).find(root => path.resolve(root) !== path.resolve(bundledSeedsPath));
+  if (!folder) return undefined;
+  const file = path.join(folder, 'people.yaml');
+  const uri = uriOf(file);
+  const open = documents.get(uri);
+  if (open) return { uri, current: open.getText() };
+  try {
+    return { uri, current: readFileSync(file, 'utf8') };
+  } catch {
+    return { uri, current: undefined };
+  }
+}
+
+/** Opens a corpus folder's people.yaml (the code action on a person's name names this command). */
+export async function openPeopleFile(connection: Connection, args: unknown[] | undefined): Promise<void> {
+  if (typeof args?.[0] !== 'string') return;
+  const line = typeof args[1] === 'number' ? args[1] : 0;
+  await connection.window.showDocument({ uri: args[0], takeFocus: true, selection: { start: { line, character: 0 }, end: { line, character: 0 } } }).catch(() => undefined);
 }

@@ -1,5 +1,5 @@
-import type { CancellationToken, Position } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CancellationToken, Position, TextDocuments } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type CorpusIndex, fileNameOf, type SearchEntry, splitSentences } from '../core';
 import { rangeOf } from '../convert';
 import type { RelatedStatement } from '../../../shared/protocol';
@@ -41,4 +41,17 @@ export function relatedStatements(index: CorpusIndex, text: string, limit: numbe
       const statement = index.get(hit.entry.uri)!;
       return { text: hit.entry.text, speaker: hit.entry.speaker, date: hit.entry.date, uri: hit.entry.uri, range: rangeOf(statement, hit.entry.span), documentTitle: hit.entry.documentTitle, score: Math.round(hit.score * 1000) / 1000 };
     });
+}
+
+/** Statements related to the one at a position of a document (open, or else the corpus's copy). */
+export function relatedAt(index: CorpusIndex, documents: TextDocuments<TextDocument>, uri: string, position: Position, limit: number, token: CancellationToken): RelatedStatement[] {
+  const document = documents.get(uri) ?? openStatement(index, uri);
+  const statement = document && statementAt(index, document, position);
+  return statement ? relatedStatements(index, statement.text, limit, statement, token) : [];
+}
+
+/** A corpus document that is not open in the editor, as a TextDocument for position conversions. */
+function openStatement(index: CorpusIndex, uri: string): TextDocument | undefined {
+  const statement = index.get(uri);
+  return statement && TextDocument.create(uri, 'statement', 0, statement.text);
 }
