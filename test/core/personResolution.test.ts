@@ -62,6 +62,27 @@ describe('person resolution across documents', () => {
     assert.notEqual(index.canonicalName('Donald Trump Jr.'), index.canonicalName('Donald J. Trump'));
   });
 
+  test('a Jr. joins his plain names even when a once-met full name without office came first', async () => {
+    const { index } = await corpus({
+      'a.md': doc('2021-03-01', 'President Joseph R. Biden Jr. said the bill would pass.'),
+      'b.md': doc('2021-04-01', 'President Joe Biden said the bill had passed.'),
+      'c.md': doc('2021-05-01', 'President Joseph R. Biden said the road was built.'),
+      'd.md': doc('2021-06-01', 'A plaque for Joseph Robinette Biden was unveiled, and Joseph Robinette Biden thanked the crowd.'),
+    });
+    const id = index.canonicalName('Joe Biden');
+    for (const name of ['Joseph R. Biden Jr.', 'Joseph R. Biden', 'Joseph Robinette Biden']) assert.equal(index.canonicalName(name), id, name);
+  });
+
+  test('a Jr. with an office stays apart from a plain namesake named without one in several documents', async () => {
+    const { index } = await corpus({
+      'a.md': doc('2025-03-01', 'Health Secretary Robert F. Kennedy Jr. said the study would begin.'),
+      'b.md': doc('2025-04-01', 'Health Secretary Robert F. Kennedy Jr. said the study had begun.'),
+      'c.md': doc('2023-01-10', 'She said Bobby Kennedy had walked these streets in 1968.'),
+      'd.md': doc('2023-02-10', 'He said Bobby Kennedy had given a speech here in 1966.'),
+    });
+    assert.notEqual(index.canonicalName('Bobby Kennedy'), index.canonicalName('Robert F. Kennedy Jr.'));
+  });
+
   test('romanisations: Muammar Qadhafi is Moammar Gaddafi; Zelensky is Zelenskyy', async () => {
     const { index } = await corpus({
       'a.md': doc('2011-03-01', 'Libyan leader Muammar Qadhafi said the rebels would lose.'),

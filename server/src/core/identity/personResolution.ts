@@ -537,23 +537,23 @@ export class PersonResolver {
     let best: Merge | undefined;
     // "Al Sisi" when the person's names write "Al Sisi" / "El-Sisi" as the surname: the "Al" is no given name.
     const particleAtom = atomParts.every(a => clusterParts.some(c => isParticleGiven(a, c)));
-    for (const a of atomParts) {
-      for (const c of clusterParts) {
-        if (a.parts!.surname !== c.parts!.surname && a.parts!.orderFreeKey !== c.parts!.orderFreeKey) continue;
-        const particle = particleAtom || isParticleGiven(c, a);
-        const match = particle ? ({ match: true, reason: 'spelling' } as const) : compareGiven(a.parts!, c.parts!);
-        if (!match.match) return undefined;
-        let reason: MergeReason = match.reason;
-        if (a.parts!.suffix !== c.parts!.suffix) {
-          if (a.parts!.suffix && c.parts!.suffix) return undefined;
-          // "Joseph R. Biden Jr." and "Joe Biden" are one when their offices agree, or when the one with the
-          // suffix holds none and is never named beside the other; "Donald Trump Jr." beside his father is not.
-          const [suffixed, plain] = a.parts!.suffix ? [a, c] : [c, a];
-          if (shareOffice(a, c)) reason = 'shared role';
-          else if (offices(suffixed).size === 0 && !coOccur(suffixed, plain)) reason = match.reason;
-          else return undefined;
+    for (const other of cluster) {
+      for (const a of atomParts) {
+        for (const c of other) {
+          if (c.parts!.given.length === 0) continue;
+          if (a.parts!.surname !== c.parts!.surname && a.parts!.orderFreeKey !== c.parts!.orderFreeKey) continue;
+          const particle = particleAtom || isParticleGiven(c, a);
+          const match = particle ? ({ match: true, reason: 'spelling' } as const) : compareGiven(a.parts!, c.parts!);
+          if (!match.match) return undefined;
+          let reason: MergeReason = match.reason;
+          if (a.parts!.suffix !== c.parts!.suffix) {
+            if (a.parts!.suffix && c.parts!.suffix) return undefined;
+            const why = a.parts!.suffix ? suffixJoin(atom, other) : suffixJoin(other, atom);
+            if (!why) return undefined;
+            if (why === 'shared role') reason = why;
+          }
+          best ??= { name: a.name, with: c.name, reason };
         }
-        best ??= { name: a.name, with: c.name, reason };
       }
     }
     return best;
@@ -649,23 +649,37 @@ function isParticleGiven(short: NameEntry, long: NameEntry): boolean {
   return new RegExp(`\\b(?:al|el)[ -]${short.parts!.surname}$`).test(foldName(long.name).replace(/[’']s$/, ''));
 }
 
-function offices(entry: NameEntry): Set<string> {
-  const found = new Set<string>();
-  for (const title of profileOfEntry(entry).titles.keys()) if (!WEAK_TITLES.has(title)) found.add(title);
-  return found;
+/**
+ * Whether a name with a suffix ("Joseph R. Biden Jr.") and one without ("Joe Biden"), each taken with the
+ * spellings of its own name, may be one person: yes when both are mostly named with one office (in a quarter
+ * of their documents or more); else no when they stand side by side in a quarter or more of the documents of
+ * the rarer ("Donald Trump Jr." beside his father); else yes when the suffixed name holds no office, or the
+ * plain one is met once and holds none (no evidence of a father).
+ */
+function suffixJoin(suffixed: readonly NameEntry[], plain: readonly NameEntry[]): 'shared role' | 'no rival' | undefined {
+  const suffixedOffices = officesOf(suffixed), plainOffices = officesOf(plain);
+  for (const [title, share] of suffixedOffices) if (share >= 0.25 && (plainOffices.get(title) ?? 0) >= 0.25) return 'shared role';
+  const suffixedDocuments = new Set(suffixed.flatMap(entry => [...entry.documents.keys()]));
+  let together = 0, plainDocuments = 0;
+  for (const entry of plain) {
+    plainDocuments += entry.documents.size;
+    for (const uri of entry.documents.keys()) if (suffixedDocuments.has(uri)) together++;
+  }
+  if (together > 0 && together * 4 >= Math.min(suffixedDocuments.size, plainDocuments)) return undefined;
+  return suffixedOffices.size === 0 || plainOffices.size === 0 && plainDocuments <= 1 ? 'no rival' : undefined;
 }
 
-/** Both names stand in one document as two people: evidence they are two. */
-function coOccur(a: NameEntry, b: NameEntry): boolean {
-  const [small, large] = a.documents.size <= b.documents.size ? [a, b] : [b, a];
-  for (const uri of small.documents.keys()) if (large.documents.has(uri)) return true;
-  return false;
-}
-
-function shareOffice(a: NameEntry, b: NameEntry): boolean {
-  const offices = profileOfEntry(a).titles;
-  for (const title of profileOfEntry(b).titles.keys()) if (!WEAK_TITLES.has(title) && offices.has(title)) return true;
-  return false;
+/** The offices the names of one atom are given, each with the share of their documents that give it. */
+function officesOf(atom: readonly NameEntry[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  let documents = 0;
+  for (const entry of atom) {
+    const profile = profileOfEntry(entry);
+    documents += profile.documents;
+    for (const [title, count] of profile.titles) if (!WEAK_TITLES.has(title)) counts.set(title, (counts.get(title) ?? 0) + count);
+  }
+  for (const [title, count] of counts) counts.set(title, count / Math.max(1, documents));
+  return counts;
 }
 
 /** One written name's documents as a per-document decision sees them: title words, dates. */
