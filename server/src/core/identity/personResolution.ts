@@ -27,15 +27,21 @@ interface Evidence {
   readonly day: number;
   /** Title words (role heads, honorifics) from the document's roles and aliases for the name: "president". */
   readonly titles: readonly string[];
+  /** `titles` that are offices, not honorifics. */
+  readonly offices: readonly string[];
   /** The name reads as the object of a role ("Secretary of Health and Human Services"), not a person. */
   readonly objectOfRole: boolean;
   readonly quotes: number;
+  /** Day and title words: documents with the same key are decided alike (thousands of "President Biden"). */
+  readonly key: string;
 }
 
 interface NameEntry {
   readonly name: string;
   readonly parts: NameParts | undefined;
   readonly documents: Map<string, Evidence>;
+  /** The documents by Evidence.key, kept with `documents`. */
+  readonly groups: Map<string, Set<string>>;
   /** Derived from `documents`, made on first use and dropped when they change. */
   profile?: EntryProfile;
 }
@@ -101,7 +107,7 @@ export class PersonResolver {
   private readonly identities = new Map<string, Identity>();
   /** Written name → identity, for names that are one person wherever they stand. */
   private readonly whole = new Map<string, string>();
-  /** Written name → (uri → identity), for names decided per document. */
+  /** Written name → (Evidence.key → identity), for names decided per document. */
   private readonly perDocument = new Map<string, Map<string, string>>();
   /** Per identity, every name it goes by (for `speaker:` filters), made on first use. */
   private readonly namesCache = new Map<string, readonly string[]>();
@@ -115,12 +121,13 @@ export class PersonResolver {
     for (const [name, item] of evidence) {
       let entry = this.names.get(name);
       if (!entry) {
-        entry = { name, parts: nameParts(name), documents: new Map() };
+        entry = { name, parts: nameParts(name), documents: new Map(), groups: new Map() };
         this.names.set(name, entry);
         for (const block of blocksOf(entry)) addTo(this.blocks, block, name);
         addTo(this.byFoldKey, foldKey(name), name);
       }
       entry.documents.set(document.uri, item);
+      addTo(entry.groups, item.key, document.uri);
       entry.profile = undefined;
       this.dirty.add(name);
     }
@@ -133,6 +140,8 @@ export class PersonResolver {
     for (const name of names) {
       const entry = this.names.get(name);
       if (!entry) continue;
+      const evidence = entry.documents.get(uri);
+      if (evidence) removeFrom(entry.groups, evidence.key, uri);
       entry.documents.delete(uri);
       entry.profile = undefined;
       this.dirty.add(name);
@@ -217,8 +226,9 @@ export class PersonResolver {
     if (whole !== undefined) return whole;
     const perDocument = this.perDocument.get(name);
     if (!perDocument) return name;
-    if (uri !== undefined) {
-      const id = perDocument.get(uri);
+    const key = uri !== undefined ? this.names.get(name)?.documents.get(uri)?.key : undefined;
+    if (key !== undefined) {
+      const id = perDocument.get(key);
       if (id !== undefined) return id;
     }
     return this.identitiesOfName(name)[0] ?? name;
@@ -233,7 +243,8 @@ export class PersonResolver {
     let ids = this.identitiesCache.get(name);
     if (!ids) {
       const counts = new Map<string, number>();
-      for (const id of perDocument.values()) counts.set(id, (counts.get(id) ?? 0) + 1);
+      const groups = this.names.get(name)?.groups;
+      for (const [key, id] of perDocument) counts.set(id, (counts.get(id) ?? 0) + (groups?.get(key)?.size ?? 0));
       ids = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([id]) => id);
       this.identitiesCache.set(name, ids);
     }
@@ -331,11 +342,14 @@ export class PersonResolver {
       const entry = this.names.get(name)!;
       if (!entry.parts) continue;
       const root = atomOf.find(name);
-      atoms.set(root, [...(atoms.get(root) ?? []), entry]);
+      const atom = atoms.get(root);
+      if (atom) atom.push(entry);
+      else atoms.set(root, [entry]);
     }
 
     // 2. Clusters: atoms with a full name, most specific first, join the one cluster they are compatible with.
-    interface Cluster { atoms: NameEntry[][]; profile?: Profile; rule?: number }
+    /** `names` are the atoms' names, with a full name, kept with `atoms`. */
+    interface Cluster { atoms: NameEntry[][]; names: NameEntry[]; profile?: Profile; rule?: number }
     const clusters: Cluster[] = [];
     const clusterOfAtom = new Map<NameEntry[], Cluster>();
     const ambiguous: { atom: NameEntry[]; candidates: Cluster[] }[] = [];
@@ -353,7 +367,7 @@ export class PersonResolver {
           if (seen.has(cluster)) continue;
           seen.add(cluster);
           if (rule !== undefined && cluster.rule !== undefined && rule !== cluster.rule) continue;
-          const merge = this.joinable(atom, cluster.atoms);
+          const merge = this.joinable(atom, cluster.atoms, cluster.names);
           if (merge) compatible.push({ cluster, merge });
         }
       }
@@ -371,6 +385,7 @@ export class PersonResolver {
       if (compatible.length === 1) {
         join(compatible[0].cluster);
         compatible[0].cluster.atoms.push(atom);
+        compatible[0].cluster.names.push(...atom.filter(entry => entry.parts!.given.length > 0));
         compatible[0].cluster.rule ??= rule;
         clusterOfAtom.set(atom, compatible[0].cluster);
         const first = atom[0].name;
@@ -378,7 +393,7 @@ export class PersonResolver {
       } else if (compatible.length > 1 && rule === undefined) {
         ambiguous.push({ atom, candidates: compatible.map(c => c.cluster) });
       } else {
-        const cluster: Cluster = { atoms: [atom], rule };
+        const cluster: Cluster = { atoms: [atom], names: atom.filter(entry => entry.parts!.given.length > 0), rule };
         clusters.push(cluster);
         clusterOfAtom.set(atom, cluster);
         join(cluster);
@@ -389,12 +404,20 @@ export class PersonResolver {
     const made: string[] = [];
     const idOfCluster = new Map<Cluster, string>();
     const partial = new Map<string, Map<string, Set<string>>>();
-    const addPartial = (id: string, name: string, uri: string) => {
+    /** Per person: the documents and quotes its per-document names bring. */
+    const partialCounts = new Map<string, { uris: Set<string>; quotes: number }>();
+    const addPartial = (id: string, entry: NameEntry, group: ReadonlySet<string>) => {
       let byName = partial.get(id);
       if (!byName) partial.set(id, (byName = new Map()));
-      let uris = byName.get(name);
-      if (!uris) byName.set(name, (uris = new Set()));
-      uris.add(uri);
+      let uris = byName.get(entry.name);
+      if (!uris) byName.set(entry.name, (uris = new Set()));
+      let counts = partialCounts.get(id);
+      if (!counts) partialCounts.set(id, (counts = { uris: new Set(), quotes: 0 }));
+      for (const uri of group) {
+        uris.add(uri);
+        counts.uris.add(uri);
+        counts.quotes += entry.documents.get(uri)!.quotes;
+      }
     };
     for (const cluster of clusters) {
       const names = cluster.atoms.flat();
@@ -413,37 +436,45 @@ export class PersonResolver {
       for (const block of new Set(cluster.atoms.flat().flatMap(entry => blocksOf(entry)))) clustersByBlock.set(block, [...(clustersByBlock.get(block) ?? []), cluster]);
     }
     const unresolved = new Map<string, NameEntry[]>();
-    const decided = new Map<string, Map<string, { id: string; reason: MergeReason }>>();
+    /** Per name decided per document: per person, how many documents for each reason. */
+    const decided = new Map<string, Map<string, Map<MergeReason, number>>>();
     const decide = (entry: NameEntry, candidates: Cluster[]) => {
-      const byUri = new Map<string, string>();
+      const byGroup = new Map<string, string>();
       const candidateProfiles = candidates.map(profiles);
-      // Documents of one day with the same title words decide alike (thousands of "President Biden").
-      const memo = new Map<string, ReturnType<typeof choose>>();
-      for (const [uri, evidence] of entry.documents) {
-        const key = `${evidence.day}|${evidence.titles.join(' ')}`;
-        let choice = memo.get(key);
-        if (!memo.has(key)) memo.set(key, (choice = choose(evidence, candidateProfiles)));
-        if (choice) {
-          const id = idOfCluster.get(candidates[choice.index])!;
-          byUri.set(uri, id);
-          addPartial(id, entry.name, uri);
-          let reasonsOfName = decided.get(entry.name);
-          if (!reasonsOfName) decided.set(entry.name, (reasonsOfName = new Map()));
-          reasonsOfName.set(uri, { id, reason: candidates.length === 1 && choice.reason === 'nearest in time' ? 'only person with the surname' : choice.reason });
-        } else byUri.set(uri, '');
+      const timeless = new Map<string, ReturnType<typeof choose>>();
+      for (const [key, uris] of entry.groups) {
+        const titles = key.slice(key.indexOf('|') + 1);
+        let choice = timeless.get(titles);
+        if (!choice) {
+          choice = choose(entry.documents.get(uris.values().next().value!)!, candidateProfiles);
+          if (choice?.timeless) timeless.set(titles, choice);
+        }
+        if (!choice || choice.index < 0) {
+          byGroup.set(key, '');
+          continue;
+        }
+        const id = idOfCluster.get(candidates[choice.index])!;
+        byGroup.set(key, id);
+        addPartial(id, entry, uris);
+        const reason = candidates.length === 1 && choice.reason === 'nearest in time' ? 'only person with the surname' : choice.reason;
+        let byId = decided.get(entry.name);
+        if (!byId) decided.set(entry.name, (byId = new Map()));
+        let counts = byId.get(id);
+        if (!counts) byId.set(id, (counts = new Map()));
+        counts.set(reason, (counts.get(reason) ?? 0) + uris.size);
       }
-      return byUri;
+      return byGroup;
     };
-    const perDocumentNames: { entry: NameEntry; byUri: Map<string, string> }[] = [];
-    for (const { atom, candidates } of ambiguous) for (const entry of atom) perDocumentNames.push({ entry, byUri: decide(entry, candidates) });
+    const perDocumentNames: { entry: NameEntry; byGroup: Map<string, string> }[] = [];
+    for (const { atom, candidates } of ambiguous) for (const entry of atom) perDocumentNames.push({ entry, byGroup: decide(entry, candidates) });
     for (const entry of bare) {
       if (this.whole.has(entry.name)) continue;
       const candidates = clustersByBlock.get(entry.parts!.surname) ?? [];
-      perDocumentNames.push({ entry, byUri: candidates.length ? decide(entry, candidates) : new Map([...entry.documents.keys()].map(uri => [uri, ''])) });
+      perDocumentNames.push({ entry, byGroup: candidates.length ? decide(entry, candidates) : new Map([...entry.groups.keys()].map(key => [key, ''])) });
     }
     // What no candidate fits stays the bare surname's own person, one per surname key.
-    for (const { entry, byUri } of perDocumentNames) {
-      if ([...byUri.values()].some(id => id === '')) {
+    for (const { entry, byGroup } of perDocumentNames) {
+      if ([...byGroup.values()].some(id => id === '')) {
         const key = entry.parts!.given.length ? entry.parts!.compactKey : entry.parts!.surname;
         unresolved.set(key, [...(unresolved.get(key) ?? []), entry]);
       }
@@ -455,20 +486,27 @@ export class PersonResolver {
       this.identities.set(shown, placeholder(shown));
       made.push(shown);
     }
-    for (const { entry, byUri } of perDocumentNames) {
-      const key = entry.parts!.given.length ? entry.parts!.compactKey : entry.parts!.surname;
-      for (const [uri, id] of byUri) {
+    for (const { entry, byGroup } of perDocumentNames) {
+      const own = unresolvedIds.get(entry.parts!.given.length ? entry.parts!.compactKey : entry.parts!.surname);
+      for (const [key, id] of byGroup) {
         if (id !== '') continue;
-        const own = unresolvedIds.get(key)!;
-        byUri.set(uri, own);
-        addPartial(own, entry.name, uri);
+        byGroup.set(key, own!);
+        addPartial(own!, entry, entry.groups.get(key)!);
       }
-      const ids = new Set(byUri.values());
+      const ids = new Set(byGroup.values());
       if (ids.size === 1 && !decided.has(entry.name)) this.whole.set(entry.name, [...ids][0]);
-      else this.perDocument.set(entry.name, byUri);
+      else this.perDocument.set(entry.name, byGroup);
     }
     // A bare name that is wholly its own person is a name of it, not a partial one.
-    for (const [id, byName] of partial) for (const name of byName.keys()) if (this.whole.get(name) === id) byName.delete(name);
+    for (const [id, byName] of partial) {
+      for (const name of byName.keys()) {
+        if (this.whole.get(name) !== id) continue;
+        byName.delete(name);
+        // Counted with the person's whole names instead.
+        const counts = partialCounts.get(id)!;
+        for (const evidence of this.names.get(name)!.documents.values()) counts.quotes -= evidence.quotes;
+      }
+    }
 
     // 5. Fill in the identities: names, reasons, documents, hidden.
     const namesById = new Map<string, string[]>();
@@ -484,13 +522,8 @@ export class PersonResolver {
         const reason = reasons.get(name);
         if (reason && reason.with !== name) merges.push(reason);
       }
-      for (const [name, uris] of byName) {
-        const counts = new Map<MergeReason, number>();
-        for (const uri of uris) {
-          const reason = decided.get(name)?.get(uri)?.reason;
-          if (reason) counts.set(reason, (counts.get(reason) ?? 0) + 1);
-        }
-        for (const [reason, documents] of counts) merges.push({ name, reason, documents });
+      for (const name of byName.keys()) {
+        for (const [reason, documents] of decided.get(name)?.get(id) ?? []) merges.push({ name, reason, documents });
       }
       const uris = new Set<string>();
       let quotes = 0;
@@ -500,11 +533,10 @@ export class PersonResolver {
           quotes += evidence.quotes;
         }
       }
-      for (const [name, list] of byName) {
-        for (const uri of list) {
-          uris.add(uri);
-          quotes += this.names.get(name)!.documents.get(uri)?.quotes ?? 0;
-        }
+      const counts = partialCounts.get(id);
+      if (counts) {
+        for (const uri of counts.uris) uris.add(uri);
+        quotes += counts.quotes;
       }
       const group = names.map(name => this.ruleGroupOf.get(name)).find(g => g !== undefined);
       const rule = group !== undefined ? this.rules.people[group] : undefined;
@@ -528,11 +560,9 @@ export class PersonResolver {
   }
 
   /** A merge if the atom may join the cluster: compatible with every name of it, and not kept apart. */
-  private joinable(atom: NameEntry[], cluster: NameEntry[][]): Merge | undefined {
-    const names = cluster.flat();
-    if (this.areApart(atom.map(e => e.name), names.map(e => e.name))) return undefined;
+  private joinable(atom: NameEntry[], cluster: NameEntry[][], clusterParts: readonly NameEntry[]): Merge | undefined {
+    if (this.rules.apart.length && this.areApart(atom.map(e => e.name), cluster.flat().map(e => e.name))) return undefined;
     const atomParts = atom.filter(e => e.parts!.given.length > 0);
-    const clusterParts = names.filter(e => e.parts!.given.length > 0);
     if (!clusterParts.some(c => atomParts.some(a => a.parts!.surname === c.parts!.surname || a.parts!.orderFreeKey === c.parts!.orderFreeKey))) return undefined;
     let best: Merge | undefined;
     // "Al Sisi" when the person's names write "Al Sisi" / "El-Sisi" as the surname: the "Al" is no given name.
@@ -596,10 +626,10 @@ function evidenceOf(document: StatementDocument): Map<string, Evidence> {
       }
       else if (NON_PERSON_WORDS.has(first) || ROLE_MODIFIERS.has(first) || /^[a-z]/.test(words[0])) objectVotes++;
     }
-    evidence.set(person.name, { date, day, titles: [...titles], objectOfRole: objectVotes > personVotes, quotes: quotes.get(person.name) ?? 0 });
+    evidence.set(person.name, { date, day, titles: [...titles], offices: [...titles].filter(title => !WEAK_TITLES.has(title)), objectOfRole: objectVotes > personVotes, quotes: quotes.get(person.name) ?? 0, key: `${day}|${[...titles].join(' ')}` });
   }
   for (const name of new Set([...quotes.keys(), ...document.speakers.value])) {
-    if (!evidence.has(name)) evidence.set(name, { date, day, titles: [], objectOfRole: false, quotes: quotes.get(name) ?? 0 });
+    if (!evidence.has(name)) evidence.set(name, { date, day, titles: [], offices: [], objectOfRole: false, quotes: quotes.get(name) ?? 0, key: `${day}|` });
   }
   return evidence;
 }
@@ -696,7 +726,7 @@ function profileOfEntry(entry: NameEntry): EntryProfile {
     const titles = new Map<string, number>();
     const days: number[] = [];
     for (const evidence of entry.documents.values()) {
-      if (evidence.date) days.push(evidence.day);
+      if (evidence.date && !Number.isNaN(evidence.day)) days.push(evidence.day);
       for (const title of evidence.titles) titles.set(title, (titles.get(title) ?? 0) + 1);
     }
     days.sort((x, y) => x - y);
@@ -705,22 +735,31 @@ function profileOfEntry(entry: NameEntry): EntryProfile {
   return entry.profile;
 }
 
-/** A candidate person: the profiles of its names. */
+/** A candidate person, as its names' documents show it. */
 interface Profile {
   readonly titles: Set<string>;
-  readonly entries: readonly EntryProfile[];
-  readonly documents: number;
+  /** The dates of every document of its names, as day numbers, sorted. */
+  readonly days: Float64Array;
+  /** How much being named often counts: the log of the documents. */
+  readonly weight: number;
 }
 
 function profileOf(names: NameEntry[]): Profile {
-  const entries = names.map(profileOfEntry).filter(profile => profile.documents > 0);
   const titles = new Set<string>();
-  let documents = 0;
+  let documents = 0, dated = 0;
+  const entries = names.map(profileOfEntry);
   for (const entry of entries) {
     documents += entry.documents;
+    dated += entry.days.length;
     for (const title of entry.titles.keys()) titles.add(title);
   }
-  return { titles, entries, documents };
+  const days = new Float64Array(dated);
+  let at = 0;
+  for (const entry of entries) {
+    days.set(entry.days, at);
+    at += entry.days.length;
+  }
+  return { titles, days: days.sort(), weight: Math.log10(1 + documents) * 0.5 };
 }
 
 function dayOf(date: string): number {
@@ -729,7 +768,7 @@ function dayOf(date: string): number {
 }
 
 /** Days from a date to the nearest of a person's documents. */
-function nearestDays(days: readonly number[], day: number): number {
+function nearestDays(days: Float64Array, day: number): number {
   if (days.length === 0) return Infinity;
   let low = 0, high = days.length;
   while (low < high) {
@@ -743,31 +782,35 @@ function nearestDays(days: readonly number[], day: number): number {
 /**
  * Which candidate a name in one document stands for: the document's title words against each candidate's
  * offices first, then how near in time the candidate's documents are, then how often the corpus names them.
- * Undefined when the document gives an office none of them held.
+ * Undefined when the document gives an office none of them held. `timeless` when the date played no part
+ * (one candidate held the office, or none did), so documents with the same title words decide alike.
  */
-function choose(evidence: Evidence, candidates: Profile[]): { index: number; reason: MergeReason } | undefined {
-  const offices = evidence.titles.filter(title => !WEAK_TITLES.has(title));
+function choose(evidence: Evidence, candidates: readonly Profile[]): { index: number; reason: MergeReason; timeless: boolean } | undefined {
+  const offices = evidence.offices;
+  // An office in common scores 10, more than anything else can add (2 + 2 + 3): only those candidates compete.
+  let contenders: number[] = [];
+  if (offices.length > 0) {
+    for (let i = 0; i < candidates.length; i++) if (offices.some(title => candidates[i].titles.has(title))) contenders.push(i);
+    // "President Johnson" when the corpus's full-name Johnsons are a Speaker and a Prime Minister: none of them.
+    if (contenders.length === 0 && candidates.some(candidate => candidate.titles.size > 0)) return { index: -1, reason: 'nearest in time', timeless: true };
+  }
+  const byRole = contenders.length > 0;
+  if (!byRole) contenders = candidates.map((_, i) => i);
+  if (contenders.length === 1) return { index: contenders[0], reason: byRole ? 'role in the document' : 'nearest in time', timeless: true };
   const day = evidence.date ? evidence.day : undefined;
-  let best = -1, bestScore = -Infinity, bestByRole = false;
-  candidates.forEach((candidate, i) => {
-    const byRole = offices.length > 0 && offices.some(title => candidate.titles.has(title));
+  let best = -1, bestScore = -Infinity;
+  for (const i of contenders) {
+    const candidate = candidates[i];
     const honorific = evidence.titles.some(title => WEAK_TITLES.has(title) && candidate.titles.has(title));
-    let score = (byRole ? 10 : 0) + (honorific ? 2 : 0) + Math.log10(1 + candidate.documents) * 0.5;
-    if (day !== undefined) {
-      let nearest = Infinity;
-      for (const entry of candidate.entries) nearest = Math.min(nearest, nearestDays(entry.days, day));
-      score += 3 / (1 + nearest / 180);
-    }
+    let score = (honorific ? 2 : 0) + candidate.weight;
+    if (day !== undefined) score += 3 / (1 + nearestDays(candidate.days, day) / 180);
     if (score > bestScore) {
       best = i;
       bestScore = score;
-      bestByRole = byRole;
     }
-  });
+  }
   if (best < 0) return undefined;
-  // "President Johnson" when the corpus's full-name Johnsons are a Speaker and a Prime Minister: none of them.
-  if (offices.length > 0 && !bestByRole && candidates.some(candidate => candidate.titles.size > 0)) return undefined;
-  return { index: best, reason: bestByRole ? 'role in the document' : 'nearest in time' };
+  return { index: best, reason: byRole ? 'role in the document' : 'nearest in time', timeless: day === undefined };
 }
 
 /** Why a group of names is not a person, or undefined when it may be one. */
