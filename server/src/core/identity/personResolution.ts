@@ -36,12 +36,18 @@ interface Evidence {
   readonly key: string;
 }
 
+/** Documents that say the same of a name (one Evidence.key), with their quotes. */
+interface DocumentGroup {
+  readonly uris: Set<string>;
+  quotes: number;
+}
+
 interface NameEntry {
   readonly name: string;
   readonly parts: NameParts | undefined;
   readonly documents: Map<string, Evidence>;
   /** The documents by Evidence.key, kept with `documents`. */
-  readonly groups: Map<string, Set<string>>;
+  readonly groups: Map<string, DocumentGroup>;
   /** Derived from `documents`, made on first use and dropped when they change. */
   profile?: EntryProfile;
 }
@@ -127,7 +133,10 @@ export class PersonResolver {
         addTo(this.byFoldKey, foldKey(name), name);
       }
       entry.documents.set(document.uri, item);
-      addTo(entry.groups, item.key, document.uri);
+      let group = entry.groups.get(item.key);
+      if (!group) entry.groups.set(item.key, (group = { uris: new Set(), quotes: 0 }));
+      group.uris.add(document.uri);
+      group.quotes += item.quotes;
       entry.profile = undefined;
       this.dirty.add(name);
     }
@@ -141,7 +150,12 @@ export class PersonResolver {
       const entry = this.names.get(name);
       if (!entry) continue;
       const evidence = entry.documents.get(uri);
-      if (evidence) removeFrom(entry.groups, evidence.key, uri);
+      const group = evidence && entry.groups.get(evidence.key);
+      if (group) {
+        group.uris.delete(uri);
+        group.quotes -= evidence.quotes;
+        if (group.uris.size === 0) entry.groups.delete(evidence.key);
+      }
       entry.documents.delete(uri);
       entry.profile = undefined;
       this.dirty.add(name);
@@ -244,7 +258,7 @@ export class PersonResolver {
     if (!ids) {
       const counts = new Map<string, number>();
       const groups = this.names.get(name)?.groups;
-      for (const [key, id] of perDocument) counts.set(id, (counts.get(id) ?? 0) + (groups?.get(key)?.size ?? 0));
+      for (const [key, id] of perDocument) counts.set(id, (counts.get(id) ?? 0) + (groups?.get(key)?.uris.size ?? 0));
       ids = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([id]) => id);
       this.identitiesCache.set(name, ids);
     }
@@ -403,21 +417,19 @@ export class PersonResolver {
     // 3. Identities for the clusters.
     const made: string[] = [];
     const idOfCluster = new Map<Cluster, string>();
-    const partial = new Map<string, Map<string, Set<string>>>();
-    /** Per person: the documents and quotes its per-document names bring. */
-    const partialCounts = new Map<string, { uris: Set<string>; quotes: number }>();
-    const addPartial = (id: string, entry: NameEntry, group: ReadonlySet<string>) => {
+    const partial = new Map<string, Map<string, GroupedUris>>();
+    /** Per person: the document groups its per-document names bring, and their quotes. */
+    const partialCounts = new Map<string, { groups: DocumentGroup[]; quotes: number }>();
+    const addPartial = (id: string, entry: NameEntry, group: DocumentGroup) => {
       let byName = partial.get(id);
       if (!byName) partial.set(id, (byName = new Map()));
       let uris = byName.get(entry.name);
-      if (!uris) byName.set(entry.name, (uris = new Set()));
+      if (!uris) byName.set(entry.name, (uris = new GroupedUris()));
+      uris.add(group.uris);
       let counts = partialCounts.get(id);
-      if (!counts) partialCounts.set(id, (counts = { uris: new Set(), quotes: 0 }));
-      for (const uri of group) {
-        uris.add(uri);
-        counts.uris.add(uri);
-        counts.quotes += entry.documents.get(uri)!.quotes;
-      }
+      if (!counts) partialCounts.set(id, (counts = { groups: [], quotes: 0 }));
+      counts.groups.push(group);
+      counts.quotes += group.quotes;
     };
     for (const cluster of clusters) {
       const names = cluster.atoms.flat();
@@ -442,11 +454,11 @@ export class PersonResolver {
       const byGroup = new Map<string, string>();
       const candidateProfiles = candidates.map(profiles);
       const timeless = new Map<string, ReturnType<typeof choose>>();
-      for (const [key, uris] of entry.groups) {
+      for (const [key, group] of entry.groups) {
         const titles = key.slice(key.indexOf('|') + 1);
         let choice = timeless.get(titles);
         if (!choice) {
-          choice = choose(entry.documents.get(uris.values().next().value!)!, candidateProfiles);
+          choice = choose(entry.documents.get(group.uris.values().next().value!)!, candidateProfiles);
           if (choice?.timeless) timeless.set(titles, choice);
         }
         if (!choice || choice.index < 0) {
@@ -455,13 +467,13 @@ export class PersonResolver {
         }
         const id = idOfCluster.get(candidates[choice.index])!;
         byGroup.set(key, id);
-        addPartial(id, entry, uris);
+        addPartial(id, entry, group);
         const reason = candidates.length === 1 && choice.reason === 'nearest in time' ? 'only person with the surname' : choice.reason;
         let byId = decided.get(entry.name);
         if (!byId) decided.set(entry.name, (byId = new Map()));
         let counts = byId.get(id);
         if (!counts) byId.set(id, (counts = new Map()));
-        counts.set(reason, (counts.get(reason) ?? 0) + uris.size);
+        counts.set(reason, (counts.get(reason) ?? 0) + group.uris.size);
       }
       return byGroup;
     };
@@ -516,7 +528,7 @@ export class PersonResolver {
     }
     for (const id of made) {
       const names = namesById.get(id) ?? [];
-      const byName = partial.get(id) ?? new Map<string, Set<string>>();
+      const byName = partial.get(id) ?? new Map<string, GroupedUris>();
       const merges: Merge[] = [];
       for (const name of names) {
         const reason = reasons.get(name);
@@ -535,7 +547,7 @@ export class PersonResolver {
       }
       const counts = partialCounts.get(id);
       if (counts) {
-        for (const uri of counts.uris) uris.add(uri);
+        for (const group of counts.groups) for (const uri of group.uris) uris.add(uri);
         quotes += counts.quotes;
       }
       const group = names.map(name => this.ruleGroupOf.get(name)).find(g => g !== undefined);
@@ -798,13 +810,17 @@ function choose(evidence: Evidence, candidates: readonly Profile[]): { index: nu
   if (!byRole) contenders = candidates.map((_, i) => i);
   if (contenders.length === 1) return { index: contenders[0], reason: byRole ? 'role in the document' : 'nearest in time', timeless: true };
   const day = evidence.date ? evidence.day : undefined;
+  const honorifics = evidence.titles.filter(title => WEAK_TITLES.has(title));
+  // The best score wins, the first candidate on a tie. Nearness in time adds at most 3, so candidates are
+  // scored most promising first, and one that cannot reach the best so far is not scored at all.
+  const bound = (i: number) => (honorifics.some(title => candidates[i].titles.has(title)) ? 2 : 0) + candidates[i].weight;
+  const bounds = contenders.map(i => ({ i, bound: bound(i) })).sort((a, b) => b.bound - a.bound || a.i - b.i);
   let best = -1, bestScore = -Infinity;
-  for (const i of contenders) {
-    const candidate = candidates[i];
-    const honorific = evidence.titles.some(title => WEAK_TITLES.has(title) && candidate.titles.has(title));
-    let score = (honorific ? 2 : 0) + candidate.weight;
-    if (day !== undefined) score += 3 / (1 + nearestDays(candidate.days, day) / 180);
-    if (score > bestScore) {
+  for (const { i, bound } of bounds) {
+    const reach = bound + (day !== undefined ? 3 : 0);
+    if (reach < bestScore || reach === bestScore && i > best) break;
+    const score = day !== undefined ? bound + 3 / (1 + nearestDays(candidates[i].days, day) / 180) : bound;
+    if (score > bestScore || score === bestScore && i < best) {
       best = i;
       bestScore = score;
     }
@@ -833,6 +849,43 @@ function notAPerson(entries: NameEntry[], partial: ReadonlyMap<string, ReadonlyS
   }
   if (total > 0 && object / total >= 0.5) return 'the end of an office or place name ("Human Services", "New York")';
   return undefined;
+}
+
+/** The documents of a name's groups that stand for one person, made one set when first read. */
+class GroupedUris implements ReadonlySet<string> {
+  private readonly groups: ReadonlySet<string>[] = [];
+  private joined?: Set<string>;
+  add(group: ReadonlySet<string>): void {
+    this.groups.push(group);
+  }
+  private get all(): Set<string> {
+    if (!this.joined) {
+      this.joined = new Set();
+      for (const group of this.groups) for (const uri of group) this.joined.add(uri);
+    }
+    return this.joined;
+  }
+  get size(): number {
+    return this.all.size;
+  }
+  has(uri: string): boolean {
+    return this.all.has(uri);
+  }
+  forEach(callback: (value: string, key: string, set: ReadonlySet<string>) => void, thisArg?: unknown): void {
+    this.all.forEach(uri => callback.call(thisArg, uri, uri, this));
+  }
+  entries(): SetIterator<[string, string]> {
+    return this.all.entries();
+  }
+  keys(): SetIterator<string> {
+    return this.all.keys();
+  }
+  values(): SetIterator<string> {
+    return this.all.values();
+  }
+  [Symbol.iterator](): SetIterator<string> {
+    return this.all.values();
+  }
 }
 
 class UnionFind<T> {
