@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { CorpusIndexer, readPeopleRules } from '../../server/src/core';
+import { CorpusIndexer, PersonResolver, readPeopleRules, type StatementDocument } from '../../server/src/core';
 import { MemoryHost } from './memoryHost';
 
 const doc = (date: string, body: string) => `---\ndate: ${date}\n---\n\n${body}\n`;
@@ -204,5 +204,54 @@ describe('people.yaml', () => {
     await indexer.fileChanged(file);
     assert.match(indexer.problemsOf(file)[0].message, /people\.yaml is not valid YAML/);
     assert.equal(index.people().length, 1);
+  });
+});
+
+/** A document as extraction would give it: the people it names (with roles and aliases) and who it quotes. */
+function extracted(uri: string, date: string, people: { name: string; roles?: string[]; aliases?: string[] }[], speakers: string[] = []): StatementDocument {
+  const span = { start: 0, end: 1 };
+  return {
+    uri, text: '', kind: 'article', title: { value: null, source: 'unknown' }, date: { value: date, source: 'frontMatter' },
+    outlet: { value: null, source: 'unknown' }, url: { value: null, source: 'unknown' }, speakers: { value: speakers, source: 'text' }, paragraphs: [],
+    people: people.map(person => ({ name: person.name, roles: (person.roles ?? []).map(title => ({ title, date })), aliases: person.aliases ?? [], mentions: [span] })),
+    quotes: speakers.map(speaker => ({ text: 'We will.', speaker, kind: 'direct', span })),
+    problems: [],
+  };
+}
+
+function resolve(documents: StatementDocument[]): PersonResolver {
+  const resolver = new PersonResolver();
+  for (const document of documents) resolver.setDocument(document);
+  resolver.flush();
+  return resolver;
+}
+
+describe('what is not a person', () => {
+  test('one word that no document gives a title is hidden; a bare surname with a title is not', () => {
+    const resolver = resolve([
+      extracted('a', '2024-01-02', [{ name: 'Transportation' }], ['Transportation']),
+      extracted('b', '2024-01-03', [{ name: 'Transportation' }], ['Transportation']),
+      extracted('c', '2024-01-04', [{ name: 'Vance', roles: ['Vice President'], aliases: ['Vice President Vance'] }], ['Vance']),
+    ]);
+    assert.match(resolver.identity(resolver.identityOf('Transportation'))!.notPerson ?? '', /one word/);
+    assert.equal(resolver.identity(resolver.identityOf('Vance'))!.hidden, false);
+  });
+
+  test('words of a sentence are no name: a pronoun with its verb, a sentence opener', () => {
+    const resolver = resolve([
+      extracted('a', '2024-01-02', [{ name: 'He’d' }, { name: 'What I’m' }, { name: 'Right So' }], ['He’d', 'What I’m', 'Right So']),
+      extracted('b', '2024-01-03', [{ name: 'Elizabeth II', roles: ['Queen'] }, { name: 'Will Hurd', roles: ['Representative'] }], ['Will Hurd']),
+    ]);
+    for (const name of ['He’d', 'What I’m', 'Right So']) assert.equal(resolver.identity(resolver.identityOf(name))!.hidden, true, name);
+    for (const name of ['Elizabeth II', 'Will Hurd']) assert.equal(resolver.identity(resolver.identityOf(name))!.hidden, false, name);
+  });
+
+  test('an organisation written like a name: a "-based" word, an organisation word inside', () => {
+    const resolver = resolve([
+      extracted('a', '2024-01-02', [{ name: 'Ohio-based Tarlow' }, { name: 'Brenner Institute Of Farming Research' }], ['Ohio-based Tarlow']),
+      extracted('b', '2024-01-03', [{ name: 'Chris Van Hollen', roles: ['Senator'] }, { name: 'Mohammed bin Salman', roles: ['Crown Prince'] }]),
+    ]);
+    for (const name of ['Ohio-based Tarlow', 'Brenner Institute Of Farming Research']) assert.equal(resolver.identity(resolver.identityOf(name))!.hidden, true, name);
+    for (const name of ['Chris Van Hollen', 'Mohammed bin Salman']) assert.equal(resolver.identity(resolver.identityOf(name))!.hidden, false, name);
   });
 });

@@ -93,6 +93,12 @@ const ROLE_NOUNS = new Set(`member members counsel services service operator mot
   arabia angeles emerita emeritus under operating performing disaster gentleman innovation women scientist i'll i’ll h.r law
   baseball partner technology provisions science orange`.split(/\s+/).filter(Boolean));
 const isPeopleWord = (word: string) => /(?:an|ese|ish|ian)s$/.test(word) && (NON_PERSON_WORDS.has(word.slice(0, -1)) || /^(?:americans|africans|asians|europeans|latinos|hispanics|ukrainians|russians|israelis|palestinians|afghans|iraqis|iranians|mexicans|canadians|koreans|indians)$/.test(word));
+/** Words that open a sentence and never begin a name ("Well", "Right so"). */
+const SENTENCE_OPENERS = new Set(['well', 'right', 'so', 'now', 'okay', 'ok', 'oh', 'yes', 'yeah', 'look', 'listen', 'what', 'why', 'how', 'anyway']);
+/** "I’m", "he’d", "what’s": a pronoun with a verb, never in a name. */
+const isPronoun = (word: string) => /^(?:i|you|he|she|we|they|it|what|that|there|who)'(?:m|d|s|ve|ll|re)$/.test(word);
+/** Particles that stand inside names ("Chris Van Hollen", "Mohammed bin Salman"). */
+const PARTICLE_WORDS = new Set(['de', 'da', 'di', 'del', 'van', 'von', 'bin', 'al', 'el', 'la', 'le', 'du', 'dos', 'der', 'den', 'y']);
 /** Honorifics say little about which of two people it is ("Mr. Biden"); offices do. */
 const WEAK_TITLES = new Set(['mr.', 'mrs.', 'ms.', 'miss', 'dr.', 'sir', 'madam', 'lord', 'comrade', 'prof.', 'professor', 'dame']);
 
@@ -834,7 +840,15 @@ function notAPerson(entries: NameEntry[], partial: ReadonlyMap<string, ReadonlyS
   // "Audience Member", "Senior Administration Official", "Black Americans": a role or a people, not a name.
   const lastWords = entries.map(entry => foldName(entry.name).split(/\s+/).pop()!.replace(/[’']s$/, ''));
   if (lastWords.every(word => TRANSCRIPT_ROLES.has(word) || ROLE_NOUNS.has(word) || HEAD_WORDS.has(word) || NON_PERSON_WORDS.has(word) || isPeopleWord(word))) return 'a role, a people or a place, not a name';
+  // Judged on the full names when there are any: the bare "Siemens" of "Germany-based Siemens" shows nothing.
+  const full = entries.filter(entry => entry.parts && entry.parts.given.length > 0);
+  const tokens = (full.length ? full : entries).map(entry => foldName(entry.name).split(/\s+/));
+  if (tokens.every(words => words.some(isPronoun) || SENTENCE_OPENERS.has(words[0]))) return 'words of a sentence ("He’d", "What I’m", "Right so"), not a name';
+  if (tokens.every(words => words.some(word => /-based$/.test(word)) || words.slice(1, -1).some(word => NON_PERSON_WORDS.has(word) && !PARTICLE_WORDS.has(word)))) return 'the name of an organisation ("Germany-based Siemens", "X Institute of Y")';
   if (entries.some(entry => entry.parts && entry.parts.given.length > 0)) return undefined;
+  // A single word that no document gives a title or an honorific ("Transportation", "Well", "Hyundai"): the
+  // corpus shows nothing of a person.
+  if (entries.every(entry => profileOfEntry(entry).titles.size === 0)) return 'one word no document gives a title';
   const words = entries.map(entry => foldName(entry.name));
   if (words.every(word => TRANSCRIPT_ROLES.has(word) || HEAD_WORDS.has(word))) return 'a role, not a name';
   if (words.every(isPeopleWord)) return 'a people, not a person';
