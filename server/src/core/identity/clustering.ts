@@ -11,7 +11,7 @@
 import type { PeopleRules } from './peopleRules';
 import type { Identity, Merge, MergeReason } from './identity';
 import { joinable, documentCount, specificity } from './joining';
-import { blocksOf, type DocumentGroup, type NameEntry, type NameTable } from './nameTable';
+import { blocksOf, groupOfKey, titlesKey, type DocumentGroup, type NameEntry, type NameTable } from './nameTable';
 import { notAPerson } from './notPerson';
 import { choose, profileOf, type Profile } from './perDocument';
 
@@ -30,7 +30,7 @@ export interface RegionPeople {
   readonly identities: Identity[];
   /** Written name → person, for names that are one person wherever they stand. */
   readonly whole: Map<string, string>;
-  /** Written name → (Evidence.key → person), for names decided per document. */
+  /** Written name → (Evidence.key or titlesKey → person), for names decided per document. */
   readonly perDocument: Map<string, Map<string, string>>;
 }
 
@@ -177,20 +177,15 @@ export function resolveRegion(region: ReadonlySet<string>, context: RegionContex
   const unresolved = new Map<string, NameEntry[]>();
   /** Per name decided per document: per person, how many documents for each reason. */
   const decided = new Map<string, Map<string, Map<MergeReason, number>>>();
+  /** The person of each group of the name's documents (by titlesKey, or by Evidence.key where the date decides); '' for none. */
   const decide = (entry: NameEntry, candidates: Cluster[]) => {
     const byGroup = new Map<string, string>();
     const candidateProfiles = candidates.map(profiles);
-    const timeless = new Map<string, ReturnType<typeof choose>>();
-    for (const [key, group] of entry.groups) {
-      const titles = key.slice(key.indexOf('|') + 1);
-      let choice = timeless.get(titles);
-      if (!choice) {
-        choice = choose(entry.documents.get(group.uris.values().next().value!)!, candidateProfiles);
-        if (choice?.timeless) timeless.set(titles, choice);
-      }
+    const first = (group: DocumentGroup) => entry.documents.get(group.uris.values().next().value!)!;
+    const assign = (key: string, group: DocumentGroup, choice: ReturnType<typeof choose>) => {
       if (!choice || choice.index < 0) {
         byGroup.set(key, '');
-        continue;
+        return;
       }
       const id = idOfCluster.get(candidates[choice.index])!;
       byGroup.set(key, id);
@@ -201,6 +196,12 @@ export function resolveRegion(region: ReadonlySet<string>, context: RegionContex
       let counts = byId.get(id);
       if (!counts) byId.set(id, (counts = new Map()));
       counts.set(reason, (counts.get(reason) ?? 0) + group.uris.size);
+    };
+    // Documents with the same title words decide alike unless the date plays a part (thousands of "President Biden").
+    for (const [titleKey, titles] of entry.groups) {
+      const choice = choose(first(titles), candidateProfiles);
+      if (choice && !choice.byDate) assign(titlesKey(titleKey), titles, choice);
+      else for (const [key, day] of titles.days) assign(key, day, choose(first(day), candidateProfiles));
     }
     return byGroup;
   };
@@ -209,7 +210,7 @@ export function resolveRegion(region: ReadonlySet<string>, context: RegionContex
   for (const entry of bare) {
     if (whole.has(entry.name)) continue;
     const candidates = clustersByBlock.get(entry.parts!.surname) ?? [];
-    perDocumentNames.push({ entry, byGroup: candidates.length ? decide(entry, candidates) : new Map([...entry.groups.keys()].map(key => [key, ''])) });
+    perDocumentNames.push({ entry, byGroup: candidates.length ? decide(entry, candidates) : new Map([...entry.groups.keys()].map(titleKey => [titlesKey(titleKey), ''])) });
   }
   // What no candidate fits stays the bare surname's own person, one per surname key.
   for (const { entry, byGroup } of perDocumentNames) {
@@ -230,7 +231,7 @@ export function resolveRegion(region: ReadonlySet<string>, context: RegionContex
     for (const [key, id] of byGroup) {
       if (id !== '') continue;
       byGroup.set(key, own!);
-      addPartial(own!, entry, entry.groups.get(key)!);
+      addPartial(own!, entry, groupOfKey(entry, key)!);
     }
     const ids = new Set(byGroup.values());
     if (ids.size === 1 && !decided.has(entry.name)) whole.set(entry.name, [...ids][0]);

@@ -18,22 +18,38 @@ export interface Evidence {
   /** The name reads as the object of a role ("Secretary of Health and Human Services"), not a person. */
   readonly objectOfRole: boolean;
   readonly quotes: number;
+  /** The title words, as one string. */
+  readonly titleKey: string;
   /** Day and title words: documents with the same key are decided alike (thousands of "President Biden"). */
   readonly key: string;
 }
 
-/** Documents that say the same of a name (one Evidence.key), with their quotes. */
+/** Documents that say the same of a name (one Evidence.key, or one titleKey), with their quotes. */
 export interface DocumentGroup {
   readonly uris: Set<string>;
   quotes: number;
+}
+
+/** The documents giving a name the same title words, and among them those of each day (by Evidence.key). */
+export interface TitleGroup extends DocumentGroup {
+  readonly days: Map<string, DocumentGroup>;
+}
+
+/** A key of NameEntry.groups in a map of Evidence.key: the documents of these title words on any day. */
+export const titlesKey = (titleKey: string) => `*|${titleKey}`;
+
+/** The group an Evidence.key or a titlesKey stands for. */
+export function groupOfKey(entry: NameEntry, key: string): DocumentGroup | undefined {
+  if (key.startsWith('*|')) return entry.groups.get(key.slice(2));
+  return entry.groups.get(key.slice(key.indexOf('|') + 1))?.days.get(key);
 }
 
 export interface NameEntry {
   readonly name: string;
   readonly parts: NameParts | undefined;
   readonly documents: Map<string, Evidence>;
-  /** The documents by Evidence.key, kept with `documents`. */
-  readonly groups: Map<string, DocumentGroup>;
+  /** The documents by title words (Evidence.titleKey), then by day (Evidence.key), kept with `documents`. */
+  readonly groups: Map<string, TitleGroup>;
   /** Derived from `documents`, made on first use and dropped when they change. */
   profile?: EntryProfile;
 }
@@ -84,10 +100,14 @@ export class NameTable {
         addTo(this.byFoldKey, foldKey(name), name);
       }
       entry.documents.set(document.uri, item);
-      let group = entry.groups.get(item.key);
-      if (!group) entry.groups.set(item.key, (group = { uris: new Set(), quotes: 0 }));
-      group.uris.add(document.uri);
-      group.quotes += item.quotes;
+      let titles = entry.groups.get(item.titleKey);
+      if (!titles) entry.groups.set(item.titleKey, (titles = { uris: new Set(), quotes: 0, days: new Map() }));
+      let day = titles.days.get(item.key);
+      if (!day) titles.days.set(item.key, (day = { uris: new Set(), quotes: 0 }));
+      for (const group of [titles, day]) {
+        group.uris.add(document.uri);
+        group.quotes += item.quotes;
+      }
       entry.profile = undefined;
       changed.push(name);
     }
@@ -103,11 +123,15 @@ export class NameTable {
       const entry = this.entries.get(name);
       if (!entry) continue;
       const evidence = entry.documents.get(uri);
-      const group = evidence && entry.groups.get(evidence.key);
-      if (group) {
-        group.uris.delete(uri);
-        group.quotes -= evidence.quotes;
-        if (group.uris.size === 0) entry.groups.delete(evidence.key);
+      const titles = evidence && entry.groups.get(evidence.titleKey);
+      const day = evidence && titles?.days.get(evidence.key);
+      if (titles && day) {
+        for (const group of [titles, day]) {
+          group.uris.delete(uri);
+          group.quotes -= evidence.quotes;
+        }
+        if (day.uris.size === 0) titles.days.delete(evidence.key);
+        if (titles.uris.size === 0) entry.groups.delete(evidence.titleKey);
       }
       entry.documents.delete(uri);
       entry.profile = undefined;
@@ -153,10 +177,11 @@ function evidenceOf(document: StatementDocument): Map<string, Evidence> {
       }
       else if (NON_PERSON_WORDS.has(first) || ROLE_MODIFIERS.has(first) || /^[a-z]/.test(words[0])) objectVotes++;
     }
-    evidence.set(person.name, { date, day, titles: [...titles], offices: [...titles].filter(title => !WEAK_TITLES.has(title)), objectOfRole: objectVotes > personVotes, quotes: quotes.get(person.name) ?? 0, key: `${day}|${[...titles].join(' ')}` });
+    const titleKey = [...titles].join(' ');
+    evidence.set(person.name, { date, day, titles: [...titles], offices: [...titles].filter(title => !WEAK_TITLES.has(title)), objectOfRole: objectVotes > personVotes, quotes: quotes.get(person.name) ?? 0, titleKey, key: `${day}|${titleKey}` });
   }
   for (const name of new Set([...quotes.keys(), ...document.speakers.value])) {
-    if (!evidence.has(name)) evidence.set(name, { date, day, titles: [], offices: [], objectOfRole: false, quotes: quotes.get(name) ?? 0, key: `${day}|` });
+    if (!evidence.has(name)) evidence.set(name, { date, day, titles: [], offices: [], objectOfRole: false, quotes: quotes.get(name) ?? 0, titleKey: '', key: `${day}|` });
   }
   return evidence;
 }

@@ -47,21 +47,22 @@ function nearestDays(days: Float64Array, day: number): number {
 /**
  * Which candidate a name in one document stands for: the document's title words against each candidate's
  * offices first, then how near in time the candidate's documents are, then how often the corpus names them.
- * Undefined when the document gives an office none of them held. `timeless` when the date played no part
- * (one candidate held the office, or none did), so documents with the same title words decide alike.
+ * Index -1 when the document gives an office none of them held. `byDate` when the date (or its absence)
+ * played a part; else every document with the same title words decides alike (one candidate held the office,
+ * or none did).
  */
-export function choose(evidence: Evidence, candidates: readonly Profile[]): { index: number; reason: MergeReason; timeless: boolean } | undefined {
+export function choose(evidence: Evidence, candidates: readonly Profile[]): { index: number; reason: MergeReason; byDate: boolean } | undefined {
   const offices = evidence.offices;
   // An office in common scores 10, more than anything else can add (2 + 2 + 3): only those candidates compete.
   let contenders: number[] = [];
   if (offices.length > 0) {
     for (let i = 0; i < candidates.length; i++) if (offices.some(title => candidates[i].titles.has(title))) contenders.push(i);
     // "President Johnson" when the corpus's full-name Johnsons are a Speaker and a Prime Minister: none of them.
-    if (contenders.length === 0 && candidates.some(candidate => candidate.titles.size > 0)) return { index: -1, reason: 'nearest in time', timeless: true };
+    if (contenders.length === 0 && candidates.some(candidate => candidate.titles.size > 0)) return { index: -1, reason: 'nearest in time', byDate: false };
   }
   const byRole = contenders.length > 0;
   if (!byRole) contenders = candidates.map((_, i) => i);
-  if (contenders.length === 1) return { index: contenders[0], reason: byRole ? 'role in the document' : 'nearest in time', timeless: true };
+  if (contenders.length === 1) return { index: contenders[0], reason: byRole ? 'role in the document' : 'nearest in time', byDate: false };
   const day = evidence.date ? evidence.day : undefined;
   const honorifics = evidence.titles.filter(title => WEAK_TITLES.has(title));
   // The best score wins, the first candidate on a tie. Nearness in time adds at most 3, so candidates are
@@ -79,6 +80,6 @@ export function choose(evidence: Evidence, candidates: readonly Profile[]): { in
     }
   }
   if (best < 0) return undefined;
-  return { index: best, reason: byRole ? 'role in the document' : 'nearest in time', timeless: day === undefined };
+  return { index: best, reason: byRole ? 'role in the document' : 'nearest in time', byDate: true };
 }
 

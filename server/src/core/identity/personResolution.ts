@@ -22,7 +22,7 @@
 import type { StatementDocument } from '../model';
 import { resolveRegion } from './clustering';
 import type { Identity } from './identity';
-import { blocksOf, foldKey, NameTable } from './nameTable';
+import { blocksOf, foldKey, groupOfKey, NameTable, titlesKey } from './nameTable';
 import { NO_RULES, type PeopleRules } from './peopleRules';
 
 export type { Identity, Merge, MergeReason } from './identity';
@@ -39,7 +39,7 @@ export class PersonResolver {
   private readonly identities = new Map<string, Identity>();
   /** Written name → identity, for names that are one person wherever they stand. */
   private readonly whole = new Map<string, string>();
-  /** Written name → (Evidence.key → identity), for names decided per document. */
+  /** Written name → (Evidence.key or titlesKey → identity), for names decided per document. */
   private readonly perDocument = new Map<string, Map<string, string>>();
   /** Per identity, every name it goes by (for `speaker:` filters), made on first use. */
   private readonly namesCache = new Map<string, readonly string[]>();
@@ -145,9 +145,9 @@ export class PersonResolver {
     if (whole !== undefined) return whole;
     const perDocument = this.perDocument.get(name);
     if (!perDocument) return name;
-    const key = uri !== undefined ? this.table.get(name)?.documents.get(uri)?.key : undefined;
-    if (key !== undefined) {
-      const id = perDocument.get(key);
+    const evidence = uri !== undefined ? this.table.get(name)?.documents.get(uri) : undefined;
+    if (evidence) {
+      const id = perDocument.get(evidence.key) ?? perDocument.get(titlesKey(evidence.titleKey));
       if (id !== undefined) return id;
     }
     return this.identitiesOfName(name)[0] ?? name;
@@ -162,8 +162,8 @@ export class PersonResolver {
     let ids = this.identitiesCache.get(name);
     if (!ids) {
       const counts = new Map<string, number>();
-      const groups = this.table.get(name)?.groups;
-      for (const [key, id] of perDocument) counts.set(id, (counts.get(id) ?? 0) + (groups?.get(key)?.uris.size ?? 0));
+      const entry = this.table.get(name);
+      for (const [key, id] of perDocument) counts.set(id, (counts.get(id) ?? 0) + ((entry && groupOfKey(entry, key)?.uris.size) ?? 0));
       ids = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([id]) => id);
       this.identitiesCache.set(name, ids);
     }
