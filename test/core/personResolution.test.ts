@@ -144,6 +144,17 @@ describe('person resolution across documents', () => {
     assert.equal(index.canonicalName('George Bush', index.person('George W. Bush')!.uris.find(uri => uri.endsWith('e.md'))), 'George W. Bush', 'nearest in time');
   });
 
+  test('an edit that leaves the names as they were re-resolves nothing, yet the person shows the new text', async () => {
+    const { host, indexer, index } = await corpus({
+      'a.md': doc('2021-03-01', 'Vice President Kamala Harris said the bill would pass.'),
+      'b.md': doc('2021-03-02', 'Senator Alex Padilla said the vote was close.'),
+    });
+    assert.deepEqual(index.person('Kamala Harris')!.roles.map(role => role.title), ['Vice President']);
+    const file = host.set('a.md', doc('2021-03-01', 'President Kamala Harris said the bill would pass today.'));
+    await indexer.fileChanged(file);
+    assert.deepEqual(index.person('Kamala Harris')!.roles.map(role => role.title), ['President']);
+  });
+
   test('a bare surname with an office no known namesake held stays its own person', async () => {
     const { index, uris } = await corpus({
       'a.md': doc('2024-01-10', 'Speaker of the House Mike Johnson said the vote would be on Friday.'),

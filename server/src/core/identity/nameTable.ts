@@ -76,6 +76,11 @@ export class NameTable {
     return this.entries.keys();
   }
 
+  /** The names a document gives. */
+  namesOf(uri: string): readonly string[] {
+    return this.namesByDocument.get(uri) ?? [];
+  }
+
   /** Names whose surname key is `block`. */
   inBlock(block: string): ReadonlySet<string> {
     return this.blocks.get(block) ?? new Set();
@@ -86,31 +91,28 @@ export class NameTable {
     return this.byFoldKey.get(key) ?? new Set();
   }
 
-  /** Takes a document's names in place of what it said before; returns the names whose evidence changed. */
+  /**
+   * Takes a document's names in place of what it said before; returns the names whose evidence changed (an
+   * edit that leaves a name's date, title words and quotes as they were changes nothing for it).
+   */
   setDocument(document: StatementDocument): string[] {
-    const changed = this.deleteDocument(document.uri);
+    const uri = document.uri;
     const evidence = evidenceOf(document);
-    this.namesByDocument.set(document.uri, [...evidence.keys()]);
+    const changed: string[] = [];
+    for (const name of this.namesByDocument.get(uri) ?? []) {
+      const before = this.entries.get(name)?.documents.get(uri), now = evidence.get(name);
+      if (before && now && sameEvidence(before, now)) evidence.delete(name);
+      else {
+        this.forget(uri, name);
+        changed.push(name);
+      }
+    }
+    const kept = (this.namesByDocument.get(uri) ?? []).filter(name => !changed.includes(name));
     for (const [name, item] of evidence) {
-      let entry = this.entries.get(name);
-      if (!entry) {
-        entry = { name, parts: nameParts(name), documents: new Map(), groups: new Map() };
-        this.entries.set(name, entry);
-        for (const block of blocksOf(entry)) addTo(this.blocks, block, name);
-        addTo(this.byFoldKey, foldKey(name), name);
-      }
-      entry.documents.set(document.uri, item);
-      let titles = entry.groups.get(item.titleKey);
-      if (!titles) entry.groups.set(item.titleKey, (titles = { uris: new Set(), quotes: 0, days: new Map() }));
-      let day = titles.days.get(item.key);
-      if (!day) titles.days.set(item.key, (day = { uris: new Set(), quotes: 0 }));
-      for (const group of [titles, day]) {
-        group.uris.add(document.uri);
-        group.quotes += item.quotes;
-      }
-      entry.profile = undefined;
+      this.record(uri, name, item);
       changed.push(name);
     }
+    this.namesByDocument.set(uri, [...kept, ...evidence.keys()]);
     return changed;
   }
 
@@ -119,24 +121,46 @@ export class NameTable {
     const names = this.namesByDocument.get(uri);
     if (!names) return [];
     this.namesByDocument.delete(uri);
-    for (const name of names) {
-      const entry = this.entries.get(name);
-      if (!entry) continue;
-      const evidence = entry.documents.get(uri);
-      const titles = evidence && entry.groups.get(evidence.titleKey);
-      const day = evidence && titles?.days.get(evidence.key);
-      if (titles && day) {
-        for (const group of [titles, day]) {
-          group.uris.delete(uri);
-          group.quotes -= evidence.quotes;
-        }
-        if (day.uris.size === 0) titles.days.delete(evidence.key);
-        if (titles.uris.size === 0) entry.groups.delete(evidence.titleKey);
-      }
-      entry.documents.delete(uri);
-      entry.profile = undefined;
-    }
+    for (const name of names) this.forget(uri, name);
     return [...names];
+  }
+
+  private record(uri: string, name: string, item: Evidence): void {
+    let entry = this.entries.get(name);
+    if (!entry) {
+      entry = { name, parts: nameParts(name), documents: new Map(), groups: new Map() };
+      this.entries.set(name, entry);
+      for (const block of blocksOf(entry)) addTo(this.blocks, block, name);
+      addTo(this.byFoldKey, foldKey(name), name);
+    }
+    entry.documents.set(uri, item);
+    let titles = entry.groups.get(item.titleKey);
+    if (!titles) entry.groups.set(item.titleKey, (titles = { uris: new Set(), quotes: 0, days: new Map() }));
+    let day = titles.days.get(item.key);
+    if (!day) titles.days.set(item.key, (day = { uris: new Set(), quotes: 0 }));
+    for (const group of [titles, day]) {
+      group.uris.add(uri);
+      group.quotes += item.quotes;
+    }
+    entry.profile = undefined;
+  }
+
+  private forget(uri: string, name: string): void {
+    const entry = this.entries.get(name);
+    const evidence = entry?.documents.get(uri);
+    if (!entry || !evidence) return;
+    const titles = entry.groups.get(evidence.titleKey);
+    const day = titles?.days.get(evidence.key);
+    if (titles && day) {
+      for (const group of [titles, day]) {
+        group.uris.delete(uri);
+        group.quotes -= evidence.quotes;
+      }
+      if (day.uris.size === 0) titles.days.delete(evidence.key);
+      if (titles.uris.size === 0) entry.groups.delete(evidence.titleKey);
+    }
+    entry.documents.delete(uri);
+    entry.profile = undefined;
   }
 
   /** Drops a name no document uses any more; false if some still do. */
@@ -213,6 +237,8 @@ export function profileOfEntry(entry: NameEntry): EntryProfile {
   }
   return entry.profile;
 }
+
+const sameEvidence = (a: Evidence, b: Evidence) => a.key === b.key && a.date === b.date && a.quotes === b.quotes && a.objectOfRole === b.objectOfRole;
 
 function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
   let set = map.get(key);

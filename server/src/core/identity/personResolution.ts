@@ -30,6 +30,10 @@ export type { Identity, Merge, MergeReason } from './identity';
 export class PersonResolver {
   private readonly table = new NameTable();
   private readonly dirty = new Set<string>();
+  /** Names of changed documents whose evidence stayed: their people need no resolving, but what is derived from their documents changed. */
+  private readonly stale = new Set<string>();
+  /** Documents deleted since the last flush: forgotten then, so that a delete and a set of one file compare. */
+  private readonly deleted = new Set<string>();
   private everything = false;
 
   private rules: PeopleRules = NO_RULES;
@@ -47,11 +51,14 @@ export class PersonResolver {
   private readonly identitiesCache = new Map<string, string[]>();
 
   setDocument(document: StatementDocument): void {
+    this.deleted.delete(document.uri);
+    for (const name of this.table.namesOf(document.uri)) this.stale.add(name);
     for (const name of this.table.setDocument(document)) this.dirty.add(name);
+    for (const name of this.table.namesOf(document.uri)) this.stale.add(name);
   }
 
   deleteDocument(uri: string): void {
-    for (const name of this.table.deleteDocument(uri)) this.dirty.add(name);
+    this.deleted.add(uri);
   }
 
   setRules(rules: PeopleRules): void {
@@ -61,7 +68,7 @@ export class PersonResolver {
 
   /** True when a change waits for `flush`. */
   get pending(): boolean {
-    return this.everything || this.dirty.size > 0;
+    return this.everything || this.dirty.size > 0 || this.stale.size > 0 || this.deleted.size > 0;
   }
 
   /**
@@ -71,6 +78,8 @@ export class PersonResolver {
   flush(): Set<string> {
     const touched = new Set<string>();
     if (!this.pending) return touched;
+    for (const uri of this.deleted) for (const name of this.table.deleteDocument(uri)) this.dirty.add(name);
+    this.deleted.clear();
     const start = this.everything ? [...this.table.names()] : [...this.dirty];
     this.everything = false;
     this.dirty.clear();
@@ -104,6 +113,8 @@ export class PersonResolver {
     }
     for (const [name, id] of people.whole) this.whole.set(name, id);
     for (const [name, byGroup] of people.perDocument) this.perDocument.set(name, byGroup);
+    for (const name of this.stale) for (const id of this.identitiesOfName(name)) touched.add(id);
+    this.stale.clear();
     return touched;
   }
 
