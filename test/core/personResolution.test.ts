@@ -238,6 +238,12 @@ function resolve(documents: StatementDocument[]): PersonResolver {
 }
 
 describe('what is not a person', () => {
+  test('a role noun with a generational suffix is still a role: "Counsel IV"', () => {
+    const resolver = resolve([extracted('a', '2024-01-02', [{ name: 'Counsel IV', roles: ['Chief'] }, { name: 'Ambrose Hale IV', roles: ['Senator'] }])]);
+    assert.equal(resolver.identity(resolver.identityOf('Counsel IV'))!.hidden, true);
+    assert.equal(resolver.identity(resolver.identityOf('Ambrose Hale IV'))!.hidden, false);
+  });
+
   test('one word that no document gives a title is hidden; a bare surname with a title is not', () => {
     const resolver = resolve([
       extracted('a', '2024-01-02', [{ name: 'Transportation' }], ['Transportation']),
@@ -250,19 +256,19 @@ describe('what is not a person', () => {
 
   test('words of a sentence are no name: a pronoun with its verb, a sentence opener', () => {
     const resolver = resolve([
-      extracted('a', '2024-01-02', [{ name: 'He’d' }, { name: 'What I’m' }, { name: 'Right So' }], ['He’d', 'What I’m', 'Right So']),
+      extracted('a', '2024-01-02', [{ name: 'He’d' }, { name: 'What I’m' }, { name: 'Right So' }, { name: 'Schools Safer Today' }], ['He’d', 'What I’m', 'Right So']),
       extracted('b', '2024-01-03', [{ name: 'Elizabeth II', roles: ['Queen'] }, { name: 'Will Hurd', roles: ['Representative'] }], ['Will Hurd']),
     ]);
-    for (const name of ['He’d', 'What I’m', 'Right So']) assert.equal(resolver.identity(resolver.identityOf(name))!.hidden, true, name);
+    for (const name of ['He’d', 'What I’m', 'Right So', 'Schools Safer Today']) assert.equal(resolver.identity(resolver.identityOf(name))!.hidden, true, name);
     for (const name of ['Elizabeth II', 'Will Hurd']) assert.equal(resolver.identity(resolver.identityOf(name))!.hidden, false, name);
   });
 
   test('an organisation written like a name: a "-based" word, an organisation word inside', () => {
     const resolver = resolve([
-      extracted('a', '2024-01-02', [{ name: 'Ohio-based Tarlow' }, { name: 'Brenner Institute Of Farming Research' }], ['Ohio-based Tarlow']),
+      extracted('a', '2024-01-02', [{ name: 'Ohio-based Tarlow' }, { name: 'Brenner Institute Of Farming Research' }, { name: 'Drugmaker Corvane' }], ['Ohio-based Tarlow']),
       extracted('b', '2024-01-03', [{ name: 'Chris Van Hollen', roles: ['Senator'] }, { name: 'Mohammed bin Salman', roles: ['Crown Prince'] }]),
     ]);
-    for (const name of ['Ohio-based Tarlow', 'Brenner Institute Of Farming Research']) assert.equal(resolver.identity(resolver.identityOf(name))!.hidden, true, name);
+    for (const name of ['Ohio-based Tarlow', 'Brenner Institute Of Farming Research', 'Drugmaker Corvane']) assert.equal(resolver.identity(resolver.identityOf(name))!.hidden, true, name);
     for (const name of ['Chris Van Hollen', 'Mohammed bin Salman']) assert.equal(resolver.identity(resolver.identityOf(name))!.hidden, false, name);
   });
 });

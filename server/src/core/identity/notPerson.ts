@@ -19,6 +19,10 @@ const ROLE_NOUNS = new Set(`member members counsel services service operator mot
 const isPeopleWord = (word: string) => /(?:an|ese|ish|ian)s$/.test(word) && (NON_PERSON_WORDS.has(word.slice(0, -1)) || /^(?:americans|africans|asians|europeans|latinos|hispanics|ukrainians|russians|israelis|palestinians|afghans|iraqis|iranians|mexicans|canadians|koreans|indians)$/.test(word));
 /** Words that open a sentence and never begin a name ("Well", "Right so"). */
 const SENTENCE_OPENERS = new Set(['well', 'right', 'so', 'now', 'okay', 'ok', 'oh', 'yes', 'yeah', 'look', 'listen', 'what', 'why', 'how', 'anyway']);
+/** Words of time that end or open a sentence ("... Safer Today"), never in a name. */
+const TIME_WORDS = new Set(['today', 'tonight', 'yesterday', 'tomorrow']);
+/** The words of a name without a generational suffix ("Counsel IV" → "Counsel"). */
+const withoutSuffix = (words: string[]) => (words.length > 1 && /^(?:jr|sr|ii|iii|iv|v)\.?$/.test(words[words.length - 1]) ? words.slice(0, -1) : words);
 /** "I’m", "he’d", "what’s": a pronoun with a verb, never in a name. */
 const isPronoun = (word: string) => /^(?:i|you|he|she|we|they|it|what|that|there|who)'(?:m|d|s|ve|ll|re)$/.test(word);
 /** Particles that stand inside names ("Chris Van Hollen", "Mohammed bin Salman"). */
@@ -27,13 +31,13 @@ const PARTICLE_WORDS = new Set(['de', 'da', 'di', 'del', 'van', 'von', 'bin', 'a
 /** Why a group of names is not a person, or undefined when it may be one. */
 export function notAPerson(entries: NameEntry[], partial: ReadonlyMap<string, ReadonlySet<string>>): string | undefined {
   // "Audience Member", "Senior Administration Official", "Black Americans": a role or a people, not a name.
-  const lastWords = entries.map(entry => foldName(entry.name).split(/\s+/).pop()!.replace(/[’']s$/, ''));
+  const lastWords = entries.map(entry => withoutSuffix(foldName(entry.name).split(/\s+/)).pop()!.replace(/[’']s$/, ''));
   if (lastWords.every(word => TRANSCRIPT_ROLES.has(word) || ROLE_NOUNS.has(word) || HEAD_WORDS.has(word) || NON_PERSON_WORDS.has(word) || isPeopleWord(word))) return 'a role, a people or a place, not a name';
   // Judged on the full names when there are any: the bare "Siemens" of "Germany-based Siemens" shows nothing.
   const full = entries.filter(entry => entry.parts && entry.parts.given.length > 0);
   const tokens = (full.length ? full : entries).map(entry => foldName(entry.name).split(/\s+/));
-  if (tokens.every(words => words.some(isPronoun) || SENTENCE_OPENERS.has(words[0]))) return 'words of a sentence ("He’d", "What I’m", "Right so"), not a name';
-  if (tokens.every(words => words.some(word => /-based$/.test(word)) || words.slice(1, -1).some(word => NON_PERSON_WORDS.has(word) && !PARTICLE_WORDS.has(word)))) return 'the name of an organisation ("Germany-based Siemens", "X Institute of Y")';
+  if (tokens.every(words => words.some(word => isPronoun(word) || TIME_WORDS.has(word)) || SENTENCE_OPENERS.has(words[0]))) return 'words of a sentence ("He’d", "What I’m", "Right so"), not a name';
+  if (tokens.every(words => words.some(word => /-(?:based|owned|led|backed)$/.test(word)) || /maker$/.test(words[0]) || words.slice(1, -1).some(word => NON_PERSON_WORDS.has(word) && !PARTICLE_WORDS.has(word)))) return 'the name of an organisation ("Germany-based Siemens", "Automaker X", "X Institute of Y")';
   if (entries.some(entry => entry.parts && entry.parts.given.length > 0)) return undefined;
   // A single word that no document gives a title or an honorific ("Transportation", "Well", "Hyundai"): the
   // corpus shows nothing of a person.
