@@ -13,7 +13,7 @@ import type { Identity, Merge, MergeReason } from './identity';
 import { joinable, documentCount, specificity } from './joining';
 import { blocksOf, groupOfKey, titlesKey, type DocumentGroup, type NameEntry, type NameTable } from './nameTable';
 import { notAPerson } from './notPerson';
-import { choose, profileOf, type Profile } from './perDocument';
+import { chooser, profileOf, type Choice, type Profile } from './perDocument';
 
 /** What a region is resolved against: the names, people.yaml, and the ids people outside it hold. */
 export interface RegionContext {
@@ -182,8 +182,8 @@ export function resolveRegion(region: ReadonlySet<string>, context: RegionContex
     const byGroup = new Map<string, string>();
     const candidateProfiles = candidates.map(profiles);
     const first = (group: DocumentGroup) => entry.documents.get(group.uris.values().next().value!)!;
-    const assign = (key: string, group: DocumentGroup, choice: ReturnType<typeof choose>) => {
-      if (!choice || choice.index < 0) {
+    const assign = (key: string, group: DocumentGroup, choice: Choice) => {
+      if (choice.index < 0) {
         byGroup.set(key, '');
         return;
       }
@@ -197,11 +197,20 @@ export function resolveRegion(region: ReadonlySet<string>, context: RegionContex
       if (!counts) byId.set(id, (counts = new Map()));
       counts.set(reason, (counts.get(reason) ?? 0) + group.uris.size);
     };
-    // Documents with the same title words decide alike unless the date plays a part (thousands of "President Biden").
+    // Documents with the same title words decide alike unless the date plays a part (thousands of "President
+    // Biden"); where it does, each day decides, and title words whose days all decide alike count as one.
     for (const [titleKey, titles] of entry.groups) {
-      const choice = choose(first(titles), candidateProfiles);
-      if (choice && !choice.byDate) assign(titlesKey(titleKey), titles, choice);
-      else for (const [key, day] of titles.days) assign(key, day, choose(first(day), candidateProfiles));
+      const choice = chooser(first(titles), candidateProfiles);
+      if (typeof choice !== 'function') {
+        assign(titlesKey(titleKey), titles, choice);
+        continue;
+      }
+      const days = [...titles.days].map(([key, day]) => {
+        const evidence = first(day);
+        return { key, day, choice: choice(evidence.date, evidence.day) };
+      });
+      if (days.every(({ choice }) => choice.index === days[0].choice.index)) assign(titlesKey(titleKey), titles, days[0].choice);
+      else for (const { key, day, choice } of days) assign(key, day, choice);
     }
     return byGroup;
   };
