@@ -21,9 +21,9 @@ export interface RegionContext {
   readonly rules: PeopleRules;
   /** Written name → the people.yaml entry (index into rules.people) that merges it. */
   readonly ruleGroupOf: ReadonlyMap<string, number>;
-  isTaken(id: string): boolean;
-  areApart(a: readonly string[], b: readonly string[]): boolean;
-  isHidden(name: string): boolean;
+  readonly isTaken: (id: string) => boolean;
+  readonly areApart: (a: readonly string[], b: readonly string[]) => boolean;
+  readonly isHidden: (name: string) => boolean;
 }
 
 export interface RegionPeople {
@@ -149,7 +149,7 @@ export function resolveRegion(region: ReadonlySet<string>, context: RegionContex
   const partialCounts = new Map<string, { groups: DocumentGroup[]; quotes: number }>();
   const addPartial = (id: string, entry: NameEntry, group: DocumentGroup) => {
     let byName = partial.get(id);
-    if (!byName) partial.set(id, (byName = new Map()));
+    if (!byName) partial.set(id, (byName = new Map<string, GroupedUris>()));
     let uris = byName.get(entry.name);
     if (!uris) byName.set(entry.name, (uris = new GroupedUris()));
     uris.add(group.uris);
@@ -192,9 +192,9 @@ export function resolveRegion(region: ReadonlySet<string>, context: RegionContex
       addPartial(id, entry, group);
       const reason = candidates.length === 1 && choice.reason === 'nearest in time' ? 'only person with the surname' : choice.reason;
       let byId = decided.get(entry.name);
-      if (!byId) decided.set(entry.name, (byId = new Map()));
+      if (!byId) decided.set(entry.name, (byId = new Map<string, Map<MergeReason, number>>()));
       let counts = byId.get(id);
-      if (!counts) byId.set(id, (counts = new Map()));
+      if (!counts) byId.set(id, (counts = new Map<MergeReason, number>()));
       counts.set(reason, (counts.get(reason) ?? 0) + group.uris.size);
     };
     // Documents with the same title words decide alike unless the date plays a part (thousands of "President
