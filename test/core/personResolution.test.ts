@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { CorpusIndexer, readPeopleRules } from '../../server/src/core';
+import { CorpusIndexer, PersonResolver, readPeopleRules, type StatementDocument } from '../../server/src/core';
 import { MemoryHost } from './memoryHost';
 
 const doc = (date: string, body: string) => `---\ndate: ${date}\n---\n\n${body}\n`;
@@ -60,6 +60,27 @@ describe('person resolution across documents', () => {
       'b.md': doc('2019-04-01', 'President Donald J. Trump said his son Donald Trump Jr. would not run.'),
     });
     assert.notEqual(index.canonicalName('Donald Trump Jr.'), index.canonicalName('Donald J. Trump'));
+  });
+
+  test('a Jr. joins his plain names even when a once-met full name without office came first', async () => {
+    const { index } = await corpus({
+      'a.md': doc('2021-03-01', 'President Joseph R. Biden Jr. said the bill would pass.'),
+      'b.md': doc('2021-04-01', 'President Joe Biden said the bill had passed.'),
+      'c.md': doc('2021-05-01', 'President Joseph R. Biden said the road was built.'),
+      'd.md': doc('2021-06-01', 'A plaque for Joseph Robinette Biden was unveiled, and Joseph Robinette Biden thanked the crowd.'),
+    });
+    const id = index.canonicalName('Joe Biden');
+    for (const name of ['Joseph R. Biden Jr.', 'Joseph R. Biden', 'Joseph Robinette Biden']) assert.equal(index.canonicalName(name), id, name);
+  });
+
+  test('a Jr. with an office stays apart from a plain namesake named without one in several documents', async () => {
+    const { index } = await corpus({
+      'a.md': doc('2025-03-01', 'Health Secretary Robert F. Kennedy Jr. said the study would begin.'),
+      'b.md': doc('2025-04-01', 'Health Secretary Robert F. Kennedy Jr. said the study had begun.'),
+      'c.md': doc('2023-01-10', 'She said Bobby Kennedy had walked these streets in 1968.'),
+      'd.md': doc('2023-02-10', 'He said Bobby Kennedy had given a speech here in 1966.'),
+    });
+    assert.notEqual(index.canonicalName('Bobby Kennedy'), index.canonicalName('Robert F. Kennedy Jr.'));
   });
 
   test('romanisations: Muammar Qadhafi is Moammar Gaddafi; Zelensky is Zelenskyy', async () => {
@@ -123,6 +144,17 @@ describe('person resolution across documents', () => {
     assert.equal(index.canonicalName('George Bush', index.person('George W. Bush')!.uris.find(uri => uri.endsWith('e.md'))), 'George W. Bush', 'nearest in time');
   });
 
+  test('an edit that leaves the names as they were re-resolves nothing, yet the person shows the new text', async () => {
+    const { host, indexer, index } = await corpus({
+      'a.md': doc('2021-03-01', 'Vice President Kamala Harris said the bill would pass.'),
+      'b.md': doc('2021-03-02', 'Senator Alex Padilla said the vote was close.'),
+    });
+    assert.deepEqual(index.person('Kamala Harris')!.roles.map(role => role.title), ['Vice President']);
+    const file = host.set('a.md', doc('2021-03-01', 'President Kamala Harris said the bill would pass today.'));
+    await indexer.fileChanged(file);
+    assert.deepEqual(index.person('Kamala Harris')!.roles.map(role => role.title), ['President']);
+  });
+
   test('a bare surname with an office no known namesake held stays its own person', async () => {
     const { index, uris } = await corpus({
       'a.md': doc('2024-01-10', 'Speaker of the House Mike Johnson said the vote would be on Friday.'),
@@ -183,5 +215,60 @@ describe('people.yaml', () => {
     await indexer.fileChanged(file);
     assert.match(indexer.problemsOf(file)[0].message, /people\.yaml is not valid YAML/);
     assert.equal(index.people().length, 1);
+  });
+});
+
+/** A document as extraction would give it: the people it names (with roles and aliases) and who it quotes. */
+function extracted(uri: string, date: string, people: { name: string; roles?: string[]; aliases?: string[] }[], speakers: string[] = []): StatementDocument {
+  const span = { start: 0, end: 1 };
+  return {
+    uri, text: '', kind: 'article', title: { value: null, source: 'unknown' }, date: { value: date, source: 'frontMatter' },
+    outlet: { value: null, source: 'unknown' }, url: { value: null, source: 'unknown' }, speakers: { value: speakers, source: 'text' }, paragraphs: [],
+    people: people.map(person => ({ name: person.name, roles: (person.roles ?? []).map(title => ({ title, date })), aliases: person.aliases ?? [], mentions: [span] })),
+    quotes: speakers.map(speaker => ({ text: 'We will.', speaker, kind: 'direct', span })),
+    problems: [],
+  };
+}
+
+function resolve(documents: StatementDocument[]): PersonResolver {
+  const resolver = new PersonResolver();
+  for (const document of documents) resolver.setDocument(document);
+  resolver.flush();
+  return resolver;
+}
+
+describe('what is not a person', () => {
+  test('a role noun with a generational suffix is still a role: "Counsel IV"', () => {
+    const resolver = resolve([extracted('a', '2024-01-02', [{ name: 'Counsel IV', roles: ['Chief'] }, { name: 'Ambrose Hale IV', roles: ['Senator'] }])]);
+    assert.equal(resolver.identity(resolver.identityOf('Counsel IV'))!.hidden, true);
+    assert.equal(resolver.identity(resolver.identityOf('Ambrose Hale IV'))!.hidden, false);
+  });
+
+  test('one word that no document gives a title is hidden; a bare surname with a title is not', () => {
+    const resolver = resolve([
+      extracted('a', '2024-01-02', [{ name: 'Transportation' }], ['Transportation']),
+      extracted('b', '2024-01-03', [{ name: 'Transportation' }], ['Transportation']),
+      extracted('c', '2024-01-04', [{ name: 'Vance', roles: ['Vice President'], aliases: ['Vice President Vance'] }], ['Vance']),
+    ]);
+    assert.match(resolver.identity(resolver.identityOf('Transportation'))!.notPerson ?? '', /one word/);
+    assert.equal(resolver.identity(resolver.identityOf('Vance'))!.hidden, false);
+  });
+
+  test('words of a sentence are no name: a pronoun with its verb, a sentence opener', () => {
+    const resolver = resolve([
+      extracted('a', '2024-01-02', [{ name: 'He’d' }, { name: 'What I’m' }, { name: 'Right So' }, { name: 'Schools Safer Today' }], ['He’d', 'What I’m', 'Right So']),
+      extracted('b', '2024-01-03', [{ name: 'Elizabeth II', roles: ['Queen'] }, { name: 'Will Hurd', roles: ['Representative'] }], ['Will Hurd']),
+    ]);
+    for (const name of ['He’d', 'What I’m', 'Right So', 'Schools Safer Today']) assert.equal(resolver.identity(resolver.identityOf(name))!.hidden, true, name);
+    for (const name of ['Elizabeth II', 'Will Hurd']) assert.equal(resolver.identity(resolver.identityOf(name))!.hidden, false, name);
+  });
+
+  test('an organisation written like a name: a "-based" word, an organisation word inside', () => {
+    const resolver = resolve([
+      extracted('a', '2024-01-02', [{ name: 'Ohio-based Tarlow' }, { name: 'Brenner Institute Of Farming Research' }, { name: 'Drugmaker Corvane' }], ['Ohio-based Tarlow']),
+      extracted('b', '2024-01-03', [{ name: 'Chris Van Hollen', roles: ['Senator'] }, { name: 'Mohammed bin Salman', roles: ['Crown Prince'] }]),
+    ]);
+    for (const name of ['Ohio-based Tarlow', 'Brenner Institute Of Farming Research', 'Drugmaker Corvane']) assert.equal(resolver.identity(resolver.identityOf(name))!.hidden, true, name);
+    for (const name of ['Chris Van Hollen', 'Mohammed bin Salman']) assert.equal(resolver.identity(resolver.identityOf(name))!.hidden, false, name);
   });
 });

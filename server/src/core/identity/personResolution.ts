@@ -14,84 +14,26 @@
  *
  * Incremental: a document change marks its names; `flush` recomputes only the surname groups they belong to
  * (and groups linked to them by a name found under two surnames or a people.yaml rule).
+ *
+ * The parts: nameTable.ts (names and what documents say of them), joining.ts (the joining rules and their
+ * reasons), perDocument.ts (names decided per document), notPerson.ts, clustering.ts (one region into
+ * people); this file keeps the people and updates them as documents change.
  */
-import { HONORIFICS, NON_PERSON_WORDS, ROLE_HEADS, ROLE_MODIFIERS } from '../understand/lexicon';
 import type { StatementDocument } from '../model';
-import { compareGiven, foldName, nameParts, type NameParts } from './nameParts';
-import { NO_RULES, type PeopleRules, type RuleRole } from './peopleRules';
+import { resolveRegion } from './clustering';
+import type { Identity } from './identity';
+import { blocksOf, foldKey, groupOfKey, NameTable, titlesKey } from './nameTable';
+import { NO_RULES, type PeopleRules } from './peopleRules';
 
-/** What one document says of one written name. */
-interface Evidence {
-  readonly date: string | null;
-  /** The date as a day number (dayOf), NaN when undated. */
-  readonly day: number;
-  /** Title words (role heads, honorifics) from the document's roles and aliases for the name: "president". */
-  readonly titles: readonly string[];
-  /** The name reads as the object of a role ("Secretary of Health and Human Services"), not a person. */
-  readonly objectOfRole: boolean;
-  readonly quotes: number;
-}
-
-interface NameEntry {
-  readonly name: string;
-  readonly parts: NameParts | undefined;
-  readonly documents: Map<string, Evidence>;
-  /** Derived from `documents`, made on first use and dropped when they change. */
-  profile?: EntryProfile;
-}
-
-export type MergeReason = 'same name' | 'spelling' | 'initials' | 'nickname' | 'middle name' | 'last names' | 'shared role' | 'people.yaml' | 'role in the document' | 'nearest in time' | 'only person with the surname';
-
-/** Why a name is counted as this person. */
-export interface Merge {
-  readonly name: string;
-  /** The name it was joined to (a name of the person), when it was joined by comparing names. */
-  readonly with?: string;
-  readonly reason: MergeReason;
-  /** For names decided per document: in how many documents. */
-  readonly documents?: number;
-}
-
-export interface Identity {
-  /** The name shown for the person; unique among identities. */
-  readonly id: string;
-  /** Written names that stand for this person in every document that uses them. */
-  readonly names: readonly string[];
-  /** Written names (bare surnames, ambiguous names) that stand for this person in some documents only. */
-  readonly partial: ReadonlyMap<string, ReadonlySet<string>>;
-  readonly merges: readonly Merge[];
-  /** people.yaml says it is not a person, or the corpus shows it is not one (then `notPerson` says why). */
-  readonly hidden: boolean;
-  readonly notPerson?: string;
-  /** Aliases and roles people.yaml adds. */
-  readonly extraAliases: readonly string[];
-  readonly extraRoles: readonly RuleRole[];
-  /** How many documents name the person. */
-  readonly documents: number;
-  readonly quotes: number;
-}
-
-const TRANSCRIPT_ROLES = new Set(['aide', 'operator', 'moderator', 'participant', 'staff', 'audience', 'questioner', 'interpreter', 'narrator', 'announcer', 'reporter', 'official', 'q', 'u.s', 'u.s.', 'jr.', 'sr.', 'jr', 'sr', 'everyone', 'all']);
-const HEAD_WORDS = new Set([...ROLE_HEADS, ...HONORIFICS]);
-/** Nouns for roles that are not titles, as the last word of what extraction took for a name. */
-const ROLE_NOUNS = new Set(`member members counsel services service operator motors staff team delegation people family families veterans
-  workers students leaders officials participants guests citizens americans affairs school board caucus division system operations
-  management agenda pharma award tempore ally tool reform relations command control engagement development emergency business
-  circuit advisory diversity electric information programs financial medical subject manager advocate investment economies emirates
-  arabia angeles emerita emeritus under operating performing disaster gentleman innovation women scientist i'll i’ll h.r law
-  baseball partner technology provisions science orange`.split(/\s+/).filter(Boolean));
-const isPeopleWord = (word: string) => /(?:an|ese|ish|ian)s$/.test(word) && (NON_PERSON_WORDS.has(word.slice(0, -1)) || /^(?:americans|africans|asians|europeans|latinos|hispanics|ukrainians|russians|israelis|palestinians|afghans|iraqis|iranians|mexicans|canadians|koreans|indians)$/.test(word));
-/** Honorifics say little about which of two people it is ("Mr. Biden"); offices do. */
-const WEAK_TITLES = new Set(['mr.', 'mrs.', 'ms.', 'miss', 'dr.', 'sir', 'madam', 'lord', 'comrade', 'prof.', 'professor', 'dame']);
-
-const foldKey = (name: string) => foldName(name).replace(/[.,]/g, '').replace(/\s+/g, ' ').trim();
+export type { Identity, Merge, MergeReason } from './identity';
 
 export class PersonResolver {
-  private readonly names = new Map<string, NameEntry>();
-  private readonly namesByDocument = new Map<string, string[]>();
-  private readonly blocks = new Map<string, Set<string>>();
-  private readonly byFoldKey = new Map<string, Set<string>>();
+  private readonly table = new NameTable();
   private readonly dirty = new Set<string>();
+  /** Names of changed documents whose evidence stayed: their people need no resolving, but what is derived from their documents changed. */
+  private readonly stale = new Set<string>();
+  /** Documents deleted since the last flush: forgotten then, so that a delete and a set of one file compare. */
+  private readonly deleted = new Set<string>();
   private everything = false;
 
   private rules: PeopleRules = NO_RULES;
@@ -101,7 +43,7 @@ export class PersonResolver {
   private readonly identities = new Map<string, Identity>();
   /** Written name → identity, for names that are one person wherever they stand. */
   private readonly whole = new Map<string, string>();
-  /** Written name → (uri → identity), for names decided per document. */
+  /** Written name → (Evidence.key or titlesKey → identity), for names decided per document. */
   private readonly perDocument = new Map<string, Map<string, string>>();
   /** Per identity, every name it goes by (for `speaker:` filters), made on first use. */
   private readonly namesCache = new Map<string, readonly string[]>();
@@ -109,34 +51,14 @@ export class PersonResolver {
   private readonly identitiesCache = new Map<string, string[]>();
 
   setDocument(document: StatementDocument): void {
-    this.deleteDocument(document.uri);
-    const evidence = evidenceOf(document);
-    this.namesByDocument.set(document.uri, [...evidence.keys()]);
-    for (const [name, item] of evidence) {
-      let entry = this.names.get(name);
-      if (!entry) {
-        entry = { name, parts: nameParts(name), documents: new Map() };
-        this.names.set(name, entry);
-        for (const block of blocksOf(entry)) addTo(this.blocks, block, name);
-        addTo(this.byFoldKey, foldKey(name), name);
-      }
-      entry.documents.set(document.uri, item);
-      entry.profile = undefined;
-      this.dirty.add(name);
-    }
+    this.deleted.delete(document.uri);
+    for (const name of this.table.namesOf(document.uri)) this.stale.add(name);
+    for (const name of this.table.setDocument(document)) this.dirty.add(name);
+    for (const name of this.table.namesOf(document.uri)) this.stale.add(name);
   }
 
   deleteDocument(uri: string): void {
-    const names = this.namesByDocument.get(uri);
-    if (!names) return;
-    this.namesByDocument.delete(uri);
-    for (const name of names) {
-      const entry = this.names.get(name);
-      if (!entry) continue;
-      entry.documents.delete(uri);
-      entry.profile = undefined;
-      this.dirty.add(name);
-    }
+    this.deleted.add(uri);
   }
 
   setRules(rules: PeopleRules): void {
@@ -146,7 +68,7 @@ export class PersonResolver {
 
   /** True when a change waits for `flush`. */
   get pending(): boolean {
-    return this.everything || this.dirty.size > 0;
+    return this.everything || this.dirty.size > 0 || this.stale.size > 0 || this.deleted.size > 0;
   }
 
   /**
@@ -156,36 +78,13 @@ export class PersonResolver {
   flush(): Set<string> {
     const touched = new Set<string>();
     if (!this.pending) return touched;
-    const start = this.everything ? [...this.names.keys()] : [...this.dirty];
+    for (const uri of this.deleted) for (const name of this.table.deleteDocument(uri)) this.dirty.add(name);
+    this.deleted.clear();
+    const start = this.everything ? [...this.table.names()] : [...this.dirty];
     this.everything = false;
     this.dirty.clear();
     this.ruleGroupOf = this.ruleGroups();
-    // The surname groups to recompute: those of the changed names, closed over names found under two surnames
-    // and over people.yaml groups.
-    const blocks = new Set<string>();
-    const queue: string[] = [];
-    const visitName = (name: string) => {
-      const entry = this.names.get(name);
-      if (!entry) return;
-      for (const block of blocksOf(entry)) {
-        if (blocks.has(block)) continue;
-        blocks.add(block);
-        queue.push(block);
-      }
-    };
-    for (const name of start) visitName(name);
-    const ruleNames = this.namesOfRuleGroups();
-    while (queue.length) {
-      const block = queue.pop()!;
-      for (const name of this.blocks.get(block) ?? []) {
-        const entry = this.names.get(name)!;
-        if (entry.parts && entry.parts.blocks.length > 1) visitName(name);
-        const group = this.ruleGroupOf.get(name);
-        if (group !== undefined) for (const other of ruleNames.get(group) ?? []) visitName(other);
-      }
-    }
-    const region = new Set<string>();
-    for (const block of blocks) for (const name of this.blocks.get(block) ?? []) region.add(name);
+    const region = this.regionOf(start);
     // Forget the region's identities, and names whose last document went.
     for (const name of region) {
       const id = this.whole.get(name);
@@ -199,16 +98,56 @@ export class PersonResolver {
       this.namesCache.delete(id);
     }
     this.identitiesCache.clear();
-    for (const name of region) {
-      const entry = this.names.get(name)!;
-      if (entry.documents.size > 0) continue;
-      region.delete(name);
-      this.names.delete(name);
-      for (const block of blocksOf(entry)) removeFrom(this.blocks, block, name);
-      removeFrom(this.byFoldKey, foldKey(name), name);
+    for (const name of region) if (this.table.prune(name)) region.delete(name);
+    const people = resolveRegion(region, {
+      table: this.table,
+      rules: this.rules,
+      ruleGroupOf: this.ruleGroupOf,
+      isTaken: id => this.identities.has(id),
+      areApart: (a, b) => this.areApart(a, b),
+      isHidden: name => this.isHiddenName(name),
+    });
+    for (const identity of people.identities) {
+      this.identities.set(identity.id, identity);
+      touched.add(identity.id);
     }
-    for (const id of this.resolveRegion(region)) touched.add(id);
+    for (const [name, id] of people.whole) this.whole.set(name, id);
+    for (const [name, byGroup] of people.perDocument) this.perDocument.set(name, byGroup);
+    for (const name of this.stale) for (const id of this.identitiesOfName(name)) touched.add(id);
+    this.stale.clear();
     return touched;
+  }
+
+  /**
+   * The names to resolve again: those of the surname groups of the changed names, closed over names found
+   * under two surnames and over people.yaml groups.
+   */
+  private regionOf(changed: readonly string[]): Set<string> {
+    const blocks = new Set<string>();
+    const queue: string[] = [];
+    const visitName = (name: string) => {
+      const entry = this.table.get(name);
+      if (!entry) return;
+      for (const block of blocksOf(entry)) {
+        if (blocks.has(block)) continue;
+        blocks.add(block);
+        queue.push(block);
+      }
+    };
+    for (const name of changed) visitName(name);
+    const ruleNames = this.namesOfRuleGroups();
+    while (queue.length) {
+      const block = queue.pop()!;
+      for (const name of this.table.inBlock(block)) {
+        const entry = this.table.get(name)!;
+        if (entry.parts && entry.parts.blocks.length > 1) visitName(name);
+        const group = this.ruleGroupOf.get(name);
+        if (group !== undefined) for (const other of ruleNames.get(group) ?? []) visitName(other);
+      }
+    }
+    const region = new Set<string>();
+    for (const block of blocks) for (const name of this.table.inBlock(block)) region.add(name);
+    return region;
   }
 
   /** The person a name stands for in a document; without a document, the person it most often stands for. */
@@ -217,8 +156,9 @@ export class PersonResolver {
     if (whole !== undefined) return whole;
     const perDocument = this.perDocument.get(name);
     if (!perDocument) return name;
-    if (uri !== undefined) {
-      const id = perDocument.get(uri);
+    const evidence = uri !== undefined ? this.table.get(name)?.documents.get(uri) : undefined;
+    if (evidence) {
+      const id = perDocument.get(evidence.key) ?? perDocument.get(titlesKey(evidence.titleKey));
       if (id !== undefined) return id;
     }
     return this.identitiesOfName(name)[0] ?? name;
@@ -233,7 +173,8 @@ export class PersonResolver {
     let ids = this.identitiesCache.get(name);
     if (!ids) {
       const counts = new Map<string, number>();
-      for (const id of perDocument.values()) counts.set(id, (counts.get(id) ?? 0) + 1);
+      const entry = this.table.get(name);
+      for (const [key, id] of perDocument) counts.set(id, (counts.get(id) ?? 0) + ((entry && groupOfKey(entry, key)?.uris.size) ?? 0));
       ids = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([id]) => id);
       this.identitiesCache.set(name, ids);
     }
@@ -250,7 +191,7 @@ export class PersonResolver {
 
   /** Names known to the corpus that fold to the same key as this one ("EL-SISI" → "El-Sisi"). */
   writtenNames(name: string): readonly string[] {
-    return [...(this.byFoldKey.get(foldKey(name)) ?? [])];
+    return [...this.table.withFoldKey(foldKey(name))];
   }
 
   /** Every name a person goes by: the shown name, written names, and people.yaml aliases. */
@@ -267,7 +208,7 @@ export class PersonResolver {
   private ruleGroups(): Map<string, number> {
     const groups = new Map<string, number>();
     this.rules.people.forEach((rule, i) => {
-      for (const written of [rule.name, ...rule.aliases]) for (const name of this.byFoldKey.get(foldKey(written)) ?? []) groups.set(name, i);
+      for (const written of [rule.name, ...rule.aliases]) for (const name of this.table.withFoldKey(foldKey(written))) groups.set(name, i);
     });
     return groups;
   }
@@ -290,514 +231,5 @@ export class PersonResolver {
       const keys = group.map(foldKey);
       return keys.some(k => keysA.has(k)) && keys.some(k => keysB.has(k));
     });
-  }
-
-  /** Clusters the names of a region into identities; returns their ids. */
-  private resolveRegion(region: Set<string>): string[] {
-    // 1. Atoms: names that are one by spelling, or by a people.yaml entry.
-    const atomOf = new UnionFind<string>();
-    const reasons = new Map<string, Merge>();
-    const byKey = new Map<string, string>();
-    const full: NameEntry[] = [], bare: NameEntry[] = [];
-    for (const name of region) {
-      const entry = this.names.get(name)!;
-      atomOf.add(name);
-      if (entry.parts && entry.parts.given.length > 0) full.push(entry);
-      else if (entry.parts) bare.push(entry);
-    }
-    for (const entry of full) {
-      for (const key of [`o:${entry.parts!.orderFreeKey}:${entry.parts!.suffix ?? ''}`, `c:${entry.parts!.compactKey}:${entry.parts!.suffix ?? ''}`]) {
-        const other = byKey.get(key);
-        if (other === undefined) byKey.set(key, entry.name);
-        else if (!atomOf.same(other, entry.name) && !this.areApart([other], [entry.name])) {
-          atomOf.union(other, entry.name);
-          if (!reasons.has(entry.name)) reasons.set(entry.name, { name: entry.name, with: other, reason: 'same name' });
-        }
-      }
-    }
-    const ruleAtoms = new Map<number, string>();
-    for (const name of region) {
-      const group = this.ruleGroupOf.get(name);
-      if (group === undefined) continue;
-      const first = ruleAtoms.get(group);
-      if (first === undefined) ruleAtoms.set(group, name);
-      else {
-        atomOf.union(first, name);
-        reasons.set(name, { name, with: this.rules.people[group].name, reason: 'people.yaml' });
-      }
-    }
-    const atoms = new Map<string, NameEntry[]>();
-    for (const name of region) {
-      const entry = this.names.get(name)!;
-      if (!entry.parts) continue;
-      const root = atomOf.find(name);
-      atoms.set(root, [...(atoms.get(root) ?? []), entry]);
-    }
-
-    // 2. Clusters: atoms with a full name, most specific first, join the one cluster they are compatible with.
-    interface Cluster { atoms: NameEntry[][]; profile?: Profile; rule?: number }
-    const clusters: Cluster[] = [];
-    const clusterOfAtom = new Map<NameEntry[], Cluster>();
-    const ambiguous: { atom: NameEntry[]; candidates: Cluster[] }[] = [];
-    const ruleOfAtom = (atom: NameEntry[]) => atom.map(entry => this.ruleGroupOf.get(entry.name)).find(group => group !== undefined);
-    const fullAtoms = [...atoms.values()].filter(atom => atom.some(entry => entry.parts!.given.length > 0) || ruleOfAtom(atom) !== undefined);
-    fullAtoms.sort((a, b) => specificity(b) - specificity(a) || documentCount(b) - documentCount(a));
-    const clustersInBlock = new Map<string, Cluster[]>();
-    const blocksOfAtom = (atom: NameEntry[]) => new Set(atom.flatMap(entry => blocksOf(entry)));
-    for (const atom of fullAtoms) {
-      const rule = ruleOfAtom(atom);
-      let compatible: { cluster: Cluster; merge: Merge }[] = [];
-      const seen = new Set<Cluster>();
-      for (const block of blocksOfAtom(atom)) {
-        for (const cluster of clustersInBlock.get(block) ?? []) {
-          if (seen.has(cluster)) continue;
-          seen.add(cluster);
-          if (rule !== undefined && cluster.rule !== undefined && rule !== cluster.rule) continue;
-          const merge = this.joinable(atom, cluster.atoms);
-          if (merge) compatible.push({ cluster, merge });
-        }
-      }
-      // A name that shares its first name with one person and only its last names with another is the first's.
-      if (compatible.length > 1) {
-        const strong = compatible.filter(c => c.merge.reason !== 'last names');
-        if (strong.length >= 1) compatible = strong;
-      }
-      const join = (cluster: Cluster) => {
-        for (const block of blocksOfAtom(atom)) {
-          const list = clustersInBlock.get(block) ?? [];
-          if (!list.includes(cluster)) clustersInBlock.set(block, [...list, cluster]);
-        }
-      };
-      if (compatible.length === 1) {
-        join(compatible[0].cluster);
-        compatible[0].cluster.atoms.push(atom);
-        compatible[0].cluster.rule ??= rule;
-        clusterOfAtom.set(atom, compatible[0].cluster);
-        const first = atom[0].name;
-        if (!reasons.has(first)) reasons.set(first, compatible[0].merge);
-      } else if (compatible.length > 1 && rule === undefined) {
-        ambiguous.push({ atom, candidates: compatible.map(c => c.cluster) });
-      } else {
-        const cluster: Cluster = { atoms: [atom], rule };
-        clusters.push(cluster);
-        clusterOfAtom.set(atom, cluster);
-        join(cluster);
-      }
-    }
-
-    // 3. Identities for the clusters.
-    const made: string[] = [];
-    const idOfCluster = new Map<Cluster, string>();
-    const partial = new Map<string, Map<string, Set<string>>>();
-    const addPartial = (id: string, name: string, uri: string) => {
-      let byName = partial.get(id);
-      if (!byName) partial.set(id, (byName = new Map()));
-      let uris = byName.get(name);
-      if (!uris) byName.set(name, (uris = new Set()));
-      uris.add(uri);
-    };
-    for (const cluster of clusters) {
-      const names = cluster.atoms.flat();
-      const ruleName = cluster.rule !== undefined ? this.rules.people[cluster.rule].name : undefined;
-      const shown = ruleName && !this.identities.has(ruleName) ? ruleName : this.uniqueId(displayName(names));
-      idOfCluster.set(cluster, shown);
-      this.identities.set(shown, placeholder(shown));
-      made.push(shown);
-      for (const entry of names) this.whole.set(entry.name, shown);
-    }
-
-    // 4. Names decided per document: bare surnames, and full names compatible with several people.
-    const profiles = (cluster: Cluster) => (cluster.profile ??= profileOf(cluster.atoms.flat()));
-    const clustersByBlock = new Map<string, Cluster[]>();
-    for (const cluster of clusters) {
-      for (const block of new Set(cluster.atoms.flat().flatMap(entry => blocksOf(entry)))) clustersByBlock.set(block, [...(clustersByBlock.get(block) ?? []), cluster]);
-    }
-    const unresolved = new Map<string, NameEntry[]>();
-    const decided = new Map<string, Map<string, { id: string; reason: MergeReason }>>();
-    const decide = (entry: NameEntry, candidates: Cluster[]) => {
-      const byUri = new Map<string, string>();
-      const candidateProfiles = candidates.map(profiles);
-      // Documents of one day with the same title words decide alike (thousands of "President Biden").
-      const memo = new Map<string, ReturnType<typeof choose>>();
-      for (const [uri, evidence] of entry.documents) {
-        const key = `${evidence.day}|${evidence.titles.join(' ')}`;
-        let choice = memo.get(key);
-        if (!memo.has(key)) memo.set(key, (choice = choose(evidence, candidateProfiles)));
-        if (choice) {
-          const id = idOfCluster.get(candidates[choice.index])!;
-          byUri.set(uri, id);
-          addPartial(id, entry.name, uri);
-          let reasonsOfName = decided.get(entry.name);
-          if (!reasonsOfName) decided.set(entry.name, (reasonsOfName = new Map()));
-          reasonsOfName.set(uri, { id, reason: candidates.length === 1 && choice.reason === 'nearest in time' ? 'only person with the surname' : choice.reason });
-        } else byUri.set(uri, '');
-      }
-      return byUri;
-    };
-    const perDocumentNames: { entry: NameEntry; byUri: Map<string, string> }[] = [];
-    for (const { atom, candidates } of ambiguous) for (const entry of atom) perDocumentNames.push({ entry, byUri: decide(entry, candidates) });
-    for (const entry of bare) {
-      if (this.whole.has(entry.name)) continue;
-      const candidates = clustersByBlock.get(entry.parts!.surname) ?? [];
-      perDocumentNames.push({ entry, byUri: candidates.length ? decide(entry, candidates) : new Map([...entry.documents.keys()].map(uri => [uri, ''])) });
-    }
-    // What no candidate fits stays the bare surname's own person, one per surname key.
-    for (const { entry, byUri } of perDocumentNames) {
-      if ([...byUri.values()].some(id => id === '')) {
-        const key = entry.parts!.given.length ? entry.parts!.compactKey : entry.parts!.surname;
-        unresolved.set(key, [...(unresolved.get(key) ?? []), entry]);
-      }
-    }
-    const unresolvedIds = new Map<string, string>();
-    for (const [key, entries] of unresolved) {
-      const shown = this.uniqueId(displayName(entries));
-      unresolvedIds.set(key, shown);
-      this.identities.set(shown, placeholder(shown));
-      made.push(shown);
-    }
-    for (const { entry, byUri } of perDocumentNames) {
-      const key = entry.parts!.given.length ? entry.parts!.compactKey : entry.parts!.surname;
-      for (const [uri, id] of byUri) {
-        if (id !== '') continue;
-        const own = unresolvedIds.get(key)!;
-        byUri.set(uri, own);
-        addPartial(own, entry.name, uri);
-      }
-      const ids = new Set(byUri.values());
-      if (ids.size === 1 && !decided.has(entry.name)) this.whole.set(entry.name, [...ids][0]);
-      else this.perDocument.set(entry.name, byUri);
-    }
-    // A bare name that is wholly its own person is a name of it, not a partial one.
-    for (const [id, byName] of partial) for (const name of byName.keys()) if (this.whole.get(name) === id) byName.delete(name);
-
-    // 5. Fill in the identities: names, reasons, documents, hidden.
-    const namesById = new Map<string, string[]>();
-    for (const name of region) {
-      const owner = this.whole.get(name);
-      if (owner !== undefined) namesById.set(owner, [...(namesById.get(owner) ?? []), name]);
-    }
-    for (const id of made) {
-      const names = namesById.get(id) ?? [];
-      const byName = partial.get(id) ?? new Map<string, Set<string>>();
-      const merges: Merge[] = [];
-      for (const name of names) {
-        const reason = reasons.get(name);
-        if (reason && reason.with !== name) merges.push(reason);
-      }
-      for (const [name, uris] of byName) {
-        const counts = new Map<MergeReason, number>();
-        for (const uri of uris) {
-          const reason = decided.get(name)?.get(uri)?.reason;
-          if (reason) counts.set(reason, (counts.get(reason) ?? 0) + 1);
-        }
-        for (const [reason, documents] of counts) merges.push({ name, reason, documents });
-      }
-      const uris = new Set<string>();
-      let quotes = 0;
-      for (const name of names) {
-        for (const [uri, evidence] of this.names.get(name)!.documents) {
-          uris.add(uri);
-          quotes += evidence.quotes;
-        }
-      }
-      for (const [name, list] of byName) {
-        for (const uri of list) {
-          uris.add(uri);
-          quotes += this.names.get(name)!.documents.get(uri)?.quotes ?? 0;
-        }
-      }
-      const group = names.map(name => this.ruleGroupOf.get(name)).find(g => g !== undefined);
-      const rule = group !== undefined ? this.rules.people[group] : undefined;
-      const allNames = [...names, ...byName.keys()];
-      const hidden = allNames.some(name => this.isHiddenName(name)) || this.isHiddenName(id);
-      const notPerson = rule ? undefined : notAPerson(allNames.map(name => this.names.get(name)!), byName);
-      this.identities.set(id, {
-        id,
-        names,
-        partial: byName,
-        merges,
-        hidden: hidden || notPerson !== undefined,
-        ...(notPerson ? { notPerson } : {}),
-        extraAliases: rule ? [rule.name, ...rule.aliases].filter(alias => alias !== id && !allNames.includes(alias)) : [],
-        extraRoles: rule?.roles ?? [],
-        documents: uris.size,
-        quotes,
-      });
-    }
-    return made;
-  }
-
-  /** A merge if the atom may join the cluster: compatible with every name of it, and not kept apart. */
-  private joinable(atom: NameEntry[], cluster: NameEntry[][]): Merge | undefined {
-    const names = cluster.flat();
-    if (this.areApart(atom.map(e => e.name), names.map(e => e.name))) return undefined;
-    const atomParts = atom.filter(e => e.parts!.given.length > 0);
-    const clusterParts = names.filter(e => e.parts!.given.length > 0);
-    if (!clusterParts.some(c => atomParts.some(a => a.parts!.surname === c.parts!.surname || a.parts!.orderFreeKey === c.parts!.orderFreeKey))) return undefined;
-    let best: Merge | undefined;
-    // "Al Sisi" when the person's names write "Al Sisi" / "El-Sisi" as the surname: the "Al" is no given name.
-    const particleAtom = atomParts.every(a => clusterParts.some(c => isParticleGiven(a, c)));
-    for (const a of atomParts) {
-      for (const c of clusterParts) {
-        if (a.parts!.surname !== c.parts!.surname && a.parts!.orderFreeKey !== c.parts!.orderFreeKey) continue;
-        const particle = particleAtom || isParticleGiven(c, a);
-        const match = particle ? ({ match: true, reason: 'spelling' } as const) : compareGiven(a.parts!, c.parts!);
-        if (!match.match) return undefined;
-        let reason: MergeReason = match.reason;
-        if (a.parts!.suffix !== c.parts!.suffix) {
-          if (a.parts!.suffix && c.parts!.suffix) return undefined;
-          // "Joseph R. Biden Jr." and "Joe Biden" are one when their offices agree, or when the one with the
-          // suffix holds none and is never named beside the other; "Donald Trump Jr." beside his father is not.
-          const [suffixed, plain] = a.parts!.suffix ? [a, c] : [c, a];
-          if (shareOffice(a, c)) reason = 'shared role';
-          else if (offices(suffixed).size === 0 && !coOccur(suffixed, plain)) reason = match.reason;
-          else return undefined;
-        }
-        best ??= { name: a.name, with: c.name, reason };
-      }
-    }
-    return best;
-  }
-
-  private uniqueId(name: string): string {
-    if (!this.identities.has(name)) return name;
-    for (let n = 2; ; n++) if (!this.identities.has(`${name} (${n})`)) return `${name} (${n})`;
-  }
-}
-
-function placeholder(id: string): Identity {
-  return { id, names: [], partial: new Map(), merges: [], hidden: false, extraAliases: [], extraRoles: [], documents: 0, quotes: 0 };
-}
-
-/** Written names of a document with what the document says of each. */
-function evidenceOf(document: StatementDocument): Map<string, Evidence> {
-  const quotes = new Map<string, number>();
-  for (const quote of document.quotes) if (quote.speaker && !quote.speakerKind) quotes.set(quote.speaker, (quotes.get(quote.speaker) ?? 0) + 1);
-  const evidence = new Map<string, Evidence>();
-  const date = document.date.value;
-  const day = date ? dayOf(date) : NaN;
-  for (const person of document.people) {
-    const titles = new Set<string>();
-    let objectVotes = 0, personVotes = 0;
-    for (const role of person.roles) {
-      const words = role.title.toLowerCase().split(/\s+/);
-      for (const word of words) if (HEAD_WORDS.has(word)) titles.add(word);
-      const last = words[words.length - 1];
-      if (HEAD_WORDS.has(last) || /^(?:former|late|then-\S+)$/.test(last)) personVotes++;
-      else objectVotes++;
-    }
-    for (const alias of person.aliases) {
-      const words = alias.split(/\s+/);
-      if (words.length < 2) continue;
-      const first = words[0].toLowerCase();
-      if (HEAD_WORDS.has(first)) {
-        titles.add(first);
-        personVotes++;
-      }
-      else if (NON_PERSON_WORDS.has(first) || ROLE_MODIFIERS.has(first) || /^[a-z]/.test(words[0])) objectVotes++;
-    }
-    evidence.set(person.name, { date, day, titles: [...titles], objectOfRole: objectVotes > personVotes, quotes: quotes.get(person.name) ?? 0 });
-  }
-  for (const name of new Set([...quotes.keys(), ...document.speakers.value])) {
-    if (!evidence.has(name)) evidence.set(name, { date, day, titles: [], objectOfRole: false, quotes: quotes.get(name) ?? 0 });
-  }
-  return evidence;
-}
-
-const blocksOf = (entry: NameEntry) => entry.parts?.blocks ?? [];
-
-function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
-  let set = map.get(key);
-  if (!set) map.set(key, (set = new Set()));
-  set.add(value);
-}
-
-function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
-  const set = map.get(key);
-  set?.delete(value);
-  if (set?.size === 0) map.delete(key);
-}
-
-/** More given names and fewer initials first: "Joseph R. Biden Jr." before "Joe Biden" before "J. Biden". */
-function specificity(atom: NameEntry[]): number {
-  let best = 0;
-  for (const entry of atom) {
-    const given = entry.parts!.given;
-    best = Math.max(best, given.filter(g => g.length > 1).length * 4 + given.filter(g => g.length === 1).length * 2 + (entry.parts!.suffix ? 1 : 0));
-  }
-  return best;
-}
-
-function documentCount(names: NameEntry[]): number {
-  let count = 0;
-  for (const entry of names) count += entry.documents.size;
-  return count;
-}
-
-/** The most used name, a full name rather than a surname; the written form as the corpus writes it most. */
-function displayName(names: NameEntry[]): string {
-  let best: NameEntry | undefined;
-  const score = (entry: NameEntry) => (entry.parts && entry.parts.given.length > 0 ? 1e9 : 0) + entry.documents.size - (/^[^a-z]*$/.test(entry.name) ? 1e6 : 0);
-  for (const entry of names) if (!best || score(entry) > score(best) || score(entry) === score(best) && entry.name < best.name) best = entry;
-  return best!.parts?.display ?? best!.name;
-}
-
-/** "Al Sisi" beside "Abdel Fattah Al Sisi": the "Al" is the particle of the surname, not a given name. */
-function isParticleGiven(short: NameEntry, long: NameEntry): boolean {
-  const given = short.parts!.writtenGiven;
-  if (given.length !== 1 || !/^(?:al|el)$/.test(given[0]) || long.parts!.given.length < 2) return false;
-  return new RegExp(`\\b(?:al|el)[ -]${short.parts!.surname}$`).test(foldName(long.name).replace(/[’']s$/, ''));
-}
-
-function offices(entry: NameEntry): Set<string> {
-  const found = new Set<string>();
-  for (const title of profileOfEntry(entry).titles.keys()) if (!WEAK_TITLES.has(title)) found.add(title);
-  return found;
-}
-
-/** Both names stand in one document as two people: evidence they are two. */
-function coOccur(a: NameEntry, b: NameEntry): boolean {
-  const [small, large] = a.documents.size <= b.documents.size ? [a, b] : [b, a];
-  for (const uri of small.documents.keys()) if (large.documents.has(uri)) return true;
-  return false;
-}
-
-function shareOffice(a: NameEntry, b: NameEntry): boolean {
-  const offices = profileOfEntry(a).titles;
-  for (const title of profileOfEntry(b).titles.keys()) if (!WEAK_TITLES.has(title) && offices.has(title)) return true;
-  return false;
-}
-
-/** One written name's documents as a per-document decision sees them: title words, dates. */
-interface EntryProfile {
-  /** Title word → how many documents give it. */
-  readonly titles: Map<string, number>;
-  /** Document dates as day numbers, sorted. */
-  readonly days: number[];
-  readonly documents: number;
-}
-
-function profileOfEntry(entry: NameEntry): EntryProfile {
-  if (!entry.profile) {
-    const titles = new Map<string, number>();
-    const days: number[] = [];
-    for (const evidence of entry.documents.values()) {
-      if (evidence.date) days.push(evidence.day);
-      for (const title of evidence.titles) titles.set(title, (titles.get(title) ?? 0) + 1);
-    }
-    days.sort((x, y) => x - y);
-    entry.profile = { titles, days, documents: entry.documents.size };
-  }
-  return entry.profile;
-}
-
-/** A candidate person: the profiles of its names. */
-interface Profile {
-  readonly titles: Set<string>;
-  readonly entries: readonly EntryProfile[];
-  readonly documents: number;
-}
-
-function profileOf(names: NameEntry[]): Profile {
-  const entries = names.map(profileOfEntry).filter(profile => profile.documents > 0);
-  const titles = new Set<string>();
-  let documents = 0;
-  for (const entry of entries) {
-    documents += entry.documents;
-    for (const title of entry.titles.keys()) titles.add(title);
-  }
-  return { titles, entries, documents };
-}
-
-function dayOf(date: string): number {
-  const [year, month = '06', day = '15'] = date.split('-');
-  return Number(year) * 372 + (Number(month) - 1) * 31 + Number(day);
-}
-
-/** Days from a date to the nearest of a person's documents. */
-function nearestDays(days: readonly number[], day: number): number {
-  if (days.length === 0) return Infinity;
-  let low = 0, high = days.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (days[middle] < day) low = middle + 1;
-    else high = middle;
-  }
-  return Math.min(low < days.length ? days[low] - day : Infinity, low > 0 ? day - days[low - 1] : Infinity);
-}
-
-/**
- * Which candidate a name in one document stands for: the document's title words against each candidate's
- * offices first, then how near in time the candidate's documents are, then how often the corpus names them.
- * Undefined when the document gives an office none of them held.
- */
-function choose(evidence: Evidence, candidates: Profile[]): { index: number; reason: MergeReason } | undefined {
-  const offices = evidence.titles.filter(title => !WEAK_TITLES.has(title));
-  const day = evidence.date ? evidence.day : undefined;
-  let best = -1, bestScore = -Infinity, bestByRole = false;
-  candidates.forEach((candidate, i) => {
-    const byRole = offices.length > 0 && offices.some(title => candidate.titles.has(title));
-    const honorific = evidence.titles.some(title => WEAK_TITLES.has(title) && candidate.titles.has(title));
-    let score = (byRole ? 10 : 0) + (honorific ? 2 : 0) + Math.log10(1 + candidate.documents) * 0.5;
-    if (day !== undefined) {
-      let nearest = Infinity;
-      for (const entry of candidate.entries) nearest = Math.min(nearest, nearestDays(entry.days, day));
-      score += 3 / (1 + nearest / 180);
-    }
-    if (score > bestScore) {
-      best = i;
-      bestScore = score;
-      bestByRole = byRole;
-    }
-  });
-  if (best < 0) return undefined;
-  // "President Johnson" when the corpus's full-name Johnsons are a Speaker and a Prime Minister: none of them.
-  if (offices.length > 0 && !bestByRole && candidates.some(candidate => candidate.titles.size > 0)) return undefined;
-  return { index: best, reason: bestByRole ? 'role in the document' : 'nearest in time' };
-}
-
-/** Why a group of names is not a person, or undefined when it may be one. */
-function notAPerson(entries: NameEntry[], partial: ReadonlyMap<string, ReadonlySet<string>>): string | undefined {
-  // "Audience Member", "Senior Administration Official", "Black Americans": a role or a people, not a name.
-  const lastWords = entries.map(entry => foldName(entry.name).split(/\s+/).pop()!.replace(/[’']s$/, ''));
-  if (lastWords.every(word => TRANSCRIPT_ROLES.has(word) || ROLE_NOUNS.has(word) || HEAD_WORDS.has(word) || NON_PERSON_WORDS.has(word) || isPeopleWord(word))) return 'a role, a people or a place, not a name';
-  if (entries.some(entry => entry.parts && entry.parts.given.length > 0)) return undefined;
-  const words = entries.map(entry => foldName(entry.name));
-  if (words.every(word => TRANSCRIPT_ROLES.has(word) || HEAD_WORDS.has(word))) return 'a role, not a name';
-  if (words.every(isPeopleWord)) return 'a people, not a person';
-  let object = 0, total = 0;
-  for (const entry of entries) {
-    const uris = partial.get(entry.name);
-    for (const [uri, evidence] of entry.documents) {
-      if (uris && !uris.has(uri)) continue;
-      total++;
-      if (evidence.objectOfRole) object++;
-    }
-  }
-  if (total > 0 && object / total >= 0.5) return 'the end of an office or place name ("Human Services", "New York")';
-  return undefined;
-}
-
-class UnionFind<T> {
-  private readonly parent = new Map<T, T>();
-  add(item: T): void {
-    if (!this.parent.has(item)) this.parent.set(item, item);
-  }
-  find(item: T): T {
-    let root = item;
-    while (this.parent.get(root) !== root) root = this.parent.get(root)!;
-    let node = item;
-    while (node !== root) {
-      const next = this.parent.get(node)!;
-      this.parent.set(node, root);
-      node = next;
-    }
-    return root;
-  }
-  union(a: T, b: T): void {
-    this.parent.set(this.find(b), this.find(a));
-  }
-  same(a: T, b: T): boolean {
-    return this.find(a) === this.find(b);
   }
 }

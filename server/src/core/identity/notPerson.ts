@@ -1,0 +1,60 @@
+/**
+ * What extraction took for a name but the corpus shows is not a person: a role, a people, an office or place
+ * name, words of a sentence, an organisation, a single word no document gives a title.
+ */
+import { NON_PERSON_WORDS } from '../understand/lexicon';
+import { foldName } from './nameParts';
+import { HEAD_WORDS, profileOfEntry, type NameEntry } from './nameTable';
+
+/** Roles that transcripts print as a speaker label ("OPERATOR:", "Q:"). */
+const TRANSCRIPT_ROLES = new Set(['aide', 'operator', 'moderator', 'participant', 'staff', 'audience', 'questioner', 'interpreter', 'narrator', 'announcer', 'reporter', 'official', 'q', 'u.s', 'u.s.', 'jr.', 'sr.', 'jr', 'sr', 'everyone', 'all']);
+/** Nouns for roles that are not titles, as the last word of what extraction took for a name. */
+const ROLE_NOUNS = new Set(`member members counsel services service operator motors staff team delegation people family families veterans
+  workers students leaders officials participants guests citizens americans affairs school board caucus division system operations
+  management agenda pharma award tempore ally tool reform relations command control engagement development emergency business
+  circuit advisory diversity electric information programs financial medical subject manager advocate investment economies emirates
+  arabia angeles emerita emeritus under operating performing disaster gentleman innovation women scientist i'll i’ll h.r law
+  baseball partner technology provisions science orange`.split(/\s+/).filter(Boolean));
+/** "Americans", "Ukrainians": a people. */
+const isPeopleWord = (word: string) => /(?:an|ese|ish|ian)s$/.test(word) && (NON_PERSON_WORDS.has(word.slice(0, -1)) || /^(?:americans|africans|asians|europeans|latinos|hispanics|ukrainians|russians|israelis|palestinians|afghans|iraqis|iranians|mexicans|canadians|koreans|indians)$/.test(word));
+/** Words that open a sentence and never begin a name ("Well", "Right so"). */
+const SENTENCE_OPENERS = new Set(['well', 'right', 'so', 'now', 'okay', 'ok', 'oh', 'yes', 'yeah', 'look', 'listen', 'what', 'why', 'how', 'anyway']);
+/** Words of time that end or open a sentence ("... Safer Today"), never in a name. */
+const TIME_WORDS = new Set(['today', 'tonight', 'yesterday', 'tomorrow']);
+/** The words of a name without a generational suffix ("Counsel IV" → "Counsel"). */
+const withoutSuffix = (words: string[]) => (words.length > 1 && /^(?:jr|sr|ii|iii|iv|v)\.?$/.test(words[words.length - 1]) ? words.slice(0, -1) : words);
+/** "I’m", "he’d", "what’s": a pronoun with a verb, never in a name. */
+const isPronoun = (word: string) => /^(?:i|you|he|she|we|they|it|what|that|there|who)'(?:m|d|s|ve|ll|re)$/.test(word);
+/** Particles that stand inside names ("Chris Van Hollen", "Mohammed bin Salman"). */
+const PARTICLE_WORDS = new Set(['de', 'da', 'di', 'del', 'van', 'von', 'bin', 'al', 'el', 'la', 'le', 'du', 'dos', 'der', 'den', 'y']);
+
+/** Why a group of names is not a person, or undefined when it may be one. */
+export function notAPerson(entries: NameEntry[], partial: ReadonlyMap<string, ReadonlySet<string>>): string | undefined {
+  // "Audience Member", "Senior Administration Official", "Black Americans": a role or a people, not a name.
+  const lastWords = entries.map(entry => withoutSuffix(foldName(entry.name).split(/\s+/)).pop()!.replace(/[’']s$/, ''));
+  if (lastWords.every(word => TRANSCRIPT_ROLES.has(word) || ROLE_NOUNS.has(word) || HEAD_WORDS.has(word) || NON_PERSON_WORDS.has(word) || isPeopleWord(word))) return 'a role, a people or a place, not a name';
+  // Judged on the full names when there are any: the bare "Siemens" of "Germany-based Siemens" shows nothing.
+  const full = entries.filter(entry => entry.parts && entry.parts.given.length > 0);
+  const tokens = (full.length ? full : entries).map(entry => foldName(entry.name).split(/\s+/));
+  if (tokens.every(words => words.some(word => isPronoun(word) || TIME_WORDS.has(word)) || SENTENCE_OPENERS.has(words[0]))) return 'words of a sentence ("He’d", "What I’m", "Right so"), not a name';
+  if (tokens.every(words => words.some(word => /-(?:based|owned|led|backed)$/.test(word)) || /maker$/.test(words[0]) || words.slice(1, -1).some(word => NON_PERSON_WORDS.has(word) && !PARTICLE_WORDS.has(word)))) return 'the name of an organisation ("Germany-based Siemens", "Automaker X", "X Institute of Y")';
+  if (entries.some(entry => entry.parts && entry.parts.given.length > 0)) return undefined;
+  // A single word that no document gives a title or an honorific ("Transportation", "Well", "Hyundai"): the
+  // corpus shows nothing of a person.
+  if (entries.every(entry => profileOfEntry(entry).titles.size === 0)) return 'one word no document gives a title';
+  const words = entries.map(entry => foldName(entry.name));
+  if (words.every(word => TRANSCRIPT_ROLES.has(word) || HEAD_WORDS.has(word))) return 'a role, not a name';
+  if (words.every(isPeopleWord)) return 'a people, not a person';
+  let object = 0, total = 0;
+  for (const entry of entries) {
+    const uris = partial.get(entry.name);
+    for (const [uri, evidence] of entry.documents) {
+      if (uris && !uris.has(uri)) continue;
+      total++;
+      if (evidence.objectOfRole) object++;
+    }
+  }
+  if (total > 0 && object / total >= 0.5) return 'the end of an office or place name ("Human Services", "New York")';
+  return undefined;
+}
+
