@@ -55,7 +55,7 @@ export interface CorpusServiceOptions {
 
 
 /** A short draft with the forms of attribution the quote check reads, checked once after each full pass. */
-const WARM_UP_DRAFT = [
+export const WARM_UP_DRAFT = [
   'Minister Jane Roe said "we will keep every channel of dialogue open with our partners in the region."',
   '"The door to talks remains open at every level of government," John Doe told reporters on Monday.',
   'According to the spokesperson, "nothing has changed in our position on trade," and he added, "not today."',

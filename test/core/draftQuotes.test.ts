@@ -49,6 +49,25 @@ describe('quotations in drafts and who they are given to', () => {
     assert.equal(attributed('The White House said "the budget doubles down on democracy."')[0].by, undefined);
   });
 
+  test('a verb that begins a longer one ("pointed", "pointed out that"), before or after the quotation, known name or not', () => {
+    const cases: [string, string | undefined][] = [
+      ['Qin pointed out that "the two sides must keep talking."', 'Qin'],
+      ['Qin Gang has pointed out on many occasions that "the two sides must keep talking."', 'Qin Gang'],
+      ['"The two sides must keep talking," Qin pointed out.', 'Qin'],
+      ['"The two sides must keep talking," pointed out Qin Gang.', 'Qin Gang'],
+      ['Jane Roe pointed out that "the two sides must keep talking."', 'Jane Roe'],
+      ['"The two sides must keep talking," Jane Roe pointed out on Monday.', 'Jane Roe'],
+      ['"The two sides must keep talking," said Jane Roe.', 'Jane Roe'],
+      ['Wang Yi described the move as "sheer gangster logic and daylight robbery."', 'Wang Yi'],
+      ['Qin pointedly ignored "the two sides must keep talking."', undefined],
+    ];
+    for (const [draft, speaker] of cases) assert.equal(attributed(draft)[0]?.by, speaker, draft);
+    const [, after] = attributed('Qin Gang said "relations are exploring." "Both sides must respect each other," he pointed out.');
+    assert.deepEqual({ by: after.by, inherited: after.inherited }, { by: 'Qin Gang', inherited: true });
+    const [, before] = attributed('Qin Gang said "relations are exploring." "Both sides must respect each other," said he.');
+    assert.deepEqual({ by: before.by, inherited: before.inherited }, { by: 'Qin Gang', inherited: true });
+  });
+
   test('a quotation may run over a line break; blank lines, list items and headings end paragraphs', () => {
     const [wrapped] = attributed('Qin Gang said "the two sides must keep\ntalking about every issue."');
     assert.deepEqual({ text: wrapped.text, by: wrapped.by }, { text: 'the two sides must keep\ntalking about every issue.', by: 'Qin Gang' });

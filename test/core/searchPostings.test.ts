@@ -56,3 +56,18 @@ test('search answers the same whether postings are sealed, added to since, or co
   assert.match(after, /copy=7[01]/);
   assert.doesNotMatch(after, /copy=(?:[0-9]|[1-5][0-9]|6[0-4])\b/);
 });
+
+test('a passage lookup ranks by every word it scores, however long the common words\' postings', () => {
+  const index = new CorpusIndex();
+  const add = (name: string, text: string) => index.set(parseStatement({ uri: `file:///corpus/${name}.txt`, text }));
+  // Common words in hundreds of entries: once the rare words decide which entries can be kept, the common
+  // words' postings are searched for those entries rather than walked.
+  for (let i = 0; i < 400; i++) add(`common-${i}`, `The council budget meeting number ${i} went on late into the evening.`);
+  add('both', 'The zebrafish quartet reviewed the council budget meeting on Tuesday.');
+  add('rare', 'The zebrafish quartet reviewed the plan on Tuesday.');
+  add('one', 'The zebrafish swam away from the harbour.');
+  while (index.warmUp()) { /* seal, as after a full pass */ }
+  const found = index.passagesContaining('zebrafish quartet council budget meeting', 10).map(entry => entry.uri.replace(/^.*\//, ''));
+  // "one" holds only one rare word: under half the best score, like the entries holding only common words.
+  assert.deepEqual(found, ['both.txt', 'rare.txt']);
+});

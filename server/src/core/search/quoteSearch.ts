@@ -112,6 +112,8 @@ class IntList {
 /** The fewest ids added since the last seal that make a new seal worth its copy. */
 const SEAL_AT = 1 << 20;
 const NO_IDS: readonly number[] = [];
+/** More ids than this left open after a full pass are sealed by warm-up; an edit adds hundreds. */
+const UNSEALED_AFTER_PASS = 1 << 16;
 
 /**
  * Entry ids per vocabulary word, ascending. Most are sealed into one Int32Array by word (4 bytes an id, against
@@ -522,15 +524,40 @@ export class QuoteSearchIndex {
     const scores = this.scratch;
     const touched: number[] = [];
     const total = Math.max(1, this.live);
-    for (const wordId of ids.slice(0, PASSAGE_WORDS)) {
-      const weight = Math.log(1 + total / this.postings.count(wordId));
-      for (const id of this.postings.ids(wordId)) {
+    const words = ids.slice(0, PASSAGE_WORDS);
+    const weights = words.map(wordId => Math.log(1 + total / this.postings.count(wordId)));
+    // What the words from k on can add to an entry; a hair over, for the float32 sums of `scores`.
+    const remaining = new Float64Array(words.length + 1);
+    for (let k = words.length - 1; k >= 0; k--) remaining[k] = remaining[k + 1] + weights[k] * (1 + 1e-5);
+    // Only entries reaching half the best score are kept. Once an entry no rare word touched cannot reach that
+    // even with every commoner word, the commoner words' long postings are not walked: each is searched for
+    // the few entries that still can (most of a long draft's first check was walking them).
+    let best = 0, k = 0;
+    for (; k < words.length && !(best > 0 && remaining[k] < best * 0.5); k++) {
+      const list = this.postings.ids(words[k]), weight = weights[k];
+      for (let i = 0; i < list.length; i++) {
+        const id = list[i];
         if (scores[id] === 0) touched.push(id);
         scores[id] += weight;
+        // Read back: the sum as stored (float32), which is what the cut compares.
+        if (scores[id] > best) best = scores[id];
       }
     }
-    let best = 0;
-    for (const id of touched) if (scores[id] > best) best = scores[id];
+    if (k < words.length) {
+      let open = touched.filter(id => scores[id] + remaining[k] >= best * 0.5).sort((a, b) => a - b);
+      for (; k < words.length && open.length; k++) {
+        const list = this.postings.ids(words[k]), weight = weights[k];
+        let at = 0;
+        for (const id of open) {
+          at = lowerBound(list, id, at);
+          if (at === list.length) break;
+          if (list[at] !== id) continue;
+          scores[id] += weight;
+          if (scores[id] > best) best = scores[id];
+        }
+        open = open.filter(id => scores[id] + remaining[k + 1] >= best * 0.5);
+      }
+    }
     const kept = touched.filter(id => scores[id] >= best * 0.5 && this.isLive(id));
     kept.sort((a, b) => scores[b] - scores[a]);
     for (const id of touched) scores[id] = 0;
@@ -661,8 +688,9 @@ export class QuoteSearchIndex {
 
   /** Does a slice of deferred work; returns true while more remains (call again from an idle callback). */
   warmUp(words = 20_000): boolean {
-    // The ids a full pass added since the last seal; not the few an edit adds.
-    if (this.postings.unsealed > this.postings.size / 8) {
+    // The ids a full pass added since the last seal, however few they are against the sealed ones: left open,
+    // every common word's postings were copied into a fresh array on each lookup. Not the few an edit adds.
+    if (this.postings.unsealed > Math.min(this.postings.size / 8, UNSEALED_AFTER_PASS)) {
       this.postings.seal();
       return true;
     }
@@ -699,6 +727,24 @@ function oneEditAway(word: string): string[] {
 
 /** Undated documents last; the same date by URI, so the order never depends on indexing order. */
 const earliestFirst = (a: SearchEntry, b: SearchEntry) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0);
+
+/** The first index from `from` on whose id is at least `id` (ids ascending): galloping, then binary search. */
+function lowerBound(list: Int32Array | readonly number[], id: number, from: number): number {
+  let low = from, step = 1;
+  while (low + step < list.length && list[low + step] < id) {
+    low += step;
+    step *= 2;
+  }
+  if (low >= list.length || list[low] >= id) return low;
+  let high = Math.min(list.length, low + step);
+  // list[low] < id <= list[high] (or high is the end).
+  while (high - low > 1) {
+    const middle = (low + high) >>> 1;
+    if (list[middle] < id) low = middle;
+    else high = middle;
+  }
+  return high;
+}
 
 /** Entries longer than this many distinct words are damped as if this long. */
 const DAMPED_LENGTHS = 1024;
