@@ -305,7 +305,7 @@ export class QuoteSearchIndex {
     // With filters, candidates are filtered before the retrieval cut: otherwise hundreds of other speakers'
     // sentences sharing a common word fill the cut and the filtered query finds nothing.
     const filtered = !!(query.speaker || query.before || query.after);
-    const candidates = this.retrieve(terms, filtered ? id => accept(this.entryAt(id)!) : undefined, neighbourPattern(queryWords, terms));
+    const candidates = this.retrieve(terms, filtered ? id => accept(this.entryAt(id)!) : undefined, NeighbourPairs.of(queryWords, terms));
     if (token?.isCancellationRequested) return [];
     // Exact rescoring of the candidates on every query word, stop words included, and on their order.
     const scorer = new CandidateScorer(queryWords, terms);
@@ -322,6 +322,9 @@ export class QuoteSearchIndex {
   private scratch = new Float32Array(0);
   /** Per entry, the weight of the retrieved words it holds, undamped by length (reused like `scratch`). */
   private coverage = new Float32Array(0);
+  /** Per entry, the last term that reached it (`epoch` counts terms), so each term counts once per entry. */
+  private marks = new Int32Array(0);
+  private epoch = 0;
 
   /**
    * The hit with every document that carries its very text, earliest first: the candidates held only some of
@@ -357,10 +360,11 @@ export class QuoteSearchIndex {
    * word's share damped by the entry's length as in BM25, so that among entries sharing the same rare words
    * the ones made of little else come first. Only ids that `accept` (the query's filters) are kept.
    */
-  private retrieve(terms: { variants: Map<number, number>; frequency: number; weight: number }[], accept?: (id: number) => boolean, neighbours?: RegExp): number[] {
+  private retrieve(terms: { variants: Map<number, number>; frequency: number; weight: number }[], accept?: (id: number) => boolean, neighbours?: NeighbourPairs): number[] {
     if (this.scratch.length < this.entrySlot.length) this.scratch = new Float32Array(Math.max(this.entrySlot.length, this.scratch.length * 2));
     if (this.coverage.length < this.scratch.length) this.coverage = new Float32Array(this.scratch.length);
-    const scores = this.scratch, coverage = this.coverage;
+    if (this.marks.length < this.scratch.length) this.marks = new Int32Array(this.scratch.length);
+    const scores = this.scratch, coverage = this.coverage, marks = this.marks;
     const touched: number[] = [];
     const weightSum = terms.reduce((sum, term) => sum + term.weight, 0);
     // Lengths of removed entries stay in the average until compaction; it only scales the damping.
@@ -374,12 +378,16 @@ export class QuoteSearchIndex {
       if (term.variants.size === 0) continue;
       if (covered >= weightSum * 0.7 && touched.length >= MIN_RETRIEVED) break;
       if (work > RETRIEVAL_BUDGET && touched.length > 0) break;
-      for (const [wordId, similarity] of term.variants) {
+      // An entry counts once per term, by its closest form: "charged" and "charges" both in it are not two words.
+      const epoch = ++this.epoch;
+      for (const [wordId, similarity] of [...term.variants].sort((a, b) => b[1] - a[1])) {
         const list = this.postings.ids(wordId);
         work += list.length;
         const value = term.weight * similarity;
         for (let i = 0; i < list.length; i++) {
           const id = list[i];
+          if (marks[id] === epoch) continue;
+          marks[id] = epoch;
           if (scores[id] === 0) touched.push(id);
           const length = lengths[id];
           scores[id] += value * damping[length < DAMPED_LENGTHS ? length : DAMPED_LENGTHS];
@@ -391,21 +399,23 @@ export class QuoteSearchIndex {
     const eligible = accept ? touched.filter(id => this.isLive(id) && accept(id)) : touched;
     let best = 0;
     for (const id of eligible) if (scores[id] > best) best = scores[id];
-    const kept = eligible.filter(id => scores[id] >= best * 0.4 && this.isLive(id));
+    let kept = eligible.filter(id => scores[id] >= best * 0.4 && this.isLive(id));
     if (neighbours && kept.length > MAX_RESCORED) {
       // Too many entries share the query's few indexed words ("countries" in "in our countries in") for the cut
-      // to keep the right one by chance: those that also hold a query word next to its neighbour, stop words
-      // included, go first. A regular expression over raw text, for a bounded number of entries.
-      // Entries holding every retrieved word are tested first, whatever their length: a long sentence with the
-      // query's words side by side is what a writer remembers a line of.
+      // to keep the right one by chance: those that also hold query words next to their neighbours, stop words
+      // included, go first, the more pairs the better. A regular expression over raw text, for a bounded number
+      // of entries. Entries holding every retrieved word are tested first, whatever their length (the length
+      // damping may have cut them): a long sentence with the query's words side by side is what a writer
+      // remembers a line of.
       let bestCoverage = 0;
-      for (const id of kept) if (coverage[id] > bestCoverage) bestCoverage = coverage[id];
-      const full = kept.filter(id => coverage[id] >= bestCoverage * 0.999);
-      const tested = full.length >= NEIGHBOUR_TESTS ? full.slice(0, NEIGHBOUR_TESTS) : [...full, ...kept.filter(id => coverage[id] < bestCoverage * 0.999).slice(0, NEIGHBOUR_TESTS - full.length)];
+      for (const id of eligible) if (coverage[id] > bestCoverage) bestCoverage = coverage[id];
+      const full = eligible.filter(id => coverage[id] >= bestCoverage * 0.999 && this.isLive(id));
+      const tested = full.length >= NEIGHBOUR_TESTS ? full.slice(0, NEIGHBOUR_TESTS) : [...full, ...kept.filter(id => coverage[id] < bestCoverage * 0.999).slice(0, Math.max(0, PARTIAL_TESTS - full.length))];
       for (const id of tested) {
-        const document = this.slots[this.entrySlot.get(id)]!;
-        if (neighbours.test(document.entries[this.entryLocal.get(id)].text)) scores[id] += best;
+        const text = this.slots[this.entrySlot.get(id)]!.entries[this.entryLocal.get(id)].text;
+        if (neighbours.any.test(text)) scores[id] += best * (1 + neighbours.pairsIn(text));
       }
+      kept = eligible.filter(id => scores[id] >= best * 0.4 && this.isLive(id));
     }
     const top = topByScore(kept, scores, MAX_RESCORED);
     for (const id of touched) scores[id] = coverage[id] = 0;
@@ -544,7 +554,7 @@ export class QuoteSearchIndex {
    */
   private phraseMatches(queryWords: readonly string[], accept: (entry: SearchEntry) => boolean, limit: number, token?: Cancellation): SearchHit[] {
     // No Unicode flag and no lookbehind: about 1.2–1.5× faster over 600k sentences; query words are ASCII-folded.
-    const phrase = new RegExp(`\\b${queryWords.map(word => word.split('').map(escapeRegExp).join('[\'’]?')).join('\\W+')}\\b`, 'i');
+    const phrase = new RegExp(`\\b${queryWords.map(spelled).join('\\W+')}\\b`, 'i');
     const quotes: SearchEntry[] = [], sentences: SearchEntry[] = [];
     const started = performance.now();
     for (let id = 0; id < this.entrySlot.length && quotes.length < limit; id++) {
@@ -747,27 +757,83 @@ function kthLargest(values: Float32Array, k: number): number {
 const COPIES_SCANNED = 5_000;
 
 /** Entries tested for query words side by side when a query's indexed words are too common to cut by. */
-const NEIGHBOUR_TESTS = 40_000;
+const NEIGHBOUR_TESTS = 30_000;
+/** Entries missing a retrieved word are tested too, up to this many tests in all. */
+const PARTIAL_TESTS = 5_000;
+
+/** What a pair of query words found swapped in an entry counts for, against one found in the query's order. */
+const SWAPPED_PAIR = 0.5;
+/** The most query word pairs counted per entry (one bit each). */
+const COUNTED_PAIRS = 30;
 
 /**
- * Any query word next to its neighbour, in order, as raw text can spell it ("our countries", "countries in"):
- * indexed words by any form they stand for (typo variants, inflections), stop words as typed with an optional
- * apostrophe ("were" for "we’re"). Pairs of two stop words say nothing and are left out; undefined without pairs.
+ * Query words next to their neighbours as raw text can spell them ("our countries", "countries in"): indexed
+ * words by any form they stand for (typo variants, inflections), stop words as typed with an optional apostrophe
+ * ("were" for "we’re"). `any` finds entries with a pair that holds an indexed word, in either order (pairs of two
+ * stop words say nothing alone); `pairsIn` then weighs the distinct pairs an entry holds, stop words' too, so the
+ * entry that runs on with the query ("think there should be a") outranks the hundreds that share one pair.
  */
-function neighbourPattern(queryWords: readonly string[], terms: readonly { word: string; forms: Map<string, number> }[]): RegExp | undefined {
-  const byWord = new Map(terms.map(term => [term.word, term]));
-  const spell = (word: string) => word.split('').map(escapeRegExp).join('[\'’]?');
-  const alternatives = queryWords.map(word => {
-    const forms = byWord.get(word)?.forms;
-    if (!forms?.size) return { indexed: false, pattern: spell(word) };
-    const best = [...forms].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([form]) => spell(form));
-    return { indexed: true, pattern: `(?:${best.join('|')})` };
-  });
-  const pairs: string[] = [];
-  for (let i = 1; i < alternatives.length; i++) {
-    if (alternatives[i - 1].indexed || alternatives[i].indexed) pairs.push(`${alternatives[i - 1].pattern}\\W+${alternatives[i].pattern}`);
+export class NeighbourPairs {
+  private constructor(readonly any: RegExp, private readonly counter: RegExp, private readonly weights: readonly number[]) {}
+
+  static of(queryWords: readonly string[], terms: readonly { word: string; forms: Map<string, number> }[]): NeighbourPairs | undefined {
+    const byWord = new Map(terms.map(term => [term.word, term]));
+    const alternatives = queryWords.map(word => {
+      const forms = byWord.get(word)?.forms;
+      if (!forms?.size) return { indexed: false, pattern: spelled(word) };
+      const best = [...forms].sort((a, b) => b[1] - a[1]).slice(0, FORMS_PER_WORD).map(([form]) => spelled(form));
+      return { indexed: true, pattern: `(?:${best.join('|')})` };
+    });
+    const deciding: string[] = [], counted: string[] = [], weights: number[] = [];
+    for (let i = 1; i < alternatives.length; i++) {
+      const a = alternatives[i - 1], b = alternatives[i];
+      const inOrder = `${a.pattern}\\W+${b.pattern}`, swapped = `${b.pattern}\\W+${a.pattern}`;
+      if (a.indexed || b.indexed) deciding.push(inOrder);
+      if (counted.length < COUNTED_PAIRS) {
+        counted.push(inOrder);
+        weights.push(1);
+      }
+      if ((a.indexed || b.indexed) && counted.length < COUNTED_PAIRS) {
+        counted.push(swapped);
+        weights.push(SWAPPED_PAIR);
+      }
+    }
+    if (!deciding.length) return undefined;
+    return new NeighbourPairs(new RegExp(`\\b(?:${deciding.join('|')})\\b`, 'i'), new RegExp(`\\b(?:${counted.map(pair => `(${pair})`).join('|')})\\b`, 'gi'), weights);
   }
-  return pairs.length ? new RegExp(`\\b(?:${pairs.join('|')})\\b`, 'i') : undefined;
+
+  /** The weight of the distinct pairs in `text`: a pair in order counts 1, swapped SWAPPED_PAIR. */
+  pairsIn(text: string): number {
+    const counter = this.counter;
+    counter.lastIndex = 0;
+    let seen = 0, sum = 0;
+    for (let match = counter.exec(text); match; match = counter.exec(text)) {
+      for (let group = 1; group < match.length; group++) {
+        if (match[group] === undefined) continue;
+        if (!(seen & (1 << group))) {
+          seen |= 1 << group;
+          sum += this.weights[group - 1];
+        }
+        break;
+      }
+      // Pairs overlap ("think there", "there should"): the next one may start at the next word.
+      counter.lastIndex = match.index + 1;
+    }
+    return sum;
+  }
+}
+
+/** The forms of a query word looked for side by side with its neighbours: the closest few. */
+const FORMS_PER_WORD = 8;
+
+/**
+ * A folded word as raw text may spell it, with an apostrophe where English contracts ("dont" is "don’t", "im"
+ * is "I’m", "youre" is "you’re", "americas" is "America’s"). One optional apostrophe between every letter
+ * costs irregexp a hundred times more to compile and ten times more to run.
+ */
+function spelled(word: string): string {
+  const cut = /(?:re|ve|ll)$/.test(word) ? word.length - 2 : word.length > 1 && /[stdm]$/.test(word) ? word.length - 1 : 0;
+  return cut > 0 ? `${escapeRegExp(word.slice(0, cut))}['’]?${escapeRegExp(word.slice(cut))}` : escapeRegExp(word);
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
