@@ -16,7 +16,7 @@ import { readCoreNlp } from './polnear/corenlp';
 import { OVERLAP_RULE } from './polnear/matching';
 import { overallLine, printLegend, printSamples, printSystem } from './polnear/report';
 import { addTally, emptyTally, scoreDocument, type Prediction, type Sample, type ScoredDocument, type Tally } from './polnear/score';
-import { isSwapped, type PredictedSpeaker } from './polnear/speakers';
+import { isSwapped } from './polnear/speakers';
 import { textacyQuotations } from './polnear/textacyBaseline';
 
 interface Options {
@@ -56,7 +56,7 @@ function statementLensQuotations(document: PolnearDocument, scored: ScoredDocume
     span: quote.span,
     kind: quote.kind,
     speaker: quote.speaker,
-    ...(typeof quote.speakerKind === 'string' && SPEAKER_KINDS.has(quote.speakerKind) ? { speakerKind: quote.speakerKind as PredictedSpeaker['speakerKind'] } : {}),
+    ...(typeof quote.speakerKind === 'string' && SPEAKER_KINDS.has(quote.speakerKind) ? { speakerKind: quote.speakerKind } : {}),
   }));
 }
 

@@ -18,7 +18,7 @@ import {
   type Position,
 } from 'vscode-languageserver-protocol';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-languageserver-protocol/node';
-import { IndexedNotification, SearchQuotesRequest } from '../server/src/protocol';
+import { IndexedNotification, SearchQuotesRequest } from '../shared/protocol';
 import { CORPORA } from './indexCorpora';
 import { ms, percentile } from './stats';
 
@@ -65,7 +65,7 @@ async function benchServer(serverMain: string, draftText?: string): Promise<void
   const corpus = process.env.REQUESTS_CORPUS ?? CORPORA;
   const serverArgs = process.env.SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const child = spawn(process.execPath, ['--max-old-space-size=8192', ...serverArgs, serverMain, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const connection: MessageConnection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const connection: MessageConnection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const diagnosed = new Map<string, () => void>();
   connection.onNotification(PublishDiagnosticsNotification.type, ({ uri }) => diagnosed.get(uri)?.());
   connection.onRequest('client/registerCapability', () => undefined);

@@ -1,4 +1,4 @@
-import type { CorpusHost } from '../server/src/core';
+import type { Cancellation, CorpusHost } from '../server/src/core';
 
 /**
  * BENCH_SCALE=2 or 4: the corpus plus copies of it, read through the real host. Copy k lives under a second
@@ -9,7 +9,7 @@ import type { CorpusHost } from '../server/src/core';
 export class ScaledCorpusHost implements CorpusHost {
   constructor(private readonly inner: CorpusHost, private readonly root: string, readonly scale: number) {}
 
-  async listFiles(token?: { readonly isCancellationRequested: boolean }): Promise<string[]> {
+  async listFiles(token?: Cancellation): Promise<string[]> {
     const files = await this.inner.listFiles(token);
     const all = [...files];
     for (let copy = 2; copy <= this.scale; copy++) for (const uri of files) if (uri.startsWith(this.root)) all.push(copyUri(this.root, uri, copy));

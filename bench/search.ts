@@ -85,7 +85,7 @@ export async function benchSearch(index: CorpusIndex, seed = 42): Promise<Search
   });
   console.log(`${strings.length.toLocaleString()} searchable strings (every quotation and body sentence)`);
   console.log(`search index alone: ${memory.megabytes.toFixed(0)} MB of heap (postings, vocabulary, trigram index, entries), built in ${(memory.milliseconds / 1000).toFixed(1)} s from parsed documents`);
-  console.log(`Statement Lens (inverted index + trigram typo lookup → exact rescoring → fuse.js re-rank): ${recall}, p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}, max ${ms(Math.max(...latencies))}`);
+  console.log(`Statement Lens (inverted index + trigram typo lookup → exact rescoring → fuse.js re-rank): ${recall.toString()}, p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}, max ${ms(Math.max(...latencies))}`);
   return { strings, targets, queries };
 }
 
@@ -137,7 +137,7 @@ export function benchPlainFuse(index: CorpusIndex, { strings, targets, queries }
   }
   const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
   console.log(`the first ${sample} of the 200 queries, over all ${strings.length.toLocaleString()} strings:`);
-  console.log(`plain fuse.js (index build ${buildSeconds.toFixed(1)} s): ${fuseRecall}, p50 ${ms(percentile(fuseLatencies, 50))}, mean ${ms(mean(fuseLatencies))}, max ${ms(Math.max(...fuseLatencies))}`);
-  console.log(`Statement Lens:                  ${ourRecall}, p50 ${ms(percentile(ourLatencies, 50))}, mean ${ms(mean(ourLatencies))}, max ${ms(Math.max(...ourLatencies))}`);
+  console.log(`plain fuse.js (index build ${buildSeconds.toFixed(1)} s): ${fuseRecall.toString()}, p50 ${ms(percentile(fuseLatencies, 50))}, mean ${ms(mean(fuseLatencies))}, max ${ms(Math.max(...fuseLatencies))}`);
+  console.log(`Statement Lens:                  ${ourRecall.toString()}, p50 ${ms(percentile(ourLatencies, 50))}, mean ${ms(mean(ourLatencies))}, max ${ms(Math.max(...ourLatencies))}`);
   console.log(`speed-up on these queries: ${(percentile(fuseLatencies, 50) / percentile(ourLatencies, 50)).toFixed(0)}× at p50, ${(mean(fuseLatencies) / mean(ourLatencies)).toFixed(0)}× in mean time`);
 }

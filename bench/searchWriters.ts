@@ -202,9 +202,9 @@ export function scoreGenerated(search: SearchFunction, queries: readonly WriterQ
     const spanKey = q.span <= 5 ? '4–5 words' : q.span <= 7 ? '6–7 words' : '8–10 words';
     for (const tally of [all, get(bySpan, spanKey), get(byEdit, q.edit)]) tally.add(strict, loose);
   }
-  console.log(`${label}: ${all}; ${latencyLine(latencies, cpu)}`);
-  for (const key of ['4–5 words', '6–7 words', '8–10 words']) if (bySpan.has(key)) console.log(`  ${key.padEnd(18)} ${bySpan.get(key)}`);
-  for (const key of EDITS) if (byEdit.has(key)) console.log(`  ${key.padEnd(18)} ${byEdit.get(key)}`);
+  console.log(`${label}: ${all.toString()}; ${latencyLine(latencies, cpu)}`);
+  for (const key of ['4–5 words', '6–7 words', '8–10 words']) if (bySpan.has(key)) console.log(`  ${key.padEnd(18)} ${bySpan.get(key)!.toString()}`);
+  for (const key of EDITS) if (byEdit.has(key)) console.log(`  ${key.padEnd(18)} ${byEdit.get(key)!.toString()}`);
 }
 
 export function scoreHand(search: SearchFunction, queries: readonly HandQuery[], label: string, verbose = false): void {
@@ -218,7 +218,7 @@ export function scoreHand(search: SearchFunction, queries: readonly HandQuery[],
     all.add(strict, hits.findIndex(isTarget));
     if (verbose && strict !== 0) console.log(`  miss (rank ${strict}): "${q.query}" → ${hits[0] ? `"${hits[0].entry.text.slice(0, 90)}" (${fileOf(hits[0].entry.uri)})` : 'nothing'}`);
   }
-  console.log(`${label}: ${all}; ${latencyLine(latencies, cpu)}`);
+  console.log(`${label}: ${all.toString()}; ${latencyLine(latencies, cpu)}`);
 }
 
 /**

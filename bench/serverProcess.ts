@@ -23,9 +23,9 @@ export async function benchServerProcess(corpus: string, server = path.resolve(_
         if (headerEnd < 0) return;
         const length = Number(/Content-Length: (\d+)/i.exec(buffer.subarray(0, headerEnd).toString())?.[1]);
         if (buffer.length < headerEnd + 4 + length) return;
-        const message = JSON.parse(buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString());
+        const message = JSON.parse(buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString()) as { id?: number | string; method?: string; params?: { documents: number } };
         buffer = buffer.subarray(headerEnd + 4 + length);
-        if (message.method === 'statementLens/indexed' && message.params.documents > 0) resolve(message.params);
+        if (message.method === 'statementLens/indexed' && message.params!.documents > 0) resolve(message.params!);
         // Requests from the server (progress tokens, registrations) get an empty answer.
         if (message.id !== undefined && message.method) send({ id: message.id, result: null });
       }

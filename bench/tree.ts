@@ -2,7 +2,7 @@ import { cpuUsage } from 'node:process';
 import { documentRow, StatementTreeModel, type StatementNode } from '../client/src/statementTree';
 import type { CorpusIndex } from '../server/src/core';
 import { summaryOf } from '../server/src/convert';
-import type { DocumentSummary } from '../server/src/protocol';
+import type { DocumentSummary } from '../shared/protocol';
 import { ms, percentile } from './stats';
 
 const RUNS = 5;

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import { ConfigurationRequest, DidOpenTextDocumentNotification, ExitNotification, HoverRequest, InitializedNotification, InitializeRequest, RegistrationRequest, ShutdownRequest, WorkDoneProgressCreateRequest, type Hover } from 'vscode-languageserver-protocol';
-import { IndexedNotification, SearchQuotesRequest } from '../server/src/protocol';
+import { IndexedNotification, SearchQuotesRequest } from '../shared/protocol';
 import { CORPORA } from './indexCorpora';
 
 const SERVER = path.resolve(__dirname, '..', 'server', 'out', 'main.js');
@@ -48,7 +48,7 @@ async function startUp(cacheDirectory: string): Promise<StartUp> {
   const started = performance.now();
   const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const pid = child.pid!;
-  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   let progress = '';
   const moment = (): Moment => ({ wallMs: performance.now() - started, cpuMs: cpuMsOf(pid), progress });
   connection.onRequest(RegistrationRequest.type, () => undefined);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Range } from 'vscode-languageclient';
+import { COMMANDS, type CommandId } from '../../shared/commands';
 import { addCorpusFolder } from './corpusFolders';
 import type { DocumentsTreeProvider } from './documentsTree';
 import { exportCitations } from './exportCitations';
@@ -21,28 +22,28 @@ export interface CommandContext {
 type CommandFactory = (context: CommandContext) => (...args: never[]) => unknown;
 
 /** Every command of the extension, id → factory (rust-analyzer's commands.ts pattern). */
-const COMMANDS: Record<string, CommandFactory> = {
-  'statementLens.reindex': ({ client, statusBar }) => async () => {
+const FACTORIES: Record<CommandId, CommandFactory> = {
+  [COMMANDS.reindex]: ({ client, statusBar }) => async () => {
     statusBar.indexing();
     const result = await client.reindex();
     void vscode.window.setStatusBarMessage(`Statement Lens: indexed ${result.documents} documents in ${result.durationMs} ms`, 4000);
     return result;
   },
-  'statementLens.clearIndexCache': ({ client, statusBar }) => async () => {
+  [COMMANDS.clearIndexCache]: ({ client, statusBar }) => async () => {
     statusBar.indexing();
     const result = await client.clearIndexCache();
     void vscode.window.setStatusBarMessage(`Statement Lens: index cache cleared; indexed ${result.documents} documents in ${result.durationMs} ms`, 4000);
     return result;
   },
-  'statementLens.toggleSort': ({ tree }) => () => tree.toggleSort(),
-  'statementLens.documents.sortByDate': ({ tree }) => () => tree.setSortMode('date'),
-  'statementLens.documents.groupBySpeaker': ({ tree }) => () => tree.setSortMode('speaker'),
-  'statementLens.documents.refresh': ({ tree }) => () => tree.refresh(),
-  'statementLens.documents.open': () => async (uri: string, range?: Range) => {
+  [COMMANDS.toggleSort]: ({ tree }) => () => tree.toggleSort(),
+  [COMMANDS.sortByDate]: ({ tree }) => () => tree.setSortMode('date'),
+  [COMMANDS.groupBySpeaker]: ({ tree }) => () => tree.setSortMode('speaker'),
+  [COMMANDS.refreshDocuments]: ({ tree }) => () => tree.refresh(),
+  [COMMANDS.openDocument]: () => async (uri: string, range?: Range) => {
     const selection = range ? new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character) : undefined;
     return vscode.window.showTextDocument(vscode.Uri.parse(uri), { selection, preview: true });
   },
-  'statementLens.openBundledSeeds': ({ extension }) => async (fileName?: string) => {
+  [COMMANDS.openBundledSeeds]: ({ extension }) => async (fileName?: string) => {
     const folder = vscode.Uri.joinPath(extension.extensionUri, 'seeds');
     if (fileName) return vscode.window.showTextDocument(vscode.Uri.joinPath(folder, fileName), { preview: false });
     const entries = (await vscode.workspace.fs.readDirectory(folder)).filter(([name]) => /\.(?:txt|md)$/.test(name)).map(([name]) => name).sort();
@@ -52,25 +53,25 @@ const COMMANDS: Record<string, CommandFactory> = {
     if (picked === newWindow) return vscode.commands.executeCommand('vscode.openFolder', folder, { forceNewWindow: true });
     return vscode.window.showTextDocument(vscode.Uri.joinPath(folder, picked.name), { preview: false });
   },
-  'statementLens.showMentions': () => async (uri: string, position: { line: number; character: number }) => {
+  [COMMANDS.showMentions]: () => async (uri: string, position: { line: number; character: number }) => {
     const target = vscode.Uri.parse(uri);
     const at = new vscode.Position(position.line, position.character);
     const locations = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', target, at);
     await vscode.commands.executeCommand('editor.action.showReferences', target, at, locations ?? []);
     return locations;
   },
-  'statementLens.showRelatedStatements': ({ client }) => showRelatedStatements(client),
-  'statementLens.showOutput': ({ client }) => () => client.outputChannel.show(true),
-  'statementLens.showView': () => () => vscode.commands.executeCommand('statementLens.documents.focus'),
-  'statementLens.searchQuotes': ({ client }) => (query?: string) => searchQuotes(client, typeof query === 'string' ? query : ''),
-  'statementLens.searchQuotes.insertActive': () => () => insertActiveQuote(),
-  'statementLens.showTimeline': ({ client, timeline }) => showTimeline(client, timeline),
-  'statementLens.showPhraseTimeline': ({ timeline }) => showPhraseTimeline(timeline),
-  'statementLens.addCorpusFolder': () => (folder?: vscode.Uri) => addCorpusFolder(folder),
-  'statementLens.exportCitations': ({ client }) => exportCitations(client),
+  [COMMANDS.showRelatedStatements]: ({ client }) => showRelatedStatements(client),
+  [COMMANDS.showOutput]: ({ client }) => () => client.outputChannel.show(true),
+  [COMMANDS.showView]: () => () => vscode.commands.executeCommand('statementLens.documents.focus'),
+  [COMMANDS.searchQuotes]: ({ client }) => (query?: string) => searchQuotes(client, typeof query === 'string' ? query : ''),
+  [COMMANDS.insertActiveQuote]: () => () => insertActiveQuote(),
+  [COMMANDS.showTimeline]: ({ client, timeline }) => showTimeline(client, timeline),
+  [COMMANDS.showPhraseTimeline]: ({ timeline }) => showPhraseTimeline(timeline),
+  [COMMANDS.addCorpusFolder]: () => (folder?: vscode.Uri) => addCorpusFolder(folder),
+  [COMMANDS.exportCitations]: ({ client }) => exportCitations(client),
   // The walkthrough's example draft: a fresh copy in the extension's own storage on each run, so that trying the
   // quick fixes changes nothing of the user's, and a file (not an untitled editor) so that the server checks it.
-  'statementLens.openExampleDraft': ({ extension }) => async () => {
+  [COMMANDS.openExampleDraft]: ({ extension }) => async () => {
     const copy = vscode.Uri.joinPath(extension.globalStorageUri, 'example-draft.md');
     await vscode.workspace.fs.createDirectory(extension.globalStorageUri);
     await vscode.workspace.fs.copy(vscode.Uri.joinPath(extension.extensionUri, 'sample', 'drafts', 'talks.md'), copy, { overwrite: true });
@@ -79,7 +80,7 @@ const COMMANDS: Record<string, CommandFactory> = {
 };
 
 export function registerCommands(context: CommandContext): void {
-  for (const [id, factory] of Object.entries(COMMANDS)) {
+  for (const [id, factory] of Object.entries(FACTORIES)) {
     context.extension.subscriptions.push(vscode.commands.registerCommand(id, factory(context)));
   }
 }

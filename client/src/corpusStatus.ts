@@ -1,4 +1,4 @@
-import type { IndexedParams } from '../../server/src/protocol';
+import type { IndexedParams } from '../../shared/protocol';
 
 /** The last full pass over the corpus: when it finished and how long it took. */
 export interface FullIndex {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { escapeMarkdown } from '../../server/src/markdown';
-import type { DocumentSummary, PersonSummary, QuoteDetail } from '../../server/src/protocol';
+import { escapeMarkdown } from '../../shared/markdown';
+import type { DocumentSummary, PersonSummary, QuoteDetail } from '../../shared/protocol';
+import { COMMANDS } from '../../shared/commands';
 import { childrenOf, dateLabel, documentRow, StatementTreeModel, UNDATED, UNKNOWN_SPEAKER, type SortMode, type StatementNode } from './statementTree';
 import type { StatementClient } from './statementClient';
 
@@ -82,7 +83,7 @@ export class DocumentsTreeProvider implements vscode.TreeDataProvider<StatementN
       item.resourceUri = vscode.Uri.parse(document.uri);
       item.iconPath = new vscode.ThemeIcon(kindIcon(document.kind));
       item.contextValue = 'document';
-      item.command = { command: 'statementLens.documents.open', title: 'Open Document', arguments: [document.uri] };
+      item.command = { command: COMMANDS.openDocument, title: 'Open Document', arguments: [document.uri] };
       return item;
     }
     const { quote } = node;
@@ -91,7 +92,7 @@ export class DocumentsTreeProvider implements vscode.TreeDataProvider<StatementN
     item.tooltip = quoteTooltip(quote);
     item.iconPath = new vscode.ThemeIcon('quote');
     item.contextValue = 'quote';
-    item.command = { command: 'statementLens.documents.open', title: 'Open Quote', arguments: [node.document.uri, quote.range] };
+    item.command = { command: COMMANDS.openDocument, title: 'Open Quote', arguments: [node.document.uri, quote.range] };
     return item;
   }
 
@@ -105,7 +106,7 @@ export class DocumentsTreeProvider implements vscode.TreeDataProvider<StatementN
   }
 
   dispose(): void {
-    this.disposables.forEach(d => d.dispose());
+    for (const disposable of this.disposables) disposable.dispose();
   }
 }
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { CslItem } from '../../server/src/protocol';
+import type { CslItem } from '../../shared/protocol';
 import type { StatementClient } from './statementClient';
 
 /**

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { settingsFromConfiguration } from '../../shared/settings';
 import { registerCommands } from './commands';
 import { DocumentsTreeProvider } from './documentsTree';
 import { registerRelatedDocuments } from './relatedStatements';
@@ -45,7 +46,7 @@ function markCorpusDocuments(context: vscode.ExtensionContext): void {
   const corpusFolders = () => {
     const folders = [path.join(context.extensionPath, 'seeds')];
     const workspaceFolders = vscode.workspace.workspaceFolders?.map(folder => folder.uri.fsPath) ?? [];
-    for (const setting of vscode.workspace.getConfiguration('statementLens').get<string[]>('corpus.paths', [])) {
+    for (const setting of settingsFromConfiguration({ corpus: vscode.workspace.getConfiguration('statementLens').get('corpus') }).corpusPaths) {
       const folder = setting.split(/[*?[{]/)[0];
       if (path.isAbsolute(folder)) folders.push(folder);
       else folders.push(...workspaceFolders.map(base => path.resolve(base, folder)));

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { RelatedStatement } from '../../server/src/protocol';
+import type { RelatedStatement } from '../../shared/protocol';
 import type { StatementClient } from './statementClient';
 
 /**

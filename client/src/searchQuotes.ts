@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { QuoteHit } from '../../server/src/protocol';
+import type { QuoteHit } from '../../shared/protocol';
 import { quoteRow } from './quoteRow';
 import type { StatementClient } from './statementClient';
 
@@ -71,7 +71,7 @@ export async function searchQuotes(client: StatementClient, initialQuery = ''): 
       open = undefined;
       void vscode.commands.executeCommand('setContext', PICKER_CONTEXT, false);
       pending?.cancel();
-      disposables.forEach(d => d.dispose());
+      for (const disposable of disposables) disposable.dispose();
       picker.dispose();
     }),
   );

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type CloseHandlerResult, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { CARD_COMMANDS } from '../../server/src/markdown';
-import type { InitializationOptions } from '../../server/src/settings';
-import { CitationsRequest, PhraseTimelineRequest, RelatedStatementsRequest, TimelineRequest, type CslItem, type RelatedStatement, type TimelineStatement } from '../../server/src/protocol';
-import { ClearIndexCacheRequest, DocumentRequest, DocumentsRequest, IndexedNotification, IndexingStartedNotification, PeopleRequest, ReindexRequest, SearchQuotesRequest, type DocumentDetail, type DocumentSummary, type IndexedParams, type PersonSummary, type QuoteHit } from '../../server/src/protocol';
+import { CARD_COMMANDS } from '../../shared/markdown';
+import type { InitializationOptions } from '../../shared/settings';
+import { CitationsRequest, PhraseTimelineRequest, RelatedStatementsRequest, TimelineRequest, type CslItem, type RelatedStatement, type TimelineStatement } from '../../shared/protocol';
+import { ClearIndexCacheRequest, DocumentRequest, DocumentsRequest, IndexedNotification, IndexingStartedNotification, PeopleRequest, ReindexRequest, SearchQuotesRequest, type DocumentDetail, type DocumentSummary, type IndexedParams, type PersonSummary, type QuoteHit } from '../../shared/protocol';
 
 const MAX_CRASHES = { count: 5, withinMs: 3 * 60_000 };
 
@@ -167,7 +167,7 @@ export class StatementClient implements vscode.Disposable {
   }
 
   async dispose(): Promise<void> {
-    this.disposables.forEach(d => d.dispose());
+    for (const disposable of this.disposables) disposable.dispose();
     await this.client.dispose();
   }
 }

@@ -1,4 +1,4 @@
-import type { DocumentSummary, QuoteDetail } from '../../server/src/protocol';
+import type { DocumentSummary, QuoteDetail } from '../../shared/protocol';
 
 /**
  * The Statements view's shape, without VS Code (documentsTree.ts renders it): which nodes are at the root, what a

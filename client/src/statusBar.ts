@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { COMMANDS } from '../../shared/commands';
 import { corpusStatus, type FullIndex } from './corpusStatus';
 import type { StatementClient } from './statementClient';
 
@@ -13,7 +14,7 @@ export class CorpusStatusBar implements vscode.Disposable {
 
   constructor(client: StatementClient) {
     this.item.name = 'Statement Lens Corpus';
-    this.item.command = 'statementLens.showView';
+    this.item.command = COMMANDS.showView;
     this.indexing();
     this.item.show();
     // The server says when a full pass starts (a corpus setting changed, too), so the old count never shows as current.

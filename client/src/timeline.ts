@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { PersonSummary, TimelineStatement } from '../../server/src/protocol';
+import type { PersonSummary, TimelineStatement } from '../../shared/protocol';
 import type { StatementNode } from './documentsTree';
 import type { StatementClient } from './statementClient';
 import type { TimelinePanel } from './timelinePanel';
@@ -80,7 +80,7 @@ async function pickPerson(client: StatementClient, only: readonly string[]): Pro
     return await chosen;
   } finally {
     pending?.cancel();
-    disposables.forEach(d => d.dispose());
+    for (const disposable of disposables) disposable.dispose();
   }
 }
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { PersonSummary, TimelineStatement } from '../../server/src/protocol';
+import type { PersonSummary, TimelineStatement } from '../../shared/protocol';
 import type { FromWebview, TimelineTab, TimelineView, ToWebview } from '../webview/timelineModel';
 import type { StatementClient } from './statementClient';
 
@@ -143,7 +143,7 @@ export class TimelinePanel implements vscode.Disposable {
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style}">
+<link rel="stylesheet" href="${style.toString()}">
 <title>Timeline</title>
 </head>
 <body>
@@ -165,7 +165,7 @@ export class TimelinePanel implements vscode.Disposable {
   <p id="empty" hidden></p>
   <section id="detail" aria-live="polite" aria-label="Statement"></section>
 </main>
-<script nonce="${nonce}" src="${script}"></script>
+<script nonce="${nonce}" src="${script.toString()}"></script>
 </body>
 </html>`;
   }

@@ -1,7 +1,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver';
 import { displayTitleOf, type CorpusIndex, type PersonSummary as CorePersonSummary, type Span, type StatementDocument } from './core';
-import type { DocumentDetail, DocumentSummary, PersonSummary } from './protocol';
+import type { DocumentDetail, DocumentSummary, PersonSummary } from '../../shared/protocol';
 
 /** Offsets → LSP positions; line tables are built once per parsed document. */
 const lineTables = new WeakMap<StatementDocument, TextDocument>();

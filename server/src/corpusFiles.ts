@@ -96,7 +96,7 @@ export class FileSystemCorpusHost implements CorpusHost {
         try {
           real = await fs.realpath(folder);
         } catch (error) {
-          this.log(`Corpus folder not found: ${folder} (${(error as NodeJS.ErrnoException).code ?? error})`);
+          this.log(`Corpus folder not found: ${folder} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
           return;
         }
         if (isSystemFolder(real)) {
@@ -130,7 +130,7 @@ export class FileSystemCorpusHost implements CorpusHost {
         try {
           entries = await fs.readdir(folder, { withFileTypes: true });
         } catch (error) {
-          this.log(`Cannot read corpus folder ${folder}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+          this.log(`Cannot read corpus folder ${folder}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
           return;
         }
         entries.sort((a, b) => a.name.localeCompare(b.name));

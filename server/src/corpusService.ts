@@ -16,9 +16,10 @@ import { CorpusWatcher } from './corpusWatcher';
 import { FileEventQueue, type FileFate } from './fileEvents';
 import { clearCacheRoot, openIndexCache } from './indexStore/cacheFolder';
 import { rangeOf } from './convert';
-import { IndexedNotification, IndexingStartedNotification, type IndexedParams } from './protocol';
+import { IndexedNotification, IndexingStartedNotification, type IndexedParams } from '../../shared/protocol';
 import { ReindexScheduler } from './reindexScheduler';
-import type { ServerSettings, SettingsStore } from './settings';
+import type { ServerSettings } from '../../shared/settings';
+import type { SettingsStore } from './settings';
 import { idleOf } from './requestScheduler';
 
 /** The files under a corpus folder whose changes matter: documents and sidecar metadata. */
@@ -174,7 +175,7 @@ export class CorpusService {
     return this.reindexing.request();
   }
 
-  readonly indexingFailed = (error: unknown) => this.options.log(`Indexing failed: ${error instanceof Error ? error.stack : error}`);
+  readonly indexingFailed = (error: unknown) => this.options.log(`Indexing failed: ${error instanceof Error ? error.stack : String(error)}`);
 
   /** Called after each announcement: the corpus changed, so what drafts quote may now be found, or gone. */
   onAnnounced(listener: () => void): void {
@@ -200,13 +201,13 @@ export class CorpusService {
     // A corpus file opened through a link: the index knows it by its listed path, which it keeps.
     if (this.currentHost.isAlias(uri)) return;
     clearTimeout(this.pendingEdits.get(uri));
-    this.pendingEdits.set(uri, setTimeout(async () => {
+    this.pendingEdits.set(uri, setTimeout(() => void (async () => {
       this.pendingEdits.delete(uri);
       // Mid-pass, an announcement would report a partial corpus ("3 docs"); the pass reads open documents too.
       await this.ready();
       const current = this.options.documents.get(uri);
       if (current) this.announce(this.currentIndexer.documentEdited(current.uri, current.getText()));
-    }, 200));
+    })(), 200));
   }
 
   /** An open corpus document was closed: the index goes back to the file on disk. */
@@ -329,7 +330,7 @@ export class CorpusService {
     this.diagnosed.clear();
     for (const [uri, diagnostics] of byUri) {
       this.diagnosed.add(uri);
-      log(`${uri}: ${diagnostics.map(d => d.message).join('; ')}`);
+      log(`${uri}: ${diagnostics.map(d => (typeof d.message === 'string' ? d.message : d.message.value)).join('; ')}`);
       void connection.sendDiagnostics({ uri, diagnostics });
     }
   }

@@ -76,7 +76,7 @@ export class CorpusWatcher {
       try {
         watcher = watch(folder, { persistent: false }, (_event, name) => this.changed(folder, name?.toString()));
       } catch (error) {
-        this.options.log(`Cannot watch ${folder}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+        this.options.log(`Cannot watch ${folder}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
         return;
       }
       // The folder was deleted or became unreadable. It stays listed, so that the parent's event for it is

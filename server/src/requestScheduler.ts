@@ -7,7 +7,6 @@ import {
   type Disposable,
   type MessageReader,
   type MessageWriter,
-  type NotificationMessage,
   type RequestMessage,
   type ResponseMessage,
 } from 'vscode-languageserver/node';
@@ -97,7 +96,7 @@ export class RequestScheduler {
 
   private arrived(message: Message): void {
     if (Message.isNotification(message) && message.method === '$/cancelRequest') {
-      const id = (message as NotificationMessage).params && ((message as NotificationMessage).params as { id?: RequestId }).id;
+      const id = message.params && (message.params as { id?: RequestId }).id;
       if (id === undefined || id === null) return;
       // A request held here is answered here; one still in vscode-jsonrpc's queue is remembered, so that a heavy
       // one is answered as cancelled when it reaches the strategy instead of being held and then run.

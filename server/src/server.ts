@@ -35,12 +35,13 @@ import { searchQuotes } from './features/quoteSearch';
 import { SEMANTIC_LEGEND, semanticTokens } from './features/semanticTokens';
 import { phraseTimelineOf, timelineOf } from './features/timeline';
 import { workspaceSymbols } from './features/workspaceSymbols';
-import { CitationsRequest, ClearIndexCacheRequest, DocumentRequest, DocumentsRequest, PeopleRequest, PhraseTimelineRequest, ReindexRequest, RelatedStatementsRequest, SearchQuotesRequest, SHOW_RELATED_STATEMENTS, TimelineRequest, type CslItem, type RelatedStatement } from './protocol';
-import { markdownToPlainText } from './markdown';
+import { CitationsRequest, ClearIndexCacheRequest, DocumentRequest, DocumentsRequest, PeopleRequest, PhraseTimelineRequest, ReindexRequest, RelatedStatementsRequest, SearchQuotesRequest, SHOW_RELATED_STATEMENTS, TimelineRequest, type CslItem, type RelatedStatement } from '../../shared/protocol';
+import { markdownToPlainText } from '../../shared/markdown';
 import { cancelled, Requests } from './requests';
 import { sliceOf } from './requestScheduler';
 import { expandHome } from './indexStore/cacheFolder';
-import { SettingsStore, type InitializationOptions } from './settings';
+import type { InitializationOptions } from '../../shared/settings';
+import { SettingsStore } from './settings';
 import { workspaceDrafts } from './workspaceDrafts';
 
 export type { ServerDependencies } from './corpusService';

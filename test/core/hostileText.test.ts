@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { CorpusIndex, formatCitation, parseStatement, QuoteChecker } from '../../server/src/core';
 import { withoutFormatControls } from '../../server/src/core/read/invisible';
-import { escapeMarkdown, truncate } from '../../server/src/markdown';
+import { escapeMarkdown, truncate } from '../../shared/markdown';
 
 /** Zero-width, bidi-control and other format characters (Unicode Cf) in corpus text, and odd line breaks. */
 const INVISIBLE = ['\u200B', '\u200C', '\u200D', '\u200E', '\u200F', '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069', '\uFEFF'];

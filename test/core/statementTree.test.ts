@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { AT_SCALE, documentRow, StatementTreeModel, UNDATED, UNKNOWN_SPEAKER, type StatementNode } from '../../client/src/statementTree';
-import type { DocumentSummary } from '../../server/src/protocol';
+import type { DocumentSummary } from '../../shared/protocol';
 
 const SPEAKERS = ['Qin Gang', 'Le Yucheng', 'Wang Yi', 'Antony J. Blinken', 'Émile Zola'];
 

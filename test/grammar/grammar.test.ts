@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { before, describe, test } from 'node:test';
 import * as oniguruma from 'vscode-oniguruma';
-import { INITIAL, Registry, type IGrammar, type StateStack } from 'vscode-textmate';
+import { INITIAL, Registry, type IGrammar, type IRawGrammar, type StateStack } from 'vscode-textmate';
 
 const PROJECT = path.resolve(__dirname, '..', '..');
 const SNAPSHOT = path.join(__dirname, 'statement.snapshot.txt');
@@ -14,7 +14,7 @@ before(async () => {
   await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
   const registry = new Registry({
     onigLib: Promise.resolve({ createOnigScanner: sources => new oniguruma.OnigScanner(sources), createOnigString: text => new oniguruma.OnigString(text) }),
-    loadGrammar: async () => JSON.parse(readFileSync(path.join(PROJECT, 'syntaxes', 'statement.tmLanguage.json'), 'utf8')),
+    loadGrammar: async () => JSON.parse(readFileSync(path.join(PROJECT, 'syntaxes', 'statement.tmLanguage.json'), 'utf8')) as IRawGrammar,
   });
   grammar = (await registry.loadGrammar('text.statement'))!;
 });

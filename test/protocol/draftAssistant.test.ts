@@ -21,7 +21,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-protocol';
 import { DEFAULT_SOURCE_FORMAT, formatCitation } from '../../server/src/core';
-import { CitationsRequest } from '../../server/src/protocol';
+import { CitationsRequest } from '../../shared/protocol';
 import { initialize, PROJECT, SEEDS, startInProcess, type TestClient } from './serverHarness';
 
 const FIXTURE = path.join(PROJECT, 'test', 'fixtures', 'workspace', 'quote-check.md');

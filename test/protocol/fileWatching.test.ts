@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { DidChangeWatchedFilesRegistrationOptions, LogMessageNotification, RegistrationRequest, ResponseError, type ClientCapabilities } from 'vscode-languageserver-protocol';
 import { CorpusWatcher } from '../../server/src/corpusWatcher';
-import { DocumentsRequest, type IndexedParams } from '../../server/src/protocol';
+import { DocumentsRequest, type IndexedParams } from '../../shared/protocol';
 import { initialize, startInProcess, startStdio, type TestClient } from './serverHarness';
 
 const statement = (speaker: string) => `A statement\n\n"We will keep talking about the shipping lanes and the weather," Minister ${speaker} said.\n`;

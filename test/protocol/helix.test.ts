@@ -25,7 +25,7 @@ import {
   type MarkupContent,
   type MessageConnection,
 } from 'vscode-languageserver-protocol/node';
-import { IndexedNotification, SHOW_RELATED_STATEMENTS, type IndexedParams } from '../../server/src/protocol';
+import { IndexedNotification, SHOW_RELATED_STATEMENTS, type IndexedParams } from '../../shared/protocol';
 import { OPEN_PEOPLE_FILE_COMMAND } from '../../server/src/features/peopleFile';
 import { ADDED_STATEMENT, editorWorld, readmeSnippet, type EditorWorld } from '../clients/world';
 

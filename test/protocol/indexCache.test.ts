@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { LogMessageNotification, ShutdownRequest } from 'vscode-languageserver-protocol';
-import { ClearIndexCacheRequest, DocumentsRequest, SearchQuotesRequest } from '../../server/src/protocol';
+import { ClearIndexCacheRequest, DocumentsRequest, SearchQuotesRequest } from '../../shared/protocol';
 import { initialize, SEEDS, startInProcess } from './serverHarness';
 
 /** A second start takes unchanged files from the index cache and parses only what changed. */

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ErrorCodes, HoverRequest, InitializeRequest, ResponseError, ShutdownRequest, type Message, type ResponseMessage } from 'vscode-languageserver-protocol/node';
-import { DocumentsRequest } from '../../server/src/protocol';
+import { DocumentsRequest } from '../../shared/protocol';
 import { initialize, RAW_INITIALIZE_PARAMS, RawClient, startInProcess } from './serverHarness';
 
 const HOVER = { textDocument: { uri: 'file:///tmp/draft.md' }, position: { line: 0, character: 0 } };
@@ -11,7 +11,7 @@ async function errorCode(request: Promise<unknown>): Promise<number | undefined>
     await request;
     return undefined;
   } catch (error) {
-    assert.ok(error instanceof ResponseError, `a ResponseError, got ${error}`);
+    assert.ok(error instanceof ResponseError, `a ResponseError, got ${String(error)}`);
     return error.code;
   }
 }

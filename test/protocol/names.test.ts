@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { DefinitionRequest, DidOpenTextDocumentNotification, HoverRequest, ReferencesRequest, WorkspaceSymbolRequest, CodeLensRequest, CodeLensResolveRequest, DocumentLinkRequest, SemanticTokensRequest, type Hover, type Location, type MarkupContent } from 'vscode-languageserver-protocol';
-import { RelatedStatementsRequest } from '../../server/src/protocol';
+import { DefinitionRequest, DidOpenTextDocumentNotification, HoverRequest, ReferencesRequest, WorkspaceSymbolRequest, CodeLensRequest, CodeLensResolveRequest, DocumentLinkRequest, SemanticTokensRequest, type Location, type MarkupContent } from 'vscode-languageserver-protocol';
+import { RelatedStatementsRequest } from '../../shared/protocol';
 import { initialize, SEEDS, startInProcess, type TestClient } from './serverHarness';
 
 const DRAFT = [
@@ -36,7 +36,7 @@ describe('names and related statements over LSP', () => {
     rmSync(workspace, { recursive: true, force: true });
   });
 
-  const hover = (line: number, character: number) => client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: draftUri }, position: { line, character } }) as Promise<Hover | null>;
+  const hover = (line: number, character: number) => client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: draftUri }, position: { line, character } });
 
   test('hovering "Qin" in a draft shows Qin Gang with both roles and their dates, newest first', async () => {
     const card = (await hover(0, 1))!;

@@ -20,7 +20,7 @@ import {
   type InitializeResult,
   type MarkupContent,
 } from 'vscode-languageserver-protocol';
-import { ReindexRequest, SHOW_RELATED_STATEMENTS, type RelatedStatement } from '../../server/src/protocol';
+import { ReindexRequest, SHOW_RELATED_STATEMENTS, type RelatedStatement } from '../../shared/protocol';
 import { OPEN_PEOPLE_FILE_COMMAND } from '../../server/src/features/peopleFile';
 import { initialize, SEEDS, startInProcess, type TestClient } from './serverHarness';
 

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { CodeActionRequest, DidChangeWatchedFilesNotification, DidOpenTextDocumentNotification, FileChangeType, HoverRequest, type CodeAction, type Hover, type MarkupContent } from 'vscode-languageserver-protocol';
-import { DocumentsRequest, PeopleRequest, SearchQuotesRequest } from '../../server/src/protocol';
+import { DocumentsRequest, PeopleRequest, SearchQuotesRequest } from '../../shared/protocol';
 import { initialize, startInProcess, type TestClient } from './serverHarness';
 
 const doc = (date: string, body: string) => `---\ndate: ${date}\n---\n\n${body}\n`;

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ConfigurationRequest, DidChangeConfigurationNotification, DidOpenTextDocumentNotification, PublishDiagnosticsNotification, type WorkDoneProgressBegin, type WorkDoneProgressEnd, type WorkDoneProgressReport } from 'vscode-languageserver-protocol';
-import { DocumentsRequest, IndexingStartedNotification, ReindexRequest } from '../../server/src/protocol';
+import { DocumentsRequest, IndexingStartedNotification, ReindexRequest } from '../../shared/protocol';
 import { initialize, startInProcess, type TestClient } from './serverHarness';
 
 /** A draft giving a seed quotation to Wang Yi, who did not say it: one warning once the corpus is indexed. */

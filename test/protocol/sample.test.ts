@@ -15,7 +15,7 @@ import {
   type MarkupContent,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol';
-import { DocumentsRequest } from '../../server/src/protocol';
+import { DocumentsRequest } from '../../shared/protocol';
 import { initialize, PROJECT, SEEDS, startInProcess, type TestClient } from './serverHarness';
 
 /** The workspace `npm start` opens: its settings make the bundled seeds the corpus; drafts/ holds the example. */

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { DidChangeWatchedFilesNotification, DidOpenTextDocumentNotification, DidChangeTextDocumentNotification, FileChangeType, ShutdownRequest } from 'vscode-languageserver-protocol';
-import { DocumentRequest, DocumentsRequest, SearchQuotesRequest } from '../../server/src/protocol';
+import { DocumentRequest, DocumentsRequest, SearchQuotesRequest } from '../../shared/protocol';
 import { initialize, SEEDS, startInProcess, startStdio } from './serverHarness';
 
 const seedUri = (file: string) => pathToFileURL(path.join(SEEDS, file)).toString();

@@ -5,7 +5,7 @@ import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type Message, type MessageConnection } from 'vscode-languageserver-protocol/node';
 import { InitializeRequest, InitializedNotification, RegistrationRequest, WorkDoneProgressCreateRequest, ConfigurationRequest, type ClientCapabilities } from 'vscode-languageserver-protocol';
-import { IndexedNotification, type IndexedParams } from '../../server/src/protocol';
+import { IndexedNotification, type IndexedParams } from '../../shared/protocol';
 import { startServer } from '../../server/src/server';
 import { createStreamConnection } from '../../server/src/transport';
 
@@ -58,7 +58,7 @@ export function startInProcess(): TestClient {
 /** Starts the built server as other editors do: `node server/out/main.js --stdio`. */
 export function startStdio(): TestClient {
   const child = spawn(process.execPath, [path.join(PROJECT, 'server', 'out', 'main.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  return { ...wire(createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!)), child), pid: child.pid };
+  return { ...wire(createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin)), child), pid: child.pid };
 }
 
 export interface InitializeOptions {

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { DidOpenTextDocumentNotification, HoverRequest, type Hover, type MarkupContent } from 'vscode-languageserver-protocol';
-import { DocumentRequest, PeopleRequest, PhraseTimelineRequest, TimelineRequest } from '../../server/src/protocol';
+import { DocumentRequest, PeopleRequest, PhraseTimelineRequest, TimelineRequest } from '../../shared/protocol';
 import { initialize, startInProcess, type TestClient } from './serverHarness';
 
 /** statementLens/timeline and statementLens/phraseTimeline as any editor sees them, on the bundled seeds. */

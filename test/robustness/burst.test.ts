@@ -17,7 +17,7 @@ import {
   type FileEvent,
   type Position,
 } from 'vscode-languageserver-protocol';
-import { DocumentRequest, DocumentsRequest, ReindexRequest, RelatedStatementsRequest, SearchQuotesRequest } from '../../server/src/protocol';
+import { DocumentRequest, DocumentsRequest, ReindexRequest, RelatedStatementsRequest, SearchQuotesRequest } from '../../shared/protocol';
 import { initialize, SEEDS, startStdio, type TestClient } from '../protocol/serverHarness';
 
 const DRAFT = 'Qin Gang and Wang Yi met Antony Blinken in Beijing, and the talks went on late.\n';

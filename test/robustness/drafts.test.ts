@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, PublishDiagnosticsNotification, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { SearchQuotesRequest } from '../../server/src/protocol';
+import { SearchQuotesRequest } from '../../shared/protocol';
 import { initialize, startStdio, type TestClient } from '../protocol/serverHarness';
 
 /** The server's resident set size in MB, from /proc (Linux). */

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { DidChangeWatchedFilesNotification, FileChangeType, type FileEvent } from 'vscode-languageserver-protocol';
-import { DocumentRequest, SearchQuotesRequest } from '../../server/src/protocol';
+import { DocumentRequest, SearchQuotesRequest } from '../../shared/protocol';
 import { initialize, SEEDS, startStdio, type TestClient } from '../protocol/serverHarness';
 
 /** Storms of file-change notifications: merged per file, applied at most once per interval, searches answered. */

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { DidChangeWatchedFilesNotification, FileChangeType, LogMessageNotification, PublishDiagnosticsNotification, type Diagnostic } from 'vscode-languageserver-protocol';
-import { DocumentRequest, DocumentsRequest, SearchQuotesRequest, type DocumentSummary, type IndexedParams } from '../../server/src/protocol';
+import { DocumentRequest, DocumentsRequest, SearchQuotesRequest, type DocumentSummary, type IndexedParams } from '../../shared/protocol';
 import { initialize, startStdio, type TestClient } from '../protocol/serverHarness';
 import { CR_QUOTE, CRLF_QUOTE, EMPTY_FILES, LONG_LINE_QUOTE, UTF16_QUOTE, writeHostileCorpus, type HostileCorpus } from './hostileCorpus';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { ExitNotification, LogMessageNotification, ShutdownRequest } from 'vscode-languageserver-protocol';
-import { SearchQuotesRequest } from '../../server/src/protocol';
+import { SearchQuotesRequest } from '../../shared/protocol';
 import { initialize, startStdio, type TestClient } from '../protocol/serverHarness';
 
 const DOCUMENTS = 300;

@@ -1,5 +1,5 @@
 import type { CodeLens } from 'vscode-languageserver';
-import { SHOW_RELATED_STATEMENTS } from '../protocol';
+import { SHOW_RELATED_STATEMENTS } from '../../../shared/protocol';
 import type { CorpusIndex, StatementDocument } from '../core';
 import { rangeOf } from '../convert';
 import { relatedStatements } from './relatedStatements';

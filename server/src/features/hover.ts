@@ -2,7 +2,8 @@ import type { Hover, MarkupContent, Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileNameOf, type CorpusIndex } from '../core';
 import { rangeOf } from '../convert';
-import { commandLink, escapeMarkdown, truncate, type CardOptions } from '../markdown';
+import { commandLink, escapeMarkdown, truncate, type CardOptions } from '../../../shared/markdown';
+import { COMMANDS } from '../../../shared/commands';
 
 const LATEST_DOCUMENTS = 3;
 const RECENT_QUOTES = 3;
@@ -53,10 +54,10 @@ export function personCard(index: CorpusIndex, name: string, uri: string, positi
   const actions: string[] = [];
   const introduction = index.introductionsOf(person.name)[0];
   const introducing = introduction && index.get(introduction.uri);
-  if (introduction && introducing) actions.push(commandLink('Open first introduction', 'statementLens.documents.open', [introduction.uri, rangeOf(introducing, introduction.span)]));
-  actions.push(commandLink('Show all mentions', 'statementLens.showMentions', [uri, position]));
-  actions.push(commandLink('Search their quotes', 'statementLens.searchQuotes', [`speaker:"${person.name}" `]));
-  actions.push(commandLink('Show timeline', 'statementLens.showTimeline', [person.name]));
+  if (introduction && introducing) actions.push(commandLink('Open first introduction', COMMANDS.openDocument, [introduction.uri, rangeOf(introducing, introduction.span)]));
+  actions.push(commandLink('Show all mentions', COMMANDS.showMentions, [uri, position]));
+  actions.push(commandLink('Search their quotes', COMMANDS.searchQuotes, [`speaker:"${person.name}" `]));
+  actions.push(commandLink('Show timeline', COMMANDS.showTimeline, [person.name]));
   lines.push('');
   lines.push(actions.join(' · '));
   return lines.join('\n');

@@ -2,7 +2,8 @@ import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic, t
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type CorpusIndex, citeFrom, draftParagraphs, type QuoteCheck, type QuoteChecker, type QuoteSource, ROLE_HEADS, type Span, splitSentences, surnameOf, withoutFormatControls } from '../core';
 import { rangeOf } from '../convert';
-import { commandLink, escapeMarkdown, truncate, type CardOptions } from '../markdown';
+import { commandLink, escapeMarkdown, truncate, type CardOptions } from '../../../shared/markdown';
+import { COMMANDS } from '../../../shared/commands';
 
 export const QUOTE_CHECK_SOURCE = 'Statement Lens';
 
@@ -141,7 +142,7 @@ export function quotationHover(index: CorpusIndex, document: TextDocument, posit
   for (const difference of check.differences.slice(0, 5)) {
     lines.push(`- ${difference.quoted ? `“${escapeMarkdown(difference.quoted)}”` : '_(nothing)_'} → ${difference.source ? `“${escapeMarkdown(difference.source)}”` : '_(nothing)_'}`);
   }
-  if (statement && options.commandLinks) lines.push('', commandLink('Open source', 'statementLens.documents.open', [source.uri, rangeOf(statement, source.span)]));
+  if (statement && options.commandLinks) lines.push('', commandLink('Open source', COMMANDS.openDocument, [source.uri, rangeOf(statement, source.span)]));
   return { contents: { kind: 'markdown', value: lines.join('\n') }, range: { start: document.positionAt(check.quotation.outer.start), end: document.positionAt(check.quotation.outer.end) } };
 }
 

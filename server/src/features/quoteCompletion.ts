@@ -1,7 +1,7 @@
 import { CompletionItemKind, type CancellationToken, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { boundTypedQuotation, citeFrom, type CorpusIndex, openQuotationAt, type Quote, searchWords, trimEndOf, withoutFormatControls } from '../core';
-import { escapeMarkdown, truncate } from '../markdown';
+import { escapeMarkdown, truncate } from '../../../shared/markdown';
 
 const MAX_ITEMS = 50;
 const SPEAKER_QUOTES = 2000;

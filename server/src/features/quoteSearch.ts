@@ -1,7 +1,7 @@
 import type { CancellationToken } from 'vscode-languageserver';
 import { boundQuery, citeFrom, type CorpusIndex, type SearchHit } from '../core';
 import { rangeOf } from '../convert';
-import type { QuoteHit } from '../protocol';
+import type { QuoteHit } from '../../../shared/protocol';
 
 /**
  * Quote search as the protocol answers it (`statementLens/searchQuotes`, and the command line's `search`):

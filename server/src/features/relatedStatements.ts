@@ -2,8 +2,8 @@ import type { CancellationToken, Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type CorpusIndex, fileNameOf, type SearchEntry, splitSentences } from '../core';
 import { rangeOf } from '../convert';
-import type { RelatedStatement } from '../protocol';
-import { truncate } from '../markdown';
+import type { RelatedStatement } from '../../../shared/protocol';
+import { truncate } from '../../../shared/markdown';
 
 const MIN_SCORE = 0.2;
 

@@ -1,7 +1,7 @@
 import type { CancellationToken } from 'vscode-languageserver';
 import { personTimeline, phraseTimeline, type CorpusIndex, type TimelineStatement as CoreStatement } from '../core';
 import { rangeOf } from '../convert';
-import type { TimelineStatement } from '../protocol';
+import type { TimelineStatement } from '../../../shared/protocol';
 
 const DEFAULT_PHRASE_LIMIT = 1000;
 const MAX_PHRASE_LIMIT = 5000;

@@ -1,7 +1,7 @@
 import { SymbolKind, type CancellationToken, type SymbolInformation } from 'vscode-languageserver';
 import { type CorpusIndex, fileNameOf, withoutFormatControls } from '../core';
 import { rangeOf } from '../convert';
-import { truncate } from '../markdown';
+import { truncate } from '../../../shared/markdown';
 
 const LIMIT = 200;
 

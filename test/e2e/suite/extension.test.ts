@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { StatementLensApi } from '../../../client/src/extension';
 import type { StatementNode } from '../../../client/src/documentsTree';
 import { relatedUri } from '../../../client/src/relatedStatements';
-import type { IndexedParams, RelatedStatement } from '../../../server/src/protocol';
+import type { IndexedParams, RelatedStatement } from '../../../shared/protocol';
 
 const EXTENSION_ID = 'statement-lens.statement-lens';
 const SEED_COUNT = 5;
@@ -69,7 +69,7 @@ describe('Statement Lens in VS Code', () => {
     const lastRoot = roots[roots.length - 1];
     if (documents.some(node => !node.document.date)) assert.equal(lastRoot.kind === 'group' && lastRoot.label, 'Undated');
     const item = api.documentsTree.getTreeItem(documents[0]);
-    assert.match(String(item.label), /^\d{4}-\d{2}-\d{2} · \S/, 'each row leads with its date · speaker');
+    assert.match(typeof item.label === 'string' ? item.label : '', /^\d{4}-\d{2}-\d{2} · \S/, 'each row leads with its date · speaker');
     assert.equal(item.description, documents[0].document.title, 'then the title');
     const resolved = await api.documentsTree.resolveTreeItem(item, documents[0], new vscode.CancellationTokenSource().token);
     const tooltip = (resolved.tooltip as vscode.MarkdownString).value;
@@ -98,7 +98,7 @@ describe('Statement Lens in VS Code', () => {
     assert.ok(seed);
     const item = api.documentsTree.getTreeItem(seed);
     assert.ok(item.command);
-    await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
+    await vscode.commands.executeCommand(item.command.command, ...((item.command.arguments ?? []) as unknown[]));
     const editor = vscode.window.activeTextEditor;
     assert.ok(editor);
     assert.equal(editor.document.uri.toString(), vscode.Uri.parse(seed.document.uri).toString());
@@ -113,7 +113,7 @@ describe('Statement Lens in VS Code', () => {
     const quote = quotes.find(node => node.kind === 'quote' && node.quote.text.startsWith('My job is to shorten'));
     assert.ok(quote && quote.kind === 'quote', 'Qin Gang\'s first quotation is listed under the document');
     const item = api.documentsTree.getTreeItem(quote);
-    await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
+    await vscode.commands.executeCommand(item.command!.command, ...((item.command!.arguments ?? []) as unknown[]));
     const editor = vscode.window.activeTextEditor!;
     assert.equal(editor.document.getText(editor.selection).replace(/\s+/g, ' '), quote.quote.text);
   });
@@ -328,7 +328,7 @@ describe('Statement Lens in VS Code', () => {
     const settingsFile = () => path.join(workspaceFolder(), '.vscode', 'settings.json');
 
     it('the walkthrough opens, with its four steps, each linking a command of the extension', async () => {
-      const manifest = JSON.parse(readFileSync(path.join(extension().extensionPath, 'package.json'), 'utf8'));
+      const manifest = JSON.parse(readFileSync(path.join(extension().extensionPath, 'package.json'), 'utf8')) as { contributes: { walkthroughs: unknown } };
       const walkthroughs = manifest.contributes.walkthroughs as { id: string; title: string; steps: { id: string; description: string; media: { markdown?: string } }[] }[];
       const [walkthrough] = walkthroughs;
       assert.deepEqual(walkthrough.steps.map(step => step.id), ['addCorpusFolder', 'searchQuote', 'checkDraft', 'openTimeline']);
@@ -441,7 +441,7 @@ describe('Statement Lens in VS Code', () => {
       assert.ok(years.map(node => api.documentsTree.getTreeItem(node)).every(item => item.collapsibleState === vscode.TreeItemCollapsibleState.Collapsed), 'every group starts collapsed');
       const [newest] = await api.documentsTree.getChildren(years[0]);
       const row = api.documentsTree.getTreeItem(newest);
-      assert.match(String(row.label), /^2024-\d\d-\d\d · [A-Z]/);
+      assert.match(typeof row.label === 'string' ? row.label : '', /^2024-\d\d-\d\d · [A-Z]/);
       assert.match(String(row.description), /^Statement \d+ on the harbour agreement$/);
 
       started = performance.now();

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { StatementLensApi } from '../../../client/src/extension';
 import type { TimelineRendering } from '../../../client/src/timelinePanel';
 import type { TimelineTab } from '../../../client/webview/timelineModel';
-import type { TimelineStatement } from '../../../server/src/protocol';
+import type { TimelineStatement } from '../../../shared/protocol';
 
 const EXTENSION_ID = 'statement-lens.statement-lens';
 
@@ -61,14 +61,14 @@ function openedStatement(statements: readonly TimelineStatement[], except?: Time
     const now = visible();
     if (now) return resolve(now);
     const timer = setTimeout(() => {
-      listeners.forEach(l => l.dispose());
+      for (const listener of listeners) listener.dispose();
       reject(new Error('no source opened at a statement of the timeline'));
     }, 30_000);
     const check = () => {
       const found = visible();
       if (!found) return;
       clearTimeout(timer);
-      listeners.forEach(l => l.dispose());
+      for (const listener of listeners) listener.dispose();
       resolve(found);
     };
     const listeners = [vscode.window.onDidChangeVisibleTextEditors(check), vscode.window.onDidChangeTextEditorSelection(check)];

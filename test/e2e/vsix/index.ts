@@ -12,6 +12,6 @@ export async function run(): Promise<void> {
   // What the walkthrough and the Marketplace need is in the package: the example draft and the icon.
   const editor = await vscode.commands.executeCommand<vscode.TextEditor>('statementLens.openExampleDraft');
   assert.match(editor.document.getText(), /Beijing and Washington: keep talking/);
-  await vscode.workspace.fs.stat(vscode.Uri.joinPath(extension.extensionUri, extension.packageJSON.icon));
+  await vscode.workspace.fs.stat(vscode.Uri.joinPath(extension.extensionUri, (extension.packageJSON as { icon: string }).icon));
   console.log(`1 passed, 0 failed (vsix at ${extension.extensionPath} indexed ${indexed.documents} documents)`);
 }

@@ -1,4 +1,4 @@
-import type { StatementDocument } from '../model';
+import type { Cancellation, StatementDocument } from '../model';
 import { prepareSearch } from '../search';
 import type { ParsedStatement } from './parseForIndex';
 
@@ -93,7 +93,7 @@ export class IndexCache {
    * Parses stored for `uris` that still hold, a batch at a time, in the store's order. `inputsOf` gives what
    * a parse of the file would depend on now. Files not yielded must be parsed.
    */
-  async *restore(uris: readonly string[], inputsOf: (uri: string) => string, token?: { readonly isCancellationRequested: boolean }): AsyncGenerator<StoredStatement[]> {
+  async *restore(uris: readonly string[], inputsOf: (uri: string) => string, token?: Cancellation): AsyncGenerator<StoredStatement[]> {
     const wanted = new Set(uris);
     const restored: string[] = [];
     // A save still being written would be read half old, half new.

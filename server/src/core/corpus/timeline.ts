@@ -1,6 +1,8 @@
 import type { Cancellation, QuoteKind, Span, StatementDocument } from '../model';
 import { boundQuery } from '../search';
-import { displayTitleOf, type CorpusIndex, type RoleSpan } from './corpusIndex';
+import type { CorpusIndex } from './corpusIndex';
+import { displayTitleOf } from './displayTitle';
+import type { RoleSpan } from './peopleRegistry';
 
 /** One statement placed on a timeline: what was said, by whom, in which role, when and where. */
 export interface TimelineStatement {

@@ -23,8 +23,8 @@ export function wordsOf(text: string, start = 0, end = text.length): Word[] {
     const key = foldAccents(withoutFormatControls(match[0]).toLowerCase().replace(/’/g, "'"));
     if (!/[\p{L}\p{N}]/u.test(key)) continue;
     const afterEllipsis = /\.\.\.|…/.test(slice.slice(previousEnd, match.index));
-    previousEnd = match.index! + match[0].length;
-    const span = { start: start + match.index!, end: start + match.index! + match[0].length };
+    previousEnd = match.index + match[0].length;
+    const span = { start: start + match.index, end: start + match.index + match[0].length };
     words.push(afterEllipsis ? { key, span, afterEllipsis } : { key, span });
   }
   return words;

@@ -113,7 +113,8 @@ function readRole(value: unknown): RuleRole | string {
   const date = (key: 'from' | 'to'): string | null | { error: string } => {
     const raw = record[key];
     if (raw === undefined || raw === null || raw === '') return null;
-    // YAML reads an unquoted 2021-01-20 as a date.
+    // YAML reads an unquoted 2021-01-20 as a date. Any other value is named in the message as String() gives it.
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string
     const text = raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw).trim();
     return ISO_DATE.test(text) ? text : { error: `role "${record.title as string}": "${key}" must be a date like 2021-01-20, 2021-01 or 2021, not "${text}".` };
   };

@@ -1,4 +1,5 @@
-import { showFormatControls, withoutFormatControls } from './core/read/invisible';
+import { COMMANDS } from './commands';
+import { showFormatControls, withoutFormatControls } from '../server/src/core/read/invisible';
 
 /**
  * Corpus text is untrusted: a document may contain Markdown links, HTML or `command:` URIs. Everything taken
@@ -20,7 +21,7 @@ export function escapeMarkdown(text: string): string {
 }
 
 /** The commands a card may link to; the client trusts exactly these and no other. */
-export const CARD_COMMANDS = ['statementLens.documents.open', 'statementLens.showMentions', 'statementLens.searchQuotes', 'statementLens.showTimeline'] as const;
+export const CARD_COMMANDS = [COMMANDS.openDocument, COMMANDS.showMentions, COMMANDS.searchQuotes, COMMANDS.showTimeline] as const;
 export type CardCommand = (typeof CARD_COMMANDS)[number];
 
 export function commandLink(label: string, command: CardCommand, args: unknown[]): string {

@@ -2,12 +2,14 @@
  * The custom protocol of the Statement Lens language server, defined once and imported by the server, the
  * VS Code client and the tests. Other editors send the same method names (see README, "Custom protocol").
  */
+import { COMMANDS } from './commands';
 import { NotificationType, RequestType, type Position, type Range } from 'vscode-languageserver-protocol';
-import type { CslItem } from './core';
+// Types only: the protocol's kinds are the model's own, so a new kind reaches both sides at once.
+import type { CslItem } from '../server/src/core/draft/cslJson';
+import type { DocumentKind, Provenance, QuoteKind, SpeakerKind } from '../server/src/core/model';
 
-export type { CslItem } from './core';
-
-export type Provenance = 'frontMatter' | 'sidecar' | 'text' | 'fileName' | 'unknown';
+export type { CslItem } from '../server/src/core/draft/cslJson';
+export type { DocumentKind, Provenance, QuoteKind, SpeakerKind } from '../server/src/core/model';
 
 export interface DocumentSummary {
   uri: string;
@@ -19,7 +21,7 @@ export interface DocumentSummary {
   /** Principal speakers, as resolved people (one name per person across spellings): whose statement it is. May be empty. */
   speakers: string[];
   outlet: string | null;
-  kind: 'article' | 'readout' | 'speech' | 'transcript' | 'statement';
+  kind: DocumentKind;
   quoteCount: number;
   /** Where each metadata field came from. */
   provenance: { title: Provenance; date: Provenance; speakers: Provenance; outlet: Provenance };
@@ -36,10 +38,10 @@ export interface QuoteDetail {
   /** A person's canonical name; for an organisation or an unnamed source, the phrase the text uses ("a source"). */
   speaker: string | null;
   /** Present whenever `speaker` is: a named person, a named organisation, or an unnamed (described) source. */
-  speakerKind?: 'person' | 'organisation' | 'unnamed';
+  speakerKind?: SpeakerKind;
   via?: string;
   /** The quotation's form; `fragment` is a few quoted words inside the writer's own sentence. */
-  kind: 'direct' | 'reported' | 'fragment' | 'speech' | 'transcript';
+  kind: QuoteKind;
   range: Range;
 }
 
@@ -171,7 +173,7 @@ export const ClearIndexCacheRequest = new RequestType<Record<string, never>, Ind
  * client runs it itself (a peek view); for other clients the server offers it through `workspace/executeCommand`:
  * it answers with the related statements and shows them in a `window/showMessage`.
  */
-export const SHOW_RELATED_STATEMENTS = 'statementLens.showRelatedStatements';
+export const SHOW_RELATED_STATEMENTS = COMMANDS.showRelatedStatements;
 
 /** Server → client: sent each time indexing finishes (the full pass and every incremental update). */
 export const IndexedNotification = new NotificationType<IndexedParams>('statementLens/indexed');
