@@ -25,6 +25,12 @@ describe('quotation marks as newspapers write them', () => {
     assert.equal(quote?.text, 'The negotiations have reached a critical stage');
   });
 
+  test('a closing mark used as an opener before a word, in signed comments', () => {
+    const document = parse('Readers told us what they think. Photo credit. ”Mr. Vance embodies the worst of our politics.” ― Sonya Herrera “During the debate he said nothing true.” ― Pamela Ruiz');
+    assert.equal(quoteStarting(document, 'Mr. Vance embodies')?.speaker, 'Sonya Herrera');
+    assert.equal(quoteStarting(document, 'During the debate')?.speaker, 'Pamela Ruiz');
+  });
+
   test('possessive apostrophes neither open nor close a quotation', () => {
     const document = parse("The politicians'' votes were counted. Minister Ali Hassan said ''the United States' position is clear to everyone here.''");
     assert.equal(document.quotes.filter(q => q.kind === 'direct').length, 1, JSON.stringify(document.quotes));
@@ -345,5 +351,224 @@ describe('metadata from the archives’ sidecars', () => {
     const document = parseStatement({ uri: 'memory:///un/KEN_76_2021.txt', text: 'Mr. President,\n\nExcellencies,\n\nI am delighted to join you today in this seventy-sixth session of the General Assembly.', sidecar: manifest.entries.get('KEN_76_2021.txt') });
     assert.deepEqual(document.date, { value: '2021', source: 'sidecar' });
     assert.deepEqual(document.title, { value: 'KEN, session 76 (2021)', source: 'sidecar' });
+  });
+});
+
+describe('reporting clauses as news write them', () => {
+  const speakerOf = (document: StatementDocument, words: string) => quoteStarting(document, words)?.speaker;
+
+  test('the subject reads past clause openers, a time between subject and verb, and a shared subject', () => {
+    const document = parse([
+      'Governor Paul Reyes toured the plant on Monday. But he said the state would not pay for the new line.',
+      'Mayor Lena Ortiz on Tuesday said the budget would be balanced by the end of the year.',
+      'Senator Omar Haddad urged colleagues to "vote your conscience" and said he was standing on principle this time.',
+    ].join('\n\n'));
+    assert.equal(speakerOf(document, 'the state would not pay'), 'Paul Reyes');
+    assert.equal(speakerOf(document, 'the budget would be balanced'), 'Lena Ortiz');
+    assert.equal(speakerOf(document, 'he was standing on principle'), 'Omar Haddad');
+  });
+
+  test('described sources: coordinated heads and quantities are unnamed speakers', () => {
+    const document = parse([
+      'Federal and state officials said the two developers raised far more money than they reported.',
+      'The survey asked about the debate. Another 19 percent said they would not pick either candidate in November.',
+    ].join('\n\n'));
+    const officials = quoteStarting(document, 'the two developers raised');
+    assert.deepEqual([officials?.speaker, officials?.speakerKind], ['Federal and state officials', 'unnamed']);
+    const share = quoteStarting(document, 'they would not pick either');
+    assert.deepEqual([share?.speaker, share?.speakerKind], ['Another 19 percent', 'unnamed']);
+  });
+
+  test('a long appositive between the name and the verb, before and after the quotation', () => {
+    const document = parse([
+      'The senators met on Monday. “We expect the override to pass easily,” Senate Majority Leader Tom Hadley, R-Ore., said Tuesday.',
+      '“The lack of reciprocity is deplorable,” Mark Ellison, a senior fellow at the Baxter Institute and a former ambassador to Peru, said of the network.',
+      'The fund raised little money. Its first television spot could run next week, said Dana Crowe, a longtime adviser to the family who oversees the campaign against the bill.',
+    ].join('\n\n'));
+    assert.equal(speakerOf(document, 'We expect the override'), 'Tom Hadley');
+    assert.equal(speakerOf(document, 'The lack of reciprocity'), 'Mark Ellison');
+    assert.equal(speakerOf(document, 'Its first television spot'), 'Dana Crowe');
+  });
+
+  test('a verb after the cue reports a clause: ", said many examples were wrong" names no speaker', () => {
+    const document = parse('Angela Brenner, a developer and spokeswoman for the Riverside Investment Coalition, which is made up of investors, said many examples were wrong.');
+    assert.equal(speakerOf(document, 'many examples were wrong'), 'Angela Brenner');
+    assert.deepEqual(document.people.map(p => p.name), ['Angela Brenner'], 'the coalition is no person');
+  });
+});
+
+describe('coordinated verbs and descriptions before a name', () => {
+  test('"X, an aside, appeared … and said she …" and "said 9/11 widow Terry Strand"', () => {
+    const document = parse([
+      'Hillary Rodham, the former secretary of state, appeared at the forum sponsored by a network and said she has the essential quality for the job: "Steadiness, an absolute rock steadiness."',
+      '“The rationales for the veto do not hold weight. They are wrong,” said 9/11 widow Terry Strand.',
+    ].join('\n\n'));
+    assert.equal(quoteStarting(document, 'Steadiness, an absolute')?.speaker, 'Hillary Rodham');
+    assert.equal(quoteStarting(document, 'she has the essential quality')?.speaker, 'Hillary Rodham');
+    assert.equal(quoteStarting(document, 'The rationales for the veto')?.speaker, 'Terry Strand');
+  });
+});
+
+describe('quotations owned by a claim or an "as X put it"', () => {
+  test('"X’s claim that … “…”", "“…,” as a memo put it" and "as the paper put it, … “…”"', () => {
+    const document = parse([
+      'Senator Ray Gibbs spoke on Monday. The agency checked Gibbs’s claim that there have been “thousands of shootings” in the city.',
+      'The requirement is a "lawful source of investment income," as a department memo put it.',
+      'The senator, as the local paper put it in a profile, is “the operator.”',
+    ].join('\n\n'));
+    assert.equal(quoteStarting(document, 'thousands of shootings')?.speaker, 'Ray Gibbs');
+    assert.deepEqual([quoteStarting(document, 'lawful source')?.speaker, quoteStarting(document, 'lawful source')?.speakerKind], ['a department memo', 'unnamed']);
+    assert.equal(quoteStarting(document, 'the operator')?.speaker, 'the local paper');
+  });
+});
+
+describe('adverbs, participles and names for things', () => {
+  test('an adverb before the verb, a participle after a comma, and "what Y calls"', () => {
+    const document = parse([
+      "Democratic candidate Hillary Rodham boldly suggested that Donald Tramp ''doesn't want the American people to know that he has paid nothing.''",
+      "Tramp was defensive when questioned after the debate, asserting, ''Of course, I pay federal taxes.''",
+      'Senator Ray Gibbs is denouncing what Governor Tom Trent calls “the biggest coordinated media attack in history.”',
+    ].join('\n\n'));
+    assert.equal(quoteStarting(document, "doesn't want the American")?.speaker, 'Hillary Rodham');
+    const taxes = quoteStarting(document, 'Of course, I pay');
+    assert.deepEqual([taxes?.speaker, taxes?.kind], ['Donald Tramp', 'direct']);
+    assert.equal(quoteStarting(document, 'the biggest coordinated')?.speaker, 'Tom Trent');
+  });
+});
+
+describe('relative clauses and sentence-opening "Said X:"', () => {
+  test('"X, now the leader, who in 2010 said … a “one-term president,” agreed" and "Said Ellis: “…”"', () => {
+    const document = parse([
+      'The leader, Mitch Conway, who in 2010 said the party’s most important goal was to make the president a "one-term president," agreed.',
+      'Experts say the plan is complicated. Said Ellis: “I do not get the sense she is the least bit interested in tax reform.”',
+    ].join('\n\n'));
+    assert.equal(quoteStarting(document, 'one-term president')?.speaker, 'Mitch Conway');
+    assert.equal(quoteStarting(document, 'the party’s most important goal')?.speaker, 'Mitch Conway');
+    assert.equal(quoteStarting(document, 'I do not get the sense')?.speaker, 'Ellis');
+  });
+});
+
+describe('what a "said" reports', () => {
+  test('"said on Tuesday that …" starts after "that"; "said to the nominee as he passed" reports nothing', () => {
+    const document = parse([
+      'Governor Ann Pike said on Tuesday that the state would not pay for the new line.',
+      'Donald Tramp walked onto the stage. “That is right, Donald,” Melanie Pike said to the nominee as he passed the crowd.',
+    ].join('\n\n'));
+    assert.equal(document.quotes.find(q => q.kind === 'reported' && q.speaker === 'Ann Pike')?.text, 'the state would not pay for the new line');
+    assert.ok(!document.quotes.some(q => q.text.startsWith('to the nominee')), JSON.stringify(document.quotes));
+  });
+});
+
+describe('transcript excerpts inside a quotation', () => {
+  test('`"WALLACE: But, Governor …"` is the labelled speaker’s, and "Host" is a role', () => {
+    const document = parse('Host Chris Wallace asked about the choice. "WALLACE: But, Governor Pence, I have got to ask you about the report of last week."');
+    assert.equal(quoteStarting(document, 'WALLACE: But')?.speaker, 'Chris Wallace');
+    assert.ok(!document.people.some(p => p.name.startsWith('Host')), JSON.stringify(document.people.map(p => p.name)));
+  });
+});
+
+describe('continuity and titles', () => {
+  test('a quotation left unclosed continues into the next paragraph only when that one has no cue of its own', () => {
+    const document = parse('“It is a dog whistle to everyone,” Rep. Gail Moore said Friday. “If indeed the president is not legitimate, then how can anyone feel good about it.\n\n“I have been doing a lot of thinking about where we are as a country,” added Rep. James Colburn, the assistant leader of the caucus.');
+    assert.equal(quoteStarting(document, 'If indeed the president')?.speaker, 'Gail Moore');
+    assert.equal(quoteStarting(document, 'I have been doing a lot')?.speaker, 'James Colburn');
+  });
+
+  test('a title in Title Case after "on" or a possessive is no quotation', () => {
+    const document = parse('“He is absolutely right about the generals,” Tom Flint, a retired general, said Thursday morning on Channel Nine’s “Good Morning Friends.” “There is a lot of frustration within the ranks.”');
+    assert.ok(!document.quotes.some(q => q.text.startsWith('Good Morning Friends')), JSON.stringify(document.quotes));
+    assert.equal(quoteStarting(document, 'There is a lot of frustration')?.speaker, 'Tom Flint');
+  });
+});
+
+describe('fragments after verbs of judging', () => {
+  test('an adverb before the verb, an aside after the subject, and verbs like attacked and exhorted', () => {
+    const document = parse([
+      'Governor Sam Pruitt spoke on Monday. Pruitt further described the incident as a “terrible situation,” but stopped short of blaming anyone.',
+      'Senator Ray Gibbs, who ended his campaign in February, blasted the mayor as a “disgrace” on a radio show.',
+      'Senator Lia Moss exhorted Republicans to "vote your conscience" and left the stage.',
+    ].join('\n\n'));
+    for (const [words, speaker] of [['terrible situation', 'Sam Pruitt'], ['disgrace', 'Ray Gibbs'], ['vote your conscience', 'Lia Moss']]) {
+      const quote = quoteStarting(document, words);
+      assert.deepEqual([quote?.speaker, quote?.kind], [speaker, 'fragment'], words);
+    }
+  });
+});
+
+describe('participles report the sentence subject', () => {
+  test('"…, telling X that “…”", "by announcing that …" and "He\'s claiming that …"', () => {
+    const document = parse([
+      'The host pressed Senator Ray Gibbs on the choice of moderators, telling Dan Riley that "I am not okay with the moderator because I think he treats me very unfairly."',
+      'Judge Nora Bell rejected the request on Monday, saying the courts have no business deciding what voters should read.',
+      'Governor Sam Pruitt spoke in Ohio. He\'s claiming that voting fraud is “a big, big problem in this country” and that nobody will talk about it.',
+    ].join('\n\n'));
+    assert.equal(quoteStarting(document, 'I am not okay')?.speaker, 'Ray Gibbs');
+    assert.equal(quoteStarting(document, 'the courts have no business')?.speaker, 'Nora Bell');
+    assert.equal(quoteStarting(document, 'a big, big problem')?.speaker, 'Sam Pruitt');
+  });
+});
+
+describe('pronouns', () => {
+  test('a person named inside a quotation does not take the pronoun after it', () => {
+    const document = parse('President Alan Moreno spoke about the climate. “My science adviser, Carl Jensen, will issue some charts and graphs,” he said, “and they are terrifying.”');
+    assert.equal(quoteStarting(document, 'My science adviser')?.speaker, 'Alan Moreno');
+  });
+
+  test('a possessive is no subject: "he" after "X said Y’s numbers …" stays with X', () => {
+    const document = parse('Gov. Mark Penn debated on Tuesday. “His body language was excellent,” said radio host Chris Mathis.\n\nMathis said Penn’s performance should boost Don Tramp’s poll numbers.\n\n“I thought he was very effective at securing the base,” he said.');
+    assert.equal(quoteStarting(document, 'I thought he was very effective')?.speaker, 'Chris Mathis');
+  });
+
+  test('a name that modifies a noun is no subject: "the Reyes campaign took …"', () => {
+    const document = parse('“The campaign is in panic mode,” said Laura Wiles, a local party president.\n\nShe believes the Reyes campaign took these voters for granted.\n\n“They have a big problem now,” she said.');
+    assert.equal(quoteStarting(document, 'They have a big problem')?.speaker, 'Laura Wiles');
+  });
+
+  test('a bare surname two people share is the one named in full most; the paragraph’s subject takes "he"', () => {
+    const document = parse([
+      'Rep. Bobby Mora is running for the seat. Sen. Tim Mora, no relation, endorsed a rival last year.',
+      'Rep. Bobby Mora spoke to the union on Monday.',
+      '"He has never shown an ambition for higher office," said Quentin Kidd, a political scientist at the state college.',
+      'Mora bristles at the suggestion he won\'t be ready. "I have raised all the money I needed to raise," he said.',
+    ].join('\n\n'));
+    assert.equal(quoteStarting(document, 'I have raised all the money')?.speaker, 'Bobby Mora');
+  });
+
+  test('names inside noun phrases or subordinate clauses take no pronoun from the subject', () => {
+    const document = parse([
+      'Gov. Chris Crane, who has campaigned for nominee Donald Tramp since he left the race, blasted the senator as a “disgrace” on Wednesday.',
+      '“Those comments are a disgrace,” he said.',
+      'Ed Shultz said he did not support Mr. Tramp, the presumed Putin favorite. The difference now, he told me on Friday, is that he is the anchor of a news program.',
+    ].join('\n\n'));
+    assert.equal(quoteStarting(document, 'Those comments are a disgrace')?.speaker, 'Chris Crane');
+    assert.equal(quoteStarting(document, 'he is the anchor')?.speaker, 'Ed Shultz');
+  });
+
+  test('"she" never goes to a man the text shows as one', () => {
+    const document = parse('Mr. Victor Hale walked onto the stage. “Thank you all for coming tonight,” Hale said. Then the crowd cheered. “It is finished,” she said of the race.');
+    assert.equal(quoteStarting(document, 'Thank you all')?.speaker, 'Victor Hale');
+    assert.notEqual(quoteStarting(document, 'It is finished')?.speaker, 'Victor Hale');
+  });
+});
+
+describe('headlines that state what someone said', () => {
+  const article = (title: string, body: string) => parseStatement({ uri: 'memory:///news.txt', text: `${title}\n\n${body}` });
+  const body = 'Senator Bernard Sandoval spoke in Ohio on Tuesday about the race. Sandoval said the campaign had lost its way and needed a new message.';
+
+  test('`Name: …`, `Name says …` and `…, Name Says` are the named person’s when the article names them', () => {
+    for (const [title, words] of [
+      ["Sandoval: Campaign needs to 'get away from all of this personality stuff.'", "Campaign needs to 'get away"],
+      ['Sandoval says the campaign has lost its way.', 'the campaign has lost its way'],
+      ['The Campaign Could Still Win the State, Sandoval Says.', 'The Campaign Could Still Win the State'],
+    ]) {
+      const quote = article(title, body).quotes.find(q => q.text.startsWith(words));
+      assert.equal(quote?.speaker, 'Bernard Sandoval', title);
+      assert.equal(quote?.kind, 'reported', title);
+    }
+  });
+
+  test('a label nobody in the article answers to makes no statement', () => {
+    const document = article('Poll: Voters split evenly ahead of the first debate.', body);
+    assert.ok(!document.quotes.some(q => q.text.startsWith('Voters split')), JSON.stringify(document.quotes));
   });
 });

@@ -10,7 +10,7 @@ export interface MarkedSpan {
 }
 
 /** Closing marks each opening mark pairs with: English “…”, German „…“ (or „…”), French and Russian «…». */
-const CLOSERS_OF: Record<string, string> = { '“': '”', '„': '“”', '«': '»', '"': '"', "''": "''", '``': "''" };
+const CLOSERS_OF: Record<string, string> = { '“': '”', '”': '”“', '„': '“”', '«': '»', '"': '"', "''": "''", '``': "''" };
 const CLOSING = new Set(['”', '»']);
 
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
@@ -41,7 +41,9 @@ export function findQuotationMarks(text: string, span: Span): MarkedSpan[] {
     if (openAt === -1) {
       // A closing mark with nothing open is stray (or closes a quotation from the paragraph before); `''` and
       // ``` `` ``` open only where a word does not end right before them (`the politicians'' votes` is no quote).
-      if (CLOSING.has(mark) || (mark === "''" && isWordChar(text[i - 1]) && i !== span.start)) {
+      // A closing mark before a word, after a space, opens all the same (`Caption. ”We …”` in hurried scrapes).
+      const closerUsedAsOpener = mark === '”' && !isWordChar(text[i - 1]) && !/[.,!?;:]/.test(text[i - 1] ?? '') && isWordChar(text[i + 1]);
+      if ((CLOSING.has(mark) && !closerUsedAsOpener) || (mark === "''" && isWordChar(text[i - 1]) && i !== span.start)) {
         i += length - 1;
         continue;
       }

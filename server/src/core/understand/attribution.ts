@@ -3,7 +3,7 @@ import { KNOWN_ORGANISATIONS, ORGANISATION_HEADS, REPORTING_VERB_SET, REPORTING_
 const TWO_WORD_VERB_STARTS = new Set(REPORTING_VERBS.filter(verb => verb.includes(' ')).map(verb => verb.split(' ')[0]));
 import { DESCRIBING_NOUN, unknownPersonName } from './people';
 import type { SpeakerKind } from '../model';
-import type { PeopleInDocument } from './people';
+import type { Mention, PeopleInDocument } from './people';
 import { firstAfter } from '../read/spans';
 import { isCapitalized, type Token } from '../read/tokens';
 
@@ -13,7 +13,7 @@ export interface Source {
   readonly kind: SpeakerKind;
 }
 
-const QUANTIFIER = /^(?:a|an|one|two|three|four|five|six|several|many|some|other|another|most|few|numerous|multiple|\d+)$/;
+const QUANTIFIER = /^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|some|other|another|most|few|numerous|multiple|half|nearly|almost|about|roughly|only|just|\d+(?:\.\d+)?%?)$/;
 
 /**
  * A source the text does not name as a person: an organisation ("the White House", "the Foreign Ministry",
@@ -24,20 +24,24 @@ export function describedSource(tokens: readonly Token[], text: string): Source 
   if (tokens.length === 0 || tokens.length > 8) return undefined;
   // "Trump and the Office of the First Lady": the first named leads, as for people.
   const and = tokens.findIndex((token, i) => i > 0 && token.lower === 'and');
-  if (and > 0) return describedSource(tokens.slice(0, and), text);
+  // "Federal and state officials", "Developers and supporters in Congress": one description when the first
+  // part is none on its own.
+  const first = and > 0 ? describedSource(tokens.slice(0, and), text) : undefined;
+  if (first) return first;
   const lower = tokens.map(t => t.lower);
   if (/^(?:he|she|it|they|we|i|you|this|that|there|which|who)$/.test(lower[0]) && tokens.length === 1) return undefined;
   const phrase = text.slice(tokens[0].start, tokens[tokens.length - 1].end).replace(/\s+/g, ' ');
   // "people familiar with the matter", "a spokesman for the ministry": the head comes before of/for/with/at.
-  const cut = lower.findIndex((word, i) => i > 0 && /^(?:of|for|with|at|from|in|close|familiar|who|briefed)$/.test(word));
+  const cut = lower.findIndex((word, i) => i > 0 && /^(?:of|for|with|at|from|in|on|by|about|close|familiar|who|briefed)$/.test(word));
   const head = tokens.slice(0, cut === -1 ? tokens.length : cut);
   // A described source is a noun phrase: no verb, pronoun or clause word inside it ("are a good case study").
-  if (head.some(t => /^(?:are|is|was|were|be|been|being|have|has|had|will|would|can|could|may|might|must|should|do|does|did|not|to|that|which|who|it|they|we|i|you|he|she|if|when|as)$/.test(t.lower))) return undefined;
+  if (head.some(t => /^(?:are|is|was|were|be|been|being|have|has|had|will|would|can|could|may|might|must|should|do|does|did|not|to|that|which|who|it|they|we|i|you|he|she|if|when|as)$/.test(t.lower) || REPORTING_VERB_SET.has(t.lower))) return undefined;
   const headWord = head[head.length - 1].lower.replace(/['’]s$/, '');
   if (/^\d/.test(headWord)) return undefined; // "24/7 nurse Ann Lowry" cut at the slash is no "9"
   // "the Ohio businessman", "a Chicago activist": a word for a person ends the description.
   if (DESCRIBING_NOUN.test(headWord) && !/^(?:human|woman|man)$/.test(headWord) && !/^[A-Z]/.test(head[head.length - 1].text)) return { name: phrase, kind: 'unnamed' };
-  const named = head.filter(t => /^[A-Z]/.test(t.text) && !/^(?:the|a|an)$/i.test(t.text));
+  // A sentence's first word is capitalized whatever it is: "Another 19 percent" names no one.
+  const named = head.filter((t, i) => /^[A-Z]/.test(t.text) && !/^(?:the|a|an)$/i.test(t.text) && !(i === 0 && QUANTIFIER.test(t.lower)));
   // "On Iran", "In Brussels": a capitalized function word starts a phrase, not a name.
   if (/^(?:on|in|at|for|to|from|by|with|about|after|before|during|as|if|when|while|but|and|so|yet|here|there|this|these|those|what|why|how|where|who)$/.test(lower[0])) return undefined;
   const organisationHead = ORGANISATION_HEADS.has(headWord);
@@ -72,12 +76,26 @@ export function sourceNamedIn(tokens: readonly Token[], text: string): Source | 
 export class SpeakerContext {
   private current: string | undefined;
   /** `upcoming` names the next person the text shows speaking, for "A senior diplomat said ..." before the name. */
-  constructor(private readonly people: PeopleInDocument, private readonly upcoming: (offset: number) => string | undefined = () => undefined, private readonly ledeEnd = Infinity) {}
+  constructor(
+    private readonly people: PeopleInDocument,
+    private readonly upcoming: (offset: number) => string | undefined = () => undefined,
+    private readonly ledeEnd = Infinity,
+    /** Mentions inside a quotation: the quoted speaker talks about them, so they take no pronoun outside. */
+    private readonly quoted: (mention: Mention) => boolean = () => false,
+    /** Whether a paragraph break lies between two offsets. */
+    private readonly paragraphBreakBetween: (start: number, end: number) => boolean = () => true,
+  ) {}
 
   /** The first person named between two offsets. */
   firstNamedIn(start: number, end: number): string | undefined {
     const mention = this.people.mentions[firstAfter(this.people.mentions, start - 1)];
     return mention && mention.span.end <= end ? mention.person : undefined;
+  }
+
+  /** The last person named between two offsets, for "X, now the majority leader, who said …". */
+  lastNamedIn(start: number, end: number): string | undefined {
+    const mention = this.people.mentions[firstAfter(this.people.mentions, end - 1) - 1];
+    return mention && mention.span.start >= start && mention.span.end <= end ? mention.person : undefined;
   }
 
   get speaker(): string | undefined {
@@ -98,6 +116,7 @@ export class SpeakerContext {
     let nearestUnknown: string | undefined;
     let nearestMentioned: string | undefined;
     for (let i = firstAfter(mentions, offset - 1) - 1, seen = 0; i >= 0 && seen < 12; i--, seen++) {
+      if (this.quoted(mentions[i])) continue;
       const person = mentions[i].person;
       if (person === current && currentGender !== other) return current;
       if (person === current) continue;
@@ -105,11 +124,14 @@ export class SpeakerContext {
       // Someone only mentioned ("a bridge named after Pollard") does not take the pronoun from a subject or a speaker.
       if (personGender === gender && (mentions[i].speaking || mentions[i].subject)) return person;
       if (personGender === gender) nearestMentioned ??= person;
+      // "Scott bristles at the suggestion. “…,” he said": the paragraph's subject, of no known gender, before the
+      // speaker of an earlier paragraph.
+      if (personGender === undefined && mentions[i].subject && !this.paragraphBreakBetween(mentions[i].span.end, offset)) return person;
       if (personGender === undefined) nearestUnknown ??= person;
     }
     if (current === undefined) return nearestMentioned ?? nearestUnknown;
-    // "she" never goes to a man the text shows as one while someone it says nothing about was named.
-    return currentGender === other ? nearestUnknown ?? current : current;
+    // "she" never goes to a man the text shows as one: to someone it says nothing about, else to no one.
+    return currentGender === other ? nearestUnknown : current;
   }
 
   /** A person (see resolveSubject), else an organisation or a described source, else undefined. */
@@ -134,7 +156,7 @@ export class SpeakerContext {
     if (and > 0) return this.resolveSubject(tokens.slice(0, and));
     const words = tokens.map(t => t.text);
     const lower = words.map(w => w.toLowerCase());
-    if (tokens.length === 1 && /^(?:he|she)$/.test(lower[0])) return this.byPronoun(lower[0] === 'he' ? 'm' : 'f', tokens[0].start);
+    if (tokens.length === 1 && /^(?:he|she)(?:['’]s)?$/.test(lower[0])) return this.byPronoun(lower[0].startsWith('he') ? 'm' : 'f', tokens[0].start);
     const named = this.people.resolve(words.join(' '));
     if (named) return named;
     // "Vice-Foreign Minister Le Yucheng" and "the Chinese Foreign Ministry's Yang": the name is the tail.
@@ -158,7 +180,7 @@ export class SpeakerContext {
 }
 
 const AUXILIARY = /^(?:has|have|had|will|would|could|can|may|might|must|should|did|does|do|is|was|were|are|been|be)$/;
-const VERB_AFTER_ADVERB = /^(?:also|further|then|later|once|again|repeatedly|earlier|previously|recently|specifically|clearly|firmly|strongly)$/;
+const VERB_AFTER_ADVERB = /^(?:also|further|then|later|once|again|repeatedly|earlier|previously|recently|specifically|clearly|firmly|strongly|\p{Ll}+ly)$/u;
 
 export interface ReportingClause {
   /** Index of the first token of the verb. */
@@ -167,6 +189,31 @@ export interface ReportingClause {
   readonly verbLength: number;
   /** Tokens of the subject before the verb. */
   readonly subject: Token[];
+  /**
+   * The verb shares the subject of an earlier verb ("Cruz urged … and said he"): the clause has only a
+   * conjunction where its subject would be, and the sentence's subject speaks.
+   */
+  readonly coordinated?: boolean;
+}
+
+/** Words that open a clause without being part of its subject: "But he said", "while 73 percent said". */
+const CLAUSE_OPENERS = /^(?:but|and|or|so|yet|still|meanwhile|however|now|instead|indeed|thus|then|while|whereas|although|though|because|since|when|if|as|after|before|which|that|whom)$/;
+/** "Sanders on Tuesday said", "the group in a statement said": a time or occasion between subject and verb. */
+const ADJUNCT_START = /^(?:on|in|at|during|last|this|earlier|late|early|later|over|via|through)$/;
+const ADJUNCT_WORD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|night|day|week|weekend|month|year|statement|interview|email|e-mail|letter|speech|call|tweet|post|release|briefing|conference|hearing|rally|appearance|remarks|filing|court|\d{4}|january|february|march|april|may|june|july|august|september|october|november|december)$/;
+
+/** The subject without clause openers before it and a time or occasion after it. */
+function subjectCore(subject: Token[]): Token[] {
+  let start = 0;
+  while (start < subject.length - 1 && CLAUSE_OPENERS.test(subject[start].lower)) start++;
+  let end = subject.length;
+  for (let i = Math.max(start + 1, subject.length - 5); i < subject.length; i++) {
+    if (ADJUNCT_START.test(subject[i].lower) && subject.slice(i + 1).some(t => ADJUNCT_WORD.test(t.lower))) {
+      end = i;
+      break;
+    }
+  }
+  return subject.slice(start, end);
 }
 
 /** Finds `subject (adverb) verb` in tokens; the subject runs back to the clause start (comma or start). */
@@ -182,7 +229,10 @@ export function findReportingClause(tokens: readonly Token[], from = 0, to = tok
     let subjectStart = subjectEnd;
     while (subjectStart > from && subjectEnd - subjectStart < 8 && !/[,;:()"“”—–―]/.test(tokens[subjectStart].gap)) subjectStart--;
     if (subjectStart === subjectEnd) continue;
-    return { verb: i, verbLength: length, subject: tokens.slice(subjectStart, subjectEnd) as Token[] };
+    const written = tokens.slice(subjectStart, subjectEnd);
+    // "… appeared at the forum and said": the verb shares the subject of the verb before "and".
+    if (/^(?:and|but)$/.test(written[written.length - 1].lower)) return { verb: i, verbLength: length, subject: [], coordinated: true };
+    return { verb: i, verbLength: length, subject: subjectCore(written) };
   }
   return undefined;
 }

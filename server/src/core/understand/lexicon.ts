@@ -13,6 +13,7 @@ export const ROLE_HEADS = words(`
   justice judge treasurer commander chief chargé charge rabbi reverend rev. father sister bishop cardinal
   founder ceo chairwoman dean lieutenant lt. sergeant sgt. captain capt. major maj. officer agent inspector
   producer anchor correspondent editor reporter analyst scholar researcher fellow economist negotiator
+  host moderator commentator columnist pollster strategist
   vice-premier vice-chairman vice-minister vice-foreign secretary-general foreign-minister
 `);
 
@@ -54,6 +55,7 @@ export const NON_PERSON_WORDS = words(`
   school college room service prize corps amendment dome accords conventions protocol native americans harbor
   basin circuit recession depression enforcement programs guarantee roundtable manufacturers partners deal
   convention alliance patrol nutrition voting election
+  coalition journal debates caucus federation chamber tribune herald telegraph magazine network
 `);
 
 /** Personal titles that introduce a person without being an office. */
@@ -93,7 +95,10 @@ export const REPORTING_VERBS = [
   'cautions', 'recounted', 'recounts', 'acknowledged', 'opined', 'mused', 'scoffed', 'snapped', 'wondered',
   'yells', 'screams', 'screamed', 'shouts', 'cries', 'cried', 'exclaimed', 'whispered', 'mutters', 'muttered',
   'saying', 'adding', 'noting', 'telling', 'asking', 'arguing', 'insisting', 'explaining', 'warning',
-  'claiming', 'stressing', 'writing', 'tweeting', 'declaring', 'announcing',
+  'claiming', 'stressing', 'writing', 'tweeting', 'declaring', 'announcing', 'asserting', 'suggesting',
+  'acknowledging', 'admitting', 'conceding', 'predicting', 'complaining', 'boasting', 'vowing', 'promising',
+  'urging', 'responding', 'replying', 'recalling', 'stating', 'contending', 'observing', 'remarking', 'quipping',
+  'joking', 'emphasizing', 'emphasising', 'pointing out', 'reiterating', 'cautioning', 'lamenting',
   'demanded', 'demands', 'scolded', 'scolds', 'pleaded', 'pleads', 'begged', 'objected', 'interjected',
   // findings of polls, studies and newspapers, only with "that" ("The Ledger found that …")
   'found that', 'finds that', 'shows that', 'show that', 'showed that', 'estimates that', 'estimated that',
@@ -117,6 +122,8 @@ export const SOURCE_NOUNS = words(`
   authorities polls poll survey surveys report reports study studies
   announcer narrator businessman businesswoman father mother wife husband son daughter nominee candidate
   ruling book ad ads letter memo filing lawsuit complaint indictment website tweet video documents document
+  journalist journalists reporter reporters respondents percent defenders scientists historians conservatives
+  liberals judges parents advocates majority analysis clip statement
 `);
 
 /** Heads of organisation names: "the Foreign Ministry", "the White House", "the Trump campaign". */
@@ -142,3 +149,18 @@ export const KNOWN_ORGANISATIONS = new Set([
   beijing washington moscow tokyo london paris brussels kyiv seoul pyongyang tehran ankara delhi berlin
   un eu who imf wto opec asean google apple amazon microsoft meta facebook twitter nvidia intel tesla boeing`.trim().split(/\s+/),
 ]);
+
+/** Last words of organisation names that a person's name never runs into. */
+export const ORGANISATION_TAILS = new Set(`coalition institute institution foundation university college committee council association
+  journal center centre group fund bank corporation company agency commission federation alliance network debates
+  caucus forum school hospital church union league society academy party survey poll census review index report
+  study`.split(/\s+/));
+
+export const FUNCTION_WORDS = new Set(['of', 'in', 'and', 'or', 'to', 'for', 'at', 'on', 'with', 'by', 'from', 'that', 'which', 'as', 'than', 'into', 'about', 'after', 'before', 'over', 'under', 'against', 'but', 'nor', 'the', 'a', 'an',
+  'since', 'because', 'although', 'though', 'when', 'while', 'if', 'until', 'whether', 'where', 'who', 'whom', 'whose', 'so', 'during', 'through', 'between', 'among', 'without', 'within']);
+
+/** Words before a name that make it part of a noun phrase ("the presumed Putin favorite"), never a subject. */
+export const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those']);
+
+/** Nouns a name modifies ("the Clinton campaign took …"): the campaign acts, not Clinton. */
+export const NOUNS_AFTER_NAMES = new Set(['campaign', 'campaigns', 'administration', 'team', 'family', 'foundation', 'aides', 'aide', 'supporters', 'allies', 'camp', 'voters', 'presidency', 'era', 'policy', 'policies', 'plan', 'plans', 'tweets', 'tweet', 'spokesman', 'spokeswoman', 'spokesperson', 'surrogates', 'critics', 'government', 'cabinet', 'doctrine', 'rally', 'rallies', 'campaign’s', "campaign's", 'organization', 'people', 'staff', 'staffers', 'advisers', 'officials', 'loyalists', 'years', 'victory', 'win', 'loss', 'nomination', 'candidacy', 'speech', 'remarks', 'comments', 'statement', 'interview', 'tax', 'taxes']);

@@ -35,7 +35,7 @@ export class NameDictionary {
   add(document: StatementDocument): void {
     for (const [form, name] of formsOf(document)) {
       let people = this.forms.get(form);
-      if (!people) this.forms.set(form, (people = new Map()));
+      if (!people) this.forms.set(form, (people = new Map<string, number>()));
       people.set(name, (people.get(name) ?? 0) + 1);
     }
   }

@@ -1,8 +1,10 @@
-import { CHINESE_SURNAMES, HONORIFICS, NON_PERSON_WORDS, REPORTING_VERB_SET, ROLE_HEADS, ROLE_MODIFIERS } from './lexicon';
+import { CHINESE_SURNAMES, DETERMINERS, FUNCTION_WORDS, HONORIFICS, NON_PERSON_WORDS, NOUNS_AFTER_NAMES, ORGANISATION_TAILS, REPORTING_VERB_SET, ROLE_HEADS, ROLE_MODIFIERS } from './lexicon';
 import type { Person, Span } from '../model';
+import { firstAfter } from '../read/spans';
 import { isCapitalized, isInitial, isSpaceGap, tokenize, type Token } from '../read/tokens';
 import { verbLengthAt } from './attribution';
-import { givenNameGender, isGivenName } from './givenNameGender';
+import { isGivenName } from './givenNameGender';
+import { gendersOf } from './genders';
 
 /** One place a person is named, in document order. */
 export interface Mention {
@@ -96,7 +98,11 @@ function nameRuns(tokens: Token[]): NameRun[] {
       else if (PARTICLES.has(tokens[j].text) && tokens[j + 1] && isNameToken(tokens[j + 1]) && isSpaceGap(tokens[j + 1].gap)) j += 2;
       else break;
     }
-    runs.push({ first: i, last: j });
+    // "the EB-5 Investment Coalition", "the Hoover Institution": capitalized words before an organisation's
+    // head name the organisation, not a person.
+    const next = tokens[j];
+    const organisation = (next && isSpaceGap(next.gap) && isCapitalized(next.text) && ORGANISATION_TAILS.has(next.lower)) || ORGANISATION_TAILS.has(tokens[j - 1].lower);
+    if (!organisation) runs.push({ first: i, last: j });
     i = j;
   }
   return runs;
@@ -176,17 +182,23 @@ function isSpeakingRun(tokens: Token[], run: NameRun): boolean {
   const after = tokens[run.last];
   if (after && isSpaceGap(after.gap) && (verbLengthAt(tokens, run.last) > 0 || /^(?:also|further|then|later|once)$/.test(after.lower) && verbLengthAt(tokens, run.last + 1) > 0)) return true;
   const before = tokens[run.first - 1];
-  if (before && isSpaceGap(tokens[run.first].gap) && /^(?:said|says|added|told|noted|stressed|asked|wrote)$/.test(before.lower)) return true;
+  // "said Yang" speaks; "Matthews said Pence’s performance …" does not make Pence speak.
+  const possessive = /['’]s$/.test(tokens[run.last - 1].text);
+  if (before && !possessive && isSpaceGap(tokens[run.first].gap) && /^(?:said|says|added|told|noted|stressed|asked|wrote)$/.test(before.lower)) return true;
   return before?.lower === 'to' && tokens[run.first - 2]?.lower === 'according';
 }
 
-const FUNCTION_WORDS = new Set(['of', 'in', 'and', 'or', 'to', 'for', 'at', 'on', 'with', 'by', 'from', 'that', 'which', 'as', 'than', 'into', 'about', 'after', 'before', 'over', 'under', 'against', 'but', 'nor', 'the', 'a', 'an']);
 
 /**
  * True when a lower-case word that is not a preposition or conjunction follows the name, past an appositive
  * between commas: "Scott responded", "Ada Brennick, a nurse, asked", unlike "a bridge named after Pollard in 1931".
  */
 function isSubjectRun(tokens: Token[], run: NameRun): boolean {
+  // "Tramp’s poll numbers": a possessive names the owner, not the one who acts.
+  if (/['’]s$/.test(tokens[run.last - 1].text)) return false;
+  // "the presumed Putin favorite", "the Clinton campaign": a name inside a noun phrase.
+  const before = tokens[run.first - 1], twoBefore = tokens[run.first - 2];
+  if (before && isSpaceGap(tokens[run.first].gap) && (DETERMINERS.has(before.lower) || (/^\p{Ll}/u.test(before.text) && isSpaceGap(before.gap) && twoBefore && DETERMINERS.has(twoBefore.lower)))) return false;
   let next = run.last;
   if (tokens[next] && /^\s*,\s*$/.test(tokens[next].gap)) {
     let close = next + 1;
@@ -197,8 +209,9 @@ function isSubjectRun(tokens: Token[], run: NameRun): boolean {
     next = close;
   }
   const word = tokens[next];
-  return !!word && /^\s*(?:,\s*)?$/.test(word.gap) && /^\p{Ll}/u.test(word.text) && !FUNCTION_WORDS.has(word.lower);
+  return !!word && /^\s*(?:,\s*)?$/.test(word.gap) && /^\p{Ll}/u.test(word.text) && !FUNCTION_WORDS.has(word.lower) && !(next === run.last && NOUNS_AFTER_NAMES.has(word.lower));
 }
+
 
 const positionOf = (tokens: Token[], run: NameRun) => ({ speaking: isSpeakingRun(tokens, run), subject: isSubjectRun(tokens, run) });
 
@@ -289,6 +302,22 @@ export function findPeople(text: string, paragraphs: readonly Span[], { titles =
     return names && names.length === 1 ? names[0] : undefined;
   };
 
+  // Two people share a surname ("Ted Cruz", "Heidi Cruz"): a bare "Cruz" is the one the document names in full
+  // most (news call the others by their given name), the one named last when that is even.
+  const fullMentionCounts = new Map<string, number>();
+  for (const mention of mentions) fullMentionCounts.set(mention.person, (fullMentionCounts.get(mention.person) ?? 0) + 1);
+  const fullMentions = [...mentions];
+  const latestBySurname = (surname: string, offset: number) => {
+    const names = bySurname.get(surname);
+    if (!names) return undefined;
+    const most = Math.max(...names.map(name => fullMentionCounts.get(name) ?? 0));
+    const leading = names.filter(name => fullMentionCounts.get(name) === most);
+    if (leading.length === 1) return leading[0];
+    // Full mentions are in text order: walk back from the offset to the nearest one of these names.
+    for (let i = firstAfter(fullMentions, offset - 1) - 1; i >= 0; i--) if (leading.includes(fullMentions[i].person)) return fullMentions[i].person;
+    return undefined;
+  };
+
   // Pass 2: later mentions of known names and surname aliases, and title + surname forms.
   const fullMentionStarts = new Set(mentions.map(m => m.span.start));
   tokenized.forEach((tokens, p) => {
@@ -301,7 +330,7 @@ export function findPeople(text: string, paragraphs: readonly Span[], { titles =
       }
       if (run.last - run.first !== 1) continue;
       const before = roleBefore(tokens, run.first, text);
-      const known = uniqueBySurname(name);
+      const known = uniqueBySurname(name) ?? latestBySurname(name, span.start);
       if (known) {
         if (before) people.get(known)!.aliases.add(`${tokens[run.first - 1].text} ${name}`);
         else people.get(known)!.aliases.add(name);
@@ -346,36 +375,4 @@ export function findPeople(text: string, paragraphs: readonly Span[], { titles =
     resolveByRole,
     genderOf: name => genders.get(name),
   };
-}
-
-const FEMININE = /\b(?:mrs|ms|miss|madam|dame|lady|first lady|queen|princess|duchess|spokeswoman|chairwoman|congresswoman|businesswoman|councilwoman|wife|mother|daughter|sister|grandmother|widow)\b/i;
-const MASCULINE = /\b(?:mr|sir|lord|king|prince|duke|spokesman|congressman|businessman|councilman|husband|father|son|brother|grandfather|widower)\b/i;
-
-/**
- * Each person's gender where the text shows it, so "she said" does not go to the last man who spoke: an
- * honorific or title before a mention or among the roles, else a vote of the first personal pronoun in the 80
- * characters after each mention, in the same sentence ("Clinton said she …"), and the usual gender of the first
- * given name, which one pronoun against it cancels.
- */
-function gendersOf(text: string, mentions: readonly Mention[], people: ReadonlyMap<string, Draft>): Map<string, 'm' | 'f'> {
-  const votes = new Map<string, number>();
-  const vote = (name: string, gender: 'm' | 'f', weight: number) => votes.set(name, (votes.get(name) ?? 0) + (gender === 'm' ? weight : -weight));
-  for (const [name, person] of people) {
-    const byGivenName = givenNameGender(name);
-    if (byGivenName) vote(name, byGivenName, 1);
-    for (const role of person.roles) {
-      if (FEMININE.test(role)) vote(name, 'f', 3);
-      else if (MASCULINE.test(role)) vote(name, 'm', 3);
-    }
-  }
-  for (const mention of mentions) {
-    const before = text.slice(Math.max(0, mention.span.start - 12), mention.span.start);
-    if (/\b(?:Mrs|Ms|Miss)\.?\s+$/.test(before)) vote(mention.person, 'f', 3);
-    else if (/\bMr\.?\s+$/.test(before)) vote(mention.person, 'm', 3);
-    const after = /^[^.!?]{0,80}?\b(he|his|him|she|her|hers)\b/i.exec(text.slice(mention.span.end, mention.span.end + 80));
-    if (after) vote(mention.person, /^(?:he|his|him)$/i.test(after[1]) ? 'm' : 'f', 1);
-  }
-  const genders = new Map<string, 'm' | 'f'>();
-  for (const [name, score] of votes) if (score !== 0) genders.set(name, score > 0 ? 'm' : 'f');
-  return genders;
 }

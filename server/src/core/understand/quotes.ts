@@ -1,13 +1,15 @@
-import { describedSource, findReportingClause, sourceNamedIn, SpeakerContext, verbLengthAt, type Source } from './attribution';
+import { findReportingClause, SpeakerContext } from './attribution';
 import type { DocumentKind, Quote, Span } from '../model';
 import type { Mention, PeopleInDocument } from './people';
 import { firstAfter } from '../read/spans';
 import { findNestedQuotes, findQuotationMarks, type MarkedSpan } from '../read/quotationMarks';
 import { splitSentences } from '../read/sentences';
-import { isCapitalized, tokenize, type Token } from '../read/tokens';
-import { looksLikePersonName, unknownPersonName } from './people';
+import { tokenize } from '../read/tokens';
 import { trimEndOf } from '../read/trim';
 import { findTurns } from './transcript';
+import { MIN_QUOTE_WORDS, wordCount } from './clauses';
+import { cuedWithoutSpeaker, directQuote } from './directQuote';
+import { reportedStatement } from './reportedStatement';
 
 export interface QuoteInput {
   readonly text: string;
@@ -22,27 +24,6 @@ export interface QuoteInput {
   /** For Markdown documents, by paragraph start: headings (and wholly bold lines), and the list an item is in. */
   readonly structure?: ReadonlyMap<number, { readonly heading: boolean; readonly list?: number }>;
 }
-
-/** Quoted text that names a work or a policy rather than reports speech ("an event themed “...”"). */
-const NAMING_BEFORE = /\b(?:themed|named|titled|entitled|called|dubbed|so-called|known as|slogan|motto|headlined|the term|the phrase|the word|the words)\s*(?:[,:]\s*)?$/i;
-const MIN_QUOTE_WORDS = 4;
-/** How far before and after a quotation its attribution is looked for, in characters. */
-const CUE_WINDOW = 240;
-
-/** Tokens inside [start, end), found by binary search (tokens are in text order). */
-function tokensBetween(tokens: Token[], start: number, end: number): Token[] {
-  let low = 0, high = tokens.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (tokens[middle].start < start) low = middle + 1;
-    else high = middle;
-  }
-  let last = low;
-  while (last < tokens.length && tokens[last].end <= end) last++;
-  return tokens.slice(low, last);
-}
-
-const wordCount = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 
 /**
  * Finds the quotations and reported statements of a document with who said them. Transcripts yield one
@@ -120,17 +101,26 @@ function findAttributedQuotes(input: QuoteInput): Quote[] {
   // Someone named as speaking inside a quotation ("As Deng once pointed out, ...") is not the current speaker.
   // Both lists are in text order: one sweep keeps this linear in long documents.
   const speakingMentions: Mention[] = [];
+  // People named inside a quotation are the speaker's subject, never who "he" or "she" is outside it.
+  const mentionedInQuotes = new Set<Mention>();
   let q = 0;
   for (const mention of input.people.mentions) {
-    if (!mention.speaking) continue;
     while (q < quoted.length && quoted[q].end < mention.span.end) q++;
-    if (q < quoted.length && quoted[q].start <= mention.span.start && mention.span.end <= quoted[q].end) continue;
-    speakingMentions.push(mention);
+    if (q < quoted.length && quoted[q].start <= mention.span.start && mention.span.end <= quoted[q].end) {
+      mentionedInQuotes.add(mention);
+      continue;
+    }
+    if (mention.speaking) speakingMentions.push(mention);
   }
   const upcoming = (offset: number) => speakingMentions[firstAfter(speakingMentions, offset)]?.person;
   // The lede: the first paragraph that is prose, not a headline or a byline.
   const lede = input.paragraphs.find(p => wordCount(text.slice(p.start, p.end)) >= 15);
-  const context = new SpeakerContext(input.people, upcoming, lede?.end ?? 0);
+  const paragraphSpans = input.paragraphs.map(span => ({ span }));
+  const context = new SpeakerContext(input.people, upcoming, lede?.end ?? 0, mention => mentionedInQuotes.has(mention), (start, end) => {
+    // Paragraphs are in text order: the first one starting after `start` tells.
+    const next = input.paragraphs[firstAfter(paragraphSpans, start)];
+    return !!next && next.start < end;
+  });
   context.speaker = input.principal[0];
   const quotes: Quote[] = [];
   let continuing: { speaker: string | null; speakerKind?: Quote['speakerKind']; via?: string } | undefined; // a quotation running into the next paragraph
@@ -169,18 +159,22 @@ function findAttributedQuotes(input: QuoteInput): Quote[] {
       // A sentence with a partial quotation may also report, in the writer's words, what came before it.
       const firstMark = sentenceMarks[0];
       const reportable = !quotedHere || (firstMark && wordCount(text.slice(sentence.start, firstMark.outer.start)) >= 10);
-      if (reportable && sentenceMarks.every(m => wordCount(text.slice(m.content.start, m.content.end)) < 12 || !quotedHere)) {
-        const reported = reportedStatement(text, sentence, tokens, context, firstMark && quotedHere ? firstMark.outer.start : sentence.end);
-        if (reported) {
-          quotes.push(reported);
-          if (!reported.speakerKind) context.speaker = reported.speaker ?? undefined;
-        }
+      const shortMarks = sentenceMarks.every(m => wordCount(text.slice(m.content.start, m.content.end)) < 12);
+      let reported = reportable && (shortMarks || !quotedHere) ? reportedStatement(text, sentence, tokens, context, firstMark && quotedHere ? firstMark.outer.start : sentence.end) : undefined;
+      // `Omar urged them to “vote your conscience” and said he …`: a report after the sentence's quotations.
+      const lastMark = sentenceMarks[sentenceMarks.length - 1];
+      if (!reported && quotedHere && shortMarks && lastMark) {
+        reported = reportedStatement(text, sentence, tokens, context, sentence.end, lastMark.outer.end);
+      }
+      if (reported) {
+        quotes.push(reported);
+        if (!reported.speakerKind) context.speaker = reported.speaker ?? undefined;
       }
     }
     // Quotes of this paragraph that found no speaker take the one the paragraph names ("..." , he said. "...").
     if (paragraphSpeaker) {
       const { speaker, speakerKind } = paragraphSpeaker;
-      for (const { quote } of pending) if (!quote.speaker) Object.assign(quote, { speaker, ...(speakerKind ? { speakerKind } : {}) });
+      for (const { quote } of pending) if (!quote.speaker && !cuedWithoutSpeaker.has(quote)) Object.assign(quote, { speaker, ...(speakerKind ? { speakerKind } : {}) });
     }
     const last = pending[pending.length - 1];
     continuing = last?.mark.open ? { speaker: last.quote.speaker, speakerKind: last.quote.speakerKind, via: last.quote.via } : undefined;
@@ -208,129 +202,6 @@ function leadInSpeaker(text: string, paragraph: Span, context: SpeakerContext): 
   return clause ? context.resolveSubject(clause.subject) : undefined;
 }
 
-/** `Senator Jo Smith: “…”` and `**The Minister:** “…”`: the label before the colon names the speaker. */
-const LABEL = /^([^:;.!?"“”]{2,100}?)\s*:\s*$/;
-
-/** Verbs that put a few quoted words in someone's mouth inside the writer's sentence: called it “a mistake”. */
-const FRAGMENT_VERBS = /^(?:called|calls|call|described|describes|dismissed|dismisses|denounced|denounces|branded|brands|labeled|labelled|labels|termed|terms|hailed|hails|praised|praises|slammed|slams|criticized|criticised|criticizes|accused|accuses|protested|protests|decried|decries|lauded|lauds|touted|touts|blasted|blasts|vowed|vows|promised|promises|pledged|warned|urged|characterized|characterised|deemed|referred|likened|likens|compared|compares|mocked|mocks|ridiculed|ridicules|admires|admired|lambasted|lambastes|condemned|condemns|derided|derides)$/;
-const FRAGMENT_MAX_WORDS = 12;
-
-type SpeakerOf = Source | null | undefined;
-const person = (name: string | null | undefined): SpeakerOf => (name ? { name, kind: 'person' } : name === null ? null : undefined);
-
-/** Decides whether a quoted span is someone's words, and whose. */
-function directQuote(text: string, mark: MarkedSpan, sentence: Span, paragraph: Span, tokens: Token[], context: SpeakerContext, continuing: { speaker: string | null; speakerKind?: Quote['speakerKind']; via?: string } | undefined, leadSpeaker: string | undefined): Quote | undefined {
-  const content = text.slice(mark.content.start, mark.content.end);
-  const words = wordCount(content);
-  if (words === 0) return undefined;
-  // Cues sit right next to the quotation; looking at a bounded window keeps long paragraphs linear.
-  const before = text.slice(Math.max(sentence.start, mark.outer.start - CUE_WINDOW), mark.outer.start);
-  if (NAMING_BEFORE.test(before.slice(-40))) return undefined;
-  // The quote's text and span leave out surrounding spaces and the comma before the closing mark.
-  const cleaned = trimEndOf(content, /[\s,]/).trim();
-  const start = mark.content.start + (content.length - content.trimStart().length);
-  const span = { start, end: start + cleaned.length };
-  const make = (speaker: SpeakerOf, via?: string, kind: 'direct' | 'fragment' = 'direct'): Quote => ({
-    text: cleaned,
-    speaker: speaker?.name ?? null,
-    ...(speaker && speaker.kind !== 'person' ? { speakerKind: speaker.kind } : {}),
-    ...(via && via !== speaker?.name ? { via } : {}),
-    kind,
-    span,
-  });
-
-  // A paragraph that opens with a mark right after an unclosed quotation continues it.
-  if (continuing && mark.outer.start === paragraph.start) {
-    return make(continuing.speaker ? { name: continuing.speaker, kind: continuing.speakerKind ?? 'person' } : null, continuing.via);
-  }
-
-  // Cue after the closing mark: `," he said`, `," said Yang`, `," Qin told CMG`, `," a source said`.
-  // After the closing mark the cue may follow a quotation of several sentences, so look past the sentence.
-  const afterTokens = mark.outer.end <= sentence.end - 2 ? tokensBetween(tokens, mark.outer.end, mark.outer.end + CUE_WINDOW) : tokenize(text, mark.outer.end, Math.min(paragraph.end, mark.outer.end + CUE_WINDOW));
-  // `“…” ― Rosa Linde` (a reader's comment signed with a dash): the name after the dash, alone.
-  const signed = DASH_SIGNATURE.exec(text.slice(mark.outer.end, Math.min(paragraph.end, mark.outer.end + 80)));
-  if (signed) {
-    const name = tokenize(signed[1]);
-    const speaker = context.resolveSubject(name) ?? (looksLikePersonName(name) ? signed[1].trim() : undefined);
-    if (speaker) return make(person(speaker));
-  }
-  const after = cueAfter(afterTokens, context, text);
-  if (after !== undefined && /^\s*(?:[,—–-]\s*)?$/.test(text.slice(mark.outer.end, afterTokens[0]?.start ?? mark.outer.end).replace(/["”']/g, ''))) {
-    // `Smith called it “a historic mistake,” he said`: words in the middle of the writer's sentence are a fragment.
-    const embedded = words <= FRAGMENT_MAX_WORDS && /[\p{Ll}\d]\s*$/u.test(before) && !/(?:[,:]|\bthat)\s*$/.test(before.trimEnd());
-    return make(after, quotingVia(before, context, after?.name ?? null), embedded ? 'fragment' : 'direct');
-  }
-
-  // Cue before the opening mark within the sentence: `He continued, "`, `Yang said: "`, `Le said that "`.
-  const beforeTokens = withoutParentheses(tokensBetween(tokens, mark.outer.start - CUE_WINDOW, mark.outer.start));
-  const quoting = quotedSource(before, context);
-  const clause = findReportingClause(beforeTokens);
-  const adjacent = /(?:,|:|\bthat)\s*$/.test(before.trimEnd()) || /[,:]\s*$/.test(before);
-  if (clause) {
-    // `X said “…”` with no comma: the quotation is the object of the verb, a direct quotation all the same.
-    const rightAfterVerb = clause.verb + clause.verbLength === beforeTokens.length;
-    const speaker = context.resolveSource(clause.subject, text);
-    if (speaker && (adjacent || rightAfterVerb)) return quoting ? make(person(quoting), speaker.name) : make(speaker);
-    if (speaker && words <= FRAGMENT_MAX_WORDS) {
-      // `saying that these only “expose their ignorance”`: a clause of the speaker's own words. A single quoted
-      // word (“exploring”) and words inside a noun phrase (a “timely and important” call) are the writer's.
-      if (words >= 2 && !modifiesNoun(text, mark)) return quoting ? make(person(quoting), speaker.name, 'fragment') : make(speaker, undefined, 'fragment');
-      return undefined;
-    }
-    if (speaker && words >= MIN_QUOTE_WORDS) return quoting ? make(person(quoting), speaker.name) : make(speaker);
-    if (!speaker && adjacent && words >= MIN_QUOTE_WORDS) return make(null);
-  }
-  // "The mayor wrote online, saying that the city should publish the report “without delay.”": a
-  // reporting verb with no subject of its own (a participle after a comma) reports the sentence's subject.
-  if (!clause && words >= 2 && words <= FRAGMENT_MAX_WORDS && !modifiesNoun(text, mark) && beforeTokens.some((_, i) => verbLengthAt(beforeTokens, i) > 0)) {
-    const speaker = sentenceSubject(tokens, mark.outer.start, sentence, context);
-    if (speaker) return make(person(speaker), undefined, 'fragment');
-  }
-  // "The Secretary-General, in his report on Our Common Agenda, observed: “…”": subject, aside, verb.
-  if (!clause && adjacent && words >= MIN_QUOTE_WORDS) {
-    const appositive = appositiveSubject(tokens.filter(t => t.end <= mark.outer.start), context, text);
-    if (appositive) return make(appositive.speaker);
-  }
-  // "President Trump commended ..., saying, “...”": the sentence's subject speaks.
-  if (/\bsaying,?\s*$/i.test(before) && words >= MIN_QUOTE_WORDS) {
-    const speaker = sentenceSubject(tokens, mark.outer.start, sentence, context);
-    if (speaker) return make(person(speaker));
-  }
-  const afterText = text.slice(mark.outer.end, Math.min(sentence.end, mark.outer.end + CUE_WINDOW));
-  // eslint-disable-next-line regexp/no-super-linear-backtracking -- `before` is a window of CUE_WINDOW characters
-  if (/\baccording to\s+[^,]{2,60},?\s*$/i.test(before) || /^\s*(?:,\s*)?according to\b/i.test(afterText)) {
-    const name = /according to\s+([^,]+)/i.exec(before + afterText)?.[1];
-    const speaker = name ? context.resolveSource(tokenize(name), name) : undefined;
-    if (speaker) return make(speaker);
-  }
-
-  // A label: `Name: “…”`, the paragraph's first words ending in a colon right before the mark.
-  // (Measured on the words: in Markdown, a blanked link destination may stand between the label and the mark.)
-  if (mark.outer.start - paragraph.start <= 600) {
-    const label = LABEL.exec(text.slice(paragraph.start, mark.outer.start).replace(/\s+/g, ' ').trim());
-    // "Said Okafor: “…”" puts the verb first.
-    if (label) label[1] = label[1].replace(/^(?:said|says|added|asked|wrote|continued)\s+/i, '');
-    const known = label ? context.resolveSubject(tokenize(label[1].split(',')[0])) : undefined;
-    if (known) return make(person(known));
-    if (label && leadSpeaker && words >= 2) return make(person(leadSpeaker)); // `[On Iran](…): “…”` under a lead-in
-    const speaker = label ? labelSpeaker(label[1], context) : undefined;
-    if (speaker) return make(speaker);
-  }
-  if (leadSpeaker && words >= 2 && before.trim() === '') return make(person(leadSpeaker));
-  // `Smith called the plan “a historic mistake”`, `protested against its “bullying”`: the sentence's subject.
-  if (/[\p{L}\d]\s*$/u.test(before) && !modifiesNoun(text, mark)) {
-    const speaker = fragmentSpeaker(beforeTokens, context, text);
-    if (speaker) return make(speaker, undefined, words <= FRAGMENT_MAX_WORDS ? 'fragment' : 'direct');
-  }
-  // A quotation standing as its own sentence, with no cue: the current speaker goes on talking.
-  const standsAlone = before.trim() === '' && words >= 6 && /^[\s.,!?]*$/.test(text.slice(mark.outer.end, sentence.end));
-  if (standsAlone && context.speaker) return make(person(context.speaker));
-  return undefined;
-}
-
-/** A dash and a name closing the paragraph or followed by a period: `“…” ― Rosa Linde.` */
-const DASH_SIGNATURE = /^\s*[―—–]\s*([A-Z][\p{L}'’-]*(?: [A-Z][\p{L}'’-]*){1,3})(?:[.,;]|\s*$|\s*[“"])/u;
-
 /**
  * Sentences, with those that split a quotation joined again: `“… controversy. It is over,” Grant said.` is
  * one sentence, so that the cue after the closing mark is read with the quotation.
@@ -352,124 +223,6 @@ function sentencesAround(sentences: Span[], marks: readonly MarkedSpan[]): Span[
   return joined;
 }
 
-/** The person a sentence opens with ("President Trump commended …"), else the first person it names before `end`. */
-function sentenceSubject(tokens: readonly Token[], end: number, sentence: Span, context: SpeakerContext): string | undefined {
-  const lead = tokens.filter(t => t.end <= end);
-  for (let n = Math.min(5, lead.length); n >= 1; n--) {
-    const speaker = context.resolveSubject(lead.slice(0, n));
-    if (speaker) return speaker;
-  }
-  return context.firstNamedIn(sentence.start, end);
-}
-
-/** `an “exploring” period`, `a “timely and important” call`: quoted words used as a modifier of a noun. */
-function modifiesNoun(text: string, mark: MarkedSpan): boolean {
-  const after = text.slice(mark.outer.end, mark.outer.end + 3);
-  const before = text.slice(Math.max(0, mark.outer.start - 8), mark.outer.start);
-  // "dismissed the plan as a “cruel joke” during …": the words after "as" are the speaker's verdict.
-  if (/\bas\s+(?:a|an|the)\s*$/i.test(before)) return false;
-  return /^ \p{Ll}/u.test(after) && !/^ (?:of|to|in|on|and|or|against|for|with|by|from|at|as)\b/.test(text.slice(mark.outer.end, mark.outer.end + 10)) && /\b(?:a|an|the|no|its|their|his|her|this|that)\s*$/i.test(before);
-}
-
-/**
- * Tokens with parenthesized asides left out, the next token taking a plain space: in `Rep. Dana Whitfield
- * (R-Ore.) said`, the party and state stand between the name and its verb.
- */
-function withoutParentheses(tokens: Token[]): Token[] {
-  if (!tokens.some(token => token.gap.includes('('))) return tokens;
-  const kept: Token[] = [];
-  let depth = 0;
-  for (const token of tokens) {
-    const opens = (token.gap.match(/\(/g) ?? []).length, closes = (token.gap.match(/\)/g) ?? []).length;
-    const wasInside = depth > 0;
-    depth = Math.max(0, depth + opens - closes);
-    if (depth > 0) continue;
-    kept.push(wasInside || closes > 0 ? { ...token, gap: token.gap.replace(/[()]/g, '').replace(/^\s*$/, ' ') || ' ' } : token);
-  }
-  return kept;
-}
-
-/** The subject of a verb like "called" or "dismissed" before the quoted words, when it names someone. */
-function fragmentSpeaker(tokens: readonly Token[], context: SpeakerContext, text: string): Source | undefined {
-  for (let i = tokens.length - 1; i > 0; i--) {
-    if (!FRAGMENT_VERBS.test(tokens[i].lower)) continue;
-    let start = i;
-    while (start > 0 && i - start < 8 && !/[,;:()"“”—–―]/.test(tokens[start].gap)) start--;
-    const subject = tokens.slice(start, i).filter(t => !/^(?:also|then|later|once|again|repeatedly|has|have|had|previously|recently)$/.test(t.lower));
-    for (let n = subject.length; n > 0; n--) {
-      const speaker = context.resolveSource(subject.slice(subject.length - n), text);
-      if (speaker) return speaker;
-    }
-    return undefined;
-  }
-  return undefined;
-}
-
-/**
- * Who a label names: a person ("Senator Jo Smith", "Chad Smith, Smith Tomato Farm (Steele, AL)"), else a named
- * organisation ("Axios"). A label the document does not otherwise know is a name when it reads like one.
- */
-function labelSpeaker(label: string, context: SpeakerContext): Source | undefined {
-  const head = label.split(',')[0].trim();
-  const tokens = tokenize(head);
-  const known = context.resolveSubject(tokens);
-  if (known) return { name: known, kind: 'person' };
-  if (tokens.length >= 2 && tokens.length <= 4 && tokens.every(t => isCapitalized(t.text)) && looksLikePersonName(tokens)) return { name: head.replace(/\s+/g, ' '), kind: 'person' };
-  const source = describedSource(tokens, head);
-  return source?.kind === 'organisation' ? source : undefined;
-}
-
-/** `," he said` / `," said Yang` / `," Qin told CMG` / `," a source said` right after a closing mark; undefined when no cue. */
-function cueAfter(written: Token[], context: SpeakerContext, text: string): SpeakerOf {
-  const tokens = withoutParentheses(written);
-  if (tokens.length === 0) return undefined;
-  // Verb first: "said Yang", "added the minister".
-  const verbFirst = verbLengthAt(tokens, 0);
-  if (verbFirst) {
-    const subject: Token[] = [];
-    for (let i = verbFirst; i < tokens.length && subject.length < 8 && (i === verbFirst || /^\s+$/.test(tokens[i].gap)); i++) subject.push(tokens[i]);
-    for (let n = subject.length; n > 0; n--) {
-      const speaker = context.resolveSubject(subject.slice(0, n));
-      if (speaker) return { name: speaker, kind: 'person' };
-    }
-    // A name nobody introduced ("said Del. Maria Ortega of Guam") before a description.
-    for (let n = subject.length; n > 0; n--) {
-      const name = unknownPersonName(subject.slice(0, n));
-      if (name) return { name, kind: 'person' };
-    }
-    for (let n = subject.length; n > 0; n--) {
-      const source = sourceNamedIn(subject.slice(0, n), text);
-      if (source) return source;
-    }
-    return null;
-  }
-  const clause = findReportingClause(tokens, 0, Math.min(tokens.length, 11));
-  if (clause && clause.subject[0] === tokens[0]) return context.resolveSource(clause.subject, text) ?? null;
-  // "Mr. Dunn, 71, told me", "Smith, the chief executive of a studio, said": the name, an appositive, the verb.
-  const comma = tokens.findIndex((token, i) => i > 0 && i <= 6 && token.gap.includes(','));
-  if (comma > 0) {
-    const late = findReportingClause(tokens, comma, Math.min(tokens.length, comma + 14));
-    const appositiveEnds = late && (tokens[late.verb].gap.includes(',') || late.subject.some(t => t.gap.includes(',')) || late.subject[0] === tokens[comma]);
-    // "Lio Marchetti, 25, said": the appositive is the age alone, so no clause has a subject of its own.
-    const verbAfterAge = /^\d{1,3}$/.test(tokens[comma].text) && tokens[comma + 1]?.gap.includes(',') && verbLengthAt(tokens, comma + 1) > 0;
-    if ((late && appositiveEnds) || verbAfterAge) {
-      const speaker = context.resolveSource(tokens.slice(0, comma), text);
-      if (speaker?.kind === 'person') return speaker;
-    }
-  }
-  return undefined;
-}
-
-/** "Quoting President Xi, the ambassador said ..." / "As Deng Xiaoping once pointed out, '...'" → the original speaker. */
-function quotedSource(before: string, context: SpeakerContext): string | undefined {
-  const match = /\b(?:quoting|citing|in the words of)\s+([^,]{2,60}),/i.exec(before);
-  return match ? context.resolveSubject(tokenize(match[1])) : undefined;
-}
-
-function quotingVia(before: string, context: SpeakerContext, speaker: string | null): string | undefined {
-  return quotedSource(before, context) && speaker ? speaker : undefined;
-}
-
 /** Words a speaker quotes from someone else inside their own quotation. */
 function nestedQuotes(text: string, mark: MarkedSpan, outer: Quote, people: PeopleInDocument): Quote[] {
   const found: Quote[] = [];
@@ -481,113 +234,4 @@ function nestedQuotes(text: string, mark: MarkedSpan, outer: Quote, people: Peop
     found.push({ text: text.slice(nested.content.start, nested.content.end).trim(), speaker, ...(outer.speaker ? { via: outer.speaker } : {}), kind: 'direct', span: nested.content });
   }
   return found;
-}
-
-/** "Qin pointed out that ...", "Yang said China's door ...", "..., he added.", "According to Le, ..." */
-function reportedStatement(text: string, sentence: Span, tokens: Token[], context: SpeakerContext, end: number): Quote | undefined {
-  if (tokens.length < 5) return undefined;
-  const sentenceText = text.slice(sentence.start, end);
-  const make = (speaker: Source, start: number, stop: number, via?: string): Quote | undefined => {
-    const content = trimEndOf(text.slice(start, stop), /[\s.,;:]/).trim();
-    if (wordCount(content) < 4) return undefined;
-    const offset = start + (text.slice(start, stop).length - text.slice(start, stop).trimStart().length);
-    return { text: content, speaker: speaker.name, ...(speaker.kind !== 'person' ? { speakerKind: speaker.kind } : {}), ...(via && via !== speaker.name ? { via } : {}), kind: 'reported', span: { start: offset, end: offset + content.length } };
-  };
-  // "According to Le, the next few months will be critical ..."
-  const according = /^\s*according to\s+([^,]{2,60}),\s*/i.exec(sentenceText);
-  if (according) {
-    const speaker = context.resolveSource(tokenize(according[1]), according[1]);
-    if (speaker) return make(speaker, sentence.start + according[0].length, end);
-  }
-  // Trailing attribution after a comma: "China will focus on ..., Yang said.", "..., a source said on Tuesday."
-  if (end === sentence.end) {
-    const tail = tailAttribution(tokens, context, text);
-    if (tail && wordCount(text.slice(sentence.start, tail.comma)) >= 5) return make(tail.speaker, sentence.start, tail.comma);
-  }
-  // "Richard Roe, director of an institute, said the tariffs …": a name, an appositive, the verb.
-  const appositive = appositiveSubject(tokens, context, text);
-  if (appositive && tokens[appositive.content] && tokens[appositive.content].start < end) {
-    return make(appositive.speaker, tokens[appositive.content].start, end);
-  }
-  // Leading attribution, possibly after an introductory phrase ("However, Le pointed out that ...").
-  const quoting = /^\s*(?:quoting|citing)\s+([^,]{2,60}),/i.exec(sentenceText);
-  // "Rep. Dana Whitfield (D-Ore.) said …": the party and state stand between the name and its verb.
-  tokens = withoutParentheses(tokens);
-  for (let from = 0; from < tokens.length; ) {
-    const clause = findReportingClause(tokens, from, tokens.length);
-    if (!clause) break;
-    const speaker = FINDING_VERBS.has(tokens[clause.verb].lower) ? findingSource(clause.subject, context, text) : context.resolveSource(clause.subject, text);
-    if (speaker) {
-      let contentStart = clause.verb + clause.verbLength;
-      // "Qin told China Media Group's Washington bureau that …": what follows "told" is the listener.
-      if (/^(?:told|tells|tell|telling)$/.test(tokens[clause.verb].lower)) {
-        const that = tokens.findIndex((t, k) => k > contentStart && k <= contentStart + 8 && t.lower === 'that');
-        if (that === -1) {
-          from = clause.verb + clause.verbLength;
-          continue;
-        }
-        contentStart = that;
-      }
-      if (tokens[contentStart]?.lower === 'that') contentStart++;
-      const first = tokens[contentStart];
-      if (!first || first.start >= end) return undefined;
-      const source = quoting ? context.resolveSubject(tokenize(quoting[1])) : undefined;
-      return source ? make({ name: source, kind: 'person' }, first.start, end, speaker.name) : make(speaker, first.start, end);
-    }
-    from = clause.verb + clause.verbLength;
-  }
-  return undefined;
-}
-
-/** Verbs that report a finding when "that" follows ("The Ledger found that …"): polls, studies, newspapers. */
-const FINDING_VERBS = new Set(['found', 'finds', 'shows', 'show', 'showed', 'estimates', 'estimated', 'revealed', 'reveals', 'concludes', 'suggests', 'determined']);
-
-/** Who reports a finding: a person the document knows, else what the subject names, as an organisation. */
-function findingSource(subject: readonly Token[], context: SpeakerContext, text: string): Source | undefined {
-  const person = context.resolveSubject(subject);
-  if (person) return { name: person, kind: 'person' };
-  const described = describedSource(subject, text);
-  if (described) return described;
-  if (subject.length === 0 || subject.length > 6 || !subject.some(token => isCapitalized(token.text))) return undefined;
-  return { name: text.slice(subject[0].start, subject[subject.length - 1].end).replace(/^the\s+/i, '').replace(/\s+/g, ' '), kind: 'organisation' };
-}
-
-/** `Name, appositive, said (that) …` at the start of a sentence: the speaker, and where the content starts. */
-function appositiveSubject(tokens: Token[], context: SpeakerContext, text: string): { speaker: Source; content: number } | undefined {
-  const comma = tokens.findIndex((token, i) => i > 0 && i <= 7 && token.gap.includes(','));
-  if (comma <= 0) return undefined;
-  for (let v = comma + 1; v < Math.min(tokens.length, comma + 18); v++) {
-    const length = verbLengthAt(tokens, v);
-    if (!length) continue;
-    if (!tokens[v].gap.includes(',')) return undefined; // the appositive closes with a comma right before the verb
-    const speaker = context.resolveSource(tokens.slice(0, comma), text) ?? context.resolveSource(tokens.slice(comma, v), text);
-    if (!speaker) return undefined;
-    let content = v + length;
-    if (tokens[content]?.lower === 'that') content++;
-    return { speaker, content };
-  }
-  return undefined;
-}
-
-/** The last comma-clause of a sentence when it attributes what comes before: ", Yang said", ", said a source". */
-function tailAttribution(tokens: Token[], context: SpeakerContext, text: string): { speaker: Source; comma: number } | undefined {
-  let tried = 0;
-  for (let i = tokens.length - 1; i > 0 && tried < 3; i--) {
-    if (!tokens[i].gap.includes(',')) continue;
-    tried++;
-    if (tokens.length - i > 28) return undefined;
-    // The clause must end the sentence: ", Yang said on Tuesday", not ", Yang said that …" (that is a new report).
-    const tail = tokens.slice(i);
-    if (tail[0].lower === 'according' && tail[1]?.lower === 'to' && tail.length <= 10) {
-      const source = context.resolveSource(tail.slice(2), text);
-      if (source) return { speaker: source, comma: tokens[i - 1].end };
-      continue;
-    }
-    let verb = -1;
-    for (let k = 0; k < Math.min(tail.length, 12) && verb === -1; k++) if (verbLengthAt(tail, k) > 0) verb = k;
-    if (verb === -1 || verb > 11 || tail.length - verb > 12 || tail.slice(verb).some(t => t.lower === 'that')) continue;
-    const speaker = cueAfter(tail, context, text);
-    if (speaker) return { speaker, comma: tokens[i - 1].end };
-  }
-  return undefined;
 }

@@ -8,6 +8,7 @@ import { fileNameOf } from '../read/uris';
 import { findPeople, type PeopleInDocument } from './people';
 import { ROLE_HEADS } from './lexicon';
 import { findQuotes } from './quotes';
+import { titleStatement } from './titleStatement';
 
 export interface StatementSource {
   readonly uri: string;
@@ -65,7 +66,10 @@ export function parseStatement(source: StatementSource): StatementDocument {
     principalRoles.set(byline.name, byline.role);
     kind = 'statement';
   }
-  const quotes = findQuotes({ text: readable, paragraphs: byline ? body.slice(1) : body, people, kind, principal, principalRoles, structure: blocks && structureOf(blocks) });
+  const bodyQuotes = findQuotes({ text: readable, paragraphs: byline ? body.slice(1) : body, people, kind, principal, principalRoles, structure: blocks && structureOf(blocks) });
+  // A news headline may itself be a statement ("Sanders: Clinton needs to …").
+  const headline = kind === 'article' && titleParagraph && body.length > 0 && titleParagraph.end - titleParagraph.start <= 200 ? titleStatement(readable, titleParagraph, people) : undefined;
+  const quotes = headline ? [headline, ...bodyQuotes] : bodyQuotes;
   if (!givenSpeakers && principal.length === 0) principal = speakersFromQuotes(quotes);
   if (!givenSpeakers && kind !== 'transcript' && quotes.some(q => q.kind === 'transcript')) {
     principal = [...new Set(quotes.filter(q => q.kind === 'transcript' && q.speaker && !q.speakerKind && q.speaker !== 'Reporter').map(q => q.speaker!))];

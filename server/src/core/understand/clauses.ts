@@ -1,0 +1,155 @@
+/** Reading the clause around a quotation: its subject, the cue after the marks, an appositive between name and verb. */
+import { findReportingClause, sourceNamedIn, SpeakerContext, verbLengthAt, type Source } from './attribution';
+import type { Span } from '../model';
+import { type Token } from '../read/tokens';
+import { unknownPersonName } from './people';
+
+
+
+export const MIN_QUOTE_WORDS = 4;
+
+/** How far before and after a quotation its attribution is looked for, in characters. */
+export const CUE_WINDOW = 240;
+
+/** Tokens inside [start, end), found by binary search (tokens are in text order). */
+export function tokensBetween(tokens: Token[], start: number, end: number): Token[] {
+  let low = 0, high = tokens.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (tokens[middle].start < start) low = middle + 1;
+    else high = middle;
+  }
+  let last = low;
+  while (last < tokens.length && tokens[last].end <= end) last++;
+  return tokens.slice(low, last);
+}
+
+export const wordCount = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+
+export type SpeakerOf = Source | null | undefined;
+
+export const person = (name: string | null | undefined): SpeakerOf => (name ? { name, kind: 'person' } : name === null ? null : undefined);
+
+/**
+ * The reporting clause nearest a quotation: in "When Clinton noted that …, Trump boasted, “…”" the words are
+ * Trump's, not Clinton's.
+ */
+export function lastReportingClause(tokens: readonly Token[]): ReturnType<typeof findReportingClause> {
+  let last: ReturnType<typeof findReportingClause>;
+  for (let from = 0; from < tokens.length; ) {
+    const clause = findReportingClause(tokens, from);
+    if (!clause) break;
+    last = clause;
+    from = clause.verb + clause.verbLength;
+  }
+  return last;
+}
+
+/** "Mitch Conway, now the leader, who in 2010 said …": a relative pronoun's antecedent, the last person named before it. */
+export function relativeAntecedent(clause: NonNullable<ReturnType<typeof findReportingClause>>, sentence: Span, context: SpeakerContext): Source | undefined {
+  const [pronoun] = clause.subject;
+  if (clause.subject.length !== 1 || pronoun.lower !== 'who') return undefined;
+  const name = context.lastNamedIn(sentence.start, pronoun.start);
+  return name ? { name, kind: 'person' } : undefined;
+}
+
+export const isParticiple = (token: Token | undefined) => !!token && /ing$/.test(token.lower);
+
+/** The person a sentence opens with ("President Trump commended …"), else the first person it names before `end`. */
+export function sentenceSubject(tokens: readonly Token[], end: number, sentence: Span, context: SpeakerContext): string | undefined {
+  const lead = tokens.filter(t => t.end <= end);
+  for (let n = Math.min(5, lead.length); n >= 1; n--) {
+    const speaker = context.resolveSubject(lead.slice(0, n));
+    if (speaker) return speaker;
+  }
+  return context.firstNamedIn(sentence.start, end);
+}
+
+/**
+ * Tokens with parenthesized asides left out, the next token taking a plain space: in `Rep. Dana Whitfield
+ * (R-Ore.) said`, the party and state stand between the name and its verb.
+ */
+export function withoutParentheses(tokens: Token[]): Token[] {
+  if (!tokens.some(token => token.gap.includes('('))) return tokens;
+  const kept: Token[] = [];
+  let depth = 0;
+  for (const token of tokens) {
+    const opens = (token.gap.match(/\(/g) ?? []).length, closes = (token.gap.match(/\)/g) ?? []).length;
+    const wasInside = depth > 0;
+    depth = Math.max(0, depth + opens - closes);
+    if (depth > 0) continue;
+    kept.push(wasInside || closes > 0 ? { ...token, gap: token.gap.replace(/[()]/g, '').replace(/^\s*$/, ' ') || ' ' } : token);
+  }
+  return kept;
+}
+
+/** `," he said` / `," said Yang` / `," Qin told CMG` / `," a source said` right after a closing mark; undefined when no cue. */
+export function cueAfter(written: Token[], context: SpeakerContext, text: string): SpeakerOf {
+  const tokens = withoutParentheses(written);
+  if (tokens.length === 0) return undefined;
+  // Verb first: "said Yang", "added the minister".
+  const verbFirst = verbLengthAt(tokens, 0);
+  if (verbFirst) {
+    const subject: Token[] = [];
+    for (let i = verbFirst; i < tokens.length && subject.length < 8 && (i === verbFirst || /^(?:\s+|\/)$/.test(tokens[i].gap)); i++) subject.push(tokens[i]);
+    // "“…,” agreed." ends a clause whose subject came before the quotation: no cue here.
+    if (subject.length === 0 || /[.;!?]/.test(subject[0].gap)) return undefined;
+    for (let n = subject.length; n > 0; n--) {
+      const speaker = context.resolveSubject(subject.slice(0, n));
+      if (speaker) return { name: speaker, kind: 'person' };
+    }
+    // A name nobody introduced ("said Del. Maria Ortega of Guam") before a description.
+    for (let n = subject.length; n > 0; n--) {
+      const name = unknownPersonName(subject.slice(0, n));
+      if (name) return { name, kind: 'person' };
+    }
+    // "said 9/11 widow Terry Strada": a description before the name.
+    for (let k = 1; k < subject.length; k++) {
+      const speaker = context.resolveSubject(subject.slice(k)) ?? unknownPersonName(subject.slice(k));
+      if (speaker) return { name: speaker, kind: 'person' };
+    }
+    for (let n = subject.length; n > 0; n--) {
+      const source = sourceNamedIn(subject.slice(0, n), text);
+      if (source) return source;
+    }
+    return null;
+  }
+  const clause = findReportingClause(tokens, 0, Math.min(tokens.length, 11));
+  if (clause && clause.subject[0] === tokens[0]) return context.resolveSource(clause.subject, text) ?? null;
+  // "Mr. Dunn, 71, told me", "Smith, the chief executive of a studio, said": the name, an appositive, the verb.
+  const comma = tokens.findIndex((token, i) => i > 0 && i <= 6 && token.gap.includes(','));
+  if (comma > 0) {
+    // The appositive closes with a comma right before the verb; the first such verb ends it.
+    for (let v = comma + 1; v < Math.min(tokens.length, comma + APPOSITIVE_MAX_TOKENS); v++) {
+      if (!verbLengthAt(tokens, v)) continue;
+      // "Lio Marchetti, 25, said": the appositive is the age alone.
+      const verbAfterAge = v === comma + 1 && /^\d{1,3}$/.test(tokens[comma].text);
+      if (!tokens[v].gap.includes(',') && !verbAfterAge) continue;
+      const speaker = context.resolveSource(tokens.slice(0, comma), text);
+      return speaker?.kind === 'person' ? speaker : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** `Name, appositive, said (that) …` at the start of a sentence: the speaker, and where the content starts. */
+export function appositiveSubject(tokens: Token[], context: SpeakerContext, text: string): { speaker: Source; content: number } | undefined {
+  const comma = tokens.findIndex((token, i) => i > 0 && i <= 7 && token.gap.includes(','));
+  if (comma <= 0) return undefined;
+  for (let v = comma + 1; v < Math.min(tokens.length, comma + APPOSITIVE_MAX_TOKENS); v++) {
+    const length = verbLengthAt(tokens, v);
+    if (!length) continue;
+    if (!tokens[v].gap.includes(',')) return undefined; // the appositive closes with a comma right before the verb
+    const speaker = context.resolveSource(tokens.slice(0, comma), text) ?? context.resolveSource(tokens.slice(comma, v), text);
+    if (!speaker) return undefined;
+    let content = v + length;
+    if (tokens[content]?.lower === 'that') content++;
+    return { speaker, content };
+  }
+  return undefined;
+}
+
+export const FINITE_VERB = /^(?:is|are|was|were|will|would|has|have|had|can|could|should|may|might|must|did|does|do|isn't|wasn't|won't|didn't|doesn't)$/;
+
+/** How long an appositive between a name and its verb may run: "Ann Lee, a fellow at … and a former …, said". */
+export const APPOSITIVE_MAX_TOKENS = 40;

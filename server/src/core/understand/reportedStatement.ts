@@ -1,0 +1,135 @@
+/** Reported speech in the writer's words: "X said (that) …", "…, X said.", "According to X, …". */
+import { describedSource, findReportingClause, SpeakerContext, verbLengthAt, type Source } from './attribution';
+import type { Quote, Span } from '../model';
+import { isCapitalized, tokenize, type Token } from '../read/tokens';
+import { trimEndOf } from '../read/trim';
+import { wordCount, relativeAntecedent, isParticiple, sentenceSubject, withoutParentheses, cueAfter, appositiveSubject, FINITE_VERB, APPOSITIVE_MAX_TOKENS } from './clauses';
+
+/** A reported statement of `speaker` from `start` to `stop`, trimmed; none under four words. */
+function reportedQuote(text: string, speaker: Source, start: number, stop: number, via?: string): Quote | undefined {
+  const content = trimEndOf(text.slice(start, stop), /[\s.,;:]/).trim();
+  if (wordCount(content) < 4) return undefined;
+  const offset = start + (text.slice(start, stop).length - text.slice(start, stop).trimStart().length);
+  return { text: content, speaker: speaker.name, ...(speaker.kind !== 'person' ? { speakerKind: speaker.kind } : {}), ...(via && via !== speaker.name ? { via } : {}), kind: 'reported', span: { start: offset, end: offset + content.length } };
+}
+
+/** "Qin pointed out that ...", "Yang said China's door ...", "..., he added.", "According to Le, ..." */
+export function reportedStatement(text: string, sentence: Span, tokens: Token[], context: SpeakerContext, end: number, from = sentence.start): Quote | undefined {
+  if (tokens.length < 5) return undefined;
+  if (from > sentence.start) return reportingClauseStatement(text, sentence, tokens, context, end, from);
+  const sentenceText = text.slice(sentence.start, end);
+  const make = (speaker: Source, start: number, stop: number) => reportedQuote(text, speaker, start, stop);
+  // "According to Le, the next few months will be critical ..."
+  const according = /^\s*according to\s+([^,]{2,60}),\s*/i.exec(sentenceText);
+  if (according) {
+    const speaker = context.resolveSource(tokenize(according[1]), according[1]);
+    if (speaker) return make(speaker, sentence.start + according[0].length, end);
+  }
+  // Trailing attribution after a comma: "China will focus on ..., Yang said.", "..., a source said on Tuesday."
+  if (end === sentence.end) {
+    const tail = tailAttribution(tokens, context, text);
+    if (tail && wordCount(text.slice(sentence.start, tail.comma)) >= 5) return make(tail.speaker, sentence.start, tail.comma);
+  }
+  // "Richard Roe, director of an institute, said the tariffs …": a name, an appositive, the verb.
+  const appositive = appositiveSubject(tokens, context, text);
+  if (appositive && tokens[appositive.content] && tokens[appositive.content].start < end) {
+    return make(appositive.speaker, tokens[appositive.content].start, end);
+  }
+  return reportingClauseStatement(text, sentence, tokens, context, end, sentence.start);
+}
+
+/** `Subject verb (that) content` after `after`: "However, Le pointed out that …", "Qin told X that …". */
+function reportingClauseStatement(text: string, sentence: Span, tokens: Token[], context: SpeakerContext, end: number, after: number): Quote | undefined {
+  const sentenceText = text.slice(sentence.start, end);
+  const make = (speaker: Source, start: number, stop: number, via?: string) => reportedQuote(text, speaker, start, stop, via);
+  // Leading attribution, possibly after an introductory phrase ("However, Le pointed out that ...").
+  const quoting = /^\s*(?:quoting|citing)\s+([^,]{2,60}),/i.exec(sentenceText);
+  // "Rep. Dana Whitfield (D-Ore.) said …": the party and state stand between the name and its verb.
+  tokens = withoutParentheses(tokens);
+  for (let from = tokens.findIndex(t => t.start >= after); from !== -1 && from < tokens.length; ) {
+    const clause = findReportingClause(tokens, from, tokens.length);
+    if (!clause) break;
+    const resolved = clause.coordinated ? undefined : FINDING_VERBS.has(tokens[clause.verb].lower) ? findingSource(clause.subject, context, text) : context.resolveSource(clause.subject, text) ?? relativeAntecedent(clause, sentence, context);
+    const subjectOfSentence = clause.coordinated || (!resolved && isParticiple(tokens[clause.verb])) ? sentenceSubject(tokens, tokens[clause.verb].start, sentence, context) : undefined;
+    const speaker = subjectOfSentence ? { name: subjectOfSentence, kind: 'person' as const } : resolved;
+    if (speaker) {
+      let contentStart = clause.verb + clause.verbLength;
+      // "Qin told China Media Group's Washington bureau that …": what follows "told" is the listener.
+      if (/^(?:told|tells|tell|telling)$/.test(tokens[clause.verb].lower)) {
+        const that = tokens.findIndex((t, k) => k > contentStart && k <= contentStart + 8 && t.lower === 'that');
+        if (that === -1) {
+          from = clause.verb + clause.verbLength;
+          continue;
+        }
+        contentStart = that;
+      }
+      // "said on Tuesday that …", "said to reporters that …": the words start after "that"; "said to the nominee
+      // as he passed" and "said of the election" report none.
+      const says = /^(?:said|says|say|added|adds|wrote|writes)$/.test(tokens[clause.verb].lower);
+      if (says && /^(?:to|of|about|in|on|at|with|during|after|before|from|for|by|last|this|earlier)$/.test(tokens[contentStart]?.lower ?? '')) {
+        const that = tokens.findIndex((t, k) => k > contentStart && k <= contentStart + 8 && t.lower === 'that' && !/[.;]/.test(t.gap));
+        if (that === -1) return undefined;
+        contentStart = that;
+      }
+      if (tokens[contentStart]?.lower === 'that') contentStart++;
+      const first = tokens[contentStart];
+      if (!first || first.start >= end) return undefined;
+      // `,” he said, adding …` after a quotation: the cue of that quotation, not a report of its own.
+      if (after > sentence.start && first.gap.includes(',')) return undefined;
+      const source = quoting ? context.resolveSubject(tokenize(quoting[1])) : undefined;
+      return source ? make({ name: source, kind: 'person' }, first.start, end, speaker.name) : make(speaker, first.start, end);
+    }
+    from = clause.verb + clause.verbLength;
+  }
+  // "Judge Bell rejected the request, saying the courts …": a participle after a comma has no subject of its own.
+  const participle = tokens.findIndex((t, k) => t.start >= after && k > 0 && t.gap.includes(',') && isParticiple(t) && verbLengthAt(tokens, k) > 0 && !/^(?:told|telling)$/.test(t.lower));
+  if (participle !== -1) {
+    const speaker = sentenceSubject(tokens, tokens[participle].start, sentence, context);
+    let contentStart = participle + verbLengthAt(tokens, participle);
+    if (tokens[contentStart]?.lower === 'that') contentStart++;
+    const first = tokens[contentStart];
+    if (speaker && first && first.start < end && !first.gap.includes(',')) return make({ name: speaker, kind: 'person' }, first.start, end);
+  }
+  return undefined;
+}
+
+/** Verbs that report a finding when "that" follows ("The Ledger found that …"): polls, studies, newspapers. */
+const FINDING_VERBS = new Set(['found', 'finds', 'shows', 'show', 'showed', 'estimates', 'estimated', 'revealed', 'reveals', 'concludes', 'suggests', 'determined']);
+
+/** Who reports a finding: a person the document knows, else what the subject names, as an organisation. */
+function findingSource(subject: readonly Token[], context: SpeakerContext, text: string): Source | undefined {
+  const person = context.resolveSubject(subject);
+  if (person) return { name: person, kind: 'person' };
+  const described = describedSource(subject, text);
+  if (described) return described;
+  if (subject.length === 0 || subject.length > 6 || !subject.some(token => isCapitalized(token.text))) return undefined;
+  return { name: text.slice(subject[0].start, subject[subject.length - 1].end).replace(/^the\s+/i, '').replace(/\s+/g, ' '), kind: 'organisation' };
+}
+
+/** The last comma-clause of a sentence when it attributes what comes before: ", Yang said", ", said a source". */
+function tailAttribution(tokens: Token[], context: SpeakerContext, text: string): { speaker: Source; comma: number } | undefined {
+  let tried = 0;
+  for (let i = tokens.length - 1; i > 0 && tried < 3; i--) {
+    if (!tokens[i].gap.includes(',')) continue;
+    tried++;
+    if (tokens.length - i > 20 + APPOSITIVE_MAX_TOKENS) return undefined;
+    // The clause must end the sentence: ", Yang said on Tuesday", not ", Yang said that …" (that is a new report).
+    const tail = tokens.slice(i);
+    if (tail[0].lower === 'according' && tail[1]?.lower === 'to' && tail.length <= 10) {
+      const source = context.resolveSource(tail.slice(2), text);
+      if (source) return { speaker: source, comma: tokens[i - 1].end };
+      continue;
+    }
+    let verb = -1;
+    for (let k = 0; k < Math.min(tail.length, 12) && verb === -1; k++) if (verbLengthAt(tail, k) > 0) verb = k;
+    // ", said Brian Baker, a longtime adviser to the family who …": a name and its appositive may run long.
+    const named = tail.findIndex((t, k) => k > verb && k <= verb + 6 && t.gap.includes(','));
+    const spoken = named === -1 ? tail.length - verb : named - verb;
+    // ", said many examples were wrong" reports a clause, not who spoke: a verb after the cue opens one.
+    const reportsClause = tail.slice(verb + 1, verb + spoken).some(t => t.lower === 'that' || FINITE_VERB.test(t.lower));
+    if (verb === -1 || verb > 11 || spoken > 12 || reportsClause) continue;
+    const speaker = cueAfter(tail, context, text);
+    if (speaker) return { speaker, comma: tokens[i - 1].end };
+  }
+  return undefined;
+}
