@@ -65,11 +65,5 @@ export default tseslint.config(
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-floating-promises': 'off' },
   },
-  {
-    // Being split by other engineers right now (issue 18): their few type-aware findings are fixed after the split
-    // lands, not edited under it. Remove this block then.
-    files: ['server/src/core/search/**/*.ts'],
-    rules: { '@typescript-eslint/no-unsafe-argument': 'off', '@typescript-eslint/unbound-method': 'off', '@typescript-eslint/no-unnecessary-type-assertion': 'off' },
-  },
   ...fences,
 );

@@ -92,7 +92,7 @@ async function main(): Promise<void> {
     if (process.env.LIBRARIES) {
       section('The same writer queries on MiniSearch, FlexSearch and plain fuse.js over the same strings (LIBRARY_QUERIES of each set)');
       const strings = searchableStrings(run.indexer.index);
-      const queries = writerQueries(strings, Number(process.env.WRITER_QUERIES ?? 300), Number(process.env.WRITER_SEED ?? 42));
+      const queries = writerQueries(strings, Number(process.env.WRITER_QUERIES ?? 300), Number(process.env.WRITER_SEED?.split(',')[0] ?? 42));
       benchLibraries(strings, queries, handQueries(), (query, limit) => run.indexer.index.searchQuotes(query, limit));
     }
   }

@@ -42,16 +42,16 @@ export function memoryByStructure(indexer: CorpusIndexer): void {
   const slots = (search.slots as ({ entries: Mutable[] } | undefined)[]);
   const steps: [string, () => void][] = [
     ['search: typo and stem lookup (trigrams of the vocabulary, stems)', () => {
-      search.gramIndex = new Map();
-      search.stemIndex = new Map();
-      search.gramCounts = new Int32Array(0);
+      const vocabulary = search.vocabulary as Mutable;
+      vocabulary.gramIndex = new Map();
+      vocabulary.stemIndex = new Map();
+      vocabulary.gramCounts = new Int32Array(0);
     }],
     ['search: postings (word → entry ids)', () => {
       search.postings = undefined;
     }],
     ['search: vocabulary (distinct words)', () => {
-      search.vocabulary = new Map();
-      search.words = [];
+      search.vocabulary = undefined;
     }],
     ['search: entry texts (quotations and sentences)', () => {
       for (const slot of slots) for (const entry of slot?.entries ?? []) entry.text = '';

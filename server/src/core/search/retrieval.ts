@@ -1,0 +1,122 @@
+import type { SearchStore } from './searchStore';
+import type { NeighbourPairs } from './wordPairs';
+
+/** Candidates rescored exactly per query, and the postings a retrieval may walk before it stops adding words. */
+export const MAX_RESCORED = 300;
+const MIN_RETRIEVED = 50;
+const RETRIEVAL_BUDGET = 150_000;
+const BM25_K1 = 1.2;
+const BM25_B = 0.75;
+/** Entries tested for query words side by side when a query's indexed words are too common to cut by. */
+const NEIGHBOUR_TESTS = 30_000;
+/** Entries missing a retrieved word are tested too, up to this many tests in all. */
+const PARTIAL_TESTS = 5_000;
+
+/**
+ * Candidate ids from the postings of the rarest query words, enough of them to carry most of the query's
+ * weight; common words are left to the exact rescoring. Scores accumulate in a reused typed array, each
+ * word's share damped by the entry's length as in BM25, so that among entries sharing the same rare words
+ * the ones made of little else come first. Only ids that `accept` (the query's filters) are kept.
+ */
+export function retrieve(store: SearchStore, terms: { variants: Map<number, number>; frequency: number; weight: number }[], accept?: (id: number) => boolean, neighbours?: NeighbourPairs): number[] {
+  const { scratch } = store;
+  const scores = scratch.scores(store.entryCount), coverage = scratch.coverage, marks = scratch.marks;
+  const touched: number[] = [];
+  const weightSum = terms.reduce((sum, term) => sum + term.weight, 0);
+  // Lengths of removed entries stay in the average until compaction; it only scales the damping.
+  const averageLength = Math.max(1, store.averageLength);
+  // BM25's length damping by number of words, from a table: one multiplication per posting.
+  const damping = new Float32Array(DAMPED_LENGTHS + 1);
+  for (let length = 0; length <= DAMPED_LENGTHS; length++) damping[length] = (1 + BM25_K1) / (1 + BM25_K1 * (1 - BM25_B + (BM25_B * length) / averageLength));
+  const lengths = store.lengths;
+  let covered = 0, work = 0;
+  for (const term of [...terms].sort((a, b) => a.frequency - b.frequency)) {
+    if (term.variants.size === 0) continue;
+    if (covered >= weightSum * 0.7 && touched.length >= MIN_RETRIEVED) break;
+    if (work > RETRIEVAL_BUDGET && touched.length > 0) break;
+    // An entry counts once per term, by its closest form: "charged" and "charges" both in it are not two words.
+    const epoch = ++scratch.epoch;
+    for (const [wordId, similarity] of [...term.variants].sort((a, b) => b[1] - a[1])) {
+      const list = store.postings.ids(wordId);
+      work += list.length;
+      const value = term.weight * similarity;
+      for (let i = 0; i < list.length; i++) {
+        const id = list[i];
+        if (marks[id] === epoch) continue;
+        marks[id] = epoch;
+        if (scores[id] === 0) touched.push(id);
+        const length = lengths[id];
+        scores[id] += value * damping[length < DAMPED_LENGTHS ? length : DAMPED_LENGTHS];
+        coverage[id] += value;
+      }
+    }
+    covered += term.weight;
+  }
+  const eligible = accept ? touched.filter(id => store.isLive(id) && accept(id)) : touched;
+  let best = 0;
+  for (const id of eligible) if (scores[id] > best) best = scores[id];
+  let kept = eligible.filter(id => scores[id] >= best * 0.4 && store.isLive(id));
+  if (neighbours && kept.length > MAX_RESCORED) {
+    // Too many entries share the query's few indexed words ("countries" in "in our countries in") for the cut
+    // to keep the right one by chance: those that also hold query words next to their neighbours, stop words
+    // included, go first, the more pairs the better. A regular expression over raw text, for a bounded number
+    // of entries. Entries holding every retrieved word are tested first, whatever their length (the length
+    // damping may have cut them): a long sentence with the query's words side by side is what a writer
+    // remembers a line of.
+    let bestCoverage = 0;
+    for (const id of eligible) if (coverage[id] > bestCoverage) bestCoverage = coverage[id];
+    const full = eligible.filter(id => coverage[id] >= bestCoverage * 0.999 && store.isLive(id));
+    const tested = full.length >= NEIGHBOUR_TESTS ? full.slice(0, NEIGHBOUR_TESTS) : [...full, ...kept.filter(id => coverage[id] < bestCoverage * 0.999).slice(0, Math.max(0, PARTIAL_TESTS - full.length))];
+    for (const id of tested) {
+      const text = store.preparedAt(id)!.text;
+      if (neighbours.any.test(text)) scores[id] += best * (1 + neighbours.pairsIn(text));
+    }
+    kept = eligible.filter(id => scores[id] >= best * 0.4 && store.isLive(id));
+  }
+  const top = topByScore(kept, scores, MAX_RESCORED);
+  for (const id of touched) scores[id] = coverage[id] = 0;
+  return top;
+}
+
+/** Entries longer than this many distinct words are damped as if this long. */
+const DAMPED_LENGTHS = 1024;
+
+/**
+ * The `count` ids with the highest scores, best first. A full sort of tens of thousands of candidates costs
+ * more than the rest of a retrieval: the cut-off score is found by selection on a copy, then only the ids at or
+ * above it are sorted (ties at the cut-off keep id order, as the sort did).
+ */
+function topByScore(ids: number[], scores: Float32Array, count: number): number[] {
+  if (ids.length > count * 4) {
+    const values = new Float32Array(ids.length);
+    for (let i = 0; i < ids.length; i++) values[i] = scores[ids[i]];
+    const cutoff = kthLargest(values, count);
+    ids = ids.filter(id => scores[id] >= cutoff);
+  }
+  return ids.sort((a, b) => scores[b] - scores[a]).slice(0, count);
+}
+
+/** The k-th largest value (1-based), by quickselect in place. */
+function kthLargest(values: Float32Array, k: number): number {
+  let low = 0, high = values.length - 1;
+  const target = k - 1;
+  while (low < high) {
+    const pivot = values[(low + high) >>> 1];
+    let i = low, j = high;
+    while (i <= j) {
+      while (values[i] > pivot) i++;
+      while (values[j] < pivot) j--;
+      if (i <= j) {
+        const swap = values[i];
+        values[i] = values[j];
+        values[j] = swap;
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) high = j;
+    else if (target >= i) low = i;
+    else break;
+  }
+  return values[target];
+}

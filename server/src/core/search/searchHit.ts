@@ -1,0 +1,66 @@
+import { editDistance, searchWords } from '../read/searchText';
+import type { Span } from '../model';
+
+/** A searchable statement: a quotation, or a sentence of a document's body. */
+export interface SearchEntry {
+  readonly uri: string;
+  readonly text: string;
+  readonly span: Span;
+  readonly speaker: string | null;
+  /** Every name the speaker goes by, for `speaker:` filters. */
+  readonly speakerNames: readonly string[];
+  readonly date: string | null;
+  readonly documentTitle: string;
+  readonly isQuote: boolean;
+}
+
+export interface SearchHit {
+  readonly entry: SearchEntry;
+  readonly score: number;
+  /** Matched character ranges in `entry.text`, for highlighting. */
+  readonly matches: [number, number][];
+  /**
+   * Every document that carries this very text (a press release published twice, a line repeated in several
+   * speeches), earliest first; `entry` is the earliest. Only set when there is more than one.
+   */
+  readonly sources?: readonly SearchEntry[];
+}
+
+/** Undated documents last; the same date by URI, so the order never depends on indexing order. */
+export const earliestFirst = (a: SearchEntry, b: SearchEntry) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0);
+
+
+/**
+ * One hit per distinct text, listing every document that carries it, earliest first: the copies of a press
+ * release cannot be told apart by ranking, and ten of them would push everything else off the list.
+ */
+export function collapseCopies(ranked: { entry: SearchEntry; score: number }[], limit: number): { entry: SearchEntry; score: number; sources: SearchEntry[] }[] {
+  const byText = new Map<string, { entry: SearchEntry; score: number; sources: SearchEntry[] }>();
+  for (const { entry, score } of ranked) {
+    const key = entry.text.replace(/\s+/g, ' ').trim();
+    const known = byText.get(key);
+    if (known) known.sources.push(entry);
+    else if (byText.size < limit) byText.set(key, { entry, score, sources: [entry] });
+  }
+  return [...byText.values()].map(hit => {
+    hit.sources.sort(earliestFirst);
+    return { ...hit, entry: hit.sources[0] };
+  });
+}
+
+/** Ranges of the entry's words that match a query word (exactly or with a typo), for highlighting. */
+export function wordMatches(text: string, query: string): [number, number][] {
+  const terms = new Set(searchWords(query).filter(w => w.length > 2));
+  const ranges: [number, number][] = [];
+  for (const match of text.matchAll(/[\p{L}\p{N}'’]+/gu)) {
+    const word = searchWords(match[0])[0];
+    if (!word || word.length < 3) continue;
+    for (const term of terms) {
+      if (word === term || term.length >= 4 && editDistance(word, term, term.length <= 5 ? 1 : 2) <= (term.length <= 5 ? 1 : 2)) {
+        ranges.push([match.index, match.index + match[0].length]);
+        break;
+      }
+    }
+  }
+  return ranges;
+}
