@@ -467,6 +467,18 @@ describe('transcript excerpts inside a quotation', () => {
   });
 });
 
+describe('places and organisations named after people are no people', () => {
+  test('"the Edmund Pettus Bridge", "Walter Reed National Military Medical Center", "The Department of Transportation announced"', () => {
+    const document = parse([
+      'Marchers crossed the Edmund Pettus Bridge on Sunday. Doctors at Walter Reed National Military Medical Center treated the wounded. “We did what we could,” said Dr. Ana Ruiz.',
+      'The Department of Transportation announced $2 billion for bridges in the state and elsewhere.',
+    ].join('\n\n'));
+    assert.deepEqual(document.people.map(p => p.name), ['Ana Ruiz']);
+    const grants = quoteStarting(document, '2 billion for bridges');
+    assert.deepEqual([grants?.speaker, grants?.speakerKind], ['The Department of Transportation', 'organisation']);
+  });
+});
+
 describe('continuity and titles', () => {
   test('a quotation left unclosed continues into the next paragraph only when that one has no cue of its own', () => {
     const document = parse('“It is a dog whistle to everyone,” Rep. Gail Moore said Friday. “If indeed the president is not legitimate, then how can anyone feel good about it.\n\n“I have been doing a lot of thinking about where we are as a country,” added Rep. James Colburn, the assistant leader of the caucus.');

@@ -164,3 +164,8 @@ export const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'thei
 
 /** Nouns a name modifies ("the Clinton campaign took …"): the campaign acts, not Clinton. */
 export const NOUNS_AFTER_NAMES = new Set(['campaign', 'campaigns', 'administration', 'team', 'family', 'foundation', 'aides', 'aide', 'supporters', 'allies', 'camp', 'voters', 'presidency', 'era', 'policy', 'policies', 'plan', 'plans', 'tweets', 'tweet', 'spokesman', 'spokeswoman', 'spokesperson', 'surrogates', 'critics', 'government', 'cabinet', 'doctrine', 'rally', 'rallies', 'campaign’s', "campaign's", 'organization', 'people', 'staff', 'staffers', 'advisers', 'officials', 'loyalists', 'years', 'victory', 'win', 'loss', 'nomination', 'candidacy', 'speech', 'remarks', 'comments', 'statement', 'interview', 'tax', 'taxes']);
+
+/** Last words of places and buildings named after people ("the Edmund Pettus Bridge", "Walter Reed Medical Center"). */
+export const PLACE_TAILS = new Set(`bridge tunnel highway avenue boulevard building tower park airport station hall memorial
+  monument stadium arena library museum center centre hospital clinic medical national military reserve base
+  fort camp county parkway plaza`.split(/\s+/));

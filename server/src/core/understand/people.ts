@@ -1,4 +1,4 @@
-import { CHINESE_SURNAMES, DETERMINERS, FUNCTION_WORDS, HONORIFICS, NON_PERSON_WORDS, NOUNS_AFTER_NAMES, ORGANISATION_TAILS, REPORTING_VERB_SET, ROLE_HEADS, ROLE_MODIFIERS } from './lexicon';
+import { CHINESE_SURNAMES, DETERMINERS, FUNCTION_WORDS, HONORIFICS, NON_PERSON_WORDS, NOUNS_AFTER_NAMES, ORGANISATION_TAILS, PLACE_TAILS, REPORTING_VERB_SET, ROLE_HEADS, ROLE_MODIFIERS } from './lexicon';
 import type { Person, Span } from '../model';
 import { firstAfter } from '../read/spans';
 import { isCapitalized, isInitial, isSpaceGap, tokenize, type Token } from '../read/tokens';
@@ -51,6 +51,8 @@ export function unknownPersonName(tokens: readonly Token[]): string | undefined 
   while (first < tokens.length - 1 && (HONORIFICS.has(tokens[first].lower) || isRoleWord(tokens[first]))) first++;
   const rest = tokens.slice(first);
   if (rest.length === 0 || rest.length > 4) return undefined;
+  // "The Department of Transportation": an organisation's name, not a title before a person's.
+  if (tokens.slice(0, first).some(token => ORGANISATION_TAILS.has(token.lower) || token.lower === 'department' || token.lower === 'ministry' || token.lower === 'office')) return undefined;
   // Initials may be joined ("J.T. Halloran"); a surname may be a title word ("Mr. Bishop", "Anna Bishop").
   const nameLike = (token: Token, i: number) => isNameToken(token) || (i < rest.length - 1 && /^(?:[A-Z]\.){1,3}$/.test(token.text))
     || (i > 0 && (isInitial(token.text) || SUFFIXES.has(token.lower)))
@@ -101,7 +103,7 @@ function nameRuns(tokens: Token[]): NameRun[] {
     // "the EB-5 Investment Coalition", "the Hoover Institution": capitalized words before an organisation's
     // head name the organisation, not a person.
     const next = tokens[j];
-    const organisation = (next && isSpaceGap(next.gap) && isCapitalized(next.text) && ORGANISATION_TAILS.has(next.lower)) || ORGANISATION_TAILS.has(tokens[j - 1].lower);
+    const organisation = (next && isSpaceGap(next.gap) && isCapitalized(next.text) && (ORGANISATION_TAILS.has(next.lower) || PLACE_TAILS.has(next.lower))) || ORGANISATION_TAILS.has(tokens[j - 1].lower) || PLACE_TAILS.has(tokens[j - 1].lower);
     if (!organisation) runs.push({ first: i, last: j });
     i = j;
   }
