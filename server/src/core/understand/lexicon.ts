@@ -56,6 +56,7 @@ export const NON_PERSON_WORDS = words(`
   basin circuit recession depression enforcement programs guarantee roundtable manufacturers partners deal
   convention alliance patrol nutrition voting election
   coalition journal debates caucus federation chamber tribune herald telegraph magazine network
+  guard order orders challenge laboratories laboratory doctorate supreme republicans democrats catholic catholics
 `);
 
 /** Personal titles that introduce a person without being an office. */
