@@ -71,3 +71,11 @@ test('a passage lookup ranks by every word it scores, however long the common wo
   // "one" holds only one rare word: under half the best score, like the entries holding only common words.
   assert.deepEqual(found, ['both.txt', 'rare.txt']);
 });
+
+test('search answers the same whatever order the documents were indexed in (a cold pass and a cache load differ)', () => {
+  const forward = new CorpusIndex(), backward = new CorpusIndex();
+  const documents = [0, 1, 2].flatMap(k => copies(k));
+  for (const document of documents) forward.set(document);
+  for (const document of [...documents].reverse()) backward.set(document);
+  assert.equal(answers(backward), answers(forward));
+});

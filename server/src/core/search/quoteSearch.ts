@@ -7,7 +7,7 @@ import { matchesFilters, parseQuery, type SearchQuery } from './queryParsing';
 import { CandidateScorer, rerank, STOP_WEIGHT } from './ranking';
 import { relatedStatements, STOP_FRACTION } from './relatedStatements';
 import { retrieve } from './retrieval';
-import { earliestFirst, wordMatches, type SearchEntry, type SearchHit } from './searchHit';
+import { byPlace, earliestFirst, wordMatches, type SearchEntry, type SearchHit } from './searchHit';
 import type { PreparedEntry, PreparedSearch } from './searchPreparation';
 import { Scratch, type SearchStore } from './searchStore';
 import { oneEditAway, RARE_FRACTION, Vocabulary } from './typoLookup';
@@ -174,7 +174,7 @@ export class QuoteSearchIndex {
       const entry = this.entryAt(id)!;
       if (accept(entry)) scored.push({ entry, coverage: scorer.score(entry.text) });
     }
-    scored.sort((a, b) => b.coverage - a.coverage);
+    scored.sort((a, b) => b.coverage - a.coverage || byPlace(a.entry, b.entry));
     if (token?.isCancellationRequested) return [];
     return rerank(scored.slice(0, MAX_CANDIDATES), query.words, limit).map(hit => this.withAllSources(hit, accept));
   }

@@ -1,6 +1,6 @@
 import Fuse from 'fuse.js';
 import { searchWords } from '../read/searchText';
-import { collapseCopies, wordMatches, type SearchEntry, type SearchHit } from './searchHit';
+import { byPlace, collapseCopies, wordMatches, type SearchEntry, type SearchHit } from './searchHit';
 
 /** Candidates fuse.js re-ranks per query. */
 const FUSE_RERANKED = 25;
@@ -90,7 +90,7 @@ export function rerank(shortlist: { entry: SearchEntry; coverage: number }[], wo
   for (const result of fuse.search(pattern)) fused.set(result.item.candidate, result.score ?? 1);
   const ranked = shortlist
     .map(candidate => ({ candidate, score: 0.85 * candidate.coverage + 0.15 * (1 - (fused.get(candidate) ?? 1)) + (candidate.entry.isQuote ? 0.01 : 0) }))
-    .sort((a, b) => b.score - a.score);
+    .sort((a, b) => b.score - a.score || byPlace(a.candidate.entry, b.candidate.entry));
   return collapseCopies(ranked.map(({ candidate, score }) => ({ entry: candidate.entry, score })), limit)
     .map(({ entry, score, sources }) => ({ entry, score, matches: wordMatches(entry.text, words), ...(sources.length > 1 ? { sources } : {}) }));
 }

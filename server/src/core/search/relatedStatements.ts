@@ -1,6 +1,6 @@
 import type { Cancellation } from '../model';
 import { searchWords, stemOf, STOP_WORDS } from '../read/searchText';
-import { wordMatches, type SearchEntry, type SearchHit } from './searchHit';
+import { byPlace, wordMatches, type SearchEntry, type SearchHit } from './searchHit';
 import type { SearchStore } from './searchStore';
 import { STEM_SIMILARITY } from './typoLookup';
 
@@ -61,7 +61,7 @@ export function relatedStatements(store: SearchStore, text: string, limit = 10, 
   let pairWeight = 0;
   for (const value of pairs.values()) pairWeight += value;
   const shortlist: [SearchEntry, number][] = [];
-  for (const [id, score] of [...scores.entries()].sort((a, b) => b[1] - a[1])) {
+  for (const [id, score] of [...scores.entries()].sort((a, b) => b[1] - a[1] || byPlace(store.entryAt(a[0]), store.entryAt(b[0])))) {
     if (shortlist.length >= 300) break;
     const entry = store.entryAt(id);
     if (entry && !exclude?.(entry)) shortlist.push([entry, score]);
@@ -85,7 +85,7 @@ export function relatedStatements(store: SearchStore, text: string, limit = 10, 
     const score = (wordScore + 2 * phrase) / (weight + 2 * pairWeight) / lengthPenalty;
     hits.push({ entry, score, matches: wordMatches(entry.text, text) });
   }
-  return hits.sort((a, b) => b.score - a.score).slice(0, limit);
+  return hits.sort((a, b) => b.score - a.score || byPlace(a.entry, b.entry)).slice(0, limit);
 }
 
 /** How many entries hold both words (anywhere): postings are in id order, so one merge walk. */

@@ -1,3 +1,4 @@
+import { byPlace } from './searchHit';
 import type { SearchStore } from './searchStore';
 import type { NeighbourPairs } from './wordPairs';
 
@@ -73,7 +74,7 @@ export function retrieve(store: SearchStore, terms: { variants: Map<number, numb
     }
     kept = eligible.filter(id => scores[id] >= best * 0.4 && store.isLive(id));
   }
-  const top = topByScore(kept, scores, MAX_RESCORED);
+  const top = topByScore(kept, scores, MAX_RESCORED, (a, b) => byPlace(store.entryAt(a), store.entryAt(b)));
   for (const id of touched) scores[id] = coverage[id] = 0;
   return top;
 }
@@ -84,16 +85,16 @@ const DAMPED_LENGTHS = 1024;
 /**
  * The `count` ids with the highest scores, best first. A full sort of tens of thousands of candidates costs
  * more than the rest of a retrieval: the cut-off score is found by selection on a copy, then only the ids at or
- * above it are sorted (ties at the cut-off keep id order, as the sort did).
+ * above it are sorted (ties by place, so the answer does not depend on the order documents were indexed in).
  */
-function topByScore(ids: number[], scores: Float32Array, count: number): number[] {
+function topByScore(ids: number[], scores: Float32Array, count: number, tieBreak: (a: number, b: number) => number): number[] {
   if (ids.length > count * 4) {
     const values = new Float32Array(ids.length);
     for (let i = 0; i < ids.length; i++) values[i] = scores[ids[i]];
     const cutoff = kthLargest(values, count);
     ids = ids.filter(id => scores[id] >= cutoff);
   }
-  return ids.sort((a, b) => scores[b] - scores[a]).slice(0, count);
+  return ids.sort((a, b) => scores[b] - scores[a] || tieBreak(a, b)).slice(0, count);
 }
 
 /** The k-th largest value (1-based), by quickselect in place. */

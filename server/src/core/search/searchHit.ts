@@ -64,3 +64,12 @@ export function wordMatches(text: string, query: string): [number, number][] {
   }
   return ranges;
 }
+
+/**
+ * Where an entry is, for breaking ties between equal scores: by document URI, then offset. Entry ids follow the
+ * order documents were indexed in, which differs between a cold pass and a cache load; this does not.
+ */
+export function byPlace(a: SearchEntry | undefined, b: SearchEntry | undefined): number {
+  if (!a || !b) return a ? -1 : b ? 1 : 0;
+  return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.span.start - b.span.start;
+}
