@@ -26,9 +26,9 @@ describe('quotation marks as newspapers write them', () => {
   });
 
   test('a closing mark used as an opener before a word, in signed comments', () => {
-    const document = parse('Readers told us what they think. Photo credit. ”Mr. Vance embodies the worst of our politics.” ― Sonya Herrera “During the debate he said nothing true.” ― Pamela Ruiz');
-    assert.equal(quoteStarting(document, 'Mr. Vance embodies')?.speaker, 'Sonya Herrera');
-    assert.equal(quoteStarting(document, 'During the debate')?.speaker, 'Pamela Ruiz');
+    const document = parse('Delegates sent us their views. Image: press pool. ”The harbour treaty protects our fishing towns.” ― Ingrid Solberg “The quotas were agreed in good faith.” ― Tomas Ekdahl');
+    assert.equal(quoteStarting(document, 'The harbour treaty protects')?.speaker, 'Ingrid Solberg');
+    assert.equal(quoteStarting(document, 'The quotas were agreed')?.speaker, 'Tomas Ekdahl');
   });
 
   test('possessive apostrophes neither open nor close a quotation', () => {
@@ -370,137 +370,137 @@ describe('reporting clauses as news write them', () => {
 
   test('described sources: coordinated heads and quantities are unnamed speakers', () => {
     const document = parse([
-      'Federal and state officials said the two developers raised far more money than they reported.',
-      'The survey asked about the debate. Another 19 percent said they would not pick either candidate in November.',
+      'Regional and national officials said the two ports handled far more grain than they declared.',
+      'The survey asked about the accord. Another 12 percent said they would not back either draft this spring.',
     ].join('\n\n'));
-    const officials = quoteStarting(document, 'the two developers raised');
-    assert.deepEqual([officials?.speaker, officials?.speakerKind], ['Federal and state officials', 'unnamed']);
-    const share = quoteStarting(document, 'they would not pick either');
-    assert.deepEqual([share?.speaker, share?.speakerKind], ['Another 19 percent', 'unnamed']);
+    const officials = quoteStarting(document, 'the two ports handled');
+    assert.deepEqual([officials?.speaker, officials?.speakerKind], ['Regional and national officials', 'unnamed']);
+    const share = quoteStarting(document, 'they would not back either');
+    assert.deepEqual([share?.speaker, share?.speakerKind], ['Another 12 percent', 'unnamed']);
   });
 
   test('a long appositive between the name and the verb, before and after the quotation', () => {
     const document = parse([
-      'The senators met on Monday. “We expect the override to pass easily,” Senate Majority Leader Tom Hadley, R-Ore., said Tuesday.',
-      '“The lack of reciprocity is deplorable,” Mark Ellison, a senior fellow at the Baxter Institute and a former ambassador to Peru, said of the network.',
-      'The fund raised little money. Its first television spot could run next week, said Dana Crowe, a longtime adviser to the family who oversees the campaign against the bill.',
+      'The delegations met on Monday. “We expect the protocol to be ratified soon,” Deputy Minister Tom Hadley, R-Ore., said Tuesday.',
+      '“The tariff schedule is unworkable,” Mark Ellison, a visiting scholar at the Baxter Institute and a former trade envoy to Peru, said of the plan.',
+      'The mission has few staff. Its first field office could open next month, said Dana Crowe, a longtime adviser to the foundation who oversees the relief effort in the north.',
     ].join('\n\n'));
-    assert.equal(speakerOf(document, 'We expect the override'), 'Tom Hadley');
-    assert.equal(speakerOf(document, 'The lack of reciprocity'), 'Mark Ellison');
-    assert.equal(speakerOf(document, 'Its first television spot'), 'Dana Crowe');
+    assert.equal(speakerOf(document, 'We expect the protocol'), 'Tom Hadley');
+    assert.equal(speakerOf(document, 'The tariff schedule'), 'Mark Ellison');
+    assert.equal(speakerOf(document, 'Its first field office'), 'Dana Crowe');
   });
 
   test('a verb after the cue reports a clause: ", said many examples were wrong" names no speaker', () => {
-    const document = parse('Angela Brenner, a developer and spokeswoman for the Riverside Investment Coalition, which is made up of investors, said many examples were wrong.');
-    assert.equal(speakerOf(document, 'many examples were wrong'), 'Angela Brenner');
+    const document = parse('Angela Brenner, an economist and spokeswoman for the Riverside Shipping Coalition, which is made up of carriers, said many figures were wrong.');
+    assert.equal(speakerOf(document, 'many figures were wrong'), 'Angela Brenner');
     assert.deepEqual(document.people.map(p => p.name), ['Angela Brenner'], 'the coalition is no person');
   });
 });
 
 describe('coordinated verbs and descriptions before a name', () => {
-  test('"X, an aside, appeared … and said she …" and "said 9/11 widow Terry Strand"', () => {
+  test('"X, an aside, appeared … and said she …" and "said 24/7 hotline nurse Terry Strand"', () => {
     const document = parse([
-      'Hillary Rodham, the former secretary of state, appeared at the forum sponsored by a network and said she has the essential quality for the job: "Steadiness, an absolute rock steadiness."',
-      '“The rationales for the veto do not hold weight. They are wrong,” said 9/11 widow Terry Strand.',
+      'Marta Lindqvist, the former trade minister, spoke at the summit hosted by a think tank and said she has the quality the talks need: "Patience, a great deal of patience."',
+      '“The grounds for the embargo do not stand up. They never did,” said 24/7 hotline nurse Terry Strand.',
     ].join('\n\n'));
-    assert.equal(quoteStarting(document, 'Steadiness, an absolute')?.speaker, 'Hillary Rodham');
-    assert.equal(quoteStarting(document, 'she has the essential quality')?.speaker, 'Hillary Rodham');
-    assert.equal(quoteStarting(document, 'The rationales for the veto')?.speaker, 'Terry Strand');
+    assert.equal(quoteStarting(document, 'Patience, a great deal')?.speaker, 'Marta Lindqvist');
+    assert.equal(quoteStarting(document, 'she has the quality the talks')?.speaker, 'Marta Lindqvist');
+    assert.equal(quoteStarting(document, 'The grounds for the embargo')?.speaker, 'Terry Strand');
   });
 });
 
 describe('quotations owned by a claim or an "as X put it"', () => {
   test('"X’s claim that … “…”", "“…,” as a memo put it" and "as the paper put it, … “…”"', () => {
     const document = parse([
-      'Senator Ray Gibbs spoke on Monday. The agency checked Gibbs’s claim that there have been “thousands of shootings” in the city.',
-      'The requirement is a "lawful source of investment income," as a department memo put it.',
-      'The senator, as the local paper put it in a profile, is “the operator.”',
+      'Minister Ray Gibbs spoke on Monday. The monitors checked Gibbs’s claim that there have been “hundreds of border incidents” this year.',
+      'The condition is a "verifiable end-user certificate," as a ministry circular put it.',
+      'The envoy, as the weekly newspaper put it in a profile, is “the quiet fixer.”',
     ].join('\n\n'));
-    assert.equal(quoteStarting(document, 'thousands of shootings')?.speaker, 'Ray Gibbs');
-    assert.deepEqual([quoteStarting(document, 'lawful source')?.speaker, quoteStarting(document, 'lawful source')?.speakerKind], ['a department memo', 'unnamed']);
-    assert.equal(quoteStarting(document, 'the operator')?.speaker, 'the local paper');
+    assert.equal(quoteStarting(document, 'hundreds of border incidents')?.speaker, 'Ray Gibbs');
+    assert.deepEqual([quoteStarting(document, 'verifiable end-user')?.speaker, quoteStarting(document, 'verifiable end-user')?.speakerKind], ['a ministry circular', 'unnamed']);
+    assert.equal(quoteStarting(document, 'the quiet fixer')?.speaker, 'the weekly newspaper');
   });
 });
 
 describe('adverbs, participles and names for things', () => {
   test('an adverb before the verb, a participle after a comma, and "what Y calls"', () => {
     const document = parse([
-      "Democratic candidate Hillary Rodham boldly suggested that Donald Tramp ''doesn't want the American people to know that he has paid nothing.''",
-      "Tramp was defensive when questioned after the debate, asserting, ''Of course, I pay federal taxes.''",
-      'Senator Ray Gibbs is denouncing what Governor Tom Trent calls “the biggest coordinated media attack in history.”',
+      "Opposition leader Marta Lindqvist pointedly suggested that Premier Olaf Brandt ''doesn't want the voters to know what the pipeline deal costs.''",
+      "Brandt was defensive when questioned after the session, asserting, ''Of course, the contract was published in full.''",
+      'Minister Ray Gibbs is rejecting what Ambassador Tom Trent calls “the most serious breach of the ceasefire so far.”',
     ].join('\n\n'));
-    assert.equal(quoteStarting(document, "doesn't want the American")?.speaker, 'Hillary Rodham');
-    const taxes = quoteStarting(document, 'Of course, I pay');
-    assert.deepEqual([taxes?.speaker, taxes?.kind], ['Donald Tramp', 'direct']);
-    assert.equal(quoteStarting(document, 'the biggest coordinated')?.speaker, 'Tom Trent');
+    assert.equal(quoteStarting(document, "doesn't want the voters")?.speaker, 'Marta Lindqvist');
+    const taxes = quoteStarting(document, 'Of course, the contract');
+    assert.deepEqual([taxes?.speaker, taxes?.kind], ['Olaf Brandt', 'direct']);
+    assert.equal(quoteStarting(document, 'the most serious breach')?.speaker, 'Tom Trent');
   });
 });
 
 describe('relative clauses and sentence-opening "Said X:"', () => {
-  test('"X, now the leader, who in 2010 said … a “one-term president,” agreed" and "Said Ellis: “…”"', () => {
+  test('"X, now the leader, who in 2015 said … a “living document,” agreed" and "Said Okafor: “…”"', () => {
     const document = parse([
-      'The leader, Mitch Conway, who in 2010 said the party’s most important goal was to make the president a "one-term president," agreed.',
-      'Experts say the plan is complicated. Said Ellis: “I do not get the sense she is the least bit interested in tax reform.”',
+      'The chair, Mitch Conway, who in 2015 said the committee’s main task was to make the treaty a "living document," agreed.',
+      'Analysts say the accord is fragile. Said Okafor: “I do not think either side is ready to give up the islands.”',
     ].join('\n\n'));
-    assert.equal(quoteStarting(document, 'one-term president')?.speaker, 'Mitch Conway');
-    assert.equal(quoteStarting(document, 'the party’s most important goal')?.speaker, 'Mitch Conway');
-    assert.equal(quoteStarting(document, 'I do not get the sense')?.speaker, 'Ellis');
+    assert.equal(quoteStarting(document, 'living document')?.speaker, 'Mitch Conway');
+    assert.equal(quoteStarting(document, 'the committee’s main task')?.speaker, 'Mitch Conway');
+    assert.equal(quoteStarting(document, 'I do not think either side')?.speaker, 'Okafor');
   });
 });
 
 describe('what a "said" reports', () => {
-  test('"said on Tuesday that …" starts after "that"; "said to the nominee as he passed" reports nothing', () => {
+  test('"said on Tuesday that …" starts after "that"; "said to the premier as he passed" reports nothing', () => {
     const document = parse([
       'Governor Ann Pike said on Tuesday that the state would not pay for the new line.',
-      'Donald Tramp walked onto the stage. “That is right, Donald,” Melanie Pike said to the nominee as he passed the crowd.',
+      'Premier Olaf Brandt stepped off the plane. “Welcome back, Olaf,” Greta Pike said to the premier as he passed the guard.',
     ].join('\n\n'));
     assert.equal(document.quotes.find(q => q.kind === 'reported' && q.speaker === 'Ann Pike')?.text, 'the state would not pay for the new line');
-    assert.ok(!document.quotes.some(q => q.text.startsWith('to the nominee')), JSON.stringify(document.quotes));
+    assert.ok(!document.quotes.some(q => q.text.startsWith('to the premier')), JSON.stringify(document.quotes));
   });
 });
 
 describe('transcript excerpts inside a quotation', () => {
-  test('`"WALLACE: But, Governor …"` is the labelled speaker’s, and "Host" is a role', () => {
-    const document = parse('Host Chris Wallace asked about the choice. "WALLACE: But, Governor Pence, I have got to ask you about the report of last week."');
-    assert.equal(quoteStarting(document, 'WALLACE: But')?.speaker, 'Chris Wallace');
+  test('`"FARROW: But, Minister …"` is the labelled speaker’s, and "Host" is a role', () => {
+    const document = parse('Host Nadia Farrow asked about the vote. "FARROW: But, Minister Okafor, I must ask you about the leaked cable of last week."');
+    assert.equal(quoteStarting(document, 'FARROW: But')?.speaker, 'Nadia Farrow');
     assert.ok(!document.people.some(p => p.name.startsWith('Host')), JSON.stringify(document.people.map(p => p.name)));
   });
 });
 
 describe('places and organisations named after people are no people', () => {
-  test('"the Edmund Pettus Bridge", "Walter Reed National Military Medical Center", "The Department of Transportation announced"', () => {
+  test('"the Ansel Whitford Bridge", "Harlan Brooks National Medical Center", "The Department of Fisheries announced"', () => {
     const document = parse([
-      'Marchers crossed the Edmund Pettus Bridge on Sunday. Doctors at Walter Reed National Military Medical Center treated the wounded. “We did what we could,” said Dr. Ana Ruiz.',
-      'The Department of Transportation announced $2 billion for bridges in the state and elsewhere.',
+      'Pilgrims crossed the Ansel Whitford Bridge on Sunday. Doctors at Harlan Brooks National Medical Center treated the injured. “We did what we could,” said Dr. Ana Ruiz.',
+      'The Department of Fisheries announced $2 billion for harbours on the coast and inland.',
     ].join('\n\n'));
     assert.deepEqual(document.people.map(p => p.name), ['Ana Ruiz']);
-    const grants = quoteStarting(document, '2 billion for bridges');
-    assert.deepEqual([grants?.speaker, grants?.speakerKind], ['The Department of Transportation', 'organisation']);
+    const grants = quoteStarting(document, '2 billion for harbours');
+    assert.deepEqual([grants?.speaker, grants?.speakerKind], ['The Department of Fisheries', 'organisation']);
   });
 });
 
 describe('continuity and titles', () => {
   test('a quotation left unclosed continues into the next paragraph only when that one has no cue of its own', () => {
-    const document = parse('“It is a dog whistle to everyone,” Rep. Gail Moore said Friday. “If indeed the president is not legitimate, then how can anyone feel good about it.\n\n“I have been doing a lot of thinking about where we are as a country,” added Rep. James Colburn, the assistant leader of the caucus.');
-    assert.equal(quoteStarting(document, 'If indeed the president')?.speaker, 'Gail Moore');
-    assert.equal(quoteStarting(document, 'I have been doing a lot')?.speaker, 'James Colburn');
+    const document = parse('“It is a signal to every capital,” Minister Gail Moore said Friday. “If the ceasefire is not monitored, then nobody can trust the next one.\n\n“I have been thinking a great deal about where the region is heading,” added Ambassador James Colburn, the deputy head of the mission.');
+    assert.equal(quoteStarting(document, 'If the ceasefire is not')?.speaker, 'Gail Moore');
+    assert.equal(quoteStarting(document, 'I have been thinking a great')?.speaker, 'James Colburn');
   });
 
   test('a title in Title Case after "on" or a possessive is no quotation', () => {
-    const document = parse('“He is absolutely right about the generals,” Tom Flint, a retired general, said Thursday morning on Channel Nine’s “Good Morning Friends.” “There is a lot of frustration within the ranks.”');
-    assert.ok(!document.quotes.some(q => q.text.startsWith('Good Morning Friends')), JSON.stringify(document.quotes));
-    assert.equal(quoteStarting(document, 'There is a lot of frustration')?.speaker, 'Tom Flint');
+    const document = parse('“She is right about the fishing quotas,” Tom Flint, a retired admiral, said Thursday morning on Radio Nord’s “Harbour Hour Weekly.” “There is real anger along the coast.”');
+    assert.ok(!document.quotes.some(q => q.text.startsWith('Harbour Hour Weekly')), JSON.stringify(document.quotes));
+    assert.equal(quoteStarting(document, 'There is real anger')?.speaker, 'Tom Flint');
   });
 });
 
 describe('fragments after verbs of judging', () => {
   test('an adverb before the verb, an aside after the subject, and verbs like attacked and exhorted', () => {
     const document = parse([
-      'Governor Sam Pruitt spoke on Monday. Pruitt further described the incident as a “terrible situation,” but stopped short of blaming anyone.',
-      'Senator Ray Gibbs, who ended his campaign in February, blasted the mayor as a “disgrace” on a radio show.',
-      'Senator Lia Moss exhorted Republicans to "vote your conscience" and left the stage.',
+      'Minister Sam Pruitt spoke on Monday. Pruitt further described the collision as a “grave provocation,” but stopped short of naming the vessel.',
+      'Minister Ray Gibbs, who left the coalition in February, dismissed the report as “fiction” in a radio interview.',
+      'Envoy Lia Moss exhorted delegates to "keep the corridor open" and left the hall.',
     ].join('\n\n'));
-    for (const [words, speaker] of [['terrible situation', 'Sam Pruitt'], ['disgrace', 'Ray Gibbs'], ['vote your conscience', 'Lia Moss']]) {
+    for (const [words, speaker] of [['grave provocation', 'Sam Pruitt'], ['fiction', 'Ray Gibbs'], ['keep the corridor open', 'Lia Moss']]) {
       const quote = quoteStarting(document, words);
       assert.deepEqual([quote?.speaker, quote?.kind], [speaker, 'fragment'], words);
     }
@@ -510,68 +510,68 @@ describe('fragments after verbs of judging', () => {
 describe('participles report the sentence subject', () => {
   test('"…, telling X that “…”", "by announcing that …" and "He\'s claiming that …"', () => {
     const document = parse([
-      'The host pressed Senator Ray Gibbs on the choice of moderators, telling Dan Riley that "I am not okay with the moderator because I think he treats me very unfairly."',
-      'Judge Nora Bell rejected the request on Monday, saying the courts have no business deciding what voters should read.',
-      'Governor Sam Pruitt spoke in Ohio. He\'s claiming that voting fraud is “a big, big problem in this country” and that nobody will talk about it.',
+      'The interviewer pressed Minister Ray Gibbs on the choice of mediators, telling Dan Riley that "I cannot accept this mediator because I think he has already taken a side."',
+      'Judge Nora Bell rejected the appeal on Monday, saying the tribunal has no power to rule on the maritime boundary.',
+      'Minister Sam Pruitt spoke in Oslo. He\'s claiming that smuggling is “a very serious problem on the northern route” and that nobody will act on it.',
     ].join('\n\n'));
-    assert.equal(quoteStarting(document, 'I am not okay')?.speaker, 'Ray Gibbs');
-    assert.equal(quoteStarting(document, 'the courts have no business')?.speaker, 'Nora Bell');
-    assert.equal(quoteStarting(document, 'a big, big problem')?.speaker, 'Sam Pruitt');
+    assert.equal(quoteStarting(document, 'I cannot accept this')?.speaker, 'Ray Gibbs');
+    assert.equal(quoteStarting(document, 'the tribunal has no power')?.speaker, 'Nora Bell');
+    assert.equal(quoteStarting(document, 'a very serious problem')?.speaker, 'Sam Pruitt');
   });
 });
 
 describe('pronouns', () => {
   test('a person named inside a quotation does not take the pronoun after it', () => {
-    const document = parse('President Alan Moreno spoke about the climate. “My science adviser, Carl Jensen, will issue some charts and graphs,” he said, “and they are terrifying.”');
-    assert.equal(quoteStarting(document, 'My science adviser')?.speaker, 'Alan Moreno');
+    const document = parse('President Alan Moreno spoke about the drought. “My water adviser, Carl Jensen, will publish the reservoir levels,” he said, “and they are alarming.”');
+    assert.equal(quoteStarting(document, 'My water adviser')?.speaker, 'Alan Moreno');
   });
 
   test('a possessive is no subject: "he" after "X said Y’s numbers …" stays with X', () => {
-    const document = parse('Gov. Mark Penn debated on Tuesday. “His body language was excellent,” said radio host Chris Mathis.\n\nMathis said Penn’s performance should boost Don Tramp’s poll numbers.\n\n“I thought he was very effective at securing the base,” he said.');
-    assert.equal(quoteStarting(document, 'I thought he was very effective')?.speaker, 'Chris Mathis');
+    const document = parse('Minister Mark Penn negotiated on Tuesday. “His tone was measured,” said radio host Chris Mathis.\n\nMathis said Penn’s offer should ease Don Tramp’s budget worries.\n\n“I thought he was very persuasive with the northern delegations,” he said.');
+    assert.equal(quoteStarting(document, 'I thought he was very persuasive')?.speaker, 'Chris Mathis');
   });
 
   test('a name that modifies a noun is no subject: "the Reyes campaign took …"', () => {
-    const document = parse('“The campaign is in panic mode,” said Laura Wiles, a local party president.\n\nShe believes the Reyes campaign took these voters for granted.\n\n“They have a big problem now,” she said.');
-    assert.equal(quoteStarting(document, 'They have a big problem')?.speaker, 'Laura Wiles');
+    const document = parse('“The ministry is scrambling,” said Laura Wiles, a union president.\n\nShe believes the Reyes government took the dock workers for granted.\n\n“They have a real problem now,” she said.');
+    assert.equal(quoteStarting(document, 'They have a real problem')?.speaker, 'Laura Wiles');
   });
 
   test('a bare surname two people share is the one named in full most; the paragraph’s subject takes "he"', () => {
     const document = parse([
-      'Rep. Bobby Mora is running for the seat. Sen. Tim Mora, no relation, endorsed a rival last year.',
-      'Rep. Bobby Mora spoke to the union on Monday.',
-      '"He has never shown an ambition for higher office," said Quentin Kidd, a political scientist at the state college.',
-      'Mora bristles at the suggestion he won\'t be ready. "I have raised all the money I needed to raise," he said.',
+      'Ambassador Bobby Mora is seeking the post. Minister Tim Mora, no relation, backed a rival last year.',
+      'Ambassador Bobby Mora spoke to the chamber on Monday.',
+      '"He has never wanted a cabinet seat," said Quentin Kidd, a historian at the national academy.',
+      'Mora dismisses any doubt about his experience. "I have run three embassies and two trade missions," he said.',
     ].join('\n\n'));
-    assert.equal(quoteStarting(document, 'I have raised all the money')?.speaker, 'Bobby Mora');
+    assert.equal(quoteStarting(document, 'I have run three embassies')?.speaker, 'Bobby Mora');
   });
 
   test('names inside noun phrases or subordinate clauses take no pronoun from the subject', () => {
     const document = parse([
-      'Gov. Chris Crane, who has campaigned for nominee Donald Tramp since he left the race, blasted the senator as a “disgrace” on Wednesday.',
-      '“Those comments are a disgrace,” he said.',
-      'Ed Shultz said he did not support Mr. Tramp, the presumed Putin favorite. The difference now, he told me on Friday, is that he is the anchor of a news program.',
+      'Minister Chris Crane, who has worked for Premier Olaf Brandt since he left the navy, dismissed the report as “fiction” on Wednesday.',
+      '“Those figures are invented,” he said.',
+      'Ed Shultz said he did not support Mr. Brandt, the presumed Kremlin choice. The difference now, he told me on Friday, is that he is the chair of a neutral panel.',
     ].join('\n\n'));
-    assert.equal(quoteStarting(document, 'Those comments are a disgrace')?.speaker, 'Chris Crane');
-    assert.equal(quoteStarting(document, 'he is the anchor')?.speaker, 'Ed Shultz');
+    assert.equal(quoteStarting(document, 'Those figures are invented')?.speaker, 'Chris Crane');
+    assert.equal(quoteStarting(document, 'he is the chair')?.speaker, 'Ed Shultz');
   });
 
   test('"she" never goes to a man the text shows as one', () => {
-    const document = parse('Mr. Victor Hale walked onto the stage. “Thank you all for coming tonight,” Hale said. Then the crowd cheered. “It is finished,” she said of the race.');
-    assert.equal(quoteStarting(document, 'Thank you all')?.speaker, 'Victor Hale');
-    assert.notEqual(quoteStarting(document, 'It is finished')?.speaker, 'Victor Hale');
+    const document = parse('Mr. Victor Hale walked to the podium. “Thank you all for coming to Geneva,” Hale said. Then the hall applauded. “It is signed,” she said of the accord.');
+    assert.equal(quoteStarting(document, 'Thank you all for coming to')?.speaker, 'Victor Hale');
+    assert.notEqual(quoteStarting(document, 'It is signed')?.speaker, 'Victor Hale');
   });
 });
 
 describe('headlines that state what someone said', () => {
   const article = (title: string, body: string) => parseStatement({ uri: 'memory:///news.txt', text: `${title}\n\n${body}` });
-  const body = 'Senator Bernard Sandoval spoke in Ohio on Tuesday about the race. Sandoval said the campaign had lost its way and needed a new message.';
+  const body = 'Minister Bernard Sandoval spoke in Lisbon on Tuesday about the fisheries talks. Sandoval said the talks had stalled and needed a new mediator.';
 
   test('`Name: …`, `Name says …` and `…, Name Says` are the named person’s when the article names them', () => {
     for (const [title, words] of [
-      ["Sandoval: Campaign needs to 'get away from all of this personality stuff.'", "Campaign needs to 'get away"],
-      ['Sandoval says the campaign has lost its way.', 'the campaign has lost its way'],
-      ['The Campaign Could Still Win the State, Sandoval Says.', 'The Campaign Could Still Win the State'],
+      ["Sandoval: Fisheries talks need 'a fresh pair of eyes on the quotas.'", "Fisheries talks need 'a fresh"],
+      ['Sandoval says the fisheries talks have stalled.', 'the fisheries talks have stalled'],
+      ['The Talks Could Still Close by Summer, Sandoval Says.', 'The Talks Could Still Close by Summer'],
     ]) {
       const quote = article(title, body).quotes.find(q => q.text.startsWith(words));
       assert.equal(quote?.speaker, 'Bernard Sandoval', title);
@@ -580,7 +580,7 @@ describe('headlines that state what someone said', () => {
   });
 
   test('a label nobody in the article answers to makes no statement', () => {
-    const document = article('Poll: Voters split evenly ahead of the first debate.', body);
+    const document = article('Poll: Voters split evenly on the fisheries accord.', body);
     assert.ok(!document.quotes.some(q => q.text.startsWith('Voters split')), JSON.stringify(document.quotes));
   });
 });

@@ -24,7 +24,7 @@ export function describedSource(tokens: readonly Token[], text: string): Source 
   if (tokens.length === 0 || tokens.length > 8) return undefined;
   // "Trump and the Office of the First Lady": the first named leads, as for people.
   const and = tokens.findIndex((token, i) => i > 0 && token.lower === 'and');
-  // "Federal and state officials", "Developers and supporters in Congress": one description when the first
+  // "Regional and national officials", "Exporters and their partners abroad": one description when the first
   // part is none on its own.
   const first = and > 0 ? describedSource(tokens.slice(0, and), text) : undefined;
   if (first) return first;
@@ -124,7 +124,7 @@ export class SpeakerContext {
       // Someone only mentioned ("a bridge named after Pollard") does not take the pronoun from a subject or a speaker.
       if (personGender === gender && (mentions[i].speaking || mentions[i].subject)) return person;
       if (personGender === gender) nearestMentioned ??= person;
-      // "Scott bristles at the suggestion. “…,” he said": the paragraph's subject, of no known gender, before the
+      // "Mora dismisses any doubt. “…,” he said": the paragraph's subject, of no known gender, before the
       // speaker of an earlier paragraph.
       if (personGender === undefined && mentions[i].subject && !this.paragraphBreakBetween(mentions[i].span.end, offset)) return person;
       if (personGender === undefined) nearestUnknown ??= person;
@@ -190,7 +190,7 @@ export interface ReportingClause {
   /** Tokens of the subject before the verb. */
   readonly subject: Token[];
   /**
-   * The verb shares the subject of an earlier verb ("Cruz urged … and said he"): the clause has only a
+   * The verb shares the subject of an earlier verb ("Moss urged … and said she"): the clause has only a
    * conjunction where its subject would be, and the sentence's subject speaks.
    */
   readonly coordinated?: boolean;
@@ -198,7 +198,7 @@ export interface ReportingClause {
 
 /** Words that open a clause without being part of its subject: "But he said", "while 73 percent said". */
 const CLAUSE_OPENERS = /^(?:but|and|or|so|yet|still|meanwhile|however|now|instead|indeed|thus|then|while|whereas|although|though|because|since|when|if|as|after|before|which|that|whom)$/;
-/** "Sanders on Tuesday said", "the group in a statement said": a time or occasion between subject and verb. */
+/** "Ortiz on Tuesday said", "the group in a statement said": a time or occasion between subject and verb. */
 const ADJUNCT_START = /^(?:on|in|at|during|last|this|earlier|late|early|later|over|via|through)$/;
 const ADJUNCT_WORD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|night|day|week|weekend|month|year|statement|interview|email|e-mail|letter|speech|call|tweet|post|release|briefing|conference|hearing|rally|appearance|remarks|filing|court|\d{4}|january|february|march|april|may|june|july|august|september|october|november|december)$/;
 

@@ -31,8 +31,8 @@ export type SpeakerOf = Source | null | undefined;
 export const person = (name: string | null | undefined): SpeakerOf => (name ? { name, kind: 'person' } : name === null ? null : undefined);
 
 /**
- * The reporting clause nearest a quotation: in "When Clinton noted that …, Trump boasted, “…”" the words are
- * Trump's, not Clinton's.
+ * The reporting clause nearest a quotation: in "When Cole noted that …, Trent boasted, “…”" the words are
+ * Trent's, not Cole's.
  */
 export function lastReportingClause(tokens: readonly Token[]): ReturnType<typeof findReportingClause> {
   let last: ReturnType<typeof findReportingClause>;
@@ -45,7 +45,7 @@ export function lastReportingClause(tokens: readonly Token[]): ReturnType<typeof
   return last;
 }
 
-/** "Mitch Conway, now the leader, who in 2010 said …": a relative pronoun's antecedent, the last person named before it. */
+/** "Mitch Conway, now the chair, who in 2015 said …": a relative pronoun's antecedent, the last person named before it. */
 export function relativeAntecedent(clause: NonNullable<ReturnType<typeof findReportingClause>>, sentence: Span, context: SpeakerContext): Source | undefined {
   const [pronoun] = clause.subject;
   if (clause.subject.length !== 1 || pronoun.lower !== 'who') return undefined;
@@ -103,7 +103,7 @@ export function cueAfter(written: Token[], context: SpeakerContext, text: string
       const name = unknownPersonName(subject.slice(0, n));
       if (name) return { name, kind: 'person' };
     }
-    // "said 9/11 widow Terry Strada": a description before the name.
+    // "said 24/7 hotline nurse Terry Strand": a description before the name.
     for (let k = 1; k < subject.length; k++) {
       const speaker = context.resolveSubject(subject.slice(k)) ?? unknownPersonName(subject.slice(k));
       if (speaker) return { name: speaker, kind: 'person' };

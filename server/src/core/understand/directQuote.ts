@@ -30,7 +30,7 @@ export function directQuote(text: string, mark: MarkedSpan, sentence: Span, para
   // Cues sit right next to the quotation; looking at a bounded window keeps long paragraphs linear.
   const before = text.slice(Math.max(sentence.start, mark.outer.start - CUE_WINDOW), mark.outer.start);
   if (NAMING_BEFORE.test(before.slice(-40))) return undefined;
-  // `on Fox News’s “Fox and Friends.”`, `in “American Skin”`: a title in Title Case after "on", "in" or a possessive.
+  // `on Radio Nord’s “Harbour Hour Weekly.”`, `in “Northern Lights”`: a title in Title Case after "on", "in" or a possessive.
   if (words >= 2 && /(?:\b(?:on|in)|['’]s)\s*$/i.test(before) && content.split(/\s+/).filter(w => /\p{L}/u.test(w) && !/^(?:a|an|the|and|of|or|to|in|on|for|at|by|with)$/.test(w)).every(w => /^[\p{Lu}\d]/u.test(w))) return undefined;
   // The quote's text and span leave out surrounding spaces and the comma before the closing mark.
   const cleaned = trimEndOf(content, /[\s,]/).trim();
@@ -45,7 +45,7 @@ export function directQuote(text: string, mark: MarkedSpan, sentence: Span, para
     span,
   });
 
-  // A transcript excerpt quoted whole: `"WALLACE: But, Governor, …` is the labelled speaker's.
+  // A transcript excerpt quoted whole: `"FARROW: But, Minister, …` is the labelled speaker's.
   const label = /^\s*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s/.exec(content);
   if (label && words >= MIN_QUOTE_WORDS) {
     const labelled = label[1].replace(/[\p{L}]+/gu, word => word[0] + word.slice(1).toLowerCase());
@@ -53,7 +53,7 @@ export function directQuote(text: string, mark: MarkedSpan, sentence: Span, para
   }
 
   // A paragraph that opens with a mark right after an unclosed quotation continues it, unless a cue of its own
-  // follows ("“…,” added Rep. Clyburn": the quotation before was left unclosed by mistake).
+  // follows ("“…,” added Ambassador Colburn": the quotation before was left unclosed by mistake).
   const continues = continuing && mark.outer.start === paragraph.start;
   const continued = () => make(continuing!.speaker ? { name: continuing!.speaker, kind: continuing!.speakerKind ?? 'person' } : null, continuing!.via);
 
@@ -104,7 +104,7 @@ export function directQuote(text: string, mark: MarkedSpan, sentence: Span, para
   // reporting verb with no subject of its own (a participle after a comma) reports the sentence's subject.
   if (!clause && words >= 2 && words <= FRAGMENT_MAX_WORDS && !modifiesNoun(text, mark) && beforeTokens.some((_, i) => verbLengthAt(beforeTokens, i) > 0)) {
     const speaker = sentenceSubject(tokens, mark.outer.start, sentence, context);
-    // "…, asserting, “Of course, I pay taxes.”" quotes a whole utterance; "… urging voters to “check out” …" a fragment.
+    // "…, asserting, “Of course, the contract was published.”" quotes a whole utterance; "… urging delegates to “keep talking” …" a fragment.
     if (speaker) return make(person(speaker), undefined, /[,:]\s*$/.test(before) ? 'direct' : 'fragment');
   }
   // "…, telling the host that “I'm not okay with …”": a participle's whole quotation.
@@ -118,7 +118,7 @@ export function directQuote(text: string, mark: MarkedSpan, sentence: Span, para
     if (appositive) return make(appositive.speaker);
   }
   // "President Trump commended ..., saying, “...”": the sentence's subject speaks.
-  // "…, asserting, “Of course, I pay taxes.”": any reporting participle.
+  // "…, asserting, “Of course, the contract was published.”": any reporting participle.
   const participle = /\b(\p{Ll}+ing),?\s*$/u.exec(before);
   if (participle && REPORTING_VERB_SET.has(participle[1]) && words >= MIN_QUOTE_WORDS) {
     const speaker = sentenceSubject(tokens, mark.outer.start, sentence, context);
@@ -132,7 +132,7 @@ export function directQuote(text: string, mark: MarkedSpan, sentence: Span, para
     const speaker = named ?? person(sentenceSubject(tokens, mark.outer.start, sentence, context));
     if (speaker) return make(speaker, undefined, words <= FRAGMENT_MAX_WORDS ? 'fragment' : 'direct');
   }
-  // "Gibbs's claim that there have been “thousands of shootings”": the claim's owner speaks.
+  // "Gibbs's claim that there have been “hundreds of border incidents”": the claim's owner speaks.
   const window = before.slice(-220);
   const claim = CLAIM_THAT.exec(window);
   if (claim) {
@@ -157,7 +157,7 @@ export function directQuote(text: string, mark: MarkedSpan, sentence: Span, para
 
   // A label: `Name: “…”`, the paragraph's first words ending in a colon right before the mark.
   // (Measured on the words: in Markdown, a blanked link destination may stand between the label and the mark.)
-  // "Said Ellis: “…”" opening a sentence inside a paragraph.
+  // "Said Okafor: “…”" opening a sentence inside a paragraph.
   const saidLabel = /^\s*Said ([^:;.!?"“”\s][^:;.!?"“”]{1,59}):\s*$/.exec(text.slice(sentence.start, mark.outer.start));
   const saidBy = saidLabel ? context.resolveSubject(tokenize(saidLabel[1])) ?? unknownPersonName(tokenize(saidLabel[1])) : undefined;
   if (saidBy) return make(person(saidBy));
@@ -205,7 +205,7 @@ function modifiesNoun(text: string, mark: MarkedSpan): boolean {
   const before = text.slice(Math.max(0, mark.outer.start - 8), mark.outer.start);
   // "dismissed the plan as a “cruel joke” during …": the words after "as" are the speaker's verdict.
   if (/\bas\s+(?:a|an|the)\s*$/i.test(before)) return false;
-  // `a “one-term president,” agreed`: punctuation closing the quoted words ends the phrase.
+  // `a “living document,” agreed`: punctuation closing the quoted words ends the phrase.
   if (/[,.;:!?]$/.test(text.slice(mark.content.start, mark.content.end).trimEnd())) return false;
   return /^ \p{Ll}/u.test(after) && !/^ (?:of|to|in|on|and|or|against|for|with|by|from|at|as)\b/.test(text.slice(mark.outer.end, mark.outer.end + 10)) && /\b(?:a|an|the|no|its|their|his|her|this|that)\s*$/i.test(before);
 }

@@ -160,10 +160,10 @@ export const ORGANISATION_TAILS = new Set(`coalition institute institution found
 export const FUNCTION_WORDS = new Set(['of', 'in', 'and', 'or', 'to', 'for', 'at', 'on', 'with', 'by', 'from', 'that', 'which', 'as', 'than', 'into', 'about', 'after', 'before', 'over', 'under', 'against', 'but', 'nor', 'the', 'a', 'an',
   'since', 'because', 'although', 'though', 'when', 'while', 'if', 'until', 'whether', 'where', 'who', 'whom', 'whose', 'so', 'during', 'through', 'between', 'among', 'without', 'within']);
 
-/** Words before a name that make it part of a noun phrase ("the presumed Putin favorite"), never a subject. */
+/** Words before a name that make it part of a noun phrase ("the presumed Kremlin choice Brandt"), never a subject. */
 export const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those']);
 
-/** Nouns a name modifies ("the Clinton campaign took …"): the campaign acts, not Clinton. */
+/** Nouns a name modifies ("the Reyes government took …"): the government acts, not Reyes. */
 export const NOUNS_AFTER_NAMES = new Set(['campaign', 'campaigns', 'administration', 'team', 'family', 'foundation', 'aides', 'aide', 'supporters', 'allies', 'camp', 'voters', 'presidency', 'era', 'policy', 'policies', 'plan', 'plans', 'tweets', 'tweet', 'spokesman', 'spokeswoman', 'spokesperson', 'surrogates', 'critics', 'government', 'cabinet', 'doctrine', 'rally', 'rallies', 'campaign’s', "campaign's", 'organization', 'people', 'staff', 'staffers', 'advisers', 'officials', 'loyalists', 'years', 'victory', 'win', 'loss', 'nomination', 'candidacy', 'speech', 'remarks', 'comments', 'statement', 'interview', 'tax', 'taxes']);
 
 /** Last words of places and buildings named after people ("the Edmund Pettus Bridge", "Walter Reed Medical Center"). */

@@ -100,7 +100,7 @@ function nameRuns(tokens: Token[]): NameRun[] {
       else if (PARTICLES.has(tokens[j].text) && tokens[j + 1] && isNameToken(tokens[j + 1]) && isSpaceGap(tokens[j + 1].gap)) j += 2;
       else break;
     }
-    // "the EB-5 Investment Coalition", "the Hoover Institution": capitalized words before an organisation's
+    // "the Riverside Shipping Coalition", "the Baxter Institution": capitalized words before an organisation's
     // head name the organisation, not a person.
     const next = tokens[j];
     const organisation = (next && isSpaceGap(next.gap) && isCapitalized(next.text) && (ORGANISATION_TAILS.has(next.lower) || PLACE_TAILS.has(next.lower))) || ORGANISATION_TAILS.has(tokens[j - 1].lower) || PLACE_TAILS.has(tokens[j - 1].lower);
@@ -184,7 +184,7 @@ function isSpeakingRun(tokens: Token[], run: NameRun): boolean {
   const after = tokens[run.last];
   if (after && isSpaceGap(after.gap) && (verbLengthAt(tokens, run.last) > 0 || /^(?:also|further|then|later|once)$/.test(after.lower) && verbLengthAt(tokens, run.last + 1) > 0)) return true;
   const before = tokens[run.first - 1];
-  // "said Yang" speaks; "Matthews said Pence’s performance …" does not make Pence speak.
+  // "said Yang" speaks; "Mathis said Penn’s offer …" does not make Penn speak.
   const possessive = /['’]s$/.test(tokens[run.last - 1].text);
   if (before && !possessive && isSpaceGap(tokens[run.first].gap) && /^(?:said|says|added|told|noted|stressed|asked|wrote)$/.test(before.lower)) return true;
   return before?.lower === 'to' && tokens[run.first - 2]?.lower === 'according';
@@ -196,9 +196,9 @@ function isSpeakingRun(tokens: Token[], run: NameRun): boolean {
  * between commas: "Scott responded", "Ada Brennick, a nurse, asked", unlike "a bridge named after Pollard in 1931".
  */
 function isSubjectRun(tokens: Token[], run: NameRun): boolean {
-  // "Tramp’s poll numbers": a possessive names the owner, not the one who acts.
+  // "Tramp’s budget worries": a possessive names the owner, not the one who acts.
   if (/['’]s$/.test(tokens[run.last - 1].text)) return false;
-  // "the presumed Putin favorite", "the Clinton campaign": a name inside a noun phrase.
+  // "the presumed Kremlin choice Brandt", "the Reyes government": a name inside a noun phrase.
   const before = tokens[run.first - 1], twoBefore = tokens[run.first - 2];
   if (before && isSpaceGap(tokens[run.first].gap) && (DETERMINERS.has(before.lower) || (/^\p{Ll}/u.test(before.text) && isSpaceGap(before.gap) && twoBefore && DETERMINERS.has(twoBefore.lower)))) return false;
   let next = run.last;
@@ -304,7 +304,7 @@ export function findPeople(text: string, paragraphs: readonly Span[], { titles =
     return names && names.length === 1 ? names[0] : undefined;
   };
 
-  // Two people share a surname ("Ted Cruz", "Heidi Cruz"): a bare "Cruz" is the one the document names in full
+  // Two people share a surname ("Bobby Mora", "Tim Mora"): a bare "Mora" is the one the document names in full
   // most (news call the others by their given name), the one named last when that is even.
   const fullMentionCounts = new Map<string, number>();
   for (const mention of mentions) fullMentionCounts.set(mention.person, (fullMentionCounts.get(mention.person) ?? 0) + 1);

@@ -161,7 +161,7 @@ function findAttributedQuotes(input: QuoteInput): Quote[] {
       const reportable = !quotedHere || (firstMark && wordCount(text.slice(sentence.start, firstMark.outer.start)) >= 10);
       const shortMarks = sentenceMarks.every(m => wordCount(text.slice(m.content.start, m.content.end)) < 12);
       let reported = reportable && (shortMarks || !quotedHere) ? reportedStatement(text, sentence, tokens, context, firstMark && quotedHere ? firstMark.outer.start : sentence.end) : undefined;
-      // `Omar urged them to “vote your conscience” and said he …`: a report after the sentence's quotations.
+      // `Moss urged them to “keep the corridor open” and said she …`: a report after the sentence's quotations.
       const lastMark = sentenceMarks[sentenceMarks.length - 1];
       if (!reported && quotedHere && shortMarks && lastMark) {
         reported = reportedStatement(text, sentence, tokens, context, sentence.end, lastMark.outer.end);
