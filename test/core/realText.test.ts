@@ -548,12 +548,12 @@ describe('pronouns', () => {
 
   test('names inside noun phrases or subordinate clauses take no pronoun from the subject', () => {
     const document = parse([
-      'Minister Chris Crane, who has worked for Premier Olaf Brandt since he left the navy, dismissed the report as “fiction” on Wednesday.',
-      '“Those figures are invented,” he said.',
-      'Ed Shultz said he did not support Mr. Brandt, the presumed Kremlin choice. The difference now, he told me on Friday, is that he is the chair of a neutral panel.',
+      'Deputy Minister Chris Crane, who has served under Premier Olaf Brandt since he came home from the fleet, called the audit “a fairy tale” at a briefing.',
+      '“Not one of those numbers is real,” he said.',
+      'Ivo Marsh backed the ombudsman over Mr. Brandt, the old guard’s man in the capital. The question now, he wrote to members on Sunday, is whether the panel can stay impartial.',
     ].join('\n\n'));
-    assert.equal(quoteStarting(document, 'Those figures are invented')?.speaker, 'Chris Crane');
-    assert.equal(quoteStarting(document, 'he is the chair')?.speaker, 'Ed Shultz');
+    assert.equal(quoteStarting(document, 'Not one of those numbers')?.speaker, 'Chris Crane');
+    assert.equal(document.quotes.find(q => q.text.includes('whether the panel can stay impartial'))?.speaker, 'Ivo Marsh');
   });
 
   test('"she" never goes to a man the text shows as one', () => {

@@ -4,7 +4,7 @@ import { trimEndOf } from '../read/trim';
 
 /**
  * A headline that states what someone said: `Sandoval: Fisheries talks need …`, `Sandoval says the talks have
- * stalled`, `… Could Address Clean Energy, Graham Says`. Only a speaker the article itself names counts, so a
+ * stalled`, `… Must Wait for the Census, Okafor Says`. Only a speaker the article itself names counts, so a
  * label like `Poll:` or `The Latest:` never makes a statement.
  */
 export function titleStatement(text: string, title: Span, people: PeopleInDocument): Quote | undefined {
