@@ -1,4 +1,4 @@
-import { KNOWN_ORGANISATIONS, ORGANISATION_HEADS, REPORTING_VERB_SET, REPORTING_VERBS, ROLE_HEADS, SOURCE_NOUNS } from './lexicon';
+import { KNOWN_ORGANISATIONS, ORGANISATION_HEADS, REPORTING_VERB_SET, REPORTING_VERBS, ROLE_HEADS, SOURCE_NOUNS, STANCE_VERB_SET } from './lexicon';
 
 const TWO_WORD_VERB_STARTS = new Set(REPORTING_VERBS.filter(verb => verb.includes(' ')).map(verb => verb.split(' ')[0]));
 import { DESCRIBING_NOUN, unknownPersonName } from './people';
@@ -70,6 +70,18 @@ export function sourceNamedIn(tokens: readonly Token[], text: string): Source | 
   const known = KNOWN_ORGANISATIONS.has(tokens.map(t => t.lower).join(' ').replace(/^the /, ''));
   const name = known ? undefined : unknownPersonName(tokens);
   return name ? { name, kind: 'person' } : described;
+}
+
+/**
+ * The source after "according to": anything named there is one. A person or organisation the text knows, else
+ * the phrase as written ("federal statistics", "a count by the county clerk").
+ */
+export function accordingToSource(tokens: readonly Token[], text: string, context: SpeakerContext): Source | undefined {
+  const source = context.resolveSource(tokens, text);
+  if (source || tokens.length === 0 || tokens.length > 10) return source;
+  const phrase = text.slice(tokens[0].start, tokens[tokens.length - 1].end).replace(/\s+/g, ' ');
+  const named = tokens.some(t => isCapitalized(t.text) && !/^(?:the|a|an)$/i.test(t.text));
+  return { name: phrase, kind: named ? 'organisation' : 'unnamed' };
 }
 
 /** Who is being talked about at this point of the document, for pronouns and "the ambassador". */
@@ -216,15 +228,20 @@ function subjectCore(subject: Token[]): Token[] {
   return subject.slice(start, end);
 }
 
-/** Finds `subject (adverb) verb` in tokens; the subject runs back to the clause start (comma or start). */
-export function findReportingClause(tokens: readonly Token[], from = 0, to = tokens.length): ReportingClause | undefined {
+/**
+ * Finds `subject (adverb) verb` in tokens; the subject runs back to the clause start (comma or start). `verbAt`
+ * says how many tokens of a verb start at a position: reporting verbs unless told otherwise.
+ */
+export function findReportingClause(tokens: readonly Token[], from = 0, to = tokens.length, verbAt: (tokens: readonly Token[], i: number) => number = verbLengthAt): ReportingClause | undefined {
   for (let i = from; i < to; i++) {
-    const length = verbLengthAt(tokens, i);
+    const length = verbAt(tokens, i);
     if (!length) continue;
     let subjectEnd = i;
     if (subjectEnd > from && VERB_AFTER_ADVERB.test(tokens[subjectEnd - 1].lower)) subjectEnd--;
     // "many leaders have noted", "Smith had earlier said": the auxiliary is part of the verb, not the subject.
     while (subjectEnd > from && AUXILIARY.test(tokens[subjectEnd - 1].lower)) subjectEnd--;
+    // "has been endorsed by", "was told": a passive verb's subject is not who speaks.
+    if (subjectEnd < i && /^(?:is|are|was|were|be|been|being)$/.test(tokens[i - 1].lower) && /(?:ed|ld|lt|ght|wn)$/.test(tokens[i].lower)) continue;
     if (subjectEnd > from && VERB_AFTER_ADVERB.test(tokens[subjectEnd - 1].lower)) subjectEnd--;
     let subjectStart = subjectEnd;
     while (subjectStart > from && subjectEnd - subjectStart < 8 && !/[,;:()"“”—–―]/.test(tokens[subjectStart].gap)) subjectStart--;
@@ -236,6 +253,9 @@ export function findReportingClause(tokens: readonly Token[], from = 0, to = tok
   }
   return undefined;
 }
+
+/** A verb of stance ("wants", "blamed", "has questioned") at `i`: one token, or none. */
+export const stanceVerbAt = (tokens: readonly Token[], i: number): number => (STANCE_VERB_SET.has(tokens[i]?.lower ?? '') ? 1 : 0);
 
 export function verbLengthAt(tokens: readonly Token[], i: number): number {
   const one = tokens[i]?.lower;

@@ -108,6 +108,33 @@ export const REPORTING_VERBS = [
 
 export const REPORTING_VERB_SET = new Set(REPORTING_VERBS);
 
+/** Past forms that do not add -ed: "thought", "sought", "felt". */
+const IRREGULAR_PAST: Record<string, string> = { think: 'thought', seek: 'sought', feel: 'felt', hold: 'held', see: 'saw', understand: 'understood' };
+
+/** A verb's finite and -ing forms from its base ("plan" → plans, planned, planning; "deny" → denies, denied). */
+function inflections(base: string): string[] {
+  const past = IRREGULAR_PAST[base];
+  if (/[^aeiou]y$/.test(base)) return [base, `${base.slice(0, -1)}ies`, past ?? `${base.slice(0, -1)}ied`, `${base}ing`];
+  if (base.endsWith('e')) return [base, `${base}s`, past ?? `${base}d`, `${base.slice(0, -1)}ing`];
+  // One short vowel before a final consonant doubles it: "plan" → "planned", "commit" → "committed".
+  const doubled = /^(?:plan|commit|admit|regret|prefer|bar|slam|rip|ban|nag|jab)$/.test(base) ? base + base.at(-1) : base;
+  const s = /(?:s|sh|ch|x|z)$/.test(base) ? `${base}es` : `${base}s`;
+  return [base, s, past ?? `${doubled}ed`, `${doubled}ing`];
+}
+
+/**
+ * Verbs of stance: what someone wants, plans, believes or holds against someone ("the ministry wants to …",
+ * "Mora blamed the delays on …"). They report a position, not words, so they only count after a subject that
+ * names a speaker and only when no reporting verb does; they never cue a quotation.
+ */
+export const STANCE_VERB_SET = new Set(`
+  want plan propose support oppose back endorse favor favour reject dismiss deny dispute challenge question
+  criticize criticise blame accuse attack mock defend hope fear expect intend seek promise threaten refuse
+  decline decide think feel doubt worry consider recommend request advocate champion tout hail applaud slam
+  blast rip lambaste chastise rebuke grill signal hint cite reference recognize recognise regret welcome
+  prefer describe characterize portray label brand dub accuse ridicule disparage fault credit thank
+  vow pledge commit demand urge call`.trim().split(/\s+/).flatMap(inflections));
+
 /** Nouns that describe an unnamed source: "a source said", "officials said", "one reader wrote". */
 export const SOURCE_NOUNS = words(`
   source sources official officials aide aides analyst analysts expert experts critic critics observer observers
