@@ -62,4 +62,22 @@ describe('reporting cues that the words run around', () => {
     const bank = reportContaining(document, 'Grain exports rose');
     assert.deepEqual([bank?.speaker, bank?.speakerKind], ['the Central Bank of Peru', 'organisation']);
   });
+
+  test('"after saying …, she …" and "began by saying …" are the main clause’s subject’s words', () => {
+    const document = parse([
+      'Minister Ana Ortiz and her deputy Ivo Marsh met the press in Lima.',
+      'After saying her delegation was ready to sign tonight, she left the hall.',
+      'Marsh began by saying he would never accept a deal on those terms.',
+    ].join('\n\n'));
+    assert.equal(reportContaining(document, 'ready to sign tonight')?.speaker, 'Ana Ortiz');
+    assert.equal(reportContaining(document, 'never accept a deal')?.speaker, 'Ivo Marsh');
+  });
+});
+
+describe('quoted words inside a stated position', () => {
+  test('"blamed the delays on “…”": a verb of stance gives the quoted words to its subject', () => {
+    const document = parse('Foreign Minister Ines Varga spoke in Oslo. Varga blamed the delays on “customs theatre” at the northern border.');
+    const fragment = document.quotes.find(q => q.text === 'customs theatre');
+    assert.deepEqual([fragment?.speaker, fragment?.kind], ['Ines Varga', 'fragment']);
+  });
 });

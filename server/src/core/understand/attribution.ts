@@ -1,4 +1,4 @@
-import { KNOWN_ORGANISATIONS, ORGANISATION_HEADS, REPORTING_VERB_SET, REPORTING_VERBS, ROLE_HEADS, SOURCE_NOUNS, STANCE_VERB_SET } from './lexicon';
+import { DETERMINERS, KNOWN_ORGANISATIONS, ORGANISATION_HEADS, REPORTING_VERB_SET, REPORTING_VERBS, ROLE_HEADS, SOURCE_NOUNS, STANCE_VERB_SET } from './lexicon';
 
 const TWO_WORD_VERB_STARTS = new Set(REPORTING_VERBS.filter(verb => verb.includes(' ')).map(verb => verb.split(' ')[0]));
 import { DESCRIBING_NOUN, unknownPersonName } from './people';
@@ -254,8 +254,12 @@ export function findReportingClause(tokens: readonly Token[], from = 0, to = tok
   return undefined;
 }
 
-/** A verb of stance ("wants", "blamed", "has questioned") at `i`: one token, or none. */
-export const stanceVerbAt = (tokens: readonly Token[], i: number): number => (STANCE_VERB_SET.has(tokens[i]?.lower ?? '') ? 1 : 0);
+/**
+ * A verb of stance ("wants", "blamed", "has questioned") at `i`: one token, or none. After a determiner the
+ * word is a noun ("the plan", "their support").
+ */
+export const stanceVerbAt = (tokens: readonly Token[], i: number): number =>
+  STANCE_VERB_SET.has(tokens[i]?.lower ?? '') && !(i > 0 && DETERMINERS.has(tokens[i - 1].lower)) ? 1 : 0;
 
 export function verbLengthAt(tokens: readonly Token[], i: number): number {
   const one = tokens[i]?.lower;

@@ -1,6 +1,6 @@
 /** Whether a quoted span is someone's words, and whose: cues after and before the marks, labels, fragments. */
 import { REPORTING_VERB_SET } from './lexicon';
-import { describedSource, SpeakerContext, verbLengthAt, type Source } from './attribution';
+import { describedSource, SpeakerContext, stanceVerbAt, verbLengthAt, type Source } from './attribution';
 import type { Quote, Span } from '../model';
 import { type MarkedSpan } from '../read/quotationMarks';
 import { isCapitalized, tokenize, type Token } from '../read/tokens';
@@ -219,7 +219,8 @@ const BETWEEN_SUBJECT_AND_VERB = /^(?:also|then|later|once|again|repeatedly|furt
  */
 function fragmentSpeaker(tokens: readonly Token[], context: SpeakerContext, text: string, sentenceSubjectOf: () => string | undefined): Source | undefined {
   for (let i = tokens.length - 1; i > 0; i--) {
-    if (!FRAGMENT_VERBS.test(tokens[i].lower)) continue;
+    // Verbs of stance name a position too: "blamed the shootings on “…”", "has been pounding X as a “…”".
+    if (!FRAGMENT_VERBS.test(tokens[i].lower) && !stanceVerbAt(tokens, i)) continue;
     let start = i;
     while (start > 0 && i - start < 8 && !/[,;:()"“”—–―]/.test(tokens[start].gap)) start--;
     const subject = tokens.slice(start, i).filter(t => !BETWEEN_SUBJECT_AND_VERB.test(t.lower));

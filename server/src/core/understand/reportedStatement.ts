@@ -85,7 +85,34 @@ function reportingClauseStatement(text: string, sentence: Span, tokens: Token[],
     const first = words === undefined ? undefined : tokens[words];
     if (speaker && first && first.start < end && !first.gap.includes(',')) return make({ name: speaker, kind: 'person' }, first.start, end);
   }
-  return after === sentence.start ? stanceStatement(text, tokens, context, end) : undefined;
+  if (after !== sentence.start) return undefined;
+  return prepositionalSaying(text, sentence, tokens, context, end) ?? stanceStatement(text, tokens, context, end);
+}
+
+/** Words before a participle of saying that make it an adverbial: "after saying", "by saying", "without saying". */
+const SAYING_PREPOSITIONS = /^(?:after|by|before|while|without|upon|on)$/;
+
+/**
+ * "After saying the talks were over, she left" and "He began by saying he would …": the words are the main
+ * clause's subject's, which follows the adverbial when it opens the sentence and precedes it otherwise.
+ */
+function prepositionalSaying(text: string, sentence: Span, tokens: Token[], context: SpeakerContext, end: number): Quote | undefined {
+  const at = tokens.findIndex((t, k) => k > 0 && k < tokens.length - 3 && SAYING_PREPOSITIONS.test(tokens[k - 1].lower) && isParticiple(t) && verbLengthAt(tokens, k) > 0);
+  if (at === -1) return undefined;
+  const words = contentAfterVerb(tokens, at + verbLengthAt(tokens, at), tokens[at].lower);
+  if (words === undefined || !tokens[words] || tokens[words].start >= end) return undefined;
+  if (at - 1 <= 1) {
+    // The adverbial opens the sentence: its words run to the comma before the main clause's subject.
+    for (let k = words + 1; k < tokens.length; k++) {
+      if (!tokens[k].gap.includes(',')) continue;
+      const subject = Array.from({ length: 5 }, (_, n) => context.resolveSubject(tokens.slice(k, k + 5 - n))).find(Boolean);
+      // A closing mark after the comma ("was “ready to sign,” she …") stays with the words.
+      return subject ? reportedQuote(text, { name: subject, kind: 'person' }, tokens[words].start, tokens[k].start - (tokens[k].gap.length - tokens[k].gap.trimEnd().length)) : undefined;
+    }
+    return undefined;
+  }
+  const speaker = sentenceSubject(tokens, tokens[at].start, sentence, context);
+  return speaker ? reportedQuote(text, { name: speaker, kind: 'person' }, tokens[words].start, end) : undefined;
 }
 
 /**
