@@ -31,13 +31,13 @@ export function describedSource(tokens: readonly Token[], text: string): Source 
   const lower = tokens.map(t => t.lower);
   if (/^(?:he|she|it|they|we|i|you|this|that|there|which|who)$/.test(lower[0]) && tokens.length === 1) return undefined;
   const phrase = text.slice(tokens[0].start, tokens[tokens.length - 1].end).replace(/\s+/g, ' ');
-  // "people familiar with the matter", "a spokesman for the ministry": the head comes before of/for/with/at.
+  // "people familiar with the matter", "an aide to the minister": the head comes before of/for/with/at.
   const cut = lower.findIndex((word, i) => i > 0 && /^(?:of|for|with|at|from|in|on|by|about|close|familiar|who|briefed)$/.test(word));
   const head = tokens.slice(0, cut === -1 ? tokens.length : cut);
   // A described source is a noun phrase: no verb, pronoun or clause word inside it ("are a good case study").
   if (head.some(t => /^(?:are|is|was|were|be|been|being|have|has|had|will|would|can|could|may|might|must|should|do|does|did|not|to|that|which|who|it|they|we|i|you|he|she|if|when|as)$/.test(t.lower) || REPORTING_VERB_SET.has(t.lower))) return undefined;
   const headWord = head[head.length - 1].lower.replace(/['’]s$/, '');
-  if (/^\d/.test(headWord)) return undefined; // "24/7 nurse Ann Lowry" cut at the slash is no "9"
+  if (/^\d/.test(headWord)) return undefined; // "24/7 customs officer Linus Berglund" cut at the slash is no "7"
   // "the Ohio businessman", "a Chicago activist": a word for a person ends the description.
   if (DESCRIBING_NOUN.test(headWord) && !/^(?:human|woman|man)$/.test(headWord) && !/^[A-Z]/.test(head[head.length - 1].text)) return { name: phrase, kind: 'unnamed' };
   // A sentence's first word is capitalized whatever it is: "Another 19 percent" names no one.
@@ -123,7 +123,7 @@ export class SpeakerContext {
     const currentGender = current ? this.people.genderOf(current) : undefined;
     const mentions = this.people.mentions;
     // Walk back from the pronoun: a person of that gender named after the current speaker was last named takes
-    // it ("Ms. Ruiz criticized the plan. “…,” she told"); reaching the current speaker first keeps them.
+    // it ("Ms. Monteverdi attacked the cut. “…,” she told"); reaching the current speaker first keeps them.
     const other = gender === 'm' ? 'f' : 'm';
     let nearestUnknown: string | undefined;
     let nearestMentioned: string | undefined;
@@ -133,10 +133,10 @@ export class SpeakerContext {
       if (person === current && currentGender !== other) return current;
       if (person === current) continue;
       const personGender = this.people.genderOf(person);
-      // Someone only mentioned ("a bridge named after Pollard") does not take the pronoun from a subject or a speaker.
+      // Someone only mentioned ("a hall named after Solheim") does not take the pronoun from a subject or a speaker.
       if (personGender === gender && (mentions[i].speaking || mentions[i].subject)) return person;
       if (personGender === gender) nearestMentioned ??= person;
-      // "Mora dismisses any doubt. “…,” he said": the paragraph's subject, of no known gender, before the
+      // "Hovland brushes off questions. “…,” he said": the paragraph's subject, of no known gender, before the
       // speaker of an earlier paragraph.
       if (personGender === undefined && mentions[i].subject && !this.paragraphBreakBetween(mentions[i].span.end, offset)) return person;
       if (personGender === undefined) nearestUnknown ??= person;

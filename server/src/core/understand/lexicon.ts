@@ -101,7 +101,7 @@ export const REPORTING_VERBS = [
   'urging', 'responding', 'replying', 'recalling', 'stating', 'contending', 'observing', 'remarking', 'quipping',
   'joking', 'emphasizing', 'emphasising', 'pointing out', 'reiterating', 'cautioning', 'lamenting',
   'demanded', 'demands', 'scolded', 'scolds', 'pleaded', 'pleads', 'begged', 'objected', 'interjected',
-  // findings of polls, studies and newspapers, only with "that" ("The Ledger found that …")
+  // findings of polls, studies and newspapers, only with "that" ("The Courier found that …")
   'found that', 'finds that', 'shows that', 'show that', 'showed that', 'estimates that', 'estimated that',
   'revealed that', 'reveals that', 'concludes that', 'suggests that', 'determined that',
 ];
@@ -124,7 +124,7 @@ function inflections(base: string): string[] {
 
 /**
  * Verbs of stance: what someone wants, plans, believes or holds against someone ("the ministry wants to …",
- * "Mora blamed the delays on …"). They report a position, not words, so they only count after a subject that
+ * "Hovland blamed the delays on …"). They report a position, not words, so they only count after a subject that
  * names a speaker and only when no reporting verb does; they never cue a quotation.
  */
 export const STANCE_VERB_SET = new Set(`
@@ -187,10 +187,10 @@ export const ORGANISATION_TAILS = new Set(`coalition institute institution found
 export const FUNCTION_WORDS = new Set(['of', 'in', 'and', 'or', 'to', 'for', 'at', 'on', 'with', 'by', 'from', 'that', 'which', 'as', 'than', 'into', 'about', 'after', 'before', 'over', 'under', 'against', 'but', 'nor', 'the', 'a', 'an',
   'since', 'because', 'although', 'though', 'when', 'while', 'if', 'until', 'whether', 'where', 'who', 'whom', 'whose', 'so', 'during', 'through', 'between', 'among', 'without', 'within']);
 
-/** Words before a name that make it part of a noun phrase ("the presumed Kremlin choice Brandt"), never a subject. */
+/** Words before a name that make it part of a noun phrase ("the likely coalition pick Weller"), never a subject. */
 export const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those']);
 
-/** Nouns a name modifies ("the Reyes government took …"): the government acts, not Reyes. */
+/** Nouns a name modifies ("the Lindholm cabinet underestimated …"): the cabinet acts, not Lindholm. */
 export const NOUNS_AFTER_NAMES = new Set(['campaign', 'campaigns', 'administration', 'team', 'family', 'foundation', 'aides', 'aide', 'supporters', 'allies', 'camp', 'voters', 'presidency', 'era', 'policy', 'policies', 'plan', 'plans', 'tweets', 'tweet', 'spokesman', 'spokeswoman', 'spokesperson', 'surrogates', 'critics', 'government', 'cabinet', 'doctrine', 'rally', 'rallies', 'campaign’s', "campaign's", 'organization', 'people', 'staff', 'staffers', 'advisers', 'officials', 'loyalists', 'years', 'victory', 'win', 'loss', 'nomination', 'candidacy', 'speech', 'remarks', 'comments', 'statement', 'interview', 'tax', 'taxes']);
 
 /** Last words of places and buildings named after people ("the Edmund Pettus Bridge", "Walter Reed Medical Center"). */

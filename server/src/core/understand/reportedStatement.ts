@@ -33,7 +33,7 @@ export function reportedStatement(text: string, sentence: Span, tokens: Token[],
     // A clause, not an opening phrase: "Talks are continuing, he said", not "In the end, he said nothing".
     if (tail && (wordCount(text.slice(sentence.start, tail.comma)) >= 5 || tokens.some(t => t.end <= tail.comma && FINITE_VERB.test(t.lower)))) return make(tail.speaker, sentence.start, tail.comma);
   }
-  // "Richard Roe, director of an institute, said the tariffs …": a name, an appositive, the verb.
+  // "Petra Linde, head of an institute, said the duties …": a name, an appositive, the verb.
   const appositive = appositiveSubject(tokens, context, text);
   if (appositive && tokens[appositive.content] && tokens[appositive.content].start < end) {
     return make(appositive.speaker, tokens[appositive.content].start, end);
@@ -47,7 +47,7 @@ function reportingClauseStatement(text: string, sentence: Span, tokens: Token[],
   const make = (speaker: Source, start: number, stop: number, via?: string) => reportedQuote(text, speaker, start, stop, via);
   // Leading attribution, possibly after an introductory phrase ("However, Le pointed out that ...").
   const quoting = /^\s*(?:quoting|citing)\s+([^,]{2,60}),/i.exec(sentenceText);
-  // "Rep. Dana Whitfield (D-Ore.) said …": the party and state stand between the name and its verb.
+  // "Rep. Colette Barnaby (R-Wash.) said …": the party and state stand between the name and its verb.
   tokens = withoutParentheses(tokens);
   for (let from = tokens.findIndex(t => t.start >= after); from !== -1 && from < tokens.length; ) {
     const clause = findReportingClause(tokens, from, tokens.length);
@@ -116,7 +116,7 @@ function prepositionalSaying(text: string, sentence: Span, tokens: Token[], cont
 }
 
 /**
- * A position in the writer's words when no verb of saying reports one: "Mora wants to reopen the talks",
+ * A position in the writer's words when no verb of saying reports one: "Hovland wants to reopen the talks",
  * "The ministry blamed the delay on …". Only the sentence's own subject counts, and only one that names a speaker.
  */
 function stanceStatement(text: string, tokens: Token[], context: SpeakerContext, end: number): Quote | undefined {
@@ -155,7 +155,7 @@ function contentAfterVerb(tokens: readonly Token[], at: number, verb: string): n
   return tokens[at]?.lower === 'that' ? at + 1 : at;
 }
 
-/** Verbs that report a finding when "that" follows ("The Ledger found that …"): polls, studies, newspapers. */
+/** Verbs that report a finding when "that" follows ("The Courier found that …"): polls, studies, newspapers. */
 const FINDING_VERBS = new Set(['found', 'finds', 'shows', 'show', 'showed', 'estimates', 'estimated', 'revealed', 'reveals', 'concludes', 'suggests', 'determined']);
 
 /** Who reports a finding: a person the document knows, else what the subject names, as an organisation. */
