@@ -55,7 +55,7 @@ export function relativeAntecedent(clause: NonNullable<ReturnType<typeof findRep
 
 export const isParticiple = (token: Token | undefined) => !!token && /ing$/.test(token.lower);
 
-/** The person a sentence opens with ("President Trump commended …"), else the first person it names before `end`. */
+/** The person a sentence opens with ("President Okafor commended …"), else the first person it names before `end`. */
 export function sentenceSubject(tokens: readonly Token[], end: number, sentence: Span, context: SpeakerContext): string | undefined {
   const lead = tokens.filter(t => t.end <= end);
   for (let n = Math.min(5, lead.length); n >= 1; n--) {

@@ -117,7 +117,7 @@ export function directQuote(text: string, mark: MarkedSpan, sentence: Span, para
     const appositive = appositiveSubject(tokens.filter(t => t.end <= mark.outer.start), context, text);
     if (appositive) return make(appositive.speaker);
   }
-  // "President Trump commended ..., saying, “...”": the sentence's subject speaks.
+  // "President Okafor commended ..., saying, “...”": the sentence's subject speaks.
   // "…, replying, “Every page of the contract is online.”": any reporting participle.
   const participle = /\b(\p{Ll}+ing),?\s*$/u.exec(before);
   if (participle && REPORTING_VERB_SET.has(participle[1]) && words >= MIN_QUOTE_WORDS) {
