@@ -182,7 +182,8 @@ export class QuoteSearchIndex {
 
   /**
    * The hit with every document that carries its very text, earliest first: the candidates held only some of
-   * the copies when many statements scored alike. Found through the postings of the text's rarest word.
+   * the copies when many statements scored alike. Found through the postings of the text's rarest word; the
+   * near copies the ranking collapsed into the hit stay listed.
    */
   private withAllSources(hit: SearchHit, accept: (entry: SearchEntry) => boolean): SearchHit {
     let rarest: number | undefined;
@@ -204,8 +205,11 @@ export class QuoteSearchIndex {
       if (accept(entry)) copies.push(entry);
     }
     if (copies.length <= 1) return hit;
-    copies.sort(earliestFirst);
-    return { ...hit, entry: copies[0], sources: copies, matches: copies[0].text === hit.entry.text ? hit.matches : wordMatches(copies[0].text, hit.entry.text) };
+    const sources = [...copies];
+    for (const source of hit.sources ?? []) if (!copies.some(copy => copy.uri === source.uri && copy.span.start === source.span.start)) sources.push(source);
+    sources.sort(earliestFirst);
+    const entry = sources.find(source => source.text === text)!;
+    return { ...hit, entry, sources, matches: entry.text === hit.entry.text ? hit.matches : wordMatches(entry.text, hit.entry.text) };
   }
 
   /**
