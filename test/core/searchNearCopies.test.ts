@@ -47,3 +47,18 @@ describe('copies of a quotation that differ by a misspelt word', () => {
     assert.match(corran!.entry.text, /Corran/, 'a query that matches both shows the earliest');
   });
 });
+
+test('a line repeated in more documents than search rescores lists its misspelt copies too', async () => {
+  const host = new MemoryHost();
+  for (let i = 0; i < 150; i++) {
+    const date = `20${String(10 + (i % 12)).padStart(2, '0')}-0${1 + (i % 9)}-1${i % 10}`;
+    const funding = i % 5 === 4 ? 'funnding' : 'funding';
+    host.set(`${date}_declaration-${i}.txt`, `Declaration ${i}\n\n"Federal ${funding} is available to affected individuals in the designated areas," Administrator Deanne Criswell said.\n`);
+  }
+  const indexer = new CorpusIndexer(host);
+  await indexer.indexAll();
+  const hits = indexer.index.searchQuotes('federal funding available to affected individuals', 10);
+  assert.equal(hits.length, 1);
+  assert.equal(hits[0].sources?.length, 150);
+  assert.match(hits[0].entry.text, /Federal funding/);
+});
