@@ -272,3 +272,61 @@ describe('what is not a person', () => {
     for (const name of ['Chris Van Hollen', 'Mohammed bin Salman']) assert.equal(resolver.identity(resolver.identityOf(name))!.hidden, false, name);
   });
 });
+
+/** A document whose text names people; each person's mentions are every place its name (or an alias) is written. */
+function written(uri: string, date: string, text: string, people: { name: string; roles?: string[]; aliases?: string[] }[], speakers: string[] = []): StatementDocument {
+  const base = extracted(uri, date, people, speakers);
+  const spans = (form: string) => [...text.matchAll(new RegExp(form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'))].map(match => ({ start: match.index, end: match.index + form.length }));
+  return { ...base, text, people: base.people.map(person => ({ ...person, mentions: [person.name, ...person.aliases].flatMap(spans) })) };
+}
+
+describe('names the corpus uses as places, laws and companies', () => {
+  test('a name used as a law, a place or a degree and never as a person is hidden', () => {
+    const resolver = resolve([
+      written('a', '2024-01-02', 'Congress passed the Dora Keel Act on Tuesday.', [{ name: 'Dora Keel' }]),
+      written('b', '2024-01-03', 'Retirees were saved by the Dora Keel Act.', [{ name: 'Dora Keel' }]),
+      written('c', '2024-01-04', 'The pension law, Dora Keel, was signed.', [{ name: 'Dora Keel' }]),
+      written('d', '2024-01-05', 'Families fled the fighting in Port Avel overnight.', [{ name: 'Port Avel' }]),
+      written('e', '2024-01-06', 'She earned a Lucas Magister degree from the college.', [{ name: 'Lucas Magister' }]),
+    ]);
+    for (const name of ['Dora Keel', 'Port Avel', 'Lucas Magister']) assert.match(resolver.identity(resolver.identityOf(name))!.notPerson ?? '', /place, a law or a company/, name);
+  });
+
+  test('a person with a law named after them stays a person, and the law\'s documents do not count as theirs', () => {
+    const resolver = resolve([
+      written('a', '2024-01-02', 'Congress passed the Ansel Brody Act on Tuesday.', [{ name: 'Ansel Brody' }]),
+      written('b', '2024-01-03', 'Retirees were saved by the Ansel Brody Act.', [{ name: 'Ansel Brody' }]),
+      written('c', '2024-01-04', 'Senator Ansel Brody said the vote was close.', [{ name: 'Ansel Brody', roles: ['Senator'], aliases: ['Senator Ansel Brody'] }], ['Ansel Brody']),
+      written('d', '2024-01-05', 'Ansel Brody, who led the union, said the pensions were safe.', [{ name: 'Ansel Brody' }], ['Ansel Brody']),
+    ]);
+    const brody = resolver.identity(resolver.identityOf('Ansel Brody'))!;
+    assert.equal(brody.hidden, false);
+    assert.equal(brody.documents, 2, 'the two documents about the law are not about him');
+  });
+
+  test('a name that no document gives a title or uses as a person, quoted only as companies are, is hidden', () => {
+    const resolver = resolve([
+      written('a', '2025-01-02', 'Velmar Bikes announced a new plant.', [{ name: 'Velmar Bikes' }], ['Velmar Bikes']),
+      written('b', '2025-01-03', 'Velmar Bikes announced a second plant.', [{ name: 'Velmar Bikes' }], ['Velmar Bikes']),
+      written('c', '2025-01-04', 'Velmar Bikes announced a third plant.', [{ name: 'Velmar Bikes' }], ['Velmar Bikes']),
+      written('d', '2025-01-05', 'Mira Tolson said the plant was late.', [{ name: 'Mira Tolson' }], ['Mira Tolson']),
+      written('e', '2025-01-06', 'Mira Tolson said the plant was open.', [{ name: 'Mira Tolson' }], ['Mira Tolson']),
+      written('f', '2025-01-07', 'The plant opened, and Mira Tolson told reporters so.', [{ name: 'Mira Tolson' }], ['Mira Tolson']),
+    ]);
+    assert.match(resolver.identity(resolver.identityOf('Velmar Bikes'))!.notPerson ?? '', /no document gives it a title/);
+    assert.equal(resolver.identity(resolver.identityOf('Mira Tolson'))!.hidden, false);
+  });
+
+  test('a word said twice is no name unless a document gives it a title; a headline verb after a known name is no name', () => {
+    const resolver = resolve([
+      written('a', '2024-01-02', 'Go ahead, Joe Joe.', [{ name: 'Joe Joe' }]),
+      written('b', '2024-01-03', 'Chairman Abdullah Abdullah said the talks would resume.', [{ name: 'Abdullah Abdullah', roles: ['Chairman'] }], ['Abdullah Abdullah']),
+      written('c', '2024-01-04', 'Sergeant Heath Rowan served two tours.', [{ name: 'Heath Rowan', roles: ['Sergeant'] }]),
+      written('d', '2024-01-05', 'Sergeant First Class Heath Rowan Honoring Veterans Act.', [{ name: 'Heath Rowan Honoring', roles: ['Sergeant'] }]),
+      written('e', '2024-01-06', 'President Warren Harding said the war was over.', [{ name: 'Warren Harding', roles: ['President'] }], ['Warren Harding']),
+    ]);
+    assert.match(resolver.identity(resolver.identityOf('Joe Joe'))!.notPerson ?? '', /said twice/);
+    assert.match(resolver.identity(resolver.identityOf('Heath Rowan Honoring'))!.notPerson ?? '', /headline/);
+    for (const name of ['Abdullah Abdullah', 'Heath Rowan', 'Warren Harding']) assert.equal(resolver.identity(resolver.identityOf(name))!.hidden, false, name);
+  });
+});

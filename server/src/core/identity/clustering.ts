@@ -11,7 +11,7 @@
 import type { PeopleRules } from './peopleRules';
 import type { Identity, Merge, MergeReason } from './identity';
 import { joinable, documentCount, specificity } from './joining';
-import { blocksOf, groupOfKey, titlesKey, type DocumentGroup, type NameEntry, type NameTable } from './nameTable';
+import { blocksOf, foldKey, groupOfKey, titlesKey, type DocumentGroup, type NameEntry, type NameTable } from './nameTable';
 import { notAPerson } from './notPerson';
 import { chooser, profileOf, type Choice, type Profile } from './perDocument';
 
@@ -277,9 +277,12 @@ export function resolveRegion(region: ReadonlySet<string>, context: RegionContex
     const uris = new Set<string>();
     let quotes = 0;
     for (const name of names) {
-      for (const [uri, evidence] of table.get(name)!.documents) {
-        uris.add(uri);
+      const entry = table.get(name)!;
+      const full = !!entry.parts && entry.parts.given.length > 0;
+      for (const [uri, evidence] of entry.documents) {
         quotes += evidence.quotes;
+        // A document that names only "the X Act" or "the X Room" is not about the person.
+        if (!full || evidence.usage !== 'thing' || evidence.titles.length > 0) uris.add(uri);
       }
     }
     const counts = partialCounts.get(id);
@@ -291,7 +294,7 @@ export function resolveRegion(region: ReadonlySet<string>, context: RegionContex
     const rule = group !== undefined ? rules.people[group] : undefined;
     const allNames = [...names, ...byName.keys()];
     const hidden = allNames.some(name => isHidden(name)) || isHidden(id);
-    const notPerson = rule ? undefined : notAPerson(allNames.map(name => table.get(name)!), byName);
+    const notPerson = rule ? undefined : notAPerson(allNames.map(name => table.get(name)!), byName, name => table.withFoldKey(foldKey(name)).size > 0);
     identities.push({
       id,
       names,

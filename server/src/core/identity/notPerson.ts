@@ -14,7 +14,7 @@ const ROLE_NOUNS = new Set(`member members counsel services service operator mot
   management agenda pharma award tempore ally tool reform relations command control engagement development emergency business
   circuit advisory diversity electric information programs financial medical subject manager advocate investment economies emirates
   arabia angeles emerita emeritus under operating performing disaster gentleman innovation women scientist i'll i’ll h.r law
-  baseball partner technology provisions science orange`.split(/\s+/).filter(Boolean));
+  baseball partner technology provisions science orange assistance`.split(/\s+/).filter(Boolean));
 /** "Americans", "Ukrainians": a people. */
 const isPeopleWord = (word: string) => /(?:an|ese|ish|ian)s$/.test(word) && (NON_PERSON_WORDS.has(word.slice(0, -1)) || /^(?:americans|africans|asians|europeans|latinos|hispanics|ukrainians|russians|israelis|palestinians|afghans|iraqis|iranians|mexicans|canadians|koreans|indians)$/.test(word));
 /** Words that open a sentence and never begin a name ("Well", "Right so"). */
@@ -28,8 +28,63 @@ const isPronoun = (word: string) => /^(?:i|you|he|she|we|they|it|what|that|there
 /** Particles that stand inside names ("Chris Van Hollen", "Mohammed bin Salman"). */
 const PARTICLE_WORDS = new Set(['de', 'da', 'di', 'del', 'van', 'von', 'bin', 'al', 'el', 'la', 'le', 'du', 'dos', 'der', 'den', 'y']);
 
+/**
+ * Words that are no name though written like one: a word said twice ("Joe Joe", "Johnson Johnson" of "Johnson
+ * & Johnson") that no document gives a title, or a headline's verb after a name the corpus knows ("Antony J.
+ * Blinken Opening", "Heath Robinson Honoring").
+ */
+function headlineWords(full: NameEntry[], isKnown: (name: string) => boolean): string | undefined {
+  const tokens = full.map(entry => foldName(entry.name).split(/\s+/));
+  const titled = full.some(entry => profileOfEntry(entry).titles.size > 0);
+  if (!titled && tokens.every(words => words.length > 1 && words.every(word => word === words[0]))) return 'a word said twice ("Joe Joe"), not a name';
+  if (full.every(entry => {
+    const words = entry.name.trim().split(/\s+/);
+    return words.length >= 3 && /^\p{Lu}\p{Ll}{2,}ing$/u.test(words[words.length - 1]) && isKnown(words.slice(0, -1).join(' '));
+  })) return 'a name with a headline’s verb after it ("… Honoring"), not a name';
+  return undefined;
+}
+
+/**
+ * A full name that no document gives a title or uses as a person's, in three documents or more: quoted, if at
+ * all, as companies are ("Velmar Bikes announced …").
+ */
+function neverAPerson(full: NameEntry[], partial: ReadonlyMap<string, ReadonlySet<string>>): string | undefined {
+  let documents = 0;
+  for (const entry of full) {
+    const uris = partial.get(entry.name);
+    for (const [uri, evidence] of entry.documents) {
+      if (uris && !uris.has(uri)) continue;
+      if (evidence.titles.length > 0 || evidence.usage === 'person') return undefined;
+      documents++;
+    }
+  }
+  return documents >= 3 ? 'no document gives it a title or uses it as a person’s' : undefined;
+}
+
+/**
+ * "Jim Crow", "Juris Doctor", "Khan Younis", "Johns Hopkins": full names that the corpus's sentences use as the
+ * name of a place, a law, a company or a room ("in X", "the X Act", "X and Company") in some documents, and as
+ * a person's (a title, "X said", "his son X", a quotation outside those documents) in almost none.
+ */
+function thingNamedLikeAPerson(full: NameEntry[], partial: ReadonlyMap<string, ReadonlySet<string>>): string | undefined {
+  let documents = 0, person = 0, thing = 0;
+  for (const entry of full) {
+    const uris = partial.get(entry.name);
+    for (const [uri, evidence] of entry.documents) {
+      if (uris && !uris.has(uri)) continue;
+      documents++;
+      if (evidence.usage === 'thing') thing++;
+      if (evidence.titles.length > 0 || evidence.usage === 'person' || evidence.quotes > 0 && evidence.usage !== 'thing') person++;
+    }
+  }
+  return thing > 0 && thing >= documents * THING_SHARE && person <= documents * PERSON_SHARE ? 'used as the name of a place, a law or a company ("in X", "the X Act"), almost never as a person' : undefined;
+}
+/** At least this share of a name's documents use it as a thing's, and at most PERSON_SHARE as a person's. */
+const THING_SHARE = 0.15;
+const PERSON_SHARE = 0.06;
+
 /** Why a group of names is not a person, or undefined when it may be one. */
-export function notAPerson(entries: NameEntry[], partial: ReadonlyMap<string, ReadonlySet<string>>): string | undefined {
+export function notAPerson(entries: NameEntry[], partial: ReadonlyMap<string, ReadonlySet<string>>, isKnown: (name: string) => boolean = () => false): string | undefined {
   // "Audience Member", "Senior Administration Official", "Black Americans": a role or a people, not a name.
   const lastWords = entries.map(entry => withoutSuffix(foldName(entry.name).split(/\s+/)).pop()!.replace(/[’']s$/, ''));
   if (lastWords.every(word => TRANSCRIPT_ROLES.has(word) || ROLE_NOUNS.has(word) || HEAD_WORDS.has(word) || NON_PERSON_WORDS.has(word) || isPeopleWord(word))) return 'a role, a people or a place, not a name';
@@ -38,7 +93,7 @@ export function notAPerson(entries: NameEntry[], partial: ReadonlyMap<string, Re
   const tokens = (full.length ? full : entries).map(entry => foldName(entry.name).split(/\s+/));
   if (tokens.every(words => words.some(word => isPronoun(word) || TIME_WORDS.has(word)) || SENTENCE_OPENERS.has(words[0]))) return 'words of a sentence ("He’d", "What I’m", "Right so"), not a name';
   if (tokens.every(words => words.some(word => /-(?:based|owned|led|backed)$/.test(word)) || /maker$/.test(words[0]) || words.slice(1, -1).some(word => NON_PERSON_WORDS.has(word) && !PARTICLE_WORDS.has(word)))) return 'the name of an organisation ("Germany-based Siemens", "Automaker X", "X Institute of Y")';
-  if (entries.some(entry => entry.parts && entry.parts.given.length > 0)) return undefined;
+  if (full.length > 0) return headlineWords(full, isKnown) ?? thingNamedLikeAPerson(full, partial) ?? neverAPerson(full, partial);
   // A single word that no document gives a title or an honorific ("Transportation", "Well", "Hyundai"): the
   // corpus shows nothing of a person.
   if (entries.every(entry => profileOfEntry(entry).titles.size === 0)) return 'one word no document gives a title';

@@ -1,0 +1,61 @@
+/**
+ * How a document's sentences use a name: as a person's ("Dora Keel said", "his aunt Dora Keel", "Dora Keel,
+ * who …") or as the name of a place, a law or a company ("in Port Avel", "the Dora Keel Act", "Avel Mae and
+ * Company"). Words next to each mention decide; the corpus then weighs the documents (notPerson.ts).
+ */
+import { ORGANISATION_TAILS, PLACE_TAILS } from '../understand/lexicon';
+import type { Span } from '../model';
+
+export type Usage = 'person' | 'thing' | 'none';
+
+/** Words after a name that make it the name of something else: "the X Act", "X University", "the X era". */
+const THING_HEADS = new Set([...ORGANISATION_TAILS, ...PLACE_TAILS, ...`act acts bill law laws era degree degrees region
+  program programme prize award awards scholarship fellowship company inc inc. corp corp. co co. llc ltd ltd. plc
+  health healthcare pharmaceuticals system systems campus facility plant room rooms dining`.split(/\s+/)]);
+/** Words before a name that make it a place or a thing: "in X", "at X", "the X". People are rarely met so. */
+const THING_BEFORE = new Set(['in', 'at', 'into', 'inside', 'outside', 'near', 'across', 'throughout', 'the', 'a', 'an', 'its', 'this', 'these', 'those']);
+/** Words before a name that make it a person: "his aunt X", "a man named X". */
+const PERSON_BEFORE = new Set(`father mother wife husband son daughter brother sister grandfather grandmother grandson
+  granddaughter uncle aunt nephew niece cousin friend friends colleague colleagues man woman boy girl named late dear
+  fellow mom dad widow widower partner fiancé fiancée`.split(/\s+/));
+/**
+ * Words after a name that make it a person: "X said", "X, who", "X himself", "the X administration". Not
+ * "announced" or "reported": companies do that too.
+ */
+const PERSON_AFTER = new Set(`who whose himself herself he she said says told tells recalled recalls wrote writes asked asks
+  replied argued insisted explained laughed smiled joked testified died born lived grew administration campaign regime
+  presidency`.split(/\s+/));
+/** Nouns that only a person has: "X’s family", "the murder of X". */
+const PERSON_NOUNS = new Set(`family families wife husband son sons daughter daughters mother father parents children kids
+  brother sister grandmother grandfather widow widower life death murder murders killing killings funeral memory legacy
+  birthday grave honor honour name spirit courage sacrifice release detention imprisonment arrest`.split(/\s+/));
+/** Nouns that only a company or an institution has: "X’s CEO", "X’s shares". */
+const THING_NOUNS = new Set(['ceo', 'ceos', 'shares', 'stock', 'employees', 'headquarters', 'campus', 'plant', 'plants', 'factory', 'facilities', 'products', 'customers', 'subsidiary']);
+/** Mentions read per document: enough to see how a document uses a name, bounded for long transcripts. */
+const MENTIONS_READ = 12;
+
+/** How one document uses a name at its mentions. */
+export function usageOf(text: string, mentions: readonly Span[]): Usage {
+  let person = 0, thing = 0;
+  for (let i = 0; i < mentions.length && i < MENTIONS_READ; i++) {
+    const { start, end } = mentions[i];
+    const [before, at] = wordBefore(text, start), after = text.slice(end, end + 40);
+    const possessive = /^['’]s\b/.test(after);
+    const next = /^(?:['’]s)?[\s*_\]]*(,\s*)?([\p{L}.&'’-]+)/u.exec(after);
+    const comma = !!next?.[1], word = next?.[2]?.toLowerCase() ?? '';
+    if (possessive && THING_NOUNS.has(word)) thing++;
+    else if (PERSON_BEFORE.has(before) || possessive && PERSON_NOUNS.has(word) || before === 'of' && PERSON_NOUNS.has(wordBefore(text, at)[0]) || comma && word === 'who' && !/^\S*\s*,\s*who\s+(?:have|are|were)\b/.test(after) || !comma && !possessive && PERSON_AFTER.has(word) || /^,?\s*\([DRI]-/.test(after)) person++;
+    else if (!comma && (THING_HEADS.has(word) || word === '&' || word === 'and' && /^\s*(?:and|&)\s+(?:co\b|company\b)/i.test(after))) thing++;
+    else if (!possessive && THING_BEFORE.has(before)) thing++;
+  }
+  return person > 0 && person >= thing ? 'person' : thing > 0 ? 'thing' : 'none';
+}
+
+/** The word before a position, lower case, past markdown marks and spaces ("in **X" → "in"), and where it starts. */
+function wordBefore(text: string, at: number): [string, number] {
+  let end = at;
+  while (end > 0 && /[\s*_[(]/.test(text[end - 1])) end--;
+  let start = end;
+  while (start > 0 && /[\p{L}'’-]/u.test(text[start - 1])) start--;
+  return [text.slice(start, end).toLowerCase(), start];
+}
