@@ -203,7 +203,7 @@ function leadInSpeaker(text: string, paragraph: Span, context: SpeakerContext): 
 }
 
 /**
- * Sentences, with those that split a quotation joined again: `“… controversy. It is over,” Grant said.` is
+ * Sentences, with those that split a quotation joined again: `“… deadline. It is over,” Reiss said.` is
  * one sentence, so that the cue after the closing mark is read with the quotation.
  */
 function sentencesAround(sentences: Span[], marks: readonly MarkedSpan[]): Span[] {
