@@ -45,23 +45,6 @@ function headlineWords(full: NameEntry[], isKnown: (name: string) => boolean): s
 }
 
 /**
- * A full name that no document gives a title or uses as a person's, in three documents or more: quoted, if at
- * all, as companies are ("Velmar Bikes announced …").
- */
-function neverAPerson(full: NameEntry[], partial: ReadonlyMap<string, ReadonlySet<string>>): string | undefined {
-  let documents = 0;
-  for (const entry of full) {
-    const uris = partial.get(entry.name);
-    for (const [uri, evidence] of entry.documents) {
-      if (uris && !uris.has(uri)) continue;
-      if (evidence.titles.length > 0 || evidence.usage === 'person') return undefined;
-      documents++;
-    }
-  }
-  return documents >= 3 ? 'no document gives it a title or uses it as a person’s' : undefined;
-}
-
-/**
  * "Jim Crow", "Juris Doctor", "Khan Younis", "Johns Hopkins": full names that the corpus's sentences use as the
  * name of a place, a law, a company or a room ("in X", "the X Act", "X and Company") in some documents, and as
  * a person's (a title, "X said", "his son X", a quotation outside those documents) in almost none.
@@ -80,7 +63,7 @@ function thingNamedLikeAPerson(full: NameEntry[], partial: ReadonlyMap<string, R
   return thing > 0 && thing >= documents * THING_SHARE && person <= documents * PERSON_SHARE ? 'used as the name of a place, a law or a company ("in X", "the X Act"), almost never as a person' : undefined;
 }
 /** At least this share of a name's documents use it as a thing's, and at most PERSON_SHARE as a person's. */
-const THING_SHARE = 0.15;
+const THING_SHARE = 0.2;
 const PERSON_SHARE = 0.06;
 
 /** Why a group of names is not a person, or undefined when it may be one. */
@@ -93,7 +76,7 @@ export function notAPerson(entries: NameEntry[], partial: ReadonlyMap<string, Re
   const tokens = (full.length ? full : entries).map(entry => foldName(entry.name).split(/\s+/));
   if (tokens.every(words => words.some(word => isPronoun(word) || TIME_WORDS.has(word)) || SENTENCE_OPENERS.has(words[0]))) return 'words of a sentence ("He’d", "What I’m", "Right so"), not a name';
   if (tokens.every(words => words.some(word => /-(?:based|owned|led|backed)$/.test(word)) || /maker$/.test(words[0]) || words.slice(1, -1).some(word => NON_PERSON_WORDS.has(word) && !PARTICLE_WORDS.has(word)))) return 'the name of an organisation ("Germany-based Siemens", "Automaker X", "X Institute of Y")';
-  if (full.length > 0) return headlineWords(full, isKnown) ?? thingNamedLikeAPerson(full, partial) ?? neverAPerson(full, partial);
+  if (full.length > 0) return headlineWords(full, isKnown) ?? thingNamedLikeAPerson(full, partial);
   // A single word that no document gives a title or an honorific ("Transportation", "Well", "Hyundai"): the
   // corpus shows nothing of a person.
   if (entries.every(entry => profileOfEntry(entry).titles.size === 0)) return 'one word no document gives a title';

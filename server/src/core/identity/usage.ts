@@ -12,8 +12,11 @@ export type Usage = 'person' | 'thing' | 'none';
 const THING_HEADS = new Set([...ORGANISATION_TAILS, ...PLACE_TAILS, ...`act acts bill law laws era degree degrees region
   program programme prize award awards scholarship fellowship company inc inc. corp corp. co co. llc ltd ltd. plc
   health healthcare pharmaceuticals system systems campus facility plant room rooms dining`.split(/\s+/)]);
-/** Words before a name that make it a place or a thing: "in X", "at X", "the X". People are rarely met so. */
-const THING_BEFORE = new Set(['in', 'at', 'into', 'inside', 'outside', 'near', 'across', 'throughout', 'the', 'a', 'an', 'its', 'this', 'these', 'those']);
+/**
+ * Words before a name that make it a place or a thing: "in X", "at X". People are rarely met so. Not "the X":
+ * "the X interview" names a person, and "the X Act" is told by the word after.
+ */
+const THING_BEFORE = new Set(['in', 'at', 'into', 'inside', 'outside', 'near', 'across', 'throughout']);
 /** Words before a name that make it a person: "his aunt X", "a man named X". */
 const PERSON_BEFORE = new Set(`father mother wife husband son daughter brother sister grandfather grandmother grandson
   granddaughter uncle aunt nephew niece cousin friend friends colleague colleagues man woman boy girl named late dear
@@ -40,12 +43,13 @@ export function usageOf(text: string, mentions: readonly Span[]): Usage {
   for (let i = 0; i < mentions.length && i < MENTIONS_READ; i++) {
     const { start, end } = mentions[i];
     const [before, at] = wordBefore(text, start), after = text.slice(end, end + 40);
-    const possessive = /^['’]s\b/.test(after);
-    const next = /^(?:['’]s)?[\s*_\]]*(,\s*)?([\p{L}.&'’-]+)/u.exec(after);
-    const comma = !!next?.[1], word = next?.[2]?.toLowerCase() ?? '';
+    const possessive = /^['’](?:s\b|\s)/.test(after);
+    const next = /^(?:['’]s?)?[\s*_\]]*(,\s*)?([\p{L}.&'’-]+)/u.exec(after);
+    // A sentence's full stop is no part of the word ("the X Act."); "Inc." is read as "inc".
+    const comma = !!next?.[1], word = next?.[2]?.toLowerCase().replace(/\.$/, '') ?? '';
     if (possessive && THING_NOUNS.has(word)) thing++;
     else if (PERSON_BEFORE.has(before) || possessive && PERSON_NOUNS.has(word) || before === 'of' && PERSON_NOUNS.has(wordBefore(text, at)[0]) || comma && word === 'who' && !/^\S*\s*,\s*who\s+(?:have|are|were)\b/.test(after) || !comma && !possessive && PERSON_AFTER.has(word) || /^,?\s*\([DRI]-/.test(after)) person++;
-    else if (!comma && (THING_HEADS.has(word) || word === '&' || word === 'and' && /^\s*(?:and|&)\s+(?:co\b|company\b)/i.test(after))) thing++;
+    else if (!comma && (THING_HEADS.has(word) || word === '&' && !/^\s*&\s*(?:mr|mrs|ms|dr|the)\b/i.test(after) || word === 'and' && /^\s*(?:and|&)\s+(?:co\b|company\b)/i.test(after))) thing++;
     else if (!possessive && THING_BEFORE.has(before)) thing++;
   }
   return person > 0 && person >= thing ? 'person' : thing > 0 ? 'thing' : 'none';
@@ -59,3 +63,4 @@ function wordBefore(text: string, at: number): [string, number] {
   while (start > 0 && /[\p{L}'’-]/u.test(text[start - 1])) start--;
   return [text.slice(start, end).toLowerCase(), start];
 }
+
