@@ -328,3 +328,27 @@ describe('names the corpus uses as places, laws and companies', () => {
     for (const name of ['Abdullah Abdullah', 'Heath Rowan', 'Warren Harding']) assert.equal(resolver.identity(resolver.identityOf(name))!.hidden, false, name);
   });
 });
+
+describe('a son named for his father', () => {
+  /** The people the text names: "Silas Marr" only where it stands apart from "Silas Dane Marr". */
+  const silas = (uri: string, date: string, text: string) => written(uri, date, text, [{ name: 'Silas Marr', roles: ['President'] }, { name: 'Silas Dane Marr', roles: ['President'] }].filter(person => text.includes(person.name)));
+
+  test('a longer name a document gives as the relative of the shorter one is another person', () => {
+    const resolver = resolve([
+      silas('a', '2024-01-02', 'President Silas Marr wrote to his wife from the capital.'),
+      silas('b', '2024-01-03', 'The park honours President Silas Marr and his son, the sixth President Silas Dane Marr.'),
+      silas('c', '2024-01-04', 'President Silas Dane Marr lost the election.'),
+    ]);
+    assert.notEqual(resolver.identityOf('Silas Marr'), resolver.identityOf('Silas Dane Marr'));
+  });
+
+  test('a middle name given beside the short name, or the shorter name as someone\'s relative, is still one person', () => {
+    const resolver = resolve([
+      written('a', '2024-01-02', 'Speaker Nora Lind Pask opened the session. Later Nora Pask said it went well.', [{ name: 'Nora Lind Pask', roles: ['Speaker'] }, { name: 'Nora Pask' }]),
+      written('b', '2024-01-03', 'Speaker Nora Pask said the vote would wait.', [{ name: 'Nora Pask', roles: ['Speaker'] }]),
+      written('c', '2024-01-04', 'First Lieutenant Otto K. Brill was honoured. The medal went to the family of her father, General Otto Brill.', [{ name: 'Otto K. Brill', roles: ['Lieutenant'] }, { name: 'Otto Brill', roles: ['General'] }]),
+    ]);
+    assert.equal(resolver.identityOf('Nora Lind Pask'), resolver.identityOf('Nora Pask'));
+    assert.equal(resolver.identityOf('Otto K. Brill'), resolver.identityOf('Otto Brill'));
+  });
+});

@@ -27,6 +27,7 @@ export function joinable(atom: NameEntry[], cluster: NameEntry[][], clusterParts
         const particle = particleAtom || isParticleGiven(c, a);
         const match = particle ? ({ match: true, reason: 'spelling' } as const) : compareGiven(a.parts!, c.parts!);
         if (!match.match) return undefined;
+        if (match.reason !== 'same name' && match.reason !== 'spelling' && relatives(a, c)) return undefined;
         let reason: MergeReason = match.reason;
         if (a.parts!.suffix !== c.parts!.suffix) {
           if (a.parts!.suffix && c.parts!.suffix) return undefined;
@@ -98,3 +99,15 @@ function officesOf(atom: readonly NameEntry[]): Map<string, number> {
   return counts;
 }
 
+
+/**
+ * Two names one document gives side by side, the one with more given names introduced as someone's relative
+ * ("John Vell … his son, the sixth President John Rusk Vell"): a son named for his father, not one person,
+ * though the names are compatible. The shorter name introduced so ("her father, General X") is the same man.
+ */
+function relatives(a: NameEntry, b: NameEntry): boolean {
+  const [longer, shorter] = a.parts!.given.length >= b.parts!.given.length ? [a, b] : [b, a];
+  if (longer.parts!.given.length === shorter.parts!.given.length) return false;
+  for (const [uri, evidence] of longer.documents) if (evidence.kin && shorter.documents.get(uri)?.kin === false) return true;
+  return false;
+}

@@ -64,3 +64,17 @@ function wordBefore(text: string, at: number): [string, number] {
   return [text.slice(start, end).toLowerCase(), start];
 }
 
+/**
+ * A kinship word shortly before a mention, in the same clause: "his son, the sixth President X", "her father
+ * X". The document then tells X from a relative of the same surname, even when X's name could be theirs.
+ */
+const KIN_BEFORE = /\b(?:his|her|their)\s+(?:son|daughter|father|mother|wife|husband|brother|sister|grandson|granddaughter|grandfather|grandmother|nephew|niece|uncle|aunt|cousin)\b[^.;:!?"“”()]{0,40}$/i;
+
+/** Whether a document introduces a name as someone's relative at one of its mentions. */
+export function introducedAsKin(text: string, mentions: readonly Span[]): boolean {
+  for (let i = 0; i < mentions.length && i < MENTIONS_READ; i++) {
+    const start = mentions[i].start;
+    if (KIN_BEFORE.test(text.slice(Math.max(0, start - 60), start))) return true;
+  }
+  return false;
+}
