@@ -287,7 +287,9 @@ describe('names the corpus uses as places, laws and companies', () => {
       written('b', '2024-01-03', 'Retirees were saved by the Dora Keel Act.', [{ name: 'Dora Keel' }]),
       written('c', '2024-01-04', 'The pension law, Dora Keel, was signed.', [{ name: 'Dora Keel' }]),
       written('d', '2024-01-05', 'Families fled the fighting in Port Avel overnight.', [{ name: 'Port Avel' }]),
+      written('d2', '2024-01-07', 'Aid trucks reached Port Avel at dawn, and more waited near Port Avel.', [{ name: 'Port Avel' }]),
       written('e', '2024-01-06', 'She earned a Lucas Magister degree from the college.', [{ name: 'Lucas Magister' }]),
+      written('e2', '2024-01-08', 'He holds a Lucas Magister degree in law.', [{ name: 'Lucas Magister' }]),
     ]);
     for (const name of ['Dora Keel', 'Port Avel', 'Lucas Magister']) assert.match(resolver.identity(resolver.identityOf(name))!.notPerson ?? '', /place, a law or a company/, name);
   });
@@ -313,6 +315,30 @@ describe('names the corpus uses as places, laws and companies', () => {
       written('d', '2025-01-05', 'I read the Hana Voss piece. Hana Voss is right.', [{ name: 'Hana Voss' }]),
     ]);
     assert.equal(resolver.identity(resolver.identityOf('Hana Voss'))!.hidden, false);
+  });
+
+  test('a company told by its apposition, its pronoun, its chief or a noun after two names', () => {
+    const resolver = resolve([
+      written('a', '2025-01-02', 'Velmar Bikes, a kids’ bicycle brand, opened a plant.', [{ name: 'Velmar Bikes' }]),
+      written('b', '2025-01-03', 'Velmar Bikes will expand its plant in Ohio.', [{ name: 'Velmar Bikes' }]),
+      written('c', '2025-01-04', 'Lenders sold loans to Orla Penn and Tessa Vane financing.', [{ name: 'Orla Penn' }, { name: 'Tessa Vane' }]),
+      written('d', '2025-01-05', 'Orla Penn mortgages grew, said the chief executive of Orla Penn.', [{ name: 'Orla Penn' }]),
+      written('e', '2025-01-06', 'Mira Tolson, a Democrat from Ohio, said the plant was late.', [{ name: 'Mira Tolson' }]),
+      written('f', '2025-01-07', 'Mira Tolson will expand on that, and her office will too.', [{ name: 'Mira Tolson' }]),
+    ]);
+    for (const name of ['Velmar Bikes', 'Orla Penn']) assert.match(resolver.identity(resolver.identityOf(name))!.notPerson ?? '', /place, a law or a company/, name);
+    assert.equal(resolver.identity(resolver.identityOf('Mira Tolson'))!.hidden, false);
+  });
+
+  test('a name opened by a possessive, an -ing verb or an adjective, or written with "&" or "-based", is no name', () => {
+    const resolver = resolve([
+      extracted('a', '2024-01-02', [{ name: 'Tolson’s Build' }, { name: 'Adding Verland' }, { name: 'Congressional Ledger' }]),
+      extracted('b', '2024-01-03', [{ name: 'Harlow & Harlow' }, { name: 'Harlow Harlow' }]),
+      extracted('c', '2024-01-04', [{ name: 'Ohio-based Brant Mills' }, { name: 'Brant Mills' }]),
+      extracted('d', '2024-01-05', [{ name: 'Sterling Ames', roles: ['Senator'] }]),
+    ]);
+    for (const name of ['Tolson’s Build', 'Adding Verland', 'Congressional Ledger', 'Harlow Harlow', 'Brant Mills']) assert.equal(resolver.identity(resolver.identityOf(name))!.hidden, true, name);
+    assert.equal(resolver.identity(resolver.identityOf('Sterling Ames'))!.hidden, false, 'a titled name stays');
   });
 
   test('a word said twice is no name unless a document gives it a title; a headline verb after a known name is no name', () => {

@@ -5,7 +5,7 @@
 import { HONORIFICS, NON_PERSON_WORDS, ROLE_HEADS, ROLE_MODIFIERS } from '../understand/lexicon';
 import type { StatementDocument } from '../model';
 import { foldName, nameParts, type NameParts } from './nameParts';
-import { introducedAsKin, usageOf, type Usage } from './usage';
+import { introducedAsKin, placesOf, usageOf, type Usage } from './usage';
 
 /** What one document says of one written name. */
 export interface Evidence {
@@ -207,7 +207,8 @@ function evidenceOf(document: StatementDocument): Map<string, Evidence> {
       else if (NON_PERSON_WORDS.has(first) || ROLE_MODIFIERS.has(first) || /^[a-z]/.test(words[0])) objectVotes++;
     }
     const titleKey = [...titles].join(' ');
-    evidence.set(person.name, { date, day, titles: [...titles], offices: [...titles].filter(title => !WEAK_TITLES.has(title)), objectOfRole: objectVotes > personVotes, usage: usageOf(document.text, person.mentions), kin: introducedAsKin(document.text, person.mentions), quotes: quotes.get(person.name) ?? 0, titleKey, key: `${day}|${titleKey}` });
+    const places = placesOf(document.text, person.name, person.mentions);
+    evidence.set(person.name, { date, day, titles: [...titles], offices: [...titles].filter(title => !WEAK_TITLES.has(title)), objectOfRole: objectVotes > personVotes, usage: usageOf(document.text, places), kin: introducedAsKin(document.text, places), quotes: quotes.get(person.name) ?? 0, titleKey, key: `${day}|${titleKey}` });
   }
   for (const name of new Set([...quotes.keys(), ...document.speakers.value])) {
     if (!evidence.has(name)) evidence.set(name, { date, day, titles: [], offices: [], objectOfRole: false, usage: 'none', kin: false, quotes: quotes.get(name) ?? 0, titleKey: '', key: `${day}|` });

@@ -37,6 +37,9 @@ function headlineWords(full: NameEntry[], isKnown: (name: string) => boolean): s
   const tokens = full.map(entry => foldName(entry.name).split(/\s+/));
   const titled = full.some(entry => profileOfEntry(entry).titles.size > 0);
   if (!titled && tokens.every(words => words.length > 1 && words.every(word => word === words[0]))) return 'a word said twice ("Joe Joe"), not a name';
+  // "Biden’s Build", "Adding Mexico", "Congressional Budget": a possessive, a verb's -ing form or an adjective
+  // opens no name that no document titles.
+  if (!titled && tokens.every(words => /[’']s$/.test(words[0]) || /^\p{L}{3,}ing$|(?:ional|oral|eral|tial|ical)$/u.test(words[0]))) return 'words of a headline ("Adding Mexico", "Biden’s Build"), not a name';
   if (full.every(entry => {
     const words = entry.name.trim().split(/\s+/);
     return words.length >= 3 && /^\p{Lu}\p{Ll}{2,}ing$/u.test(words[words.length - 1]) && isKnown(words.slice(0, -1).join(' '));
@@ -60,10 +63,14 @@ function thingNamedLikeAPerson(full: NameEntry[], partial: ReadonlyMap<string, R
       if (evidence.titles.length > 0 || evidence.usage === 'person' || evidence.quotes > 0 && evidence.usage !== 'thing') person++;
     }
   }
-  return thing > 0 && thing >= documents * THING_SHARE && person <= documents * PERSON_SHARE ? 'used as the name of a place, a law or a company ("in X", "the X Act"), almost never as a person' : undefined;
+  return thing >= THING_DOCUMENTS && thing >= documents * THING_SHARE && person <= documents * PERSON_SHARE ? 'used as the name of a place, a law or a company ("in X", "the X Act"), almost never as a person' : undefined;
 }
-/** At least this share of a name's documents use it as a thing's, and at most PERSON_SHARE as a person's. */
-const THING_SHARE = 0.2;
+/**
+ * At least this share of a name's documents use it as a thing's, in two documents or more (one airport named
+ * for a president is no evidence), and at most PERSON_SHARE as a person's.
+ */
+const THING_SHARE = 0.12;
+const THING_DOCUMENTS = 2;
 const PERSON_SHARE = 0.06;
 
 /** Why a group of names is not a person, or undefined when it may be one. */
@@ -75,7 +82,8 @@ export function notAPerson(entries: NameEntry[], partial: ReadonlyMap<string, Re
   const full = entries.filter(entry => entry.parts && entry.parts.given.length > 0);
   const tokens = (full.length ? full : entries).map(entry => foldName(entry.name).split(/\s+/));
   if (tokens.every(words => words.some(word => isPronoun(word) || TIME_WORDS.has(word)) || SENTENCE_OPENERS.has(words[0]))) return 'words of a sentence ("He’d", "What I’m", "Right so"), not a name';
-  if (tokens.every(words => words.some(word => /-(?:based|owned|led|backed)$/.test(word)) || /maker$/.test(words[0]) || words.slice(1, -1).some(word => NON_PERSON_WORDS.has(word) && !PARTICLE_WORDS.has(word)))) return 'the name of an organisation ("Germany-based Siemens", "Automaker X", "X Institute of Y")';
+  // One spelling written "New Jersey-based X" or "X & Y" is enough: people are not written so.
+  if (tokens.some(words => words.includes('&') || /-(?:based|owned|backed)$/.test(words[0])) || tokens.every(words => words.some(word => /-(?:based|owned|led|backed)$/.test(word)) || /maker$/.test(words[0]) || words.slice(1, -1).some(word => NON_PERSON_WORDS.has(word) && !PARTICLE_WORDS.has(word)))) return 'the name of an organisation ("Germany-based Siemens", "Automaker X", "X Institute of Y")';
   if (full.length > 0) return headlineWords(full, isKnown) ?? thingNamedLikeAPerson(full, partial);
   // A single word that no document gives a title or an honorific ("Transportation", "Well", "Hyundai"): the
   // corpus shows nothing of a person.

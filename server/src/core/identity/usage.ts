@@ -11,12 +11,25 @@ export type Usage = 'person' | 'thing' | 'none';
 /** Words after a name that make it the name of something else: "the X Act", "X University", "the X era". */
 const THING_HEADS = new Set([...ORGANISATION_TAILS, ...PLACE_TAILS, ...`act acts bill law laws era degree degrees region
   program programme prize award awards scholarship fellowship company inc inc. corp corp. co co. llc ltd ltd. plc
-  health healthcare pharmaceuticals system systems campus facility plant room rooms dining`.split(/\s+/)]);
+  health healthcare pharmaceuticals system systems campus facility plant room rooms dining ceo ceos mortgage mortgages
+  loan loans financing dose doses vaccine vaccines shares stock employees workers executives products brand factory
+  factories headquarters`.split(/\s+/)]);
+/** "the CEO of X", "workers at X": X is a company's name. */
+const THING_OWNERS = new Set(['ceo', 'ceos', 'employees', 'workers', 'shareholders', 'headquarters', 'subsidiary', 'executives', 'founder', 'founders', 'board']);
+/**
+ * What an apposition says a name is: "X, a Canadian recycling company", "X, the kids' bicycle brand". People
+ * are "X, a Democrat from Ohio"; these nouns name no person.
+ */
+/** "X will expand its …", "X [announced](…) its …": a company's pronoun soon after its name. */
+const ITS_AFTER = /^\**\s*(?:\[[^\]]*\]\([^)]*\)|\p{Ll}+)(?:\s+\p{Ll}+){0,2}\s+its\b/u;
+/** "X and Y financing": a head noun after two names joined makes both things' names. */
+const JOINED_HEAD = /^\**\s+(?:and|or)\s+(?:\**\p{Lu}[\p{L}.'’-]*\**\s+){1,3}(\p{Ll}+)/u;
+const THING_APPOSITION = /^[\s*_\]]*,\s+(?:a|an|the)\s+(?:[\p{L}’'-]+\s+){0,5}?(?:company|companies|firm|brand|maker|manufacturer|producer|supplier|retailer|startup|start-up|corporation|conglomerate|nonprofit|non-profit|organization|organisation|city|town|village|neighborhood|neighbourhood|region|province|district|community)\b/iu;
 /**
  * Words before a name that make it a place or a thing: "in X", "at X". People are rarely met so. Not "the X":
  * "the X interview" names a person, and "the X Act" is told by the word after.
  */
-const THING_BEFORE = new Set(['in', 'at', 'into', 'inside', 'outside', 'near', 'across', 'throughout']);
+const THING_BEFORE = new Set(['in', 'at', 'into', 'inside', 'outside', 'near', 'across', 'throughout', 'provider', 'company', 'firm', 'drugmaker', 'automaker', 'insurer', 'retailer', 'manufacturer', 'lender', 'startup']);
 /** Words before a name that make it a person: "his aunt X", "a man named X". */
 const PERSON_BEFORE = new Set(`father mother wife husband son daughter brother sister grandfather grandmother grandson
   granddaughter uncle aunt nephew niece cousin friend friends colleague colleagues man woman boy girl named late dear
@@ -37,6 +50,17 @@ const THING_NOUNS = new Set(['ceo', 'ceos', 'shares', 'stock', 'employees', 'hea
 /** Mentions read per document: enough to see how a document uses a name, bounded for long transcripts. */
 const MENTIONS_READ = 12;
 
+/**
+ * Where a document writes a name: its mentions that are the name itself (a speaker's mention spans the words
+ * they say, and some list items' spans are off), or else the first places the name is written.
+ */
+export function placesOf(text: string, name: string, mentions: readonly Span[]): Span[] {
+  const surname = name.split(/\s+/).pop()!.replace(/[’']s$/, '');
+  const places = mentions.filter(({ start, end }) => end - start <= name.length + 30 && text.slice(start, end).includes(surname)).slice(0, MENTIONS_READ);
+  for (let at = places.length ? -1 : text.indexOf(name); at >= 0 && places.length < MENTIONS_READ; at = text.indexOf(name, at + name.length)) places.push({ start: at, end: at + name.length });
+  return places;
+}
+
 /** How one document uses a name at its mentions. */
 export function usageOf(text: string, mentions: readonly Span[]): Usage {
   let person = 0, thing = 0;
@@ -47,13 +71,17 @@ export function usageOf(text: string, mentions: readonly Span[]): Usage {
     const next = /^(?:['’]s?)?[\s*_\]]*(,\s*)?([\p{L}.&'’-]+)/u.exec(after);
     // A sentence's full stop is no part of the word ("the X Act."); "Inc." is read as "inc".
     const comma = !!next?.[1], word = next?.[2]?.toLowerCase().replace(/\.$/, '') ?? '';
-    if (possessive && THING_NOUNS.has(word)) thing++;
+    const wider = after60(text, end), joined = JOINED_HEAD.exec(wider);
+    if (possessive && THING_NOUNS.has(word) || THING_APPOSITION.test(wider) || ITS_AFTER.test(wider) || joined && THING_HEADS.has(joined[1]) || before === 'of' && THING_OWNERS.has(wordBefore(text, at)[0])) thing++;
     else if (PERSON_BEFORE.has(before) || possessive && PERSON_NOUNS.has(word) || before === 'of' && PERSON_NOUNS.has(wordBefore(text, at)[0]) || comma && word === 'who' && !/^\S*\s*,\s*who\s+(?:have|are|were)\b/.test(after) || !comma && !possessive && PERSON_AFTER.has(word) || /^,?\s*\([DRI]-/.test(after)) person++;
     else if (!comma && (THING_HEADS.has(word) || word === '&' && !/^\s*&\s*(?:mr|mrs|ms|dr|the)\b/i.test(after) || word === 'and' && /^\s*(?:and|&)\s+(?:co\b|company\b)/i.test(after))) thing++;
     else if (!possessive && THING_BEFORE.has(before)) thing++;
   }
   return person > 0 && person >= thing ? 'person' : thing > 0 ? 'thing' : 'none';
 }
+
+/** The text after a mention, long enough for an apposition ("X, a Canadian advanced recycling company"). */
+const after60 = (text: string, end: number) => text.slice(end, end + 60);
 
 /** The word before a position, lower case, past markdown marks and spaces ("in **X" → "in"), and where it starts. */
 function wordBefore(text: string, at: number): [string, number] {
