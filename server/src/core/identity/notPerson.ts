@@ -33,13 +33,17 @@ const PARTICLE_WORDS = new Set(['de', 'da', 'di', 'del', 'van', 'von', 'bin', 'a
  * & Johnson") that no document gives a title, or a headline's verb after a name the corpus knows ("Antony J.
  * Blinken Opening", "Heath Robinson Honoring").
  */
+/** Given names that end like a verb's -ing form. */
+const GIVEN_ING = new Set(['irving', 'sterling', 'channing', 'manning', 'fleming', 'ming', 'jing', 'qing', 'ying', 'xing', 'ping', 'ling']);
+
 function headlineWords(full: NameEntry[], isKnown: (name: string) => boolean): string | undefined {
   const tokens = full.map(entry => foldName(entry.name).split(/\s+/));
   const titled = full.some(entry => profileOfEntry(entry).titles.size > 0);
   if (!titled && tokens.every(words => words.length > 1 && words.every(word => word === words[0]))) return 'a word said twice ("Joe Joe"), not a name';
   // "Biden’s Build", "Adding Mexico", "Congressional Budget": a possessive, a verb's -ing form or an adjective
   // opens no name that no document titles.
-  if (!titled && tokens.every(words => /[’']s$/.test(words[0]) || /^\p{L}{3,}ing$|(?:ional|oral|eral|tial|ical)$/u.test(words[0]))) return 'words of a headline ("Adding Mexico", "Biden’s Build"), not a name';
+  // Not "Newsmax’s Ed Henry", "Ranking Member X" or "Irving X": an outlet's or an office's words before a name.
+  if (!titled && tokens.every(words => words.length === 2 && /[’']s$/.test(words[0]) || words.length <= 3 && /^\p{L}{3,}ing$|(?:ional|oral|eral|tial|ical)$/u.test(words[0]) && !GIVEN_ING.has(words[0]) && !words.some(word => HEAD_WORDS.has(word) || word === 'member'))) return 'words of a headline ("Adding Mexico", "Biden’s Build"), not a name';
   if (full.every(entry => {
     const words = entry.name.trim().split(/\s+/);
     return words.length >= 3 && /^\p{Lu}\p{Ll}{2,}ing$/u.test(words[words.length - 1]) && isKnown(words.slice(0, -1).join(' '));
