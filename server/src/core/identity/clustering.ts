@@ -274,22 +274,26 @@ export function resolveRegion(region: ReadonlySet<string>, context: RegionContex
     for (const name of byName.keys()) {
       for (const [reason, documents] of decided.get(name)?.get(id) ?? []) merges.push({ name, reason, documents });
     }
-    const uris = new Set<string>();
     let quotes = 0;
-    for (const name of names) {
-      const entry = table.get(name)!;
-      const full = !!entry.parts && entry.parts.given.length > 0;
-      for (const [uri, evidence] of entry.documents) {
-        quotes += evidence.quotes;
-        // A document that names only "the X Act" or "the X Room" is not about the person.
-        if (!full || evidence.usage !== 'thing' || evidence.titles.length > 0) uris.add(uri);
-      }
-    }
+    for (const name of names) for (const group of table.get(name)!.groups.values()) quotes += group.quotes;
     const counts = partialCounts.get(id);
-    if (counts) {
-      for (const group of counts.groups) for (const uri of group.uris) uris.add(uri);
-      quotes += counts.quotes;
-    }
+    if (counts) quotes += counts.quotes;
+    /**
+     * The documents that name the person, counted when first asked: a set of thousands of documents for a
+     * much-named person, which a one-file change would otherwise build again for every person of its region.
+     */
+    const countDocuments = () => {
+      const uris = new Set<string>();
+      for (const name of names) {
+        const entry = table.get(name)!;
+        const full = !!entry.parts && entry.parts.given.length > 0;
+        // A document that names only "the X Act" or "the X Room" is not about the person.
+        for (const [uri, evidence] of entry.documents) if (!full || evidence.usage !== 'thing' || evidence.titles.length > 0) uris.add(uri);
+      }
+      for (const group of counts?.groups ?? []) for (const uri of group.uris) uris.add(uri);
+      return uris.size;
+    };
+    let documents: number | undefined;
     const group = names.map(name => ruleGroupOf.get(name)).find(g => g !== undefined);
     const rule = group !== undefined ? rules.people[group] : undefined;
     const allNames = [...names, ...byName.keys()];
@@ -304,7 +308,9 @@ export function resolveRegion(region: ReadonlySet<string>, context: RegionContex
       ...(notPerson ? { notPerson } : {}),
       extraAliases: rule ? [rule.name, ...rule.aliases].filter(alias => alias !== id && !allNames.includes(alias)) : [],
       extraRoles: rule?.roles ?? [],
-      documents: uris.size,
+      get documents() {
+        return (documents ??= countDocuments());
+      },
       quotes,
     });
   }

@@ -4,7 +4,7 @@
  */
 import { NON_PERSON_WORDS } from '../understand/lexicon';
 import { foldName } from './nameParts';
-import { HEAD_WORDS, profileOfEntry, type NameEntry } from './nameTable';
+import { HEAD_WORDS, type NameEntry } from './nameTable';
 
 /** Roles that transcripts print as a speaker label ("OPERATOR:", "Q:"). */
 const TRANSCRIPT_ROLES = new Set(['aide', 'operator', 'moderator', 'participant', 'staff', 'audience', 'questioner', 'interpreter', 'narrator', 'announcer', 'reporter', 'official', 'q', 'u.s', 'u.s.', 'jr.', 'sr.', 'jr', 'sr', 'everyone', 'all']);
@@ -36,9 +36,12 @@ const PARTICLE_WORDS = new Set(['de', 'da', 'di', 'del', 'van', 'von', 'bin', 'a
 /** Given names that end like a verb's -ing form. */
 const GIVEN_ING = new Set(['irving', 'sterling', 'channing', 'manning', 'fleming', 'ming', 'jing', 'qing', 'ying', 'xing', 'ping', 'ling']);
 
+/** Some document gives the name a title (read from its title groups, not from each of its documents). */
+const isTitled = (entry: NameEntry) => [...entry.groups.keys()].some(titleKey => titleKey !== '');
+
 function headlineWords(full: NameEntry[], isKnown: (name: string) => boolean): string | undefined {
   const tokens = full.map(entry => foldName(entry.name).split(/\s+/));
-  const titled = full.some(entry => profileOfEntry(entry).titles.size > 0);
+  const titled = full.some(isTitled);
   if (!titled && tokens.every(words => words.length > 1 && words.every(word => word === words[0]))) return 'a word said twice ("Joe Joe"), not a name';
   // "Biden’s Build", "Adding Mexico", "Congressional Budget": a possessive, a verb's -ing form or an adjective
   // opens no name that no document titles.
@@ -57,6 +60,14 @@ function headlineWords(full: NameEntry[], isKnown: (name: string) => boolean): s
  * a person's (a title, "X said", "his son X", a quotation outside those documents) in almost none.
  */
 function thingNamedLikeAPerson(full: NameEntry[], partial: ReadonlyMap<string, ReadonlySet<string>>): string | undefined {
+  // Titled documents alone may settle it, read from the title groups without going through every document
+  // (thousands for a president, at every change in their region).
+  let most = 0, titled = 0;
+  for (const entry of full) {
+    most += entry.documents.size;
+    if (!partial.has(entry.name)) for (const [titleKey, group] of entry.groups) if (titleKey !== '') titled += group.uris.size;
+  }
+  if (titled > most * PERSON_SHARE) return undefined;
   let documents = 0, person = 0, thing = 0;
   for (const entry of full) {
     const uris = partial.get(entry.name);
@@ -91,7 +102,7 @@ export function notAPerson(entries: NameEntry[], partial: ReadonlyMap<string, Re
   if (full.length > 0) return headlineWords(full, isKnown) ?? thingNamedLikeAPerson(full, partial);
   // A single word that no document gives a title or an honorific ("Transportation", "Well", "Hyundai"): the
   // corpus shows nothing of a person.
-  if (entries.every(entry => profileOfEntry(entry).titles.size === 0)) return 'one word no document gives a title';
+  if (!entries.some(isTitled)) return 'one word no document gives a title';
   const words = entries.map(entry => foldName(entry.name));
   if (words.every(word => TRANSCRIPT_ROLES.has(word) || HEAD_WORDS.has(word))) return 'a role, not a name';
   if (words.every(isPeopleWord)) return 'a people, not a person';
