@@ -76,7 +76,7 @@ function isParticleGiven(short: NameEntry, long: NameEntry): boolean {
 function suffixJoin(suffixed: readonly NameEntry[], plain: readonly NameEntry[]): 'shared role' | 'no rival' | undefined {
   const suffixedOffices = officesOf(suffixed), plainOffices = officesOf(plain);
   for (const [title, share] of suffixedOffices) if (share >= 0.25 && (plainOffices.get(title) ?? 0) >= 0.25) return 'shared role';
-  const suffixedDocuments = new Set(suffixed.flatMap(entry => [...entry.documents.keys()]));
+  const suffixedDocuments = documentsOf(suffixed);
   let together = 0, plainDocuments = 0;
   for (const entry of plain) {
     plainDocuments += entry.documents.size;
@@ -86,9 +86,25 @@ function suffixJoin(suffixed: readonly NameEntry[], plain: readonly NameEntry[])
   return suffixedOffices.size === 0 || plainOffices.size === 0 && plainDocuments <= 1 ? 'no rival' : undefined;
 }
 
+/**
+ * Per atom, what the joining rules read of it, made once per resolution: an atom is compared with every
+ * cluster of its surname, and a much-named one has thousands of documents.
+ */
+const officesMade = new WeakMap<readonly NameEntry[], Map<string, number>>();
+const documentsMade = new WeakMap<readonly NameEntry[], Set<string>>();
+
+function documentsOf(atom: readonly NameEntry[]): Set<string> {
+  let documents = documentsMade.get(atom);
+  if (!documents) documentsMade.set(atom, (documents = new Set(atom.flatMap(entry => [...entry.documents.keys()]))));
+  return documents;
+}
+
 /** The offices the names of one atom are given, each with the share of their documents that give it. */
 function officesOf(atom: readonly NameEntry[]): Map<string, number> {
+  const made = officesMade.get(atom);
+  if (made) return made;
   const counts = new Map<string, number>();
+  officesMade.set(atom, counts);
   let documents = 0;
   for (const entry of atom) {
     const profile = profileOfEntry(entry);

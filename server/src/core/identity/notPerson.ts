@@ -4,7 +4,7 @@
  */
 import { NON_PERSON_WORDS } from '../understand/lexicon';
 import { foldName } from './nameParts';
-import { HEAD_WORDS, type NameEntry } from './nameTable';
+import { HEAD_WORDS, type Evidence, type NameEntry } from './nameTable';
 
 /** Roles that transcripts print as a speaker label ("OPERATOR:", "Q:"). */
 const TRANSCRIPT_ROLES = new Set(['aide', 'operator', 'moderator', 'participant', 'staff', 'audience', 'questioner', 'interpreter', 'narrator', 'announcer', 'reporter', 'official', 'q', 'u.s', 'u.s.', 'jr.', 'sr.', 'jr', 'sr', 'everyone', 'all']);
@@ -70,9 +70,7 @@ function thingNamedLikeAPerson(full: NameEntry[], partial: ReadonlyMap<string, R
   if (titled > most * PERSON_SHARE) return undefined;
   let documents = 0, person = 0, thing = 0;
   for (const entry of full) {
-    const uris = partial.get(entry.name);
-    for (const [uri, evidence] of entry.documents) {
-      if (uris && !uris.has(uri)) continue;
+    for (const evidence of evidenceOf(entry, partial)) {
       documents++;
       if (evidence.usage === 'thing') thing++;
       if (evidence.titles.length > 0 || evidence.usage === 'person' || evidence.quotes > 0 && evidence.usage !== 'thing') person++;
@@ -87,6 +85,16 @@ function thingNamedLikeAPerson(full: NameEntry[], partial: ReadonlyMap<string, R
 const THING_SHARE = 0.12;
 const THING_DOCUMENTS = 2;
 const PERSON_SHARE = 0.06;
+
+/**
+ * What a name's documents say of it, in the documents that are this person's: all of them, or for a name
+ * decided per document ("Biden") only its share, read from that share rather than from every document.
+ */
+function* evidenceOf(entry: NameEntry, partial: ReadonlyMap<string, ReadonlySet<string>>): Iterable<Evidence> {
+  const uris = partial.get(entry.name);
+  if (!uris) yield* entry.documents.values();
+  else for (const uri of uris) yield entry.documents.get(uri)!;
+}
 
 /** Why a group of names is not a person, or undefined when it may be one. */
 export function notAPerson(entries: NameEntry[], partial: ReadonlyMap<string, ReadonlySet<string>>, isKnown: (name: string) => boolean = () => false): string | undefined {
@@ -108,9 +116,7 @@ export function notAPerson(entries: NameEntry[], partial: ReadonlyMap<string, Re
   if (words.every(isPeopleWord)) return 'a people, not a person';
   let object = 0, total = 0;
   for (const entry of entries) {
-    const uris = partial.get(entry.name);
-    for (const [uri, evidence] of entry.documents) {
-      if (uris && !uris.has(uri)) continue;
+    for (const evidence of evidenceOf(entry, partial)) {
       total++;
       if (evidence.objectOfRole) object++;
     }
