@@ -323,10 +323,12 @@ describe('names the corpus uses as places, laws and companies', () => {
       written('b', '2025-01-03', 'Velmar Bikes will expand its plant in Ohio.', [{ name: 'Velmar Bikes' }]),
       written('c', '2025-01-04', 'Lenders sold loans to Orla Penn and Tessa Vane financing.', [{ name: 'Orla Penn' }, { name: 'Tessa Vane' }]),
       written('d', '2025-01-05', 'Orla Penn mortgages grew, said the chief executive of Orla Penn.', [{ name: 'Orla Penn' }]),
+      written('g', '2025-01-08', 'Brisk Leaf Scientific, Inc., opened a lab; Brisk Leaf Scientific and Partners Group hired staff.', [{ name: 'Brisk Leaf Scientific' }]),
+      written('h', '2025-01-09', 'Brisk Leaf Scientific, LLC, opened a second lab.', [{ name: 'Brisk Leaf Scientific' }]),
       written('e', '2025-01-06', 'Mira Tolson, a Democrat from Ohio, said the plant was late.', [{ name: 'Mira Tolson' }]),
       written('f', '2025-01-07', 'Mira Tolson will expand on that, and her office will too.', [{ name: 'Mira Tolson' }]),
     ]);
-    for (const name of ['Velmar Bikes', 'Orla Penn']) assert.match(resolver.identity(resolver.identityOf(name))!.notPerson ?? '', /place, a law or a company/, name);
+    for (const name of ['Velmar Bikes', 'Orla Penn', 'Brisk Leaf Scientific']) assert.match(resolver.identity(resolver.identityOf(name))!.notPerson ?? '', /place, a law or a company/, name);
     assert.equal(resolver.identity(resolver.identityOf('Mira Tolson'))!.hidden, false);
   });
 

@@ -80,7 +80,7 @@ function thingNamedLikeAPerson(full: NameEntry[], partial: ReadonlyMap<string, R
 }
 /**
  * At least this share of a name's documents use it as a thing's, in two documents or more (one airport named
- * for a president is no evidence), and at most PERSON_SHARE as a person's.
+ * for a president among his documents is no evidence), and at most PERSON_SHARE as a person's.
  */
 const THING_SHARE = 0.12;
 const THING_DOCUMENTS = 2;

@@ -22,8 +22,13 @@ const THING_OWNERS = new Set(['ceo', 'ceos', 'employees', 'workers', 'shareholde
  */
 /** "X will expand its …", "X [announced](…) its …": a company's pronoun soon after its name. */
 const ITS_AFTER = /^\**\s*(?:\[[^\]]*\]\([^)]*\)|\p{Ll}+)(?:\s+\p{Ll}+){0,2}\s+its\b/u;
-/** "X and Y financing": a head noun after two names joined makes both things' names. */
-const JOINED_HEAD = /^\**\s+(?:and|or)\s+(?:\**\p{Lu}[\p{L}.'’-]*\**\s+){1,3}(\p{Ll}+)/u;
+/**
+ * "X and Y financing", "the X and Policy Center": a head noun after two names joined, or an organisation's
+ * last word among the second, makes both things' names.
+ */
+const JOINED_HEAD = /^\**\s+(?:and|or|&)\s+((?:\**\p{Lu}[\p{L}.'’-]*\**\s+){1,3})(\p{Ll}+)/u;
+/** "X, Inc.": a company's suffix after a comma. */
+const COMPANY_SUFFIX = /^\**,\s*(?:inc|llc|corp|ltd|plc|l\.l\.c)\b/i;
 const THING_APPOSITION = /^[\s*_\]]*,\s+(?:a|an|the)\s+(?:[\p{L}’'-]+\s+){0,5}?(?:company|companies|firm|brand|maker|manufacturer|producer|supplier|retailer|startup|start-up|corporation|conglomerate|nonprofit|non-profit|organization|organisation|city|town|village|neighborhood|neighbourhood|region|province|district|community)\b/iu;
 /**
  * Words before a name that make it a place or a thing: "in X", "at X". People are rarely met so. Not "the X":
@@ -72,7 +77,7 @@ export function usageOf(text: string, mentions: readonly Span[]): Usage {
     // A sentence's full stop is no part of the word ("the X Act."); "Inc." is read as "inc".
     const comma = !!next?.[1], word = next?.[2]?.toLowerCase().replace(/\.$/, '') ?? '';
     const wider = after60(text, end), joined = JOINED_HEAD.exec(wider);
-    if (possessive && THING_NOUNS.has(word) || THING_APPOSITION.test(wider) || ITS_AFTER.test(wider) || joined && THING_HEADS.has(joined[1]) || before === 'of' && THING_OWNERS.has(wordBefore(text, at)[0])) thing++;
+    if (possessive && THING_NOUNS.has(word) || THING_APPOSITION.test(wider) || ITS_AFTER.test(wider) || joined && (THING_HEADS.has(joined[2]) || joined[1].split(/\s+/).some(word => THING_HEADS.has(word.replace(/\*/g, '').toLowerCase()))) || COMPANY_SUFFIX.test(wider) || before === 'of' && THING_OWNERS.has(wordBefore(text, at)[0])) thing++;
     else if (PERSON_BEFORE.has(before) || possessive && PERSON_NOUNS.has(word) || before === 'of' && PERSON_NOUNS.has(wordBefore(text, at)[0]) || comma && word === 'who' && !/^\S*\s*,\s*who\s+(?:have|are|were)\b/.test(after) || !comma && !possessive && PERSON_AFTER.has(word) || /^,?\s*\([DRI]-/.test(after)) person++;
     else if (!comma && (THING_HEADS.has(word) || word === '&' && !/^\s*&\s*(?:mr|mrs|ms|dr|the)\b/i.test(after) || word === 'and' && /^\s*(?:and|&)\s+(?:co\b|company\b)/i.test(after))) thing++;
     else if (!possessive && THING_BEFORE.has(before)) thing++;
