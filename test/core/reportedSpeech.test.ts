@@ -81,3 +81,54 @@ describe('quoted words inside a stated position', () => {
     assert.deepEqual([fragment?.speaker, fragment?.kind], ['Ines Varga', 'fragment']);
   });
 });
+
+describe('who the subject is', () => {
+  test('adverbs and times between subject and verb: "now says", "just this week announced", "often said"', () => {
+    const document = parse([
+      'Senator Ilse Varga met the growers in Tromsø.',
+      'Varga now says she opposes the accord on fishing rights.',
+      'The Harbor Bank just this week announced it would drop the transfer fee in May.',
+      '“We live on borrowed time,” my uncle often said.',
+    ].join('\n\n'));
+    assert.equal(reportContaining(document, 'she opposes the accord')?.speaker, 'Ilse Varga');
+    const bank = reportContaining(document, 'drop the transfer fee');
+    assert.deepEqual([bank?.speaker, bank?.speakerKind], ['The Harbor Bank', 'organisation']);
+    const uncle = document.quotes.find(q => q.text.startsWith('We live on borrowed time'));
+    assert.deepEqual([uncle?.speaker, uncle?.speakerKind], ['my uncle', 'unnamed']);
+  });
+
+  test('a participle reports for the sentence’s subject, also when that is no person', () => {
+    const document = parse([
+      'The ministry rebuked Director Anna Holm, saying she had ignored the tender rules for years.',
+      'Meanwhile, the paper attacked Governor Hal Lutz, saying he “has insulted farmers, teachers and nurses.”',
+    ].join('\n\n'));
+    const rebuke = reportContaining(document, 'ignored the tender rules');
+    assert.deepEqual([rebuke?.speaker, rebuke?.speakerKind], ['The ministry', 'unnamed']);
+    const fragment = document.quotes.find(q => q.text.startsWith('has insulted farmers'));
+    assert.deepEqual([fragment?.speaker, fragment?.speakerKind], ['the paper', 'unnamed']);
+  });
+
+  test('"it added" and "they wrote" after an organisation or a group is quoted', () => {
+    const document = parse([
+      'The developer owed $1 billion by 1991, the Courier wrote. “But since then his luck has turned. He keeps building the glass towers he is known for,” it added.',
+      'Critics of the visa scheme said the scheme should end. “The scheme is riddled with fraud and should be allowed to lapse next month,” they wrote.',
+      '“It is a fine building,” it said.',
+    ].join('\n\n'));
+    const courier = document.quotes.find(q => q.text.startsWith('But since then his luck'));
+    assert.deepEqual([courier?.speaker, courier?.speakerKind], ['Courier', 'organisation']);
+    assert.ok(!document.people.some(p => p.name === 'Courier'));
+    const critics = document.quotes.find(q => q.text.startsWith('The scheme is riddled'));
+    assert.deepEqual([critics?.speaker, critics?.speakerKind], ['Critics of the visa scheme', 'unnamed']);
+    // Too far from anyone quoted: "it" names no one.
+    assert.equal(document.quotes.find(q => q.text.startsWith('It is a fine building'))?.speaker, null);
+  });
+
+  test('"the United States" is a name, not a subject and its verb; short quoted words stay in the report', () => {
+    const document = parse('Ambassador Rolf Berg said the United States and its partners would take “firm steps” against the blockade of the strait.');
+    const fragment = document.quotes.find(q => q.text === 'firm steps');
+    assert.deepEqual([fragment?.speaker, fragment?.kind], ['Rolf Berg', 'fragment']);
+    const report = reportContaining(document, 'the United States and its partners');
+    assert.equal(report?.speaker, 'Rolf Berg');
+    assert.ok(report?.text.endsWith('against the blockade of the strait'), report?.text);
+  });
+});

@@ -52,9 +52,11 @@ export function describedSource(tokens: readonly Token[], text: string): Source 
   // several capitalized words ("Acme Capital"). One unknown capitalized word is more likely a surname, or a
   // sentence's first word ("Initial results …").
   const known = KNOWN_ORGANISATIONS.has(lower.join(' ').replace(/^the /, ''));
-  const capitalizedPhrase = named.length === head.length - (lower[0] === 'the' ? 1 : 0) && named.length >= 2 && named.length <= 5 && cut === -1;
+  // "the Courier", "the Kremlin": after "the", one capitalized word names an institution, not a person.
+  const capitalizedPhrase = named.length === head.length - (lower[0] === 'the' ? 1 : 0) && named.length >= (lower[0] === 'the' ? 1 : 2) && named.length <= 5 && cut === -1;
   if (organisationHead && named.length > 0 || known || capitalizedPhrase) {
-    return { name: phrase, kind: 'organisation' };
+    // "the Courier" is the Courier's: one word after "the" is the institution's name.
+    return { name: named.length === 1 && lower[0] === 'the' && tokens.length === 2 ? named[0].text : phrase, kind: 'organisation' };
   }
   if (organisationHead) return { name: phrase, kind: 'unnamed' }; // "the company", "a South Korean newspaper"
   return undefined;
@@ -66,7 +68,8 @@ export function describedSource(tokens: readonly Token[], text: string): Source 
  */
 export function sourceNamedIn(tokens: readonly Token[], text: string): Source | undefined {
   const described = describedSource(tokens, text);
-  if (described?.kind === 'unnamed' || tokens.length === 0) return described;
+  // "the Courier", "the Harbor Trust": no person's name follows "the".
+  if (described?.kind === 'unnamed' || tokens.length === 0 || (described && tokens[0].lower === 'the')) return described;
   const known = KNOWN_ORGANISATIONS.has(tokens.map(t => t.lower).join(' ').replace(/^the /, ''));
   const name = known ? undefined : unknownPersonName(tokens);
   return name ? { name, kind: 'person' } : described;
@@ -150,7 +153,27 @@ export class SpeakerContext {
   resolveSource(tokens: readonly Token[], text: string): Source | undefined {
     const person = this.resolveSubject(tokens);
     if (person) return { name: person, kind: 'person' };
+    if (tokens.length === 1 && /^(?:it|they)$/.test(tokens[0].lower)) return this.bySourcePronoun(tokens[0]);
     return sourceNamedIn(tokens, text);
+  }
+
+  /** The latest organisation or described source quoted, for "it added" and "they wrote" after it. */
+  private lastSource: { source: Source; end: number } | undefined;
+
+  /** Records who spoke when it is not a person: "the Courier wrote … “…,” it added". */
+  sourceSpoke(source: Source, end: number): void {
+    if (source.kind !== 'person') this.lastSource = { source, end };
+  }
+
+  /**
+   * "it" takes an organisation quoted just before ("the Courier wrote. “…,” it added"), "they" a described
+   * source or an organisation ("critics of the plan said … they wrote"); nothing else is known about them.
+   */
+  private bySourcePronoun(pronoun: Token): Source | undefined {
+    const last = this.lastSource;
+    if (!last || pronoun.start - last.end > SOURCE_PRONOUN_REACH || pronoun.start < last.end) return undefined;
+    if (pronoun.lower === 'it') return last.source.kind === 'organisation' ? last.source : undefined;
+    return last.source;
   }
 
   set speaker(name: string | undefined) {
@@ -191,8 +214,11 @@ export class SpeakerContext {
   }
 }
 
+/** How far after an organisation's or group's words "it" and "they" may still be theirs, in characters. */
+const SOURCE_PRONOUN_REACH = 600;
+
 const AUXILIARY = /^(?:has|have|had|will|would|could|can|may|might|must|should|did|does|do|is|was|were|are|been|be)$/;
-const VERB_AFTER_ADVERB = /^(?:also|further|then|later|once|again|repeatedly|earlier|previously|recently|specifically|clearly|firmly|strongly|\p{Ll}+ly)$/u;
+const VERB_AFTER_ADVERB = /^(?:also|further|then|later|once|again|repeatedly|earlier|previously|recently|specifically|clearly|firmly|strongly|now|still|just|already|often|never|even|long|first|since|soon|too|twice|\p{Ll}+ly)$/u;
 
 export interface ReportingClause {
   /** Index of the first token of the verb. */
@@ -225,6 +251,8 @@ function subjectCore(subject: Token[]): Token[] {
       break;
     }
   }
+  // "The Harbor Bank just this week": an adverb before the time.
+  while (end > start + 1 && VERB_AFTER_ADVERB.test(subject[end - 1].lower)) end--;
   return subject.slice(start, end);
 }
 
@@ -237,7 +265,8 @@ export function findReportingClause(tokens: readonly Token[], from = 0, to = tok
     const length = verbAt(tokens, i);
     if (!length) continue;
     let subjectEnd = i;
-    if (subjectEnd > from && VERB_AFTER_ADVERB.test(tokens[subjectEnd - 1].lower)) subjectEnd--;
+    // "Varga now says", "Aho has long argued", "the bank just this week announced": up to two adverbs.
+    for (let n = 0; n < 2 && subjectEnd > from && VERB_AFTER_ADVERB.test(tokens[subjectEnd - 1].lower); n++) subjectEnd--;
     // "many leaders have noted", "Smith had earlier said": the auxiliary is part of the verb, not the subject.
     while (subjectEnd > from && AUXILIARY.test(tokens[subjectEnd - 1].lower)) subjectEnd--;
     // "has been endorsed by", "was told": a passive verb's subject is not who speaks.
@@ -259,11 +288,14 @@ export function findReportingClause(tokens: readonly Token[], from = 0, to = tok
  * word is a noun ("the plan", "their support").
  */
 export const stanceVerbAt = (tokens: readonly Token[], i: number): number =>
-  STANCE_VERB_SET.has(tokens[i]?.lower ?? '') && !(i > 0 && DETERMINERS.has(tokens[i - 1].lower)) ? 1 : 0;
+  STANCE_VERB_SET.has(tokens[i]?.lower ?? '') && !(i > 0 && DETERMINERS.has(tokens[i - 1].lower)) && !insideName(tokens, i) ? 1 : 0;
+
+/** A capitalized word right after another is part of a name, not a verb: "the United States", "the Clean Power Plan". */
+const insideName = (tokens: readonly Token[], i: number) => i > 0 && isCapitalized(tokens[i].text) && isCapitalized(tokens[i - 1].text) && tokens[i].gap === ' ';
 
 export function verbLengthAt(tokens: readonly Token[], i: number): number {
   const one = tokens[i]?.lower;
-  if (!one) return 0;
+  if (!one || insideName(tokens, i)) return 0;
   const next = tokens[i + 1];
   // Only a handful of words start a two-word verb ("pointed out"); no string is built for the others.
   if (next && TWO_WORD_VERB_STARTS.has(one) && /^\s+$/.test(next.gap) && REPORTING_VERB_SET.has(`${one} ${next.lower}`)) return 2;

@@ -6,7 +6,7 @@ import { type MarkedSpan } from '../read/quotationMarks';
 import { isCapitalized, tokenize, type Token } from '../read/tokens';
 import { looksLikePersonName, unknownPersonName } from './people';
 import { trimEndOf } from '../read/trim';
-import { MIN_QUOTE_WORDS, CUE_WINDOW, tokensBetween, wordCount, type SpeakerOf, person, lastReportingClause, relativeAntecedent, isParticiple, sentenceSubject, withoutParentheses, cueAfter, appositiveSubject } from './clauses';
+import { MIN_QUOTE_WORDS, CUE_WINDOW, tokensBetween, wordCount, type SpeakerOf, person, lastReportingClause, relativeAntecedent, isParticiple, sentenceSubject, sentenceSource, withoutParentheses, cueAfter, appositiveSubject } from './clauses';
 
 /** Quoted text that names a work or a policy rather than reports speech ("an event themed “...”"). */
 const NAMING_BEFORE = /\b(?:themed|named|titled|entitled|called|dubbed|so-called|known as|slogan|motto|headlined|the term|the phrase|the word|the words)\s*(?:[,:]\s*)?$/i;
@@ -103,14 +103,14 @@ export function directQuote(text: string, mark: MarkedSpan, sentence: Span, para
   // "The envoy wrote online, saying that the ministry should publish the annex “without delay.”": a
   // reporting verb with no subject of its own (a participle after a comma) reports the sentence's subject.
   if (!clause && words >= 2 && words <= FRAGMENT_MAX_WORDS && !modifiesNoun(text, mark) && beforeTokens.some((_, i) => verbLengthAt(beforeTokens, i) > 0)) {
-    const speaker = sentenceSubject(tokens, mark.outer.start, sentence, context);
+    const speaker = sentenceSource(tokens, mark.outer.start, sentence, context, text);
     // "…, replying, “Every page of the contract is online.”" quotes a whole utterance; "… urging envoys to “stay at the table” …" a fragment.
-    if (speaker) return make(person(speaker), undefined, /[,:]\s*$/.test(before) ? 'direct' : 'fragment');
+    if (speaker) return make(speaker, undefined, /[,:]\s*$/.test(before) ? 'direct' : 'fragment');
   }
   // "…, telling the chair that “I will not sign any clause …”": a participle's whole quotation.
   if (!clause && adjacent && words > FRAGMENT_MAX_WORDS && beforeTokens.slice(-8).some((token, i, last) => isParticiple(token) && verbLengthAt(last, i) > 0)) {
-    const speaker = sentenceSubject(tokens, mark.outer.start, sentence, context);
-    if (speaker) return make(person(speaker));
+    const speaker = sentenceSource(tokens, mark.outer.start, sentence, context, text);
+    if (speaker) return make(speaker);
   }
   // "The Secretary-General, in his annual review of the shipping lanes, observed: “…”": subject, aside, verb.
   if (!clause && adjacent && words >= MIN_QUOTE_WORDS) {
@@ -121,8 +121,8 @@ export function directQuote(text: string, mark: MarkedSpan, sentence: Span, para
   // "…, replying, “Every page of the contract is online.”": any reporting participle.
   const participle = /\b(\p{Ll}+ing),?\s*$/u.exec(before);
   if (participle && REPORTING_VERB_SET.has(participle[1]) && words >= MIN_QUOTE_WORDS) {
-    const speaker = sentenceSubject(tokens, mark.outer.start, sentence, context);
-    if (speaker) return make(person(speaker));
+    const speaker = sentenceSource(tokens, mark.outer.start, sentence, context, text);
+    if (speaker) return make(speaker);
   }
   const afterText = text.slice(mark.outer.end, Math.min(sentence.end, mark.outer.end + CUE_WINDOW));
   // "The ministry dismisses what a senator calls “a quiet betrayal”": who calls it so speaks, else the sentence's subject.

@@ -3,7 +3,7 @@ import { accordingToSource, describedSource, findReportingClause, SpeakerContext
 import type { Quote, Span } from '../model';
 import { isCapitalized, tokenize, type Token } from '../read/tokens';
 import { trimEndOf } from '../read/trim';
-import { wordCount, relativeAntecedent, isParticiple, sentenceSubject, withoutParentheses, cueAfter, appositiveSubject, FINITE_VERB, APPOSITIVE_MAX_TOKENS } from './clauses';
+import { wordCount, relativeAntecedent, isParticiple, sentenceSubject, sentenceSource, withoutParentheses, cueAfter, appositiveSubject, FINITE_VERB, APPOSITIVE_MAX_TOKENS } from './clauses';
 
 /** A reported statement of `speaker` from `start` to `stop`, trimmed; none under four words. */
 function reportedQuote(text: string, speaker: Source, start: number, stop: number, via?: string): Quote | undefined {
@@ -80,10 +80,10 @@ function reportingClauseStatement(text: string, sentence: Span, tokens: Token[],
   // "Judge Bell rejected the request, saying the courts …": a participle after a comma has no subject of its own.
   const participle = tokens.findIndex((t, k) => t.start >= after && k > 0 && t.gap.includes(',') && isParticiple(t) && verbLengthAt(tokens, k) > 0 && !/^(?:told|telling)$/.test(t.lower));
   if (participle !== -1) {
-    const speaker = sentenceSubject(tokens, tokens[participle].start, sentence, context);
+    const speaker = sentenceSource(tokens, tokens[participle].start, sentence, context, text);
     const words = contentAfterVerb(tokens, participle + verbLengthAt(tokens, participle), tokens[participle].lower);
     const first = words === undefined ? undefined : tokens[words];
-    if (speaker && first && first.start < end && !first.gap.includes(',')) return make({ name: speaker, kind: 'person' }, first.start, end);
+    if (speaker && first && first.start < end && !first.gap.includes(',')) return make(speaker, first.start, end);
   }
   if (after !== sentence.start) return undefined;
   return prepositionalSaying(text, sentence, tokens, context, end) ?? stanceStatement(text, tokens, context, end);
@@ -124,7 +124,10 @@ function stanceStatement(text: string, tokens: Token[], context: SpeakerContext,
   if (!clause || clause.coordinated || clause.subject.length === 0) return undefined;
   // The subject opens the sentence (after an opener such as "But"): "the plan he wants" is no position of his.
   const subjectAt = tokens.indexOf(clause.subject[0]);
-  if (subjectAt > 2 && !(subjectAt <= 12 && clause.subject[0].gap.includes(','))) return undefined;
+  // Only openers ("But", "And now") may stand before it: a subject cut short ("They [sent a letter …] opposing")
+  // starts inside the clause.
+  const openedBy = tokens.slice(0, subjectAt).every(t => /^(?:but|and|so|yet|still|meanwhile|however|now|instead|indeed|thus|then|also)$/.test(t.lower));
+  if (!openedBy && !(subjectAt <= 12 && clause.subject[0].gap.includes(','))) return undefined;
   const speaker = context.resolveSource(clause.subject, text);
   if (!speaker) return undefined;
   const words = contentAfterVerb(tokens, clause.verb + clause.verbLength, tokens[clause.verb].lower);
