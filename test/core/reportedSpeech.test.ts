@@ -132,3 +132,16 @@ describe('who the subject is', () => {
     assert.ok(report?.text.endsWith('against the blockade of the strait'), report?.text);
   });
 });
+
+describe('a closing attribution', () => {
+  test('", Ney also noted several “…” left him …" reports what follows the verb, not what comes before', () => {
+    const document = parse([
+      'Marco Ney chaired the budget committee until May.',
+      'While he admitted the budget was a factor, Ney also noted several “intangibles” left him frustrated with the ministry.',
+      'The harbour will reopen in June, Ney told reporters on Tuesday.',
+    ].join('\n\n'));
+    assert.equal(reportContaining(document, 'left him frustrated')?.speaker, 'Marco Ney');
+    assert.ok(!reportContaining(document, 'While he admitted'), JSON.stringify(document.quotes.map(q => q.text)));
+    assert.equal(reportContaining(document, 'The harbour will reopen')?.speaker, 'Marco Ney');
+  });
+});

@@ -171,6 +171,9 @@ function findingSource(subject: readonly Token[], context: SpeakerContext, text:
   return { name: text.slice(subject[0].start, subject[subject.length - 1].end).replace(/^the\s+/i, '').replace(/\s+/g, ' '), kind: 'organisation' };
 }
 
+/** Words that may follow the verb of a closing attribution: ", Yang said on Tuesday", ", she told reporters". */
+const TAIL_ADJUNCT = /^(?:on|in|at|to|during|after|before|from|last|this|yesterday|today|tonight|earlier|later|recently|afterward|afterwards|then|again|too|also|as|when|while|via|through|over|with|by|of|about|reporters|journalists|me|us|him|her|them|the|a|an|his|their|its|our|my)$/;
+
 /** The last comma-clause of a sentence when it attributes what comes before: ", Yang said", ", said a source". */
 function tailAttribution(tokens: Token[], context: SpeakerContext, text: string): { speaker: Source; comma: number; parenthetical?: boolean } | undefined {
   let tried = 0;
@@ -192,7 +195,10 @@ function tailAttribution(tokens: Token[], context: SpeakerContext, text: string)
     const spoken = named === -1 ? tail.length - verb : named - verb;
     // ", said many examples were wrong" reports a clause, not who spoke: a verb after the cue opens one.
     const reportsClause = tail.slice(verb + 1, verb + spoken).some(t => t.lower === 'that' || FINITE_VERB.test(t.lower));
-    if (verb === -1 || verb > 11 || spoken > 12 || reportsClause) continue;
+    // ", Ney also noted several “intangibles” left him …": after a subject and its verb, only a time, place or
+    // listener may end the sentence; anything else is what was said, and the comma opens no tail.
+    const object = verb > 0 && tail[verb + 1] && !tail[verb + 1].gap.includes(',') && !TAIL_ADJUNCT.test(tail[verb + 1].lower) && !isCapitalized(tail[verb + 1].text);
+    if (verb === -1 || verb > 11 || spoken > 12 || reportsClause || object) continue;
     const speaker = cueAfter(tail, context, text);
     // ", she added, the convoys will …": after a subject and its verb, a comma opens more of the words, not
     // an appositive (that would stand between the name and the verb).
