@@ -145,3 +145,13 @@ describe('a closing attribution', () => {
     assert.equal(reportContaining(document, 'The harbour will reopen')?.speaker, 'Marco Ney');
   });
 });
+
+describe('pronouns and the gender a text shows', () => {
+  test('a pronoun after a name votes for that name only until the next person is named', () => {
+    // Initials tell no gender: "her" after Holm's name is Mott's, so "he" can still be Holm.
+    const document = parse([
+      'Senator A. J. Holm sat beside Governor Tamsin Mott and her husband at the dinner. “The harbour deal is a gift to the shipowners and nothing else,” he said.',
+    ].join('\n\n'));
+    assert.equal(document.quotes.find(q => q.text.startsWith('The harbour deal'))?.speaker, 'A. J. Holm');
+  });
+});
