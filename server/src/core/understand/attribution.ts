@@ -52,11 +52,13 @@ export function describedSource(tokens: readonly Token[], text: string): Source 
   // several capitalized words ("Acme Capital"). One unknown capitalized word is more likely a surname, or a
   // sentence's first word ("Initial results …").
   const known = KNOWN_ORGANISATIONS.has(lower.join(' ').replace(/^the /, ''));
-  // "the Courier", "the Kremlin": after "the", one capitalized word names an institution, not a person.
-  const capitalizedPhrase = named.length === head.length - (lower[0] === 'the' ? 1 : 0) && named.length >= (lower[0] === 'the' ? 1 : 2) && named.length <= 5 && cut === -1;
+  // "the Courier", "the Kremlin": one capitalized word after "the" names an institution, unless it is an office
+  // ("the President"), an owner ("the President’s") or the start of a longer name cut short ("the United").
+  const theInstitution = lower[0] === 'the' && tokens.length === 2 && named.length === 1 && !organisationHead && !ROLE_HEADS.has(headWord) && !/['’]s$|^United$/.test(named[0].text);
+  const capitalizedPhrase = named.length === head.length - (lower[0] === 'the' ? 1 : 0) && named.length >= 2 && named.length <= 5 && cut === -1;
+  if (theInstitution) return { name: named[0].text, kind: 'organisation' };
   if (organisationHead && named.length > 0 || known || capitalizedPhrase) {
-    // "the Courier" is the Courier's: one word after "the" is the institution's name.
-    return { name: named.length === 1 && lower[0] === 'the' && tokens.length === 2 ? named[0].text : phrase, kind: 'organisation' };
+    return { name: phrase, kind: 'organisation' };
   }
   if (organisationHead) return { name: phrase, kind: 'unnamed' }; // "the company", "a South Korean newspaper"
   return undefined;
