@@ -155,3 +155,35 @@ describe('pronouns and the gender a text shows', () => {
     assert.equal(document.quotes.find(q => q.text.startsWith('The harbour deal'))?.speaker, 'A. J. Holm');
   });
 });
+
+describe('groups, acronyms and relative clauses as sources', () => {
+  test('plural descriptions, acronyms, "the United States", base forms and "ruled that"', () => {
+    const document = parse([
+      'But environmentalists worry that the cost of cleaning the old mines could fall to taxpayers.',
+      'FENA argues that families still want schools in their own neighbourhoods.',
+      'Nearly two decades ago, the United States pledged that in 2000 it would lift the limits on trucks.',
+      'There are some economists who argue that port fees should be close to nothing at all.',
+      'The appeals court then ruled that the county had purged eligible voters from its rolls.',
+    ].join('\n\n'));
+    const expected: [string, string, string][] = [
+      ['the cost of cleaning', 'environmentalists', 'unnamed'],
+      ['families still want schools', 'FENA', 'organisation'],
+      ['it would lift the limits', 'the United States', 'organisation'],
+      ['port fees should be close', 'some economists', 'unnamed'],
+      ['the county had purged', 'The appeals court', 'unnamed'],
+    ];
+    for (const [words, speaker, kind] of expected) {
+      const report = reportContaining(document, words);
+      assert.deepEqual([report?.speaker, report?.speakerKind], [speaker, kind], words);
+    }
+  });
+
+  test('"a raft of new rules" is no source, and a participle after a comma outranks a relative clause', () => {
+    const document = parse([
+      'A raft of new port rules promise to cut the waiting time for trucks by half.',
+      'Governor Hal Lutz was forced to defend not paying a builder who said he was cheated, saying, “Maybe he did not finish the job, and I was not happy with it.”',
+    ].join('\n\n'));
+    assert.ok(!document.quotes.some(q => q.speaker?.startsWith('A raft')), JSON.stringify(document.quotes.map(q => q.speaker)));
+    assert.equal(document.quotes.find(q => q.text.startsWith('Maybe he did not finish'))?.speaker, 'Hal Lutz');
+  });
+});

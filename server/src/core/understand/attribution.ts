@@ -13,6 +13,9 @@ export interface Source {
   readonly kind: SpeakerKind;
 }
 
+/** Words that count or gather things: "a raft of rules", "a number of experts". */
+const MEASURE_NOUN = /^(?:set|raft|series|number|lot|lots|host|range|variety|couple|pair|handful|bunch|slew|dozen|dozens|hundreds|thousands|millions|plenty|rest|share|portion|fraction|array|list|batch|wave|string|flurry|spate)$/;
+
 const QUANTIFIER = /^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|some|other|another|most|few|numerous|multiple|half|nearly|almost|about|roughly|only|just|\d+(?:\.\d+)?%?)$/;
 
 /**
@@ -35,11 +38,18 @@ export function describedSource(tokens: readonly Token[], text: string): Source 
   const cut = lower.findIndex((word, i) => i > 0 && /^(?:of|for|with|at|from|in|on|by|about|close|familiar|who|briefed)$/.test(word));
   const head = tokens.slice(0, cut === -1 ? tokens.length : cut);
   // A described source is a noun phrase: no verb, pronoun or clause word inside it ("are a good case study").
-  if (head.some(t => /^(?:are|is|was|were|be|been|being|have|has|had|will|would|can|could|may|might|must|should|do|does|did|not|to|that|which|who|it|they|we|i|you|he|she|if|when|as)$/.test(t.lower) || REPORTING_VERB_SET.has(t.lower))) return undefined;
+  // ("the United States" has no verb "states").
+  if (head.some((t, i) => /^(?:are|is|was|were|be|been|being|have|has|had|will|would|can|could|may|might|must|should|do|does|did|not|to|that|which|who|it|they|we|i|you|he|she|if|when|as)$/.test(t.lower) || (REPORTING_VERB_SET.has(t.lower) && !insideName(head, i)))) return undefined;
   const headWord = head[head.length - 1].lower.replace(/['’]s$/, '');
   if (/^\d/.test(headWord)) return undefined; // "24/7 customs officer Linus Berglund" cut at the slash is no "7"
+  // "a raft of new rules", "a set of regulations": a measure of things speaks only when people follow "of".
+  if (MEASURE_NOUN.test(headWord) && !tokens.slice(head.length).some(t => SOURCE_NOUNS.has(t.lower) || DESCRIBING_NOUN.test(t.lower))) return undefined;
   // "the Ohio businessman", "a Chicago activist": a word for a person ends the description.
-  if (DESCRIBING_NOUN.test(headWord) && !/^(?:human|woman|man)$/.test(headWord) && !/^[A-Z]/.test(head[head.length - 1].text)) return { name: phrase, kind: 'unnamed' };
+  // "environmentalists", "economists": the plural of such a word too.
+  const singular = headWord.replace(/(?<=[^s])s$/, '');
+  if ((DESCRIBING_NOUN.test(headWord) || DESCRIBING_NOUN.test(singular)) && !/^(?:human|woman|man)$/.test(singular) && !/^[A-Z]/.test(head[head.length - 1].text)) return { name: phrase, kind: 'unnamed' };
+  // "AROS argues that …": an acronym alone names an organisation.
+  if (tokens.length === 1 && /^[A-Z]{2,6}$/.test(tokens[0].text) && !/^(?:POTUS|FLOTUS|VPOTUS)$/.test(tokens[0].text)) return { name: tokens[0].text, kind: 'organisation' };
   // A sentence's first word is capitalized whatever it is: "Another 19 percent" names no one.
   const named = head.filter((t, i) => /^[A-Z]/.test(t.text) && !/^(?:the|a|an)$/i.test(t.text) && !(i === 0 && QUANTIFIER.test(t.lower)));
   // "On Iran", "In Brussels": a capitalized function word starts a phrase, not a name.
