@@ -510,7 +510,7 @@ describe('fragments after verbs of judging', () => {
 describe('participles report the sentence subject', () => {
   test('"…, telling X that “…”", "…, saying …" and "He\'s claiming that …"', () => {
     const document = parse([
-      'The committee questioned Minister Aldo Ferrante about the arbitration clause, telling Vera Holm that "I will not sign any clause that places foreign judges above our own courts."',
+      'Minister Aldo Ferrante defended the arbitration clause before the committee, telling Vera Holm that "I will not sign any clause that places foreign judges above our own courts."',
       'Judge Kerstin Dahl turned down the request on Wednesday, saying the panel cannot decide questions of sovereignty.',
       'Minister Edvin Krogh spoke in Tallinn. He\'s claiming that dumping is “an open attack on our steel mills” and that the commission ignores it.',
     ].join('\n\n'));

@@ -101,6 +101,10 @@ export const REPORTING_VERBS = [
   'urging', 'responding', 'replying', 'recalling', 'stating', 'contending', 'observing', 'remarking', 'quipping',
   'joking', 'emphasizing', 'emphasising', 'pointing out', 'reiterating', 'cautioning', 'lamenting',
   'demanded', 'demands', 'scolded', 'scolds', 'pleaded', 'pleads', 'begged', 'objected', 'interjected',
+  // the plain form after a plural subject or "to": "critics argue", "officials warn", "refused to admit"
+  'argue', 'warn', 'insist', 'contend', 'acknowledge', 'predict', 'suggest', 'complain', 'allege', 'assert',
+  'explain', 'concede', 'admit', 'caution', 'emphasize', 'emphasise', 'tell', 'point out', 'confirming',
+  'ruled that', 'rules that',
   // findings of polls, studies and newspapers, only with "that" ("The Courier found that …")
   'found that', 'finds that', 'shows that', 'show that', 'showed that', 'estimates that', 'estimated that',
   'revealed that', 'reveals that', 'concludes that', 'suggests that', 'determined that',
