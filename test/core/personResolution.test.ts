@@ -254,6 +254,13 @@ describe('what is not a person', () => {
     assert.equal(resolver.identity(resolver.identityOf('Vance'))!.hidden, false);
   });
 
+  test('one word titled in one document of twelve is hidden; a mononym titled in three of twelve is not', () => {
+    const twelve = (name: string, titled: number) => Array.from({ length: 12 }, (_, i) => extracted(`${name}${i}`, `2024-02-${String(i + 1).padStart(2, '0')}`, [{ name, roles: i < titled ? ['Fellow'] : [] }]));
+    const resolver = resolve([...twelve('Grantmaking', 1), ...twelve('Oriana', 3)]);
+    assert.match(resolver.identity(resolver.identityOf('Grantmaking'))!.notPerson ?? '', /one word/);
+    assert.equal(resolver.identity(resolver.identityOf('Oriana'))!.hidden, false);
+  });
+
   test('words of a sentence are no name: a pronoun with its verb, a sentence opener', () => {
     const resolver = resolve([
       extracted('a', '2024-01-02', [{ name: 'He’d' }, { name: 'What I’m' }, { name: 'Right So' }, { name: 'Schools Safer Today' }], ['He’d', 'What I’m', 'Right So']),

@@ -108,9 +108,15 @@ export function notAPerson(entries: NameEntry[], partial: ReadonlyMap<string, Re
   // One spelling written "New Jersey-based X" or "X & Y" is enough: people are not written so.
   if (tokens.some(words => words.includes('&') || /-(?:based|owned|backed)$/.test(words[0])) || tokens.every(words => words.some(word => /-(?:based|owned|led|backed)$/.test(word)) || /maker$/.test(words[0]) || words.slice(1, -1).some(word => NON_PERSON_WORDS.has(word) && !PARTICLE_WORDS.has(word)))) return 'the name of an organisation ("Germany-based Siemens", "Automaker X", "X Institute of Y")';
   if (full.length > 0) return headlineWords(full, isKnown) ?? thingNamedLikeAPerson(full, partial);
-  // A single word that no document gives a title or an honorific ("Transportation", "Well", "Hyundai"): the
-  // corpus shows nothing of a person.
-  if (!entries.some(isTitled)) return 'one word no document gives a title';
+  // A single word that no document, or under a tenth of them, gives a title or an honorific ("Transportation",
+  // "Well", "Hyundai"): the corpus shows nothing of a person.
+  let titledDocuments = 0, allDocuments = 0;
+  for (const entry of entries) {
+    allDocuments += entry.documents.size;
+    for (const [titleKey, group] of entry.groups) if (titleKey !== '') titledDocuments += group.uris.size;
+  }
+  // One stray title ("fellow Founding" beside "Funding" in 13 documents) is no evidence either.
+  if (titledDocuments * 10 < allDocuments) return 'one word no document gives a title';
   const words = entries.map(entry => foldName(entry.name));
   if (words.every(word => TRANSCRIPT_ROLES.has(word) || HEAD_WORDS.has(word))) return 'a role, not a name';
   if (words.every(isPeopleWord)) return 'a people, not a person';
