@@ -301,6 +301,25 @@ describe('names the corpus uses as places, laws and companies', () => {
     for (const name of ['Dora Keel', 'Port Avel', 'Lucas Magister']) assert.match(resolver.identity(resolver.identityOf(name))!.notPerson ?? '', /place, a law or a company/, name);
   });
 
+  test('a bare surname is not given to a full name that every document uses as a place\'s', () => {
+    const resolver = resolve([
+      written('a', '2024-01-02', 'Forests in the Selva Teno region shrank.', [{ name: 'Selva Teno' }]),
+      written('b', '2024-01-03', 'Teno said the forests were shrinking.', [{ name: 'Teno' }], ['Teno']),
+      written('c', '2024-01-04', 'Teno said the rivers were low.', [{ name: 'Teno' }], ['Teno']),
+    ]);
+    assert.notEqual(resolver.identityOf('Teno', 'b'), resolver.identityOf('Selva Teno'));
+  });
+
+  test('a bare word most documents use as a company\'s is not the surname of a person who shares it', () => {
+    const resolver = resolve([
+      written('a', '2024-01-02', 'Director Ilse Hattori Brandt spoke about trade.', [{ name: 'Ilse Hattori Brandt', roles: ['Director'] }], ['Ilse Hattori Brandt']),
+      written('b', '2024-01-03', 'Jobs were added at Brandt, and Brandt will expand its plant.', [{ name: 'Brandt' }]),
+      written('c', '2024-01-04', 'Workers at Brandt voted on Monday.', [{ name: 'Brandt' }]),
+    ]);
+    assert.notEqual(resolver.identityOf('Brandt', 'b'), resolver.identityOf('Ilse Hattori Brandt'));
+    assert.equal(resolver.identity(resolver.identityOf('Ilse Hattori Brandt'))!.documents, 1);
+  });
+
   test('a person with a law named after them stays a person, and the law\'s documents do not count as theirs', () => {
     const resolver = resolve([
       written('a', '2024-01-02', 'Congress passed the Ansel Brody Act on Tuesday.', [{ name: 'Ansel Brody' }]),

@@ -214,11 +214,22 @@ export function resolveRegion(region: ReadonlySet<string>, context: RegionContex
     }
     return byGroup;
   };
+  /** A bare surname is no one's whose every document uses their name as a thing's ("the Selva Maya region"). */
+  const isSomeone = (cluster: Cluster) => cluster.names.some(entry => {
+    for (const evidence of entry.documents.values()) if (evidence.usage !== 'thing') return true;
+    return false;
+  });
+  /** A bare word most of whose documents use it as a thing's ("at Roche", "Fiserv announced its") is no one's surname. */
+  const mostlyAThing = (entry: NameEntry) => {
+    let thing = 0;
+    for (const evidence of entry.documents.values()) if (evidence.usage === 'thing') thing++;
+    return thing * 2 >= entry.documents.size;
+  };
   const perDocumentNames: { entry: NameEntry; byGroup: Map<string, string> }[] = [];
   for (const { atom, candidates } of ambiguous) for (const entry of atom) perDocumentNames.push({ entry, byGroup: decide(entry, candidates) });
   for (const entry of bare) {
     if (whole.has(entry.name)) continue;
-    const candidates = clustersByBlock.get(entry.parts!.surname) ?? [];
+    const candidates = mostlyAThing(entry) ? [] : (clustersByBlock.get(entry.parts!.surname) ?? []).filter(isSomeone);
     perDocumentNames.push({ entry, byGroup: candidates.length ? decide(entry, candidates) : new Map([...entry.groups.keys()].map(titleKey => [titlesKey(titleKey), ''])) });
   }
   // What no candidate fits stays the bare surname's own person, one per surname key.
