@@ -76,8 +76,7 @@ export function usageOf(text: string, mentions: readonly Span[]): Usage {
     const next = /^(?:['’]s?)?[\s*_\]]*(,\s*)?([\p{L}.&'’-]+)/u.exec(after);
     // A sentence's full stop is no part of the word ("the X Act."); "Inc." is read as "inc".
     const comma = !!next?.[1], word = next?.[2]?.toLowerCase().replace(/\.$/, '') ?? '';
-    const wider = after60(text, end), joined = JOINED_HEAD.exec(wider);
-    if (possessive && THING_NOUNS.has(word) || THING_APPOSITION.test(wider) || ITS_AFTER.test(wider) || joined && (THING_HEADS.has(joined[2]) || joined[1].split(/\s+/).some(word => THING_HEADS.has(word.replace(/\*/g, '').toLowerCase()))) || COMPANY_SUFFIX.test(wider) || before === 'of' && THING_OWNERS.has(wordBefore(text, at)[0])) thing++;
+    if (possessive && THING_NOUNS.has(word) || companyAfter(text, end, comma, word) || before === 'of' && THING_OWNERS.has(wordBefore(text, at)[0])) thing++;
     else if (PERSON_BEFORE.has(before) || possessive && PERSON_NOUNS.has(word) || before === 'of' && PERSON_NOUNS.has(wordBefore(text, at)[0]) || comma && word === 'who' && !/^\S*\s*,\s*who\s+(?:have|are|were)\b/.test(after) || !comma && !possessive && PERSON_AFTER.has(word) || /^,?\s*\([DRI]-/.test(after)) person++;
     else if (!comma && (THING_HEADS.has(word) || word === '&' && !/^\s*&\s*(?:mr|mrs|ms|dr|the)\b/i.test(after) || word === 'and' && /^\s*(?:and|&)\s+(?:co\b|company\b)/i.test(after))) thing++;
     else if (!possessive && THING_BEFORE.has(before)) thing++;
@@ -85,8 +84,19 @@ export function usageOf(text: string, mentions: readonly Span[]): Usage {
   return person > 0 && person >= thing ? 'person' : thing > 0 ? 'thing' : 'none';
 }
 
-/** The text after a mention, long enough for an apposition ("X, a Canadian advanced recycling company"). */
-const after60 = (text: string, end: number) => text.slice(end, end + 60);
+/**
+ * Whether the words after a mention make it a company's or an organisation's name: an apposition or a
+ * suffix after a comma, "its" soon after, a head noun or an organisation word after "and". The patterns run
+ * only where the next word or a comma allows them (most mentions, in every document of the corpus, do not).
+ */
+function companyAfter(text: string, end: number, comma: boolean, word: string): boolean {
+  const joins = word === 'and' || word === 'or' || word === '&';
+  const wider = comma || joins || text.slice(end, end + 60).includes('its') ? text.slice(end, end + 60) : '';
+  if (!wider) return false;
+  if (comma && (THING_APPOSITION.test(wider) || COMPANY_SUFFIX.test(wider)) || ITS_AFTER.test(wider)) return true;
+  const joined = joins ? JOINED_HEAD.exec(wider) : null;
+  return !!joined && (THING_HEADS.has(joined[2]) || joined[1].split(/\s+/).some(word => THING_HEADS.has(word.replace(/\*/g, '').toLowerCase())));
+}
 
 /** The word before a position, lower case, past markdown marks and spaces ("in **X" → "in"), and where it starts. */
 function wordBefore(text: string, at: number): [string, number] {
