@@ -584,3 +584,15 @@ describe('headlines that state what someone said', () => {
     assert.ok(!document.quotes.some(q => q.text.startsWith('Farmers divided')), JSON.stringify(document.quotes));
   });
 });
+
+describe('headline verbs and office words are no part of a name', () => {
+  test('"President Okafor Takes Action to …" names Okafor; "Director of National Intelligence Ana Ruiz" names Ana Ruiz', () => {
+    const document = parseStatement({
+      uri: 'memory:///fact-sheet.md',
+      text: '# FACT SHEET: President Okafor Takes Action to Lower Ferry Fares\n\nDirector of National Intelligence Ana Ruiz said the review of the ferry contracts was complete. President Okafor said fares would fall by a third.\n',
+    });
+    const names = document.people.map(p => p.name);
+    assert.ok(names.includes('Ana Ruiz'), names.join(', '));
+    assert.ok(!names.some(name => /Takes|Intelligence/.test(name)), names.join(', '));
+  });
+});
