@@ -596,3 +596,12 @@ describe('headline verbs and office words are no part of a name', () => {
     assert.ok(!names.some(name => /Takes|Intelligence/.test(name)), names.join(', '));
   });
 });
+
+describe('the speaker a title names', () => {
+  test('"Remarks by APNSA Dana Whitlock at …": an acronym or office before the name hides no speaker', () => {
+    const speakersOf = (title: string) => parseStatement({ uri: 'memory:///remarks.txt', text: `${title}\n\nThank you all for coming today. It is good to be back in the port city again.\n` }).speakers.value;
+    assert.deepEqual(speakersOf('Remarks by APNSA Dana Whitlock at the Harbor Forum'), ['Dana Whitlock']);
+    assert.deepEqual(speakersOf('Remarks by Under Secretary Dana Whitlock at the Harbor Forum'), ['Dana Whitlock']);
+    assert.deepEqual(speakersOf('Statement by the Press Secretary on the Harbor Deal'), []);
+  });
+});
