@@ -309,7 +309,7 @@ describe('reported speech in news style', () => {
     const document = parse(text);
     assert.equal(quoteStarting(document, 'the fisheries treaty would')?.speaker, 'Colette Barnaby');
     const finding = quoteStarting(document, 'six of the ministry');
-    assert.deepEqual([finding?.speaker, finding?.speakerKind], ['Courier', 'organisation']);
+    assert.deepEqual([finding?.speaker, finding?.speakerKind], ['The Courier', 'organisation']);
     assert.ok(!document.people.some(p => p.name === 'Courier'));
   });
 });
