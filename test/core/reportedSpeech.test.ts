@@ -201,3 +201,16 @@ describe('what "a …" names', () => {
     assert.deepEqual([reportContaining(document, 'new seals would be required')?.speakerKind], ['unnamed']);
   });
 });
+
+describe('"she" after a man has spoken', () => {
+  test('goes to the nearest woman named, also one named only as an object or before a party and state', () => {
+    const document = parse([
+      '“Growers need the subsidy more than ever,” said Carl Brenner, an economist at the institute.',
+      'The trade minister faced Senator Ruth Abernathy at the hearing on Tuesday. “The numbers in this budget simply do not add up,” she said.',
+      '“Nobody in the valley believes the forecast,” Brenner said.',
+      'Sen. Ines Carvalho (D-Ore.) questioned him for an hour: “Your office ignored every warning it was given,” she said.',
+    ].join('\n\n'));
+    assert.equal(document.quotes.find(q => q.text.startsWith('The numbers in this budget'))?.speaker, 'Ruth Abernathy');
+    assert.equal(document.quotes.find(q => q.text.startsWith('Your office ignored'))?.speaker, 'Ines Carvalho');
+  });
+});

@@ -165,8 +165,9 @@ export class SpeakerContext {
       if (personGender === undefined) nearestUnknown ??= person;
     }
     if (current === undefined) return nearestMentioned ?? nearestUnknown;
-    // "she" never goes to a man the text shows as one: to someone it says nothing about, else to no one.
-    return currentGender === other ? nearestUnknown : current;
+    // "she" never goes to a man the text shows as one: to the nearest woman named, else to someone the text says
+    // nothing about, else to no one.
+    return currentGender === other ? nearestMentioned ?? nearestUnknown : current;
   }
 
   /** A person (see resolveSubject), else an organisation or a described source, else undefined. */

@@ -202,6 +202,15 @@ function isSubjectRun(tokens: Token[], run: NameRun): boolean {
   const before = tokens[run.first - 1], twoBefore = tokens[run.first - 2];
   if (before && isSpaceGap(tokens[run.first].gap) && (DETERMINERS.has(before.lower) || (/^\p{Ll}/u.test(before.text) && isSpaceGap(before.gap) && twoBefore && DETERMINERS.has(twoBefore.lower)))) return false;
   let next = run.last;
+  // "Sen. Ruth Abernathy (D-Ore.) scolded him": the party and state stand between the name and its verb.
+  if (tokens[next] && /^\s*\(\s*$/.test(tokens[next].gap)) {
+    const close = tokens.findIndex((t, k) => k > next && k <= next + 6 && t.gap.includes(')'));
+    if (close !== -1) next = close;
+    if (close !== -1 && /\)\s+$/.test(tokens[next].gap)) {
+      const word = tokens[next];
+      return /^\p{Ll}/u.test(word.text) && !FUNCTION_WORDS.has(word.lower);
+    }
+  }
   if (tokens[next] && /^\s*,\s*$/.test(tokens[next].gap)) {
     let close = next + 1;
     while (close < tokens.length && close - next < 12 && !/,/.test(tokens[close].gap)) {
