@@ -214,3 +214,15 @@ describe('"she" after a man has spoken', () => {
     assert.equal(document.quotes.find(q => q.text.startsWith('Your office ignored'))?.speaker, 'Ines Carvalho');
   });
 });
+
+describe('"the president" in a story that names several', () => {
+  test('is the president the story names most, not the last speaker', () => {
+    const document = parse([
+      'President Ada Okafor opened the harbour museum on Saturday. President Okafor walked the galleries with curators.',
+      'A plaque recalls a visit by President Ivo Marsh in 1952. Okafor spoke for twenty minutes.',
+      '“Our grandparents built this harbour with their hands,” said Lena Holm, the museum’s director.',
+      'The quay was, the president said, “a place where our families said goodbye and never saw each other again.”',
+    ].join('\n\n'));
+    assert.equal(document.quotes.find(q => q.text.startsWith('a place where our families'))?.speaker, 'Ada Okafor');
+  });
+});
