@@ -57,6 +57,9 @@ export const NON_PERSON_WORDS = words(`
   convention alliance patrol nutrition voting election
   coalition journal debates caucus federation chamber tribune herald telegraph magazine network
   guard order orders challenge laboratories laboratory doctorate supreme republicans democrats catholic catholics
+  intelligence defense defence homeland treasury commerce transportation education agriculture labor labour
+  takes launches unveils highlights celebrates honors honours approves nominates appoints invokes directs awards
+  expands extends proposes outlines commemorates recognizes convenes establishes reaffirms sends urges
 `);
 
 /** Personal titles that introduce a person without being an office. */
