@@ -1,5 +1,5 @@
 /** Reading the clause around a quotation: its subject, the cue after the marks, an appositive between name and verb. */
-import { findReportingClause, sourceNamedIn, SpeakerContext, verbLengthAt, type Source } from './attribution';
+import { describedSource, findReportingClause, sourceNamedIn, SpeakerContext, stanceVerbAt, verbLengthAt, type Source } from './attribution';
 import type { Span } from '../model';
 import { type Token } from '../read/tokens';
 import { unknownPersonName } from './people';
@@ -46,23 +46,68 @@ export function lastReportingClause(tokens: readonly Token[]): ReturnType<typeof
 }
 
 /** "Greta Holmqvist, the rapporteur, who in 2019 said …": a relative pronoun's antecedent, the last person named before it. */
-export function relativeAntecedent(clause: NonNullable<ReturnType<typeof findReportingClause>>, sentence: Span, context: SpeakerContext): Source | undefined {
-  const [pronoun] = clause.subject;
-  if (clause.subject.length !== 1 || pronoun.lower !== 'who') return undefined;
-  const name = context.lastNamedIn(sentence.start, pronoun.start);
+export function relativeAntecedent(clause: NonNullable<ReturnType<typeof findReportingClause>>, sentence: Span, context: SpeakerContext, text: string): Source | undefined {
+  const pronoun = clause.subject[clause.subject.length - 1];
+  if (pronoun?.lower !== 'who') return undefined;
+  if (clause.subject.length === 1) {
+    const name = context.lastNamedIn(sentence.start, pronoun.start);
+    return name ? { name, kind: 'person' } : undefined;
+  }
+  // "some economists who argue …", "a lawyer for the family who said …": the phrase right before "who".
+  const phrase = clause.subject.slice(0, -1);
+  for (let n = Math.min(4, phrase.length); n > 0; n--) {
+    const described = describedSource(phrase.slice(phrase.length - n), text);
+    if (described?.kind === 'unnamed') return described;
+  }
+  const name = context.lastNamedIn(phrase[0].start, pronoun.start);
   return name ? { name, kind: 'person' } : undefined;
 }
 
 export const isParticiple = (token: Token | undefined) => !!token && /ing$/.test(token.lower);
 
+/**
+ * The tokens before `end` up to the sentence's first verb of saying or stance: "The ministry rebuked Director
+ * Holm" opens with the ministry, and "Director" after the verb is no part of its subject.
+ */
+function subjectWindow(tokens: readonly Token[], end: number): Token[] {
+  const lead = tokens.filter(t => t.end <= end);
+  const verb = lead.findIndex((_, i) => i > 0 && (verbLengthAt(lead, i) > 0 || stanceVerbAt(lead, i) > 0 || FINITE_VERB.test(lead[i].lower)));
+  return verb === -1 ? lead : lead.slice(0, verb);
+}
+
 /** The person a sentence opens with ("President Okafor commended …"), else the first person it names before `end`. */
 export function sentenceSubject(tokens: readonly Token[], end: number, sentence: Span, context: SpeakerContext): string | undefined {
-  const lead = tokens.filter(t => t.end <= end);
+  const lead = subjectWindow(tokens, end);
   for (let n = Math.min(5, lead.length); n >= 1; n--) {
     const speaker = context.resolveSubject(lead.slice(0, n));
     if (speaker) return speaker;
   }
   return context.firstNamedIn(sentence.start, end);
+}
+
+/** Words that open a sentence before its subject: "Meanwhile, the paper …". */
+const OPENER = /^(?:meanwhile|however|but|and|still|yet|instead|separately|earlier|later|now|then|also|indeed|nonetheless|nevertheless)$/;
+
+/**
+ * Who a sentence's subject is when a participle reports for it ("…, saying he “…”"): a person it opens with,
+ * else an organisation or description it opens with ("The paper attacked Lutz, saying …" is the paper's, not
+ * Lutz's), else the first person it names.
+ */
+export function sentenceSource(tokens: readonly Token[], end: number, sentence: Span, context: SpeakerContext, text: string): Source | undefined {
+  const lead = subjectWindow(tokens, end);
+  for (let n = Math.min(5, lead.length); n >= 1; n--) {
+    const speaker = context.resolveSubject(lead.slice(0, n));
+    if (speaker) return { name: speaker, kind: 'person' };
+  }
+  // "Meanwhile, the paper …": an opener and its comma come before the subject.
+  const from = lead.length > 1 && OPENER.test(lead[0].lower) ? 1 : 0;
+  const clauseEnd = lead.findIndex((t, i) => i > from && /[,;:()]/.test(t.gap));
+  for (let n = Math.min(6, (clauseEnd === -1 ? lead.length : clauseEnd) - from); n >= 1; n--) {
+    const described = describedSource(lead.slice(from, from + n), text);
+    if (described) return described;
+  }
+  const named = context.firstNamedIn(sentence.start, end);
+  return named ? { name: named, kind: 'person' } : undefined;
 }
 
 /**

@@ -6,7 +6,7 @@ import { type MarkedSpan } from '../read/quotationMarks';
 import { isCapitalized, tokenize, type Token } from '../read/tokens';
 import { looksLikePersonName, unknownPersonName } from './people';
 import { trimEndOf } from '../read/trim';
-import { MIN_QUOTE_WORDS, CUE_WINDOW, tokensBetween, wordCount, type SpeakerOf, person, lastReportingClause, relativeAntecedent, isParticiple, sentenceSubject, withoutParentheses, cueAfter, appositiveSubject } from './clauses';
+import { MIN_QUOTE_WORDS, CUE_WINDOW, tokensBetween, wordCount, type SpeakerOf, person, lastReportingClause, relativeAntecedent, isParticiple, sentenceSubject, sentenceSource, withoutParentheses, cueAfter, appositiveSubject } from './clauses';
 
 /** Quoted text that names a work or a policy rather than reports speech ("an event themed “...”"). */
 const NAMING_BEFORE = /\b(?:themed|named|titled|entitled|called|dubbed|so-called|known as|slogan|motto|headlined|the term|the phrase|the word|the words)\s*(?:[,:]\s*)?$/i;
@@ -81,12 +81,15 @@ export function directQuote(text: string, mark: MarkedSpan, sentence: Span, para
   // Cue before the opening mark within the sentence: `He continued, "`, `Yang said: "`, `Le said that "`.
   const beforeTokens = withoutParentheses(tokensBetween(tokens, mark.outer.start - CUE_WINDOW, mark.outer.start));
   const quoting = quotedSource(before, context);
-  const clause = lastReportingClause(beforeTokens);
+  // "… an architect who said he was stiffed, saying, “…”": a participle after a comma right before the marks
+  // reports for the sentence's subject, whatever clause comes before it ("showing Clinton saying" does not).
+  const participleRightBefore = /,\s*(\p{Ll}+ing),?:?\s*$/u.exec(before);
+  const clause = participleRightBefore && REPORTING_VERB_SET.has(participleRightBefore[1]) ? undefined : lastReportingClause(beforeTokens);
   const adjacent = /(?:,|:|\bthat)\s*$/.test(before.trimEnd()) || /[,:]\s*$/.test(before);
   if (clause) {
     // `X said “…”` with no comma: the quotation is the object of the verb, a direct quotation all the same.
     const rightAfterVerb = clause.verb + clause.verbLength === beforeTokens.length;
-    const resolved = clause.coordinated ? undefined : context.resolveSource(clause.subject, text) ?? relativeAntecedent(clause, sentence, context);
+    const resolved = clause.coordinated ? undefined : context.resolveSource(clause.subject, text) ?? relativeAntecedent(clause, sentence, context, text);
     // "…, saying that …" / "by announcing that …": a participle reports the sentence's subject.
     const subjectOfSentence = clause.coordinated || (!resolved && isParticiple(beforeTokens[clause.verb])) ? sentenceSubject(tokens, mark.outer.start, sentence, context) : undefined;
     const speaker = subjectOfSentence ? { name: subjectOfSentence, kind: 'person' as const } : resolved;
@@ -103,14 +106,14 @@ export function directQuote(text: string, mark: MarkedSpan, sentence: Span, para
   // "The envoy wrote online, saying that the ministry should publish the annex “without delay.”": a
   // reporting verb with no subject of its own (a participle after a comma) reports the sentence's subject.
   if (!clause && words >= 2 && words <= FRAGMENT_MAX_WORDS && !modifiesNoun(text, mark) && beforeTokens.some((_, i) => verbLengthAt(beforeTokens, i) > 0)) {
-    const speaker = sentenceSubject(tokens, mark.outer.start, sentence, context);
+    const speaker = sentenceSource(tokens, mark.outer.start, sentence, context, text);
     // "…, replying, “Every page of the contract is online.”" quotes a whole utterance; "… urging envoys to “stay at the table” …" a fragment.
-    if (speaker) return make(person(speaker), undefined, /[,:]\s*$/.test(before) ? 'direct' : 'fragment');
+    if (speaker) return make(speaker, undefined, /[,:]\s*$/.test(before) ? 'direct' : 'fragment');
   }
   // "…, telling the chair that “I will not sign any clause …”": a participle's whole quotation.
   if (!clause && adjacent && words > FRAGMENT_MAX_WORDS && beforeTokens.slice(-8).some((token, i, last) => isParticiple(token) && verbLengthAt(last, i) > 0)) {
-    const speaker = sentenceSubject(tokens, mark.outer.start, sentence, context);
-    if (speaker) return make(person(speaker));
+    const speaker = sentenceSource(tokens, mark.outer.start, sentence, context, text);
+    if (speaker) return make(speaker);
   }
   // "The Secretary-General, in his annual review of the shipping lanes, observed: “…”": subject, aside, verb.
   if (!clause && adjacent && words >= MIN_QUOTE_WORDS) {
@@ -121,8 +124,8 @@ export function directQuote(text: string, mark: MarkedSpan, sentence: Span, para
   // "…, replying, “Every page of the contract is online.”": any reporting participle.
   const participle = /\b(\p{Ll}+ing),?\s*$/u.exec(before);
   if (participle && REPORTING_VERB_SET.has(participle[1]) && words >= MIN_QUOTE_WORDS) {
-    const speaker = sentenceSubject(tokens, mark.outer.start, sentence, context);
-    if (speaker) return make(person(speaker));
+    const speaker = sentenceSource(tokens, mark.outer.start, sentence, context, text);
+    if (speaker) return make(speaker);
   }
   const afterText = text.slice(mark.outer.end, Math.min(sentence.end, mark.outer.end + CUE_WINDOW));
   // "The ministry dismisses what a senator calls “a quiet betrayal”": who calls it so speaks, else the sentence's subject.

@@ -165,7 +165,7 @@ function roleAfter(tokens: Token[], nameEnd: number, text: string): string | und
  * Lower-case nouns that describe a person right before the name: "the jailed businessman Jimmy Lai",
  * "activist Joshua Wong". Words for people end in -man/-woman/-ist/-ian or are common occupations.
  */
-export const DESCRIBING_NOUN = /^(?:\p{Ll}+(?:man|woman|ist|ian)|businessperson|candidate|lawyer|attorney|farmer|dissident|tycoon|billionaire|entrepreneur|author|writer|student|scholar|singer|actor|actress|rapper|artist|athlete|player|coach|pastor|priest|teacher|nurse|doctor|veteran|soldier|officer|worker|owner|founder|lawmaker|leader|mother|father|son|daughter|wife|husband|brother|sister|nominee|challenger|incumbent|donor|investor|executive|filmmaker|producer|director|host|anchor|columnist|blogger|commentator|analyst|strategist|pollster|researcher|scientist|economist)$/u;
+export const DESCRIBING_NOUN = /^(?:\p{Ll}+(?:man|woman|ist|ian)|businessperson|candidate|lawyer|attorney|farmer|dissident|tycoon|billionaire|entrepreneur|author|writer|student|scholar|singer|actor|actress|rapper|artist|athlete|player|coach|pastor|priest|teacher|nurse|doctor|veteran|soldier|officer|worker|owner|founder|lawmaker|leader|mother|father|son|daughter|wife|husband|brother|sister|uncle|aunt|cousin|grandmother|grandfather|parent|neighbor|neighbour|friend|nominee|challenger|incumbent|donor|investor|executive|filmmaker|producer|director|host|anchor|columnist|blogger|commentator|analyst|strategist|pollster|researcher|scientist|economist)$/u;
 
 /** An appositive that describes a person: "Chad Smith, a farmer in Alabama", "X, a doctoral candidate at …". */
 function describedAfter(tokens: Token[], nameEnd: number, text: string): string | undefined {
@@ -202,6 +202,15 @@ function isSubjectRun(tokens: Token[], run: NameRun): boolean {
   const before = tokens[run.first - 1], twoBefore = tokens[run.first - 2];
   if (before && isSpaceGap(tokens[run.first].gap) && (DETERMINERS.has(before.lower) || (/^\p{Ll}/u.test(before.text) && isSpaceGap(before.gap) && twoBefore && DETERMINERS.has(twoBefore.lower)))) return false;
   let next = run.last;
+  // "Sen. Ruth Abernathy (D-Ore.) scolded him": the party and state stand between the name and its verb.
+  if (tokens[next] && /^\s*\(\s*$/.test(tokens[next].gap)) {
+    const close = tokens.findIndex((t, k) => k > next && k <= next + 6 && t.gap.includes(')'));
+    if (close !== -1) next = close;
+    if (close !== -1 && /\)\s+$/.test(tokens[next].gap)) {
+      const word = tokens[next];
+      return /^\p{Ll}/u.test(word.text) && !FUNCTION_WORDS.has(word.lower);
+    }
+  }
   if (tokens[next] && /^\s*,\s*$/.test(tokens[next].gap)) {
     let close = next + 1;
     while (close < tokens.length && close - next < 12 && !/,/.test(tokens[close].gap)) {
@@ -366,7 +375,11 @@ export function findPeople(text: string, paragraphs: readonly Span[], { titles =
     if (nouns.length === 0) return undefined;
     const head = nouns[nouns.length - 1];
     const matching = [...people.values()].filter(person => person.roles.some(role => role.toLowerCase().includes(head)));
-    return matching.length === 1 ? matching[0].name : undefined;
+    if (matching.length <= 1) return matching[0]?.name;
+    // "the president" in a story about one president that names others in passing: the one it names most, when
+    // it names him at least twice as often as any other.
+    const [first, second] = matching.sort((a, b) => b.mentions.length - a.mentions.length);
+    return first.mentions.length >= 2 * second.mentions.length ? first.name : undefined;
   };
 
   const genders = gendersOf(text, mentions, people);

@@ -3,7 +3,7 @@ import { accordingToSource, describedSource, findReportingClause, SpeakerContext
 import type { Quote, Span } from '../model';
 import { isCapitalized, tokenize, type Token } from '../read/tokens';
 import { trimEndOf } from '../read/trim';
-import { wordCount, relativeAntecedent, isParticiple, sentenceSubject, withoutParentheses, cueAfter, appositiveSubject, FINITE_VERB, APPOSITIVE_MAX_TOKENS } from './clauses';
+import { wordCount, relativeAntecedent, isParticiple, sentenceSubject, sentenceSource, withoutParentheses, cueAfter, appositiveSubject, FINITE_VERB, APPOSITIVE_MAX_TOKENS } from './clauses';
 
 /** A reported statement of `speaker` from `start` to `stop`, trimmed; none under four words. */
 function reportedQuote(text: string, speaker: Source, start: number, stop: number, via?: string): Quote | undefined {
@@ -52,7 +52,7 @@ function reportingClauseStatement(text: string, sentence: Span, tokens: Token[],
   for (let from = tokens.findIndex(t => t.start >= after); from !== -1 && from < tokens.length; ) {
     const clause = findReportingClause(tokens, from, tokens.length);
     if (!clause) break;
-    const resolved = clause.coordinated ? undefined : FINDING_VERBS.has(tokens[clause.verb].lower) ? findingSource(clause.subject, context, text) : context.resolveSource(clause.subject, text) ?? relativeAntecedent(clause, sentence, context);
+    const resolved = clause.coordinated ? undefined : FINDING_VERBS.has(tokens[clause.verb].lower) ? findingSource(clause.subject, context, text) : context.resolveSource(clause.subject, text) ?? relativeAntecedent(clause, sentence, context, text);
     const subjectOfSentence = clause.coordinated || (!resolved && isParticiple(tokens[clause.verb])) ? sentenceSubject(tokens, tokens[clause.verb].start, sentence, context) : undefined;
     const speaker = subjectOfSentence ? { name: subjectOfSentence, kind: 'person' as const } : resolved;
     if (speaker) {
@@ -80,10 +80,10 @@ function reportingClauseStatement(text: string, sentence: Span, tokens: Token[],
   // "Judge Bell rejected the request, saying the courts …": a participle after a comma has no subject of its own.
   const participle = tokens.findIndex((t, k) => t.start >= after && k > 0 && t.gap.includes(',') && isParticiple(t) && verbLengthAt(tokens, k) > 0 && !/^(?:told|telling)$/.test(t.lower));
   if (participle !== -1) {
-    const speaker = sentenceSubject(tokens, tokens[participle].start, sentence, context);
+    const speaker = sentenceSource(tokens, tokens[participle].start, sentence, context, text);
     const words = contentAfterVerb(tokens, participle + verbLengthAt(tokens, participle), tokens[participle].lower);
     const first = words === undefined ? undefined : tokens[words];
-    if (speaker && first && first.start < end && !first.gap.includes(',')) return make({ name: speaker, kind: 'person' }, first.start, end);
+    if (speaker && first && first.start < end && !first.gap.includes(',')) return make(speaker, first.start, end);
   }
   if (after !== sentence.start) return undefined;
   return prepositionalSaying(text, sentence, tokens, context, end) ?? stanceStatement(text, tokens, context, end);
@@ -124,7 +124,10 @@ function stanceStatement(text: string, tokens: Token[], context: SpeakerContext,
   if (!clause || clause.coordinated || clause.subject.length === 0) return undefined;
   // The subject opens the sentence (after an opener such as "But"): "the plan he wants" is no position of his.
   const subjectAt = tokens.indexOf(clause.subject[0]);
-  if (subjectAt > 2 && !(subjectAt <= 12 && clause.subject[0].gap.includes(','))) return undefined;
+  // Only openers ("But", "And now") may stand before it: a subject cut short ("They [sent a letter …] opposing")
+  // starts inside the clause.
+  const openedBy = tokens.slice(0, subjectAt).every(t => /^(?:but|and|so|yet|still|meanwhile|however|now|instead|indeed|thus|then|also)$/.test(t.lower));
+  if (!openedBy && !(subjectAt <= 12 && clause.subject[0].gap.includes(','))) return undefined;
   const speaker = context.resolveSource(clause.subject, text);
   if (!speaker) return undefined;
   const words = contentAfterVerb(tokens, clause.verb + clause.verbLength, tokens[clause.verb].lower);
@@ -168,6 +171,9 @@ function findingSource(subject: readonly Token[], context: SpeakerContext, text:
   return { name: text.slice(subject[0].start, subject[subject.length - 1].end).replace(/^the\s+/i, '').replace(/\s+/g, ' '), kind: 'organisation' };
 }
 
+/** Words that may follow the verb of a closing attribution: ", Yang said on Tuesday", ", she told reporters". */
+const TAIL_ADJUNCT = /^(?:on|in|at|to|during|after|before|from|last|this|yesterday|today|tonight|earlier|later|recently|afterward|afterwards|then|again|too|also|as|when|while|via|through|over|with|by|of|about|reporters|journalists|me|us|him|her|them|the|a|an|his|their|its|our|my)$/;
+
 /** The last comma-clause of a sentence when it attributes what comes before: ", Yang said", ", said a source". */
 function tailAttribution(tokens: Token[], context: SpeakerContext, text: string): { speaker: Source; comma: number; parenthetical?: boolean } | undefined {
   let tried = 0;
@@ -189,7 +195,10 @@ function tailAttribution(tokens: Token[], context: SpeakerContext, text: string)
     const spoken = named === -1 ? tail.length - verb : named - verb;
     // ", said many examples were wrong" reports a clause, not who spoke: a verb after the cue opens one.
     const reportsClause = tail.slice(verb + 1, verb + spoken).some(t => t.lower === 'that' || FINITE_VERB.test(t.lower));
-    if (verb === -1 || verb > 11 || spoken > 12 || reportsClause) continue;
+    // ", Ney also noted several “intangibles” left him …": after a subject and its verb, only a time, place or
+    // listener may end the sentence; anything else is what was said, and the comma opens no tail.
+    const object = verb > 0 && tail[verb + 1] && !tail[verb + 1].gap.includes(',') && !TAIL_ADJUNCT.test(tail[verb + 1].lower) && !isCapitalized(tail[verb + 1].text);
+    if (verb === -1 || verb > 11 || spoken > 12 || reportsClause || object) continue;
     const speaker = cueAfter(tail, context, text);
     // ", she added, the convoys will …": after a subject and its verb, a comma opens more of the words, not
     // an appositive (that would stand between the name and the verb).
