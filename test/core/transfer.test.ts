@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { packForTransfer, parseForIndex, unpackTransfer, type ParsedStatement, type StatementSource } from '../../server/src/core';
+import { readsAsSpan, spanText } from '../../server/src/core/corpus/spanText';
 
 const SEEDS = path.resolve(__dirname, '..', '..', 'seeds');
 const seeds: StatementSource[] = readdirSync(SEEDS).filter(file => file.endsWith('.txt')).map(file => ({ uri: `file://${SEEDS}/${file}`, text: readFileSync(path.join(SEEDS, file), 'utf8') }));
@@ -29,7 +30,11 @@ const roundTrip = (source: StatementSource) => unpackTransfer(structuredClone(pa
 /** Quotations and entries as plain objects with their text, however they keep it (SpanQuote, SpanEntry). */
 const withTexts = ({ document, search }: ParsedStatement) => ({
   document: { ...document, quotes: document.quotes.map(quote => Object.assign({ text: quote.text }, quote)) },
-  search: { ...search, entries: search.entries.map(entry => Object.assign({ text: entry.text }, entry)) },
+  search: { ...search, entries: search.entries.map(({ text, span, speaker, isQuote, textLength }) => {
+    // The length an entry keeps instead of its text is that text's length.
+    if (textLength !== undefined) assert.equal(textLength, text.length);
+    return { text, span, speaker, isQuote };
+  }) },
 });
 
 describe('parse results sent from a worker', () => {
@@ -52,5 +57,20 @@ describe('parse results sent from a worker', () => {
     assert.ok(wrapped.some(quote => quote.text === undefined), 'quotations that read as their span are sent without their text');
     const rewritten = { uri: 'file:///corpus/old-mac.txt', text: 'Qin Gang said: "We will keep talking."\r\rMore text here.' };
     assert.equal(typeof packForTransfer(parseForIndex(rewritten), rewritten.text).document.text, 'string', 'a text the parse changed is sent');
+  });
+});
+
+describe('readsAsSpan', () => {
+  test('agrees with spanText: trimmed, every run of white space one space', () => {
+    const text = '  He said:\n"We will\u00a0 keep\ttalking."\r\n  \u2028Then he left. ';
+    const spans = [[0, text.length], [2, 10], [10, 30], [11, 29], [29, text.length], [5, 5], [3, 4]];
+    for (const [start, end] of spans) {
+      const span = { start, end };
+      const words = spanText(text, span);
+      assert.ok(readsAsSpan(text, span, words), JSON.stringify(words));
+      for (const other of [words + ' ', ` ${words}`, words.replace(/ /, '  '), words.slice(0, -1), words.replace(/ /, '\n')]) {
+        if (other !== words) assert.equal(readsAsSpan(text, span, other), false, JSON.stringify(other));
+      }
+    }
   });
 });

@@ -12,6 +12,33 @@ export function spanText(text: string, span: Span): string {
   return /\s\s|[^\S ]/.test(slice) ? slice.replace(/\s+/g, ' ').trim() : slice.trim();
 }
 
+/** JavaScript's white space (`\s`, what `trim` removes): the code points `spanText` collapses. */
+function isSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 160) return false;
+  return code === 160 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+/** Whether `spanText(text, span)` is `words`, without making that string (the parse workers ask it of every entry). */
+export function readsAsSpan(text: string, span: Span, words: string): boolean {
+  let at = span.start, end = Math.min(span.end, text.length);
+  while (at < end && isSpace(text.charCodeAt(at))) at++;
+  while (end > at && isSpace(text.charCodeAt(end - 1))) end--;
+  let i = 0;
+  while (at < end) {
+    const code = text.charCodeAt(at);
+    if (isSpace(code)) {
+      // A run of white space inside the trimmed span reads as one space.
+      while (isSpace(text.charCodeAt(at))) at++;
+      if (words.charCodeAt(i++) !== 32) return false;
+    } else {
+      if (words.charCodeAt(i++) !== code) return false;
+      at++;
+    }
+  }
+  return i === words.length;
+}
+
 /** A quotation whose text is `spanText` of its span: the document's text is kept, not a copy of the words. */
 export class SpanQuote implements Quote {
   readonly #document: string;
@@ -40,7 +67,8 @@ export class SpanQuote implements Quote {
 export class SpanEntry implements PreparedEntry {
   readonly #document: string;
 
-  constructor(document: string, readonly span: Span, readonly speaker: string | null, readonly isQuote: boolean) {
+  /** `textLength` is the text's length, which the index keeps per entry without making the text. */
+  constructor(document: string, readonly span: Span, readonly speaker: string | null, readonly isQuote: boolean, readonly textLength: number) {
     this.#document = document;
   }
 

@@ -1,7 +1,7 @@
 import type { Quote, StatementDocument } from '../model';
 import type { PreparedEntry, PreparedSearch } from '../search/searchPreparation';
 import type { ParsedStatement } from './parseForIndex';
-import { quoteFields, SpanEntry, SpanQuote, spanText } from './spanText';
+import { quoteFields, readsAsSpan, SpanEntry, SpanQuote } from './spanText';
 
 /**
  * A parsed statement as a parse worker sends it back: without the strings the receiving side has already or can
@@ -24,7 +24,7 @@ export interface PackedStatement {
     /**
      * Per entry three numbers: the string its text is cut from (FROM_DOCUMENT, or a quotation's index in
      * `document.quotes`; SENT when the text is in the entry; OF_SPAN when it is `spanText` of the entry's
-     * span), then the start and end of the cut.
+     * span), then the start and end of the cut (for OF_SPAN, 0 and the text's length).
      */
     readonly places: Int32Array;
   };
@@ -47,11 +47,12 @@ export function packForTransfer(parsed: ParsedStatement, sourceText: string): Pa
   const { quotes, text } = document;
   const places = new Int32Array(search.entries.length * 3).fill(SENT);
   // Quotations made from their span have no string of their own for an entry to be cut from.
-  const ofSpan = quotes.map(quote => quote instanceof SpanQuote || quote.text === spanText(text, quote.span));
+  const ofSpan = quotes.map(quote => quote instanceof SpanQuote || readsAsSpan(text, quote.span, quote.text));
   let quote = 0;
   const entries = search.entries.map((entry, i) => {
-    if (entry instanceof SpanEntry || entry.text === spanText(text, entry.span)) {
+    if (entry instanceof SpanEntry || readsAsSpan(text, entry.span, entry.text)) {
       places[3 * i] = OF_SPAN;
+      places[3 * i + 2] = entry.textLength ?? entry.text.length;
       return { span: entry.span, speaker: entry.speaker, isQuote: entry.isQuote };
     }
     const place = (from: number, start: number) => {
@@ -91,7 +92,7 @@ export function unpackTransfer(packed: PackedStatement, sourceText: string): Par
   const entries = packed.search.entries.map((entry, i): PreparedEntry => {
     const from = places[3 * i];
     if (from === SENT) return entry as PreparedEntry;
-    if (from === OF_SPAN) return new SpanEntry(text, entry.span, entry.speaker, entry.isQuote);
+    if (from === OF_SPAN) return new SpanEntry(text, entry.span, entry.speaker, entry.isQuote, places[3 * i + 2]);
     const source = from === FROM_DOCUMENT ? document.text : document.quotes[from].text;
     // A cut of a longer string shares its characters; the whole of a quotation's text is that very string.
     return { text: source.slice(places[3 * i + 1], places[3 * i + 2]), span: entry.span, speaker: entry.speaker, isQuote: entry.isQuote };
