@@ -74,7 +74,8 @@ function printHeader(options: Options, documents: PolnearDocument[], read: { spa
   console.log([
     'Speaker (of the matched direct quote overlapping most): a name source needs the same person (surname/full-name);',
     'a pronoun, its CoreNLP coreference antecedent (a person for he/she); a description ("a source", "the campaign"),',
-    'an equal-ish described speaker or a person its coreference chain names.',
+    'an equal-ish described speaker or a person its coreference chain names, or, for "the <title>" ("the mayor"),',
+    'the one person the article names with that title ("Mayor Ana Ruiz", "Sen. Ana Ruiz"; none when two are).',
     'Pronouns CoreNLP leaves unresolved and attributions without a source are counted apart.',
   ].join(' '));
   console.log([

@@ -3,7 +3,7 @@ import { METRICS, type Metric, type Ratio, type Sample, type SampleKind, type Ta
 
 export const figure = ({ hit, total }: Ratio) => `${total ? (hit / total).toFixed(3) : '  -  '} (${hit}/${total})`;
 
-const MAIN: Metric[] = ['direct', 'directPrecision', 'anyKind', 'anyKindPrecision', 'speaker', 'all'];
+const MAIN: Metric[] = ['direct', 'directPrecision', 'anyKind', 'anyKindPrecision', 'speaker', 'all', 'indirectPrecision'];
 const DETAIL: Metric[] = ['short', 'long', 'doubled', 'name', 'pronoun', 'description'];
 
 function table(rows: [string, Tally][], columns: Metric[], extra?: (tally: Tally) => string[], extraHeads: string[] = []): string[] {
@@ -37,10 +37,10 @@ export function printLegend(): void {
 
 /** `n` samples of each kind, spread evenly over the articles (file-name order) rather than the first ones. */
 export function printSamples(samples: readonly Sample[], n: number): void {
-  for (const kind of ['missed', 'false positive', 'wrong speaker', 'missed indirect'] as SampleKind[]) {
+  for (const kind of ['missed', 'false positive', 'wrong speaker', 'missed indirect', 'unmatched indirect'] as SampleKind[]) {
     const ofKind = samples.filter(sample => sample.kind === kind);
     const shown = ofKind.length <= n ? ofKind : Array.from({ length: n }, (_, i) => ofKind[Math.floor((i * ofKind.length) / n)]);
-    console.log(`\n### ${shown.length} of ${ofKind.length} ${kind === 'missed' ? 'missed quote-mark contents' : kind === 'false positive' ? 'false positives (direct quotes with a mark matching no gold content)' : kind === 'wrong speaker' ? 'wrong speakers' : 'missed attributions without a quotation mark (indirect speech)'}\n`);
+    console.log(`\n### ${shown.length} of ${ofKind.length} ${kind === 'missed' ? 'missed quote-mark contents' : kind === 'false positive' ? 'false positives (direct quotes with a mark matching no gold content)' : kind === 'wrong speaker' ? 'wrong speakers' : kind === 'missed indirect' ? 'missed attributions without a quotation mark (indirect speech)' : 'quotes without a mark matching no gold content'}\n`);
     for (const sample of shown) console.log(`- ${sample.line}`);
   }
 }

@@ -24,6 +24,7 @@ export const METRICS = {
   anyKindPrecision: { head: 'any-kind P', meaning: 'precision: quotes of any kind with a mark that match some gold content' },
   speaker: { head: 'speaker', meaning: 'speaker right on matched direct quotes (next three columns split it by gold source)' },
   all: { head: 'all attributions R', meaning: 'recall: contents of all attributions (indirect too) matched by a quote of any kind' },
+  indirectPrecision: { head: 'no-mark P', meaning: 'precision: quotes with no mark in or next to their span that match some gold content (indirect too)' },
   short: { head: '1-3 words R', meaning: 'direct recall, quote-mark contents of 1-3 words' },
   long: { head: '4+ words R', meaning: 'direct recall, quote-mark contents of 4+ words' },
   doubled: { head: "''…'' R", meaning: "direct recall, contents in ''…'' (doubled apostrophes)" },
@@ -58,7 +59,7 @@ export function addTally(into: Tally, from: Tally): void {
   }
 }
 
-export type SampleKind = 'missed' | 'false positive' | 'wrong speaker' | 'missed indirect';
+export type SampleKind = 'missed' | 'false positive' | 'wrong speaker' | 'missed indirect' | 'unmatched indirect';
 export interface Sample {
   readonly kind: SampleKind;
   readonly line: string;
@@ -136,8 +137,13 @@ export function scoreDocument(document: ScoredDocument, predictions: readonly Pr
     else samples.push({ kind: 'missed', line: `${missCause(document, content, predictions)}: ${context(document, extent(content))}` });
   }
   for (const prediction of predictions) {
-    if (!carriesQuotationMark(document.text, prediction.span)) continue;
     const right = contents.some(c => matches(prediction.span, c.segments));
+    if (!carriesQuotationMark(document.text, prediction.span)) {
+      // Reported statements are the broadest output: this keeps recall of "all attributions" honest.
+      count(ratios.indirectPrecision, right);
+      if (!right) samples.push({ kind: 'unmatched indirect', line: `(${prediction.kind}, speaker ${prediction.speaker ?? 'none'}) ${context(document, prediction.span)}` });
+      continue;
+    }
     count(ratios.anyKindPrecision, right);
     if (prediction.kind !== 'direct') continue;
     count(ratios.directPrecision, right);

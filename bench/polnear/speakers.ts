@@ -143,8 +143,34 @@ export function goldSpeakerOf(text: string, source: AnnotatedSpan, core: CoreDoc
   if (names.length) return { form: 'name', names, shown: words };
   const named = core ? namedElsewhere(text, source, core) : [];
   if (named.length) return { form: 'name', names: named, shown: words };
-  const referents = core && chain ? [...new Set(chain.flatMap(m => namesOfMention(text, m, core)))] : [];
+  const chained = core && chain ? chain.flatMap(m => namesOfMention(text, m, core)) : [];
+  const referents = [...new Set([...chained, ...(core ? titledReferents(text, words, core) : [])])];
   return { form: 'description', names: [], description: words, referents, shown: referents.length ? `${words} (= ${referents.join(' / ')})` : words };
+}
+
+/** Abbreviations news write before a name for a title a description ends with ("the senator" / "Sen. Ana Ruiz"). */
+const TITLE_ABBREVIATIONS: Record<string, string[]> = { senator: ['Sen.'], governor: ['Gov.'], representative: ['Rep.'], general: ['Gen.'], congressman: ['Rep.'], congresswoman: ['Rep.'] };
+
+/**
+ * CoreNLP often leaves "the president" or "the mayor" out of the named person's chain. A definite description
+ * whose last word is a title refers to the one person the article names with that title ("President Ana Ruiz",
+ * "Sen. Ana Ruiz"); with two such people, or none, it refers to no one by this rule.
+ */
+function titledReferents(text: string, description: string, core: CoreDocument): string[] {
+  const words = description.toLowerCase().split(/\s+/);
+  if (words[0] !== 'the' || words.length > 4) return [];
+  const head = words[words.length - 1].replace(/[^a-z]/g, '');
+  const forms = [head[0]?.toUpperCase() + head.slice(1), ...(TITLE_ABBREVIATIONS[head] ?? [])];
+  const people = new Set<string>();
+  for (const name of namesIn(text, [{ start: 0, end: text.length }], core)) {
+    const surname = name.split(' ').pop()!;
+    for (const form of forms) {
+      if (new RegExp(`(?:^|\\s)${form.replace('.', '\\.')}\\s+(?:(?:\\p{Lu}[\\p{L}.'’-]*|de|van|von|bin|al|el|la|le|du|da|di)\\s+){0,3}${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'u').test(text)) people.add(surname);
+    }
+  }
+  if (people.size !== 1) return [];
+  const [surname] = people;
+  return [...(peopleBySurname(text, core).get(surname.toLowerCase()) ?? [])];
 }
 
 const DETERMINERS = new Set(['a', 'an', 'the', 'some', 'one', 'two', 'three', 'several', 'many', 'other', 'another', 'his', 'her', 'their', 'its']);

@@ -10,64 +10,64 @@ const parse = (text: string, file = 'article.txt') => parseStatement({ uri: `mem
 const quoteStarting = (document: StatementDocument, words: string) => document.quotes.find(q => q.text.startsWith(words));
 
 describe('quotation marks as newspapers write them', () => {
-  test("doubled apostrophes: ''We are ready,'' she said", () => {
-    const document = parse("Senator Maria Lopez spoke on Tuesday. ''We are ready to vote on this bill,'' Lopez said. ''The votes are there.''");
-    assert.equal(quoteStarting(document, 'We are ready to vote')?.speaker, 'Maria Lopez');
-    assert.equal(quoteStarting(document, 'We are ready to vote')?.kind, 'direct');
+  test("doubled apostrophes: ''…,'' Surname said", () => {
+    const document = parse("Deputy Foreign Minister Elif Karasu received the envoys on Thursday. ''We are prepared to sign the customs protocol,'' Karasu said. ''Its text is final.''");
+    assert.equal(quoteStarting(document, 'We are prepared to sign')?.speaker, 'Elif Karasu');
+    assert.equal(quoteStarting(document, 'We are prepared to sign')?.kind, 'direct');
   });
 
   test('guillemets and German low-high marks', () => {
-    const french = parse('Foreign Minister Jean Dupont said: «We will not accept any partition of the country.»');
-    assert.equal(quoteStarting(french, 'We will not accept')?.speaker, 'Jean Dupont');
-    const german = parse('Chancellor Anna Weber told reporters: „The negotiations have reached a critical stage“, and left.');
-    const quote = quoteStarting(german, 'The negotiations have reached');
-    assert.equal(quote?.speaker, 'Anna Weber');
-    assert.equal(quote?.text, 'The negotiations have reached a critical stage');
+    const french = parse('Trade Minister Odile Ferrand said: «Our wine growers will not pay for a quarrel over steel.»');
+    assert.equal(quoteStarting(french, 'Our wine growers will not')?.speaker, 'Odile Ferrand');
+    const german = parse('State Secretary Jorinde Maas told the committee: „The tariff round is not over yet“, and sat down.');
+    const quote = quoteStarting(german, 'The tariff round is not');
+    assert.equal(quote?.speaker, 'Jorinde Maas');
+    assert.equal(quote?.text, 'The tariff round is not over yet');
   });
 
   test('a closing mark used as an opener before a word, in signed comments', () => {
-    const document = parse('Delegates sent us their views. Image: press pool. ”The harbour treaty protects our fishing towns.” ― Ingrid Solberg “The quotas were agreed in good faith.” ― Tomas Ekdahl');
-    assert.equal(quoteStarting(document, 'The harbour treaty protects')?.speaker, 'Ingrid Solberg');
-    assert.equal(quoteStarting(document, 'The quotas were agreed')?.speaker, 'Tomas Ekdahl');
+    const document = parse('Readers wrote in about the summit. Photo: agency pool. ”A customs union would help our border farms.” ― Sunniva Rask “The consulate answered every letter we sent.” ― Pavel Dorn');
+    assert.equal(quoteStarting(document, 'A customs union would help')?.speaker, 'Sunniva Rask');
+    assert.equal(quoteStarting(document, 'The consulate answered every')?.speaker, 'Pavel Dorn');
   });
 
   test('possessive apostrophes neither open nor close a quotation', () => {
-    const document = parse("The politicians'' votes were counted. Minister Ali Hassan said ''the United States' position is clear to everyone here.''");
+    const document = parse("The envoys'' cars were waiting outside. Minister Farid Kassem said ''the Netherlands' offer still stands for every coastal state.''");
     assert.equal(document.quotes.filter(q => q.kind === 'direct').length, 1, JSON.stringify(document.quotes));
-    assert.equal(quoteStarting(document, "the United States' position")?.speaker, 'Ali Hassan');
+    assert.equal(quoteStarting(document, "the Netherlands' offer")?.speaker, 'Farid Kassem');
   });
 });
 
 describe('Markdown read as structure', () => {
   test('markup is blanked with offsets kept: links read as their text, escapes as characters', () => {
-    const source = '**Bold lead:** see the [report](https://example.org/a_(b)) \\[GDP\\] <s>GTB</s> now.\n\n![chart](c.png)\n';
+    const source = '**Key point:** read the [annex](https://example.org/a_(b)) \\[WTO\\] <s>GATT</s> here.\n\n![map](m.png)\n';
     const { plain, blocks } = readMarkdown(source);
     assert.equal(plain.length, source.length);
-    assert.equal(plain.replace(/\s+/g, ' ').trim(), 'Bold lead: see the report [GDP] now.');
+    assert.equal(plain.replace(/\s+/g, ' ').trim(), 'Key point: read the annex [WTO] here.');
     assert.equal(blocks.length, 1, 'an image alone is no block of text');
   });
 
   test('a link is its text: `- [Senator Surname](…): “…”` is a quotation by that person', () => {
-    const document = parse('# Praise for the bill\n\n- [Senator Jo Smith](https://example.org/smith): “This bill will lower costs for every family in my state.”\n', 'page.md');
-    const quote = quoteStarting(document, 'This bill will lower costs');
-    assert.equal(quote?.speaker, 'Jo Smith');
+    const document = parse('# Reactions to the trade pact\n\n- [Senator Ines Halloran](https://example.org/halloran): “This pact opens three new markets to the growers of my state.”\n', 'page.md');
+    const quote = quoteStarting(document, 'This pact opens three');
+    assert.equal(quote?.speaker, 'Ines Halloran');
     assert.ok(!document.quotes.some(q => q.text.includes('https')), 'no link destination in any quotation');
   });
 
   test('a list under a lead-in gives every item that speaker', () => {
     const text = [
-      'Secretary of State Marco Rubio spoke to the press in Brussels.',
+      'Foreign Minister Aurelio Santangelo met the press in Vienna.',
       '',
-      '**Secretary Rubio then told reporters:**',
+      '**Minister Santangelo then told reporters:**',
       '',
-      '- [On Iran](https://example.org/1): “We will not allow them to have a nuclear weapon, period.”',
-      '- [On trade](https://example.org/2): “Our partners know where we stand on tariffs and fairness.”',
+      '- [On the pipeline](https://example.org/1): “We will not sign a deal that leaves our neighbours without gas.”',
+      '- [On customs](https://example.org/2): “Our partners know that the border checks are temporary.”',
       '',
-      'In other news, the weather was fine. “This is a quotation nobody said to anyone at all,” wrote nobody.',
+      'In other news, the ferry was late. “This is a quotation nobody said to anyone at all,” wrote nobody.',
     ].join('\n');
     const document = parse(text, 'briefing.md');
-    assert.equal(quoteStarting(document, 'We will not allow them')?.speaker, 'Marco Rubio');
-    assert.equal(quoteStarting(document, 'Our partners know where')?.speaker, 'Marco Rubio');
+    assert.equal(quoteStarting(document, 'We will not sign a deal')?.speaker, 'Aurelio Santangelo');
+    assert.equal(quoteStarting(document, 'Our partners know that')?.speaker, 'Aurelio Santangelo');
   });
 
   test('figures, images, struck-out words, emphasis and headings never reach quotes, names or text', () => {
@@ -75,27 +75,27 @@ describe('Markdown read as structure', () => {
       '## Remarks',
       '',
       '<figure>',
-      '<img src="x.png" alt="President Jane Roe">',
-      '<figcaption>Caption: President Jane Roe waves</figcaption>',
+      '<img src="x.png" alt="President Hana Bergqvist">',
+      '<figcaption>Caption: President Hana Bergqvist arrives</figcaption>',
       '</figure>',
       '',
-      'Ambassador Lee Kwan told reporters that growth (<s>GTB</s> \\[GDP\\]) is *strong*: “The economy grew by four percent this year, which is *remarkable*.”',
+      'Ambassador Teodor Vasile told reporters that exports (<s>GTB</s> \\[FOB\\]) are *rising*: “Our sales to the region doubled in two years, which is *unusual*.”',
     ].join('\n');
     const document = parse(text, 'remarks.md');
-    const quote = quoteStarting(document, 'The economy grew');
-    assert.equal(quote?.speaker, 'Lee Kwan');
-    assert.equal(quote?.text, 'The economy grew by four percent this year, which is remarkable.');
-    assert.ok(!document.people.some(p => p.name === 'Jane Roe'), 'nobody from a figure caption');
+    const quote = quoteStarting(document, 'Our sales to the region');
+    assert.equal(quote?.speaker, 'Teodor Vasile');
+    assert.equal(quote?.text, 'Our sales to the region doubled in two years, which is unusual.');
+    assert.ok(!document.people.some(p => p.name === 'Hana Bergqvist'), 'nobody from a figure caption');
     assert.ok(!document.quotes.some(q => /GTB|<|\*/.test(q.text)), JSON.stringify(document.quotes.map(q => q.text)));
   });
 
   test('hard-wrapped Markdown paragraphs are one paragraph each; a labelled list item is not a transcript turn', () => {
     const text = [
-      '-   **DISMISSED:** *United States v. City of Springfield*',
-      '    -   The department alleged discrimination in hiring.',
+      '-   **WITHDRAWN:** *Republic of Norland v. Port Authority of Essel*',
+      '    -   The ministry disputed the harbour fees.',
       '',
-      '-   **DISMISSED:** *United States v. Shelbyville*',
-      '    -   The department alleged discrimination in testing.',
+      '-   **WITHDRAWN:** *Republic of Norland v. Varna Shipping*',
+      '    -   The ministry disputed the transit levy.',
     ].join('\n');
     const document = parse(text, 'list.md');
     assert.ok(!document.quotes.some(q => q.kind === 'transcript'), JSON.stringify(document.quotes));
@@ -104,29 +104,29 @@ describe('Markdown read as structure', () => {
 
 describe('label-colon attribution outside transcripts', () => {
   test('`Title Surname: “…”` names the speaker', () => {
-    const document = parse('Union leaders welcomed the decision.\n\nUnited Steelworkers President David McCall: “Our union welcomes the effort to contain global overcapacity.”\n');
-    assert.equal(quoteStarting(document, 'Our union welcomes')?.speaker, 'David McCall');
+    const document = parse('Exporters welcomed the ruling.\n\nNorland Shipowners Association President Greta Lindahl: “Our members welcome the end of the port dispute.”\n');
+    assert.equal(quoteStarting(document, 'Our members welcome')?.speaker, 'Greta Lindahl');
   });
 });
 
 describe('fragment quotations inside the writer’s sentence', () => {
-  test('`Name called the plan “a historic mistake”` and `protested against its “bullying”` are fragments by the subject', () => {
-    const document = parse('Opposition leader Karin Holm spoke in Oslo. Holm called the plan “a historic mistake” and left the chamber. Later, Holm protested against its “bullying” of smaller parties.');
-    const mistake = quoteStarting(document, 'a historic mistake');
-    assert.equal(mistake?.kind, 'fragment');
-    assert.equal(mistake?.speaker, 'Karin Holm');
-    assert.equal(quoteStarting(document, 'bullying')?.speaker, 'Karin Holm');
+  test('`Name called the deal “a shameful surrender”` and `protested against its “contempt”` are fragments by the subject', () => {
+    const document = parse('Opposition leader Runa Aasen spoke in parliament on Wednesday. Aasen called the fisheries deal “a shameful surrender” and walked out. Later, Aasen protested against its “contempt” for coastal towns.');
+    const surrender = quoteStarting(document, 'a shameful surrender');
+    assert.equal(surrender?.kind, 'fragment');
+    assert.equal(surrender?.speaker, 'Runa Aasen');
+    assert.equal(quoteStarting(document, 'contempt')?.speaker, 'Runa Aasen');
   });
 
-  test('`dismissed the budget as a “cruel joke”` and `likened the plan to a “house of cards”` are the subject’s words', () => {
-    const document = parse('Former Governor Lena Marsh dismissed the budget as a “cruel joke” during a stop in Dayton. Marsh also likened the plan to a “house of cards” on Friday.');
-    const joke = quoteStarting(document, 'cruel joke');
-    assert.deepEqual([joke?.kind, joke?.speaker], ['fragment', 'Lena Marsh']);
-    assert.equal(quoteStarting(document, 'house of cards')?.speaker, 'Lena Marsh');
+  test('`dismissed the schedule as a “paper tiger”` and `likened the treaty to a “leaky boat”` are the subject’s words', () => {
+    const document = parse('Former Ambassador Hilde Brekke dismissed the tariff schedule as a “paper tiger” during a visit to Bergen. Brekke also likened the treaty to a “leaky boat” on Friday.');
+    const tiger = quoteStarting(document, 'paper tiger');
+    assert.deepEqual([tiger?.kind, tiger?.speaker], ['fragment', 'Hilde Brekke']);
+    assert.equal(quoteStarting(document, 'leaky boat')?.speaker, 'Hilde Brekke');
   });
 
   test('terms and noun modifiers in quotation marks are the writer’s, not fragments', () => {
-    const document = parse('Minister Tomas Berg said the countries are going through an “exploring” period after a “timely and important” call.');
+    const document = parse('Minister Lars Odegaard said the two customs offices are in a “listening” phase after a “frank and useful” meeting.');
     assert.ok(!document.quotes.some(q => q.kind === 'fragment' || q.kind === 'direct'), JSON.stringify(document.quotes));
   });
 });
@@ -134,66 +134,66 @@ describe('fragment quotations inside the writer’s sentence', () => {
 describe('unnamed sources and organisations as speakers', () => {
   test('`a source said`, `officials said`, `one reader wrote` get a described speaker, never the last named person', () => {
     const text = [
-      'President Alan Park met the delegation on Monday. “We made progress,” Park said.',
+      'President Ilse Vandermeer received the trade mission on Monday. “We found common ground,” Vandermeer said.',
       '',
-      '“The talks nearly collapsed twice during the night,” a source said.',
+      '“The customs chapter almost fell apart over the weekend,” a source said.',
       '',
-      'The delegation will return in May, officials said on Tuesday.',
+      'The mission will come back in October, officials said on Wednesday.',
       '',
-      '“I have never seen anything like this in my life,” one reader wrote.',
+      '“Our consulate never answered a single letter from me,” one reader wrote.',
     ].join('\n');
     const document = parse(text);
-    const source = quoteStarting(document, 'The talks nearly collapsed');
+    const source = quoteStarting(document, 'The customs chapter almost');
     assert.deepEqual([source?.speaker, source?.speakerKind], ['a source', 'unnamed']);
-    const officials = quoteStarting(document, 'The delegation will return');
+    const officials = quoteStarting(document, 'The mission will come back');
     assert.deepEqual([officials?.kind, officials?.speaker, officials?.speakerKind], ['reported', 'officials', 'unnamed']);
-    assert.equal(quoteStarting(document, 'I have never seen')?.speaker, 'one reader');
+    assert.equal(quoteStarting(document, 'Our consulate never answered')?.speaker, 'one reader');
     assert.ok(!document.people.some(p => /source|officials|reader/.test(p.name)), 'described sources are not people');
-    assert.equal(quoteStarting(document, 'We made progress')?.speakerKind, undefined, 'a person has no speakerKind in the model');
+    assert.equal(quoteStarting(document, 'We found common ground')?.speakerKind, undefined, 'a person has no speakerKind in the model');
   });
 
   test('`the Foreign Ministry said in a statement`, `the White House said`: organisations', () => {
     const text = [
-      '“The visit will go ahead as planned,” the Foreign Ministry said in a statement.',
+      '“The ambassador will present her credentials next week,” the Foreign Ministry said in a statement.',
       '',
-      'The White House said the president would sign the bill on Friday afternoon.',
+      'The White House said the president would host the Nordic leaders in the spring.',
     ].join('\n');
     const document = parse(text);
-    const ministry = quoteStarting(document, 'The visit will go ahead');
+    const ministry = quoteStarting(document, 'The ambassador will present');
     assert.deepEqual([ministry?.speaker, ministry?.speakerKind], ['the Foreign Ministry', 'organisation']);
-    const house = quoteStarting(document, 'the president would sign');
+    const house = quoteStarting(document, 'the president would host');
     assert.deepEqual([house?.speaker, house?.speakerKind], ['The White House', 'organisation']);
   });
 });
 
 describe('people without titles, and no junk people or speakers', () => {
-  test('`the jailed businessman X Y`, `X Y, a doctoral candidate at …`, and a full name whose surname later speaks are people', () => {
+  test('`the detained exporter X Y`, `X Y, a research fellow at …`, and a full name whose surname later speaks are people', () => {
     const text = [
-      'Supporters of the jailed businessman Jimmy Lau gathered outside the court.',
+      'Relatives of the detained exporter Oskar Lindgren waited outside the consulate.',
       '',
-      'Mei Chen, a doctoral candidate at the university, organised the vigil.',
+      'Noor Castellanos, a research fellow at the trade institute, drafted the petition.',
       '',
-      'Tom Brandt lost the primary in March. “We will be back,” Brandt said.',
+      'Ruben Kastelic lost the vote for committee chair in March. “We will try again,” Kastelic said.',
     ].join('\n');
     const document = parse(text);
     const names = document.people.map(p => p.name);
-    for (const name of ['Jimmy Lau', 'Mei Chen', 'Tom Brandt']) assert.ok(names.includes(name), `${name} in ${JSON.stringify(names)}`);
-    assert.match(document.people.find(p => p.name === 'Mei Chen')?.roles[0]?.title ?? '', /doctoral candidate/);
-    assert.equal(quoteStarting(document, 'We will be back')?.speaker, 'Tom Brandt');
+    for (const name of ['Oskar Lindgren', 'Noor Castellanos', 'Ruben Kastelic']) assert.ok(names.includes(name), `${name} in ${JSON.stringify(names)}`);
+    assert.match(document.people.find(p => p.name === 'Noor Castellanos')?.roles[0]?.title ?? '', /research fellow/);
+    assert.equal(quoteStarting(document, 'We will try again')?.speaker, 'Ruben Kastelic');
   });
 
   test('room roles in transcripts are unnamed speakers, never people or the document’s speakers', () => {
     const text = [
-      'PRESIDENT MARTA SOLIS: Thank you all for coming to this town hall tonight.',
+      'MINISTER ESKO HALONEN: Thank you for joining this forum on the border crossings.',
       '',
-      'AUDIENCE MEMBER: What will you do about the price of groceries this year?',
+      'AUDIENCE MEMBER: When will the second crossing open to trucks?',
       '',
-      'MODERATOR: One more question from the back of the room, please.',
+      'MODERATOR: We have time for one last question, from the left side.',
       '',
-      'PRESIDENT MARTA SOLIS: We are cutting costs for families across the country.',
+      'MINISTER ESKO HALONEN: The second crossing opens in the autumn.',
     ].join('\n');
     const document = parse(text);
-    const audience = document.quotes.find(q => q.text.startsWith('What will you do'));
+    const audience = document.quotes.find(q => q.text.startsWith('When will the second crossing'));
     assert.deepEqual([audience?.speaker, audience?.speakerKind], ['Audience Member', 'unnamed']);
     assert.ok(!document.people.some(p => /audience|moderator/i.test(p.name)), JSON.stringify(document.people.map(p => p.name)));
     assert.ok(!document.speakers.value.some(name => /audience|moderator/i.test(name)), JSON.stringify(document.speakers.value));
@@ -201,87 +201,87 @@ describe('people without titles, and no junk people or speakers', () => {
 
   test('a listed given name before a surname is a person; a place or an everyday word is not', () => {
     const text = [
-      'At the library in Cedar Falls, Dolores Whitcombe raised her hand to speak.',
+      'At the port office in Elkhorn Bay, Rosalind Tervo asked the consul about visas.',
       '',
-      'The pool reporters were Harriet Okonjo and Brendan Askew.',
+      'The pool reporters were Beatrix Omondi and Gideon Farrant.',
       '',
-      'Flags flew over the Happy Valley mine while the park police watched from Park Police headquarters.',
+      'Trucks queued at the Happy Valley crossing while the park police checked permits from Park Police headquarters.',
     ].join('\n');
     const names = parse(text).people.map(p => p.name);
-    for (const name of ['Dolores Whitcombe', 'Harriet Okonjo', 'Brendan Askew']) assert.ok(names.includes(name), `${name} in ${JSON.stringify(names)}`);
-    for (const name of ['Happy Valley', 'Park Police', 'Cedar Falls']) assert.ok(!names.includes(name), `${name} in ${JSON.stringify(names)}`);
+    for (const name of ['Rosalind Tervo', 'Beatrix Omondi', 'Gideon Farrant']) assert.ok(names.includes(name), `${name} in ${JSON.stringify(names)}`);
+    for (const name of ['Happy Valley', 'Park Police', 'Elkhorn Bay']) assert.ok(!names.includes(name), `${name} in ${JSON.stringify(names)}`);
     // A title capitalizes every word: a given name there is no evidence of a person.
-    const titled = parseStatement({ uri: 'memory:///unity.txt', text: 'Governor Grant Announces Unity Agenda for Farmers\n\nThe plan was published on Monday.' });
-    assert.deepEqual([titled.speakers.value, titled.people.map(p => p.name)], [['Grant'], ['Grant']]);
+    const titled = parseStatement({ uri: 'memory:///export.txt', text: 'Minister Morgan Announces Harmony Pact for Dairy Farmers\n\nThe pact was tabled on Monday.' });
+    assert.deepEqual([titled.speakers.value, titled.people.map(p => p.name)], [['Morgan'], ['Morgan']]);
   });
 
-  test('a title’s capitalized verb is not part of the name: “President Joe Biden Marking Pride Month”', () => {
-    const document = parseStatement({ uri: 'memory:///statement.txt', text: 'Statement by President Joe Biden Marking Pride Month\n\nThis month we celebrate the courage of those who came before us and the progress they made.' });
-    assert.deepEqual(document.speakers.value, ['Joe Biden']);
+  test('a title’s capitalized verb is not part of the name: “Prime Minister Helga Nordby Marking Europe Day”', () => {
+    const document = parseStatement({ uri: 'memory:///statement.txt', text: 'Statement by Prime Minister Helga Nordby Marking Europe Day\n\nToday we honour the founders who chose open borders and common rules over old rivalries.' });
+    assert.deepEqual(document.speakers.value, ['Helga Nordby']);
   });
 });
 
 describe('pronouns resolved', () => {
   test('“…,” she said goes to the woman named before it, not to the last man who spoke', () => {
     const text = [
-      'Governor Paul Grant defended the budget. “It is balanced,” Grant said.',
+      'Minister Anton Reiss defended the tariff cut. “It is fair to everyone,” Reiss said.',
       '',
-      'Ms. Ana Ruiz, who will step down next month, criticized the plan on Tuesday. “This budget abandons the families who need it most,” she told the Tribune.',
+      'Ms. Carla Monteverdi, who leaves the committee in June, attacked the cut on Thursday. “This cut hurts small exporters more than anyone,” she told the Gazette.',
     ].join('\n');
     const document = parse(text);
-    assert.equal(quoteStarting(document, 'This budget abandons')?.speaker, 'Ana Ruiz');
+    assert.equal(quoteStarting(document, 'This cut hurts small')?.speaker, 'Carla Monteverdi');
   });
 
   test('a given name tells the gender the text does not: “…,” she said after a woman introduced by name alone', () => {
     const text = [
-      'Governor Paul Grant took questions at the library on Monday. “We will fix the roads,” Grant said.',
+      'Ambassador Viktor Hallam answered questions at the chamber of commerce on Monday. “We will speed up the visas,” Hallam said.',
       '',
-      'Near the back of the library, Dolores Whitcombe raised her hand and stood up.',
+      'From the third row, Rosalind Tervo stood up with a folder of forms.',
       '',
-      '“My street has flooded three times this year,” she said.',
+      '“My work permit has been pending for eight months,” she said.',
     ].join('\n');
-    assert.equal(quoteStarting(parse(text), 'My street has flooded')?.speaker, 'Dolores Whitcombe');
+    assert.equal(quoteStarting(parse(text), 'My work permit has been')?.speaker, 'Rosalind Tervo');
   });
 
   test('someone only mentioned does not take “he” from the man who is speaking', () => {
     const text = [
-      'Senator Omar Haddad spoke on Friday at the bridge named after Edgar Pollard in 1931.',
+      'Ambassador Kwame Osei spoke on Friday in the hall named after Arvid Solheim in 1952.',
       '',
-      '“This is where the union was saved,” he said.',
+      '“This is the room where the customs union was born,” he said.',
     ].join('\n');
-    assert.equal(quoteStarting(parse(text), 'This is where the union')?.speaker, 'Omar Haddad');
+    assert.equal(quoteStarting(parse(text), 'This is the room where')?.speaker, 'Kwame Osei');
   });
 });
 
 describe('cues news writers use around a quotation', () => {
-  test('`Halvorsen demanded`, `scolded him:`, `Name, 25, said`, and a horizontal bar before `Grant boasted,`', () => {
+  test('`Tallberg demanded`, `scolded him:`, `Name, 31, said`, and a horizontal bar before `Reiss boasted,`', () => {
     const cases: [string, string, string][] = [
-      ['“Where did the ferry subsidy go, and who signed for it?” Halvorsen demanded.', 'Where did the ferry', 'Halvorsen'],
-      ['Sen. Ada Brennick (D-Vt.) scolded him: “Every harbor town on this coast has waited a decade for that bridge.”', 'Every harbor town', 'Ada Brennick'],
-      ['“The buses stopped coming in March and nobody told the school,” Lio Marchetti, 25, said.', 'The buses stopped', 'Lio Marchetti'],
-      ['The budget passed before dawn ― Grant boasted, “Nobody else could have counted those votes in time.”', 'Nobody else could', 'Grant'],
+      ['“Who approved the export licences, and on what date?” Tallberg demanded.', 'Who approved the export', 'Tallberg'],
+      ['Sen. Mira Castell (D-Me.) scolded him: “Our lobster exporters have waited three years for that agreement.”', 'Our lobster exporters', 'Mira Castell'],
+      ['“The border post closed in April and nobody warned the drivers,” Ines Varga, 31, said.', 'The border post closed', 'Ines Varga'],
+      ['The treaty cleared the chamber at midnight ― Reiss boasted, “No other whip could have found those votes.”', 'No other whip could', 'Reiss'],
     ];
-    for (const [text, start, speaker] of cases) assert.equal(quoteStarting(parse(`The hearing went on for hours.\n\n${text}`), start)?.speaker, speaker, text);
+    for (const [text, start, speaker] of cases) assert.equal(quoteStarting(parse(`The committee sat late into the evening.\n\n${text}`), start)?.speaker, speaker, text);
   });
 });
 
 describe('press statements under a byline', () => {
   test('“Name, Office” under the title makes the text that person’s statement; a sentence or an office alone does not', () => {
-    const statement = parseStatement({ uri: 'memory:///statement.txt', text: 'Ruritania National Day\n\nMaria Ortega, Secretary of State\n\nOn behalf of the United States, I congratulate the people of Ruritania on their national day.\n\nWe value our partnership.' });
-    assert.deepEqual([statement.speakers.value, statement.kind], [['Maria Ortega'], 'statement']);
-    assert.ok(statement.quotes.length === 2 && statement.quotes.every(q => q.speaker === 'Maria Ortega' && q.kind === 'speech'), JSON.stringify(statement.quotes));
-    const office = parseStatement({ uri: 'memory:///office.txt', text: 'Ruritania National Day\n\nOffice of the Spokesperson\n\nThe United States congratulates the people of Ruritania.' });
+    const statement = parseStatement({ uri: 'memory:///statement.txt', text: 'Valdoria Independence Day\n\nEleanor Vance, Secretary of State\n\nOn behalf of our government, I send warm wishes to the people of Valdoria as they mark their independence.\n\nOur two nations share a long friendship.' });
+    assert.deepEqual([statement.speakers.value, statement.kind], [['Eleanor Vance'], 'statement']);
+    assert.ok(statement.quotes.length === 2 && statement.quotes.every(q => q.speaker === 'Eleanor Vance' && q.kind === 'speech'), JSON.stringify(statement.quotes));
+    const office = parseStatement({ uri: 'memory:///office.txt', text: 'Valdoria Independence Day\n\nOffice of the Spokesperson\n\nOur government sends greetings to the people of Valdoria.' });
     assert.deepEqual(office.speakers.value, []);
-    const sentence = parseStatement({ uri: 'memory:///news.txt', text: 'Tariffs and farms\n\nRichard Roe, director of the Center for Rural Policy, said the new tariffs would raise prices.' });
+    const sentence = parseStatement({ uri: 'memory:///news.txt', text: 'Duties on steel\n\nPetra Linde, head of the Institute for Port Studies, said the steel duties would slow shipping.' });
     assert.notEqual(sentence.kind, 'statement');
   });
 });
 
 describe('titles written with a period', () => {
-  test('`said Del. Maria Ortega of Guam`: every title the names know also keeps the sentence whole', () => {
+  test('`said Del. Name of Place`: every title the names know also keeps the sentence whole', () => {
     for (const title of ['Del.', 'Sgt.', 'Atty.', 'Supt.']) {
-      const document = parse(`The hearing ran late. “This is a waste of the committee’s time,” said ${title} Maria Ortega of Guam.`);
-      assert.equal(quoteStarting(document, 'This is a waste')?.speaker, 'Maria Ortega', title);
+      const document = parse(`The session ended early. “The committee deserves a full answer on the tariffs,” said ${title} Lucia Ferreira of Saipan.`);
+      assert.equal(quoteStarting(document, 'The committee deserves a full')?.speaker, 'Lucia Ferreira', title);
     }
   });
 });
@@ -289,66 +289,66 @@ describe('titles written with a period', () => {
 describe('reported speech in news style', () => {
   test('a name, an appositive, then the verb; and `…, according to the poll`', () => {
     const text = [
-      'Richard Roe, director of the Center for Rural Policy, said the new tariffs would raise prices for farmers.',
+      'Petra Linde, head of the Institute for Port Studies, said the steel duties would slow traffic in the northern ports.',
       '',
-      'The senator leads her rival by four points in the state, according to the Marist poll.',
+      'The governing party trails the opposition by six points, according to the Nordstat poll.',
     ].join('\n');
     const document = parse(text);
-    const roe = quoteStarting(document, 'the new tariffs would raise');
-    assert.deepEqual([roe?.kind, roe?.speaker], ['reported', 'Richard Roe']);
-    const poll = quoteStarting(document, 'The senator leads her rival');
-    assert.deepEqual([poll?.speaker, poll?.speakerKind], ['the Marist poll', 'unnamed']);
+    const linde = quoteStarting(document, 'the steel duties would slow');
+    assert.deepEqual([linde?.kind, linde?.speaker], ['reported', 'Petra Linde']);
+    const poll = quoteStarting(document, 'The governing party trails');
+    assert.deepEqual([poll?.speaker, poll?.speakerKind], ['the Nordstat poll', 'unnamed']);
   });
 
-  test('a party and state in parentheses before `said`, and findings: `The Ledger found that …`', () => {
+  test('a party and state in parentheses before `said`, and findings: `The Courier found that …`', () => {
     const text = [
-      'However, Rep. Dana Whitfield (D-Ore.) said the harbor fund would run dry before the next winter storms.',
+      'However, Rep. Colette Barnaby (R-Wash.) said the fisheries treaty would cost the state its salmon quota.',
       '',
-      'The Ledger found that nine of the county’s forty bridges had missed their last two inspections.',
+      'The Courier found that six of the ministry’s eleven trade offices had no permanent staff.',
     ].join('\n');
     const document = parse(text);
-    assert.equal(quoteStarting(document, 'the harbor fund would')?.speaker, 'Dana Whitfield');
-    const finding = quoteStarting(document, 'nine of the county');
-    assert.deepEqual([finding?.speaker, finding?.speakerKind], ['Ledger', 'organisation']);
-    assert.ok(!document.people.some(p => p.name === 'Ledger'));
+    assert.equal(quoteStarting(document, 'the fisheries treaty would')?.speaker, 'Colette Barnaby');
+    const finding = quoteStarting(document, 'six of the ministry');
+    assert.deepEqual([finding?.speaker, finding?.speakerKind], ['Courier', 'organisation']);
+    assert.ok(!document.people.some(p => p.name === 'Courier'));
   });
 });
 
 describe('quotations inside transcripts and speeches', () => {
   test('a journalist’s turn yields the turn and the quotation it relays, by the person quoted', () => {
     const text = [
-      'MS. ALVAREZ: Good afternoon, everyone. I have one announcement before questions.',
+      'MR. OYELARAN: Good morning. I will start with the schedule for the summit.',
       '',
-      'QUESTION: Senator Dan Hollis tweeted yesterday that “the administration has no plan for the border at all.” Do you agree with him?',
+      'QUESTION: Senator Linnea Ekholm wrote yesterday that “the ministry has given up on the grain talks.” Is she right?',
       '',
-      'MS. ALVAREZ: I would not agree with that characterization at all.',
+      'MR. OYELARAN: No, and the talks resume next week in Geneva.',
     ].join('\n');
     const document = parse(text);
     assert.equal(document.quotes.filter(q => q.kind === 'transcript').length, 3);
-    const relayed = quoteStarting(document, 'the administration has no plan');
-    assert.equal(relayed?.speaker, 'Dan Hollis');
+    const relayed = quoteStarting(document, 'the ministry has given up');
+    assert.equal(relayed?.speaker, 'Linnea Ekholm');
   });
 
-  test('“The Secretary-General, in his report on …, observed: “…”” is the Secretary-General the speech names', () => {
+  test('“The Secretary-General, in his annual review, observed: “…”” is the Secretary-General the speech names', () => {
     const text = [
-      'H.E. Maria Okafor, Secretary-General of the United Nations,',
+      'H.E. Tomasz Wierzbicki, Secretary-General of the Council of Baltic Ports,',
       '',
       'Excellencies, Ladies and Gentlemen,',
       '',
-      'The Secretary-General, in his report on our common agenda, observed: “Humanity faces a stark and urgent choice between breakdown and breakthrough.”',
+      'The Secretary-General, in his annual review of our shipping lanes, observed: “Our seas take no notice of the borders we draw on maps.”',
       '',
-      'We agree with that assessment and we will act on it in the coming year together with our partners.',
+      'We share that view and will bring it to the ministerial meeting in the autumn with our partners.',
     ].join('\n');
     const document = parse(text);
     assert.equal(document.kind, 'speech');
-    assert.equal(quoteStarting(document, 'Humanity faces a stark')?.speaker, 'Maria Okafor');
+    assert.equal(quoteStarting(document, 'Our seas take no notice')?.speaker, 'Tomasz Wierzbicki');
   });
 });
 
 describe('metadata from the archives’ sidecars', () => {
   test('a UN manifest’s year, country and session give the date and title, with provenance', () => {
     const manifest = readSidecar('MANIFEST.tsv', 'file\tcountry\tsession\tyear\nKEN_76_2021.txt\tKEN\t76\t2021\n');
-    const document = parseStatement({ uri: 'memory:///un/KEN_76_2021.txt', text: 'Mr. President,\n\nExcellencies,\n\nI am delighted to join you today in this seventy-sixth session of the General Assembly.', sidecar: manifest.entries.get('KEN_76_2021.txt') });
+    const document = parseStatement({ uri: 'memory:///un/KEN_76_2021.txt', text: 'Mr. President,\n\nExcellencies,\n\nIt is an honour to speak for my country at this seventy-sixth session.', sidecar: manifest.entries.get('KEN_76_2021.txt') });
     assert.deepEqual(document.date, { value: '2021', source: 'sidecar' });
     assert.deepEqual(document.title, { value: 'KEN, session 76 (2021)', source: 'sidecar' });
   });
@@ -359,148 +359,148 @@ describe('reporting clauses as news write them', () => {
 
   test('the subject reads past clause openers, a time between subject and verb, and a shared subject', () => {
     const document = parse([
-      'Governor Paul Reyes toured the plant on Monday. But he said the state would not pay for the new line.',
-      'Mayor Lena Ortiz on Tuesday said the budget would be balanced by the end of the year.',
-      'Senator Omar Haddad urged colleagues to "vote your conscience" and said he was standing on principle this time.',
+      'Minister Fredrik Aal visited the border post on Monday. But he said his ministry would not fund a second crossing.',
+      'Ambassador Sofia Brandao on Tuesday said the quota dispute could be settled before the summit.',
+      'Deputy Ilkka Rautio urged the chamber to "read the annexes first" and said he would oppose the treaty as written.',
     ].join('\n\n'));
-    assert.equal(speakerOf(document, 'the state would not pay'), 'Paul Reyes');
-    assert.equal(speakerOf(document, 'the budget would be balanced'), 'Lena Ortiz');
-    assert.equal(speakerOf(document, 'he was standing on principle'), 'Omar Haddad');
+    assert.equal(speakerOf(document, 'his ministry would not fund'), 'Fredrik Aal');
+    assert.equal(speakerOf(document, 'the quota dispute could be'), 'Sofia Brandao');
+    assert.equal(speakerOf(document, 'he would oppose the treaty'), 'Ilkka Rautio');
   });
 
   test('described sources: coordinated heads and quantities are unnamed speakers', () => {
     const document = parse([
-      'Regional and national officials said the two ports handled far more grain than they declared.',
-      'The survey asked about the accord. Another 12 percent said they would not back either draft this spring.',
+      'Customs and trade officials said the two terminals shipped more timber than their permits allowed.',
+      'Members were polled on the treaty. A further 18 percent said neither version should be ratified.',
     ].join('\n\n'));
-    const officials = quoteStarting(document, 'the two ports handled');
-    assert.deepEqual([officials?.speaker, officials?.speakerKind], ['Regional and national officials', 'unnamed']);
-    const share = quoteStarting(document, 'they would not back either');
-    assert.deepEqual([share?.speaker, share?.speakerKind], ['Another 12 percent', 'unnamed']);
+    const officials = quoteStarting(document, 'the two terminals shipped');
+    assert.deepEqual([officials?.speaker, officials?.speakerKind], ['Customs and trade officials', 'unnamed']);
+    const share = quoteStarting(document, 'neither version should be');
+    assert.deepEqual([share?.speaker, share?.speakerKind], ['A further 18 percent', 'unnamed']);
   });
 
   test('a long appositive between the name and the verb, before and after the quotation', () => {
     const document = parse([
-      'The delegations met on Monday. “We expect the protocol to be ratified soon,” Deputy Minister Tom Hadley, R-Ore., said Tuesday.',
-      '“The tariff schedule is unworkable,” Mark Ellison, a visiting scholar at the Baxter Institute and a former trade envoy to Peru, said of the plan.',
-      'The mission has few staff. Its first field office could open next month, said Dana Crowe, a longtime adviser to the foundation who oversees the relief effort in the north.',
+      'The envoys arrived on Sunday. “The annex on fishing rights is settled,” Rep. Arne Solli, R-Maine, said Wednesday.',
+      '“The rules of origin are far too strict,” Nadia Korhonen, a visiting fellow of the Lindqvist Centre and a former customs attaché in Chile, said of the draft.',
+      'The consulate is short of staff. A visa desk might reopen in the spring, said Tobias Wren, a longtime aide at the embassy who runs its outreach to exporters.',
     ].join('\n\n'));
-    assert.equal(speakerOf(document, 'We expect the protocol'), 'Tom Hadley');
-    assert.equal(speakerOf(document, 'The tariff schedule'), 'Mark Ellison');
-    assert.equal(speakerOf(document, 'Its first field office'), 'Dana Crowe');
+    assert.equal(speakerOf(document, 'The annex on fishing rights'), 'Arne Solli');
+    assert.equal(speakerOf(document, 'The rules of origin'), 'Nadia Korhonen');
+    assert.equal(speakerOf(document, 'A visa desk might reopen'), 'Tobias Wren');
   });
 
-  test('a verb after the cue reports a clause: ", said many examples were wrong" names no speaker', () => {
-    const document = parse('Angela Brenner, an economist and spokeswoman for the Riverside Shipping Coalition, which is made up of carriers, said many figures were wrong.');
-    assert.equal(speakerOf(document, 'many figures were wrong'), 'Angela Brenner');
-    assert.deepEqual(document.people.map(p => p.name), ['Angela Brenner'], 'the coalition is no person');
+  test('a verb after the cue reports a clause: ", said several lines were wrong" names no speaker', () => {
+    const document = parse('Solveig Arnesen, a lawyer for the Baltic Grain Exporters Union, whose members include forty trading houses, said several tariff lines were mislabelled.');
+    assert.equal(speakerOf(document, 'several tariff lines were'), 'Solveig Arnesen');
+    assert.deepEqual(document.people.map(p => p.name), ['Solveig Arnesen'], 'the union is no person');
   });
 });
 
 describe('coordinated verbs and descriptions before a name', () => {
-  test('"X, an aside, appeared … and said she …" and "said 24/7 hotline nurse Terry Strand"', () => {
+  test('"X, an aside, addressed … and said she …" and "said 24/7 customs officer Linus Berglund"', () => {
     const document = parse([
-      'Marta Lindqvist, the former trade minister, spoke at the summit hosted by a think tank and said she has the quality the talks need: "Patience, a great deal of patience."',
-      '“The grounds for the embargo do not stand up. They never did,” said 24/7 hotline nurse Terry Strand.',
+      'Hedda Sandvik, a retired customs director, addressed the forum organised by the chamber of commerce and said she knows what the negotiators lack: "Time, and a good map of the ports."',
+      '“The quota figures are wrong. They always were,” said 24/7 customs officer Linus Berglund.',
     ].join('\n\n'));
-    assert.equal(quoteStarting(document, 'Patience, a great deal')?.speaker, 'Marta Lindqvist');
-    assert.equal(quoteStarting(document, 'she has the quality the talks')?.speaker, 'Marta Lindqvist');
-    assert.equal(quoteStarting(document, 'The grounds for the embargo')?.speaker, 'Terry Strand');
+    assert.equal(quoteStarting(document, 'Time, and a good map')?.speaker, 'Hedda Sandvik');
+    assert.equal(quoteStarting(document, 'she knows what the negotiators')?.speaker, 'Hedda Sandvik');
+    assert.equal(quoteStarting(document, 'The quota figures are wrong')?.speaker, 'Linus Berglund');
   });
 });
 
 describe('quotations owned by a claim or an "as X put it"', () => {
-  test('"X’s claim that … “…”", "“…,” as a memo put it" and "as the paper put it, … “…”"', () => {
+  test('"X’s assertion that … “…”", "“…,” as a notice put it" and "as the daily put it, … “…”"', () => {
     const document = parse([
-      'Minister Ray Gibbs spoke on Monday. The monitors checked Gibbs’s claim that there have been “hundreds of border incidents” this year.',
-      'The condition is a "verifiable end-user certificate," as a ministry circular put it.',
-      'The envoy, as the weekly newspaper put it in a profile, is “the quiet fixer.”',
+      'Minister Aldo Ferrante addressed the council on Monday. Inspectors are reviewing Ferrante’s assertion that customs fraud costs “nearly a billion euros” every year.',
+      'Exporters must hold a "certified origin statement," as a customs notice put it.',
+      'The negotiator, as the business daily put it in a long portrait, is “the patient broker.”',
     ].join('\n\n'));
-    assert.equal(quoteStarting(document, 'hundreds of border incidents')?.speaker, 'Ray Gibbs');
-    assert.deepEqual([quoteStarting(document, 'verifiable end-user')?.speaker, quoteStarting(document, 'verifiable end-user')?.speakerKind], ['a ministry circular', 'unnamed']);
-    assert.equal(quoteStarting(document, 'the quiet fixer')?.speaker, 'the weekly newspaper');
+    assert.equal(quoteStarting(document, 'nearly a billion euros')?.speaker, 'Aldo Ferrante');
+    assert.deepEqual([quoteStarting(document, 'certified origin')?.speaker, quoteStarting(document, 'certified origin')?.speakerKind], ['a customs notice', 'unnamed']);
+    assert.equal(quoteStarting(document, 'the patient broker')?.speaker, 'the business daily');
   });
 });
 
 describe('adverbs, participles and names for things', () => {
   test('an adverb before the verb, a participle after a comma, and "what Y calls"', () => {
     const document = parse([
-      "Opposition leader Marta Lindqvist pointedly suggested that Premier Olaf Brandt ''doesn't want the voters to know what the pipeline deal costs.''",
-      "Brandt was defensive when questioned after the session, asserting, ''Of course, the contract was published in full.''",
-      'Minister Ray Gibbs is rejecting what Ambassador Tom Trent calls “the most serious breach of the ceasefire so far.”',
+      "Deputy Leader Katrin Aho openly suggested that Chancellor Jonas Weller ''has not read the annexes to the gas contract he signed.''",
+      "Weller was unmoved when pressed in the lobby later, replying, ''Every page of the contract is online for anyone to read.''",
+      'Minister Aldo Ferrante dismisses what Senator Hanna Kivi calls “a quiet betrayal of the fishing towns.”',
     ].join('\n\n'));
-    assert.equal(quoteStarting(document, "doesn't want the voters")?.speaker, 'Marta Lindqvist');
-    const taxes = quoteStarting(document, 'Of course, the contract');
-    assert.deepEqual([taxes?.speaker, taxes?.kind], ['Olaf Brandt', 'direct']);
-    assert.equal(quoteStarting(document, 'the most serious breach')?.speaker, 'Tom Trent');
+    assert.equal(quoteStarting(document, 'has not read the annexes')?.speaker, 'Katrin Aho');
+    const online = quoteStarting(document, 'Every page of the contract');
+    assert.deepEqual([online?.speaker, online?.kind], ['Jonas Weller', 'direct']);
+    assert.equal(quoteStarting(document, 'a quiet betrayal')?.speaker, 'Hanna Kivi');
   });
 });
 
 describe('relative clauses and sentence-opening "Said X:"', () => {
-  test('"X, now the leader, who in 2015 said … a “living document,” agreed" and "Said Okafor: “…”"', () => {
+  test('"X, the rapporteur, who in 2019 said … “open to new members,” agreed" and "Said Adebayo: “…”"', () => {
     const document = parse([
-      'The chair, Mitch Conway, who in 2015 said the committee’s main task was to make the treaty a "living document," agreed.',
-      'Analysts say the accord is fragile. Said Okafor: “I do not think either side is ready to give up the islands.”',
+      'The rapporteur, Greta Holmqvist, who in 2019 said the delegation’s first duty was to keep the accord "open to new members," agreed.',
+      'Diplomats doubt the truce will hold. Said Adebayo: “Neither capital has shown any interest in a compromise over the river.”',
     ].join('\n\n'));
-    assert.equal(quoteStarting(document, 'living document')?.speaker, 'Mitch Conway');
-    assert.equal(quoteStarting(document, 'the committee’s main task')?.speaker, 'Mitch Conway');
-    assert.equal(quoteStarting(document, 'I do not think either side')?.speaker, 'Okafor');
+    assert.equal(quoteStarting(document, 'open to new members')?.speaker, 'Greta Holmqvist');
+    assert.equal(quoteStarting(document, 'the delegation’s first duty')?.speaker, 'Greta Holmqvist');
+    assert.equal(quoteStarting(document, 'Neither capital has shown')?.speaker, 'Adebayo');
   });
 });
 
 describe('what a "said" reports', () => {
-  test('"said on Tuesday that …" starts after "that"; "said to the premier as he passed" reports nothing', () => {
+  test('"said on Thursday that …" starts after "that"; "said to the chancellor as he signed" reports nothing', () => {
     const document = parse([
-      'Governor Ann Pike said on Tuesday that the state would not pay for the new line.',
-      'Premier Olaf Brandt stepped off the plane. “Welcome back, Olaf,” Greta Pike said to the premier as he passed the guard.',
+      'Foreign Minister Liv Strand said on Thursday that her ministry would reopen the embassy in Lima.',
+      'Chancellor Jonas Weller arrived at the border post. “Good to see you, Jonas,” Mirja Salo said to the chancellor as he signed the guest book.',
     ].join('\n\n'));
-    assert.equal(document.quotes.find(q => q.kind === 'reported' && q.speaker === 'Ann Pike')?.text, 'the state would not pay for the new line');
-    assert.ok(!document.quotes.some(q => q.text.startsWith('to the premier')), JSON.stringify(document.quotes));
+    assert.equal(document.quotes.find(q => q.kind === 'reported' && q.speaker === 'Liv Strand')?.text, 'her ministry would reopen the embassy in Lima');
+    assert.ok(!document.quotes.some(q => q.text.startsWith('to the chancellor')), JSON.stringify(document.quotes));
   });
 });
 
 describe('transcript excerpts inside a quotation', () => {
-  test('`"FARROW: But, Minister …"` is the labelled speaker’s, and "Host" is a role', () => {
-    const document = parse('Host Nadia Farrow asked about the vote. "FARROW: But, Minister Okafor, I must ask you about the leaked cable of last week."');
-    assert.equal(quoteStarting(document, 'FARROW: But')?.speaker, 'Nadia Farrow');
+  test('`"KRAL: Minister, …"` is the labelled speaker’s, and "Host" is a role', () => {
+    const document = parse('Host Bettina Kral pressed the minister on the tariffs. "KRAL: Minister, your own officials warned against these duties in March."');
+    assert.equal(quoteStarting(document, 'KRAL: Minister')?.speaker, 'Bettina Kral');
     assert.ok(!document.people.some(p => p.name.startsWith('Host')), JSON.stringify(document.people.map(p => p.name)));
   });
 });
 
 describe('places and organisations named after people are no people', () => {
-  test('"the Ansel Whitford Bridge", "Harlan Brooks National Medical Center", "The Department of Fisheries announced"', () => {
+  test('"the Osric Fenwick Bridge", "Ludmila Varga Memorial Congress Hall", "The Department of Trade announced"', () => {
     const document = parse([
-      'Pilgrims crossed the Ansel Whitford Bridge on Sunday. Doctors at Harlan Brooks National Medical Center treated the injured. “We did what we could,” said Dr. Ana Ruiz.',
-      'The Department of Fisheries announced $2 billion for harbours on the coast and inland.',
+      'Delegates crossed the Osric Fenwick Bridge on Sunday. Staff at Ludmila Varga Memorial Congress Hall set up the hall. “Everything was ready by noon,” said Dr. Ines Moreau.',
+      'The Department of Trade announced $3 billion in export credit for small firms.',
     ].join('\n\n'));
-    assert.deepEqual(document.people.map(p => p.name), ['Ana Ruiz']);
-    const grants = quoteStarting(document, '2 billion for harbours');
-    assert.deepEqual([grants?.speaker, grants?.speakerKind], ['The Department of Fisheries', 'organisation']);
+    assert.deepEqual(document.people.map(p => p.name), ['Ines Moreau']);
+    const credit = quoteStarting(document, '3 billion in export credit');
+    assert.deepEqual([credit?.speaker, credit?.speakerKind], ['The Department of Trade', 'organisation']);
   });
 });
 
 describe('continuity and titles', () => {
   test('a quotation left unclosed continues into the next paragraph only when that one has no cue of its own', () => {
-    const document = parse('“It is a signal to every capital,” Minister Gail Moore said Friday. “If the ceasefire is not monitored, then nobody can trust the next one.\n\n“I have been thinking a great deal about where the region is heading,” added Ambassador James Colburn, the deputy head of the mission.');
-    assert.equal(quoteStarting(document, 'If the ceasefire is not')?.speaker, 'Gail Moore');
-    assert.equal(quoteStarting(document, 'I have been thinking a great')?.speaker, 'James Colburn');
+    const document = parse('“The whole region is watching this vote,” Minister Petra Novak said Friday. “If parliament rejects the accord, no neighbour will negotiate with us again.\n\n“My own view is that the accord can still be saved,” added Ambassador Rolf Edvardsen, the deputy head of the delegation.');
+    assert.equal(quoteStarting(document, 'If parliament rejects')?.speaker, 'Petra Novak');
+    assert.equal(quoteStarting(document, 'My own view is that')?.speaker, 'Rolf Edvardsen');
   });
 
   test('a title in Title Case after "on" or a possessive is no quotation', () => {
-    const document = parse('“She is right about the fishing quotas,” Tom Flint, a retired admiral, said Thursday morning on Radio Nord’s “Harbour Hour Weekly.” “There is real anger along the coast.”');
-    assert.ok(!document.quotes.some(q => q.text.startsWith('Harbour Hour Weekly')), JSON.stringify(document.quotes));
-    assert.equal(quoteStarting(document, 'There is real anger')?.speaker, 'Tom Flint');
+    const document = parse('“The minister has a point about the quotas,” Arvid Nyman, a former consul, said Monday evening on Channel Five’s “Foreign Desk Tonight.” “The exporters in the north feel forgotten by everyone.”');
+    assert.ok(!document.quotes.some(q => q.text.startsWith('Foreign Desk Tonight')), JSON.stringify(document.quotes));
+    assert.equal(quoteStarting(document, 'The exporters in the north feel')?.speaker, 'Arvid Nyman');
   });
 });
 
 describe('fragments after verbs of judging', () => {
   test('an adverb before the verb, an aside after the subject, and verbs like attacked and exhorted', () => {
     const document = parse([
-      'Minister Sam Pruitt spoke on Monday. Pruitt further described the collision as a “grave provocation,” but stopped short of naming the vessel.',
-      'Minister Ray Gibbs, who left the coalition in February, dismissed the report as “fiction” in a radio interview.',
-      'Envoy Lia Moss exhorted delegates to "keep the corridor open" and left the hall.',
+      'Minister Edvin Krogh spoke to parliament on Tuesday. Krogh openly described the export ban as an “economic blockade,” but did not name the country behind it.',
+      'Senator Aldo Ferrante, who chaired the trade panel until June, dismissed the audit as “theatre” on a podcast.',
+      'Envoy Tuva Lind exhorted the ministers to "finish the tariff chapter tonight" before leaving.',
     ].join('\n\n'));
-    for (const [words, speaker] of [['grave provocation', 'Sam Pruitt'], ['fiction', 'Ray Gibbs'], ['keep the corridor open', 'Lia Moss']]) {
+    for (const [words, speaker] of [['economic blockade', 'Edvin Krogh'], ['theatre', 'Aldo Ferrante'], ['finish the tariff chapter', 'Tuva Lind']]) {
       const quote = quoteStarting(document, words);
       assert.deepEqual([quote?.speaker, quote?.kind], [speaker, 'fragment'], words);
     }
@@ -508,79 +508,79 @@ describe('fragments after verbs of judging', () => {
 });
 
 describe('participles report the sentence subject', () => {
-  test('"…, telling X that “…”", "by announcing that …" and "He\'s claiming that …"', () => {
+  test('"…, telling X that “…”", "…, saying …" and "He\'s claiming that …"', () => {
     const document = parse([
-      'The interviewer pressed Minister Ray Gibbs on the choice of mediators, telling Dan Riley that "I cannot accept this mediator because I think he has already taken a side."',
-      'Judge Nora Bell rejected the appeal on Monday, saying the tribunal has no power to rule on the maritime boundary.',
-      'Minister Sam Pruitt spoke in Oslo. He\'s claiming that smuggling is “a very serious problem on the northern route” and that nobody will act on it.',
+      'Minister Aldo Ferrante defended the arbitration clause before the committee, telling Vera Holm that "I will not sign any clause that places foreign judges above our own courts."',
+      'Judge Kerstin Dahl turned down the request on Wednesday, saying the panel cannot decide questions of sovereignty.',
+      'Minister Edvin Krogh spoke in Tallinn. He\'s claiming that dumping is “an open attack on our steel mills” and that the commission ignores it.',
     ].join('\n\n'));
-    assert.equal(quoteStarting(document, 'I cannot accept this')?.speaker, 'Ray Gibbs');
-    assert.equal(quoteStarting(document, 'the tribunal has no power')?.speaker, 'Nora Bell');
-    assert.equal(quoteStarting(document, 'a very serious problem')?.speaker, 'Sam Pruitt');
+    assert.equal(quoteStarting(document, 'I will not sign any clause')?.speaker, 'Aldo Ferrante');
+    assert.equal(quoteStarting(document, 'the panel cannot decide')?.speaker, 'Kerstin Dahl');
+    assert.equal(quoteStarting(document, 'an open attack on our steel')?.speaker, 'Edvin Krogh');
   });
 });
 
 describe('pronouns', () => {
   test('a person named inside a quotation does not take the pronoun after it', () => {
-    const document = parse('President Alan Moreno spoke about the drought. “My water adviser, Carl Jensen, will publish the reservoir levels,” he said, “and they are alarming.”');
-    assert.equal(quoteStarting(document, 'My water adviser')?.speaker, 'Alan Moreno');
+    const document = parse('President Henrik Kask spoke about the gas talks. “My energy envoy, Jaan Tamm, will brief the committee tomorrow,” he said, “and the news is not good.”');
+    assert.equal(quoteStarting(document, 'My energy envoy')?.speaker, 'Henrik Kask');
   });
 
-  test('a possessive is no subject: "he" after "X said Y’s numbers …" stays with X', () => {
-    const document = parse('Minister Mark Penn negotiated on Tuesday. “His tone was measured,” said radio host Chris Mathis.\n\nMathis said Penn’s offer should ease Don Tramp’s budget worries.\n\n“I thought he was very persuasive with the northern delegations,” he said.');
-    assert.equal(quoteStarting(document, 'I thought he was very persuasive')?.speaker, 'Chris Mathis');
+  test('a possessive is no subject: "he" after "X said Y’s offer …" stays with X', () => {
+    const document = parse('Minister Oskar Vidal met the Danish delegation on Friday. “He kept every promise he made,” said columnist Peter Lund.\n\nLund said Vidal’s compromise should calm Erik Sand’s export worries.\n\n“I found him calm and well prepared throughout the talks,” he said.');
+    assert.equal(quoteStarting(document, 'I found him calm')?.speaker, 'Peter Lund');
   });
 
-  test('a name that modifies a noun is no subject: "the Reyes campaign took …"', () => {
-    const document = parse('“The ministry is scrambling,” said Laura Wiles, a union president.\n\nShe believes the Reyes government took the dock workers for granted.\n\n“They have a real problem now,” she said.');
-    assert.equal(quoteStarting(document, 'They have a real problem')?.speaker, 'Laura Wiles');
+  test('a name that modifies a noun is no subject: "the Lindholm cabinet underestimated …"', () => {
+    const document = parse('“The embassy was caught off guard,” said Margit Aune, a former attaché.\n\nShe thinks the Lindholm cabinet underestimated the farmers’ lobby.\n\n“Now they will pay for it at the ballot box,” she said.');
+    assert.equal(quoteStarting(document, 'Now they will pay for it')?.speaker, 'Margit Aune');
   });
 
   test('a bare surname two people share is the one named in full most; the paragraph’s subject takes "he"', () => {
     const document = parse([
-      'Ambassador Bobby Mora is seeking the post. Minister Tim Mora, no relation, backed a rival last year.',
-      'Ambassador Bobby Mora spoke to the chamber on Monday.',
-      '"He has never wanted a cabinet seat," said Quentin Kidd, a historian at the national academy.',
-      'Mora dismisses any doubt about his experience. "I have run three embassies and two trade missions," he said.',
+      'Ambassador Anders Hovland is seeking the top post in the foreign service. Minister Nils Hovland, a distant cousin, backed another candidate in the spring.',
+      'Ambassador Anders Hovland addressed the selection board on Thursday.',
+      '"He has always preferred the field to the capital," said Lorenz Abt, who teaches diplomacy at the state university.',
+      'Hovland brushes off questions about his age. "I have led four trade missions and two consulates," he said.',
     ].join('\n\n'));
-    assert.equal(quoteStarting(document, 'I have run three embassies')?.speaker, 'Bobby Mora');
+    assert.equal(quoteStarting(document, 'I have led four trade missions')?.speaker, 'Anders Hovland');
   });
 
   test('names inside noun phrases or subordinate clauses take no pronoun from the subject', () => {
     const document = parse([
-      'Minister Chris Crane, who has worked for Premier Olaf Brandt since he left the navy, dismissed the report as “fiction” on Wednesday.',
-      '“Those figures are invented,” he said.',
-      'Ed Shultz said he did not support Mr. Brandt, the presumed Kremlin choice. The difference now, he told me on Friday, is that he is the chair of a neutral panel.',
+      'State Secretary Matteo Ruggeri, who has worked for Chancellor Jonas Weller since he left the navy, described the trade report as “pure invention” to journalists.',
+      '“Every figure in it is made up,” he said.',
+      'Lars Ekdal sided with the auditors against Mr. Weller, the party’s favourite in the north. What matters now, he wrote to members on Saturday, is whether the auditors remain independent.',
     ].join('\n\n'));
-    assert.equal(quoteStarting(document, 'Those figures are invented')?.speaker, 'Chris Crane');
-    assert.equal(quoteStarting(document, 'he is the chair')?.speaker, 'Ed Shultz');
+    assert.equal(quoteStarting(document, 'Every figure in it')?.speaker, 'Matteo Ruggeri');
+    assert.equal(document.quotes.find(q => q.text.includes('whether the auditors remain independent'))?.speaker, 'Lars Ekdal');
   });
 
   test('"she" never goes to a man the text shows as one', () => {
-    const document = parse('Mr. Victor Hale walked to the podium. “Thank you all for coming to Geneva,” Hale said. Then the hall applauded. “It is signed,” she said of the accord.');
-    assert.equal(quoteStarting(document, 'Thank you all for coming to')?.speaker, 'Victor Hale');
-    assert.notEqual(quoteStarting(document, 'It is signed')?.speaker, 'Victor Hale');
+    const document = parse('Mr. Gustav Lorenz stepped up to the lectern. “Welcome to Vienna, all of you,” Lorenz said. The delegates stood and clapped. “We have a deal,” she said of the treaty.');
+    assert.equal(quoteStarting(document, 'Welcome to Vienna, all')?.speaker, 'Gustav Lorenz');
+    assert.notEqual(quoteStarting(document, 'We have a deal')?.speaker, 'Gustav Lorenz');
   });
 });
 
 describe('headlines that state what someone said', () => {
   const article = (title: string, body: string) => parseStatement({ uri: 'memory:///news.txt', text: `${title}\n\n${body}` });
-  const body = 'Minister Bernard Sandoval spoke in Lisbon on Tuesday about the fisheries talks. Sandoval said the talks had stalled and needed a new mediator.';
+  const body = 'Minister Constanza Iriarte spoke in Montevideo on Monday about the grain negotiations. Iriarte said the negotiations were stuck and needed fresh proposals.';
 
   test('`Name: …`, `Name says …` and `…, Name Says` are the named person’s when the article names them', () => {
     for (const [title, words] of [
-      ["Sandoval: Fisheries talks need 'a fresh pair of eyes on the quotas.'", "Fisheries talks need 'a fresh"],
-      ['Sandoval says the fisheries talks have stalled.', 'the fisheries talks have stalled'],
-      ['The Talks Could Still Close by Summer, Sandoval Says.', 'The Talks Could Still Close by Summer'],
+      ["Iriarte: Grain negotiations need 'new ideas from both capitals.'", "Grain negotiations need 'new"],
+      ['Iriarte says the grain negotiations are stuck.', 'the grain negotiations are stuck'],
+      ['The Deal Could Still Be Signed in Spring, Iriarte Says.', 'The Deal Could Still Be Signed in Spring'],
     ]) {
       const quote = article(title, body).quotes.find(q => q.text.startsWith(words));
-      assert.equal(quote?.speaker, 'Bernard Sandoval', title);
+      assert.equal(quote?.speaker, 'Constanza Iriarte', title);
       assert.equal(quote?.kind, 'reported', title);
     }
   });
 
   test('a label nobody in the article answers to makes no statement', () => {
-    const document = article('Poll: Voters split evenly on the fisheries accord.', body);
-    assert.ok(!document.quotes.some(q => q.text.startsWith('Voters split')), JSON.stringify(document.quotes));
+    const document = article('Survey: Farmers divided over the grain deal.', body);
+    assert.ok(!document.quotes.some(q => q.text.startsWith('Farmers divided')), JSON.stringify(document.quotes));
   });
 });

@@ -16,7 +16,7 @@ export interface Span {
 
 /**
  * The form of a quotation: `direct` (in quotation marks, a sentence or more), `fragment` (a few quoted words
- * inside the writer's own sentence: called the plan “a historic mistake”), `reported` (indirect speech),
+ * inside the writer's own sentence: called the deal “a shameful surrender”), `reported` (indirect speech),
  * `speech` (a paragraph of a speech), `transcript` (a turn).
  */
 export type QuoteKind = 'direct' | 'reported' | 'fragment' | 'speech' | 'transcript';

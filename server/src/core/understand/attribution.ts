@@ -1,4 +1,4 @@
-import { KNOWN_ORGANISATIONS, ORGANISATION_HEADS, REPORTING_VERB_SET, REPORTING_VERBS, ROLE_HEADS, SOURCE_NOUNS } from './lexicon';
+import { DETERMINERS, KNOWN_ORGANISATIONS, ORGANISATION_HEADS, REPORTING_VERB_SET, REPORTING_VERBS, ROLE_HEADS, SOURCE_NOUNS, STANCE_VERB_SET } from './lexicon';
 
 const TWO_WORD_VERB_STARTS = new Set(REPORTING_VERBS.filter(verb => verb.includes(' ')).map(verb => verb.split(' ')[0]));
 import { DESCRIBING_NOUN, unknownPersonName } from './people';
@@ -31,13 +31,13 @@ export function describedSource(tokens: readonly Token[], text: string): Source 
   const lower = tokens.map(t => t.lower);
   if (/^(?:he|she|it|they|we|i|you|this|that|there|which|who)$/.test(lower[0]) && tokens.length === 1) return undefined;
   const phrase = text.slice(tokens[0].start, tokens[tokens.length - 1].end).replace(/\s+/g, ' ');
-  // "people familiar with the matter", "a spokesman for the ministry": the head comes before of/for/with/at.
+  // "people familiar with the matter", "an aide to the minister": the head comes before of/for/with/at.
   const cut = lower.findIndex((word, i) => i > 0 && /^(?:of|for|with|at|from|in|on|by|about|close|familiar|who|briefed)$/.test(word));
   const head = tokens.slice(0, cut === -1 ? tokens.length : cut);
   // A described source is a noun phrase: no verb, pronoun or clause word inside it ("are a good case study").
   if (head.some(t => /^(?:are|is|was|were|be|been|being|have|has|had|will|would|can|could|may|might|must|should|do|does|did|not|to|that|which|who|it|they|we|i|you|he|she|if|when|as)$/.test(t.lower) || REPORTING_VERB_SET.has(t.lower))) return undefined;
   const headWord = head[head.length - 1].lower.replace(/['’]s$/, '');
-  if (/^\d/.test(headWord)) return undefined; // "24/7 nurse Ann Lowry" cut at the slash is no "9"
+  if (/^\d/.test(headWord)) return undefined; // "24/7 customs officer Linus Berglund" cut at the slash is no "7"
   // "the Ohio businessman", "a Chicago activist": a word for a person ends the description.
   if (DESCRIBING_NOUN.test(headWord) && !/^(?:human|woman|man)$/.test(headWord) && !/^[A-Z]/.test(head[head.length - 1].text)) return { name: phrase, kind: 'unnamed' };
   // A sentence's first word is capitalized whatever it is: "Another 19 percent" names no one.
@@ -52,7 +52,11 @@ export function describedSource(tokens: readonly Token[], text: string): Source 
   // several capitalized words ("Acme Capital"). One unknown capitalized word is more likely a surname, or a
   // sentence's first word ("Initial results …").
   const known = KNOWN_ORGANISATIONS.has(lower.join(' ').replace(/^the /, ''));
+  // "the Courier", "the Kremlin": one capitalized word after "the" names an institution, unless it is an office
+  // ("the President"), an owner ("the President’s") or the start of a longer name cut short ("the United").
+  const theInstitution = lower[0] === 'the' && tokens.length === 2 && named.length === 1 && !organisationHead && !ROLE_HEADS.has(headWord) && !/['’]s$|^United$/.test(named[0].text);
   const capitalizedPhrase = named.length === head.length - (lower[0] === 'the' ? 1 : 0) && named.length >= 2 && named.length <= 5 && cut === -1;
+  if (theInstitution) return { name: named[0].text, kind: 'organisation' };
   if (organisationHead && named.length > 0 || known || capitalizedPhrase) {
     return { name: phrase, kind: 'organisation' };
   }
@@ -66,10 +70,23 @@ export function describedSource(tokens: readonly Token[], text: string): Source 
  */
 export function sourceNamedIn(tokens: readonly Token[], text: string): Source | undefined {
   const described = describedSource(tokens, text);
-  if (described?.kind === 'unnamed' || tokens.length === 0) return described;
+  // "the Courier", "the Harbor Trust": no person's name follows "the".
+  if (described?.kind === 'unnamed' || tokens.length === 0 || (described && tokens[0].lower === 'the')) return described;
   const known = KNOWN_ORGANISATIONS.has(tokens.map(t => t.lower).join(' ').replace(/^the /, ''));
   const name = known ? undefined : unknownPersonName(tokens);
   return name ? { name, kind: 'person' } : described;
+}
+
+/**
+ * The source after "according to": anything named there is one. A person or organisation the text knows, else
+ * the phrase as written ("federal statistics", "a count by the county clerk").
+ */
+export function accordingToSource(tokens: readonly Token[], text: string, context: SpeakerContext): Source | undefined {
+  const source = context.resolveSource(tokens, text);
+  if (source || tokens.length === 0 || tokens.length > 10) return source;
+  const phrase = text.slice(tokens[0].start, tokens[tokens.length - 1].end).replace(/\s+/g, ' ');
+  const named = tokens.some(t => isCapitalized(t.text) && !/^(?:the|a|an)$/i.test(t.text));
+  return { name: phrase, kind: named ? 'organisation' : 'unnamed' };
 }
 
 /** Who is being talked about at this point of the document, for pronouns and "the ambassador". */
@@ -111,7 +128,7 @@ export class SpeakerContext {
     const currentGender = current ? this.people.genderOf(current) : undefined;
     const mentions = this.people.mentions;
     // Walk back from the pronoun: a person of that gender named after the current speaker was last named takes
-    // it ("Ms. Ruiz criticized the plan. “…,” she told"); reaching the current speaker first keeps them.
+    // it ("Ms. Monteverdi attacked the cut. “…,” she told"); reaching the current speaker first keeps them.
     const other = gender === 'm' ? 'f' : 'm';
     let nearestUnknown: string | undefined;
     let nearestMentioned: string | undefined;
@@ -121,10 +138,10 @@ export class SpeakerContext {
       if (person === current && currentGender !== other) return current;
       if (person === current) continue;
       const personGender = this.people.genderOf(person);
-      // Someone only mentioned ("a bridge named after Pollard") does not take the pronoun from a subject or a speaker.
+      // Someone only mentioned ("a hall named after Solheim") does not take the pronoun from a subject or a speaker.
       if (personGender === gender && (mentions[i].speaking || mentions[i].subject)) return person;
       if (personGender === gender) nearestMentioned ??= person;
-      // "Mora dismisses any doubt. “…,” he said": the paragraph's subject, of no known gender, before the
+      // "Hovland brushes off questions. “…,” he said": the paragraph's subject, of no known gender, before the
       // speaker of an earlier paragraph.
       if (personGender === undefined && mentions[i].subject && !this.paragraphBreakBetween(mentions[i].span.end, offset)) return person;
       if (personGender === undefined) nearestUnknown ??= person;
@@ -138,7 +155,27 @@ export class SpeakerContext {
   resolveSource(tokens: readonly Token[], text: string): Source | undefined {
     const person = this.resolveSubject(tokens);
     if (person) return { name: person, kind: 'person' };
+    if (tokens.length === 1 && /^(?:it|they)$/.test(tokens[0].lower)) return this.bySourcePronoun(tokens[0]);
     return sourceNamedIn(tokens, text);
+  }
+
+  /** The latest organisation or described source quoted, for "it added" and "they wrote" after it. */
+  private lastSource: { source: Source; end: number } | undefined;
+
+  /** Records who spoke when it is not a person: "the Courier wrote … “…,” it added". */
+  sourceSpoke(source: Source, end: number): void {
+    if (source.kind !== 'person') this.lastSource = { source, end };
+  }
+
+  /**
+   * "it" takes an organisation quoted just before ("the Courier wrote. “…,” it added"), "they" a described
+   * source or an organisation ("critics of the plan said … they wrote"); nothing else is known about them.
+   */
+  private bySourcePronoun(pronoun: Token): Source | undefined {
+    const last = this.lastSource;
+    if (!last || pronoun.start - last.end > SOURCE_PRONOUN_REACH || pronoun.start < last.end) return undefined;
+    if (pronoun.lower === 'it') return last.source.kind === 'organisation' ? last.source : undefined;
+    return last.source;
   }
 
   set speaker(name: string | undefined) {
@@ -179,8 +216,11 @@ export class SpeakerContext {
   }
 }
 
+/** How far after an organisation's or group's words "it" and "they" may still be theirs, in characters. */
+const SOURCE_PRONOUN_REACH = 600;
+
 const AUXILIARY = /^(?:has|have|had|will|would|could|can|may|might|must|should|did|does|do|is|was|were|are|been|be)$/;
-const VERB_AFTER_ADVERB = /^(?:also|further|then|later|once|again|repeatedly|earlier|previously|recently|specifically|clearly|firmly|strongly|\p{Ll}+ly)$/u;
+const VERB_AFTER_ADVERB = /^(?:also|further|then|later|once|again|repeatedly|earlier|previously|recently|specifically|clearly|firmly|strongly|now|still|just|already|often|never|even|long|first|since|soon|too|twice|\p{Ll}+ly)$/u;
 
 export interface ReportingClause {
   /** Index of the first token of the verb. */
@@ -213,18 +253,26 @@ function subjectCore(subject: Token[]): Token[] {
       break;
     }
   }
+  // "The Harbor Bank just this week": an adverb before the time.
+  while (end > start + 1 && VERB_AFTER_ADVERB.test(subject[end - 1].lower)) end--;
   return subject.slice(start, end);
 }
 
-/** Finds `subject (adverb) verb` in tokens; the subject runs back to the clause start (comma or start). */
-export function findReportingClause(tokens: readonly Token[], from = 0, to = tokens.length): ReportingClause | undefined {
+/**
+ * Finds `subject (adverb) verb` in tokens; the subject runs back to the clause start (comma or start). `verbAt`
+ * says how many tokens of a verb start at a position: reporting verbs unless told otherwise.
+ */
+export function findReportingClause(tokens: readonly Token[], from = 0, to = tokens.length, verbAt: (tokens: readonly Token[], i: number) => number = verbLengthAt): ReportingClause | undefined {
   for (let i = from; i < to; i++) {
-    const length = verbLengthAt(tokens, i);
+    const length = verbAt(tokens, i);
     if (!length) continue;
     let subjectEnd = i;
-    if (subjectEnd > from && VERB_AFTER_ADVERB.test(tokens[subjectEnd - 1].lower)) subjectEnd--;
+    // "Varga now says", "Aho has long argued", "the bank just this week announced": up to two adverbs.
+    for (let n = 0; n < 2 && subjectEnd > from && VERB_AFTER_ADVERB.test(tokens[subjectEnd - 1].lower); n++) subjectEnd--;
     // "many leaders have noted", "Smith had earlier said": the auxiliary is part of the verb, not the subject.
     while (subjectEnd > from && AUXILIARY.test(tokens[subjectEnd - 1].lower)) subjectEnd--;
+    // "has been endorsed by", "was told": a passive verb's subject is not who speaks.
+    if (subjectEnd < i && /^(?:is|are|was|were|be|been|being)$/.test(tokens[i - 1].lower) && /(?:ed|ld|lt|ght|wn)$/.test(tokens[i].lower)) continue;
     if (subjectEnd > from && VERB_AFTER_ADVERB.test(tokens[subjectEnd - 1].lower)) subjectEnd--;
     let subjectStart = subjectEnd;
     while (subjectStart > from && subjectEnd - subjectStart < 8 && !/[,;:()"“”—–―]/.test(tokens[subjectStart].gap)) subjectStart--;
@@ -237,9 +285,19 @@ export function findReportingClause(tokens: readonly Token[], from = 0, to = tok
   return undefined;
 }
 
+/**
+ * A verb of stance ("wants", "blamed", "has questioned") at `i`: one token, or none. After a determiner the
+ * word is a noun ("the plan", "their support").
+ */
+export const stanceVerbAt = (tokens: readonly Token[], i: number): number =>
+  STANCE_VERB_SET.has(tokens[i]?.lower ?? '') && !(i > 0 && DETERMINERS.has(tokens[i - 1].lower)) && !insideName(tokens, i) ? 1 : 0;
+
+/** A capitalized word right after another is part of a name, not a verb: "the United States", "the Clean Power Plan". */
+const insideName = (tokens: readonly Token[], i: number) => i > 0 && isCapitalized(tokens[i].text) && isCapitalized(tokens[i - 1].text) && tokens[i].gap === ' ';
+
 export function verbLengthAt(tokens: readonly Token[], i: number): number {
   const one = tokens[i]?.lower;
-  if (!one) return 0;
+  if (!one || insideName(tokens, i)) return 0;
   const next = tokens[i + 1];
   // Only a handful of words start a two-word verb ("pointed out"); no string is built for the others.
   if (next && TWO_WORD_VERB_STARTS.has(one) && /^\s+$/.test(next.gap) && REPORTING_VERB_SET.has(`${one} ${next.lower}`)) return 2;

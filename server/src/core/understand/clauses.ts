@@ -1,5 +1,5 @@
 /** Reading the clause around a quotation: its subject, the cue after the marks, an appositive between name and verb. */
-import { findReportingClause, sourceNamedIn, SpeakerContext, verbLengthAt, type Source } from './attribution';
+import { describedSource, findReportingClause, sourceNamedIn, SpeakerContext, stanceVerbAt, verbLengthAt, type Source } from './attribution';
 import type { Span } from '../model';
 import { type Token } from '../read/tokens';
 import { unknownPersonName } from './people';
@@ -31,8 +31,8 @@ export type SpeakerOf = Source | null | undefined;
 export const person = (name: string | null | undefined): SpeakerOf => (name ? { name, kind: 'person' } : name === null ? null : undefined);
 
 /**
- * The reporting clause nearest a quotation: in "When Cole noted that …, Trent boasted, “…”" the words are
- * Trent's, not Cole's.
+ * The reporting clause nearest a quotation: in "When Aho noted that …, Reiss boasted, “…”" the words are
+ * Reiss's, not Aho's.
  */
 export function lastReportingClause(tokens: readonly Token[]): ReturnType<typeof findReportingClause> {
   let last: ReturnType<typeof findReportingClause>;
@@ -45,7 +45,7 @@ export function lastReportingClause(tokens: readonly Token[]): ReturnType<typeof
   return last;
 }
 
-/** "Mitch Conway, now the chair, who in 2015 said …": a relative pronoun's antecedent, the last person named before it. */
+/** "Greta Holmqvist, the rapporteur, who in 2019 said …": a relative pronoun's antecedent, the last person named before it. */
 export function relativeAntecedent(clause: NonNullable<ReturnType<typeof findReportingClause>>, sentence: Span, context: SpeakerContext): Source | undefined {
   const [pronoun] = clause.subject;
   if (clause.subject.length !== 1 || pronoun.lower !== 'who') return undefined;
@@ -55,9 +55,19 @@ export function relativeAntecedent(clause: NonNullable<ReturnType<typeof findRep
 
 export const isParticiple = (token: Token | undefined) => !!token && /ing$/.test(token.lower);
 
-/** The person a sentence opens with ("President Trump commended …"), else the first person it names before `end`. */
-export function sentenceSubject(tokens: readonly Token[], end: number, sentence: Span, context: SpeakerContext): string | undefined {
+/**
+ * The tokens before `end` up to the sentence's first verb of saying or stance: "The ministry rebuked Director
+ * Holm" opens with the ministry, and "Director" after the verb is no part of its subject.
+ */
+function subjectWindow(tokens: readonly Token[], end: number): Token[] {
   const lead = tokens.filter(t => t.end <= end);
+  const verb = lead.findIndex((_, i) => i > 0 && (verbLengthAt(lead, i) > 0 || stanceVerbAt(lead, i) > 0 || FINITE_VERB.test(lead[i].lower)));
+  return verb === -1 ? lead : lead.slice(0, verb);
+}
+
+/** The person a sentence opens with ("President Okafor commended …"), else the first person it names before `end`. */
+export function sentenceSubject(tokens: readonly Token[], end: number, sentence: Span, context: SpeakerContext): string | undefined {
+  const lead = subjectWindow(tokens, end);
   for (let n = Math.min(5, lead.length); n >= 1; n--) {
     const speaker = context.resolveSubject(lead.slice(0, n));
     if (speaker) return speaker;
@@ -65,9 +75,34 @@ export function sentenceSubject(tokens: readonly Token[], end: number, sentence:
   return context.firstNamedIn(sentence.start, end);
 }
 
+/** Words that open a sentence before its subject: "Meanwhile, the paper …". */
+const OPENER = /^(?:meanwhile|however|but|and|still|yet|instead|separately|earlier|later|now|then|also|indeed|nonetheless|nevertheless)$/;
+
 /**
- * Tokens with parenthesized asides left out, the next token taking a plain space: in `Rep. Dana Whitfield
- * (R-Ore.) said`, the party and state stand between the name and its verb.
+ * Who a sentence's subject is when a participle reports for it ("…, saying he “…”"): a person it opens with,
+ * else an organisation or description it opens with ("The paper attacked Lutz, saying …" is the paper's, not
+ * Lutz's), else the first person it names.
+ */
+export function sentenceSource(tokens: readonly Token[], end: number, sentence: Span, context: SpeakerContext, text: string): Source | undefined {
+  const lead = subjectWindow(tokens, end);
+  for (let n = Math.min(5, lead.length); n >= 1; n--) {
+    const speaker = context.resolveSubject(lead.slice(0, n));
+    if (speaker) return { name: speaker, kind: 'person' };
+  }
+  // "Meanwhile, the paper …": an opener and its comma come before the subject.
+  const from = lead.length > 1 && OPENER.test(lead[0].lower) ? 1 : 0;
+  const clauseEnd = lead.findIndex((t, i) => i > from && /[,;:()]/.test(t.gap));
+  for (let n = Math.min(6, (clauseEnd === -1 ? lead.length : clauseEnd) - from); n >= 1; n--) {
+    const described = describedSource(lead.slice(from, from + n), text);
+    if (described) return described;
+  }
+  const named = context.firstNamedIn(sentence.start, end);
+  return named ? { name: named, kind: 'person' } : undefined;
+}
+
+/**
+ * Tokens with parenthesized asides left out, the next token taking a plain space: in `Rep. Colette Barnaby
+ * (R-Wash.) said`, the party and state stand between the name and its verb.
  */
 export function withoutParentheses(tokens: Token[]): Token[] {
   if (!tokens.some(token => token.gap.includes('('))) return tokens;
@@ -98,12 +133,12 @@ export function cueAfter(written: Token[], context: SpeakerContext, text: string
       const speaker = context.resolveSubject(subject.slice(0, n));
       if (speaker) return { name: speaker, kind: 'person' };
     }
-    // A name nobody introduced ("said Del. Maria Ortega of Guam") before a description.
+    // A name nobody introduced ("said Del. Lucia Ferreira of Saipan") before a description.
     for (let n = subject.length; n > 0; n--) {
       const name = unknownPersonName(subject.slice(0, n));
       if (name) return { name, kind: 'person' };
     }
-    // "said 24/7 hotline nurse Terry Strand": a description before the name.
+    // "said 24/7 customs officer Linus Berglund": a description before the name.
     for (let k = 1; k < subject.length; k++) {
       const speaker = context.resolveSubject(subject.slice(k)) ?? unknownPersonName(subject.slice(k));
       if (speaker) return { name: speaker, kind: 'person' };
@@ -116,13 +151,13 @@ export function cueAfter(written: Token[], context: SpeakerContext, text: string
   }
   const clause = findReportingClause(tokens, 0, Math.min(tokens.length, 11));
   if (clause && clause.subject[0] === tokens[0]) return context.resolveSource(clause.subject, text) ?? null;
-  // "Mr. Dunn, 71, told me", "Smith, the chief executive of a studio, said": the name, an appositive, the verb.
+  // "Ms. Varga, 31, told us", "Smith, the chief executive of a studio, said": the name, an appositive, the verb.
   const comma = tokens.findIndex((token, i) => i > 0 && i <= 6 && token.gap.includes(','));
   if (comma > 0) {
     // The appositive closes with a comma right before the verb; the first such verb ends it.
     for (let v = comma + 1; v < Math.min(tokens.length, comma + APPOSITIVE_MAX_TOKENS); v++) {
       if (!verbLengthAt(tokens, v)) continue;
-      // "Lio Marchetti, 25, said": the appositive is the age alone.
+      // "Ines Varga, 31, said": the appositive is the age alone.
       const verbAfterAge = v === comma + 1 && /^\d{1,3}$/.test(tokens[comma].text);
       if (!tokens[v].gap.includes(',') && !verbAfterAge) continue;
       const speaker = context.resolveSource(tokens.slice(0, comma), text);

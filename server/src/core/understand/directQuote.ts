@@ -1,17 +1,17 @@
 /** Whether a quoted span is someone's words, and whose: cues after and before the marks, labels, fragments. */
 import { REPORTING_VERB_SET } from './lexicon';
-import { describedSource, SpeakerContext, verbLengthAt, type Source } from './attribution';
+import { describedSource, SpeakerContext, stanceVerbAt, verbLengthAt, type Source } from './attribution';
 import type { Quote, Span } from '../model';
 import { type MarkedSpan } from '../read/quotationMarks';
 import { isCapitalized, tokenize, type Token } from '../read/tokens';
 import { looksLikePersonName, unknownPersonName } from './people';
 import { trimEndOf } from '../read/trim';
-import { MIN_QUOTE_WORDS, CUE_WINDOW, tokensBetween, wordCount, type SpeakerOf, person, lastReportingClause, relativeAntecedent, isParticiple, sentenceSubject, withoutParentheses, cueAfter, appositiveSubject } from './clauses';
+import { MIN_QUOTE_WORDS, CUE_WINDOW, tokensBetween, wordCount, type SpeakerOf, person, lastReportingClause, relativeAntecedent, isParticiple, sentenceSubject, sentenceSource, withoutParentheses, cueAfter, appositiveSubject } from './clauses';
 
 /** Quoted text that names a work or a policy rather than reports speech ("an event themed “...”"). */
 const NAMING_BEFORE = /\b(?:themed|named|titled|entitled|called|dubbed|so-called|known as|slogan|motto|headlined|the term|the phrase|the word|the words)\s*(?:[,:]\s*)?$/i;
 
-/** `Senator Jo Smith: “…”` and `**The Minister:** “…”`: the label before the colon names the speaker. */
+/** `Senator Ines Halloran: “…”` and `**The Minister:** “…”`: the label before the colon names the speaker. */
 const LABEL = /^([^:;.!?"“”]{2,100}?)\s*:\s*$/;
 
 /** Verbs that put a few quoted words in someone's mouth inside the writer's sentence: called it “a mistake”. */
@@ -30,7 +30,7 @@ export function directQuote(text: string, mark: MarkedSpan, sentence: Span, para
   // Cues sit right next to the quotation; looking at a bounded window keeps long paragraphs linear.
   const before = text.slice(Math.max(sentence.start, mark.outer.start - CUE_WINDOW), mark.outer.start);
   if (NAMING_BEFORE.test(before.slice(-40))) return undefined;
-  // `on Radio Nord’s “Harbour Hour Weekly.”`, `in “Northern Lights”`: a title in Title Case after "on", "in" or a possessive.
+  // `on Channel Five’s “Foreign Desk Tonight.”`, `in “Northern Lights”`: a title in Title Case after "on", "in" or a possessive.
   if (words >= 2 && /(?:\b(?:on|in)|['’]s)\s*$/i.test(before) && content.split(/\s+/).filter(w => /\p{L}/u.test(w) && !/^(?:a|an|the|and|of|or|to|in|on|for|at|by|with)$/.test(w)).every(w => /^[\p{Lu}\d]/u.test(w))) return undefined;
   // The quote's text and span leave out surrounding spaces and the comma before the closing mark.
   const cleaned = trimEndOf(content, /[\s,]/).trim();
@@ -53,7 +53,7 @@ export function directQuote(text: string, mark: MarkedSpan, sentence: Span, para
   }
 
   // A paragraph that opens with a mark right after an unclosed quotation continues it, unless a cue of its own
-  // follows ("“…,” added Ambassador Colburn": the quotation before was left unclosed by mistake).
+  // follows ("“…,” added Ambassador Edvardsen": the quotation before was left unclosed by mistake).
   const continues = continuing && mark.outer.start === paragraph.start;
   const continued = () => make(continuing!.speaker ? { name: continuing!.speaker, kind: continuing!.speakerKind ?? 'person' } : null, continuing!.via);
 
@@ -71,7 +71,7 @@ export function directQuote(text: string, mark: MarkedSpan, sentence: Span, para
   const cued = after !== undefined && /^\s*(?:[,—–-]\s*)?$/.test(text.slice(mark.outer.end, afterTokens[0]?.start ?? mark.outer.end).replace(/["”']/g, ''));
   if (continues && !(cued && after)) return continued();
   if (cued) {
-    // `Smith called it “a historic mistake,” he said`: words in the middle of the writer's sentence are a fragment.
+    // `Aasen called it “a shameful surrender,” he said`: words in the middle of the writer's sentence are a fragment.
     const embedded = words <= FRAGMENT_MAX_WORDS && /[\p{Ll}\d]\s*$/u.test(before) && !/(?:[,:]|\bthat)\s*$/.test(before.trimEnd());
     const quote = make(after, quotingVia(before, context, after?.name ?? null), embedded ? 'fragment' : 'direct');
     if (after === null) cuedWithoutSpeaker.add(quote);
@@ -93,46 +93,46 @@ export function directQuote(text: string, mark: MarkedSpan, sentence: Span, para
     if (speaker && (adjacent || rightAfterVerb)) return quoting ? make(person(quoting), speaker.name) : make(speaker);
     if (speaker && words <= FRAGMENT_MAX_WORDS) {
       // `saying that these only “expose their ignorance”`: a clause of the speaker's own words. A single quoted
-      // word (“exploring”) and words inside a noun phrase (a “timely and important” call) are the writer's.
+      // word (“listening”) and words inside a noun phrase (a “frank and useful” meeting) are the writer's.
       if (words >= 2 && !modifiesNoun(text, mark)) return quoting ? make(person(quoting), speaker.name, 'fragment') : make(speaker, undefined, 'fragment');
       return undefined;
     }
     if (speaker && words >= MIN_QUOTE_WORDS) return quoting ? make(person(quoting), speaker.name) : make(speaker);
     if (!speaker && adjacent && words >= MIN_QUOTE_WORDS) return make(null);
   }
-  // "The mayor wrote online, saying that the city should publish the report “without delay.”": a
+  // "The envoy wrote online, saying that the ministry should publish the annex “without delay.”": a
   // reporting verb with no subject of its own (a participle after a comma) reports the sentence's subject.
   if (!clause && words >= 2 && words <= FRAGMENT_MAX_WORDS && !modifiesNoun(text, mark) && beforeTokens.some((_, i) => verbLengthAt(beforeTokens, i) > 0)) {
-    const speaker = sentenceSubject(tokens, mark.outer.start, sentence, context);
-    // "…, asserting, “Of course, the contract was published.”" quotes a whole utterance; "… urging delegates to “keep talking” …" a fragment.
-    if (speaker) return make(person(speaker), undefined, /[,:]\s*$/.test(before) ? 'direct' : 'fragment');
+    const speaker = sentenceSource(tokens, mark.outer.start, sentence, context, text);
+    // "…, replying, “Every page of the contract is online.”" quotes a whole utterance; "… urging envoys to “stay at the table” …" a fragment.
+    if (speaker) return make(speaker, undefined, /[,:]\s*$/.test(before) ? 'direct' : 'fragment');
   }
-  // "…, telling the host that “I'm not okay with …”": a participle's whole quotation.
+  // "…, telling the chair that “I will not sign any clause …”": a participle's whole quotation.
   if (!clause && adjacent && words > FRAGMENT_MAX_WORDS && beforeTokens.slice(-8).some((token, i, last) => isParticiple(token) && verbLengthAt(last, i) > 0)) {
-    const speaker = sentenceSubject(tokens, mark.outer.start, sentence, context);
-    if (speaker) return make(person(speaker));
+    const speaker = sentenceSource(tokens, mark.outer.start, sentence, context, text);
+    if (speaker) return make(speaker);
   }
-  // "The Secretary-General, in his report on Our Common Agenda, observed: “…”": subject, aside, verb.
+  // "The Secretary-General, in his annual review of the shipping lanes, observed: “…”": subject, aside, verb.
   if (!clause && adjacent && words >= MIN_QUOTE_WORDS) {
     const appositive = appositiveSubject(tokens.filter(t => t.end <= mark.outer.start), context, text);
     if (appositive) return make(appositive.speaker);
   }
-  // "President Trump commended ..., saying, “...”": the sentence's subject speaks.
-  // "…, asserting, “Of course, the contract was published.”": any reporting participle.
+  // "President Okafor commended ..., saying, “...”": the sentence's subject speaks.
+  // "…, replying, “Every page of the contract is online.”": any reporting participle.
   const participle = /\b(\p{Ll}+ing),?\s*$/u.exec(before);
   if (participle && REPORTING_VERB_SET.has(participle[1]) && words >= MIN_QUOTE_WORDS) {
-    const speaker = sentenceSubject(tokens, mark.outer.start, sentence, context);
-    if (speaker) return make(person(speaker));
+    const speaker = sentenceSource(tokens, mark.outer.start, sentence, context, text);
+    if (speaker) return make(speaker);
   }
   const afterText = text.slice(mark.outer.end, Math.min(sentence.end, mark.outer.end + CUE_WINDOW));
-  // "It is denouncing what it calls “the biggest media attack”": who calls it so speaks, else the sentence's subject.
+  // "The ministry dismisses what a senator calls “a quiet betrayal”": who calls it so speaks, else the sentence's subject.
   const whatItCalls = WHAT_X_CALLS.exec(before.slice(-120));
   if (whatItCalls) {
     const named = context.resolveSource(tokenize(whatItCalls[1]), whatItCalls[1]);
     const speaker = named ?? person(sentenceSubject(tokens, mark.outer.start, sentence, context));
     if (speaker) return make(speaker, undefined, words <= FRAGMENT_MAX_WORDS ? 'fragment' : 'direct');
   }
-  // "Gibbs's claim that there have been “hundreds of border incidents”": the claim's owner speaks.
+  // "Ferrante’s assertion that customs fraud costs “nearly a billion euros”": the claim's owner speaks.
   const window = before.slice(-220);
   const claim = CLAIM_THAT.exec(window);
   if (claim) {
@@ -142,7 +142,7 @@ export function directQuote(text: string, mark: MarkedSpan, sentence: Span, para
     const speaker = owner.length ? context.resolveSource(owner, window) : undefined;
     if (speaker) return make(speaker, undefined, words <= FRAGMENT_MAX_WORDS ? 'fragment' : 'direct');
   }
-  // "…," as a department memo put it. / as the paper put it in a profile, “…”
+  // "…," as a customs notice put it. / as the daily put it in a portrait, “…”
   const asPutIt = AS_PUT_IT_AFTER.exec(afterText) ?? AS_PUT_IT_BEFORE.exec(before.slice(-160));
   if (asPutIt) {
     const speaker = context.resolveSource(tokenize(asPutIt[1]), asPutIt[1]);
@@ -157,13 +157,13 @@ export function directQuote(text: string, mark: MarkedSpan, sentence: Span, para
 
   // A label: `Name: “…”`, the paragraph's first words ending in a colon right before the mark.
   // (Measured on the words: in Markdown, a blanked link destination may stand between the label and the mark.)
-  // "Said Okafor: “…”" opening a sentence inside a paragraph.
+  // "Said Adebayo: “…”" opening a sentence inside a paragraph.
   const saidLabel = /^\s*Said ([^:;.!?"“”\s][^:;.!?"“”]{1,59}):\s*$/.exec(text.slice(sentence.start, mark.outer.start));
   const saidBy = saidLabel ? context.resolveSubject(tokenize(saidLabel[1])) ?? unknownPersonName(tokenize(saidLabel[1])) : undefined;
   if (saidBy) return make(person(saidBy));
   if (mark.outer.start - paragraph.start <= 600) {
     const label = LABEL.exec(text.slice(paragraph.start, mark.outer.start).replace(/\s+/g, ' ').trim());
-    // "Said Okafor: “…”" puts the verb first.
+    // "Said Adebayo: “…”" puts the verb first.
     if (label) label[1] = label[1].replace(/^(?:said|says|added|asked|wrote|continued)\s+/i, '');
     const known = label ? context.resolveSubject(tokenize(label[1].split(',')[0])) : undefined;
     if (known) return make(person(known));
@@ -172,7 +172,7 @@ export function directQuote(text: string, mark: MarkedSpan, sentence: Span, para
     if (speaker) return make(speaker);
   }
   if (leadSpeaker && words >= 2 && before.trim() === '') return make(person(leadSpeaker));
-  // `Smith called the plan “a historic mistake”`, `protested against its “bullying”`: the sentence's subject.
+  // `Aasen called the deal “a shameful surrender”`, `protested against its “contempt”`: the sentence's subject.
   if (/[\p{L}\d]\s*$/u.test(before) && !modifiesNoun(text, mark)) {
     const speaker = fragmentSpeaker(beforeTokens, context, text, () => sentenceSubject(tokens, mark.outer.start, sentence, context));
     if (speaker) return make(speaker, undefined, words <= FRAGMENT_MAX_WORDS ? 'fragment' : 'direct');
@@ -187,7 +187,7 @@ export function directQuote(text: string, mark: MarkedSpan, sentence: Span, para
 // eslint-disable-next-line regexp/no-super-linear-backtracking -- tried on the 120 characters before a mark
 const WHAT_X_CALLS = /\bwhat\s+([\p{L}’' .-]{1,40}?)\s+(?:calls|called|call|describes|described|terms|termed)\b[^.;“”"]{0,60}$/u;
 
-/** The possessive of a claim's owner, then the claim: "Gibbs’s claim that …", "the president's warning that …". */
+/** The possessive of a claim's owner, then the claim: "Ferrante’s assertion that …", "the envoy's warning that …". */
 const CLAIM_THAT = /['’]s?\s+(?:(?:repeated|latest|earlier|new)\s+)?(?:claim|claims|assertion|argument|prediction|warning|promise|vow|insistence|statement|contention|charge|allegation|suggestion|remark|comment|declaration|boast|emphasis)\s+that\b[^“”"]{0,200}$/u;
 
 // eslint-disable-next-line regexp/no-super-linear-backtracking -- tried on a window of CUE_WINDOW characters
@@ -199,18 +199,18 @@ const AS_PUT_IT_BEFORE = /\bas\s+([^,.;“”"]{2,60}?)\s+(?:put it|said|wrote|n
 /** A dash and a name closing the paragraph or followed by a period: `“…” ― Rosa Linde.` */
 const DASH_SIGNATURE = /^\s*[―—–]\s*([A-Z][\p{L}'’-]*(?: [A-Z][\p{L}'’-]*){1,3})(?:[.,;]|\s*$|\s*[“"])/u;
 
-/** `an “exploring” period`, `a “timely and important” call`: quoted words used as a modifier of a noun. */
+/** `a “listening” phase`, `a “frank and useful” meeting`: quoted words used as a modifier of a noun. */
 function modifiesNoun(text: string, mark: MarkedSpan): boolean {
   const after = text.slice(mark.outer.end, mark.outer.end + 3);
   const before = text.slice(Math.max(0, mark.outer.start - 8), mark.outer.start);
-  // "dismissed the plan as a “cruel joke” during …": the words after "as" are the speaker's verdict.
+  // "dismissed the schedule as a “paper tiger” during …": the words after "as" are the speaker's verdict.
   if (/\bas\s+(?:a|an|the)\s*$/i.test(before)) return false;
-  // `a “living document,” agreed`: punctuation closing the quoted words ends the phrase.
+  // `“open to new members,” agreed`: punctuation closing the quoted words ends the phrase.
   if (/[,.;:!?]$/.test(text.slice(mark.content.start, mark.content.end).trimEnd())) return false;
   return /^ \p{Ll}/u.test(after) && !/^ (?:of|to|in|on|and|or|against|for|with|by|from|at|as)\b/.test(text.slice(mark.outer.end, mark.outer.end + 10)) && /\b(?:a|an|the|no|its|their|his|her|this|that)\s*$/i.test(before);
 }
 
-/** Words between a subject and its verb that are not part of the subject: "Pruitt further described". */
+/** Words between a subject and its verb that are not part of the subject: "Krogh openly described". */
 const BETWEEN_SUBJECT_AND_VERB = /^(?:also|then|later|once|again|repeatedly|further|even|has|have|had|is|was|were|are|will|would|did|does|previously|recently|\p{L}+ly)$/u;
 
 /**
@@ -219,7 +219,8 @@ const BETWEEN_SUBJECT_AND_VERB = /^(?:also|then|later|once|again|repeatedly|furt
  */
 function fragmentSpeaker(tokens: readonly Token[], context: SpeakerContext, text: string, sentenceSubjectOf: () => string | undefined): Source | undefined {
   for (let i = tokens.length - 1; i > 0; i--) {
-    if (!FRAGMENT_VERBS.test(tokens[i].lower)) continue;
+    // Verbs of stance name a position too: "blamed the shootings on “…”", "has been pounding X as a “…”".
+    if (!FRAGMENT_VERBS.test(tokens[i].lower) && !stanceVerbAt(tokens, i)) continue;
     let start = i;
     while (start > 0 && i - start < 8 && !/[,;:()"“”—–―]/.test(tokens[start].gap)) start--;
     const subject = tokens.slice(start, i).filter(t => !BETWEEN_SUBJECT_AND_VERB.test(t.lower));
@@ -236,7 +237,7 @@ function fragmentSpeaker(tokens: readonly Token[], context: SpeakerContext, text
 }
 
 /**
- * Who a label names: a person ("Senator Jo Smith", "Chad Smith, Smith Tomato Farm (Steele, AL)"), else a named
+ * Who a label names: a person ("Senator Ines Halloran", "Chad Smith, Smith Tomato Farm (Steele, AL)"), else a named
  * organisation ("Axios"). A label the document does not otherwise know is a name when it reads like one.
  */
 function labelSpeaker(label: string, context: SpeakerContext): Source | undefined {

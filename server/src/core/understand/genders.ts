@@ -22,11 +22,13 @@ export function gendersOf(text: string, mentions: readonly Mention[], people: Re
       else if (MASCULINE.test(role)) vote(name, 'm', 3);
     }
   }
-  for (const mention of mentions) {
+  for (const [i, mention] of mentions.entries()) {
     const before = text.slice(Math.max(0, mention.span.start - 12), mention.span.start);
     if (/\b(?:Mrs|Ms|Miss)\.?\s+$/.test(before)) vote(mention.person, 'f', 3);
     else if (/\bMr\.?\s+$/.test(before)) vote(mention.person, 'm', 3);
-    const after = /^[^.!?]{0,80}?\b(he|his|him|she|her|hers)\b/i.exec(text.slice(mention.span.end, mention.span.end + 80));
+    // Only up to the next person named: in "Trump attacked Clinton, calling her …" the pronoun is Clinton's.
+    const next = mentions[i + 1]?.person !== mention.person ? mentions[i + 1]?.span.start ?? Infinity : Infinity;
+    const after = /^[^.!?]{0,80}?\b(he|his|him|she|her|hers)\b/i.exec(text.slice(mention.span.end, Math.min(next, mention.span.end + 80)));
     if (after) vote(mention.person, /^(?:he|his|him)$/i.test(after[1]) ? 'm' : 'f', 1);
   }
   const genders = new Map<string, 'm' | 'f'>();

@@ -1,6 +1,6 @@
 /**
  * The gender a given name usually has, as weak evidence for "he" / "she" when the text itself shows nothing
- * ("Dolores Whitcombe raised her hand. “…,” she said"). The text's own evidence (Mr./Ms., gendered
+ * ("Rosalind Tervo stood up. “…,” she said"). The text's own evidence (Mr./Ms., gendered
  * titles, pronouns after a mention) outweighs it; see `gendersOf` in people.ts.
  */
 import { getGender } from 'gender-detection-from-name';
@@ -32,7 +32,7 @@ const EVERYDAY_WORD_NAMES = new Set(['will', 'may', 'mark', 'grant', 'hope', 'fa
   'million', 'mine', 'park', 'parks', 'harsh', 'nature', 'ramadan', 'santo',
   'colorado', 'tiger', 'philippine']);
 
-/** A word listed as a given name that is not also an everyday word or place: evidence that "Dolores Whitcombe" names a person. */
+/** A word listed as a given name that is not also an everyday word or place: evidence that "Rosalind Tervo" names a person. */
 export function isGivenName(word: string): boolean {
   const lower = word.toLowerCase();
   return lower.length >= 3 && !EVERYDAY_WORD_NAMES.has(lower) && getGender(lower) !== 'unknown';

@@ -101,12 +101,39 @@ export const REPORTING_VERBS = [
   'urging', 'responding', 'replying', 'recalling', 'stating', 'contending', 'observing', 'remarking', 'quipping',
   'joking', 'emphasizing', 'emphasising', 'pointing out', 'reiterating', 'cautioning', 'lamenting',
   'demanded', 'demands', 'scolded', 'scolds', 'pleaded', 'pleads', 'begged', 'objected', 'interjected',
-  // findings of polls, studies and newspapers, only with "that" ("The Ledger found that …")
+  // findings of polls, studies and newspapers, only with "that" ("The Courier found that …")
   'found that', 'finds that', 'shows that', 'show that', 'showed that', 'estimates that', 'estimated that',
   'revealed that', 'reveals that', 'concludes that', 'suggests that', 'determined that',
 ];
 
 export const REPORTING_VERB_SET = new Set(REPORTING_VERBS);
+
+/** Past forms that do not add -ed: "thought", "sought", "felt". */
+const IRREGULAR_PAST: Record<string, string> = { think: 'thought', seek: 'sought', feel: 'felt', hold: 'held', see: 'saw', understand: 'understood' };
+
+/** A verb's finite and -ing forms from its base ("plan" → plans, planned, planning; "deny" → denies, denied). */
+function inflections(base: string): string[] {
+  const past = IRREGULAR_PAST[base];
+  if (/[^aeiou]y$/.test(base)) return [base, `${base.slice(0, -1)}ies`, past ?? `${base.slice(0, -1)}ied`, `${base}ing`];
+  if (base.endsWith('e')) return [base, `${base}s`, past ?? `${base}d`, `${base.slice(0, -1)}ing`];
+  // One short vowel before a final consonant doubles it: "plan" → "planned", "commit" → "committed".
+  const doubled = /^(?:plan|commit|admit|regret|prefer|bar|slam|rip|ban|nag|jab)$/.test(base) ? base + base.at(-1) : base;
+  const s = /(?:s|sh|ch|x|z)$/.test(base) ? `${base}es` : `${base}s`;
+  return [base, s, past ?? `${doubled}ed`, `${doubled}ing`];
+}
+
+/**
+ * Verbs of stance: what someone wants, plans, believes or holds against someone ("the ministry wants to …",
+ * "Hovland blamed the delays on …"). They report a position, not words, so they only count after a subject that
+ * names a speaker and only when no reporting verb does; they never cue a quotation.
+ */
+export const STANCE_VERB_SET = new Set(`
+  want plan propose support oppose back endorse favor favour reject dismiss deny dispute challenge question
+  criticize criticise blame accuse attack mock defend hope fear expect intend seek promise threaten refuse
+  decline decide think feel doubt worry consider recommend request advocate champion tout hail applaud slam
+  blast rip lambaste chastise rebuke grill signal hint cite reference recognize recognise regret welcome
+  prefer describe characterize portray label brand dub accuse ridicule disparage fault credit thank
+  vow pledge commit demand urge call`.trim().split(/\s+/).flatMap(inflections));
 
 /** Nouns that describe an unnamed source: "a source said", "officials said", "one reader wrote". */
 export const SOURCE_NOUNS = words(`
@@ -160,10 +187,10 @@ export const ORGANISATION_TAILS = new Set(`coalition institute institution found
 export const FUNCTION_WORDS = new Set(['of', 'in', 'and', 'or', 'to', 'for', 'at', 'on', 'with', 'by', 'from', 'that', 'which', 'as', 'than', 'into', 'about', 'after', 'before', 'over', 'under', 'against', 'but', 'nor', 'the', 'a', 'an',
   'since', 'because', 'although', 'though', 'when', 'while', 'if', 'until', 'whether', 'where', 'who', 'whom', 'whose', 'so', 'during', 'through', 'between', 'among', 'without', 'within']);
 
-/** Words before a name that make it part of a noun phrase ("the presumed Kremlin choice Brandt"), never a subject. */
+/** Words before a name that make it part of a noun phrase ("the likely coalition pick Weller"), never a subject. */
 export const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those']);
 
-/** Nouns a name modifies ("the Reyes government took …"): the government acts, not Reyes. */
+/** Nouns a name modifies ("the Lindholm cabinet underestimated …"): the cabinet acts, not Lindholm. */
 export const NOUNS_AFTER_NAMES = new Set(['campaign', 'campaigns', 'administration', 'team', 'family', 'foundation', 'aides', 'aide', 'supporters', 'allies', 'camp', 'voters', 'presidency', 'era', 'policy', 'policies', 'plan', 'plans', 'tweets', 'tweet', 'spokesman', 'spokeswoman', 'spokesperson', 'surrogates', 'critics', 'government', 'cabinet', 'doctrine', 'rally', 'rallies', 'campaign’s', "campaign's", 'organization', 'people', 'staff', 'staffers', 'advisers', 'officials', 'loyalists', 'years', 'victory', 'win', 'loss', 'nomination', 'candidacy', 'speech', 'remarks', 'comments', 'statement', 'interview', 'tax', 'taxes']);
 
 /** Last words of places and buildings named after people ("the Edmund Pettus Bridge", "Walter Reed Medical Center"). */

@@ -99,7 +99,7 @@ export function speakersFromTitle(title: string | null, people: PeopleInDocument
   return speakers;
 }
 
-/** Titles capitalize every word: "President Joe Biden Marking Pride Month" names "Joe Biden", not "Joe Biden Marking Pride". */
+/** Titles capitalize every word: "Prime Minister Helga Nordby Marking Europe Day" names "Helga Nordby", not "Helga Nordby Marking Europe". */
 const TITLE_VERB = /^(?:\p{Lu}\p{Ll}{2,}ing|Issues|Announces|Signs|Marks|Hosts|Welcomes|Honors|Celebrates|Delivers|Meets|Travels|Visits|Calls|Urges|Praises|Condemns|Congratulates|Discusses|Names|Nominates|Appoints|Launches|Approves|Declares|Joins|Speaks|Statement|Remarks|Readout|Message|Op-Ed|Interview|Is|Are|Was|Has|Have|Will|Says|Said)$/u;
 
 function nameBeforeTitleVerb(name: string): string {

@@ -14,7 +14,7 @@ export interface Mention {
   readonly role?: string;
   /** The mention is the subject of a reporting verb or a reporting cue ("Qin said", "said Yang"). */
   readonly speaking: boolean;
-  /** The mention is the subject of a clause ("Dolores Whitcombe raised her hand", "Scott responded"): a likely referent. */
+  /** The mention is the subject of a clause ("Rosalind Tervo stood up", "Scott responded"): a likely referent. */
   readonly subject: boolean;
 }
 
@@ -100,7 +100,7 @@ function nameRuns(tokens: Token[]): NameRun[] {
       else if (PARTICLES.has(tokens[j].text) && tokens[j + 1] && isNameToken(tokens[j + 1]) && isSpaceGap(tokens[j + 1].gap)) j += 2;
       else break;
     }
-    // "the Riverside Shipping Coalition", "the Baxter Institution": capitalized words before an organisation's
+    // "the Baltic Grain Exporters Union", "the Lindqvist Centre": capitalized words before an organisation's
     // head name the organisation, not a person.
     const next = tokens[j];
     const organisation = (next && isSpaceGap(next.gap) && isCapitalized(next.text) && (ORGANISATION_TAILS.has(next.lower) || PLACE_TAILS.has(next.lower))) || ORGANISATION_TAILS.has(tokens[j - 1].lower) || PLACE_TAILS.has(tokens[j - 1].lower);
@@ -165,7 +165,7 @@ function roleAfter(tokens: Token[], nameEnd: number, text: string): string | und
  * Lower-case nouns that describe a person right before the name: "the jailed businessman Jimmy Lai",
  * "activist Joshua Wong". Words for people end in -man/-woman/-ist/-ian or are common occupations.
  */
-export const DESCRIBING_NOUN = /^(?:\p{Ll}+(?:man|woman|ist|ian)|businessperson|candidate|lawyer|attorney|farmer|dissident|tycoon|billionaire|entrepreneur|author|writer|student|scholar|singer|actor|actress|rapper|artist|athlete|player|coach|pastor|priest|teacher|nurse|doctor|veteran|soldier|officer|worker|owner|founder|lawmaker|leader|mother|father|son|daughter|wife|husband|brother|sister|nominee|challenger|incumbent|donor|investor|executive|filmmaker|producer|director|host|anchor|columnist|blogger|commentator|analyst|strategist|pollster|researcher|scientist|economist)$/u;
+export const DESCRIBING_NOUN = /^(?:\p{Ll}+(?:man|woman|ist|ian)|businessperson|candidate|lawyer|attorney|farmer|dissident|tycoon|billionaire|entrepreneur|author|writer|student|scholar|singer|actor|actress|rapper|artist|athlete|player|coach|pastor|priest|teacher|nurse|doctor|veteran|soldier|officer|worker|owner|founder|lawmaker|leader|mother|father|son|daughter|wife|husband|brother|sister|uncle|aunt|cousin|grandmother|grandfather|parent|neighbor|neighbour|friend|nominee|challenger|incumbent|donor|investor|executive|filmmaker|producer|director|host|anchor|columnist|blogger|commentator|analyst|strategist|pollster|researcher|scientist|economist)$/u;
 
 /** An appositive that describes a person: "Chad Smith, a farmer in Alabama", "X, a doctoral candidate at …". */
 function describedAfter(tokens: Token[], nameEnd: number, text: string): string | undefined {
@@ -184,7 +184,7 @@ function isSpeakingRun(tokens: Token[], run: NameRun): boolean {
   const after = tokens[run.last];
   if (after && isSpaceGap(after.gap) && (verbLengthAt(tokens, run.last) > 0 || /^(?:also|further|then|later|once)$/.test(after.lower) && verbLengthAt(tokens, run.last + 1) > 0)) return true;
   const before = tokens[run.first - 1];
-  // "said Yang" speaks; "Mathis said Penn’s offer …" does not make Penn speak.
+  // "said Yang" speaks; "Lund said Vidal’s compromise …" does not make Vidal speak.
   const possessive = /['’]s$/.test(tokens[run.last - 1].text);
   if (before && !possessive && isSpaceGap(tokens[run.first].gap) && /^(?:said|says|added|told|noted|stressed|asked|wrote)$/.test(before.lower)) return true;
   return before?.lower === 'to' && tokens[run.first - 2]?.lower === 'according';
@@ -193,12 +193,12 @@ function isSpeakingRun(tokens: Token[], run: NameRun): boolean {
 
 /**
  * True when a lower-case word that is not a preposition or conjunction follows the name, past an appositive
- * between commas: "Scott responded", "Ada Brennick, a nurse, asked", unlike "a bridge named after Pollard in 1931".
+ * between commas: "Scott responded", "Mira Castell, a senator, asked", unlike "a hall named after Solheim in 1952".
  */
 function isSubjectRun(tokens: Token[], run: NameRun): boolean {
-  // "Tramp’s budget worries": a possessive names the owner, not the one who acts.
+  // "Sand’s export worries": a possessive names the owner, not the one who acts.
   if (/['’]s$/.test(tokens[run.last - 1].text)) return false;
-  // "the presumed Kremlin choice Brandt", "the Reyes government": a name inside a noun phrase.
+  // "the likely coalition pick Weller", "the Lindholm cabinet": a name inside a noun phrase.
   const before = tokens[run.first - 1], twoBefore = tokens[run.first - 2];
   if (before && isSpaceGap(tokens[run.first].gap) && (DETERMINERS.has(before.lower) || (/^\p{Ll}/u.test(before.text) && isSpaceGap(before.gap) && twoBefore && DETERMINERS.has(twoBefore.lower)))) return false;
   let next = run.last;
@@ -266,7 +266,7 @@ export function findPeople(text: string, paragraphs: readonly Span[], { titles =
   const lowerCaseWords = new Set(tokenized.flatMap(tokens => tokens.filter(token => /^\p{Ll}/u.test(token.text)).map(token => token.lower)));
   // Pass 1: full names with evidence.
   const runsByParagraph = tokenized.map(tokens => nameRuns(tokens).map(run => trimRoleObject(tokens, run)));
-  // A surname used alone as the subject of a reporting verb ("Holm said") is evidence for "Karin Holm".
+  // A surname used alone as the subject of a reporting verb ("Kastelic said") is evidence for "Ruben Kastelic".
   const speakingSurnames = new Set<string>();
   tokenized.forEach((tokens, p) => {
     for (const run of runsByParagraph[p]) if (run.last - run.first === 1 && isSpeakingRun(tokens, run)) speakingSurnames.add(tokens[run.first].text);
@@ -283,7 +283,7 @@ export function findPeople(text: string, paragraphs: readonly Span[], { titles =
       const speaking = position.speaking;
       const described = run.first > 0 && isSpaceGap(tokens[run.first].gap) && DESCRIBING_NOUN.test(tokens[run.first - 1].text);
       const surnameSpeaks = length <= 3 && speakingSurnames.has(tokens[run.last - 1].text.replace(/['’]s$/, '')) && looksLikePersonName(tokens.slice(run.first, run.last));
-      // "Dolores Whitcombe raised her hand": a listed given name before a surname, when nothing else introduces her.
+      // "Rosalind Tervo stood up": a listed given name before a surname, when nothing else introduces her.
       // A title capitalizes every word ("Statement on the Maui Wildfires"): a given name there proves nothing.
       const givenNamed = !titles.some(title => title.start === paragraphs[p].start) && length <= 3 && isGivenName(tokens[run.first].text) && looksLikePersonName(tokens.slice(run.first, run.last))
         && !lowerCaseWords.has(tokens[run.first].lower) && !lowerCaseWords.has(tokens[run.last - 1].lower);
@@ -304,7 +304,7 @@ export function findPeople(text: string, paragraphs: readonly Span[], { titles =
     return names && names.length === 1 ? names[0] : undefined;
   };
 
-  // Two people share a surname ("Bobby Mora", "Tim Mora"): a bare "Mora" is the one the document names in full
+  // Two people share a surname ("Anders Hovland", "Nils Hovland"): a bare "Hovland" is the one the document names in full
   // most (news call the others by their given name), the one named last when that is even.
   const fullMentionCounts = new Map<string, number>();
   for (const mention of mentions) fullMentionCounts.set(mention.person, (fullMentionCounts.get(mention.person) ?? 0) + 1);

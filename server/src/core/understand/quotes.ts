@@ -153,6 +153,7 @@ function findAttributedQuotes(input: QuoteInput): Quote[] {
         if (quote.speaker) {
           // "he" and the paragraph's unattributed quotations follow people, never "a source" or a ministry.
           if (!quote.speakerKind) context.speaker = quote.speaker;
+          else context.sourceSpoke({ name: quote.speaker, kind: quote.speakerKind }, quote.span.end);
           paragraphSpeaker = quote;
         }
       }
@@ -160,7 +161,8 @@ function findAttributedQuotes(input: QuoteInput): Quote[] {
       const firstMark = sentenceMarks[0];
       const reportable = !quotedHere || (firstMark && wordCount(text.slice(sentence.start, firstMark.outer.start)) >= 10);
       const shortMarks = sentenceMarks.every(m => wordCount(text.slice(m.content.start, m.content.end)) < 12);
-      let reported = reportable && (shortMarks || !quotedHere) ? reportedStatement(text, sentence, tokens, context, firstMark && quotedHere ? firstMark.outer.start : sentence.end) : undefined;
+      // Short quoted words stay inside the report ("Ferro said it was “firmly opposed” to the test and …").
+      let reported = reportable && (shortMarks || !quotedHere) ? reportedStatement(text, sentence, tokens, context, sentence.end) : undefined;
       // `Moss urged them to “keep the corridor open” and said she …`: a report after the sentence's quotations.
       const lastMark = sentenceMarks[sentenceMarks.length - 1];
       if (!reported && quotedHere && shortMarks && lastMark) {
@@ -169,6 +171,7 @@ function findAttributedQuotes(input: QuoteInput): Quote[] {
       if (reported) {
         quotes.push(reported);
         if (!reported.speakerKind) context.speaker = reported.speaker ?? undefined;
+        else if (reported.speaker) context.sourceSpoke({ name: reported.speaker, kind: reported.speakerKind }, reported.span.end);
       }
     }
     // Quotes of this paragraph that found no speaker take the one the paragraph names ("..." , he said. "...").
@@ -203,7 +206,7 @@ function leadInSpeaker(text: string, paragraph: Span, context: SpeakerContext): 
 }
 
 /**
- * Sentences, with those that split a quotation joined again: `“… controversy. It is over,” Grant said.` is
+ * Sentences, with those that split a quotation joined again: `“… deadline. It is over,” Reiss said.` is
  * one sentence, so that the cue after the closing mark is read with the quotation.
  */
 function sentencesAround(sentences: Span[], marks: readonly MarkedSpan[]): Span[] {

@@ -1,9 +1,9 @@
 /** Reported speech in the writer's words: "X said (that) …", "…, X said.", "According to X, …". */
-import { describedSource, findReportingClause, SpeakerContext, verbLengthAt, type Source } from './attribution';
+import { accordingToSource, describedSource, findReportingClause, SpeakerContext, stanceVerbAt, verbLengthAt, type Source } from './attribution';
 import type { Quote, Span } from '../model';
 import { isCapitalized, tokenize, type Token } from '../read/tokens';
 import { trimEndOf } from '../read/trim';
-import { wordCount, relativeAntecedent, isParticiple, sentenceSubject, withoutParentheses, cueAfter, appositiveSubject, FINITE_VERB, APPOSITIVE_MAX_TOKENS } from './clauses';
+import { wordCount, relativeAntecedent, isParticiple, sentenceSubject, sentenceSource, withoutParentheses, cueAfter, appositiveSubject, FINITE_VERB, APPOSITIVE_MAX_TOKENS } from './clauses';
 
 /** A reported statement of `speaker` from `start` to `stop`, trimmed; none under four words. */
 function reportedQuote(text: string, speaker: Source, start: number, stop: number, via?: string): Quote | undefined {
@@ -22,15 +22,18 @@ export function reportedStatement(text: string, sentence: Span, tokens: Token[],
   // "According to Le, the next few months will be critical ..."
   const according = /^\s*according to\s+([^,]{2,60}),\s*/i.exec(sentenceText);
   if (according) {
-    const speaker = context.resolveSource(tokenize(according[1]), according[1]);
+    const speaker = accordingToSource(tokenize(according[1]), according[1], context);
     if (speaker) return make(speaker, sentence.start + according[0].length, end);
   }
   // Trailing attribution after a comma: "China will focus on ..., Yang said.", "..., a source said on Tuesday."
   if (end === sentence.end) {
     const tail = tailAttribution(tokens, context, text);
-    if (tail && wordCount(text.slice(sentence.start, tail.comma)) >= 5) return make(tail.speaker, sentence.start, tail.comma);
+    // "The museum, the mayor said, will open in May.": the words run on past the cue, which stays inside them.
+    if (tail?.parenthetical) return make(tail.speaker, sentence.start, end);
+    // A clause, not an opening phrase: "Talks are continuing, he said", not "In the end, he said nothing".
+    if (tail && (wordCount(text.slice(sentence.start, tail.comma)) >= 5 || tokens.some(t => t.end <= tail.comma && FINITE_VERB.test(t.lower)))) return make(tail.speaker, sentence.start, tail.comma);
   }
-  // "Richard Roe, director of an institute, said the tariffs …": a name, an appositive, the verb.
+  // "Petra Linde, head of an institute, said the duties …": a name, an appositive, the verb.
   const appositive = appositiveSubject(tokens, context, text);
   if (appositive && tokens[appositive.content] && tokens[appositive.content].start < end) {
     return make(appositive.speaker, tokens[appositive.content].start, end);
@@ -44,7 +47,7 @@ function reportingClauseStatement(text: string, sentence: Span, tokens: Token[],
   const make = (speaker: Source, start: number, stop: number, via?: string) => reportedQuote(text, speaker, start, stop, via);
   // Leading attribution, possibly after an introductory phrase ("However, Le pointed out that ...").
   const quoting = /^\s*(?:quoting|citing)\s+([^,]{2,60}),/i.exec(sentenceText);
-  // "Rep. Dana Whitfield (D-Ore.) said …": the party and state stand between the name and its verb.
+  // "Rep. Colette Barnaby (R-Wash.) said …": the party and state stand between the name and its verb.
   tokens = withoutParentheses(tokens);
   for (let from = tokens.findIndex(t => t.start >= after); from !== -1 && from < tokens.length; ) {
     const clause = findReportingClause(tokens, from, tokens.length);
@@ -63,16 +66,9 @@ function reportingClauseStatement(text: string, sentence: Span, tokens: Token[],
         }
         contentStart = that;
       }
-      // "said on Tuesday that …", "said to reporters that …": the words start after "that"; "said to the nominee
-      // as he passed" and "said of the election" report none.
-      const says = /^(?:said|says|say|added|adds|wrote|writes)$/.test(tokens[clause.verb].lower);
-      if (says && /^(?:to|of|about|in|on|at|with|during|after|before|from|for|by|last|this|earlier)$/.test(tokens[contentStart]?.lower ?? '')) {
-        const that = tokens.findIndex((t, k) => k > contentStart && k <= contentStart + 8 && t.lower === 'that' && !/[.;]/.test(t.gap));
-        if (that === -1) return undefined;
-        contentStart = that;
-      }
-      if (tokens[contentStart]?.lower === 'that') contentStart++;
-      const first = tokens[contentStart];
+      const words = contentAfterVerb(tokens, contentStart, tokens[clause.verb].lower);
+      if (words === undefined) return undefined;
+      const first = tokens[words];
       if (!first || first.start >= end) return undefined;
       // `,” he said, adding …` after a quotation: the cue of that quotation, not a report of its own.
       if (after > sentence.start && first.gap.includes(',')) return undefined;
@@ -84,16 +80,85 @@ function reportingClauseStatement(text: string, sentence: Span, tokens: Token[],
   // "Judge Bell rejected the request, saying the courts …": a participle after a comma has no subject of its own.
   const participle = tokens.findIndex((t, k) => t.start >= after && k > 0 && t.gap.includes(',') && isParticiple(t) && verbLengthAt(tokens, k) > 0 && !/^(?:told|telling)$/.test(t.lower));
   if (participle !== -1) {
-    const speaker = sentenceSubject(tokens, tokens[participle].start, sentence, context);
-    let contentStart = participle + verbLengthAt(tokens, participle);
-    if (tokens[contentStart]?.lower === 'that') contentStart++;
-    const first = tokens[contentStart];
-    if (speaker && first && first.start < end && !first.gap.includes(',')) return make({ name: speaker, kind: 'person' }, first.start, end);
+    const speaker = sentenceSource(tokens, tokens[participle].start, sentence, context, text);
+    const words = contentAfterVerb(tokens, participle + verbLengthAt(tokens, participle), tokens[participle].lower);
+    const first = words === undefined ? undefined : tokens[words];
+    if (speaker && first && first.start < end && !first.gap.includes(',')) return make(speaker, first.start, end);
   }
-  return undefined;
+  if (after !== sentence.start) return undefined;
+  return prepositionalSaying(text, sentence, tokens, context, end) ?? stanceStatement(text, tokens, context, end);
 }
 
-/** Verbs that report a finding when "that" follows ("The Ledger found that …"): polls, studies, newspapers. */
+/** Words before a participle of saying that make it an adverbial: "after saying", "by saying", "without saying". */
+const SAYING_PREPOSITIONS = /^(?:after|by|before|while|without|upon|on)$/;
+
+/**
+ * "After saying the talks were over, she left" and "He began by saying he would …": the words are the main
+ * clause's subject's, which follows the adverbial when it opens the sentence and precedes it otherwise.
+ */
+function prepositionalSaying(text: string, sentence: Span, tokens: Token[], context: SpeakerContext, end: number): Quote | undefined {
+  const at = tokens.findIndex((t, k) => k > 0 && k < tokens.length - 3 && SAYING_PREPOSITIONS.test(tokens[k - 1].lower) && isParticiple(t) && verbLengthAt(tokens, k) > 0);
+  if (at === -1) return undefined;
+  const words = contentAfterVerb(tokens, at + verbLengthAt(tokens, at), tokens[at].lower);
+  if (words === undefined || !tokens[words] || tokens[words].start >= end) return undefined;
+  if (at - 1 <= 1) {
+    // The adverbial opens the sentence: its words run to the comma before the main clause's subject.
+    for (let k = words + 1; k < tokens.length; k++) {
+      if (!tokens[k].gap.includes(',')) continue;
+      const subject = Array.from({ length: 5 }, (_, n) => context.resolveSubject(tokens.slice(k, k + 5 - n))).find(Boolean);
+      // A closing mark after the comma ("was “ready to sign,” she …") stays with the words.
+      return subject ? reportedQuote(text, { name: subject, kind: 'person' }, tokens[words].start, tokens[k].start - (tokens[k].gap.length - tokens[k].gap.trimEnd().length)) : undefined;
+    }
+    return undefined;
+  }
+  const speaker = sentenceSubject(tokens, tokens[at].start, sentence, context);
+  return speaker ? reportedQuote(text, { name: speaker, kind: 'person' }, tokens[words].start, end) : undefined;
+}
+
+/**
+ * A position in the writer's words when no verb of saying reports one: "Hovland wants to reopen the talks",
+ * "The ministry blamed the delay on …". Only the sentence's own subject counts, and only one that names a speaker.
+ */
+function stanceStatement(text: string, tokens: Token[], context: SpeakerContext, end: number): Quote | undefined {
+  const clause = findReportingClause(tokens, 0, Math.min(tokens.length, 16), stanceVerbAt);
+  if (!clause || clause.coordinated || clause.subject.length === 0) return undefined;
+  // The subject opens the sentence (after an opener such as "But"): "the plan he wants" is no position of his.
+  const subjectAt = tokens.indexOf(clause.subject[0]);
+  // Only openers ("But", "And now") may stand before it: a subject cut short ("They [sent a letter …] opposing")
+  // starts inside the clause.
+  const openedBy = tokens.slice(0, subjectAt).every(t => /^(?:but|and|so|yet|still|meanwhile|however|now|instead|indeed|thus|then|also)$/.test(t.lower));
+  if (!openedBy && !(subjectAt <= 12 && clause.subject[0].gap.includes(','))) return undefined;
+  const speaker = context.resolveSource(clause.subject, text);
+  if (!speaker) return undefined;
+  const words = contentAfterVerb(tokens, clause.verb + clause.verbLength, tokens[clause.verb].lower);
+  const first = words === undefined ? undefined : tokens[words];
+  if (!first || first.start >= end || first.gap.includes(',')) return undefined;
+  return reportedQuote(text, speaker, first.start, end);
+}
+
+/** Verbs of plain saying, whose object is never the words: "said to reporters", "wrote of the election". */
+const SAYING = /^(?:said|says|say|saying|added|adds|adding|wrote|writes|writing)$/;
+/** A time, place or occasion after any verb: "explained in an interview", "warned during the debate". */
+const ADJUNCT_OPENER = /^(?:in|on|at|with|during|after|before|from|by|last|this|earlier|via|through)$/;
+
+/**
+ * Where the reported words start after a verb ending before `at`: past "that", and past a time, place or
+ * listener that "that" follows ("said on Tuesday that …"). None when only such an adjunct follows: "said to
+ * the nominee as he passed", "explained in an interview".
+ */
+function contentAfterVerb(tokens: readonly Token[], at: number, verb: string): number | undefined {
+  const opener = tokens[at]?.lower ?? '';
+  const saying = SAYING.test(verb);
+  if (ADJUNCT_OPENER.test(opener) || (saying && /^(?:to|of|about|for)$/.test(opener))) {
+    const that = tokens.findIndex((t, k) => k > at && k <= at + 8 && t.lower === 'that' && !/[.;]/.test(t.gap));
+    // "warned in a letter the talks would fail": without "that", a clause must follow the adjunct.
+    if (that === -1 && (saying || !tokens.slice(at + 1, at + 25).some(t => FINITE_VERB.test(t.lower)))) return undefined;
+    if (that !== -1) at = that;
+  }
+  return tokens[at]?.lower === 'that' ? at + 1 : at;
+}
+
+/** Verbs that report a finding when "that" follows ("The Courier found that …"): polls, studies, newspapers. */
 const FINDING_VERBS = new Set(['found', 'finds', 'shows', 'show', 'showed', 'estimates', 'estimated', 'revealed', 'reveals', 'concludes', 'suggests', 'determined']);
 
 /** Who reports a finding: a person the document knows, else what the subject names, as an organisation. */
@@ -106,8 +171,11 @@ function findingSource(subject: readonly Token[], context: SpeakerContext, text:
   return { name: text.slice(subject[0].start, subject[subject.length - 1].end).replace(/^the\s+/i, '').replace(/\s+/g, ' '), kind: 'organisation' };
 }
 
+/** Words that may follow the verb of a closing attribution: ", Yang said on Tuesday", ", she told reporters". */
+const TAIL_ADJUNCT = /^(?:on|in|at|to|during|after|before|from|last|this|yesterday|today|tonight|earlier|later|recently|afterward|afterwards|then|again|too|also|as|when|while|via|through|over|with|by|of|about|reporters|journalists|me|us|him|her|them|the|a|an|his|their|its|our|my)$/;
+
 /** The last comma-clause of a sentence when it attributes what comes before: ", Yang said", ", said a source". */
-function tailAttribution(tokens: Token[], context: SpeakerContext, text: string): { speaker: Source; comma: number } | undefined {
+function tailAttribution(tokens: Token[], context: SpeakerContext, text: string): { speaker: Source; comma: number; parenthetical?: boolean } | undefined {
   let tried = 0;
   for (let i = tokens.length - 1; i > 0 && tried < 3; i--) {
     if (!tokens[i].gap.includes(',')) continue;
@@ -116,20 +184,26 @@ function tailAttribution(tokens: Token[], context: SpeakerContext, text: string)
     // The clause must end the sentence: ", Yang said on Tuesday", not ", Yang said that …" (that is a new report).
     const tail = tokens.slice(i);
     if (tail[0].lower === 'according' && tail[1]?.lower === 'to' && tail.length <= 10) {
-      const source = context.resolveSource(tail.slice(2), text);
+      const source = accordingToSource(tail.slice(2), text, context);
       if (source) return { speaker: source, comma: tokens[i - 1].end };
       continue;
     }
     let verb = -1;
     for (let k = 0; k < Math.min(tail.length, 12) && verb === -1; k++) if (verbLengthAt(tail, k) > 0) verb = k;
-    // ", said Brian Baker, a longtime adviser to the family who …": a name and its appositive may run long.
+    // ", said Ines Varga, a veteran negotiator for the northern provinces who …": a name and its appositive may run long.
     const named = tail.findIndex((t, k) => k > verb && k <= verb + 6 && t.gap.includes(','));
     const spoken = named === -1 ? tail.length - verb : named - verb;
     // ", said many examples were wrong" reports a clause, not who spoke: a verb after the cue opens one.
     const reportsClause = tail.slice(verb + 1, verb + spoken).some(t => t.lower === 'that' || FINITE_VERB.test(t.lower));
-    if (verb === -1 || verb > 11 || spoken > 12 || reportsClause) continue;
+    // ", Ney also noted several “intangibles” left him …": after a subject and its verb, only a time, place or
+    // listener may end the sentence; anything else is what was said, and the comma opens no tail.
+    const object = verb > 0 && tail[verb + 1] && !tail[verb + 1].gap.includes(',') && !TAIL_ADJUNCT.test(tail[verb + 1].lower) && !isCapitalized(tail[verb + 1].text);
+    if (verb === -1 || verb > 11 || spoken > 12 || reportsClause || object) continue;
     const speaker = cueAfter(tail, context, text);
-    if (speaker) return { speaker, comma: tokens[i - 1].end };
+    // ", she added, the convoys will …": after a subject and its verb, a comma opens more of the words, not
+    // an appositive (that would stand between the name and the verb).
+    const parenthetical = named !== -1 && verb > 0 && tail.slice(named).some(t => FINITE_VERB.test(t.lower));
+    if (speaker) return { speaker, comma: tokens[i - 1].end, parenthetical };
   }
   return undefined;
 }

@@ -67,7 +67,7 @@ export function parseStatement(source: StatementSource): StatementDocument {
     kind = 'statement';
   }
   const bodyQuotes = findQuotes({ text: readable, paragraphs: byline ? body.slice(1) : body, people, kind, principal, principalRoles, structure: blocks && structureOf(blocks) });
-  // A news headline may itself be a statement ("Sandoval: Fisheries talks need …").
+  // A news headline may itself be a statement ("Iriarte: Grain negotiations need …").
   const headline = kind === 'article' && titleParagraph && body.length > 0 && titleParagraph.end - titleParagraph.start <= 200 ? titleStatement(readable, titleParagraph, people) : undefined;
   const quotes = headline ? [headline, ...bodyQuotes] : bodyQuotes;
   if (!givenSpeakers && principal.length === 0) principal = speakersFromQuotes(quotes);

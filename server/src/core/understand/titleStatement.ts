@@ -3,8 +3,8 @@ import type { PeopleInDocument } from './people';
 import { trimEndOf } from '../read/trim';
 
 /**
- * A headline that states what someone said: `Sandoval: Fisheries talks need …`, `Sandoval says the talks have
- * stalled`, `… Could Address Clean Energy, Graham Says`. Only a speaker the article itself names counts, so a
+ * A headline that states what someone said: `Iriarte: Grain negotiations need …`, `Iriarte says the talks are
+ * stuck`, `… Could Still Be Signed in Spring, Iriarte Says`. Only a speaker the article itself names counts, so a
  * label like `Poll:` or `The Latest:` never makes a statement.
  */
 export function titleStatement(text: string, title: Span, people: PeopleInDocument): Quote | undefined {

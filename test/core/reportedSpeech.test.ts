@@ -1,0 +1,157 @@
+// Reported speech and stated positions in the writer's words (issue 11), on short texts written for these tests.
+import * as assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { parseStatement, type StatementDocument } from '../../server/src/core';
+
+const parse = (text: string) => parseStatement({ uri: 'memory:///article.txt', text: `A headline for the test\n\n${text}` });
+const reportContaining = (document: StatementDocument, words: string) => document.quotes.find(q => q.kind === 'reported' && q.text.includes(words));
+
+describe('positions stated without a verb of saying', () => {
+  test('"wants", "blamed", "has questioned": the sentence’s subject holds the position', () => {
+    const document = parse([
+      'Foreign Minister Ines Varga arrived in Oslo on Monday.',
+      'Varga wants to reopen the fisheries talks before the winter quotas are set.',
+      'The Trade Ministry blamed the delay on a customs dispute at the northern border.',
+      'Opposition leader Tomas Ekdahl has also questioned the cost of the new embassy in Lima.',
+    ].join('\n\n'));
+    assert.deepEqual([reportContaining(document, 'reopen the fisheries talks')?.speaker], ['Ines Varga']);
+    const ministry = reportContaining(document, 'the delay on a customs dispute');
+    assert.deepEqual([ministry?.speaker, ministry?.speakerKind], ['The Trade Ministry', 'organisation']);
+    assert.equal(reportContaining(document, 'the cost of the new embassy')?.speaker, 'Tomas Ekdahl');
+  });
+
+  test('a passive verb, or a subject deep inside the sentence, states nobody’s position', () => {
+    const document = parse([
+      'Ambassador Lena Moss has been criticized by both parties for the delay in the grain deal.',
+      'The plan that the envoys want to present on Friday runs to forty pages of annexes.',
+    ].join('\n\n'));
+    assert.equal(document.quotes.length, 0, JSON.stringify(document.quotes.map(q => [q.speaker, q.text])));
+  });
+
+  test('a time or place after the verb is no content unless a clause follows', () => {
+    const document = parse([
+      'Premier Olaf Brandt spoke in Riga. “The corridor stays open,” Brandt warned in Riga on Thursday.',
+      'Minister Ana Ortiz warned in a letter the talks would fail without new guarantees.',
+    ].join('\n\n'));
+    assert.equal(document.quotes.filter(q => q.kind === 'reported' && q.speaker === 'Olaf Brandt').length, 0);
+    assert.equal(reportContaining(document, 'the talks would fail')?.speaker, 'Ana Ortiz');
+  });
+});
+
+describe('reporting cues that the words run around', () => {
+  test('", she said," inside the sentence keeps the whole sentence as her words', () => {
+    const document = parse('Minister Ana Ortiz met the delegation in Lima. The new line, she said, will carry grain by the spring.');
+    const report = reportContaining(document, 'will carry grain by the spring');
+    assert.equal(report?.speaker, 'Ana Ortiz');
+    assert.ok(report?.text.startsWith('The new line'), report?.text);
+  });
+
+  test('"…, she said." needs a clause before it, not an opening phrase', () => {
+    const document = parse('Minister Ana Ortiz met the delegation in Lima. Those talks are continuing, she said. In the end, she said, nothing was signed.');
+    assert.equal(reportContaining(document, 'Those talks are continuing')?.speaker, 'Ana Ortiz');
+    assert.ok(!document.quotes.some(q => q.text === 'In the end'), JSON.stringify(document.quotes.map(q => q.text)));
+  });
+
+  test('"according to" names a source even when nobody in the text has that name', () => {
+    const document = parse([
+      'About nine million households live in the delta, according to federal statistics.',
+      'Grain exports rose by a third last year, according to the Central Bank of Peru.',
+    ].join('\n\n'));
+    const statistics = reportContaining(document, 'nine million households');
+    assert.deepEqual([statistics?.speaker, statistics?.speakerKind], ['federal statistics', 'unnamed']);
+    const bank = reportContaining(document, 'Grain exports rose');
+    assert.deepEqual([bank?.speaker, bank?.speakerKind], ['the Central Bank of Peru', 'organisation']);
+  });
+
+  test('"after saying …, she …" and "began by saying …" are the main clause’s subject’s words', () => {
+    const document = parse([
+      'Minister Ana Ortiz and her deputy Ivo Marsh met the press in Lima.',
+      'After saying her delegation was ready to sign tonight, she left the hall.',
+      'Marsh began by saying he would never accept a deal on those terms.',
+    ].join('\n\n'));
+    assert.equal(reportContaining(document, 'ready to sign tonight')?.speaker, 'Ana Ortiz');
+    assert.equal(reportContaining(document, 'never accept a deal')?.speaker, 'Ivo Marsh');
+  });
+});
+
+describe('quoted words inside a stated position', () => {
+  test('"blamed the delays on “…”": a verb of stance gives the quoted words to its subject', () => {
+    const document = parse('Foreign Minister Ines Varga spoke in Oslo. Varga blamed the delays on “customs theatre” at the northern border.');
+    const fragment = document.quotes.find(q => q.text === 'customs theatre');
+    assert.deepEqual([fragment?.speaker, fragment?.kind], ['Ines Varga', 'fragment']);
+  });
+});
+
+describe('who the subject is', () => {
+  test('adverbs and times between subject and verb: "now says", "just this week announced", "often said"', () => {
+    const document = parse([
+      'Senator Ilse Varga met the growers in Tromsø.',
+      'Varga now says she opposes the accord on fishing rights.',
+      'The Harbor Bank just this week announced it would drop the transfer fee in May.',
+      '“We live on borrowed time,” my uncle often said.',
+    ].join('\n\n'));
+    assert.equal(reportContaining(document, 'she opposes the accord')?.speaker, 'Ilse Varga');
+    const bank = reportContaining(document, 'drop the transfer fee');
+    assert.deepEqual([bank?.speaker, bank?.speakerKind], ['The Harbor Bank', 'organisation']);
+    const uncle = document.quotes.find(q => q.text.startsWith('We live on borrowed time'));
+    assert.deepEqual([uncle?.speaker, uncle?.speakerKind], ['my uncle', 'unnamed']);
+  });
+
+  test('a participle reports for the sentence’s subject, also when that is no person', () => {
+    const document = parse([
+      'The ministry rebuked Director Anna Holm, saying she had ignored the tender rules for years.',
+      'Meanwhile, the paper attacked Governor Hal Lutz, saying he “has insulted farmers, teachers and nurses.”',
+    ].join('\n\n'));
+    const rebuke = reportContaining(document, 'ignored the tender rules');
+    assert.deepEqual([rebuke?.speaker, rebuke?.speakerKind], ['The ministry', 'unnamed']);
+    const fragment = document.quotes.find(q => q.text.startsWith('has insulted farmers'));
+    assert.deepEqual([fragment?.speaker, fragment?.speakerKind], ['the paper', 'unnamed']);
+  });
+
+  test('"it added" and "they wrote" after an organisation or a group is quoted', () => {
+    const document = parse([
+      'The developer owed $1 billion by 1991, the Courier wrote. “But since then his luck has turned. He keeps building the glass towers he is known for,” it added.',
+      'Critics of the visa scheme said the scheme should end. “The scheme is riddled with fraud and should be allowed to lapse next month,” they wrote.',
+      '“It is a fine building,” it said.',
+    ].join('\n\n'));
+    const courier = document.quotes.find(q => q.text.startsWith('But since then his luck'));
+    assert.deepEqual([courier?.speaker, courier?.speakerKind], ['Courier', 'organisation']);
+    assert.ok(!document.people.some(p => p.name === 'Courier'));
+    const critics = document.quotes.find(q => q.text.startsWith('The scheme is riddled'));
+    assert.deepEqual([critics?.speaker, critics?.speakerKind], ['Critics of the visa scheme', 'unnamed']);
+    // Too far from anyone quoted: "it" names no one.
+    assert.equal(document.quotes.find(q => q.text.startsWith('It is a fine building'))?.speaker, null);
+  });
+
+  test('"the United States" is a name, not a subject and its verb; short quoted words stay in the report', () => {
+    const document = parse('Ambassador Rolf Berg said the United States and its partners would take “firm steps” against the blockade of the strait.');
+    const fragment = document.quotes.find(q => q.text === 'firm steps');
+    assert.deepEqual([fragment?.speaker, fragment?.kind], ['Rolf Berg', 'fragment']);
+    const report = reportContaining(document, 'the United States and its partners');
+    assert.equal(report?.speaker, 'Rolf Berg');
+    assert.ok(report?.text.endsWith('against the blockade of the strait'), report?.text);
+  });
+});
+
+describe('a closing attribution', () => {
+  test('", Ney also noted several “…” left him …" reports what follows the verb, not what comes before', () => {
+    const document = parse([
+      'Marco Ney chaired the budget committee until May.',
+      'While he admitted the budget was a factor, Ney also noted several “intangibles” left him frustrated with the ministry.',
+      'The harbour will reopen in June, Ney told reporters on Tuesday.',
+    ].join('\n\n'));
+    assert.equal(reportContaining(document, 'left him frustrated')?.speaker, 'Marco Ney');
+    assert.ok(!reportContaining(document, 'While he admitted'), JSON.stringify(document.quotes.map(q => q.text)));
+    assert.equal(reportContaining(document, 'The harbour will reopen')?.speaker, 'Marco Ney');
+  });
+});
+
+describe('pronouns and the gender a text shows', () => {
+  test('a pronoun after a name votes for that name only until the next person is named', () => {
+    // Initials tell no gender: "her" after Holm's name is Mott's, so "he" can still be Holm.
+    const document = parse([
+      'Senator A. J. Holm sat beside Governor Tamsin Mott and her husband at the dinner. “The harbour deal is a gift to the shipowners and nothing else,” he said.',
+    ].join('\n\n'));
+    assert.equal(document.quotes.find(q => q.text.startsWith('The harbour deal'))?.speaker, 'A. J. Holm');
+  });
+});
