@@ -1,4 +1,4 @@
-import type { Quote, StatementDocument } from '../model';
+import type { Paragraph, Person, Quote, Span, StatementDocument } from '../model';
 import type { PreparedEntry, PreparedSearch } from '../search/searchPreparation';
 import type { ParsedStatement } from './parseForIndex';
 import { quoteFields, readsAsSpan, SpanEntry, SpanQuote } from './spanText';
@@ -83,22 +83,49 @@ export function packForTransfer(parsed: ParsedStatement, sourceText: string): Pa
 
 /** The parsed statement back from what a worker sent for a parse of `sourceText`. */
 export function unpackTransfer(packed: PackedStatement, sourceText: string): ParsedStatement {
-  const { uri, text = sourceText, ...fields } = packed.document;
-  const quotes = packed.document.quotes.map((quote): Quote => (quote.text === undefined ? new SpanQuote(text, quote) : (quote as Quote)));
+  const { uri, text = sourceText, paragraphs, people, ...fields } = packed.document;
+  const span = spanMaker();
+  const quotes = packed.document.quotes.map((quote): Quote => {
+    if (quote.text === undefined) return new SpanQuote(text, { ...quote, span: span(quote.span) });
+    (quote as { span: Span }).span = span(quote.span);
+    return quote as Quote;
+  });
   // The text goes back in its place among the fields, and the quotations in theirs, so the document reads as
   // one parsed in this thread.
-  const document = { uri, text, ...fields, quotes } as StatementDocument;
+  const document = { uri, text, ...fields, paragraphs: paragraphs.map((paragraph): Paragraph => ({ span: span(paragraph.span), debris: paragraph.debris })), people: people.map(person => personOf(person, span)), quotes } as StatementDocument;
   const { places } = packed.search;
   const entries = packed.search.entries.map((entry, i): PreparedEntry => {
     const from = places[3 * i];
-    if (from === SENT) return entry as PreparedEntry;
-    if (from === OF_SPAN) return new SpanEntry(text, entry.span, entry.speaker, entry.isQuote, places[3 * i + 2]);
+    if (from === SENT) return { text: entry.text!, span: span(entry.span), speaker: entry.speaker, isQuote: entry.isQuote };
+    if (from === OF_SPAN) return new SpanEntry(text, span(entry.span), entry.speaker, entry.isQuote, places[3 * i + 2]);
     const source = from === FROM_DOCUMENT ? document.text : document.quotes[from].text;
     // A cut of a longer string shares its characters; the whole of a quotation's text is that very string.
-    return { text: source.slice(places[3 * i + 1], places[3 * i + 2]), span: entry.span, speaker: entry.speaker, isQuote: entry.isQuote };
+    return { text: source.slice(places[3 * i + 1], places[3 * i + 2]), span: span(entry.span), speaker: entry.speaker, isQuote: entry.isQuote };
   });
   const { vocabulary, words, offsets } = packed.search;
   return { document, search: { entries, vocabulary, words, offsets } };
+}
+
+/**
+ * V8 makes an object it deserializes (a message, the cache) as it makes `{}`, with room for four fields; a
+ * span, a paragraph or a role has two, so each takes 16 bytes more than the same object written as a literal,
+ * and the index keeps millions of them (spans of paragraphs, mentions, quotations and entries). They are made
+ * again as literals. A span the parse shared (a quotation's and its entry's) stays one object.
+ */
+function spanMaker(): (span: Span) => Span {
+  const made = new Map<Span, Span>();
+  return span => {
+    let copy = made.get(span);
+    if (!copy) made.set(span, (copy = { start: span.start, end: span.end }));
+    return copy;
+  };
+}
+
+function personOf(person: Person, span: (span: Span) => Span): Person {
+  const roles = person.roles.map(role => ({ title: role.title, date: role.date }));
+  const mentions = person.mentions.map(span);
+  const { name, aliases, introduction } = person;
+  return 'introduction' in person ? { name, roles, aliases, mentions, introduction: introduction && span(introduction) } : { name, roles, aliases, mentions };
 }
 
 /** Whether every entry of a packed statement read back from storage has its text or a place it can be made from. */
