@@ -229,7 +229,7 @@ function titleWords(titleKey: string): Pick<Evidence, 'titleKey' | 'titles' | 'o
 
 function evidenceKey(day: number, titleKey: string): string {
   let keys = keysByDay.get(day);
-  if (!keys) keysByDay.set(day, (keys = new Map()));
+  if (!keys) keysByDay.set(day, (keys = new Map<string, string>()));
   let key = keys.get(titleKey);
   if (key === undefined) keys.set(titleKey, (key = `${day}|${titleKey}`));
   return key;
