@@ -27,6 +27,8 @@ test('the built worker pool parses as the main thread does, stops its workers wh
     while (pool.running > 0 && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 50));
     assert.equal(pool.running, 0, 'stopped once idle');
     assert.deepEqual(plain(await pool(sources[0])), plain(parseForIndex(sources[0])), 'a later parse starts them again');
+    pool.release();
+    assert.equal(pool.running, 0, 'released once a pass is done, without waiting to be idle');
   } finally {
     pool.dispose();
   }
