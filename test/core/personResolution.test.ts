@@ -246,12 +246,19 @@ describe('what is not a person', () => {
 
   test('one word that no document gives a title is hidden; a bare surname with a title is not', () => {
     const resolver = resolve([
-      extracted('a', '2024-01-02', [{ name: 'Transportation' }], ['Transportation']),
-      extracted('b', '2024-01-03', [{ name: 'Transportation' }], ['Transportation']),
+      extracted('a', '2024-01-02', [{ name: 'Resilience' }], ['Resilience']),
+      extracted('b', '2024-01-03', [{ name: 'Resilience' }], ['Resilience']),
       extracted('c', '2024-01-04', [{ name: 'Vance', roles: ['Vice President'], aliases: ['Vice President Vance'] }], ['Vance']),
     ]);
-    assert.match(resolver.identity(resolver.identityOf('Transportation'))!.notPerson ?? '', /one word/);
+    assert.match(resolver.identity(resolver.identityOf('Resilience'))!.notPerson ?? '', /one word/);
     assert.equal(resolver.identity(resolver.identityOf('Vance'))!.hidden, false);
+  });
+
+  test('one word titled in one document of twelve is hidden; a mononym titled in three of twelve is not', () => {
+    const twelve = (name: string, titled: number) => Array.from({ length: 12 }, (_, i) => extracted(`${name}${i}`, `2024-02-${String(i + 1).padStart(2, '0')}`, [{ name, roles: i < titled ? ['Fellow'] : [] }]));
+    const resolver = resolve([...twelve('Grantmaking', 1), ...twelve('Oriana', 3)]);
+    assert.match(resolver.identity(resolver.identityOf('Grantmaking'))!.notPerson ?? '', /one word/);
+    assert.equal(resolver.identity(resolver.identityOf('Oriana'))!.hidden, false);
   });
 
   test('words of a sentence are no name: a pronoun with its verb, a sentence opener', () => {
@@ -270,5 +277,132 @@ describe('what is not a person', () => {
     ]);
     for (const name of ['Ohio-based Tarlow', 'Brenner Institute Of Farming Research', 'Drugmaker Corvane']) assert.equal(resolver.identity(resolver.identityOf(name))!.hidden, true, name);
     for (const name of ['Chris Van Hollen', 'Mohammed bin Salman']) assert.equal(resolver.identity(resolver.identityOf(name))!.hidden, false, name);
+  });
+});
+
+/** A document whose text names people; each person's mentions are every place its name (or an alias) is written. */
+function written(uri: string, date: string, text: string, people: { name: string; roles?: string[]; aliases?: string[] }[], speakers: string[] = []): StatementDocument {
+  const base = extracted(uri, date, people, speakers);
+  const spans = (form: string) => [...text.matchAll(new RegExp(form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'))].map(match => ({ start: match.index, end: match.index + form.length }));
+  return { ...base, text, people: base.people.map(person => ({ ...person, mentions: [person.name, ...person.aliases].flatMap(spans) })) };
+}
+
+describe('names the corpus uses as places, laws and companies', () => {
+  test('a name used as a law, a place or a degree and never as a person is hidden', () => {
+    const resolver = resolve([
+      written('a', '2024-01-02', 'Congress passed the Dora Keel Act on Tuesday.', [{ name: 'Dora Keel' }]),
+      written('b', '2024-01-03', 'Retirees were saved by the Dora Keel Act.', [{ name: 'Dora Keel' }]),
+      written('c', '2024-01-04', 'The pension law, Dora Keel, was signed.', [{ name: 'Dora Keel' }]),
+      written('d', '2024-01-05', 'Families fled the fighting in Port Avel overnight.', [{ name: 'Port Avel' }]),
+      written('d2', '2024-01-07', 'Aid trucks reached Port Avel at dawn, and more waited near Port Avel.', [{ name: 'Port Avel' }]),
+      written('e', '2024-01-06', 'She earned a Lucas Magister degree from the college.', [{ name: 'Lucas Magister' }]),
+      written('e2', '2024-01-08', 'He holds a Lucas Magister degree in law.', [{ name: 'Lucas Magister' }]),
+    ]);
+    for (const name of ['Dora Keel', 'Port Avel', 'Lucas Magister']) assert.match(resolver.identity(resolver.identityOf(name))!.notPerson ?? '', /place, a law or a company/, name);
+  });
+
+  test('a bare surname is not given to a full name that every document uses as a place\'s', () => {
+    const resolver = resolve([
+      written('a', '2024-01-02', 'Forests in the Selva Teno region shrank.', [{ name: 'Selva Teno' }]),
+      written('b', '2024-01-03', 'Teno said the forests were shrinking.', [{ name: 'Teno' }], ['Teno']),
+      written('c', '2024-01-04', 'Teno said the rivers were low.', [{ name: 'Teno' }], ['Teno']),
+    ]);
+    assert.notEqual(resolver.identityOf('Teno', 'b'), resolver.identityOf('Selva Teno'));
+  });
+
+  test('a bare word most documents use as a company\'s is not the surname of a person who shares it', () => {
+    const resolver = resolve([
+      written('a', '2024-01-02', 'Director Ilse Hattori Brandt spoke about trade.', [{ name: 'Ilse Hattori Brandt', roles: ['Director'] }], ['Ilse Hattori Brandt']),
+      written('b', '2024-01-03', 'Jobs were added at Brandt, and Brandt will expand its plant.', [{ name: 'Brandt' }]),
+      written('c', '2024-01-04', 'Workers at Brandt voted on Monday.', [{ name: 'Brandt' }]),
+    ]);
+    assert.notEqual(resolver.identityOf('Brandt', 'b'), resolver.identityOf('Ilse Hattori Brandt'));
+    assert.equal(resolver.identity(resolver.identityOf('Ilse Hattori Brandt'))!.documents, 1);
+  });
+
+  test('a person with a law named after them stays a person, and the law\'s documents do not count as theirs', () => {
+    const resolver = resolve([
+      written('a', '2024-01-02', 'Congress passed the Ansel Brody Act on Tuesday.', [{ name: 'Ansel Brody' }]),
+      written('b', '2024-01-03', 'Retirees were saved by the Ansel Brody Act.', [{ name: 'Ansel Brody' }]),
+      written('c', '2024-01-04', 'Senator Ansel Brody said the vote was close.', [{ name: 'Ansel Brody', roles: ['Senator'], aliases: ['Senator Ansel Brody'] }], ['Ansel Brody']),
+      written('d', '2024-01-05', 'Ansel Brody, who led the union, said the pensions were safe.', [{ name: 'Ansel Brody' }], ['Ansel Brody']),
+    ]);
+    const brody = resolver.identity(resolver.identityOf('Ansel Brody'))!;
+    assert.equal(brody.hidden, false);
+    assert.equal(brody.documents, 2, 'the two documents about the law are not about him');
+  });
+
+  test('a person no document gives a title stays a person, and "the X interview" is a person\'s name', () => {
+    // Reporters called on in briefings, people talked about: no title, no speech verb, still people.
+    const resolver = resolve([
+      written('a', '2025-01-02', 'We will go to Hana Voss of the Gazette next.', [{ name: 'Hana Voss' }]),
+      written('b', '2025-01-03', 'Our last question goes to the line of Hana Voss.', [{ name: 'Hana Voss' }]),
+      written('c', '2025-01-04', 'Q On the Hana Voss interview last night, any comment?', [{ name: 'Hana Voss' }]),
+      written('d', '2025-01-05', 'I read the Hana Voss piece. Hana Voss is right.', [{ name: 'Hana Voss' }]),
+    ]);
+    assert.equal(resolver.identity(resolver.identityOf('Hana Voss'))!.hidden, false);
+  });
+
+  test('a company told by its apposition, its pronoun, its chief or a noun after two names', () => {
+    const resolver = resolve([
+      written('a', '2025-01-02', 'Velmar Bikes, a kids’ bicycle brand, opened a plant.', [{ name: 'Velmar Bikes' }]),
+      written('b', '2025-01-03', 'Velmar Bikes will expand its plant in Ohio.', [{ name: 'Velmar Bikes' }]),
+      written('c', '2025-01-04', 'Lenders sold loans to Orla Penn and Tessa Vane financing.', [{ name: 'Orla Penn' }, { name: 'Tessa Vane' }]),
+      written('d', '2025-01-05', 'Orla Penn mortgages grew, said the chief executive of Orla Penn.', [{ name: 'Orla Penn' }]),
+      written('g', '2025-01-08', 'Brisk Leaf Scientific, Inc., opened a lab; Brisk Leaf Scientific and Partners Group hired staff.', [{ name: 'Brisk Leaf Scientific' }]),
+      written('h', '2025-01-09', 'Brisk Leaf Scientific, LLC, opened a second lab.', [{ name: 'Brisk Leaf Scientific' }]),
+      written('e', '2025-01-06', 'Mira Tolson, a Democrat from Ohio, said the plant was late.', [{ name: 'Mira Tolson' }]),
+      written('f', '2025-01-07', 'Mira Tolson will expand on that, and her office will too.', [{ name: 'Mira Tolson' }]),
+    ]);
+    for (const name of ['Velmar Bikes', 'Orla Penn', 'Brisk Leaf Scientific']) assert.match(resolver.identity(resolver.identityOf(name))!.notPerson ?? '', /place, a law or a company/, name);
+    assert.equal(resolver.identity(resolver.identityOf('Mira Tolson'))!.hidden, false);
+  });
+
+  test('a name opened by a possessive, an -ing verb or an adjective, or written with "&" or "-based", is no name', () => {
+    const resolver = resolve([
+      extracted('a', '2024-01-02', [{ name: 'Tolson’s Build' }, { name: 'Adding Verland' }, { name: 'Congressional Ledger' }]),
+      extracted('b', '2024-01-03', [{ name: 'Harlow & Harlow' }, { name: 'Harlow Harlow' }]),
+      extracted('c', '2024-01-04', [{ name: 'Ohio-based Brant Mills' }, { name: 'Brant Mills' }]),
+      extracted('d', '2024-01-05', [{ name: 'Sterling Ames', roles: ['Senator'] }]),
+    ]);
+    for (const name of ['Tolson’s Build', 'Adding Verland', 'Congressional Ledger', 'Harlow Harlow', 'Brant Mills']) assert.equal(resolver.identity(resolver.identityOf(name))!.hidden, true, name);
+    assert.equal(resolver.identity(resolver.identityOf('Sterling Ames'))!.hidden, false, 'a titled name stays');
+  });
+
+  test('a word said twice is no name unless a document gives it a title; a headline verb after a known name is no name', () => {
+    const resolver = resolve([
+      written('a', '2024-01-02', 'Go ahead, Joe Joe.', [{ name: 'Joe Joe' }]),
+      written('b', '2024-01-03', 'Chairman Abdullah Abdullah said the talks would resume.', [{ name: 'Abdullah Abdullah', roles: ['Chairman'] }], ['Abdullah Abdullah']),
+      written('c', '2024-01-04', 'Sergeant Heath Rowan served two tours.', [{ name: 'Heath Rowan', roles: ['Sergeant'] }]),
+      written('d', '2024-01-05', 'Sergeant First Class Heath Rowan Honoring Veterans Act.', [{ name: 'Heath Rowan Honoring', roles: ['Sergeant'] }]),
+      written('e', '2024-01-06', 'President Warren Harding said the war was over.', [{ name: 'Warren Harding', roles: ['President'] }], ['Warren Harding']),
+    ]);
+    assert.match(resolver.identity(resolver.identityOf('Joe Joe'))!.notPerson ?? '', /said twice/);
+    assert.match(resolver.identity(resolver.identityOf('Heath Rowan Honoring'))!.notPerson ?? '', /headline/);
+    for (const name of ['Abdullah Abdullah', 'Heath Rowan', 'Warren Harding']) assert.equal(resolver.identity(resolver.identityOf(name))!.hidden, false, name);
+  });
+});
+
+describe('a son named for his father', () => {
+  /** The people the text names: "Silas Marr" only where it stands apart from "Silas Dane Marr". */
+  const silas = (uri: string, date: string, text: string) => written(uri, date, text, [{ name: 'Silas Marr', roles: ['President'] }, { name: 'Silas Dane Marr', roles: ['President'] }].filter(person => text.includes(person.name)));
+
+  test('a longer name a document gives as the relative of the shorter one is another person', () => {
+    const resolver = resolve([
+      silas('a', '2024-01-02', 'President Silas Marr wrote to his wife from the capital.'),
+      silas('b', '2024-01-03', 'The park honours President Silas Marr and his son, the sixth President Silas Dane Marr.'),
+      silas('c', '2024-01-04', 'President Silas Dane Marr lost the election.'),
+    ]);
+    assert.notEqual(resolver.identityOf('Silas Marr'), resolver.identityOf('Silas Dane Marr'));
+  });
+
+  test('a middle name given beside the short name, or the shorter name as someone\'s relative, is still one person', () => {
+    const resolver = resolve([
+      written('a', '2024-01-02', 'Speaker Nora Lind Pask opened the session. Later Nora Pask said it went well.', [{ name: 'Nora Lind Pask', roles: ['Speaker'] }, { name: 'Nora Pask' }]),
+      written('b', '2024-01-03', 'Speaker Nora Pask said the vote would wait.', [{ name: 'Nora Pask', roles: ['Speaker'] }]),
+      written('c', '2024-01-04', 'First Lieutenant Otto K. Brill was honoured. The medal went to the family of her father, General Otto Brill.', [{ name: 'Otto K. Brill', roles: ['Lieutenant'] }, { name: 'Otto Brill', roles: ['General'] }]),
+    ]);
+    assert.equal(resolver.identityOf('Nora Lind Pask'), resolver.identityOf('Nora Pask'));
+    assert.equal(resolver.identityOf('Otto K. Brill'), resolver.identityOf('Otto Brill'));
   });
 });

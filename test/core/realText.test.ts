@@ -309,7 +309,7 @@ describe('reported speech in news style', () => {
     const document = parse(text);
     assert.equal(quoteStarting(document, 'the fisheries treaty would')?.speaker, 'Colette Barnaby');
     const finding = quoteStarting(document, 'six of the ministry');
-    assert.deepEqual([finding?.speaker, finding?.speakerKind], ['Courier', 'organisation']);
+    assert.deepEqual([finding?.speaker, finding?.speakerKind], ['The Courier', 'organisation']);
     assert.ok(!document.people.some(p => p.name === 'Courier'));
   });
 });
@@ -582,5 +582,26 @@ describe('headlines that state what someone said', () => {
   test('a label nobody in the article answers to makes no statement', () => {
     const document = article('Survey: Farmers divided over the grain deal.', body);
     assert.ok(!document.quotes.some(q => q.text.startsWith('Farmers divided')), JSON.stringify(document.quotes));
+  });
+});
+
+describe('headline verbs and office words are no part of a name', () => {
+  test('"President Okafor Takes Action to …" names Okafor; "Director of National Intelligence Ana Ruiz" names Ana Ruiz', () => {
+    const document = parseStatement({
+      uri: 'memory:///fact-sheet.md',
+      text: '# FACT SHEET: President Okafor Takes Action to Lower Ferry Fares\n\nDirector of National Intelligence Ana Ruiz said the review of the ferry contracts was complete. President Okafor said fares would fall by a third.\n',
+    });
+    const names = document.people.map(p => p.name);
+    assert.ok(names.includes('Ana Ruiz'), names.join(', '));
+    assert.ok(!names.some(name => /Takes|Intelligence/.test(name)), names.join(', '));
+  });
+});
+
+describe('the speaker a title names', () => {
+  test('"Remarks by APNSA Dana Whitlock at …": an acronym or office before the name hides no speaker', () => {
+    const speakersOf = (title: string) => parseStatement({ uri: 'memory:///remarks.txt', text: `${title}\n\nThank you all for coming today. It is good to be back in the port city again.\n` }).speakers.value;
+    assert.deepEqual(speakersOf('Remarks by APNSA Dana Whitlock at the Harbor Forum'), ['Dana Whitlock']);
+    assert.deepEqual(speakersOf('Remarks by Under Secretary Dana Whitlock at the Harbor Forum'), ['Dana Whitlock']);
+    assert.deepEqual(speakersOf('Statement by the Press Secretary on the Harbor Deal'), []);
   });
 });

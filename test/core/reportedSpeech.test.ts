@@ -115,7 +115,7 @@ describe('who the subject is', () => {
       '“It is a fine building,” it said.',
     ].join('\n\n'));
     const courier = document.quotes.find(q => q.text.startsWith('But since then his luck'));
-    assert.deepEqual([courier?.speaker, courier?.speakerKind], ['Courier', 'organisation']);
+    assert.deepEqual([courier?.speaker, courier?.speakerKind], ['the Courier', 'organisation']);
     assert.ok(!document.people.some(p => p.name === 'Courier'));
     const critics = document.quotes.find(q => q.text.startsWith('The scheme is riddled'));
     assert.deepEqual([critics?.speaker, critics?.speakerKind], ['Critics of the visa scheme', 'unnamed']);
@@ -153,5 +153,76 @@ describe('pronouns and the gender a text shows', () => {
       'Senator A. J. Holm sat beside Governor Tamsin Mott and her husband at the dinner. “The harbour deal is a gift to the shipowners and nothing else,” he said.',
     ].join('\n\n'));
     assert.equal(document.quotes.find(q => q.text.startsWith('The harbour deal'))?.speaker, 'A. J. Holm');
+  });
+});
+
+describe('groups, acronyms and relative clauses as sources', () => {
+  test('plural descriptions, acronyms, "the United States", base forms and "ruled that"', () => {
+    const document = parse([
+      'But environmentalists worry that the cost of cleaning the old mines could fall to taxpayers.',
+      'FENA argues that families still want schools in their own neighbourhoods.',
+      'Nearly two decades ago, the United States pledged that in 2000 it would lift the limits on trucks.',
+      'There are some economists who argue that port fees should be close to nothing at all.',
+      'The appeals court then ruled that the county had purged eligible voters from its rolls.',
+    ].join('\n\n'));
+    const expected: [string, string, string][] = [
+      ['the cost of cleaning', 'environmentalists', 'unnamed'],
+      ['families still want schools', 'FENA', 'organisation'],
+      ['it would lift the limits', 'the United States', 'organisation'],
+      ['port fees should be close', 'some economists', 'unnamed'],
+      ['the county had purged', 'The appeals court', 'unnamed'],
+    ];
+    for (const [words, speaker, kind] of expected) {
+      const report = reportContaining(document, words);
+      assert.deepEqual([report?.speaker, report?.speakerKind], [speaker, kind], words);
+    }
+  });
+
+  test('"a raft of new rules" is no source, and a participle after a comma outranks a relative clause', () => {
+    const document = parse([
+      'A raft of new port rules promise to cut the waiting time for trucks by half.',
+      'Governor Hal Lutz was forced to defend not paying a builder who said he was cheated, saying, “Maybe he did not finish the job, and I was not happy with it.”',
+    ].join('\n\n'));
+    assert.ok(!document.quotes.some(q => q.speaker?.startsWith('A raft')), JSON.stringify(document.quotes.map(q => q.speaker)));
+    assert.equal(document.quotes.find(q => q.text.startsWith('Maybe he did not finish'))?.speaker, 'Hal Lutz');
+  });
+});
+
+describe('what "a …" names', () => {
+  test('"a crossroads back in May" is no source, "one questioner" and "a customs notice" are', () => {
+    const document = parse([
+      'Lena Ostrova, the campaign’s press secretary, noted that the campaign faced a crossroads back in May “when voter impressions of the nominee were finally taking shape and hardening.”',
+      'One questioner at the town hall said the ferry fares had doubled since the spring.',
+      'A customs notice said the new seals would be required from the first of June.',
+    ].join('\n\n'));
+    assert.ok(!document.quotes.some(q => q.speaker === 'a crossroads'), JSON.stringify(document.quotes.map(q => q.speaker)));
+    assert.equal(document.quotes.find(q => q.text.startsWith('when voter impressions'))?.speaker, 'Lena Ostrova');
+    assert.deepEqual([reportContaining(document, 'ferry fares had doubled')?.speakerKind], ['unnamed']);
+    assert.deepEqual([reportContaining(document, 'new seals would be required')?.speakerKind], ['unnamed']);
+  });
+});
+
+describe('"she" after a man has spoken', () => {
+  test('goes to the nearest woman named, also one named only as an object or before a party and state', () => {
+    const document = parse([
+      '“Growers need the subsidy more than ever,” said Carl Brenner, an economist at the institute.',
+      'The trade minister faced Senator Ruth Abernathy at the hearing on Tuesday. “The numbers in this budget simply do not add up,” she said.',
+      '“Nobody in the valley believes the forecast,” Brenner said.',
+      'Sen. Ines Carvalho (D-Ore.) questioned him for an hour: “Your office ignored every warning it was given,” she said.',
+    ].join('\n\n'));
+    assert.equal(document.quotes.find(q => q.text.startsWith('The numbers in this budget'))?.speaker, 'Ruth Abernathy');
+    assert.equal(document.quotes.find(q => q.text.startsWith('Your office ignored'))?.speaker, 'Ines Carvalho');
+  });
+});
+
+describe('"the president" in a story that names several', () => {
+  test('is the president the story names most, not the last speaker', () => {
+    const document = parse([
+      'President Ada Okafor opened the harbour museum on Saturday. President Okafor walked the galleries with curators.',
+      'A plaque recalls a visit by President Ivo Marsh in 1952. Okafor spoke for twenty minutes.',
+      '“Our grandparents built this harbour with their hands,” said Lena Holm, the museum’s director.',
+      'The quay was, the president said, “a place where our families said goodbye and never saw each other again.”',
+    ].join('\n\n'));
+    assert.equal(document.quotes.find(q => q.text.startsWith('a place where our families'))?.speaker, 'Ada Okafor');
   });
 });

@@ -11,7 +11,7 @@
 import type { PeopleRules } from './peopleRules';
 import type { Identity, Merge, MergeReason } from './identity';
 import { joinable, documentCount, specificity } from './joining';
-import { blocksOf, groupOfKey, titlesKey, type DocumentGroup, type NameEntry, type NameTable } from './nameTable';
+import { blocksOf, foldKey, groupOfKey, titlesKey, type DocumentGroup, type NameEntry, type NameTable } from './nameTable';
 import { notAPerson } from './notPerson';
 import { chooser, profileOf, type Choice, type Profile } from './perDocument';
 
@@ -214,11 +214,22 @@ export function resolveRegion(region: ReadonlySet<string>, context: RegionContex
     }
     return byGroup;
   };
+  /** A bare surname is no one's whose every document uses their name as a thing's ("the Selva Maya region"). */
+  const isSomeone = (cluster: Cluster) => cluster.names.some(entry => {
+    for (const evidence of entry.documents.values()) if (evidence.usage !== 'thing') return true;
+    return false;
+  });
+  /** A bare word most of whose documents use it as a thing's ("at Roche", "Fiserv announced its") is no one's surname. */
+  const mostlyAThing = (entry: NameEntry) => {
+    let thing = 0;
+    for (const evidence of entry.documents.values()) if (evidence.usage === 'thing') thing++;
+    return thing * 2 >= entry.documents.size;
+  };
   const perDocumentNames: { entry: NameEntry; byGroup: Map<string, string> }[] = [];
   for (const { atom, candidates } of ambiguous) for (const entry of atom) perDocumentNames.push({ entry, byGroup: decide(entry, candidates) });
   for (const entry of bare) {
     if (whole.has(entry.name)) continue;
-    const candidates = clustersByBlock.get(entry.parts!.surname) ?? [];
+    const candidates = mostlyAThing(entry) ? [] : (clustersByBlock.get(entry.parts!.surname) ?? []).filter(isSomeone);
     perDocumentNames.push({ entry, byGroup: candidates.length ? decide(entry, candidates) : new Map([...entry.groups.keys()].map(titleKey => [titlesKey(titleKey), ''])) });
   }
   // What no candidate fits stays the bare surname's own person, one per surname key.
@@ -274,24 +285,31 @@ export function resolveRegion(region: ReadonlySet<string>, context: RegionContex
     for (const name of byName.keys()) {
       for (const [reason, documents] of decided.get(name)?.get(id) ?? []) merges.push({ name, reason, documents });
     }
-    const uris = new Set<string>();
     let quotes = 0;
-    for (const name of names) {
-      for (const [uri, evidence] of table.get(name)!.documents) {
-        uris.add(uri);
-        quotes += evidence.quotes;
-      }
-    }
+    for (const name of names) for (const group of table.get(name)!.groups.values()) quotes += group.quotes;
     const counts = partialCounts.get(id);
-    if (counts) {
-      for (const group of counts.groups) for (const uri of group.uris) uris.add(uri);
-      quotes += counts.quotes;
-    }
+    if (counts) quotes += counts.quotes;
+    /**
+     * The documents that name the person, counted when first asked: a set of thousands of documents for a
+     * much-named person, which a one-file change would otherwise build again for every person of its region.
+     */
+    const countDocuments = () => {
+      const uris = new Set<string>();
+      for (const name of names) {
+        const entry = table.get(name)!;
+        const full = !!entry.parts && entry.parts.given.length > 0;
+        // A document that names only "the X Act" or "the X Room" is not about the person.
+        for (const [uri, evidence] of entry.documents) if (!full || evidence.usage !== 'thing' || evidence.titles.length > 0) uris.add(uri);
+      }
+      for (const group of counts?.groups ?? []) for (const uri of group.uris) uris.add(uri);
+      return uris.size;
+    };
+    let documents: number | undefined;
     const group = names.map(name => ruleGroupOf.get(name)).find(g => g !== undefined);
     const rule = group !== undefined ? rules.people[group] : undefined;
     const allNames = [...names, ...byName.keys()];
     const hidden = allNames.some(name => isHidden(name)) || isHidden(id);
-    const notPerson = rule ? undefined : notAPerson(allNames.map(name => table.get(name)!), byName);
+    const notPerson = rule ? undefined : notAPerson(allNames.map(name => table.get(name)!), byName, name => table.withFoldKey(foldKey(name)).size > 0);
     identities.push({
       id,
       names,
@@ -301,7 +319,9 @@ export function resolveRegion(region: ReadonlySet<string>, context: RegionContex
       ...(notPerson ? { notPerson } : {}),
       extraAliases: rule ? [rule.name, ...rule.aliases].filter(alias => alias !== id && !allNames.includes(alias)) : [],
       extraRoles: rule?.roles ?? [],
-      documents: uris.size,
+      get documents() {
+        return (documents ??= countDocuments());
+      },
       quotes,
     });
   }

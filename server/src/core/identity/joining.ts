@@ -27,6 +27,7 @@ export function joinable(atom: NameEntry[], cluster: NameEntry[][], clusterParts
         const particle = particleAtom || isParticleGiven(c, a);
         const match = particle ? ({ match: true, reason: 'spelling' } as const) : compareGiven(a.parts!, c.parts!);
         if (!match.match) return undefined;
+        if (match.reason !== 'same name' && match.reason !== 'spelling' && relatives(a, c)) return undefined;
         let reason: MergeReason = match.reason;
         if (a.parts!.suffix !== c.parts!.suffix) {
           if (a.parts!.suffix && c.parts!.suffix) return undefined;
@@ -75,7 +76,7 @@ function isParticleGiven(short: NameEntry, long: NameEntry): boolean {
 function suffixJoin(suffixed: readonly NameEntry[], plain: readonly NameEntry[]): 'shared role' | 'no rival' | undefined {
   const suffixedOffices = officesOf(suffixed), plainOffices = officesOf(plain);
   for (const [title, share] of suffixedOffices) if (share >= 0.25 && (plainOffices.get(title) ?? 0) >= 0.25) return 'shared role';
-  const suffixedDocuments = new Set(suffixed.flatMap(entry => [...entry.documents.keys()]));
+  const suffixedDocuments = documentsOf(suffixed);
   let together = 0, plainDocuments = 0;
   for (const entry of plain) {
     plainDocuments += entry.documents.size;
@@ -85,9 +86,25 @@ function suffixJoin(suffixed: readonly NameEntry[], plain: readonly NameEntry[])
   return suffixedOffices.size === 0 || plainOffices.size === 0 && plainDocuments <= 1 ? 'no rival' : undefined;
 }
 
+/**
+ * Per atom, what the joining rules read of it, made once per resolution: an atom is compared with every
+ * cluster of its surname, and a much-named one has thousands of documents.
+ */
+const officesMade = new WeakMap<readonly NameEntry[], Map<string, number>>();
+const documentsMade = new WeakMap<readonly NameEntry[], Set<string>>();
+
+function documentsOf(atom: readonly NameEntry[]): Set<string> {
+  let documents = documentsMade.get(atom);
+  if (!documents) documentsMade.set(atom, (documents = new Set(atom.flatMap(entry => [...entry.documents.keys()]))));
+  return documents;
+}
+
 /** The offices the names of one atom are given, each with the share of their documents that give it. */
 function officesOf(atom: readonly NameEntry[]): Map<string, number> {
+  const made = officesMade.get(atom);
+  if (made) return made;
   const counts = new Map<string, number>();
+  officesMade.set(atom, counts);
   let documents = 0;
   for (const entry of atom) {
     const profile = profileOfEntry(entry);
@@ -98,3 +115,15 @@ function officesOf(atom: readonly NameEntry[]): Map<string, number> {
   return counts;
 }
 
+
+/**
+ * Two names one document gives side by side, the one with more given names introduced as someone's relative
+ * ("John Vell … his son, the sixth President John Rusk Vell"): a son named for his father, not one person,
+ * though the names are compatible. The shorter name introduced so ("her father, General X") is the same man.
+ */
+function relatives(a: NameEntry, b: NameEntry): boolean {
+  const [longer, shorter] = a.parts!.given.length >= b.parts!.given.length ? [a, b] : [b, a];
+  if (longer.parts!.given.length === shorter.parts!.given.length) return false;
+  for (const [uri, evidence] of longer.documents) if (evidence.kin && shorter.documents.get(uri)?.kin === false) return true;
+  return false;
+}

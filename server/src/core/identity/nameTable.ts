@@ -5,6 +5,7 @@
 import { HONORIFICS, NON_PERSON_WORDS, ROLE_HEADS, ROLE_MODIFIERS } from '../understand/lexicon';
 import type { StatementDocument } from '../model';
 import { foldName, nameParts, type NameParts } from './nameParts';
+import { introducedAsKin, placesOf, usageOf, type Usage } from './usage';
 
 /** What one document says of one written name. */
 export interface Evidence {
@@ -18,6 +19,10 @@ export interface Evidence {
   /** The name reads as the object of a role ("Secretary of Health and Human Services"), not a person. */
   readonly objectOfRole: boolean;
   readonly quotes: number;
+  /** How the document's sentences use the name: as a person's ("X said", "his son X") or as a place's, a law's or a company's ("in X", "the X Act"); 'none' when they show neither. */
+  readonly usage: Usage;
+  /** The document introduces the name as someone's relative ("his son, X"): a namesake of the family, not them. */
+  readonly kin: boolean;
   /** The title words, as one string. */
   readonly titleKey: string;
   /** Day and title words: documents with the same key are decided alike (thousands of "President Biden"). */
@@ -202,11 +207,12 @@ function evidenceOf(document: StatementDocument): Map<string, Evidence> {
       else if (NON_PERSON_WORDS.has(first) || ROLE_MODIFIERS.has(first) || /^[a-z]/.test(words[0])) objectVotes++;
     }
     const words = titleWords([...titles].join(' '));
-    evidence.set(person.name, { date, day, ...words, objectOfRole: objectVotes > personVotes, quotes: quotes.get(person.name) ?? 0, key: evidenceKey(day, words.titleKey) });
+    const places = placesOf(document.text, person.name, person.mentions);
+    evidence.set(person.name, { date, day, ...words, objectOfRole: objectVotes > personVotes, usage: usageOf(document.text, places), kin: introducedAsKin(document.text, places), quotes: quotes.get(person.name) ?? 0, key: evidenceKey(day, words.titleKey) });
   }
   const untitled = titleWords('');
   for (const name of new Set([...quotes.keys(), ...document.speakers.value])) {
-    if (!evidence.has(name)) evidence.set(name, { date, day, ...untitled, objectOfRole: false, quotes: quotes.get(name) ?? 0, key: evidenceKey(day, '') });
+    if (!evidence.has(name)) evidence.set(name, { date, day, ...untitled, objectOfRole: false, usage: 'none', kin: false, quotes: quotes.get(name) ?? 0, key: evidenceKey(day, '') });
   }
   return evidence;
 }
@@ -263,7 +269,7 @@ export function profileOfEntry(entry: NameEntry): EntryProfile {
   return entry.profile;
 }
 
-const sameEvidence = (a: Evidence, b: Evidence) => a.key === b.key && a.date === b.date && a.quotes === b.quotes && a.objectOfRole === b.objectOfRole;
+const sameEvidence = (a: Evidence, b: Evidence) => a.key === b.key && a.date === b.date && a.quotes === b.quotes && a.objectOfRole === b.objectOfRole && a.usage === b.usage && a.kin === b.kin;
 
 function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
   let set = map.get(key);

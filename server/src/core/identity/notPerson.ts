@@ -4,7 +4,7 @@
  */
 import { NON_PERSON_WORDS } from '../understand/lexicon';
 import { foldName } from './nameParts';
-import { HEAD_WORDS, profileOfEntry, type NameEntry } from './nameTable';
+import { HEAD_WORDS, type Evidence, type NameEntry } from './nameTable';
 
 /** Roles that transcripts print as a speaker label ("OPERATOR:", "Q:"). */
 const TRANSCRIPT_ROLES = new Set(['aide', 'operator', 'moderator', 'participant', 'staff', 'audience', 'questioner', 'interpreter', 'narrator', 'announcer', 'reporter', 'official', 'q', 'u.s', 'u.s.', 'jr.', 'sr.', 'jr', 'sr', 'everyone', 'all']);
@@ -14,7 +14,7 @@ const ROLE_NOUNS = new Set(`member members counsel services service operator mot
   management agenda pharma award tempore ally tool reform relations command control engagement development emergency business
   circuit advisory diversity electric information programs financial medical subject manager advocate investment economies emirates
   arabia angeles emerita emeritus under operating performing disaster gentleman innovation women scientist i'll i’ll h.r law
-  baseball partner technology provisions science orange`.split(/\s+/).filter(Boolean));
+  baseball partner technology provisions science orange assistance`.split(/\s+/).filter(Boolean));
 /** "Americans", "Ukrainians": a people. */
 const isPeopleWord = (word: string) => /(?:an|ese|ish|ian)s$/.test(word) && (NON_PERSON_WORDS.has(word.slice(0, -1)) || /^(?:americans|africans|asians|europeans|latinos|hispanics|ukrainians|russians|israelis|palestinians|afghans|iraqis|iranians|mexicans|canadians|koreans|indians)$/.test(word));
 /** Words that open a sentence and never begin a name ("Well", "Right so"). */
@@ -28,8 +28,76 @@ const isPronoun = (word: string) => /^(?:i|you|he|she|we|they|it|what|that|there
 /** Particles that stand inside names ("Chris Van Hollen", "Mohammed bin Salman"). */
 const PARTICLE_WORDS = new Set(['de', 'da', 'di', 'del', 'van', 'von', 'bin', 'al', 'el', 'la', 'le', 'du', 'dos', 'der', 'den', 'y']);
 
+/**
+ * Words that are no name though written like one: a word said twice ("Joe Joe", "Johnson Johnson" of "Johnson
+ * & Johnson") that no document gives a title, or a headline's verb after a name the corpus knows ("Antony J.
+ * Blinken Opening", "Heath Robinson Honoring").
+ */
+/** Given names that end like a verb's -ing form. */
+const GIVEN_ING = new Set(['irving', 'sterling', 'channing', 'manning', 'fleming', 'ming', 'jing', 'qing', 'ying', 'xing', 'ping', 'ling']);
+
+/** Some document gives the name a title (read from its title groups, not from each of its documents). */
+const isTitled = (entry: NameEntry) => [...entry.groups.keys()].some(titleKey => titleKey !== '');
+
+function headlineWords(full: NameEntry[], isKnown: (name: string) => boolean): string | undefined {
+  const tokens = full.map(entry => foldName(entry.name).split(/\s+/));
+  const titled = full.some(isTitled);
+  if (!titled && tokens.every(words => words.length > 1 && words.every(word => word === words[0]))) return 'a word said twice ("Joe Joe"), not a name';
+  // "Biden’s Build", "Adding Mexico", "Congressional Budget": a possessive, a verb's -ing form or an adjective
+  // opens no name that no document titles.
+  // Not "Newsmax’s Ed Henry", "Ranking Member X" or "Irving X": an outlet's or an office's words before a name.
+  if (!titled && tokens.every(words => words.length === 2 && /[’']s$/.test(words[0]) || words.length <= 3 && /^\p{L}{3,}ing$|(?:ional|oral|eral|tial|ical)$/u.test(words[0]) && !GIVEN_ING.has(words[0]) && !words.some(word => HEAD_WORDS.has(word) || word === 'member'))) return 'words of a headline ("Adding Mexico", "Biden’s Build"), not a name';
+  if (full.every(entry => {
+    const words = entry.name.trim().split(/\s+/);
+    return words.length >= 3 && /^\p{Lu}\p{Ll}{2,}ing$/u.test(words[words.length - 1]) && isKnown(words.slice(0, -1).join(' '));
+  })) return 'a name with a headline’s verb after it ("… Honoring"), not a name';
+  return undefined;
+}
+
+/**
+ * "Jim Crow", "Juris Doctor", "Khan Younis", "Johns Hopkins": full names that the corpus's sentences use as the
+ * name of a place, a law, a company or a room ("in X", "the X Act", "X and Company") in some documents, and as
+ * a person's (a title, "X said", "his son X", a quotation outside those documents) in almost none.
+ */
+function thingNamedLikeAPerson(full: NameEntry[], partial: ReadonlyMap<string, ReadonlySet<string>>): string | undefined {
+  // Titled documents alone may settle it, read from the title groups without going through every document
+  // (thousands for a president, at every change in their region).
+  let most = 0, titled = 0;
+  for (const entry of full) {
+    most += entry.documents.size;
+    if (!partial.has(entry.name)) for (const [titleKey, group] of entry.groups) if (titleKey !== '') titled += group.uris.size;
+  }
+  if (titled > most * PERSON_SHARE) return undefined;
+  let documents = 0, person = 0, thing = 0;
+  for (const entry of full) {
+    for (const evidence of evidenceOf(entry, partial)) {
+      documents++;
+      if (evidence.usage === 'thing') thing++;
+      if (evidence.titles.length > 0 || evidence.usage === 'person' || evidence.quotes > 0 && evidence.usage !== 'thing') person++;
+    }
+  }
+  return thing >= THING_DOCUMENTS && thing >= documents * THING_SHARE && person <= documents * PERSON_SHARE ? 'used as the name of a place, a law or a company ("in X", "the X Act"), almost never as a person' : undefined;
+}
+/**
+ * At least this share of a name's documents use it as a thing's, in two documents or more (one airport named
+ * for a president among his documents is no evidence), and at most PERSON_SHARE as a person's.
+ */
+const THING_SHARE = 0.12;
+const THING_DOCUMENTS = 2;
+const PERSON_SHARE = 0.06;
+
+/**
+ * What a name's documents say of it, in the documents that are this person's: all of them, or for a name
+ * decided per document ("Biden") only its share, read from that share rather than from every document.
+ */
+function* evidenceOf(entry: NameEntry, partial: ReadonlyMap<string, ReadonlySet<string>>): Iterable<Evidence> {
+  const uris = partial.get(entry.name);
+  if (!uris) yield* entry.documents.values();
+  else for (const uri of uris) yield entry.documents.get(uri)!;
+}
+
 /** Why a group of names is not a person, or undefined when it may be one. */
-export function notAPerson(entries: NameEntry[], partial: ReadonlyMap<string, ReadonlySet<string>>): string | undefined {
+export function notAPerson(entries: NameEntry[], partial: ReadonlyMap<string, ReadonlySet<string>>, isKnown: (name: string) => boolean = () => false): string | undefined {
   // "Audience Member", "Senior Administration Official", "Black Americans": a role or a people, not a name.
   const lastWords = entries.map(entry => withoutSuffix(foldName(entry.name).split(/\s+/)).pop()!.replace(/[’']s$/, ''));
   if (lastWords.every(word => TRANSCRIPT_ROLES.has(word) || ROLE_NOUNS.has(word) || HEAD_WORDS.has(word) || NON_PERSON_WORDS.has(word) || isPeopleWord(word))) return 'a role, a people or a place, not a name';
@@ -37,19 +105,24 @@ export function notAPerson(entries: NameEntry[], partial: ReadonlyMap<string, Re
   const full = entries.filter(entry => entry.parts && entry.parts.given.length > 0);
   const tokens = (full.length ? full : entries).map(entry => foldName(entry.name).split(/\s+/));
   if (tokens.every(words => words.some(word => isPronoun(word) || TIME_WORDS.has(word)) || SENTENCE_OPENERS.has(words[0]))) return 'words of a sentence ("He’d", "What I’m", "Right so"), not a name';
-  if (tokens.every(words => words.some(word => /-(?:based|owned|led|backed)$/.test(word)) || /maker$/.test(words[0]) || words.slice(1, -1).some(word => NON_PERSON_WORDS.has(word) && !PARTICLE_WORDS.has(word)))) return 'the name of an organisation ("Germany-based Siemens", "Automaker X", "X Institute of Y")';
-  if (entries.some(entry => entry.parts && entry.parts.given.length > 0)) return undefined;
-  // A single word that no document gives a title or an honorific ("Transportation", "Well", "Hyundai"): the
-  // corpus shows nothing of a person.
-  if (entries.every(entry => profileOfEntry(entry).titles.size === 0)) return 'one word no document gives a title';
+  // One spelling written "New Jersey-based X" or "X & Y" is enough: people are not written so.
+  if (tokens.some(words => words.includes('&') || /-(?:based|owned|backed)$/.test(words[0])) || tokens.every(words => words.some(word => /-(?:based|owned|led|backed)$/.test(word)) || /maker$/.test(words[0]) || words.slice(1, -1).some(word => NON_PERSON_WORDS.has(word) && !PARTICLE_WORDS.has(word)))) return 'the name of an organisation ("Germany-based Siemens", "Automaker X", "X Institute of Y")';
+  if (full.length > 0) return headlineWords(full, isKnown) ?? thingNamedLikeAPerson(full, partial);
+  // A single word that no document, or under a tenth of them, gives a title or an honorific ("Transportation",
+  // "Well", "Hyundai"): the corpus shows nothing of a person.
+  let titledDocuments = 0, allDocuments = 0;
+  for (const entry of entries) {
+    allDocuments += entry.documents.size;
+    for (const [titleKey, group] of entry.groups) if (titleKey !== '') titledDocuments += group.uris.size;
+  }
+  // One stray title ("fellow Founding" beside "Funding" in 13 documents) is no evidence either.
+  if (titledDocuments * 10 < allDocuments) return 'one word no document gives a title';
   const words = entries.map(entry => foldName(entry.name));
   if (words.every(word => TRANSCRIPT_ROLES.has(word) || HEAD_WORDS.has(word))) return 'a role, not a name';
   if (words.every(isPeopleWord)) return 'a people, not a person';
   let object = 0, total = 0;
   for (const entry of entries) {
-    const uris = partial.get(entry.name);
-    for (const [uri, evidence] of entry.documents) {
-      if (uris && !uris.has(uri)) continue;
+    for (const evidence of evidenceOf(entry, partial)) {
       total++;
       if (evidence.objectOfRole) object++;
     }

@@ -13,6 +13,12 @@ export interface Source {
   readonly kind: SpeakerKind;
 }
 
+/** Writings that speak for someone: "a notice said", "one slide showed", "the study found". */
+const DOCUMENT_NOUN = /^(?:notice|estimate|count|tally|forecast|projection|report|statement|letter|study|poll|survey|memo|slide|editorial|analysis|filing|complaint|lawsuit|suit|ad|advert|tweet|post|article|review|audit|document|paper|brief|motion|ruling|order|release|video|message|email|note|sign|banner|placard|leaflet|flyer|petition|resolution)$/;
+
+/** Words that count or gather things: "a raft of rules", "a number of experts". */
+const MEASURE_NOUN = /^(?:set|raft|series|number|lot|lots|host|range|variety|couple|pair|handful|bunch|slew|dozen|dozens|hundreds|thousands|millions|plenty|rest|share|portion|fraction|array|list|batch|wave|string|flurry|spate)$/;
+
 const QUANTIFIER = /^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|some|other|another|most|few|numerous|multiple|half|nearly|almost|about|roughly|only|just|\d+(?:\.\d+)?%?)$/;
 
 /**
@@ -35,17 +41,29 @@ export function describedSource(tokens: readonly Token[], text: string): Source 
   const cut = lower.findIndex((word, i) => i > 0 && /^(?:of|for|with|at|from|in|on|by|about|close|familiar|who|briefed)$/.test(word));
   const head = tokens.slice(0, cut === -1 ? tokens.length : cut);
   // A described source is a noun phrase: no verb, pronoun or clause word inside it ("are a good case study").
-  if (head.some(t => /^(?:are|is|was|were|be|been|being|have|has|had|will|would|can|could|may|might|must|should|do|does|did|not|to|that|which|who|it|they|we|i|you|he|she|if|when|as)$/.test(t.lower) || REPORTING_VERB_SET.has(t.lower))) return undefined;
+  // ("the United States" has no verb "states").
+  if (head.some((t, i) => /^(?:are|is|was|were|be|been|being|have|has|had|will|would|can|could|may|might|must|should|do|does|did|not|to|that|which|who|it|they|we|i|you|he|she|if|when|as)$/.test(t.lower) || (REPORTING_VERB_SET.has(t.lower) && !insideName(head, i)))) return undefined;
   const headWord = head[head.length - 1].lower.replace(/['’]s$/, '');
   if (/^\d/.test(headWord)) return undefined; // "24/7 customs officer Linus Berglund" cut at the slash is no "7"
+  // "a raft of new rules", "a set of regulations": a measure of things speaks only when people follow "of".
+  if (MEASURE_NOUN.test(headWord) && !tokens.slice(head.length).some(t => SOURCE_NOUNS.has(t.lower) || DESCRIBING_NOUN.test(t.lower))) return undefined;
   // "the Ohio businessman", "a Chicago activist": a word for a person ends the description.
-  if (DESCRIBING_NOUN.test(headWord) && !/^(?:human|woman|man)$/.test(headWord) && !/^[A-Z]/.test(head[head.length - 1].text)) return { name: phrase, kind: 'unnamed' };
+  // "environmentalists", "economists": the plural of such a word too.
+  const singular = headWord.replace(/(?<=[^s])s$/, '');
+  if ((DESCRIBING_NOUN.test(headWord) || DESCRIBING_NOUN.test(singular)) && !/^(?:human|woman|man)$/.test(singular) && !/^[A-Z]/.test(head[head.length - 1].text)) return { name: phrase, kind: 'unnamed' };
+  // "AROS argues that …": an acronym alone names an organisation.
+  if (tokens.length === 1 && /^[A-Z]{2,6}$/.test(tokens[0].text) && !/^(?:POTUS|FLOTUS|VPOTUS)$/.test(tokens[0].text)) return { name: tokens[0].text, kind: 'organisation' };
   // A sentence's first word is capitalized whatever it is: "Another 19 percent" names no one.
   const named = head.filter((t, i) => /^[A-Z]/.test(t.text) && !/^(?:the|a|an)$/i.test(t.text) && !(i === 0 && QUANTIFIER.test(t.lower)));
   // "On Iran", "In Brussels": a capitalized function word starts a phrase, not a name.
   if (/^(?:on|in|at|for|to|from|by|with|about|after|before|during|as|if|when|while|but|and|so|yet|here|there|this|these|those|what|why|how|where|who)$/.test(lower[0])) return undefined;
   const organisationHead = ORGANISATION_HEADS.has(headWord);
-  if (SOURCE_NOUNS.has(headWord) || (QUANTIFIER.test(lower[0]) && !named.length)) {
+  // "many said", "63 percent said", "some say"; but "a crossroads", "a deal" name no one: after "a" or "one"
+  // the head must be a word for people.
+  const speaksAfterA = (word: string) => SOURCE_NOUNS.has(word) || ROLE_HEADS.has(word) || ORGANISATION_HEADS.has(word) || DOCUMENT_NOUN.test(word) || DESCRIBING_NOUN.test(word.replace(/(?<=[^s])s$/, '')) || /(?:er|or|ist|ian|ant|ent)s?$/.test(word);
+  const peopleAfterOf = tokens.slice(head.length).some(t => /^\p{Lu}/u.test(t.text) || speaksAfterA(t.lower));
+  const counted = QUANTIFIER.test(lower[0]) && !named.length && !(/^(?:a|an|one)$/.test(lower[0]) && head.length > 1 && !speaksAfterA(headWord) && !peopleAfterOf);
+  if (SOURCE_NOUNS.has(headWord) || counted) {
     return { name: phrase, kind: 'unnamed' };
   }
   // A named organisation: an organisation word ("the Foreign Ministry"), a known one-word name ("Reuters"), or
@@ -56,7 +74,7 @@ export function describedSource(tokens: readonly Token[], text: string): Source 
   // ("the President"), an owner ("the President’s") or the start of a longer name cut short ("the United").
   const theInstitution = lower[0] === 'the' && tokens.length === 2 && named.length === 1 && !organisationHead && !ROLE_HEADS.has(headWord) && !/['’]s$|^United$/.test(named[0].text);
   const capitalizedPhrase = named.length === head.length - (lower[0] === 'the' ? 1 : 0) && named.length >= 2 && named.length <= 5 && cut === -1;
-  if (theInstitution) return { name: named[0].text, kind: 'organisation' };
+  if (theInstitution) return { name: phrase, kind: 'organisation' };
   if (organisationHead && named.length > 0 || known || capitalizedPhrase) {
     return { name: phrase, kind: 'organisation' };
   }
@@ -147,8 +165,9 @@ export class SpeakerContext {
       if (personGender === undefined) nearestUnknown ??= person;
     }
     if (current === undefined) return nearestMentioned ?? nearestUnknown;
-    // "she" never goes to a man the text shows as one: to someone it says nothing about, else to no one.
-    return currentGender === other ? nearestUnknown : current;
+    // "she" never goes to a man the text shows as one: to the nearest woman named, else to someone the text says
+    // nothing about, else to no one.
+    return currentGender === other ? nearestMentioned ?? nearestUnknown : current;
   }
 
   /** A person (see resolveSubject), else an organisation or a described source, else undefined. */
@@ -290,7 +309,10 @@ export function findReportingClause(tokens: readonly Token[], from = 0, to = tok
  * word is a noun ("the plan", "their support").
  */
 export const stanceVerbAt = (tokens: readonly Token[], i: number): number =>
-  STANCE_VERB_SET.has(tokens[i]?.lower ?? '') && !(i > 0 && DETERMINERS.has(tokens[i - 1].lower)) && !insideName(tokens, i) ? 1 : 0;
+  STANCE_VERB_SET.has(tokens[i]?.lower ?? '') && !(i > 0 && DETERMINERS.has(tokens[i - 1].lower)) && !insideName(tokens, i) && !adverbialBack(tokens, i) ? 1 : 0;
+
+/** "a crossroads back in May", "came back from Oslo": "back" before a preposition is no verb of support. */
+const adverbialBack = (tokens: readonly Token[], i: number) => tokens[i].lower === 'back' && /^(?:in|on|at|to|from|then|when|into|home|down|up|off|out|after|before|during)$/.test(tokens[i + 1]?.lower ?? '');
 
 /** A capitalized word right after another is part of a name, not a verb: "the United States", "the Clean Power Plan". */
 const insideName = (tokens: readonly Token[], i: number) => i > 0 && isCapitalized(tokens[i].text) && isCapitalized(tokens[i - 1].text) && tokens[i].gap === ' ';

@@ -46,10 +46,20 @@ export function lastReportingClause(tokens: readonly Token[]): ReturnType<typeof
 }
 
 /** "Greta Holmqvist, the rapporteur, who in 2019 said …": a relative pronoun's antecedent, the last person named before it. */
-export function relativeAntecedent(clause: NonNullable<ReturnType<typeof findReportingClause>>, sentence: Span, context: SpeakerContext): Source | undefined {
-  const [pronoun] = clause.subject;
-  if (clause.subject.length !== 1 || pronoun.lower !== 'who') return undefined;
-  const name = context.lastNamedIn(sentence.start, pronoun.start);
+export function relativeAntecedent(clause: NonNullable<ReturnType<typeof findReportingClause>>, sentence: Span, context: SpeakerContext, text: string): Source | undefined {
+  const pronoun = clause.subject[clause.subject.length - 1];
+  if (pronoun?.lower !== 'who') return undefined;
+  if (clause.subject.length === 1) {
+    const name = context.lastNamedIn(sentence.start, pronoun.start);
+    return name ? { name, kind: 'person' } : undefined;
+  }
+  // "some economists who argue …", "a lawyer for the family who said …": the phrase right before "who".
+  const phrase = clause.subject.slice(0, -1);
+  for (let n = Math.min(4, phrase.length); n > 0; n--) {
+    const described = describedSource(phrase.slice(phrase.length - n), text);
+    if (described?.kind === 'unnamed') return described;
+  }
+  const name = context.lastNamedIn(phrase[0].start, pronoun.start);
   return name ? { name, kind: 'person' } : undefined;
 }
 

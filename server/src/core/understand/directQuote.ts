@@ -81,12 +81,15 @@ export function directQuote(text: string, mark: MarkedSpan, sentence: Span, para
   // Cue before the opening mark within the sentence: `He continued, "`, `Yang said: "`, `Le said that "`.
   const beforeTokens = withoutParentheses(tokensBetween(tokens, mark.outer.start - CUE_WINDOW, mark.outer.start));
   const quoting = quotedSource(before, context);
-  const clause = lastReportingClause(beforeTokens);
+  // "… an architect who said he was stiffed, saying, “…”": a participle after a comma right before the marks
+  // reports for the sentence's subject, whatever clause comes before it ("showing Clinton saying" does not).
+  const participleRightBefore = /,\s*(\p{Ll}+ing),?:?\s*$/u.exec(before);
+  const clause = participleRightBefore && REPORTING_VERB_SET.has(participleRightBefore[1]) ? undefined : lastReportingClause(beforeTokens);
   const adjacent = /(?:,|:|\bthat)\s*$/.test(before.trimEnd()) || /[,:]\s*$/.test(before);
   if (clause) {
     // `X said “…”` with no comma: the quotation is the object of the verb, a direct quotation all the same.
     const rightAfterVerb = clause.verb + clause.verbLength === beforeTokens.length;
-    const resolved = clause.coordinated ? undefined : context.resolveSource(clause.subject, text) ?? relativeAntecedent(clause, sentence, context);
+    const resolved = clause.coordinated ? undefined : context.resolveSource(clause.subject, text) ?? relativeAntecedent(clause, sentence, context, text);
     // "…, saying that …" / "by announcing that …": a participle reports the sentence's subject.
     const subjectOfSentence = clause.coordinated || (!resolved && isParticiple(beforeTokens[clause.verb])) ? sentenceSubject(tokens, mark.outer.start, sentence, context) : undefined;
     const speaker = subjectOfSentence ? { name: subjectOfSentence, kind: 'person' as const } : resolved;

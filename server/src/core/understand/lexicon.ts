@@ -57,6 +57,9 @@ export const NON_PERSON_WORDS = words(`
   convention alliance patrol nutrition voting election
   coalition journal debates caucus federation chamber tribune herald telegraph magazine network
   guard order orders challenge laboratories laboratory doctorate supreme republicans democrats catholic catholics
+  intelligence defense defence homeland treasury commerce transportation education agriculture labor labour
+  takes launches unveils highlights celebrates honors honours approves nominates appoints invokes directs awards
+  expands extends proposes outlines commemorates recognizes convenes establishes reaffirms sends urges
 `);
 
 /** Personal titles that introduce a person without being an office. */
@@ -101,6 +104,10 @@ export const REPORTING_VERBS = [
   'urging', 'responding', 'replying', 'recalling', 'stating', 'contending', 'observing', 'remarking', 'quipping',
   'joking', 'emphasizing', 'emphasising', 'pointing out', 'reiterating', 'cautioning', 'lamenting',
   'demanded', 'demands', 'scolded', 'scolds', 'pleaded', 'pleads', 'begged', 'objected', 'interjected',
+  // the plain form after a plural subject or "to": "critics argue", "officials warn", "refused to admit"
+  'argue', 'warn', 'insist', 'contend', 'acknowledge', 'predict', 'suggest', 'complain', 'allege', 'assert',
+  'explain', 'concede', 'admit', 'caution', 'emphasize', 'emphasise', 'tell', 'point out', 'confirming',
+  'ruled that', 'rules that',
   // findings of polls, studies and newspapers, only with "that" ("The Courier found that …")
   'found that', 'finds that', 'shows that', 'show that', 'showed that', 'estimates that', 'estimated that',
   'revealed that', 'reveals that', 'concludes that', 'suggests that', 'determined that',

@@ -1,7 +1,8 @@
 import { findDate } from '../read/dates';
 import { CHINESE_SURNAMES, OUTLETS } from './lexicon';
 import type { DocumentKind, Field, GivenMetadata, Quote, Span } from '../model';
-import { findPeople, surnameOf, type PeopleInDocument } from './people';
+import { findPeople, looksLikePersonName, surnameOf, type PeopleInDocument } from './people';
+import { isCapitalized, tokenize } from '../read/tokens';
 
 const given = <T>(value: T | undefined, frontMatter: T | undefined, sidecar: T | undefined): Field<T> | undefined =>
   frontMatter !== undefined ? { value: frontMatter, source: 'frontMatter' } : sidecar !== undefined ? { value: sidecar, source: 'sidecar' } : value !== undefined ? { value, source: 'text' } : undefined;
@@ -96,7 +97,29 @@ export function speakersFromTitle(title: string | null, people: PeopleInDocument
     const name = people.resolve(written) ?? people.resolve(surnameOf(written)) ?? written;
     if (!speakers.some(s => s.name === name)) speakers.push({ name, ...(role ? { role } : {}) });
   }
+  if (speakers.length === 0) {
+    const byName = nameAfterBy(title);
+    if (byName) speakers.push({ name: people.resolve(byName) ?? byName });
+  }
   return speakers;
+}
+
+/**
+ * "Remarks by APNSA Jake Sullivan at …": after "Remarks by" (or Statement, Message …) a name needs no other
+ * evidence, whatever title or acronym stands before it.
+ */
+function nameAfterBy(title: string): string | undefined {
+  const by = /\b(?:Remarks|Statement|Message|Op-Ed|Interview|Letter|Address|Speech|Testimony|Keynote)\b[^:]{0,40}?\bby\s+([^,:;()]{3,80})/u.exec(title);
+  if (!by) return undefined;
+  const words = tokenize(by[1]);
+  const end = words.findIndex((word, i) => i > 0 && !isCapitalized(word.text));
+  const run = (end === -1 ? words : words.slice(0, end)).filter(word => !/^[A-Z]{2,}$/.test(word.text));
+  // The name ends the run of capitalized words; the longest such tail that reads as a name, titles left out.
+  for (let n = Math.min(4, run.length); n >= 2; n--) {
+    const tail = run.slice(run.length - n);
+    if (looksLikePersonName(tail)) return tail.map(t => t.text).join(' ');
+  }
+  return undefined;
 }
 
 /** Titles capitalize every word: "Prime Minister Helga Nordby Marking Europe Day" names "Helga Nordby", not "Helga Nordby Marking Europe". */

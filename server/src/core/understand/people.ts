@@ -202,6 +202,15 @@ function isSubjectRun(tokens: Token[], run: NameRun): boolean {
   const before = tokens[run.first - 1], twoBefore = tokens[run.first - 2];
   if (before && isSpaceGap(tokens[run.first].gap) && (DETERMINERS.has(before.lower) || (/^\p{Ll}/u.test(before.text) && isSpaceGap(before.gap) && twoBefore && DETERMINERS.has(twoBefore.lower)))) return false;
   let next = run.last;
+  // "Sen. Ruth Abernathy (D-Ore.) scolded him": the party and state stand between the name and its verb.
+  if (tokens[next] && /^\s*\(\s*$/.test(tokens[next].gap)) {
+    const close = tokens.findIndex((t, k) => k > next && k <= next + 6 && t.gap.includes(')'));
+    if (close !== -1) next = close;
+    if (close !== -1 && /\)\s+$/.test(tokens[next].gap)) {
+      const word = tokens[next];
+      return /^\p{Ll}/u.test(word.text) && !FUNCTION_WORDS.has(word.lower);
+    }
+  }
   if (tokens[next] && /^\s*,\s*$/.test(tokens[next].gap)) {
     let close = next + 1;
     while (close < tokens.length && close - next < 12 && !/,/.test(tokens[close].gap)) {
@@ -366,7 +375,11 @@ export function findPeople(text: string, paragraphs: readonly Span[], { titles =
     if (nouns.length === 0) return undefined;
     const head = nouns[nouns.length - 1];
     const matching = [...people.values()].filter(person => person.roles.some(role => role.toLowerCase().includes(head)));
-    return matching.length === 1 ? matching[0].name : undefined;
+    if (matching.length <= 1) return matching[0]?.name;
+    // "the president" in a story about one president that names others in passing: the one it names most, when
+    // it names him at least twice as often as any other.
+    const [first, second] = matching.sort((a, b) => b.mentions.length - a.mentions.length);
+    return first.mentions.length >= 2 * second.mentions.length ? first.name : undefined;
   };
 
   const genders = gendersOf(text, mentions, people);

@@ -52,7 +52,7 @@ function reportingClauseStatement(text: string, sentence: Span, tokens: Token[],
   for (let from = tokens.findIndex(t => t.start >= after); from !== -1 && from < tokens.length; ) {
     const clause = findReportingClause(tokens, from, tokens.length);
     if (!clause) break;
-    const resolved = clause.coordinated ? undefined : FINDING_VERBS.has(tokens[clause.verb].lower) ? findingSource(clause.subject, context, text) : context.resolveSource(clause.subject, text) ?? relativeAntecedent(clause, sentence, context);
+    const resolved = clause.coordinated ? undefined : FINDING_VERBS.has(tokens[clause.verb].lower) ? findingSource(clause.subject, context, text) : context.resolveSource(clause.subject, text) ?? relativeAntecedent(clause, sentence, context, text);
     const subjectOfSentence = clause.coordinated || (!resolved && isParticiple(tokens[clause.verb])) ? sentenceSubject(tokens, tokens[clause.verb].start, sentence, context) : undefined;
     const speaker = subjectOfSentence ? { name: subjectOfSentence, kind: 'person' as const } : resolved;
     if (speaker) {
