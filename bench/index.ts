@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { indexCorpora, CORPORA, SCALE } from './indexCorpora';
 import { memoryByStructure, memoryNow, workerTransfer } from './memory';
-import { benchServerProcess } from './serverProcess';
+import { benchServerProcesses } from './serverProcess';
 import { benchPlainFuse, benchSearch } from './search';
 import { benchWriters, handQueries, searchableStrings, writerQueries } from './searchWriters';
 import { benchLibraries } from './searchLibraries';
@@ -46,7 +46,9 @@ async function main(): Promise<void> {
   }
   if (wanted('server')) {
     section('Cold start of the built server process (stdio), as an editor starts it');
-    await benchServerProcess(CORPORA);
+    await benchServerProcesses(CORPORA);
+    // Alone, it needs none of the in-process indexing below.
+    if (process.env.BENCH_SECTIONS === 'server') return;
   }
   section(`Indexing all of ../shared/corpora${SCALE > 1 ? ` ×${SCALE} (BENCH_SCALE: altered copies)` : ''} (worker pool + main-thread search index)`);
   const run = await indexCorpora();

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { CorpusIndexer, type CorpusHost } from '../server/src/core';
 import { FileSystemCorpusHost, resolveRoots, uriOf } from '../server/src/corpusFiles';
+import { limitHeapGrowth } from '../server/src/heapGrowth';
 import { createParserPool } from '../server/src/parseWorkers';
 import { ScaledCorpusHost } from './scale';
 
@@ -22,6 +23,8 @@ export interface IndexRun {
 
 /** Indexes all of ../shared/corpora (times SCALE) through the real file-system host, as the server does. */
 export async function indexCorpora(): Promise<IndexRun> {
+  // As the server and the CLI do at start.
+  limitHeapGrowth();
   const files: CorpusHost = new FileSystemCorpusHost(resolveRoots([CORPORA], []));
   const host = SCALE > 1 ? new ScaledCorpusHost(files, uriOf(CORPORA), SCALE) : files;
   // The built worker bundle, as the server uses it (npm run build first).

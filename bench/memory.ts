@@ -37,6 +37,8 @@ type Mutable = Record<string, unknown>;
 export function memoryByStructure(indexer: CorpusIndexer): void {
   const { index } = indexer;
   const internals = index as unknown as Mutable;
+  // People moved into a registry of their own; its fields are released as the index's used to be.
+  const registry = internals.registry as Mutable;
   const search = internals.search as Mutable;
   const documents = [...index.all()] as unknown as Mutable[];
   const slots = (search.slots as ({ entries: Mutable[] } | undefined)[]);
@@ -54,7 +56,8 @@ export function memoryByStructure(indexer: CorpusIndexer): void {
       search.vocabulary = undefined;
     }],
     ['search: entry texts (quotations and sentences)', () => {
-      for (const slot of slots) for (const entry of slot?.entries ?? []) entry.text = '';
+      // Entries made from their span (SpanEntry) have no text of their own; each becomes a plain entry alike.
+      for (const slot of slots) if (slot) slot.entries = slot.entries.map(entry => ({ text: '', span: entry.span, speaker: entry.speaker, isQuote: entry.isQuote }));
     }],
     ['search: entries (spans, speakers, per-entry arrays)', () => {
       for (const name of ['entrySlot', 'entryLocal', 'entryLength']) search[name] = undefined;
@@ -66,14 +69,14 @@ export function memoryByStructure(indexer: CorpusIndexer): void {
       internals.names = undefined;
     }],
     ['name facts and person records (roles, aliases, documents by name)', () => {
-      internals.facts = new Map();
-      internals.records = new Map();
+      registry.facts = new Map();
+      registry.records = new Map();
     }],
     ['person resolution (name groups, identities, per-document decisions)', () => {
-      internals.resolver = undefined;
+      registry.resolver = undefined;
     }],
     ['people by name (name → document → person)', () => {
-      internals.peopleByName = new Map();
+      registry.peopleByName = new Map();
     }],
     ['documents: quotations (text, spans, speakers)', () => {
       for (const document of documents) document.quotes = [];

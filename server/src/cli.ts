@@ -16,6 +16,7 @@ import { FileSystemCorpusHost, resolveRoots } from './corpusFiles';
 import { clearCacheRoot, defaultCacheRoot, expandHome, openIndexCache } from './indexStore/cacheFolder';
 import { detailOf, personSummaryOf, summaryOf } from './convert';
 import { searchQuotes } from './features/quoteSearch';
+import { limitHeapGrowth } from './heapGrowth';
 import { createParserPool } from './parseWorkers';
 
 const USAGE = `Usage:
@@ -41,6 +42,7 @@ class CliError extends Error {
 }
 
 async function main(argv: string[]): Promise<number> {
+  limitHeapGrowth();
   const [command, ...rest] = argv;
   const json = rest.includes('--json');
   const cslJson = rest.includes('--csl-json');

@@ -28,8 +28,11 @@ const WATCHED_GLOB = '**/*.{txt,md,markdown,yaml,yml,tsv}';
 export interface ServerDependencies {
   /** Folder of the corpus shipped with the extension. */
   readonly bundledSeedsPath: string;
-  /** Parses documents off the main thread during full passes (main.ts passes a worker pool). */
-  readonly parser?: StatementParser;
+  /**
+   * Parses documents off the main thread during full passes (main.ts passes a worker pool); `release` stops
+   * its workers once a pass is done, before the search warm-up and the cache write add to the main heap.
+   */
+  readonly parser?: StatementParser & { release?(): void };
 }
 
 /** What the client said it can do at `initialize`, and the folders it opened. */
@@ -261,6 +264,7 @@ export class CorpusService {
       // Ended however the pass ends, so no "indexing 126/12543" stays on screen.
       progress?.done();
     }
+    dependencies.parser?.release?.();
     void this.saveIndex();
     this.warmUp(indexer);
     log(`Indexed ${report.documents} documents, ${report.quotes} quotes, ${report.people} people in ${report.durationMs} ms from ${host.roots.map(r => r.folder + (r.glob ? '/' + r.glob : '')).join(', ')}${report.emptyFiles ? ` (${report.emptyFiles} empty files skipped)` : ''}${report.cached ? `; ${report.cached.restored} from the index cache, ${report.cached.parsed} parsed` : ''}`);

@@ -3,6 +3,7 @@
 import * as path from 'node:path';
 import { format } from 'node:util';
 import { createConnection, IPCMessageReader, IPCMessageWriter, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
+import { limitHeapGrowth } from './heapGrowth';
 import { createParserPool } from './parseWorkers';
 import { attachScheduler, RequestScheduler } from './requestScheduler';
 import { startServer } from './server';
@@ -12,6 +13,8 @@ if (process.argv.includes('--version')) {
   console.log('statement-lens-server 0.1.0');
   process.exit(0);
 }
+
+limitHeapGrowth();
 
 let connection: Connection;
 if (process.argv.includes('--stdio')) {

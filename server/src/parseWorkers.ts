@@ -19,13 +19,15 @@ interface Pending {
 const IDLE_MS = 5_000;
 
 /**
- * A pool of worker threads running `parseStatement`, so that a full index of a large corpus uses every core
- * while the main thread builds the search index and answers requests. Returns undefined (parse in-thread)
- * on one core or when the worker bundle is missing (running from sources). Workers start on the first parse
- * and stop when the pool has been idle for IDLE_MS.
+ * A pool of worker threads running `parseStatement`, so that a full index of a large corpus uses the other
+ * cores while the main thread builds the search index and answers requests: one worker fewer than cores, since
+ * each keeps a heap of its own and the main thread is busy through a pass too (on 2 cores a second worker
+ * added 100 MB to the peak and took CPU from the main thread). Returns undefined (parse in-thread) on one core
+ * or when the worker bundle is missing (running from sources). Workers start on the first parse and stop when
+ * the pool has been idle for IDLE_MS.
  */
-export function createParserPool(workerFile = path.join(__dirname, 'parseWorker.js'), size = availableParallelism(), idleMs = IDLE_MS): (StatementParser & { dispose(): void; readonly running: number }) | undefined {
-  if (size < 2 || !existsSync(workerFile)) return undefined;
+export function createParserPool(workerFile = path.join(__dirname, 'parseWorker.js'), size = availableParallelism() - 1, idleMs = IDLE_MS): (StatementParser & { dispose(): void; release(): void; readonly running: number }) | undefined {
+  if (size < 1 || !existsSync(workerFile)) return undefined;
   let workers: Worker[] = [];
   const pending = new Map<number, Pending>();
   const load = new Map<Worker, number>();
@@ -69,7 +71,13 @@ export function createParserPool(workerFile = path.join(__dirname, 'parseWorker.
       pending.set(id, { text: source.text, resolve, reject });
       worker.postMessage({ id, source });
     });
-  }) as StatementParser & { dispose(): void; readonly running: number };
+  }) as StatementParser & { dispose(): void; release(): void; readonly running: number };
+  // A full pass is done: the workers' heaps go now rather than IDLE_MS later, unless a parse is under way.
+  parser.release = () => {
+    if (pending.size > 0) return;
+    clearTimeout(idle);
+    stop();
+  };
   parser.dispose = () => {
     clearTimeout(idle);
     stop();

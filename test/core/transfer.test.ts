@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { packForTransfer, parseForIndex, unpackTransfer, type StatementSource } from '../../server/src/core';
+import { packForTransfer, parseForIndex, unpackTransfer, type ParsedStatement, type StatementSource } from '../../server/src/core';
+import { readsAsSpan, spanText } from '../../server/src/core/corpus/spanText';
 
 const SEEDS = path.resolve(__dirname, '..', '..', 'seeds');
 const seeds: StatementSource[] = readdirSync(SEEDS).filter(file => file.endsWith('.txt')).map(file => ({ uri: `file://${SEEDS}/${file}`, text: readFileSync(path.join(SEEDS, file), 'utf8') }));
@@ -26,11 +27,21 @@ const markdown: StatementSource = {
 /** A message between threads copies its data as this does. */
 const roundTrip = (source: StatementSource) => unpackTransfer(structuredClone(packForTransfer(parseForIndex(source), source.text)), source.text);
 
+/** Quotations and entries as plain objects with their text, however they keep it (SpanQuote, SpanEntry). */
+const withTexts = ({ document, search }: ParsedStatement) => ({
+  document: { ...document, quotes: document.quotes.map(quote => Object.assign({ text: quote.text }, quote)) },
+  search: { ...search, entries: search.entries.map(({ text, span, speaker, isQuote, textLength }) => {
+    // The length an entry keeps instead of its text is that text's length.
+    if (textLength !== undefined) assert.equal(textLength, text.length);
+    return { text, span, speaker, isQuote };
+  }) },
+});
+
 describe('parse results sent from a worker', () => {
   test('unpack to exactly what was parsed: the seeds, Markdown, and a text whose lone CRs the parse rewrites', () => {
     const lineEnds = { uri: 'file:///corpus/old-mac.txt', text: seeds[0].text.replace(/\n/g, '\r') };
     for (const source of [...seeds, markdown, lineEnds]) {
-      assert.deepEqual(roundTrip(source), parseForIndex(source), source.uri);
+      assert.deepEqual(withTexts(roundTrip(source)), withTexts(parseForIndex(source)), source.uri);
     }
   });
 
@@ -42,7 +53,24 @@ describe('parse results sent from a worker', () => {
       assert.ok(packed.search.entries.length > 0, source.uri);
       assert.ok(sent < packed.search.entries.length / 2, `${source.uri}: ${sent} of ${packed.search.entries.length} entry texts sent`);
     }
+    const wrapped = packForTransfer(parseForIndex(seeds[0]), seeds[0].text).document.quotes;
+    assert.ok(wrapped.some(quote => quote.text === undefined), 'quotations that read as their span are sent without their text');
     const rewritten = { uri: 'file:///corpus/old-mac.txt', text: 'Qin Gang said: "We will keep talking."\r\rMore text here.' };
     assert.equal(typeof packForTransfer(parseForIndex(rewritten), rewritten.text).document.text, 'string', 'a text the parse changed is sent');
+  });
+});
+
+describe('readsAsSpan', () => {
+  test('agrees with spanText: trimmed, every run of white space one space', () => {
+    const text = '  He said:\n"We will\u00a0 keep\ttalking."\r\n  \u2028Then he left. ';
+    const spans = [[0, text.length], [2, 10], [10, 30], [11, 29], [29, text.length], [5, 5], [3, 4]];
+    for (const [start, end] of spans) {
+      const span = { start, end };
+      const words = spanText(text, span);
+      assert.ok(readsAsSpan(text, span, words), JSON.stringify(words));
+      for (const other of [words + ' ', ` ${words}`, words.replace(/ /, '  '), words.slice(0, -1), words.replace(/ /, '\n')]) {
+        if (other !== words) assert.equal(readsAsSpan(text, span, other), false, JSON.stringify(other));
+      }
+    }
   });
 });

@@ -10,6 +10,11 @@ declare class TextDecoder {
   decode(input?: ArrayBufferView | ArrayBuffer): string;
 }
 
+/** Gives a manifest cell a string of its own (read/sidecar.ts). */
+declare class TextEncoder {
+  encode(input?: string): Uint8Array;
+}
+
 /** Checks that an address from front matter is http(s) and gives its host. */
 declare class URL {
   constructor(url: string, base?: string);

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { deserialize, serialize } from 'node:v8';
 import { brotliCompress, brotliDecompress, constants as zlib } from 'node:zlib';
-import { StoreDiscarded, type IndexStore, type StoredStatement } from '../core';
+import { isWholePacked, StoreDiscarded, type IndexStore, type StoredStatement } from '../core';
 
 /** Written at the head of every bucket file; another file in its place is not read further. */
 const MAGIC = Buffer.from('SLIXBR1\n');
@@ -15,8 +15,11 @@ const MAGIC = Buffer.from('SLIXBR1\n');
 const compress = (body: Buffer) => promisify(brotliCompress)(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 1, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } });
 const decompress = promisify(brotliDecompress);
 const FORMAT = 'statement-lens-index-cache';
-/** Bumped whenever the layout of the files or of a StoredStatement changes. */
-export const FORMAT_VERSION = 1;
+/**
+ * Bumped whenever the layout of the files or of a StoredStatement changes. 2: parses packed as the parse
+ * workers send them, quotations and entries that read as their span without their text.
+ */
+export const FORMAT_VERSION = 2;
 const MANIFEST = 'manifest.json';
 /** Statements are spread over this many files by URI, so a changed file rewrites one of them, not the corpus. */
 const BUCKETS = 64;
@@ -190,7 +193,8 @@ function isStoredStatement(value: unknown): value is StoredStatement {
     typeof entry.stamp?.mtimeMs === 'number' &&
     entry.parsed?.document?.uri === entry.uri &&
     entry.parsed.search?.words instanceof Uint32Array &&
-    entry.parsed.search.offsets instanceof Uint32Array
+    entry.parsed.search.offsets instanceof Uint32Array &&
+    isWholePacked(entry.parsed)
   );
 }
 

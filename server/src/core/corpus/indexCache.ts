@@ -1,6 +1,7 @@
 import type { Cancellation, StatementDocument } from '../model';
 import { prepareSearch } from '../search';
 import type { ParsedStatement } from './parseForIndex';
+import { packForTransfer, unpackTransfer, type PackedStatement } from './transfer';
 
 /** What the file system says of a file without reading it. */
 export interface FileStamp {
@@ -22,7 +23,11 @@ export interface StoredStatement {
   readonly verify: boolean;
   /** Everything besides the file's bytes that the parse depended on (sidecar metadata, limits), as one string. */
   readonly inputs: string;
-  readonly parsed: ParsedStatement;
+  /**
+   * The parse as plain data, packed as a parse worker sends it with its document text (transfer.ts): a store
+   * serializes it as it is, and texts kept as spans in memory are not stored twice.
+   */
+  readonly parsed: PackedStatement;
   /** What decoding the file said (an odd encoding), which the indexer reports as it did when it parsed it. */
   readonly warning?: string;
 }
@@ -46,6 +51,9 @@ export interface IndexStore {
   /** Removes everything stored. */
   clear(): Promise<void>;
 }
+
+/** A stored statement as the cache gives it back, its parse unpacked. */
+export type RestoredStatement = Omit<StoredStatement, 'parsed'> & { readonly parsed: ParsedStatement };
 
 /** The store's data could not be trusted and was removed; `message` says where and why, once. */
 export class StoreDiscarded extends Error {}
@@ -93,7 +101,7 @@ export class IndexCache {
    * Parses stored for `uris` that still hold, a batch at a time, in the store's order. `inputsOf` gives what
    * a parse of the file would depend on now. Files not yielded must be parsed.
    */
-  async *restore(uris: readonly string[], inputsOf: (uri: string) => string, token?: Cancellation): AsyncGenerator<StoredStatement[]> {
+  async *restore(uris: readonly string[], inputsOf: (uri: string) => string, token?: Cancellation): AsyncGenerator<RestoredStatement[]> {
     const wanted = new Set(uris);
     const restored: string[] = [];
     // A save still being written would be read half old, half new.
@@ -109,7 +117,8 @@ export class IndexCache {
           restored.push(stored.uri);
           this.known.set(stored.uri, { stamp: stored.stamp, hash: stored.hash, verify: stored.verify, inputs: stored.inputs, warning: stored.warning });
         }
-        if (hits.length) yield hits;
+        // An empty source text: a stored document always carries its own.
+        if (hits.length) yield hits.map(({ parsed, ...stored }) => ({ ...stored, parsed: unpackTransfer(parsed, '') }));
       }
     } catch (error) {
       if (!(error instanceof StoreDiscarded)) throw error;
@@ -161,7 +170,7 @@ export class IndexCache {
         await this.store.save(put, removed, uri => {
           const known = this.known.get(uri), document = documentOf(uri);
           // Read together, so the stamp is the one of the file this document was parsed from.
-          return known && document ? { uri, ...known, parsed: { document, search: prepareSearch(document) } } : undefined;
+          return known && document ? { uri, ...known, parsed: packForTransfer({ document, search: prepareSearch(document) }, '') } : undefined;
         });
         for (const uri of put) if (this.known.has(uri)) this.stored.add(uri);
         for (const uri of removed) this.stored.delete(uri);

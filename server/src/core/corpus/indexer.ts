@@ -6,8 +6,9 @@ import type { IndexCache } from './indexCache';
 import { fileNameOf } from '../read/uris';
 import { isSidecarFile, readSidecar, type Sidecar } from '../read/sidecar';
 import { combineRules, isPeopleFile, readPeopleRules, type PeopleRules } from '../identity/peopleRules';
-import { parseStatement, type StatementSource } from '../understand/statement';
-import type { ParsedStatement } from './parseForIndex';
+import type { StatementSource } from '../understand/statement';
+import { parseForIndex, type ParsedStatement } from './parseForIndex';
+import { packForTransfer, unpackTransfer } from './transfer';
 import { FileTooLarge, folderOf, isCorpusDocument, type CorpusHost } from './workspace';
 
 export interface IndexLimits {
@@ -243,7 +244,9 @@ export class CorpusIndexer {
   /** Parses and indexes a text; true when it was indexed. */
   private parseAndStore(uri: string, text: string): boolean {
     try {
-      this.store(parseStatement({ uri, text, sidecar: this.sidecarFor(uri), maxLineLength: this.limits.maxLineLength }));
+      // Packed and unpacked as a worker's parse is, so texts that read as their span are not kept twice.
+      const { document, search } = unpackTransfer(packForTransfer(parseForIndex({ uri, text, sidecar: this.sidecarFor(uri), maxLineLength: this.limits.maxLineLength }), text), text);
+      this.store(document, search);
       return true;
     } catch (error) {
       // A bug in one rule must not take the corpus down: report it and keep going.

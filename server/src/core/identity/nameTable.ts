@@ -206,14 +206,39 @@ function evidenceOf(document: StatementDocument): Map<string, Evidence> {
       }
       else if (NON_PERSON_WORDS.has(first) || ROLE_MODIFIERS.has(first) || /^[a-z]/.test(words[0])) objectVotes++;
     }
-    const titleKey = [...titles].join(' ');
+    const words = titleWords([...titles].join(' '));
     const places = placesOf(document.text, person.name, person.mentions);
-    evidence.set(person.name, { date, day, titles: [...titles], offices: [...titles].filter(title => !WEAK_TITLES.has(title)), objectOfRole: objectVotes > personVotes, usage: usageOf(document.text, places), kin: introducedAsKin(document.text, places), quotes: quotes.get(person.name) ?? 0, titleKey, key: `${day}|${titleKey}` });
+    evidence.set(person.name, { date, day, ...words, objectOfRole: objectVotes > personVotes, usage: usageOf(document.text, places), kin: introducedAsKin(document.text, places), quotes: quotes.get(person.name) ?? 0, key: evidenceKey(day, words.titleKey) });
   }
+  const untitled = titleWords('');
   for (const name of new Set([...quotes.keys(), ...document.speakers.value])) {
-    if (!evidence.has(name)) evidence.set(name, { date, day, titles: [], offices: [], objectOfRole: false, usage: 'none', kin: false, quotes: quotes.get(name) ?? 0, titleKey: '', key: `${day}|` });
+    if (!evidence.has(name)) evidence.set(name, { date, day, ...untitled, objectOfRole: false, usage: 'none', kin: false, quotes: quotes.get(name) ?? 0, key: evidenceKey(day, '') });
   }
   return evidence;
+}
+
+/**
+ * Evidence is kept per name and document (a quarter of a million on ../shared/corpora) but says one of a few
+ * hundred sets of title words on one of a few thousand days: those strings and arrays are made once, shared.
+ */
+const titleWordsByKey = new Map<string, Pick<Evidence, 'titleKey' | 'titles' | 'offices'>>();
+const keysByDay = new Map<number, Map<string, string>>();
+
+function titleWords(titleKey: string): Pick<Evidence, 'titleKey' | 'titles' | 'offices'> {
+  let words = titleWordsByKey.get(titleKey);
+  if (!words) {
+    const titles = titleKey ? titleKey.split(' ') : [];
+    titleWordsByKey.set(titleKey, (words = { titleKey, titles, offices: titles.filter(title => !WEAK_TITLES.has(title)) }));
+  }
+  return words;
+}
+
+function evidenceKey(day: number, titleKey: string): string {
+  let keys = keysByDay.get(day);
+  if (!keys) keysByDay.set(day, (keys = new Map<string, string>()));
+  let key = keys.get(titleKey);
+  if (key === undefined) keys.set(titleKey, (key = `${day}|${titleKey}`));
+  return key;
 }
 
 function dayOf(date: string): number {

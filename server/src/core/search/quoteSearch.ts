@@ -80,7 +80,7 @@ export class QuoteSearchIndex {
       this.entrySlot.push(slot);
       this.entryLocal.push(i);
       this.entryLength.push(prepared.offsets[i + 1] - prepared.offsets[i]);
-      this.entryTextLength.push(prepared.entries[i].text.length);
+      this.entryTextLength.push(prepared.entries[i].textLength ?? prepared.entries[i].text.length);
       this.totalLength += prepared.offsets[i + 1] - prepared.offsets[i];
       for (let w = prepared.offsets[i]; w < prepared.offsets[i + 1]; w++) this.postings.add(globalIds[prepared.words[w]], id);
     }

@@ -9,6 +9,8 @@ export interface PreparedEntry {
   readonly span: Span;
   readonly speaker: string | null;
   readonly isQuote: boolean;
+  /** The text's length, when the entry makes its text on demand (kept as a span of the document). */
+  readonly textLength?: number;
 }
 
 /**
