@@ -9,6 +9,7 @@ import { relatedStatements, STOP_FRACTION } from './relatedStatements';
 import { retrieve } from './retrieval';
 import { byPlace, earliestFirst, wordMatches, type SearchEntry, type SearchHit } from './searchHit';
 import type { PreparedEntry, PreparedSearch } from './searchPreparation';
+import { sameWording } from './nearCopies';
 import { Scratch, type SearchStore } from './searchStore';
 import { oneEditAway, RARE_FRACTION, Vocabulary } from './typoLookup';
 import { NeighbourPairs } from './wordPairs';
@@ -23,6 +24,8 @@ const UNSEALED_AFTER_PASS = 1 << 16;
 const MAX_CANDIDATES = 120;
 /** The longest posting list walked to find the copies of a hit's text. */
 const COPIES_SCANNED = 5_000;
+/** How many characters a near copy's text may differ in length by: a few letters dropped or doubled. */
+const NEAR_COPY_LENGTH = 3;
 
 /** How the index sees a document: metadata shared by its entries, and the entries prepared off-thread. */
 export interface SearchDocument {
@@ -181,31 +184,41 @@ export class QuoteSearchIndex {
 
 
   /**
-   * The hit with every document that carries its very text, earliest first: the candidates held only some of
-   * the copies when many statements scored alike. Found through the postings of the text's rarest word.
+   * The hit with every document that carries its text or a near copy of it (see sameWording), earliest first:
+   * the candidates held only some of the copies when many statements scored alike. Found through the postings
+   * of the text's three rarest words, among entries of about its length holding two of them (a near copy may
+   * misspell one).
    */
   private withAllSources(hit: SearchHit, accept: (entry: SearchEntry) => boolean): SearchHit {
-    let rarest: number | undefined;
-    for (const word of indexableWords(hit.entry.text)) {
-      const id = this.vocabulary.idOf(word);
-      if (id !== undefined && (rarest === undefined || this.postings.count(id) < this.postings.count(rarest))) rarest = id;
-    }
-    if (rarest === undefined || this.postings.count(rarest) > COPIES_SCANNED) return hit;
-    // Copies are compared as stored: the same bytes extracted the same way give equal strings, and most
-    // comparisons end at the length.
     const text = hit.entry.text;
-    const copies: SearchEntry[] = [];
+    const rare = [...new Set(indexableWords(text))]
+      .map(word => this.vocabulary.idOf(word))
+      .filter((id): id is number => id !== undefined)
+      .sort((a, b) => this.postings.count(a) - this.postings.count(b))
+      .slice(0, 3)
+      .filter(id => this.postings.count(id) <= COPIES_SCANNED);
+    if (rare.length === 0) return hit;
+    const needed = Math.min(2, rare.length);
+    const held = new Map<number, number>();
     const textLengths = this.entryTextLength.values;
-    for (const id of this.postings.ids(rarest)) {
-      if (textLengths[id] !== text.length) continue;
-      const document = this.slots[this.entrySlot.get(id)];
-      if (!document || document.entries[this.entryLocal.get(id)].text !== text) continue;
-      const entry = this.entryAt(id)!;
-      if (accept(entry)) copies.push(entry);
+    for (const wordId of rare) {
+      for (const id of this.postings.ids(wordId)) if (Math.abs(textLengths[id] - text.length) <= NEAR_COPY_LENGTH) held.set(id, (held.get(id) ?? 0) + 1);
     }
-    if (copies.length <= 1) return hit;
-    copies.sort(earliestFirst);
-    return { ...hit, entry: copies[0], sources: copies, matches: copies[0].text === hit.entry.text ? hit.matches : wordMatches(copies[0].text, hit.entry.text) };
+    const words = searchWords(text);
+    const sources: SearchEntry[] = [];
+    for (const [id, count] of held) {
+      if (count < needed) continue;
+      const other = this.slots[this.entrySlot.get(id)]?.entries[this.entryLocal.get(id)].text;
+      // Exact copies are compared as stored (the same bytes extracted the same way give equal strings).
+      if (other === undefined || (other !== text && !sameWording(words, searchWords(other)))) continue;
+      const entry = this.entryAt(id)!;
+      if (accept(entry)) sources.push(entry);
+    }
+    for (const source of hit.sources ?? []) if (!sources.some(copy => copy.uri === source.uri && copy.span.start === source.span.start)) sources.push(source);
+    if (sources.length <= 1) return hit;
+    sources.sort(earliestFirst);
+    const entry = sources.find(source => source.text === text) ?? hit.entry;
+    return { ...hit, entry, sources, matches: entry.text === hit.entry.text ? hit.matches : wordMatches(entry.text, hit.entry.text) };
   }
 
   /**

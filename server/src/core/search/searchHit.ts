@@ -1,5 +1,6 @@
 import { editDistance, searchWords } from '../read/searchText';
 import type { Span } from '../model';
+import { sameWording } from './nearCopies';
 
 /** A searchable statement: a quotation, or a sentence of a document's body. */
 export interface SearchEntry {
@@ -20,8 +21,9 @@ export interface SearchHit {
   /** Matched character ranges in `entry.text`, for highlighting. */
   readonly matches: [number, number][];
   /**
-   * Every document that carries this very text (a press release published twice, a line repeated in several
-   * speeches), earliest first; `entry` is the earliest. Only set when there is more than one.
+   * Every document that carries this text (a press release published twice, a line repeated in several
+   * speeches), or a copy of it that differs by a few misspelt words, earliest first; `entry` is the earliest
+   * of those that read as the best-ranked copy. Only set when there is more than one.
    */
   readonly sources?: readonly SearchEntry[];
 }
@@ -32,19 +34,35 @@ export const earliestFirst = (a: SearchEntry, b: SearchEntry) => (a.date ?? '999
 
 /**
  * One hit per distinct text, listing every document that carries it, earliest first: the copies of a press
- * release cannot be told apart by ranking, and ten of them would push everything else off the list.
+ * release cannot be told apart by ranking, and ten of them would push everything else off the list. A copy
+ * that differs only by a few misspelt words (see sameWording) is the same text: its hit shows the copy that
+ * ranked first, the one spelt as the query is when the query matches one exactly, else the earliest.
  */
 export function collapseCopies(ranked: { entry: SearchEntry; score: number }[], limit: number): { entry: SearchEntry; score: number; sources: SearchEntry[] }[] {
-  const byText = new Map<string, { entry: SearchEntry; score: number; sources: SearchEntry[] }>();
+  const byText = new Map<string, { entry: SearchEntry; score: number; sources: SearchEntry[]; words: string[] }>();
+  const kept: { entry: SearchEntry; score: number; sources: SearchEntry[]; words: string[] }[] = [];
   for (const { entry, score } of ranked) {
     const key = entry.text.replace(/\s+/g, ' ').trim();
     const known = byText.get(key);
-    if (known) known.sources.push(entry);
-    else if (byText.size < limit) byText.set(key, { entry, score, sources: [entry] });
+    if (known) {
+      known.sources.push(entry);
+      continue;
+    }
+    const words = searchWords(entry.text);
+    const near = kept.find(hit => sameWording(hit.words, words));
+    if (near) {
+      near.sources.push(entry);
+      byText.set(key, near);
+    } else if (kept.length < limit) {
+      const hit = { entry, score, sources: [entry], words };
+      kept.push(hit);
+      byText.set(key, hit);
+    }
   }
-  return [...byText.values()].map(hit => {
-    hit.sources.sort(earliestFirst);
-    return { ...hit, entry: hit.sources[0] };
+  return kept.map(({ entry, score, sources }) => {
+    sources.sort(earliestFirst);
+    // The earliest of the copies that read exactly as the best-ranked one.
+    return { entry: sources.find(source => source.text === entry.text) ?? entry, score, sources };
   });
 }
 
