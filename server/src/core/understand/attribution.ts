@@ -36,6 +36,8 @@ export function describedSource(tokens: readonly Token[], text: string): Source 
   if (first) return first;
   const lower = tokens.map(t => t.lower);
   if (/^(?:he|she|it|they|we|i|you|this|that|there|which|who)$/.test(lower[0]) && tokens.length === 1) return undefined;
+  // "Several historians who …": the relative clause's antecedent is found apart (relativeAntecedent).
+  if (/^(?:who|which)$/.test(lower[lower.length - 1])) return undefined;
   const phrase = text.slice(tokens[0].start, tokens[tokens.length - 1].end).replace(/\s+/g, ' ');
   // "people familiar with the matter", "an aide to the minister": the head comes before of/for/with/at.
   const cut = lower.findIndex((word, i) => i > 0 && /^(?:of|for|with|at|from|in|on|by|about|close|familiar|who|briefed)$/.test(word));
