@@ -67,10 +67,10 @@ describe('reporting cues that the words run around', () => {
     const document = parse([
       'Minister Ana Ortiz and her deputy Ivo Marsh met the press in Lima.',
       'After saying her delegation was ready to sign tonight, she left the hall.',
-      'Marsh began by saying he would never accept a deal on those terms.',
+      'Marsh started by saying that the northern quotas could not be traded away.',
     ].join('\n\n'));
     assert.equal(reportContaining(document, 'ready to sign tonight')?.speaker, 'Ana Ortiz');
-    assert.equal(reportContaining(document, 'never accept a deal')?.speaker, 'Ivo Marsh');
+    assert.equal(reportContaining(document, 'quotas could not be traded away')?.speaker, 'Ivo Marsh');
   });
 });
 
@@ -86,11 +86,11 @@ describe('who the subject is', () => {
   test('adverbs and times between subject and verb: "now says", "just this week announced", "often said"', () => {
     const document = parse([
       'Senator Ilse Varga met the growers in Tromsø.',
-      'Varga now says she opposes the accord on fishing rights.',
+      'Varga now says the fishing accord must be torn up before winter.',
       'The Harbor Bank just this week announced it would drop the transfer fee in May.',
       '“We live on borrowed time,” my uncle often said.',
     ].join('\n\n'));
-    assert.equal(reportContaining(document, 'she opposes the accord')?.speaker, 'Ilse Varga');
+    assert.equal(reportContaining(document, 'the fishing accord must be torn up')?.speaker, 'Ilse Varga');
     const bank = reportContaining(document, 'drop the transfer fee');
     assert.deepEqual([bank?.speaker, bank?.speakerKind], ['The Harbor Bank', 'organisation']);
     const uncle = document.quotes.find(q => q.text.startsWith('We live on borrowed time'));
@@ -110,11 +110,11 @@ describe('who the subject is', () => {
 
   test('"it added" and "they wrote" after an organisation or a group is quoted', () => {
     const document = parse([
-      'The developer owed $1 billion by 1991, the Courier wrote. “But since then his luck has turned. He keeps building the glass towers he is known for,” it added.',
+      'The shipyard was close to ruin by 1991, the Courier wrote. “Today its order books are full. Its cranes build the ferries the whole coast depends on,” it added.',
       'Critics of the visa scheme said the scheme should end. “The scheme is riddled with fraud and should be allowed to lapse next month,” they wrote.',
       '“It is a fine building,” it said.',
     ].join('\n\n'));
-    const courier = document.quotes.find(q => q.text.startsWith('But since then his luck'));
+    const courier = document.quotes.find(q => q.text.startsWith('Today its order books'));
     assert.deepEqual([courier?.speaker, courier?.speakerKind], ['the Courier', 'organisation']);
     assert.ok(!document.people.some(p => p.name === 'Courier'));
     const critics = document.quotes.find(q => q.text.startsWith('The scheme is riddled'));
@@ -124,24 +124,24 @@ describe('who the subject is', () => {
   });
 
   test('"the United States" is a name, not a subject and its verb; short quoted words stay in the report', () => {
-    const document = parse('Ambassador Rolf Berg said the United States and its partners would take “firm steps” against the blockade of the strait.');
+    const document = parse('Ambassador Rolf Berg said the United States would join Norway in “firm steps” against the blockade of the strait.');
     const fragment = document.quotes.find(q => q.text === 'firm steps');
     assert.deepEqual([fragment?.speaker, fragment?.kind], ['Rolf Berg', 'fragment']);
-    const report = reportContaining(document, 'the United States and its partners');
+    const report = reportContaining(document, 'the United States would join Norway');
     assert.equal(report?.speaker, 'Rolf Berg');
     assert.ok(report?.text.endsWith('against the blockade of the strait'), report?.text);
   });
 });
 
 describe('a closing attribution', () => {
-  test('", Ney also noted several “…” left him …" reports what follows the verb, not what comes before', () => {
+  test('", Ney also noted two “…” kept him …" reports what follows the verb, not what comes before', () => {
     const document = parse([
       'Marco Ney chaired the budget committee until May.',
-      'While he admitted the budget was a factor, Ney also noted several “intangibles” left him frustrated with the ministry.',
+      'While he conceded the budget mattered, Ney also noted two “unwritten rules” kept him from speaking openly in the ministry.',
       'The harbour will reopen in June, Ney told reporters on Tuesday.',
     ].join('\n\n'));
-    assert.equal(reportContaining(document, 'left him frustrated')?.speaker, 'Marco Ney');
-    assert.ok(!reportContaining(document, 'While he admitted'), JSON.stringify(document.quotes.map(q => q.text)));
+    assert.equal(reportContaining(document, 'kept him from speaking')?.speaker, 'Marco Ney');
+    assert.ok(!reportContaining(document, 'While he conceded'), JSON.stringify(document.quotes.map(q => q.text)));
     assert.equal(reportContaining(document, 'The harbour will reopen')?.speaker, 'Marco Ney');
   });
 });
@@ -159,17 +159,17 @@ describe('pronouns and the gender a text shows', () => {
 describe('groups, acronyms and relative clauses as sources', () => {
   test('plural descriptions, acronyms, "the United States", base forms and "ruled that"', () => {
     const document = parse([
-      'But environmentalists worry that the cost of cleaning the old mines could fall to taxpayers.',
-      'FENA argues that families still want schools in their own neighbourhoods.',
-      'Nearly two decades ago, the United States pledged that in 2000 it would lift the limits on trucks.',
-      'There are some economists who argue that port fees should be close to nothing at all.',
+      'Yet ecologists fear that the price of restoring the wetlands could land on farmers.',
+      'FENA insists that rural clinics need midwives of their own.',
+      'In its first river treaty, the United States pledged that it would share the water with its neighbours.',
+      'Several historians who argue that the archive should stay closed wrote to the minister.',
       'The appeals court then ruled that the county had purged eligible voters from its rolls.',
     ].join('\n\n'));
     const expected: [string, string, string][] = [
-      ['the cost of cleaning', 'environmentalists', 'unnamed'],
-      ['families still want schools', 'FENA', 'organisation'],
-      ['it would lift the limits', 'the United States', 'organisation'],
-      ['port fees should be close', 'some economists', 'unnamed'],
+      ['the price of restoring', 'ecologists', 'unnamed'],
+      ['rural clinics need midwives', 'FENA', 'organisation'],
+      ['it would share the water', 'the United States', 'organisation'],
+      ['the archive should stay closed', 'Several historians', 'unnamed'],
       ['the county had purged', 'The appeals court', 'unnamed'],
     ];
     for (const [words, speaker, kind] of expected) {
@@ -181,7 +181,7 @@ describe('groups, acronyms and relative clauses as sources', () => {
   test('"a raft of new rules" is no source, and a participle after a comma outranks a relative clause', () => {
     const document = parse([
       'A raft of new port rules promise to cut the waiting time for trucks by half.',
-      'Governor Hal Lutz was forced to defend not paying a builder who said he was cheated, saying, “Maybe he did not finish the job, and I was not happy with it.”',
+      'Governor Hal Lutz had to explain why a supplier who claimed he was owed money went unpaid, saying, “Maybe he did not finish the job, and I was not happy with it.”',
     ].join('\n\n'));
     assert.ok(!document.quotes.some(q => q.speaker?.startsWith('A raft')), JSON.stringify(document.quotes.map(q => q.speaker)));
     assert.equal(document.quotes.find(q => q.text.startsWith('Maybe he did not finish'))?.speaker, 'Hal Lutz');
@@ -189,14 +189,14 @@ describe('groups, acronyms and relative clauses as sources', () => {
 });
 
 describe('what "a …" names', () => {
-  test('"a crossroads back in May" is no source, "one questioner" and "a customs notice" are', () => {
+  test('"a turning point back in March" is no source, "one questioner" and "a customs notice" are', () => {
     const document = parse([
-      'Lena Ostrova, the campaign’s press secretary, noted that the campaign faced a crossroads back in May “when voter impressions of the nominee were finally taking shape and hardening.”',
+      'Paulo Reis, the party’s chief strategist, observed that the party reached a turning point back in March “when voters finally made up their minds about the two leading candidates.”',
       'One questioner at the town hall said the ferry fares had doubled since the spring.',
       'A customs notice said the new seals would be required from the first of June.',
     ].join('\n\n'));
-    assert.ok(!document.quotes.some(q => q.speaker === 'a crossroads'), JSON.stringify(document.quotes.map(q => q.speaker)));
-    assert.equal(document.quotes.find(q => q.text.startsWith('when voter impressions'))?.speaker, 'Lena Ostrova');
+    assert.ok(!document.quotes.some(q => q.speaker === 'a turning point'), JSON.stringify(document.quotes.map(q => q.speaker)));
+    assert.equal(document.quotes.find(q => q.text.startsWith('when voters finally'))?.speaker, 'Paulo Reis');
     assert.deepEqual([reportContaining(document, 'ferry fares had doubled')?.speakerKind], ['unnamed']);
     assert.deepEqual([reportContaining(document, 'new seals would be required')?.speakerKind], ['unnamed']);
   });
@@ -221,7 +221,7 @@ describe('"the president" in a story that names several', () => {
       'President Ada Okafor opened the harbour museum on Saturday. President Okafor walked the galleries with curators.',
       'A plaque recalls a visit by President Ivo Marsh in 1952. Okafor spoke for twenty minutes.',
       '“Our grandparents built this harbour with their hands,” said Lena Holm, the museum’s director.',
-      'The quay was, the president said, “a place where our families said goodbye and never saw each other again.”',
+      'That old quay, the president added, was “a place where our families said goodbye and never saw each other again.”',
     ].join('\n\n'));
     assert.equal(document.quotes.find(q => q.text.startsWith('a place where our families'))?.speaker, 'Ada Okafor');
   });

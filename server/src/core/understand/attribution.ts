@@ -60,7 +60,7 @@ export function describedSource(tokens: readonly Token[], text: string): Source 
   // "On Iran", "In Brussels": a capitalized function word starts a phrase, not a name.
   if (/^(?:on|in|at|for|to|from|by|with|about|after|before|during|as|if|when|while|but|and|so|yet|here|there|this|these|those|what|why|how|where|who)$/.test(lower[0])) return undefined;
   const organisationHead = ORGANISATION_HEADS.has(headWord);
-  // "many said", "63 percent said", "some say"; but "a crossroads", "a deal" name no one: after "a" or "one"
+  // "many said", "63 percent said", "some say"; but "a turning point", "a deal" name no one: after "a" or "one"
   // the head must be a word for people.
   const speaksAfterA = (word: string) => SOURCE_NOUNS.has(word) || ROLE_HEADS.has(word) || ORGANISATION_HEADS.has(word) || DOCUMENT_NOUN.test(word) || DESCRIBING_NOUN.test(word.replace(/(?<=[^s])s$/, '')) || /(?:er|or|ist|ian|ant|ent)s?$/.test(word);
   const peopleAfterOf = tokens.slice(head.length).some(t => /^\p{Lu}/u.test(t.text) || speaksAfterA(t.lower));
@@ -313,10 +313,10 @@ export function findReportingClause(tokens: readonly Token[], from = 0, to = tok
 export const stanceVerbAt = (tokens: readonly Token[], i: number): number =>
   STANCE_VERB_SET.has(tokens[i]?.lower ?? '') && !(i > 0 && DETERMINERS.has(tokens[i - 1].lower)) && !insideName(tokens, i) && !adverbialBack(tokens, i) ? 1 : 0;
 
-/** "a crossroads back in May", "came back from Oslo": "back" before a preposition is no verb of support. */
+/** "a turning point back in March", "came back from Oslo": "back" before a preposition is no verb of support. */
 const adverbialBack = (tokens: readonly Token[], i: number) => tokens[i].lower === 'back' && /^(?:in|on|at|to|from|then|when|into|home|down|up|off|out|after|before|during)$/.test(tokens[i + 1]?.lower ?? '');
 
-/** A capitalized word right after another is part of a name, not a verb: "the United States", "the Clean Power Plan". */
+/** A capitalized word right after another is part of a name, not a verb: "the United States", "the Clean Harbour Plan". */
 const insideName = (tokens: readonly Token[], i: number) => i > 0 && isCapitalized(tokens[i].text) && isCapitalized(tokens[i - 1].text) && tokens[i].gap === ' ';
 
 export function verbLengthAt(tokens: readonly Token[], i: number): number {

@@ -53,7 +53,7 @@ export function relativeAntecedent(clause: NonNullable<ReturnType<typeof findRep
     const name = context.lastNamedIn(sentence.start, pronoun.start);
     return name ? { name, kind: 'person' } : undefined;
   }
-  // "some economists who argue …", "a lawyer for the family who said …": the phrase right before "who".
+  // "several historians who argue …", "a lawyer for the family who said …": the phrase right before "who".
   const phrase = clause.subject.slice(0, -1);
   for (let n = Math.min(4, phrase.length); n > 0; n--) {
     const described = describedSource(phrase.slice(phrase.length - n), text);

@@ -81,7 +81,7 @@ export function directQuote(text: string, mark: MarkedSpan, sentence: Span, para
   // Cue before the opening mark within the sentence: `He continued, "`, `Yang said: "`, `Le said that "`.
   const beforeTokens = withoutParentheses(tokensBetween(tokens, mark.outer.start - CUE_WINDOW, mark.outer.start));
   const quoting = quotedSource(before, context);
-  // "… an architect who said he was stiffed, saying, “…”": a participle after a comma right before the marks
+  // "… a supplier who claimed he was owed money went unpaid, saying, “…”": a participle after a comma right before the marks
   // reports for the sentence's subject, whatever clause comes before it ("showing Clinton saying" does not).
   const participleRightBefore = /,\s*(\p{Ll}+ing),?:?\s*$/u.exec(before);
   const clause = participleRightBefore && REPORTING_VERB_SET.has(participleRightBefore[1]) ? undefined : lastReportingClause(beforeTokens);

@@ -28,7 +28,7 @@ export function gendersOf(text: string, mentions: readonly Mention[], people: Re
     else if (/\bMr\.?\s+$/.test(before)) vote(mention.person, 'm', 3);
     // Only up to the next person named: in "Trump attacked Clinton, calling her …" the pronoun is Clinton's.
     const next = mentions[i + 1]?.person !== mention.person ? mentions[i + 1]?.span.start ?? Infinity : Infinity;
-    // "McCaskill scolded him", "Ruiz thanked her.": an object pronoun in the name's own clause is someone else.
+    // "Carvalho questioned him", "Ruiz thanked her.": an object pronoun in the name's own clause is someone else.
     const after = /^[^.!?]{0,80}?\b(he|his|she|hers|her(?!\s*[.,;:!?)]|\s+(?:for|to|at|in|on|with|by|from|about|as|and|that)\b))\b/i.exec(text.slice(mention.span.end, Math.min(next, mention.span.end + 80)));
     if (after) vote(mention.person, /^(?:he|his)$/i.test(after[1]) ? 'm' : 'f', 1);
   }

@@ -161,7 +161,7 @@ function findAttributedQuotes(input: QuoteInput): Quote[] {
       const firstMark = sentenceMarks[0];
       const reportable = !quotedHere || (firstMark && wordCount(text.slice(sentence.start, firstMark.outer.start)) >= 10);
       const shortMarks = sentenceMarks.every(m => wordCount(text.slice(m.content.start, m.content.end)) < 12);
-      // Short quoted words stay inside the report ("Ferro said it was “firmly opposed” to the test and …").
+      // Short quoted words stay inside the report ("Ferro said it was “firmly opposed” to the dam and …").
       let reported = reportable && (shortMarks || !quotedHere) ? reportedStatement(text, sentence, tokens, context, sentence.end) : undefined;
       // `Moss urged them to “keep the corridor open” and said she …`: a report after the sentence's quotations.
       const lastMark = sentenceMarks[sentenceMarks.length - 1];

@@ -93,7 +93,7 @@ function reportingClauseStatement(text: string, sentence: Span, tokens: Token[],
 const SAYING_PREPOSITIONS = /^(?:after|by|before|while|without|upon|on)$/;
 
 /**
- * "After saying the talks were over, she left" and "He began by saying he would …": the words are the main
+ * "After saying the talks were over, she left" and "He started by saying the quotas …": the words are the main
  * clause's subject's, which follows the adverbial when it opens the sentence and precedes it otherwise.
  */
 function prepositionalSaying(text: string, sentence: Span, tokens: Token[], context: SpeakerContext, end: number): Quote | undefined {
@@ -195,7 +195,7 @@ function tailAttribution(tokens: Token[], context: SpeakerContext, text: string)
     const spoken = named === -1 ? tail.length - verb : named - verb;
     // ", said many examples were wrong" reports a clause, not who spoke: a verb after the cue opens one.
     const reportsClause = tail.slice(verb + 1, verb + spoken).some(t => t.lower === 'that' || FINITE_VERB.test(t.lower));
-    // ", Ney also noted several “intangibles” left him …": after a subject and its verb, only a time, place or
+    // ", Ney also noted two “unwritten rules” kept him …": after a subject and its verb, only a time, place or
     // listener may end the sentence; anything else is what was said, and the comma opens no tail.
     const object = verb > 0 && tail[verb + 1] && !tail[verb + 1].gap.includes(',') && !TAIL_ADJUNCT.test(tail[verb + 1].lower) && !isCapitalized(tail[verb + 1].text);
     if (verb === -1 || verb > 11 || spoken > 12 || reportsClause || object) continue;
