@@ -16,6 +16,15 @@ export interface Source {
 /** Writings that speak for someone: "a notice said", "one slide showed", "the study found". */
 const DOCUMENT_NOUN = /^(?:notice|estimate|count|tally|forecast|projection|report|statement|letter|study|poll|survey|memo|slide|editorial|analysis|filing|complaint|lawsuit|suit|ad|advert|tweet|post|article|review|audit|document|paper|brief|motion|ruling|order|release|video|message|email|note|sign|banner|placard|leaflet|flyer|petition|resolution)$/;
 
+/** A plural's singular, for words for people: "ecologists" → "ecologist" ("press" stays). */
+const singularOf = (word: string) => word.replace(/(?<=[^s])s$/, '');
+
+/**
+ * A word that can name who speaks after "a", "an" or "one": people ("one questioner"), an office, a group or
+ * an organisation ("a union"), a writing ("a customs notice").
+ */
+const speaksAfterA = (word: string) => SOURCE_NOUNS.has(word) || ROLE_HEADS.has(word) || ORGANISATION_HEADS.has(word) || DOCUMENT_NOUN.test(word) || DESCRIBING_NOUN.test(singularOf(word)) || /(?:er|or|ist|ian|ant|ent)s?$/.test(word);
+
 /** Words that count or gather things: "a raft of rules", "a number of experts". */
 const MEASURE_NOUN = /^(?:set|raft|series|number|lot|lots|host|range|variety|couple|pair|handful|bunch|slew|dozen|dozens|hundreds|thousands|millions|plenty|rest|share|portion|fraction|array|list|batch|wave|string|flurry|spate)$/;
 
@@ -50,8 +59,8 @@ export function describedSource(tokens: readonly Token[], text: string): Source 
   // "a raft of new rules", "a set of regulations": a measure of things speaks only when people follow "of".
   if (MEASURE_NOUN.test(headWord) && !tokens.slice(head.length).some(t => SOURCE_NOUNS.has(t.lower) || DESCRIBING_NOUN.test(t.lower))) return undefined;
   // "the Ohio businessman", "a Chicago activist": a word for a person ends the description.
-  // "environmentalists", "economists": the plural of such a word too.
-  const singular = headWord.replace(/(?<=[^s])s$/, '');
+  // "ecologists", "historians": the plural of such a word too.
+  const singular = singularOf(headWord);
   if ((DESCRIBING_NOUN.test(headWord) || DESCRIBING_NOUN.test(singular)) && !/^(?:human|woman|man)$/.test(singular) && !/^[A-Z]/.test(head[head.length - 1].text)) return { name: phrase, kind: 'unnamed' };
   // "AROS argues that …": an acronym alone names an organisation.
   if (tokens.length === 1 && /^[A-Z]{2,6}$/.test(tokens[0].text) && !/^(?:POTUS|FLOTUS|VPOTUS)$/.test(tokens[0].text)) return { name: tokens[0].text, kind: 'organisation' };
@@ -62,7 +71,6 @@ export function describedSource(tokens: readonly Token[], text: string): Source 
   const organisationHead = ORGANISATION_HEADS.has(headWord);
   // "many said", "63 percent said", "some say"; but "a turning point", "a deal" name no one: after "a" or "one"
   // the head must be a word for people.
-  const speaksAfterA = (word: string) => SOURCE_NOUNS.has(word) || ROLE_HEADS.has(word) || ORGANISATION_HEADS.has(word) || DOCUMENT_NOUN.test(word) || DESCRIBING_NOUN.test(word.replace(/(?<=[^s])s$/, '')) || /(?:er|or|ist|ian|ant|ent)s?$/.test(word);
   const peopleAfterOf = tokens.slice(head.length).some(t => /^\p{Lu}/u.test(t.text) || speaksAfterA(t.lower));
   const counted = QUANTIFIER.test(lower[0]) && !named.length && !(/^(?:a|an|one)$/.test(lower[0]) && head.length > 1 && !speaksAfterA(headWord) && !peopleAfterOf);
   if (SOURCE_NOUNS.has(headWord) || counted) {

@@ -75,18 +75,33 @@ function subjectWindow(tokens: readonly Token[], end: number): Token[] {
   return verb === -1 ? lead : lead.slice(0, verb);
 }
 
-/** The person a sentence opens with ("President Okafor commended …"), else the first person it names before `end`. */
-export function sentenceSubject(tokens: readonly Token[], end: number, sentence: Span, context: SpeakerContext): string | undefined {
-  const lead = subjectWindow(tokens, end);
+/** The person the first words of `lead` name, the longest reading first ("Vice-Minister Le Yucheng"). */
+function openingPerson(lead: readonly Token[], context: SpeakerContext): string | undefined {
   for (let n = Math.min(5, lead.length); n >= 1; n--) {
     const speaker = context.resolveSubject(lead.slice(0, n));
     if (speaker) return speaker;
   }
-  return context.firstNamedIn(sentence.start, end);
+  return undefined;
+}
+
+/** The person a sentence opens with ("President Okafor commended …"), else the first person it names before `end`. */
+export function sentenceSubject(tokens: readonly Token[], end: number, sentence: Span, context: SpeakerContext): string | undefined {
+  return openingPerson(subjectWindow(tokens, end), context) ?? context.firstNamedIn(sentence.start, end);
 }
 
 /** Words that open a sentence before its subject: "Meanwhile, the paper …". */
 const OPENER = /^(?:meanwhile|however|but|and|still|yet|instead|separately|earlier|later|now|then|also|indeed|nonetheless|nevertheless)$/;
+
+/** An organisation or description the first clause of `lead` opens with, past an opener ("Meanwhile, the paper …"). */
+function openingDescription(lead: readonly Token[], text: string): Source | undefined {
+  const from = lead.length > 1 && OPENER.test(lead[0].lower) ? 1 : 0;
+  const clauseEnd = lead.findIndex((t, i) => i > from && /[,;:()]/.test(t.gap));
+  for (let n = Math.min(6, (clauseEnd === -1 ? lead.length : clauseEnd) - from); n >= 1; n--) {
+    const described = describedSource(lead.slice(from, from + n), text);
+    if (described) return described;
+  }
+  return undefined;
+}
 
 /**
  * Who a sentence's subject is when a participle reports for it ("…, saying he “…”"): a person it opens with,
@@ -95,17 +110,10 @@ const OPENER = /^(?:meanwhile|however|but|and|still|yet|instead|separately|earli
  */
 export function sentenceSource(tokens: readonly Token[], end: number, sentence: Span, context: SpeakerContext, text: string): Source | undefined {
   const lead = subjectWindow(tokens, end);
-  for (let n = Math.min(5, lead.length); n >= 1; n--) {
-    const speaker = context.resolveSubject(lead.slice(0, n));
-    if (speaker) return { name: speaker, kind: 'person' };
-  }
-  // "Meanwhile, the paper …": an opener and its comma come before the subject.
-  const from = lead.length > 1 && OPENER.test(lead[0].lower) ? 1 : 0;
-  const clauseEnd = lead.findIndex((t, i) => i > from && /[,;:()]/.test(t.gap));
-  for (let n = Math.min(6, (clauseEnd === -1 ? lead.length : clauseEnd) - from); n >= 1; n--) {
-    const described = describedSource(lead.slice(from, from + n), text);
-    if (described) return described;
-  }
+  const person = openingPerson(lead, context);
+  if (person) return { name: person, kind: 'person' };
+  const described = openingDescription(lead, text);
+  if (described) return described;
   const named = context.firstNamedIn(sentence.start, end);
   return named ? { name: named, kind: 'person' } : undefined;
 }
