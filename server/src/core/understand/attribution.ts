@@ -81,8 +81,8 @@ export function describedSource(tokens: readonly Token[], text: string): Source 
   // sentence's first word ("Initial results …").
   const known = KNOWN_ORGANISATIONS.has(lower.join(' ').replace(/^the /, ''));
   // "the Courier", "the Kremlin": one capitalized word after "the" names an institution, unless it is an office
-  // ("the President"), an owner ("the President’s") or the start of a longer name cut short ("the United").
-  const theInstitution = lower[0] === 'the' && tokens.length === 2 && named.length === 1 && !organisationHead && !ROLE_HEADS.has(headWord) && !/['’]s$|^United$/.test(named[0].text);
+  // ("the President") or an owner ("the President’s").
+  const theInstitution = lower[0] === 'the' && tokens.length === 2 && named.length === 1 && !organisationHead && !ROLE_HEADS.has(headWord) && !/['’]s$/.test(named[0].text);
   const capitalizedPhrase = named.length === head.length - (lower[0] === 'the' ? 1 : 0) && named.length >= 2 && named.length <= 5 && cut === -1;
   if (theInstitution) return { name: phrase, kind: 'organisation' };
   if (organisationHead && named.length > 0 || known || capitalizedPhrase) {
@@ -319,10 +319,7 @@ export function findReportingClause(tokens: readonly Token[], from = 0, to = tok
  * word is a noun ("the plan", "their support").
  */
 export const stanceVerbAt = (tokens: readonly Token[], i: number): number =>
-  STANCE_VERB_SET.has(tokens[i]?.lower ?? '') && !(i > 0 && DETERMINERS.has(tokens[i - 1].lower)) && !insideName(tokens, i) && !adverbialBack(tokens, i) ? 1 : 0;
-
-/** "a turning point back in March", "came back from Oslo": "back" before a preposition is no verb of support. */
-const adverbialBack = (tokens: readonly Token[], i: number) => tokens[i].lower === 'back' && /^(?:in|on|at|to|from|then|when|into|home|down|up|off|out|after|before|during)$/.test(tokens[i + 1]?.lower ?? '');
+  STANCE_VERB_SET.has(tokens[i]?.lower ?? '') && !(i > 0 && DETERMINERS.has(tokens[i - 1].lower)) && !insideName(tokens, i) ? 1 : 0;
 
 /** A capitalized word right after another is part of a name, not a verb: "the United States", "the Clean Harbour Plan". */
 const insideName = (tokens: readonly Token[], i: number) => i > 0 && isCapitalized(tokens[i].text) && isCapitalized(tokens[i - 1].text) && tokens[i].gap === ' ';

@@ -140,7 +140,9 @@ export const STANCE_VERB_SET = new Set(`
   decline decide think feel doubt worry consider recommend request advocate champion tout hail applaud slam
   blast rip lambaste chastise rebuke grill signal hint cite reference recognize recognise regret welcome
   prefer describe characterize portray label brand dub accuse ridicule disparage fault credit thank
-  vow pledge commit demand urge call`.trim().split(/\s+/).flatMap(inflections));
+  vow pledge commit demand urge call`.trim().split(/\s+/).flatMap(inflections)
+  // "back" alone is far more often an adverb ("a turning point back in March") than "they back the plan".
+  .filter(form => form !== 'back'));
 
 /** Nouns that describe an unnamed source: "a source said", "officials said", "one reader wrote". */
 export const SOURCE_NOUNS = words(`
