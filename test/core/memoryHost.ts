@@ -1,4 +1,4 @@
-import type { CorpusHost } from '../../server/src/core';
+import { CorpusIndexer, type CorpusHost, type CorpusIndex } from '../../server/src/core';
 
 /** An in-memory corpus for tests: uri → bytes; `onRead` lets a test change the corpus mid-index. */
 export class MemoryHost implements CorpusHost {
@@ -19,4 +19,11 @@ export class MemoryHost implements CorpusHost {
     this.onRead?.(uri);
     return this.files.get(uri);
   }
+}
+
+/** The index of every file in `host` after one full pass. */
+export async function indexOf(host: MemoryHost): Promise<CorpusIndex> {
+  const indexer = new CorpusIndexer(host);
+  await indexer.indexAll();
+  return indexer.index;
 }

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { CorpusIndexer, type CorpusIndex } from '../../server/src/core';
+import type { CorpusIndex } from '../../server/src/core';
 import { searchWords } from '../../server/src/core/read/searchText';
 import { sameWording } from '../../server/src/core/search/nearCopies';
-import { MemoryHost } from './memoryHost';
+import { indexOf, MemoryHost } from './memoryHost';
 
 const same = (a: string, b: string) => sameWording(searchWords(a), searchWords(b));
 
@@ -26,9 +26,7 @@ describe('copies of a quotation that differ by a misspelt word', () => {
     host.set('2021-07-01_pier.txt', 'Release\n\n"The new pier at Corran will open to every fishing boat in the spring," Mayor Iris Vale said.\n');
     host.set('2021-07-02_pier-transcript.txt', 'Transcript\n\n"The new pier at Corren will open to every fishing boat in the spring," Mayor Iris Vale said.\n');
     host.set('2021-07-03_pier-ships.txt', 'Remarks\n\n"The new pier at Corran will open to every fishing ship in the spring," Mayor Iris Vale said.\n');
-    const indexer = new CorpusIndexer(host);
-    await indexer.indexAll();
-    index = indexer.index;
+    index = await indexOf(host);
   });
 
   test('are one hit listing both documents, earliest first', () => {
@@ -55,9 +53,7 @@ test('a line repeated in more documents than search rescores lists its misspelt 
     const funding = i % 5 === 4 ? 'funnding' : 'funding';
     host.set(`${date}_declaration-${i}.txt`, `Declaration ${i}\n\n"Federal ${funding} is available to affected individuals in the designated areas," Administrator Deanne Criswell said.\n`);
   }
-  const indexer = new CorpusIndexer(host);
-  await indexer.indexAll();
-  const hits = indexer.index.searchQuotes('federal funding available to affected individuals', 10);
+  const hits = (await indexOf(host)).searchQuotes('federal funding available to affected individuals', 10);
   assert.equal(hits.length, 1);
   assert.equal(hits[0].sources?.length, 150);
   assert.match(hits[0].entry.text, /Federal funding/);

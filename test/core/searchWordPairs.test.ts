@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { CorpusIndexer, type CorpusIndex } from '../../server/src/core';
+import type { CorpusIndex } from '../../server/src/core';
 import { spelled } from '../../server/src/core/search/wordPairs';
-import { MemoryHost } from './memoryHost';
+import { indexOf, MemoryHost } from './memoryHost';
 
 /**
  * Four- and five-word queries are mostly stop words around one common indexed word: hundreds of short
@@ -22,9 +22,7 @@ describe('quote search by word pairs side by side', () => {
     host.set('2021-01-03_charged.txt', 'Release\n\n"Ahmed Noor has been charged in the northern district with smuggling rare birds and with conspiracy to commit fraud," the prosecutor said.\n');
     host.set('2021-01-04_contraction.txt', 'Remarks\n\n"Look, I’m not going to get ahead of the committee on the harbour plan or its budget for next year," Envoy Tom Bay said.\n');
     host.set('2021-01-05_crowd-contraction.txt', 'Remarks\n\n"I am not going to the harbour," Envoy Tom Bay said.\n');
-    const indexer = new CorpusIndexer(host);
-    await indexer.indexAll();
-    index = indexer.index;
+    index = await indexOf(host);
   });
 
   test('the entry holding more of the query\'s pairs, stop words\' too, outranks hundreds sharing one pair', () => {
