@@ -215,6 +215,21 @@ describe('people without titles, and no junk people or speakers', () => {
     assert.deepEqual([titled.speakers.value, titled.people.map(p => p.name)], [['Morgan'], ['Morgan']]);
   });
 
+  test('“Bill” opens a name before a surname, not before a headline’s verb; a particle stays with its given name', () => {
+    const text = [
+      'Bill Tarrow said the harbour would reopen. Rep. Bill Ostrander (R-Ore.) agreed with him.',
+      '',
+      'Farmers said the Senate Bill Cuts Costs for everyone, and the Bill Signed on Friday helps too.',
+      '',
+      'The Ambassador to Oman Idris bin Qasim said the port would open.',
+    ].join('\n');
+    const people = parse(text).people;
+    const names = people.map(p => p.name);
+    for (const name of ['Bill Tarrow', 'Bill Ostrander', 'Idris bin Qasim']) assert.ok(names.includes(name), `${name} in ${JSON.stringify(names)}`);
+    assert.ok(!names.some(name => /Cuts|Signed|^bin|^Qasim/.test(name)), JSON.stringify(names));
+    assert.deepEqual(people.find(p => p.name === 'Bill Ostrander')?.roles.map(r => r.title), ['Rep.']);
+  });
+
   test('a title’s capitalized verb is not part of the name: “Prime Minister Helga Nordby Marking Europe Day”', () => {
     const document = parseStatement({ uri: 'memory:///statement.txt', text: 'Statement by Prime Minister Helga Nordby Marking Europe Day\n\nToday we honour the founders who chose open borders and common rules over old rivalries.' });
     assert.deepEqual(document.speakers.value, ['Helga Nordby']);

@@ -85,12 +85,25 @@ interface NameRun {
   readonly last: number;
 }
 
+/** Given names that are also words the lexicon reads as things ("the Bill"). */
+const GIVEN_NAME_NOUNS = new Set(['bill']);
+
+/**
+ * "Bill Burns said", "Rep. Bill Huizenga": such a word opens a name when a surname follows and the name ends
+ * there. Not in a headline's run of capitals ("Senate Bill Cuts Costs") nor before a verb form ("Bill Signed").
+ */
+function isGivenNameNoun(tokens: Token[], i: number): boolean {
+  const token = tokens[i], surname = tokens[i + 1], after = tokens[i + 2];
+  return GIVEN_NAME_NOUNS.has(token.lower) && /^\p{Lu}\p{Ll}+$/u.test(token.text) && !!surname && isSpaceGap(surname.gap) && isNameToken(surname)
+    && !/(?:ing|ed)$/.test(surname.lower) && !(after && isSpaceGap(after.gap) && isCapitalized(after.text));
+}
+
 /** Maximal runs of name-like tokens joined by plain spaces ("Antony J. Blinken", "Le Yucheng"). */
 function nameRuns(tokens: Token[]): NameRun[] {
   const runs: NameRun[] = [];
   let i = 0;
   while (i < tokens.length) {
-    if (!isNameToken(tokens[i]) || isInitial(tokens[i].text) && !(tokens[i + 1] && isNameToken(tokens[i + 1]))) {
+    if (!isNameToken(tokens[i]) && !isGivenNameNoun(tokens, i) || isInitial(tokens[i].text) && !(tokens[i + 1] && isNameToken(tokens[i + 1]))) {
       i++;
       continue;
     }
@@ -112,13 +125,15 @@ function nameRuns(tokens: Token[]): NameRun[] {
 
 /**
  * "Ambassador at Large for International Religious Freedom Rashad Hussain": a long run right after "for/of/to"
- * is the object of the role with the name at its end; the name is its last two tokens (three with an initial).
+ * is the object of the role with the name at its end; the name is its last two tokens (three with an initial
+ * or a particle).
  */
 function trimRoleObject(tokens: Token[], run: NameRun): NameRun {
   const length = run.last - run.first;
   if (length < 3 || run.first === 0 || !/^(?:for|of|to|at|on)$/.test(tokens[run.first - 1].lower)) return run;
-  const keep = isInitial(tokens[run.last - 2].text) ? 3 : 2;
-  return { first: run.last - keep, last: run.last };
+  // "justice to Osama bin Laden": a lower-case particle keeps the given name before it.
+  const keep = isInitial(tokens[run.last - 2].text) || PARTICLES.has(tokens[run.last - 2].text) ? 3 : 2;
+  return keep >= length ? run : { first: run.last - keep, last: run.last };
 }
 
 /**
