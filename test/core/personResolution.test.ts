@@ -358,6 +358,41 @@ describe('names the corpus uses as places, laws and companies', () => {
     assert.equal(resolver.identity(resolver.identityOf('Mira Tolson'))!.hidden, false);
   });
 
+  test('a name in brackets after an organisation\'s name is its short name; after an office it is a person', () => {
+    const resolver = resolve([
+      written('a', '2025-02-02', 'Loans bought by the Tarn Valley Lending Corporation (Orsa Lind) rose.', [{ name: 'Orsa Lind' }]),
+      written('b', '2025-02-03', 'Rates at the Harbor Savings Bank (Orsa Lind) fell again.', [{ name: 'Orsa Lind' }]),
+      written('c', '2025-02-04', 'The Special Envoy (Mira Tolson) met the mayors.', [{ name: 'Mira Tolson' }]),
+      written('d', '2025-02-05', 'The Acting Administrator (Mira Tolson) visited the port.', [{ name: 'Mira Tolson' }]),
+    ]);
+    assert.match(resolver.identity(resolver.identityOf('Orsa Lind'))!.notPerson ?? '', /place, a law or a company/);
+    assert.equal(resolver.identity(resolver.identityOf('Mira Tolson'))!.hidden, false);
+  });
+
+  test('a full name met once, untitled, does not make a person of the place name it lends its surname to', () => {
+    // "Viva Verland" sung once; the bare "Verland" of five other documents ends a place's name ("New Verland").
+    const place = (i: number) => extracted(`v${i}`, `2025-03-0${i}`, [{ name: 'Verland', aliases: ['New Verland'] }]);
+    // "Osric Tamm" named once; the bare untitled "Tamm" of five documents is still him.
+    const bare = (i: number) => extracted(`t${i}`, `2025-05-0${i}`, [{ name: 'Tamm' }], ['Tamm']);
+    const named = (i: number) => extracted(`o${i}`, `2025-04-0${i}`, [{ name: 'Okafor', roles: ['Senator'], aliases: ['Senator Okafor'] }], ['Okafor']);
+    const resolver = resolve([
+      written('a', '2025-03-01', 'The crowd sang *Viva Verland* at the close.', [{ name: 'Viva Verland' }]),
+      ...[2, 3, 4, 5, 6].map(place),
+      written('b', '2025-04-01', 'Dana Okafor spoke at the rally.', [{ name: 'Dana Okafor' }]),
+      ...[2, 3, 4, 5, 6].map(named),
+      written('c', '2025-05-01', 'The list named Osric Tamm among others.', [{ name: 'Osric Tamm' }]),
+      ...[2, 3, 4, 5, 6].map(bare),
+    ]);
+    const verland = resolver.identity(resolver.identityOf('Viva Verland'))!;
+    assert.equal(verland.hidden, true, JSON.stringify(verland));
+    const okafor = resolver.identityOf('Okafor', 'o2');
+    assert.equal(okafor, resolver.identityOf('Dana Okafor'), 'the bare titled surname joins the full name');
+    assert.equal(resolver.identity(okafor)!.hidden, false);
+    const tamm = resolver.identityOf('Tamm', 't2');
+    assert.equal(tamm, resolver.identityOf('Osric Tamm'));
+    assert.equal(resolver.identity(tamm)!.hidden, false);
+  });
+
   test('a name opened by a possessive, an -ing verb or an adjective, or written with "&" or "-based", is no name', () => {
     const resolver = resolve([
       extracted('a', '2024-01-02', [{ name: 'Tolson’s Build' }, { name: 'Adding Verland' }, { name: 'Congressional Ledger' }]),

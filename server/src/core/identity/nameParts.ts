@@ -29,7 +29,7 @@ export interface NameParts {
   readonly surnameFirst: boolean;
 }
 
-const PARTICLES = new Set(['al', 'el', 'es', 'ad', 'as', 'ash', 'at', 'bin', 'ibn', 'bint', 'abu', 'de', 'da', 'di', 'del', 'della', 'der', 'den', 'van', 'von', 'du', 'dos', 'das', 'la', 'le', 'y', 'ben']);
+export const PARTICLES = new Set(['al', 'el', 'es', 'ad', 'as', 'ash', 'at', 'bin', 'ibn', 'bint', 'abu', 'de', 'da', 'di', 'del', 'della', 'der', 'den', 'van', 'von', 'du', 'dos', 'das', 'la', 'le', 'y', 'ben']);
 /** Particles that never begin a given name or a Chinese surname ("El Sisi", "De Mistura", "Van Hollen"). */
 const LEADING_PARTICLES = new Set(['el', 'es', 'bin', 'ibn', 'bint', 'de', 'della', 'der', 'den', 'van', 'von', 'dos', 'das', 'del']);
 /** Particles written as a prefix of the surname ("Al-Sisi", "El-Sisi", "bin-Salman"). */

@@ -4,7 +4,7 @@
  */
 import { HONORIFICS, NON_PERSON_WORDS, ROLE_HEADS, ROLE_MODIFIERS } from '../understand/lexicon';
 import type { StatementDocument } from '../model';
-import { foldName, nameParts, type NameParts } from './nameParts';
+import { foldName, nameParts, PARTICLES, type NameParts } from './nameParts';
 import { introducedAsKin, placesOf, usageOf, type Usage } from './usage';
 
 /** What one document says of one written name. */
@@ -204,7 +204,8 @@ function evidenceOf(document: StatementDocument): Map<string, Evidence> {
         titles.add(first);
         personVotes++;
       }
-      else if (NON_PERSON_WORDS.has(first) || ROLE_MODIFIERS.has(first) || /^[a-z]/.test(words[0])) objectVotes++;
+      // "New Mexico", "the Mexico": the end of a place's name. Not "bin Laden": a particle opens a name.
+      else if (NON_PERSON_WORDS.has(first) || ROLE_MODIFIERS.has(first) || /^[a-z]/.test(words[0]) && !PARTICLES.has(first)) objectVotes++;
     }
     const words = titleWords([...titles].join(' '));
     const places = placesOf(document.text, person.name, person.mentions);

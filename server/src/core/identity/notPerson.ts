@@ -107,7 +107,38 @@ export function notAPerson(entries: NameEntry[], partial: ReadonlyMap<string, Re
   if (tokens.every(words => words.some(word => isPronoun(word) || TIME_WORDS.has(word)) || SENTENCE_OPENERS.has(words[0]))) return 'words of a sentence ("He’d", "What I’m", "Right so"), not a name';
   // One spelling written "New Jersey-based X" or "X & Y" is enough: people are not written so.
   if (tokens.some(words => words.includes('&') || /-(?:based|owned|backed)$/.test(words[0])) || tokens.every(words => words.some(word => /-(?:based|owned|led|backed)$/.test(word)) || /maker$/.test(words[0]) || words.slice(1, -1).some(word => NON_PERSON_WORDS.has(word) && !PARTICLE_WORDS.has(word)))) return 'the name of an organisation ("Germany-based Siemens", "Automaker X", "X Institute of Y")';
-  if (full.length > 0) return headlineWords(full, isKnown) ?? thingNamedLikeAPerson(full, partial);
+  if (full.length > 0) {
+    const reason = headlineWords(full, isKnown) ?? thingNamedLikeAPerson(full, partial);
+    if (reason || !fullNamesAreThin(full, entries, partial)) return reason;
+    // A surname met bare and untitled is still a person's ("Bin Laden"): only what the bare word positively
+    // is (a role, a people, the end of a place's name) hides the group.
+    return bareWordNotAPerson(entries.filter(entry => !full.includes(entry)), partial, false);
+  }
+  return bareWordNotAPerson(entries, partial, true);
+}
+
+/**
+ * Full names that say almost nothing of the group they lead: met in a few documents, untitled, never said to
+ * speak nor used as a person's, while the bare word they lend their surname to fills many more ("Viva México",
+ * met once, leading the bare "Mexico" of "Governor of New Mexico"). The bare word then decides.
+ */
+function fullNamesAreThin(full: NameEntry[], entries: NameEntry[], partial: ReadonlyMap<string, ReadonlySet<string>>): boolean {
+  let fullDocuments = 0, allDocuments = 0;
+  for (const entry of entries) allDocuments += entry.documents.size;
+  for (const entry of full) {
+    if (isTitled(entry)) return false;
+    for (const evidence of evidenceOf(entry, partial)) {
+      if (evidence.usage === 'person' || evidence.quotes > 0) return false;
+      fullDocuments++;
+    }
+  }
+  return fullDocuments <= THIN_DOCUMENTS && fullDocuments * 4 < allDocuments;
+}
+const THIN_DOCUMENTS = 2;
+
+/** Why single words that stand for a person are not one. */
+function bareWordNotAPerson(entries: NameEntry[], partial: ReadonlyMap<string, ReadonlySet<string>>, untitledIsEnough: boolean): string | undefined {
+  if (entries.length === 0) return undefined;
   // A single word that no document, or under a tenth of them, gives a title or an honorific ("Transportation",
   // "Well", "Hyundai"): the corpus shows nothing of a person.
   let titledDocuments = 0, allDocuments = 0;
@@ -116,7 +147,7 @@ export function notAPerson(entries: NameEntry[], partial: ReadonlyMap<string, Re
     for (const [titleKey, group] of entry.groups) if (titleKey !== '') titledDocuments += group.uris.size;
   }
   // One stray title ("fellow Founding" beside "Funding" in 13 documents) is no evidence either.
-  if (titledDocuments * 10 < allDocuments) return 'one word no document gives a title';
+  if (untitledIsEnough && titledDocuments * 10 < allDocuments) return 'one word no document gives a title';
   const words = entries.map(entry => foldName(entry.name));
   if (words.every(word => TRANSCRIPT_ROLES.has(word) || HEAD_WORDS.has(word))) return 'a role, not a name';
   if (words.every(isPeopleWord)) return 'a people, not a person';

@@ -76,7 +76,7 @@ export function usageOf(text: string, mentions: readonly Span[]): Usage {
     const next = /^(?:['’]s?)?[\s*_\]]*(,\s*)?([\p{L}.&'’-]+)/u.exec(after);
     // A sentence's full stop is no part of the word ("the X Act."); "Inc." is read as "inc".
     const comma = !!next?.[1], word = next?.[2]?.toLowerCase().replace(/\.$/, '') ?? '';
-    if (possessive && THING_NOUNS.has(word) || companyAfter(text, end, comma, word) || before === 'of' && THING_OWNERS.has(wordBefore(text, at)[0])) thing++;
+    if (possessive && THING_NOUNS.has(word) || companyAfter(text, end, comma, word) || before === 'of' && THING_OWNERS.has(wordBefore(text, at)[0]) || shortNameOfOrganisation(text, start, end, before)) thing++;
     else if (PERSON_BEFORE.has(before) || possessive && PERSON_NOUNS.has(word) || before === 'of' && PERSON_NOUNS.has(wordBefore(text, at)[0]) || comma && word === 'who' && !/^\S*\s*,\s*who\s+(?:have|are|were)\b/.test(after) || !comma && !possessive && PERSON_AFTER.has(word) || /^,?\s*\([DRI]-/.test(after)) person++;
     else if (!comma && (THING_HEADS.has(word) || word === '&' && !/^\s*&\s*(?:mr|mrs|ms|dr|the)\b/i.test(after) || word === 'and' && /^\s*(?:and|&)\s+(?:co\b|company\b)/i.test(after))) thing++;
     else if (!possessive && THING_BEFORE.has(before)) thing++;
@@ -96,6 +96,14 @@ function companyAfter(text: string, end: number, comma: boolean, word: string): 
   if (comma && (THING_APPOSITION.test(wider) || COMPANY_SUFFIX.test(wider)) || ITS_AFTER.test(wider)) return true;
   const joined = joins ? JOINED_HEAD.exec(wider) : null;
   return !!joined && (THING_HEADS.has(joined[2]) || joined[1].split(/\s+/).some(word => THING_HEADS.has(word.replace(/\*/g, '').toLowerCase())));
+}
+
+/**
+ * "the Federal Home Loan Mortgage Corporation (X)": a name in brackets right after an organisation's name is
+ * its short name. People are bracketed after their office ("the Secretary (X)"), not after an organisation.
+ */
+function shortNameOfOrganisation(text: string, start: number, end: number, before: string): boolean {
+  return ORGANISATION_TAILS.has(before) && /\(\s*$/.test(text.slice(Math.max(0, start - 3), start)) && /^\s*\)/.test(text.slice(end, end + 3));
 }
 
 /** The word before a position, lower case, past markdown marks and spaces ("in **X" → "in"), and where it starts. */
