@@ -123,16 +123,16 @@ export function notAPerson(entries: NameEntry[], partial: ReadonlyMap<string, Re
  * met once, leading the bare "Mexico" of "Governor of New Mexico"). The bare word then decides.
  */
 function fullNamesAreThin(full: NameEntry[], entries: NameEntry[], partial: ReadonlyMap<string, ReadonlySet<string>>): boolean {
+  if (full.some(isTitled)) return false;
   let fullDocuments = 0, allDocuments = 0;
   for (const entry of entries) allDocuments += entry.documents.size;
   for (const entry of full) {
-    if (isTitled(entry)) return false;
     for (const evidence of evidenceOf(entry, partial)) {
-      if (evidence.usage === 'person' || evidence.quotes > 0) return false;
-      fullDocuments++;
+      // Stops at the first documents past the few: a president's full names are met in thousands.
+      if (evidence.usage === 'person' || evidence.quotes > 0 || ++fullDocuments > THIN_DOCUMENTS) return false;
     }
   }
-  return fullDocuments <= THIN_DOCUMENTS && fullDocuments * 4 < allDocuments;
+  return fullDocuments * 4 < allDocuments;
 }
 const THIN_DOCUMENTS = 2;
 
