@@ -109,8 +109,14 @@ function nameRuns(tokens: Token[]): NameRun[] {
     }
     let j = i + 1;
     while (j < tokens.length && isSpaceGap(tokens[j].gap) && j - i < 5 && !/['’]s$/.test(tokens[j - 1].text)) {
-      if (isNameToken(tokens[j]) || SUFFIXES.has(tokens[j].lower)) j++;
-      else if (PARTICLES.has(tokens[j].text) && tokens[j + 1] && isNameToken(tokens[j + 1]) && isSpaceGap(tokens[j + 1].gap)) j += 2;
+      if (isNameToken(tokens[j]) || SUFFIXES.has(tokens[j].lower)) {
+        j++;
+        continue;
+      }
+      // One or two particles before the next name word: "Chris van Hollen", "Ursula von der Leyen".
+      let name = j;
+      while (name < j + 2 && name < tokens.length && PARTICLES.has(tokens[name].text) && isSpaceGap(tokens[name].gap)) name++;
+      if (name > j && tokens[name] && isNameToken(tokens[name]) && isSpaceGap(tokens[name].gap)) j = name + 1;
       else break;
     }
     // "the Baltic Grain Exporters Union", "the Lindqvist Centre": capitalized words before an organisation's
