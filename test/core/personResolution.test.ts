@@ -32,6 +32,16 @@ describe('person resolution across documents', () => {
     assert.equal(index.people('sisi').length, 1);
   });
 
+  test('a surname with a capitalised particle written alone: "Le Marrec" is Anne-Sophie Le Marrec, "Le Yucheng" is Chinese', async () => {
+    const { index } = await corpus({
+      'a.md': doc('2022-01-10', 'Foreign Minister Anne-Sophie Le Marrec said the talks were useful.'),
+      'b.md': doc('2022-02-10', 'Le Marrec said the talks would go on.'),
+      'c.md': doc('2022-03-10', 'Vice Foreign Minister Le Yucheng said the border was open.'),
+    });
+    assert.equal(index.canonicalName('Le Marrec'), index.canonicalName('Anne-Sophie Le Marrec'));
+    assert.notEqual(index.canonicalName('Le Yucheng'), index.canonicalName('Anne-Sophie Le Marrec'));
+  });
+
   test('accents: Pedro Sánchez is Pedro Sanchez', async () => {
     const { index } = await corpus({
       'a.md': doc('2023-01-10', 'Spanish Prime Minister Pedro Sánchez said the summit mattered.'),

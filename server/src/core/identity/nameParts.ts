@@ -32,6 +32,8 @@ export interface NameParts {
 export const PARTICLES = new Set(['al', 'el', 'es', 'ad', 'as', 'ash', 'at', 'bin', 'ibn', 'bint', 'abu', 'de', 'da', 'di', 'del', 'della', 'der', 'den', 'van', 'von', 'du', 'dos', 'das', 'la', 'le', 'y', 'ben']);
 /** Particles that never begin a given name or a Chinese surname ("El Sisi", "De Mistura", "Van Hollen"). */
 const LEADING_PARTICLES = new Set(['el', 'es', 'bin', 'ibn', 'bint', 'de', 'della', 'der', 'den', 'van', 'von', 'dos', 'das', 'del']);
+/** Particles that open a surname written alone, capitalised ("Le Drian", "Di Maio", "Da Silva"); not "Al" (Al Gore). */
+const SURNAME_PARTICLES = new Set(['le', 'la', 'di', 'da', 'du']);
 /** Particles written as a prefix of the surname ("Al-Sisi", "El-Sisi", "bin-Salman"). */
 const PREFIX_PARTICLE = /^(?:al|el|es|ad|as|ash|at|bin|ibn|abu|ben)-(?=\p{L}{2})/u;
 const SUFFIXES = new Map([['jr', 'jr'], ['junior', 'jr'], ['sr', 'sr'], ['senior', 'sr'], ['ii', 'ii'], ['iii', 'iii'], ['iv', 'iv'], ['v', 'v']]);
@@ -104,10 +106,12 @@ export function nameParts(written: string): NameParts | undefined {
   while (words.length > 1 && SUFFIXES.has(words[words.length - 1].replace(/\.$/, ''))) suffix ??= SUFFIXES.get(words.pop()!.replace(/\.$/, ''));
   const original = written.replace(/,/g, ' ').trim().split(/\s+/).slice(start);
   // A particle is dropped, except first where it may be a given name or a surname ("Al Gore", "Le Yucheng").
+  // "Le Drian", "Di Maio" alone are a surname with its particle, unless a Chinese name ("Le Yucheng").
+  const surnameParticle = words.length === 2 && SURNAME_PARTICLES.has(words[0]) && !(CHINESE_SURNAMES.has(words[0]) && isPinyin(words[1]));
   const tokens: string[] = [];
   words.forEach((word, i) => {
     let token = word.replace(PREFIX_PARTICLE, '');
-    if (i < words.length - 1 && (i > 0 ? PARTICLES.has(token) : LEADING_PARTICLES.has(token) || PARTICLES.has(token) && /^[a-z]/.test(original[0] ?? ''))) return;
+    if (i < words.length - 1 && (i > 0 || surnameParticle ? PARTICLES.has(token) : LEADING_PARTICLES.has(token) || PARTICLES.has(token) && /^[a-z]/.test(original[0] ?? ''))) return;
     token = token.replace(/\.$/, '');
     if (token) tokens.push(token);
   });
