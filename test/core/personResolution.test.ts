@@ -32,6 +32,16 @@ describe('person resolution across documents', () => {
     assert.equal(index.people('sisi').length, 1);
   });
 
+  test('a name with both surnames: the bare first surname is that person ("President Lula")', async () => {
+    const { index } = await corpus({
+      'a.md': doc('2023-01-10', 'President Marcos Aurélio Tavares da Rocha said the summit mattered.'),
+      'b.md': doc('2023-02-10', 'President Tavares said the summit was over.'),
+      'c.md': doc('2023-03-10', 'Senator Helen Rocha said the vote was close.'),
+    });
+    assert.equal(index.canonicalName('Tavares'), index.canonicalName('Marcos Aurélio Tavares da Rocha'));
+    assert.notEqual(index.canonicalName('Helen Rocha'), index.canonicalName('Marcos Aurélio Tavares da Rocha'));
+  });
+
   test('a surname with a capitalised particle written alone: "Le Marrec" is Anne-Sophie Le Marrec, "Le Yucheng" is Chinese', async () => {
     const { index } = await corpus({
       'a.md': doc('2022-01-10', 'Foreign Minister Anne-Sophie Le Marrec said the talks were useful.'),

@@ -34,6 +34,8 @@ export const PARTICLES = new Set(['al', 'el', 'es', 'ad', 'as', 'ash', 'at', 'bi
 const LEADING_PARTICLES = new Set(['el', 'es', 'bin', 'ibn', 'bint', 'de', 'della', 'der', 'den', 'van', 'von', 'dos', 'das', 'del']);
 /** Particles that open a surname written alone, capitalised ("Le Drian", "Di Maio", "Da Silva"); not "Al" (Al Gore). */
 const SURNAME_PARTICLES = new Set(['le', 'la', 'di', 'da', 'du']);
+/** The particle between the two surnames of a Portuguese name ("Lula da Silva"). */
+const PORTUGUESE_PARTICLES = new Set(['da', 'de', 'do', 'dos', 'das']);
 /** Particles written as a prefix of the surname ("Al-Sisi", "El-Sisi", "bin-Salman"). */
 const PREFIX_PARTICLE = /^(?:al|el|es|ad|as|ash|at|bin|ibn|abu|ben)-(?=\p{L}{2})/u;
 const SUFFIXES = new Map([['jr', 'jr'], ['junior', 'jr'], ['sr', 'sr'], ['senior', 'sr'], ['ii', 'ii'], ['iii', 'iii'], ['iv', 'iv'], ['v', 'v']]);
@@ -126,6 +128,11 @@ export function nameParts(written: string): NameParts | undefined {
   // Two names that could each be the surname ("Kishida Fumio" / "Fumio Kishida"): found under either.
   if (parts.length === 2 && !surnameFirst && EAST_ASIAN_SURNAMES.has(parts[0]) && isRomaji(parts[1])) blocks.push(romanised(parts[0]));
   if (parts.length === 2 && surnameFirst && !CHINESE_SURNAMES.has(parts[0])) blocks.push(romanised(parts[1]));
+  // A Portuguese name with both surnames ("Luiz Inácio Lula da Silva"): the bare name may be the first of
+  // them ("President Lula"). Only before "da/de/do/dos/das": Arabic and Spanish names with more names are not
+  // read so ("Ahmed Nasser Al-Mohammed Al-Sabah" is no "Sheikh Mohammed").
+  const beforeParticle = words.length >= 4 && !surnameFirst && PORTUGUESE_PARTICLES.has(words[words.length - 2]) ? words[words.length - 3].replace(/-/g, '') : undefined;
+  if (beforeParticle && parts.includes(beforeParticle)) blocks.push(romanised(beforeParticle));
   return {
     display: written.trim().split(/\s+/).slice(start).join(' '),
     given,
