@@ -290,6 +290,15 @@ describe('press statements under a byline', () => {
     const sentence = parseStatement({ uri: 'memory:///news.txt', text: 'Duties on steel\n\nPetra Linde, head of the Institute for Port Studies, said the steel duties would slow shipping.' });
     assert.notEqual(sentence.kind, 'statement');
   });
+
+  test('a name alone in capitals at the foot of a letter signs it; a heading in capitals does not', () => {
+    const letter = parseStatement({ uri: 'memory:///letter.txt', text: 'Letter to the Speaker on the Harbor Emergency\n\nDear Madam Speaker:\n\nThe emergency declared on March 3 continues, because the harbor remains closed to trade.\n\nI will report again in six months.\n\nSincerely,\n\nMARGARET T. OKONJO\n\nTHE STATE HOUSE,\nApril 2, 2024.' });
+    assert.deepEqual([letter.speakers.value, letter.kind], [['Margaret T. Okonjo'], 'statement']);
+    assert.ok(letter.quotes.some(q => q.text.startsWith('The emergency declared') && q.speaker === 'Margaret T. Okonjo'), JSON.stringify(letter.quotes));
+    assert.ok(!letter.quotes.some(q => /STATE HOUSE|OKONJO/.test(q.text)), 'the signature and what follows it are no statement');
+    const report = parseStatement({ uri: 'memory:///report.txt', text: 'Harbor Sanctions\n\nThe department named four shipping firms today and froze their assets.\n\nThe firms had moved fuel past the blockade.\n\nTRADE IMPLICATIONS\n\nBanks must report any transfer involving the firms.' });
+    assert.deepEqual(report.speakers.value, []);
+  });
 });
 
 describe('titles written with a period', () => {

@@ -5,7 +5,9 @@ import { findDocumentDate, findKind, findOutlet, findTitle, speakersFromQuotes, 
 import type { DocumentProblem, Field, GivenMetadata, Paragraph, Person, Span, StatementDocument } from '../model';
 import { splitParagraphs } from '../read/paragraphs';
 import { fileNameOf } from '../read/uris';
-import { findPeople, type PeopleInDocument } from './people';
+import { findPeople, looksLikePersonName, type PeopleInDocument } from './people';
+import { isGivenName } from './givenNameGender';
+import { tokenize } from '../read/tokens';
 import { ROLE_HEADS } from './lexicon';
 import { findQuotes } from './quotes';
 import { titleStatement } from './titleStatement';
@@ -66,7 +68,15 @@ export function parseStatement(source: StatementSource): StatementDocument {
     principalRoles.set(byline.name, byline.role);
     kind = 'statement';
   }
-  const bodyQuotes = findQuotes({ text: readable, paragraphs: byline ? body.slice(1) : body, people, kind, principal, principalRoles, structure: blocks && structureOf(blocks) });
+  // "JOSEPH R. BIDEN JR." at the foot of a letter, a message to Congress or a proclamation: the signer's text,
+  // whatever the title names ("Letter to the Speaker of the House …" names whom it is sent to).
+  const signature = !givenSpeakers && !byline && kind !== 'transcript' ? signatureOf(readable, body, people) : undefined;
+  if (signature) {
+    principal = [signature.name];
+    kind = 'statement';
+  }
+  const quoted = byline ? body.slice(1) : signature ? body.slice(0, signature.at) : body;
+  const bodyQuotes = findQuotes({ text: readable, paragraphs: quoted, people, kind, principal, principalRoles, structure: blocks && structureOf(blocks) });
   // A news headline may itself be a statement ("Iriarte: Grain negotiations need …").
   const headline = kind === 'article' && titleParagraph && body.length > 0 && titleParagraph.end - titleParagraph.start <= 200 ? titleStatement(readable, titleParagraph, people) : undefined;
   const quotes = headline ? [headline, ...bodyQuotes] : bodyQuotes;
@@ -167,6 +177,28 @@ function bylineOf(text: string, first: Span | undefined, people: PeopleInDocumen
   const titleCase = role.split(' ').every(word => /^[\p{Lu}\d(]/u.test(word) || /^(?:of|for|and|the|to|on|in|at|a)$/.test(word)) && !/[.!?:;"”]$/.test(role);
   const office = titleCase && role.toLowerCase().split(/[\s-]+/).some(word => ROLE_HEADS.has(word));
   return name && office && name.includes(' ') ? { name, role } : undefined;
+}
+
+/** How many paragraphs from the end a signature may stand: the name, then "THE WHITE HOUSE," and a date. */
+const SIGNATURE_REACH = 3;
+
+/**
+ * A signature: one of the last paragraphs is a person's name alone in capitals ("JOSEPH R. BIDEN JR."),
+ * after enough text to be signed. Returns the name as the document knows it and where the signature is.
+ */
+function signatureOf(text: string, body: readonly Span[], people: PeopleInDocument): { name: string; at: number } | undefined {
+  for (let at = body.length - 1; at >= Math.max(2, body.length - SIGNATURE_REACH); at--) {
+    const line = text.slice(body[at].start, body[at].end).trim();
+    if (line.length > 60 || !/^[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){1,4}$/.test(line)) continue;
+    // "JOSEPH R. BIDEN JR." → "Joseph R. Biden Jr.": read as a name is read in running text.
+    const written = line.split(' ').map(word => (/^[A-Z]\.$/.test(word) ? word : word[0] + word.slice(1).toLowerCase())).join(' ');
+    // A heading in capitals ("SANCTIONS IMPLICATIONS") is no name: the first word must be a given name, or the
+    // document must know the person.
+    const known = people.resolve(written);
+    if (!looksLikePersonName(tokenize(written)) || !known && !isGivenName(written.split(' ')[0])) continue;
+    return { name: known ?? written, at };
+  }
+  return undefined;
 }
 
 /** "X held talks with Y": both parties of a readout, from its first sentences. */
