@@ -301,6 +301,13 @@ describe('press statements under a byline', () => {
   });
 });
 
+describe('titles of office from other countries and churches', () => {
+  test('`Taoiseach Name`, `Archbishop Name`: the office is a role, not part of the name', () => {
+    const people = parse('Taoiseach Aoife Brennan said the border would stay open. Later Taoiseach Brennan met Archbishop Tomas Ekwueme.').people;
+    assert.deepEqual(people.map(p => [p.name, p.roles.map(r => r.title)]), [['Aoife Brennan', ['Taoiseach']], ['Tomas Ekwueme', ['Archbishop']]]);
+  });
+});
+
 describe('titles written with a period', () => {
   test('`said Del. Name of Place`: every title the names know also keeps the sentence whole', () => {
     for (const title of ['Del.', 'Sgt.', 'Atty.', 'Supt.']) {

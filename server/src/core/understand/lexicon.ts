@@ -14,6 +14,7 @@ export const ROLE_HEADS = words(`
   founder ceo chairwoman dean lieutenant lt. sergeant sgt. captain capt. major maj. officer agent inspector
   producer anchor correspondent editor reporter analyst scholar researcher fellow economist negotiator
   host moderator commentator columnist pollster strategist
+  taoiseach tánaiste tanaiste archbishop patriarch ayatollah
   vice-premier vice-chairman vice-minister vice-foreign secretary-general foreign-minister
 `);
 
