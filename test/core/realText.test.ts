@@ -296,6 +296,10 @@ describe('press statements under a byline', () => {
     assert.deepEqual([letter.speakers.value, letter.kind], [['Margaret T. Okonjo'], 'statement']);
     assert.ok(letter.quotes.some(q => q.text.startsWith('The emergency declared') && q.speaker === 'Margaret T. Okonjo'), JSON.stringify(letter.quotes));
     assert.ok(!letter.quotes.some(q => /STATE HOUSE|OKONJO/.test(q.text)), 'the signature and what follows it are no statement');
+    assert.deepEqual(letter.people.find(p => p.name === 'Margaret T. Okonjo')?.roles, []);
+    // The President signs above "THE WHITE HOUSE," and the date.
+    const notice = parseStatement({ uri: 'memory:///notice.txt', text: 'Notice on the Harbor Emergency\n\nThe emergency declared on March 3 continues, because the harbor remains closed to trade.\n\nThis notice shall be published.\n\nMARGARET T. OKONJO\n\nTHE WHITE HOUSE,\nApril 2, 2024.' });
+    assert.deepEqual(notice.people.find(p => p.name === 'Margaret T. Okonjo')?.roles.map(r => r.title), ['President']);
     const report = parseStatement({ uri: 'memory:///report.txt', text: 'Harbor Sanctions\n\nThe department named four shipping firms today and froze their assets.\n\nThe firms had moved fuel past the blockade.\n\nTRADE IMPLICATIONS\n\nBanks must report any transfer involving the firms.' });
     assert.deepEqual(report.speakers.value, []);
   });

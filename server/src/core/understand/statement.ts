@@ -73,6 +73,7 @@ export function parseStatement(source: StatementSource): StatementDocument {
   const signature = !givenSpeakers && !byline && kind !== 'transcript' ? signatureOf(readable, body, people) : undefined;
   if (signature) {
     principal = [signature.name];
+    if (signature.role) principalRoles.set(signature.name, signature.role);
     kind = 'statement';
   }
   const quoted = byline ? body.slice(1) : signature ? body.slice(0, signature.at) : body;
@@ -184,9 +185,10 @@ const SIGNATURE_REACH = 3;
 
 /**
  * A signature: one of the last paragraphs is a person's name alone in capitals ("JOSEPH R. BIDEN JR."),
- * after enough text to be signed. Returns the name as the document knows it and where the signature is.
+ * after enough text to be signed. Returns the name as the document knows it, where the signature is, and the
+ * office the signature's form shows.
  */
-function signatureOf(text: string, body: readonly Span[], people: PeopleInDocument): { name: string; at: number } | undefined {
+function signatureOf(text: string, body: readonly Span[], people: PeopleInDocument): { name: string; at: number; role?: string } | undefined {
   for (let at = body.length - 1; at >= Math.max(2, body.length - SIGNATURE_REACH); at--) {
     const line = text.slice(body[at].start, body[at].end).trim();
     if (line.length > 60 || !/^[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){1,4}$/.test(line)) continue;
@@ -196,7 +198,9 @@ function signatureOf(text: string, body: readonly Span[], people: PeopleInDocume
     // document must know the person.
     const known = people.resolve(written);
     if (!looksLikePersonName(tokenize(written)) || !known && !isGivenName(written.split(' ')[0])) continue;
-    return { name: known ?? written, at };
+    // "THE WHITE HOUSE," and the date under the name: how the President signs (the Federal Register's form).
+    const dateline = body[at + 1] && text.slice(body[at + 1].start, body[at + 1].end).trim();
+    return { name: known ?? written, at, ...(dateline && /^THE WHITE HOUSE\b/.test(dateline) ? { role: 'President' } : {}) };
   }
   return undefined;
 }
