@@ -310,6 +310,21 @@ describe('titles of office from other countries and churches', () => {
     const people = parse('Taoiseach Aoife Brennan said the border would stay open. Later Taoiseach Brennan met Archbishop Tomas Ekwueme.').people;
     assert.deepEqual(people.map(p => [p.name, p.roles.map(r => r.title)]), [['Aoife Brennan', ['Taoiseach']], ['Tomas Ekwueme', ['Archbishop']]]);
   });
+
+  test('a conjunction or preposition before an office is no part of it: “Since Governor Name took office”', () => {
+    const text = 'Since Governor Dana Whitcombe took office, the port grew. While Governor Whitcombe spoke, the crowd left.\n\nA town hall with Deputy Mayor Ilan Besser was full, and State Treasurer and Deputy Governor Rhea Ostby agreed.';
+    const roles = Object.fromEntries(parse(text).people.map(p => [p.name, p.roles.map(r => r.title)]));
+    assert.deepEqual(roles, { 'Dana Whitcombe': ['Governor'], 'Ilan Besser': ['Deputy Mayor'], 'Rhea Ostby': ['State Treasurer and Deputy Governor'] });
+  });
+
+  test('words joined before an office that hold none are not part of it; a clause after a name is no apposition', () => {
+    const text = 'Farmers and Deputy Mayor Ilan Besser met. The Harbor Gazette for Governor Dana Whitcombe ran an ad. Besser, but Governor Whitcombe is the one who decides, said it. Assistant to the Governor for Port Affairs Noor Haddad agreed, as did Envoy to Valdoria Tamsin Rook.';
+    const roles = Object.fromEntries(parse(text).people.map(p => [p.name, p.roles.map(r => r.title)]));
+    assert.deepEqual(roles['Ilan Besser'], ['Deputy Mayor']);
+    assert.deepEqual(roles['Dana Whitcombe'], ['Governor']);
+    assert.deepEqual(roles['Noor Haddad'], ['Assistant to the Governor for Port Affairs']);
+    assert.deepEqual(roles['Tamsin Rook'], ['Envoy to Valdoria']);
+  });
 });
 
 describe('titles written with a period', () => {

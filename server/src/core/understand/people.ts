@@ -143,6 +143,15 @@ function trimRoleObject(tokens: Token[], run: NameRun): NameRun {
 }
 
 /**
+ * Words that end a role phrase read backwards, capitalised or not: "Since President Biden took office",
+ * "Statement From President Biden", "a town hall with Vice President Harris" give the office alone.
+ */
+const ROLE_PHRASE_STOPS = new Set(['since', 'while', 'when', 'whenever', 'after', 'before', 'because', 'although', 'though', 'if', 'unless', 'until', 'once', 'where', 'but', 'yet', 'so', 'then', 'also', 'from', 'with', 'as', 'by', 'like', 'than']);
+
+/** Words that open a clause inside what follows a name: an appositive role ends before them. */
+const CLAUSE_WORDS = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'does', 'did', 'who', 'which', 'that']);
+
+/**
  * The role phrase right before a name ("U.S. Secretary of State", "State Councilor and Foreign Minister",
  * "China's new ambassador to the U.S."): role words, connectors and the capitalized objects of "of/to/for".
  */
@@ -151,12 +160,20 @@ function roleBefore(tokens: Token[], nameStart: number, text: string): { role: s
   for (let k = nameStart - 1; k >= 0 && nameStart - k <= 14; k--) {
     if (!isSpaceGap(tokens[k + 1].gap)) break;
     const token = tokens[k];
+    if (ROLE_PHRASE_STOPS.has(token.lower)) break;
     const possessivePlace = /['’]s$/.test(token.text) && NON_PERSON_WORDS.has(token.lower.replace(/['’]s$/, ''));
     if (isRoleWord(token) || NON_PERSON_WORDS.has(token.lower) && isCapitalized(token.text) || possessivePlace || isCapitalized(token.text) && k > 0 && CONNECTORS.has(tokens[k - 1].lower)) {
       first = k;
       continue;
     }
     break;
+  }
+  // "Ukraine and Vice President", "the Journal for President": words joined before an office that hold no
+  // office themselves are not part of it ("State Councilor and Foreign Minister" keeps both).
+  const holdsOffice = (token: Token) => isRoleHead(token) || ROLE_MODIFIERS.has(token.lower) && !CONNECTORS.has(token.lower) && !/^(?:a|an)$/.test(token.lower);
+  for (let m = first, office = false; m < nameStart; m++) {
+    if (m > first && /^(?:and|for|to|&)$/.test(tokens[m].lower) && !office) first = m + 1;
+    else if (holdsOffice(tokens[m])) office = true;
   }
   // Trim to a phrase that starts with a title word and contains a head ("the", "and" cannot start it).
   while (first < nameStart && (CONNECTORS.has(tokens[first].lower) || /^(?:new|a|an)$/i.test(tokens[first].text))) first++;
@@ -171,14 +188,16 @@ function roleBefore(tokens: Token[], nameStart: number, text: string): { role: s
 function roleAfter(tokens: Token[], nameEnd: number, text: string): string | undefined {
   const next = tokens[nameEnd];
   if (!next || !/^\s*,\s*$/.test(next.gap)) return undefined;
+  // "Biden, but President Trump is …": a clause, not an apposition.
+  if (ROLE_PHRASE_STOPS.has(next.lower) || next.lower === 'and' || next.lower === 'or') return undefined;
   let k = nameEnd;
   while (k < tokens.length && k - nameEnd < 4 && (/^(?:the|a|an)$/i.test(tokens[k].text) || ROLE_MODIFIERS.has(tokens[k].lower) || /['’]s$/.test(tokens[k].text) || NON_PERSON_WORDS.has(tokens[k].lower) || isCapitalized(tokens[k].text) && !isRoleHead(tokens[k]))) k++;
   if (k >= tokens.length || !isRoleHead(tokens[k])) return undefined;
   if (tokens[k + 1] && REPORTING_VERB_SET.has(tokens[k + 1].lower)) return undefined;
   let end = k;
   while (end + 1 < tokens.length && end - nameEnd < 24 && !/[,;:()"“”]|[.!?]\s/.test(tokens[end + 1].gap) && !/\n\s*\n/.test(tokens[end + 1].gap)) end++;
-  // A role ends before the verb of the clause ("..., the ambassador, said").
-  for (let m = k + 1; m <= end; m++) if (REPORTING_VERB_SET.has(tokens[m].lower)) { end = m - 1; break; }
+  // A role ends before the verb of the clause ("..., the ambassador, said"; "..., the envoy who is …").
+  for (let m = k + 1; m <= end; m++) if (REPORTING_VERB_SET.has(tokens[m].lower) || CLAUSE_WORDS.has(tokens[m].lower)) { end = m - 1; break; }
   return text.slice(tokens[nameEnd].start, tokens[end].end).replace(/\s+/g, ' ');
 }
 
