@@ -7,6 +7,7 @@ import { COMMANDS } from '../../../shared/commands';
 
 const LATEST_DOCUMENTS = 3;
 const RECENT_QUOTES = 3;
+const ROLES_SHOWN = 6;
 
 /**
  * The card for a name under the cursor: who it is (roles with dates, newest first), where they appear, what
@@ -30,7 +31,11 @@ export function personCard(index: CorpusIndex, name: string, uri: string, positi
   const lines: string[] = [];
   lines.push(`**${escapeMarkdown(person.name)}**${person.aliases.length ? ` · also ${person.aliases.slice(0, 4).map(escapeMarkdown).join(', ')}` : ''}`);
   lines.push('');
-  for (const role of index.roleTimelineOf(person.name).slice(0, 6)) {
+  // Roles the corpus states on two dates or more (or people.yaml gives) first, then those read once: for a
+  // much-named person these are dozens, often a headline's words ("Plan and President").
+  const timeline = index.roleTimelineOf(person.name);
+  const shown = [...timeline.filter(role => role.count !== 1), ...timeline.filter(role => role.count === 1)].slice(0, ROLES_SHOWN);
+  for (const role of shown) {
     const span = role.first && role.first !== role.last ? `${role.first} – ${role.last}` : role.last ?? 'undated';
     lines.push(`- ${escapeMarkdown(role.title)} · ${span}${role.count > 1 ? ` (${role.count} documents)` : ''}`);
   }
