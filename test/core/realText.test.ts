@@ -318,9 +318,11 @@ describe('titles of office from other countries and churches', () => {
   });
 
   test('words joined before an office that hold none are not part of it; a clause after a name is no apposition', () => {
-    const text = 'Farmers and Deputy Mayor Ilan Besser met. The Harbor Gazette for Governor Dana Whitcombe ran an ad. Besser, but Governor Whitcombe is the one who decides, said it. Assistant to the Governor for Port Affairs Noor Haddad agreed, as did Envoy to Valdoria Tamsin Rook.';
+    const text = 'The White House’s and Mayor Coral Pike’s plan passed. Or Acting Mayor Lio Varga will come. Farmers and Deputy Mayor Ilan Besser met. The Harbor Gazette for Governor Dana Whitcombe ran an ad. Besser, but Governor Whitcombe is the one who decides, said it. Assistant to the Governor for Port Affairs Noor Haddad agreed, as did Envoy to Valdoria Tamsin Rook.';
     const roles = Object.fromEntries(parse(text).people.map(p => [p.name, p.roles.map(r => r.title)]));
     assert.deepEqual(roles['Ilan Besser'], ['Deputy Mayor']);
+    assert.deepEqual(roles['Coral Pike'], ['Mayor']);
+    assert.deepEqual(roles['Lio Varga'], ['Acting Mayor']);
     assert.deepEqual(roles['Dana Whitcombe'], ['Governor']);
     assert.deepEqual(roles['Noor Haddad'], ['Assistant to the Governor for Port Affairs']);
     assert.deepEqual(roles['Tamsin Rook'], ['Envoy to Valdoria']);

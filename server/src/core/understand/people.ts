@@ -146,7 +146,7 @@ function trimRoleObject(tokens: Token[], run: NameRun): NameRun {
  * Words that end a role phrase read backwards, capitalised or not: "Since President Biden took office",
  * "Statement From President Biden", "a town hall with Vice President Harris" give the office alone.
  */
-const ROLE_PHRASE_STOPS = new Set(['since', 'while', 'when', 'whenever', 'after', 'before', 'because', 'although', 'though', 'if', 'unless', 'until', 'once', 'where', 'but', 'yet', 'so', 'then', 'also', 'from', 'with', 'as', 'by', 'like', 'than']);
+const ROLE_PHRASE_STOPS = new Set(['jr.', 'sr.', 'or', 'nor', 'since', 'while', 'when', 'whenever', 'after', 'before', 'because', 'although', 'though', 'if', 'unless', 'until', 'once', 'where', 'but', 'yet', 'so', 'then', 'also', 'from', 'with', 'as', 'by', 'like', 'than']);
 
 /** Words that open a clause inside what follows a name: an appositive role ends before them. */
 const CLAUSE_WORDS = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'does', 'did', 'who', 'which', 'that']);
@@ -170,9 +170,10 @@ function roleBefore(tokens: Token[], nameStart: number, text: string): { role: s
   }
   // "Ukraine and Vice President", "the Journal for President": words joined before an office that hold no
   // office themselves are not part of it ("State Councilor and Foreign Minister" keeps both).
-  const holdsOffice = (token: Token) => isRoleHead(token) || ROLE_MODIFIERS.has(token.lower) && !CONNECTORS.has(token.lower) && !/^(?:a|an)$/.test(token.lower);
+  const holdsOffice = (token: Token) => !/['’]s$/.test(token.text) && (isRoleHead(token) || ROLE_MODIFIERS.has(token.lower) && !CONNECTORS.has(token.lower) && !/^(?:a|an)$/.test(token.lower));
   for (let m = first, office = false; m < nameStart; m++) {
-    if (m > first && /^(?:and|for|to|&)$/.test(tokens[m].lower) && !office) first = m + 1;
+    // "The White House’s and President X’s plan": a possessive before "and" owns something else.
+    if (m > first && /^(?:and|for|to|&)$/.test(tokens[m].lower) && (!office || /['’]s$/.test(tokens[m - 1].text))) first = m + 1;
     else if (holdsOffice(tokens[m])) office = true;
   }
   // Trim to a phrase that starts with a title word and contains a head ("the", "and" cannot start it).
