@@ -5,15 +5,23 @@ import * as path from 'node:path';
 
 const SERVER = path.resolve(__dirname, '..', 'server', 'out', 'main.js');
 
-/** Peak RSS (VmHWM), RSS now and CPU-seconds of every thread of a process, from /proc. */
-function processFigures(pid: number): { peakMB: number; rssMB: number; cpuSeconds: number } {
+/** utime + stime of a /proc stat file (fields 14 and 15, in clock ticks: 100 per second on Linux), in seconds. */
+function cpuOf(statFile: string): number {
+  const fields = readFileSync(statFile, 'utf8').replace(/^.*\) /, '').split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/**
+ * Peak RSS (VmHWM), RSS now, CPU-seconds of every thread of a process and of its main thread alone (which
+ * builds the index while the workers parse), from /proc.
+ */
+function processFigures(pid: number): { peakMB: number; rssMB: number; cpuSeconds: number; mainCpuSeconds: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  // utime and stime, fields 14 and 15 of /proc/pid/stat, in clock ticks (100 per second on Linux).
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
   return {
     peakMB: Number(/VmHWM:\s+(\d+)/.exec(status)?.[1]) / 1024,
     rssMB: Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]) / 1024,
-    cpuSeconds: (Number(fields[11]) + Number(fields[12])) / 100,
+    cpuSeconds: cpuOf(`/proc/${pid}/stat`),
+    mainCpuSeconds: cpuOf(`/proc/${pid}/task/${pid}/stat`),
   };
 }
 
@@ -57,12 +65,12 @@ export async function benchServerProcess(corpus: string, server = SERVER, cacheD
   const { documents } = await indexed;
   const seconds = (performance.now() - started) / 1000;
   const atIndexed = processFigures(child.pid!);
-  console.log(`server process${label} (${server}): ${documents} documents indexed ${seconds.toFixed(1)} s after spawn, ${atIndexed.cpuSeconds.toFixed(1)} CPU-seconds; peak RSS ${atIndexed.peakMB.toFixed(0)} MB, RSS now ${atIndexed.rssMB.toFixed(0)} MB`);
+  console.log(`server process${label} (${server}): ${documents} documents indexed ${seconds.toFixed(1)} s after spawn, ${atIndexed.cpuSeconds.toFixed(1)} CPU-seconds (main thread ${atIndexed.mainCpuSeconds.toFixed(1)}); peak RSS ${atIndexed.peakMB.toFixed(0)} MB, RSS now ${atIndexed.rssMB.toFixed(0)} MB`);
   send({ id: 2, method: 'shutdown' });
   await shutdown;
   if (cacheDirectory) {
     const atShutdown = processFigures(child.pid!);
-    console.log(`  shutdown answered (cache on disk) ${((performance.now() - started) / 1000).toFixed(1)} s after spawn, ${atShutdown.cpuSeconds.toFixed(1)} CPU-seconds; peak RSS ${atShutdown.peakMB.toFixed(0)} MB`);
+    console.log(`  shutdown answered (cache on disk) ${((performance.now() - started) / 1000).toFixed(1)} s after spawn, ${atShutdown.cpuSeconds.toFixed(1)} CPU-seconds (main thread ${atShutdown.mainCpuSeconds.toFixed(1)}); peak RSS ${atShutdown.peakMB.toFixed(0)} MB`);
   }
   send({ method: 'exit' });
   await new Promise(resolve => child.once('exit', resolve));
@@ -71,13 +79,15 @@ export async function benchServerProcess(corpus: string, server = SERVER, cacheD
 /**
  * BENCH_SECTIONS=server: the cold pass of this build, and with SERVER_BEFORE=<another build's
  * server/out/main.js> of that build first, in the same run; SERVER_WARM=1 also starts each again from the
- * cache its cold pass wrote.
+ * cache its cold pass wrote. SERVER_ROUNDS=n runs the builds in turn n times: on a shared machine the load
+ * changes within minutes, and alternating spreads it over both.
  */
 export async function benchServerProcesses(corpus: string): Promise<void> {
   const builds = [...(process.env.SERVER_BEFORE ? [process.env.SERVER_BEFORE] : []), SERVER];
+  const rounds = Math.max(1, Number(process.env.SERVER_ROUNDS) || 1);
   const warm = !!process.env.SERVER_WARM;
   console.log(`load average at start: ${loadavg().map(load => load.toFixed(2)).join(' ')}`);
-  for (const server of builds) {
+  for (const server of Array.from({ length: rounds }, () => builds).flat()) {
     const cacheDirectory = warm ? mkdtempSync(path.join(tmpdir(), 'sl-cache-')) : undefined;
     try {
       await benchServerProcess(corpus, server, cacheDirectory, warm ? ', cold' : '');

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { unpackTransfer, type PackedStatement, type ParsedStatement, type StatementParser } from './core';
+import { WordReceiver, type SentVocabulary } from './workerWords';
 
 interface Pending {
   /** The text sent to be parsed: the worker does not send it back (see core/transfer.ts). */
@@ -43,11 +44,16 @@ export function createParserPool(workerFile = path.join(__dirname, 'parseWorker.
     for (const worker of workers) {
       load.set(worker, 0);
       worker.unref();
-      worker.on('message', (message: { id: number; packed?: PackedStatement; error?: string }) => {
+      const words = new WordReceiver();
+      worker.on('message', (message: { id: number; packed?: PackedStatement; vocabulary?: SentVocabulary; error?: string }) => {
         load.set(worker, load.get(worker)! - 1);
         const waiting = pending.get(message.id);
         pending.delete(message.id);
-        if (message.packed) waiting?.resolve(unpackTransfer(message.packed, waiting.text));
+        // Words are taken in message order even for a parse no one waits for: later numbers follow on from them.
+        if (message.packed) {
+          const vocabulary = words.receive(message.vocabulary!);
+          waiting?.resolve(unpackTransfer({ ...message.packed, search: { ...message.packed.search, vocabulary } }, waiting.text));
+        }
         else waiting?.reject(new Error(message.error ?? 'parse failed'));
         if (pending.size === 0) {
           clearTimeout(idle);

@@ -22,6 +22,9 @@ test('the built worker pool parses as the main thread does, stops its workers wh
     assert.equal(pool.running, 0, 'no workers before the first parse');
     const parsed = await Promise.all(sources.map(source => pool(source)));
     parsed.forEach((result, i) => assert.deepEqual(plain(result), plain(parseForIndex(sources[i]))));
+    // Again: the workers send words they have sent before as numbers (workerWords.ts).
+    const again = await Promise.all(sources.map(source => pool(source)));
+    again.forEach((result, i) => assert.deepEqual(plain(result), plain(parseForIndex(sources[i]))));
     assert.equal(pool.running, 2);
     const deadline = Date.now() + 10_000;
     while (pool.running > 0 && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 50));

@@ -1,25 +1,18 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
-import { deserialize, serialize } from 'node:v8';
-import { brotliCompress, brotliDecompress, constants as zlib } from 'node:zlib';
 import { isWholePacked, StoreDiscarded, type IndexStore, type StoredStatement } from '../core';
+import { decodeStatements, encodeStatements } from './bucketCodec';
 
 /** Written at the head of every bucket file; another file in its place is not read further. */
 const MAGIC = Buffer.from('SLIXBR1\n');
-/**
- * Brotli at its fastest setting makes the cache 4.5 times smaller (632 MB of serialized parses for
- * ../shared/corpora, 138 MB compressed) for about 40 ms a 9 MB bucket either way, on libuv's threads.
- */
-const compress = (body: Buffer) => promisify(brotliCompress)(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 1, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } });
-const decompress = promisify(brotliDecompress);
 const FORMAT = 'statement-lens-index-cache';
 /**
  * Bumped whenever the layout of the files or of a StoredStatement changes. 2: parses packed as the parse
- * workers send them, quotations and entries that read as their span without their text.
+ * workers send them, quotations and entries that read as their span without their text. 3: a bucket is its
+ * statements one after another, each behind its length (bucketCodec.ts), not one array.
  */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 const MANIFEST = 'manifest.json';
 /** Statements are spread over this many files by URI, so a changed file rewrites one of them, not the corpus. */
 const BUCKETS = 64;
@@ -88,7 +81,8 @@ export class FileIndexStore implements IndexStore {
     const replaced: string[] = [];
     for (const [id, change] of [...byBucket].sort((a, b) => a[0] - b[0])) {
       const old = this.buckets.get(id);
-      const entries = new Map<string, StoredStatement>();
+      // Each URI with the statement kept from the bucket, or undefined for one to `read`, in the bucket's order.
+      const entries = new Map<string, StoredStatement | undefined>();
       if (old) {
         // A bucket that no longer reads is rebuilt from what changed; its other files are parsed next start.
         const kept = await this.readBucket(old);
@@ -96,18 +90,16 @@ export class FileIndexStore implements IndexStore {
         replaced.push(old.file);
       }
       for (const uri of change.removed) entries.delete(uri);
-      for (const uri of change.put) {
-        const entry = read(uri);
-        if (entry) entries.set(uri, entry);
-        else entries.delete(uri);
-      }
-      if (entries.size === 0) {
+      for (const uri of change.put) entries.set(uri, undefined);
+      // Read one at a time as they are written, not gathered first (bucketCodec.ts).
+      const { body: compressed, count } = await encodeStatements(statementsOf(entries, read));
+      if (count === 0) {
         next.delete(id);
       } else {
-        const body = Buffer.concat([MAGIC, await compress(serialize([...entries.values()]))]);
+        const body = Buffer.concat([MAGIC, compressed]);
         const file = `b${String(id).padStart(2, '0')}-${randomBytes(6).toString('hex')}.bin`;
         await writeAtomically(path.join(this.folder, file), body);
-        next.set(id, { id, file, sha256: sha256(body), count: entries.size });
+        next.set(id, { id, file, sha256: sha256(body), count });
       }
       // Serializing is CPU on the main thread: requests are answered between buckets.
       await new Promise(resolve => setImmediate(resolve));
@@ -134,13 +126,13 @@ export class FileIndexStore implements IndexStore {
     }
     if (body.length < MAGIC.length || !body.subarray(0, MAGIC.length).equals(MAGIC)) return `${ref.file} is not an index cache file`;
     if (sha256(body) !== ref.sha256) return `${ref.file} is truncated or corrupt (its checksum differs)`;
-    let entries: unknown;
+    let entries: unknown[];
     try {
-      entries = deserialize(await decompress(body.subarray(MAGIC.length)));
+      entries = await decodeStatements(body.subarray(MAGIC.length));
     } catch (error) {
       return `${ref.file} does not decode: ${messageOf(error)}`;
     }
-    if (!Array.isArray(entries) || entries.length !== ref.count || !entries.every(isStoredStatement)) return `${ref.file} does not hold what its manifest says`;
+    if (entries.length !== ref.count || !entries.every(isStoredStatement)) return `${ref.file} does not hold what its manifest says`;
     return entries;
   }
 
@@ -196,6 +188,14 @@ function isStoredStatement(value: unknown): value is StoredStatement {
     entry.parsed.search.offsets instanceof Uint32Array &&
     isWholePacked(entry.parsed)
   );
+}
+
+/** The statements of a bucket: those kept as they are, the others read as they are reached (skipped when gone). */
+function* statementsOf(entries: Map<string, StoredStatement | undefined>, read: (uri: string) => StoredStatement | undefined): Generator<StoredStatement> {
+  for (const [uri, kept] of entries) {
+    const entry = kept ?? read(uri);
+    if (entry) yield entry;
+  }
 }
 
 /** Writes a file under a temporary name, flushes it to disk and renames it into place: all of it or none. */
