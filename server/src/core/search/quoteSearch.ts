@@ -113,6 +113,11 @@ export class QuoteSearchIndex {
       get scratch() { return index.scratch; },
       isLive: id => index.isLive(id),
       preparedAt: id => index.slots[index.entrySlot.get(id)]?.entries[index.entryLocal.get(id)],
+      looseTextAt: id => {
+        const prepared = index.slots[index.entrySlot.get(id)]?.entries[index.entryLocal.get(id)];
+        return prepared && (prepared.looseText ?? prepared.text);
+      },
+      comparePlaces: (a, b) => index.comparePlaces(a, b),
       entryAt: id => index.entryAt(id),
     };
   })();
@@ -124,6 +129,14 @@ export class QuoteSearchIndex {
     const entry = document.entries[this.entryLocal.get(id)];
     const speaker = entry.speaker ? document.speakerOf(entry.speaker) : { speaker: null, speakerNames: [] };
     return { uri: document.uri, date: document.date, documentTitle: document.documentTitle, text: entry.text, span: entry.span, isQuote: entry.isQuote, ...speaker };
+  }
+
+  /** byPlace(entryAt(a), entryAt(b)), by the document's URI and the entry's offset alone. */
+  private comparePlaces(a: number, b: number): number {
+    const first = this.slots[this.entrySlot.get(a)], second = this.slots[this.entrySlot.get(b)];
+    if (!first || !second) return first ? -1 : second ? 1 : 0;
+    if (first.uri !== second.uri) return first.uri < second.uri ? -1 : 1;
+    return first.entries[this.entryLocal.get(a)].span.start - second.entries[this.entryLocal.get(b)].span.start;
   }
 
   private isLive(id: number): boolean {

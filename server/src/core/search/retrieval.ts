@@ -1,4 +1,3 @@
-import { byPlace } from './searchHit';
 import type { SearchStore } from './searchStore';
 import type { NeighbourPairs } from './wordPairs';
 
@@ -69,12 +68,12 @@ export function retrieve(store: SearchStore, terms: { variants: Map<number, numb
     const full = eligible.filter(id => coverage[id] >= bestCoverage * 0.999 && store.isLive(id));
     const tested = full.length >= NEIGHBOUR_TESTS ? full.slice(0, NEIGHBOUR_TESTS) : [...full, ...kept.filter(id => coverage[id] < bestCoverage * 0.999).slice(0, Math.max(0, PARTIAL_TESTS - full.length))];
     for (const id of tested) {
-      const text = store.preparedAt(id)!.text;
+      const text = store.looseTextAt(id)!;
       if (neighbours.any.test(text)) scores[id] += best * (1 + neighbours.pairsIn(text));
     }
     kept = eligible.filter(id => scores[id] >= best * 0.4 && store.isLive(id));
   }
-  const top = topByScore(kept, scores, MAX_RESCORED, (a, b) => byPlace(store.entryAt(a), store.entryAt(b)));
+  const top = topByScore(kept, scores, MAX_RESCORED, (a, b) => store.comparePlaces(a, b));
   for (const id of touched) scores[id] = coverage[id] = 0;
   return top;
 }
