@@ -60,6 +60,20 @@ describe('parse results sent from a worker', () => {
   });
 });
 
+describe('an entry kept as its span', () => {
+  test('gives its text uncollapsed too (looseText), which patterns over words read as they read its text', () => {
+    const wrapped = { uri: 'file:///corpus/wrapped.md', text: 'Remarks\n\nThe next round of the talks will be held in the\nspring in Geneva, the ministry said on\nTuesday.\n' };
+    const entries = [...seeds, wrapped].flatMap(source => roundTrip(source).search.entries).filter(entry => entry.looseText !== undefined);
+    assert.ok(entries.some(entry => entry.looseText !== entry.text), 'a hard-wrapped sentence keeps its line breaks');
+    // What the word-pair test asks of an entry's text: two words side by side across any white space.
+    const pair = /\b(?:the|a)\W+\w+\b/gi;
+    for (const entry of entries) {
+      assert.equal(entry.looseText!.replace(/\s+/g, ' ').trim(), entry.text);
+      assert.deepEqual(entry.looseText!.match(pair)?.map(found => found.replace(/\s+/g, ' ')), entry.text.match(pair) ?? undefined);
+    }
+  });
+});
+
 describe('readsAsSpan', () => {
   test('agrees with spanText: trimmed, every run of white space one space', () => {
     const text = '  He said:\n"We will\u00a0 keep\ttalking."\r\n  \u2028Then he left. ';

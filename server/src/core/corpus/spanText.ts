@@ -75,6 +75,10 @@ export class SpanEntry implements PreparedEntry {
   get text(): string {
     return spanText(this.#document, this.span);
   }
+
+  get looseText(): string {
+    return this.#document.slice(this.span.start, this.span.end);
+  }
 }
 
 /** The quotation's fields besides its text, for a quotation sent or stored without it. */

@@ -1,5 +1,5 @@
 import { indexableWords } from '../read/searchText';
-import { byPlace, type SearchEntry } from './searchHit';
+import type { SearchEntry } from './searchHit';
 import type { SearchStore } from './searchStore';
 
 /** The rarest words of a quoted passage that locate its source. */
@@ -51,7 +51,7 @@ export function passagesContaining(store: SearchStore, text: string, limit = 20)
     }
   }
   const kept = touched.filter(id => scores[id] >= best * 0.5 && store.isLive(id));
-  kept.sort((a, b) => scores[b] - scores[a] || byPlace(store.entryAt(a), store.entryAt(b)));
+  kept.sort((a, b) => scores[b] - scores[a] || store.comparePlaces(a, b));
   for (const id of touched) scores[id] = 0;
   return kept.slice(0, limit).map(id => store.entryAt(id)!);
 }

@@ -7,7 +7,7 @@ import { matchesFilters, parseQuery, type SearchQuery } from './queryParsing';
 import { CandidateScorer, rerank, STOP_WEIGHT } from './ranking';
 import { relatedStatements, STOP_FRACTION } from './relatedStatements';
 import { retrieve } from './retrieval';
-import { byPlace, earliestFirst, wordMatches, type SearchEntry, type SearchHit } from './searchHit';
+import { earliestFirst, wordMatches, type SearchEntry, type SearchHit } from './searchHit';
 import type { PreparedEntry, PreparedSearch } from './searchPreparation';
 import { sameWording } from './nearCopies';
 import { Scratch, type SearchStore } from './searchStore';
@@ -113,6 +113,11 @@ export class QuoteSearchIndex {
       get scratch() { return index.scratch; },
       isLive: id => index.isLive(id),
       preparedAt: id => index.slots[index.entrySlot.get(id)]?.entries[index.entryLocal.get(id)],
+      looseTextAt: id => {
+        const prepared = index.slots[index.entrySlot.get(id)]?.entries[index.entryLocal.get(id)];
+        return prepared && (prepared.looseText ?? prepared.text);
+      },
+      comparePlaces: (a, b) => index.comparePlaces(a, b),
       entryAt: id => index.entryAt(id),
     };
   })();
@@ -124,6 +129,14 @@ export class QuoteSearchIndex {
     const entry = document.entries[this.entryLocal.get(id)];
     const speaker = entry.speaker ? document.speakerOf(entry.speaker) : { speaker: null, speakerNames: [] };
     return { uri: document.uri, date: document.date, documentTitle: document.documentTitle, text: entry.text, span: entry.span, isQuote: entry.isQuote, ...speaker };
+  }
+
+  /** byPlace(entryAt(a), entryAt(b)), by the document's URI and the entry's offset alone. */
+  private comparePlaces(a: number, b: number): number {
+    const first = this.slots[this.entrySlot.get(a)], second = this.slots[this.entrySlot.get(b)];
+    if (!first || !second) return first ? -1 : second ? 1 : 0;
+    if (first.uri !== second.uri) return first.uri < second.uri ? -1 : 1;
+    return first.entries[this.entryLocal.get(a)].span.start - second.entries[this.entryLocal.get(b)].span.start;
   }
 
   private isLive(id: number): boolean {
@@ -172,14 +185,17 @@ export class QuoteSearchIndex {
     if (token?.isCancellationRequested) return [];
     // Exact rescoring of the candidates on every query word, stop words included, and on their order.
     const scorer = new CandidateScorer(queryWords, terms);
+    // Scored by their text alone: only the few kept become entries (a speaker's names cost a lookup each).
+    const scoredIds = candidates.map(id => ({ id, coverage: scorer.score(this.store.preparedAt(id)!.text) }));
+    scoredIds.sort((a, b) => b.coverage - a.coverage || this.comparePlaces(a.id, b.id));
     const scored: { entry: SearchEntry; coverage: number }[] = [];
-    for (const id of candidates) {
+    for (const { id, coverage } of scoredIds) {
+      if (scored.length === MAX_CANDIDATES) break;
       const entry = this.entryAt(id)!;
-      if (accept(entry)) scored.push({ entry, coverage: scorer.score(entry.text) });
+      if (accept(entry)) scored.push({ entry, coverage });
     }
-    scored.sort((a, b) => b.coverage - a.coverage || byPlace(a.entry, b.entry));
     if (token?.isCancellationRequested) return [];
-    return rerank(scored.slice(0, MAX_CANDIDATES), query.words, limit).map(hit => this.withAllSources(hit, accept));
+    return rerank(scored, query.words, limit).map(hit => this.withAllSources(hit, accept));
   }
 
 

@@ -61,7 +61,7 @@ export function relatedStatements(store: SearchStore, text: string, limit = 10, 
   let pairWeight = 0;
   for (const value of pairs.values()) pairWeight += value;
   const shortlist: [SearchEntry, number][] = [];
-  for (const [id, score] of [...scores.entries()].sort((a, b) => b[1] - a[1] || byPlace(store.entryAt(a[0]), store.entryAt(b[0])))) {
+  for (const [id, score] of [...scores.entries()].sort((a, b) => b[1] - a[1] || store.comparePlaces(a[0], b[0]))) {
     if (shortlist.length >= 300) break;
     const entry = store.entryAt(id);
     if (entry && !exclude?.(entry)) shortlist.push([entry, score]);

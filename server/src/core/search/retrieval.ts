@@ -1,4 +1,3 @@
-import { byPlace } from './searchHit';
 import type { SearchStore } from './searchStore';
 import type { NeighbourPairs } from './wordPairs';
 
@@ -53,10 +52,15 @@ export function retrieve(store: SearchStore, terms: { variants: Map<number, numb
     }
     covered += term.weight;
   }
-  const eligible = accept ? touched.filter(id => store.isLive(id) && accept(id)) : touched;
-  let best = 0;
-  for (const id of eligible) if (scores[id] > best) best = scores[id];
-  let kept = eligible.filter(id => scores[id] >= best * 0.4 && store.isLive(id));
+  // Removed entries keep their postings until compaction; when there are none, no entry needs the check.
+  const allLive = store.live === store.entryCount;
+  const eligible = accept ? touched.filter(id => store.isLive(id) && accept(id)) : allLive ? touched : touched.filter(id => store.isLive(id));
+  let best = 0, bestCoverage = 0;
+  for (const id of eligible) {
+    if (scores[id] > best) best = scores[id];
+    if (coverage[id] > bestCoverage) bestCoverage = coverage[id];
+  }
+  let kept = eligible.filter(id => scores[id] >= best * 0.4);
   if (neighbours && kept.length > MAX_RESCORED) {
     // Too many entries share the query's few indexed words ("countries" in "in our countries in") for the cut
     // to keep the right one by chance: those that also hold query words next to their neighbours, stop words
@@ -64,17 +68,15 @@ export function retrieve(store: SearchStore, terms: { variants: Map<number, numb
     // of entries. Entries holding every retrieved word are tested first, whatever their length (the length
     // damping may have cut them): a long sentence with the query's words side by side is what a writer
     // remembers a line of.
-    let bestCoverage = 0;
-    for (const id of eligible) if (coverage[id] > bestCoverage) bestCoverage = coverage[id];
-    const full = eligible.filter(id => coverage[id] >= bestCoverage * 0.999 && store.isLive(id));
+    const full = eligible.filter(id => coverage[id] >= bestCoverage * 0.999);
     const tested = full.length >= NEIGHBOUR_TESTS ? full.slice(0, NEIGHBOUR_TESTS) : [...full, ...kept.filter(id => coverage[id] < bestCoverage * 0.999).slice(0, Math.max(0, PARTIAL_TESTS - full.length))];
     for (const id of tested) {
-      const text = store.preparedAt(id)!.text;
+      const text = store.looseTextAt(id)!;
       if (neighbours.any.test(text)) scores[id] += best * (1 + neighbours.pairsIn(text));
     }
-    kept = eligible.filter(id => scores[id] >= best * 0.4 && store.isLive(id));
+    kept = eligible.filter(id => scores[id] >= best * 0.4);
   }
-  const top = topByScore(kept, scores, MAX_RESCORED, (a, b) => byPlace(store.entryAt(a), store.entryAt(b)));
+  const top = topByScore(kept, scores, MAX_RESCORED, (a, b) => store.comparePlaces(a, b));
   for (const id of touched) scores[id] = coverage[id] = 0;
   return top;
 }

@@ -11,6 +11,12 @@ export interface PreparedEntry {
   readonly isQuote: boolean;
   /** The text's length, when the entry makes its text on demand (kept as a span of the document). */
   readonly textLength?: number;
+  /**
+   * The text with the document's white space (runs not collapsed, ends not trimmed), when the entry keeps a
+   * span: a slice costs nothing, while `text` is a new string. Patterns that read any run of white space alike
+   * (`\W+`, `\b`) match it as they match `text`.
+   */
+  readonly looseText?: string;
 }
 
 /**

@@ -21,6 +21,10 @@ export interface SearchStore {
   isLive(id: number): boolean;
   /** The entry as prepared (text, kind), without making a hit's entry; undefined once removed. */
   preparedAt(id: number): PreparedEntry | undefined;
+  /** The entry's text for patterns that read any white space alike (see PreparedEntry.looseText). */
+  looseTextAt(id: number): string | undefined;
+  /** Equal scores by place, as byPlace orders entries, without making them (see byPlace). */
+  comparePlaces(a: number, b: number): number;
   /** The entry with an id, made on demand (only candidates ever become objects); undefined once removed. */
   entryAt(id: number): SearchEntry | undefined;
 }
