@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { CorpusIndexer, PersonResolver, readPeopleRules, type StatementDocument } from '../../server/src/core';
+import { nameParts } from '../../server/src/core/identity/nameParts';
 import { MemoryHost } from './memoryHost';
 
 const doc = (date: string, body: string) => `---\ndate: ${date}\n---\n\n${body}\n`;
@@ -49,7 +50,16 @@ describe('person resolution across documents', () => {
       'c.md': doc('2022-03-10', 'Vice Foreign Minister Le Yucheng said the border was open.'),
     });
     assert.equal(index.canonicalName('Le Marrec'), index.canonicalName('Anne-Sophie Le Marrec'));
-    assert.notEqual(index.canonicalName('Le Yucheng'), index.canonicalName('Anne-Sophie Le Marrec'));
+    assert.equal(nameParts('Le Yucheng')!.surname, 'le', 'a Chinese name keeps "Le" as its surname');
+  });
+
+  test('a surname with its particle met alone and untitled, with no full name anywhere, is still a person', async () => {
+    const { index } = await corpus({
+      'a.md': doc('2022-01-10', 'Di Brenno said the talks were useful. “We agree,” Di Brenno said.'),
+      'b.md': doc('2022-02-10', 'Di Brenno said the talks would go on.'),
+    });
+    const person = index.people('brenno');
+    assert.equal(person.length, 1, JSON.stringify(person));
   });
 
   test('accents: Pedro Sánchez is Pedro Sanchez', async () => {

@@ -146,8 +146,10 @@ function bareWordNotAPerson(entries: NameEntry[], partial: ReadonlyMap<string, R
     allDocuments += entry.documents.size;
     for (const [titleKey, group] of entry.groups) if (titleKey !== '') titledDocuments += group.uris.size;
   }
-  // One stray title ("fellow Founding" beside "Funding" in 13 documents) is no evidence either.
-  if (untitledIsEnough && titledDocuments * 10 < allDocuments) return 'one word no document gives a title';
+  // One stray title ("fellow Founding" beside "Funding" in 13 documents) is no evidence either. A surname with
+  // its particle ("Di Maio", "Le Drian") is more than one word: untitled, it is still a person's.
+  const oneWord = entries.every(entry => !/\s/.test(entry.name.trim()));
+  if (untitledIsEnough && oneWord && titledDocuments * 10 < allDocuments) return 'one word no document gives a title';
   const words = entries.map(entry => foldName(entry.name));
   if (words.every(word => TRANSCRIPT_ROLES.has(word) || HEAD_WORDS.has(word))) return 'a role, not a name';
   if (words.every(isPeopleWord)) return 'a people, not a person';
