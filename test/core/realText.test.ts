@@ -302,6 +302,10 @@ describe('press statements under a byline', () => {
     assert.deepEqual(notice.people.find(p => p.name === 'Margaret T. Okonjo')?.roles.map(r => r.title), ['President']);
     const report = parseStatement({ uri: 'memory:///report.txt', text: 'Harbor Sanctions\n\nThe department named four shipping firms today and froze their assets.\n\nThe firms had moved fuel past the blockade.\n\nTRADE IMPLICATIONS\n\nBanks must report any transfer involving the firms.' });
     assert.deepEqual(report.speakers.value, []);
+    // A news story that ends with a name in capitals (a reporter's, a place's) is not signed.
+    const story = parseStatement({ uri: 'memory:///story.txt', text: 'Storm Hits the Coast\n\nThe storm hit the coast on Monday.\n\nMayor Dana Whitcombe said the city would rebuild. “We will come back,” she said.\n\nResidents were told to stay indoors.\n\nJOHN SMITH' });
+    assert.deepEqual(story.speakers.value, ['Dana Whitcombe']);
+    assert.notEqual(story.kind, 'statement');
   });
 });
 
@@ -318,12 +322,14 @@ describe('titles of office from other countries and churches', () => {
   });
 
   test('words joined before an office that hold none are not part of it; a clause after a name is no apposition', () => {
-    const text = 'The White House’s and Mayor Coral Pike’s plan passed. Or Acting Mayor Lio Varga will come. Farmers and Deputy Mayor Ilan Besser met. The Harbor Gazette for Governor Dana Whitcombe ran an ad. Besser, but Governor Whitcombe is the one who decides, said it. Assistant to the Governor for Port Affairs Noor Haddad agreed, as did Envoy to Valdoria Tamsin Rook.';
+    const text = 'Office of Harbors and Budget Director Ines Vale spoke. The White House’s and Mayor Coral Pike’s plan passed. Or Acting Mayor Lio Varga will come. Farmers and Deputy Mayor Ilan Besser met. The Harbor Gazette for Governor Dana Whitcombe ran an ad. Besser, but Governor Whitcombe is the one who decides, said it. Oren Tal, an adviser in the cabinet of Theresa May, agreed. Assistant to the Governor for Port Affairs Noor Haddad agreed, as did Envoy to Valdoria Tamsin Rook.';
     const roles = Object.fromEntries(parse(text).people.map(p => [p.name, p.roles.map(r => r.title)]));
     assert.deepEqual(roles['Ilan Besser'], ['Deputy Mayor']);
     assert.deepEqual(roles['Coral Pike'], ['Mayor']);
+    assert.deepEqual(roles['Ines Vale'], ['Office of Harbors and Budget Director'], 'an organisation with "and" in its name stays whole');
     assert.deepEqual(roles['Lio Varga'], ['Acting Mayor']);
     assert.deepEqual(roles['Dana Whitcombe'], ['Governor']);
+    assert.deepEqual(roles['Oren Tal'], ['adviser in the cabinet of Theresa May'], 'a capitalised “May” is a name, not a verb');
     assert.deepEqual(roles['Noor Haddad'], ['Assistant to the Governor for Port Affairs']);
     assert.deepEqual(roles['Tamsin Rook'], ['Envoy to Valdoria']);
   });

@@ -148,7 +148,7 @@ function trimRoleObject(tokens: Token[], run: NameRun): NameRun {
  */
 const ROLE_PHRASE_STOPS = new Set(['jr.', 'sr.', 'or', 'nor', 'since', 'while', 'when', 'whenever', 'after', 'before', 'because', 'although', 'though', 'if', 'unless', 'until', 'once', 'where', 'but', 'yet', 'so', 'then', 'also', 'from', 'with', 'as', 'by', 'like', 'than']);
 
-/** Words that open a clause inside what follows a name: an appositive role ends before them. */
+/** Words that open a clause inside what follows a name: an appositive role ends before them (lower case: "Theresa May" is a name). */
 const CLAUSE_WORDS = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'does', 'did', 'who', 'which', 'that']);
 
 /**
@@ -172,8 +172,11 @@ function roleBefore(tokens: Token[], nameStart: number, text: string): { role: s
   // office themselves are not part of it ("State Councilor and Foreign Minister" keeps both).
   const holdsOffice = (token: Token) => !/['’]s$/.test(token.text) && (isRoleHead(token) || ROLE_MODIFIERS.has(token.lower) && !CONNECTORS.has(token.lower) && !/^(?:a|an)$/.test(token.lower));
   for (let m = first, office = false; m < nameStart; m++) {
-    // "The White House’s and President X’s plan": a possessive before "and" owns something else.
-    if (m > first && /^(?:and|for|to|&)$/.test(tokens[m].lower) && (!office || /['’]s$/.test(tokens[m - 1].text))) first = m + 1;
+    // Cut only where an office follows ("Ukraine and Vice President"), not inside an organisation's name
+    // ("Office of Management and Budget Director"). "The White House’s and President X’s plan": a possessive
+    // before "and" owns something else.
+    const officeAfter = m + 1 < nameStart && holdsOffice(tokens[m + 1]);
+    if (m > first && /^(?:and|for|to|&)$/.test(tokens[m].lower) && officeAfter && (!office || /['’]s$/.test(tokens[m - 1].text))) first = m + 1;
     else if (holdsOffice(tokens[m])) office = true;
   }
   // Trim to a phrase that starts with a title word and contains a head ("the", "and" cannot start it).
@@ -198,7 +201,7 @@ function roleAfter(tokens: Token[], nameEnd: number, text: string): string | und
   let end = k;
   while (end + 1 < tokens.length && end - nameEnd < 24 && !/[,;:()"“”]|[.!?]\s/.test(tokens[end + 1].gap) && !/\n\s*\n/.test(tokens[end + 1].gap)) end++;
   // A role ends before the verb of the clause ("..., the ambassador, said"; "..., the envoy who is …").
-  for (let m = k + 1; m <= end; m++) if (REPORTING_VERB_SET.has(tokens[m].lower) || CLAUSE_WORDS.has(tokens[m].lower)) { end = m - 1; break; }
+  for (let m = k + 1; m <= end; m++) if (REPORTING_VERB_SET.has(tokens[m].lower) || CLAUSE_WORDS.has(tokens[m].text)) { end = m - 1; break; }
   return text.slice(tokens[nameEnd].start, tokens[end].end).replace(/\s+/g, ' ');
 }
 

@@ -70,7 +70,7 @@ export function parseStatement(source: StatementSource): StatementDocument {
   }
   // "JOSEPH R. BIDEN JR." at the foot of a letter, a message to Congress or a proclamation: the signer's text,
   // whatever the title names ("Letter to the Speaker of the House …" names whom it is sent to).
-  const signature = !givenSpeakers && !byline && kind !== 'transcript' ? signatureOf(readable, body, people) : undefined;
+  const signature = !givenSpeakers && !byline && kind !== 'transcript' ? signatureOf(readable, body, people, title.value) : undefined;
   if (signature) {
     principal = [signature.name];
     if (signature.role) principalRoles.set(signature.name, signature.role);
@@ -183,12 +183,20 @@ function bylineOf(text: string, first: Span | undefined, people: PeopleInDocumen
 /** How many paragraphs from the end a signature may stand: the name, then "THE WHITE HOUSE," and a date. */
 const SIGNATURE_REACH = 3;
 
+/** What stands just above a signature: a valediction, or a proclamation's closing formula. */
+const VALEDICTION = /^(?:sincerely|respectfully|yours|very truly|faithfully|with (?:warm |best |kind )?regards|warm regards|best regards)\b[^\n]{0,30}$|\bIN WITNESS WHEREOF\b|hereunto set my hand|^Done at \p{Lu}/iu;
+/** What stands just below one: a dateline in capitals ("THE WHITE HOUSE,", "THE STATE HOUSE,"). */
+const DATELINE = /^THE [A-Z][A-Z ]{2,40},/;
+/** Titles of documents that are signed. */
+const SIGNED_KINDS = /\b(?:letters?|message|notice|proclamation|memorandum|executive order)\b/i;
+
 /**
  * A signature: one of the last paragraphs is a person's name alone in capitals ("JOSEPH R. BIDEN JR."),
- * after enough text to be signed. Returns the name as the document knows it, where the signature is, and the
- * office the signature's form shows.
+ * in a letter's form (a valediction above, a dateline below, or a title that names a letter, a message, a
+ * notice, a proclamation or a memorandum); an article that ends with a name in capitals is not signed.
+ * Returns the name as the document knows it, where the signature is, and the office the form shows.
  */
-function signatureOf(text: string, body: readonly Span[], people: PeopleInDocument): { name: string; at: number; role?: string } | undefined {
+function signatureOf(text: string, body: readonly Span[], people: PeopleInDocument, title: string | null): { name: string; at: number; role?: string } | undefined {
   for (let at = body.length - 1; at >= Math.max(2, body.length - SIGNATURE_REACH); at--) {
     const line = text.slice(body[at].start, body[at].end).trim();
     if (line.length > 60 || !/^[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){1,4}$/.test(line)) continue;
@@ -198,9 +206,12 @@ function signatureOf(text: string, body: readonly Span[], people: PeopleInDocume
     // document must know the person.
     const known = people.resolve(written);
     if (!looksLikePersonName(tokenize(written)) || !known && !isGivenName(written.split(' ')[0])) continue;
+    // The closing formula may be split over two paragraphs by its layout ("IN WITNESS WHEREOF, …" / "…day of March").
+    const above = [at - 1, at - 2].filter(i => i >= 0).map(i => text.slice(body[i].start, body[i].end).trim());
+    const below = body[at + 1] ? text.slice(body[at + 1].start, body[at + 1].end).trim() : '';
+    if (!above.some(paragraph => VALEDICTION.test(paragraph)) && !DATELINE.test(below) && !(title && SIGNED_KINDS.test(title))) continue;
     // "THE WHITE HOUSE," and the date under the name: how the President signs (the Federal Register's form).
-    const dateline = body[at + 1] && text.slice(body[at + 1].start, body[at + 1].end).trim();
-    return { name: known ?? written, at, ...(dateline && /^THE WHITE HOUSE\b/.test(dateline) ? { role: 'President' } : {}) };
+    return { name: known ?? written, at, ...(/^THE WHITE HOUSE\b/.test(below) ? { role: 'President' } : {}) };
   }
   return undefined;
 }
