@@ -219,13 +219,14 @@ describe('people without titles, and no junk people or speakers', () => {
     const text = [
       'Bill Tarrow said the harbour would reopen. Rep. Bill Ostrander (R-Ore.) agreed with him.',
       '',
-      'Farmers said the Senate Bill Cuts Costs for everyone, and the Bill Signed on Friday helps too.',
+      'Farmers said the Senate Bill Cuts Costs for everyone, and the Bill Signed on Friday helps too. Mayor Bill van Osten spoke.',
+
       '',
       'The Ambassador to Oman Idris bin Qasim said the port would open. Commissioner Ilse von der Marwe agreed.',
     ].join('\n');
     const people = parse(text).people;
     const names = people.map(p => p.name);
-    for (const name of ['Bill Tarrow', 'Bill Ostrander', 'Idris bin Qasim', 'Ilse von der Marwe']) assert.ok(names.includes(name), `${name} in ${JSON.stringify(names)}`);
+    for (const name of ['Bill Tarrow', 'Bill Ostrander', 'Bill van Osten', 'Idris bin Qasim', 'Ilse von der Marwe']) assert.ok(names.includes(name), `${name} in ${JSON.stringify(names)}`);
     assert.ok(!names.some(name => /Cuts|Signed|^bin|^Qasim/.test(name)), JSON.stringify(names));
     assert.deepEqual(people.find(p => p.name === 'Bill Ostrander')?.roles.map(r => r.title), ['Rep.']);
   });

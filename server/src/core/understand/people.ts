@@ -93,8 +93,12 @@ const GIVEN_NAME_NOUNS = new Set(['bill']);
  * there. Not in a headline's run of capitals ("Senate Bill Cuts Costs") nor before a verb form ("Bill Signed").
  */
 function isGivenNameNoun(tokens: Token[], i: number): boolean {
-  const token = tokens[i], surname = tokens[i + 1], after = tokens[i + 2];
-  return GIVEN_NAME_NOUNS.has(token.lower) && /^\p{Lu}\p{Ll}+$/u.test(token.text) && !!surname && isSpaceGap(surname.gap) && isNameToken(surname)
+  const token = tokens[i];
+  if (!GIVEN_NAME_NOUNS.has(token.lower) || !/^\p{Lu}\p{Ll}+$/u.test(token.text)) return false;
+  // A particle may stand before the surname ("Bill de Blasio").
+  const at = tokens[i + 1] && PARTICLES.has(tokens[i + 1].text) && isSpaceGap(tokens[i + 1].gap) ? i + 2 : i + 1;
+  const surname = tokens[at], after = tokens[at + 1];
+  return !!surname && isSpaceGap(surname.gap) && isNameToken(surname)
     && !/(?:ing|ed)$/.test(surname.lower) && !(after && isSpaceGap(after.gap) && isCapitalized(after.text));
 }
 
