@@ -31,7 +31,7 @@ Files that have not changed since the last run are not parsed again: their parse
 --cache <dir> (default: $XDG_CACHE_HOME/statement-lens, else ~/.cache/statement-lens); --no-cache keeps none.`;
 
 /** Options that take a value, per command; anything else starting with -- is a mistake worth saying. */
-const VALUE_OPTIONS = new Set(['--corpus', '--limit', '--citation-format', '--cache']);
+const VALUE_OPTIONS = new Set(['--corpus', '--limit', '--citation-format', '--cache', '--query']);
 const FLAGS = new Set(['--json', '--no-cache']);
 
 /** A mistake on the command line or in the folders given: said on stderr, exit code 2 (usage) or 1. */

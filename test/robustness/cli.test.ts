@@ -93,6 +93,19 @@ describe('the built command line', { timeout: 120_000 }, () => {
     assert.equal(parsed.hits.length, 50);
   });
 
+  test('people --query: only the people a name matches, as the usage says', async () => {
+    const folder = path.join(root, 'people');
+    mkdirSync(folder);
+    for (let i = 0; i < 3; i++) writeFileSync(path.join(folder, `${i}.txt`), `Statement ${i}\n\n"We will keep talking about lane ${i}," Minister Ola Nord said. "We agree," Minister Ivo Sand said.\n`);
+    const people = async (...args: string[]) => {
+      const result = await shell(`${cli} people ${quoted(folder)} ${args.join(' ')} --json --no-cache`);
+      assert.equal(result.code, 0, result.stderr);
+      return (JSON.parse(result.stdout) as { people: { name: string }[] }).people.map(person => person.name).sort();
+    };
+    assert.deepEqual(await people(), ['Ivo Sand', 'Ola Nord']);
+    assert.deepEqual(await people('--query', 'Sand'), ['Ivo Sand']);
+  });
+
   test('cite --csl-json: the sources of a draft\'s quotations as a CSL-JSON array, through a pipe', async () => {
     const result = await shell(`${cli} cite ${quoted(path.join(PROJECT, 'sample', 'drafts', 'talks.md'))} --csl-json | cat`);
     assert.equal(result.code, 0, result.stderr);
