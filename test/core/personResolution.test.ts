@@ -388,6 +388,19 @@ describe('names the corpus uses as places, laws and companies', () => {
     assert.equal(resolver.identity(resolver.identityOf('Mira Tolson'))!.hidden, false);
   });
 
+  test('a defined term after a name makes it an institution, even where a quotation is credited to it', () => {
+    const resolver = resolve([
+      written('a', '2025-03-02', 'Rates on Senna Holt mortgages fell.', [{ name: 'Senna Holt' }]),
+      written('b', '2025-03-03', 'Buyers with Senna Holt loans were helped.', [{ name: 'Senna Holt' }]),
+      written('c', '2025-03-04', 'Both Senna Holt (the Enterprise) and the banks will buy loans.', [{ name: 'Senna Holt' }], ['Senna Holt']),
+      written('d', '2025-03-05', 'Senna Holt bought more loans this year.', [{ name: 'Senna Holt' }]),
+      written('e', '2025-03-06', 'Lenders sold loans to Senna Holt.', [{ name: 'Senna Holt' }]),
+      written('f', '2025-03-07', 'The council met. Mira Tolson (Chair) opened it.', [{ name: 'Mira Tolson' }], ['Mira Tolson']),
+    ]);
+    assert.match(resolver.identity(resolver.identityOf('Senna Holt'))!.notPerson ?? '', /place, a law or a company/);
+    assert.equal(resolver.identity(resolver.identityOf('Mira Tolson'))!.hidden, false);
+  });
+
   test('a name in brackets after an organisation\'s name is its short name; after an office it is a person', () => {
     const resolver = resolve([
       written('a', '2025-02-02', 'Loans bought by the Tarn Valley Lending Corporation (Orsa Lind) rose.', [{ name: 'Orsa Lind' }]),

@@ -27,6 +27,11 @@ const ITS_AFTER = /^\**\s*(?:\[[^\]]*\]\([^)]*\)|\p{Ll}+)(?:\s+\p{Ll}+){0,2}\s+i
  * last word among the second, makes both things' names.
  */
 const JOINED_HEAD = /^\**\s+(?:and|or|&)\s+((?:\**\p{Lu}[\p{L}.'’-]*\**\s+){1,3})(\p{Ll}+)/u;
+/**
+ * "X (the Enterprises)", "X (the “Quad”)": a defined term, as agreements and fact sheets name an institution.
+ * People get an office or a state there ("(Chair)", "(D-Ohio)"), not "the".
+ */
+const DEFINED_TERM = /^\s*\(\s*[“"]?the\s+[“"]?\p{Lu}/u;
 /** "X, Inc.": a company's suffix after a comma. */
 const COMPANY_SUFFIX = /^\**,\s*(?:inc|llc|corp|ltd|plc|l\.l\.c)\b/i;
 const THING_APPOSITION = /^[\s*_\]]*,\s+(?:a|an|the)\s+(?:[\p{L}’'-]+\s+){0,5}?(?:company|companies|firm|brand|maker|manufacturer|producer|supplier|retailer|startup|start-up|corporation|conglomerate|nonprofit|non-profit|organization|organisation|city|town|village|neighborhood|neighbourhood|region|province|district|community)\b/iu;
@@ -76,7 +81,7 @@ export function usageOf(text: string, mentions: readonly Span[]): Usage {
     const next = /^(?:['’]s?)?[\s*_\]]*(,\s*)?([\p{L}.&'’-]+)/u.exec(after);
     // A sentence's full stop is no part of the word ("the X Act."); "Inc." is read as "inc".
     const comma = !!next?.[1], word = next?.[2]?.toLowerCase().replace(/\.$/, '') ?? '';
-    if (possessive && THING_NOUNS.has(word) || companyAfter(text, end, comma, word) || before === 'of' && THING_OWNERS.has(wordBefore(text, at)[0]) || shortNameOfOrganisation(text, start, end, before)) thing++;
+    if (possessive && THING_NOUNS.has(word) || DEFINED_TERM.test(after) || companyAfter(text, end, comma, word) || before === 'of' && THING_OWNERS.has(wordBefore(text, at)[0]) || shortNameOfOrganisation(text, start, end, before)) thing++;
     else if (PERSON_BEFORE.has(before) || possessive && PERSON_NOUNS.has(word) || before === 'of' && PERSON_NOUNS.has(wordBefore(text, at)[0]) || comma && word === 'who' && !/^\S*\s*,\s*who\s+(?:have|are|were)\b/.test(after) || !comma && !possessive && PERSON_AFTER.has(word) || /^,?\s*\([DRI]-/.test(after)) person++;
     else if (!comma && (THING_HEADS.has(word) || word === '&' && !/^\s*&\s*(?:mr|mrs|ms|dr|the)\b/i.test(after) || word === 'and' && /^\s*(?:and|&)\s+(?:co\b|company\b)/i.test(after))) thing++;
     else if (!possessive && THING_BEFORE.has(before)) thing++;
