@@ -516,6 +516,12 @@ describe('what a "said" reports', () => {
     assert.equal(document.quotes.find(q => q.kind === 'reported' && q.speaker === 'Liv Strand')?.text, 'her ministry would reopen the embassy in Lima');
     assert.ok(!document.quotes.some(q => q.text.startsWith('to the chancellor')), JSON.stringify(document.quotes));
   });
+
+  test('a quotation closed by a full stop after its own cue is not the next sentence\'s, whose cue reports on', () => {
+    const document = parse('Mayor Ana Roy said the harbour dig may start soon but added "money is the real worry here." Councillor Pat Kell argued the council ought to wait for the vote.');
+    assert.equal(document.quotes.find(q => q.text.startsWith('money is'))?.speaker, 'Ana Roy', JSON.stringify(document.quotes));
+    assert.equal(document.quotes.find(q => q.text.startsWith('the council ought'))?.speaker, 'Pat Kell');
+  });
 });
 
 describe('transcript excerpts inside a quotation', () => {
