@@ -388,6 +388,18 @@ describe('names the corpus uses as places, laws and companies', () => {
     assert.equal(resolver.identity(resolver.identityOf('Mira Tolson'))!.hidden, false);
   });
 
+  test('"X, one of the biggest drug companies" is a firm; "X, one of the largest producers of …" may be a person', () => {
+    const resolver = resolve([
+      written('a', '2025-05-02', 'Kestrel Vane, one of the biggest drug companies, cut prices.', [{ name: 'Kestrel Vane' }]),
+      written('b', '2025-05-03', 'Kestrel Vane, one of the largest drug makers, said it would cut prices.', [{ name: 'Kestrel Vane' }], ['Kestrel Vane']),
+      written('c', '2025-05-04', 'Kestrel Vane cut insulin prices again.', [{ name: 'Kestrel Vane' }]),
+      written('d', '2025-05-05', 'Police noted the arrest of Dario Fenn, one of the largest producers of fake pills.', [{ name: 'Dario Fenn' }]),
+      written('e', '2025-05-06', 'Dario Fenn, one of the largest producers of fake pills, was charged.', [{ name: 'Dario Fenn' }]),
+    ]);
+    assert.match(resolver.identity(resolver.identityOf('Kestrel Vane'))!.notPerson ?? '', /place, a law or a company/);
+    assert.equal(resolver.identity(resolver.identityOf('Dario Fenn'))!.hidden, false);
+  });
+
   test('a defined term after a name makes it an institution, even where a quotation is credited to it', () => {
     const resolver = resolve([
       written('a', '2025-03-02', 'Rates on Senna Holt mortgages fell.', [{ name: 'Senna Holt' }]),

@@ -36,6 +36,11 @@ const DEFINED_TERM = /^\s*\(\s*[“"]?the\s+[“"]?\p{Lu}/u;
 const COMPANY_SUFFIX = /^\**,\s*(?:inc|llc|corp|ltd|plc|l\.l\.c)\b/i;
 const THING_APPOSITION = /^[\s*_\]]*,\s+(?:a|an|the)\s+(?:[\p{L}’'-]+\s+){0,5}?(?:company|companies|firm|brand|maker|manufacturer|producer|supplier|retailer|startup|start-up|corporation|conglomerate|nonprofit|non-profit|organization|organisation|city|town|village|neighborhood|neighbourhood|region|province|district|community)\b/iu;
 /**
+ * "X, one of the world’s biggest drug companies": one of many firms. Not "one of the largest producers of
+ * fentanyl", which the corpus says of people.
+ */
+const ONE_OF_THE_FIRMS = /^[\s*_\]]*,\s+one of\s+(?:[\p{L}’'-]+\s+){0,5}?(?:compan(?:y|ies)|firms?|brands?|makers?|manufacturers?|corporations?|conglomerates?|organi[sz]ations?)\b/iu;
+/**
  * Words before a name that make it a place or a thing: "in X", "at X". People are rarely met so. Not "the X":
  * "the X interview" names a person, and "the X Act" is told by the word after.
  */
@@ -98,7 +103,7 @@ function companyAfter(text: string, end: number, comma: boolean, word: string): 
   const joins = word === 'and' || word === 'or' || word === '&';
   const wider = comma || joins || text.slice(end, end + 60).includes('its') ? text.slice(end, end + 60) : '';
   if (!wider) return false;
-  if (comma && (THING_APPOSITION.test(wider) || COMPANY_SUFFIX.test(wider)) || ITS_AFTER.test(wider)) return true;
+  if (comma && (THING_APPOSITION.test(wider) || ONE_OF_THE_FIRMS.test(wider) || COMPANY_SUFFIX.test(wider)) || ITS_AFTER.test(wider)) return true;
   const joined = joins ? JOINED_HEAD.exec(wider) : null;
   return !!joined && (THING_HEADS.has(joined[2]) || joined[1].split(/\s+/).some(word => THING_HEADS.has(word.replace(/\*/g, '').toLowerCase())));
 }
