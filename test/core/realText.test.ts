@@ -530,6 +530,12 @@ describe('what a "said" reports', () => {
     assert.deepEqual([urged?.speaker, urged?.speakerKind], ['Dana Brisk', undefined], JSON.stringify(document.quotes));
   });
 
+  test('a long quotation inside the writer\'s clause is the reporting subject\'s, as a short one is', () => {
+    const document = parse('Ivo Stenmark, the harbour chief, said the divers found "no trace of oil along any part of the hull the tanker left at the old pier," and the crews went home.');
+    const quote = document.quotes.find(q => q.text.startsWith('no trace of oil'));
+    assert.deepEqual([quote?.speaker, quote?.kind], ['Ivo Stenmark', 'fragment'], JSON.stringify(document.quotes));
+  });
+
   test('a quotation closed by a full stop after its own cue is not the next sentence\'s, whose cue reports on', () => {
     const document = parse('Mayor Ana Roy said the harbour dig may start soon but added "money is the real worry here." Councillor Pat Kell argued the council ought to wait for the vote.');
     assert.equal(document.quotes.find(q => q.text.startsWith('money is'))?.speaker, 'Ana Roy', JSON.stringify(document.quotes));

@@ -118,6 +118,12 @@ export function directQuote(text: string, mark: MarkedSpan, sentence: Span, para
     const speaker = sentenceSource(tokens, mark.outer.start, sentence, context, text);
     if (speaker) return make(speaker);
   }
+  // "Stenmark, the harbour chief, said the divers found “no trace of oil along any part of the hull the tanker
+  // left at the old pier,” and …": a long quotation inside the writer's clause is the reporting subject's too, as a short one is above.
+  if (!clause && !adjacent && words > FRAGMENT_MAX_WORDS && /[\p{Ll}\d]\s*$/u.test(before) && !modifiesNoun(text, mark) && beforeTokens.some((_, i) => verbLengthAt(beforeTokens, i) > 0)) {
+    const speaker = sentenceSource(tokens, mark.outer.start, sentence, context, text);
+    if (speaker) return make(speaker, undefined, 'fragment');
+  }
   // "The Secretary-General, in his annual review of the shipping lanes, observed: “…”": subject, aside, verb.
   if (!clause && adjacent && words >= MIN_QUOTE_WORDS) {
     const appositive = appositiveSubject(tokens.filter(t => t.end <= mark.outer.start), context, text);
