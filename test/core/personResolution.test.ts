@@ -308,6 +308,15 @@ describe('what is not a person', () => {
     for (const name of ['Ohio-based Tarlow', 'Brenner Institute Of Farming Research', 'Drugmaker Corvane']) assert.equal(resolver.identity(resolver.identityOf(name))!.hidden, true, name);
     for (const name of ['Chris Van Hollen', 'Mohammed bin Salman']) assert.equal(resolver.identity(resolver.identityOf(name))!.hidden, false, name);
   });
+
+  test('a company\'s last word ("Sciences", "Industries", "Systems") is no person\'s; "Brands" may be', () => {
+    const resolver = resolve([
+      extracted('a', '2024-01-02', [{ name: 'Velta Sciences' }, { name: 'Orlin Industries' }, { name: 'Harbor Cove Systems' }], ['Velta Sciences']),
+      extracted('b', '2024-01-03', [{ name: 'Hal Brands', roles: ['historian'] }], ['Hal Brands']),
+    ]);
+    for (const name of ['Velta Sciences', 'Orlin Industries', 'Harbor Cove Systems']) assert.match(resolver.identity(resolver.identityOf(name))!.notPerson ?? '', /company/, name);
+    assert.equal(resolver.identity(resolver.identityOf('Hal Brands'))!.hidden, false);
+  });
 });
 
 /** A document whose text names people; each person's mentions are every place its name (or an alias) is written. */
