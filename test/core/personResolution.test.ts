@@ -409,6 +409,18 @@ describe('names the corpus uses as places, laws and companies', () => {
     assert.equal(resolver.identity(resolver.identityOf('Dario Fenn'))!.hidden, false);
   });
 
+  test('a name linked to a site named after it is an organisation\'s; a member\'s .gov site is not', () => {
+    const resolver = resolve([
+      written('a', '2025-06-02', 'A report from [Tarro Mills](https://www.tarromills.com/research) found that rates fell.', [{ name: 'Tarro Mills' }], ['Tarro Mills']),
+      written('b', '2025-06-03', '“Rates fell again,” Tarro Mills [stated](https://tarromills.com/data).', [{ name: 'Tarro Mills' }], ['Tarro Mills']),
+      written('c', '2025-06-04', 'Tarro Mills bought more loans this year.', [{ name: 'Tarro Mills' }]),
+      written('d', '2025-06-05', '“We will vote no,” said [Ines Varden](https://varden.house.gov/news).', [{ name: 'Ines Varden' }], ['Ines Varden']),
+      written('e', '2025-06-06', '“We will vote no again,” [Ines Varden](https://www.inesvarden.gov) said.', [{ name: 'Ines Varden' }], ['Ines Varden']),
+    ]);
+    assert.match(resolver.identity(resolver.identityOf('Tarro Mills'))!.notPerson ?? '', /place, a law or a company/);
+    assert.equal(resolver.identity(resolver.identityOf('Ines Varden'))!.hidden, false);
+  });
+
   test('a defined term after a name makes it an institution, even where a quotation is credited to it', () => {
     const resolver = resolve([
       written('a', '2025-03-02', 'Rates on Senna Holt mortgages fell.', [{ name: 'Senna Holt' }]),
