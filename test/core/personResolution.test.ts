@@ -397,13 +397,15 @@ describe('names the corpus uses as places, laws and companies', () => {
     assert.equal(resolver.identity(resolver.identityOf('Mira Tolson'))!.hidden, false);
   });
 
-  test('"X, one of the biggest drug companies" is a firm; "X, one of the largest producers of …" may be a person', () => {
+  test('"X, one of the biggest drug companies" is a firm; "X, one of the founders of …" is a person', () => {
     const resolver = resolve([
       written('a', '2025-05-02', 'Kestrel Vane, one of the biggest drug companies, cut prices.', [{ name: 'Kestrel Vane' }]),
       written('b', '2025-05-03', 'Kestrel Vane, one of the largest drug makers, said it would cut prices.', [{ name: 'Kestrel Vane' }], ['Kestrel Vane']),
       written('c', '2025-05-04', 'Kestrel Vane cut insulin prices again.', [{ name: 'Kestrel Vane' }]),
-      written('d', '2025-05-05', 'Police noted the arrest of Dario Fenn, one of the largest producers of fake pills.', [{ name: 'Dario Fenn' }]),
-      written('e', '2025-05-06', 'Dario Fenn, one of the largest producers of fake pills, was charged.', [{ name: 'Dario Fenn' }]),
+      written('d', '2025-05-05', 'Dario Fenn, one of the largest producers of fake pills, was charged.', [{ name: 'Dario Fenn' }]),
+      written('e', '2025-05-06', 'Dario Fenn, one of the founders of the organization, opened the clinic.', [{ name: 'Dario Fenn' }]),
+      written('f', '2025-05-07', 'Dario Fenn, one of the company’s founders, visited the school.', [{ name: 'Dario Fenn' }]),
+      written('g', '2025-05-08', 'Dario Fenn, one of the makers of the film, toured the plant.', [{ name: 'Dario Fenn' }]),
     ]);
     assert.match(resolver.identity(resolver.identityOf('Kestrel Vane'))!.notPerson ?? '', /place, a law or a company/);
     assert.equal(resolver.identity(resolver.identityOf('Dario Fenn'))!.hidden, false);
@@ -428,7 +430,9 @@ describe('names the corpus uses as places, laws and companies', () => {
       written('c', '2025-03-04', 'Both Senna Holt (the Enterprise) and the banks will buy loans.', [{ name: 'Senna Holt' }], ['Senna Holt']),
       written('d', '2025-03-05', 'Senna Holt bought more loans this year.', [{ name: 'Senna Holt' }]),
       written('e', '2025-03-06', 'Lenders sold loans to Senna Holt.', [{ name: 'Senna Holt' }]),
-      written('f', '2025-03-07', 'The council met. Mira Tolson (Chair) opened it.', [{ name: 'Mira Tolson' }], ['Mira Tolson']),
+      written('f', '2025-03-07', 'The council met. Mira Tolson (the Chair) opened it.', [{ name: 'Mira Tolson' }], ['Mira Tolson']),
+      written('g', '2025-03-08', 'Mira Tolson (the Chair) opened the second meeting.', [{ name: 'Mira Tolson' }]),
+      written('h', '2025-03-09', 'Mira Tolson visited the port.', [{ name: 'Mira Tolson' }]),
     ]);
     assert.match(resolver.identity(resolver.identityOf('Senna Holt'))!.notPerson ?? '', /place, a law or a company/);
     assert.equal(resolver.identity(resolver.identityOf('Mira Tolson'))!.hidden, false);

@@ -28,10 +28,16 @@ const ITS_AFTER = /^\**\s*(?:\[[^\]]*\]\([^)]*\)|\p{Ll}+)(?:\s+\p{Ll}+){0,2}\s+i
  */
 const JOINED_HEAD = /^\**\s+(?:and|or|&)\s+((?:\**\p{Lu}[\p{L}.'’-]*\**\s+){1,3})(\p{Ll}+)/u;
 /**
- * "X (the Enterprises)", "X (the “Quad”)": a defined term, as agreements and fact sheets name an institution.
- * People get an office or a state there ("(Chair)", "(D-Ohio)"), not "the".
+ * "X (the Enterprises)", "X (the “Quad”)": a defined term that names an institution, as agreements and fact
+ * sheets define one. Only an institution's word counts: people are defined too ("(the “Leaders”)", "(the
+ * Chair)").
  */
-const DEFINED_TERM = /^\s*\(\s*[“"]?the\s+[“"]?\p{Lu}/u;
+const DEFINED_TERM = /^\s*\(\s*[“"]?the\s+[“"]?(\p{Lu}\p{Ll}+)[”"]?\)/u;
+const DEFINED_INSTITUTIONS = new Set(['enterprise', 'enterprises', 'collaborative', 'quad', 'company', 'companies', 'bank', 'banks', 'agency', 'fund', 'corporation', 'partnership', 'coalition', 'alliance', 'foundation', 'institute', 'initiative', 'program', 'programme', 'facility', 'compact', 'consortium', 'authority', 'board', 'commission', 'council']);
+const definesAnInstitution = (after: string) => {
+  const term = DEFINED_TERM.exec(after)?.[1].toLowerCase();
+  return term !== undefined && DEFINED_INSTITUTIONS.has(term);
+};
 /**
  * "[Acme Steel](https://www.acmesteel.com/…)", "Acme Steel [stated](https://acmesteel.com/…)": a name linked to a
  * site named after it is an organisation's. Not a .gov site: members of Congress have "surname.house.gov".
@@ -45,10 +51,12 @@ const linksToItsOwnSite = (text: string, start: number, end: number) => {
 const COMPANY_SUFFIX = /^\**,\s*(?:inc|llc|corp|ltd|plc|l\.l\.c)\b/i;
 const THING_APPOSITION = /^[\s*_\]]*,\s+(?:a|an|the)\s+(?:[\p{L}’'-]+\s+){0,5}?(?:company|companies|firm|brand|maker|manufacturer|producer|supplier|retailer|startup|start-up|corporation|conglomerate|nonprofit|non-profit|organization|organisation|city|town|village|neighborhood|neighbourhood|region|province|district|community)\b/iu;
 /**
- * "X, one of the world’s biggest drug companies": one of many firms. Not "one of the largest producers of
- * fentanyl", which the corpus says of people.
+ * "X, one of the biggest drug companies": one of many firms, the noun that heads the phrase. Not "one of the
+ * largest producers of fentanyl", which the corpus says of people, nor "one of the founders of the
+ * organization", "one of the company’s founders" or "one of the makers of the film": the firm's noun has a
+ * word of its own before it.
  */
-const ONE_OF_THE_FIRMS = /^[\s*_\]]*,\s+one of\s+(?:[\p{L}’'-]+\s+){0,5}?(?:compan(?:y|ies)|firms?|brands?|makers?|manufacturers?|corporations?|conglomerates?|organi[sz]ations?)\b/iu;
+const ONE_OF_THE_FIRMS = /^[\s*_\]]*,\s+one of\s+(?:the\s+)?(?:(?!of\s|the\s)[\p{L}’'-]+\s+){1,5}?(?:compan(?:y|ies)|firms?|brands?|makers?|manufacturers?|corporations?|conglomerates?|organi[sz]ations?)\b(?![’'])/iu;
 /**
  * Words before a name that make it a place or a thing: "in X", "at X". People are rarely met so. Not "the X":
  * "the X interview" names a person, and "the X Act" is told by the word after.
@@ -95,7 +103,7 @@ export function usageOf(text: string, mentions: readonly Span[]): Usage {
     const next = /^(?:['’]s?)?[\s*_\]]*(,\s*)?([\p{L}.&'’-]+)/u.exec(after);
     // A sentence's full stop is no part of the word ("the X Act."); "Inc." is read as "inc".
     const comma = !!next?.[1], word = next?.[2]?.toLowerCase().replace(/\.$/, '') ?? '';
-    if (possessive && THING_NOUNS.has(word) || DEFINED_TERM.test(after) || linksToItsOwnSite(text, start, end) || companyAfter(text, end, comma, word) || before === 'of' && THING_OWNERS.has(wordBefore(text, at)[0]) || shortNameOfOrganisation(text, start, end, before)) thing++;
+    if (possessive && THING_NOUNS.has(word) || definesAnInstitution(after) || linksToItsOwnSite(text, start, end) || companyAfter(text, end, comma, word) || before === 'of' && THING_OWNERS.has(wordBefore(text, at)[0]) || shortNameOfOrganisation(text, start, end, before)) thing++;
     else if (PERSON_BEFORE.has(before) || possessive && PERSON_NOUNS.has(word) || before === 'of' && PERSON_NOUNS.has(wordBefore(text, at)[0]) || comma && word === 'who' && !/^\S*\s*,\s*who\s+(?:have|are|were)\b/.test(after) || !comma && !possessive && PERSON_AFTER.has(word) || /^,?\s*\([DRI]-/.test(after)) person++;
     else if (!comma && (THING_HEADS.has(word) || word === '&' && !/^\s*&\s*(?:mr|mrs|ms|dr|the)\b/i.test(after) || word === 'and' && /^\s*(?:and|&)\s+(?:co\b|company\b)/i.test(after))) thing++;
     else if (!possessive && THING_BEFORE.has(before)) thing++;
