@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { DataCallback, Message, MessageReader, MessageWriter, RequestMessage } from 'vscode-languageserver/node';
+import type { DataCallback, Message, MessageReader, MessageWriter, RequestMessage, ResponseMessage } from 'vscode-languageserver/node';
 import { RequestScheduler } from '../../server/src/requestScheduler';
 
 /**
@@ -9,7 +9,8 @@ import { RequestScheduler } from '../../server/src/requestScheduler';
  * recorded.
  */
 function harness() {
-  const scheduler = new RequestScheduler({ write: async () => undefined } as unknown as MessageWriter);
+  const answers: ResponseMessage[] = [];
+  const scheduler = new RequestScheduler({ write: async (message: ResponseMessage) => void answers.push(message) } as unknown as MessageWriter);
   let deliver: DataCallback = () => undefined;
   const reader = { listen: (callback: DataCallback) => ((deliver = callback), { dispose: () => undefined }), dispose: () => undefined } as unknown as MessageReader;
   const watched = scheduler.watch(reader);
@@ -19,6 +20,8 @@ function harness() {
   const strategy = scheduler.connectionOptions.messageStrategy!;
   return {
     ran,
+    /** What the scheduler answered itself (cancellations). */
+    answers,
     /** Messages read from the wire, not yet dispatched. */
     arrive: (...messages: RequestMessage[]) => messages.forEach(message => deliver(message)),
     /** vscode-jsonrpc dispatches what it has read, one message per call, in order. */
@@ -32,6 +35,7 @@ function harness() {
 }
 
 const request = (id: number, method: string): RequestMessage => ({ jsonrpc: '2.0', id, method, params: {} });
+const cancel = (id: number) => ({ jsonrpc: '2.0', method: '$/cancelRequest', params: { id } }) as unknown as RequestMessage;
 
 describe('request scheduling', () => {
   test('a hover waiting with a quote search goes first; the search goes before references asked earlier', async () => {
@@ -42,11 +46,22 @@ describe('request scheduling', () => {
     assert.deepEqual(ran, ['textDocument/hover', 'statementLens/searchQuotes', 'textDocument/references']);
   });
 
-  test('a quote search with nothing else waiting runs at once, and light messages keep their order', async () => {
+  test('a held quote search that is cancelled is answered "cancelled" once and never runs', async () => {
+    const { ran, arrive, dispatchAll, settled, answers } = harness();
+    arrive(request(1, 'statementLens/searchQuotes'), request(2, 'textDocument/hover'));
+    dispatchAll();
+    arrive(cancel(1));
+    await settled();
+    assert.deepEqual(ran, ['textDocument/hover']);
+    assert.deepEqual(answers.map(answer => [answer.id, answer.error?.code]), [[1, -32800]]);
+  });
+
+  test('a quote search with nothing else waiting runs on the next turn, and light messages keep their order', async () => {
     const { ran, arrive, dispatchAll, settled } = harness();
     arrive(request(1, 'statementLens/searchQuotes'));
     dispatchAll();
     await settled();
+    assert.deepEqual(ran, ['statementLens/searchQuotes']);
     arrive(request(2, 'textDocument/hover'), request(3, 'textDocument/definition'));
     dispatchAll();
     await settled();
