@@ -517,12 +517,16 @@ describe('what a "said" reports', () => {
     assert.ok(!document.quotes.some(q => q.text.startsWith('to the chancellor')), JSON.stringify(document.quotes));
   });
 
-  test('"X, the harbour chief, said" gives X the office; "X (D), the mayor\'s rival, urged …" is X\'s', () => {
+  test('"X, the harbour chief, said" gives X the office; "X (D), the rival of the mayor, called …" is X\'s', () => {
     const document = parse([
       'Ivo Stenmark, the harbour chief, said the divers had found "no sign of any leak at all," and went home.',
       'Councillor Dana Brisk (D), the rival of the mayor, called on Monday for publishing the logs, saying that sunlight "calms every port."',
     ].join('\n\n'));
     const ivo = document.people.find(p => p.name === 'Ivo Stenmark');
+    // The apposition ends with its sentence, which may end it.
+    const thanks = parse('We are joined by Sheriff Dan Webb, Tom Ruiz. Chief, stand up. Our thanks also to Ann Lee, the new harbour chief.');
+    assert.ok(thanks.people.every(p => p.roles.every(r => !r.title.includes('.'))), JSON.stringify(thanks.people));
+    assert.deepEqual(thanks.people.find(p => p.name === 'Ann Lee')?.roles.map(r => r.title), ['new harbour chief']);
     assert.deepEqual(ivo?.roles.map(r => r.title), ['harbour chief'], JSON.stringify(document.people));
     assert.equal(document.quotes.find(q => q.text.startsWith('no sign'))?.speaker, 'Ivo Stenmark');
     assert.equal(document.quotes.find(q => q.text.startsWith('no sign'))?.speakerKind, undefined, 'a person, not an organisation');
@@ -540,6 +544,8 @@ describe('what a "said" reports', () => {
     const document = parse('Mayor Ana Roy said the harbour dig may start soon but added "money is the real worry here." Councillor Pat Kell argued the council ought to wait for the vote.');
     assert.equal(document.quotes.find(q => q.text.startsWith('money is'))?.speaker, 'Ana Roy', JSON.stringify(document.quotes));
     assert.equal(document.quotes.find(q => q.text.startsWith('the council ought'))?.speaker, 'Pat Kell');
+    const asked = parse('Mayor Ana Roy asked "who will pay for the harbour dig?" Councillor Pat Kell replied the state would pay.');
+    assert.equal(asked.quotes.find(q => q.text.startsWith('who will pay'))?.speaker, 'Ana Roy', JSON.stringify(asked.quotes));
   });
 });
 

@@ -18,6 +18,8 @@ const LABEL = /^([^:;.!?"“”]{2,100}?)\s*:\s*$/;
 const FRAGMENT_VERBS = /^(?:called|calls|call|described|describes|dismissed|dismisses|denounced|denounces|branded|brands|labeled|labelled|labels|termed|terms|hailed|hails|praised|praises|slammed|slams|criticized|criticised|criticizes|accused|accuses|protested|protests|decried|decries|lauded|lauds|touted|touts|blasted|blasts|vowed|vows|promised|promises|pledged|warned|urged|characterized|characterised|deemed|referred|likened|likens|compared|compares|mocked|mocks|ridiculed|ridicules|admires|admired|lambasted|lambastes|condemned|condemns|derided|derides|attacked|attacks|exhorted|exhorts|cited|cites|invoked|invokes|characterizes)$/;
 
 const FRAGMENT_MAX_WORDS = 12;
+/** Capitalised words that name no one: pronouns opening a sentence. */
+const PRONOUNS = /^(?:I|He|She|We|They|It|You|This|That)$/;
 
 /** Quotations whose cue names a speaker the text does not resolve ("she said" with no woman named): no one else's. */
 export const cuedWithoutSpeaker = new WeakSet<Quote>();
@@ -68,9 +70,12 @@ export function directQuote(text: string, mark: MarkedSpan, sentence: Span, para
     if (speaker) return make(person(speaker));
   }
   const beforeTokens = withoutParentheses(tokensBetween(tokens, mark.outer.start - CUE_WINDOW, mark.outer.start));
-  // `Mayor Roy said “the question is timing.” Kell said it was wrong`: a quotation closed by a full stop after
-  // a cue of its own ends that sentence, and the cue after it opens the next one.
-  const closedAfterItsCue = /\.$/.test(cleaned) && lastReportingClause(beforeTokens) !== undefined;
+  // `Mayor Roy said “the question is timing.” Kell said it was wrong`: a quotation closed by a full stop (or a
+  // question mark) after a cue of its own ends that sentence, and the cue after it opens the next one. Only a
+  // named subject counts: recounted dialogue ("He said, “…” I said, “…”") is left to the cue after it.
+  const cueBefore = /[.?!]$/.test(cleaned) ? lastReportingClause(beforeTokens) : undefined;
+  const named = (subject: readonly Token[]) => subject.some(token => isCapitalized(token.text) && !PRONOUNS.test(token.text));
+  const closedAfterItsCue = cueBefore !== undefined && (named(cueBefore.subject) || cueBefore.coordinated && named(tokens.filter(t => t.start >= sentence.start && t.end <= mark.outer.start).slice(0, 3)));
   const after = closedAfterItsCue ? undefined : cueAfter(afterTokens, context, text);
   const cued = after !== undefined && /^\s*(?:[,—–-]\s*)?$/.test(text.slice(mark.outer.end, afterTokens[0]?.start ?? mark.outer.end).replace(/["”']/g, ''));
   if (continues && !(cued && after)) return continued();
@@ -120,7 +125,8 @@ export function directQuote(text: string, mark: MarkedSpan, sentence: Span, para
   }
   // "Stenmark, the harbour chief, said the divers found “no trace of oil along any part of the hull the tanker
   // left at the old pier,” and …": a long quotation inside the writer's clause is the reporting subject's too, as a short one is above.
-  if (!clause && !adjacent && words > FRAGMENT_MAX_WORDS && /[\p{Ll}\d]\s*$/u.test(before) && !modifiesNoun(text, mark) && beforeTokens.some((_, i) => verbLengthAt(beforeTokens, i) > 0)) {
+  // One that opens with a capital ("…, saying “He’s playing politics …”") is a whole utterance, left to the rules below.
+  if (!clause && !adjacent && words > FRAGMENT_MAX_WORDS && /[\p{Ll}\d]\s*$/u.test(before) && /^[\p{Ll}\d]/u.test(cleaned) && !modifiesNoun(text, mark) && beforeTokens.some((_, i) => verbLengthAt(beforeTokens, i) > 0)) {
     const speaker = sentenceSource(tokens, mark.outer.start, sentence, context, text);
     if (speaker) return make(speaker, undefined, 'fragment');
   }

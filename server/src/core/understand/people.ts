@@ -202,11 +202,13 @@ function roleAfter(tokens: Token[], nameEnd: number, text: string): string | und
   // The office closes the apposition: "X, the chief, said", "X, the police chief, said". Only then is
   // "chief" the head rather than a modifier ("the chief economist"), and a plain noun before it part of the
   // office ("police"); adjectives and longer phrases ("the worst president in …") are no office.
-  const closesAt = (at: number) => tokens[at + 1] === undefined || /,/.test(tokens[at + 1].gap);
-  const nounBeforeHead = (at: number) => /^\p{Ll}+$/u.test(tokens[at].text) && !isRoleHead(tokens[at]) && /^(?:the|a|an)$/i.test(tokens[at - 1]?.text ?? '') && tokens[at + 1] !== undefined && isSpaceGap(tokens[at + 1].gap) && isRoleHead(tokens[at + 1]) && closesAt(at + 1);
+  const closesAt = (at: number) => tokens[at + 1] === undefined || /[,;]|[.!?]\s/.test(tokens[at + 1].gap);
+  const nounBeforeHead = (at: number) => /^\p{Ll}+$/u.test(tokens[at].text) && !isRoleHead(tokens[at]) && (/^(?:the|a|an)$/i.test(tokens[at - 1]?.text ?? '') || ROLE_MODIFIERS.has(tokens[at - 1]?.lower ?? '')) && tokens[at + 1] !== undefined && isSpaceGap(tokens[at + 1].gap) && isRoleHead(tokens[at + 1]) && closesAt(at + 1);
   const modifies = (at: number) => ROLE_MODIFIERS.has(tokens[at].lower) && !(isRoleHead(tokens[at]) && closesAt(at));
-  while (k < tokens.length && k - nameEnd < 4 && (/^(?:the|a|an)$/i.test(tokens[k].text) || modifies(k) || /['’]s$/.test(tokens[k].text) || NON_PERSON_WORDS.has(tokens[k].lower) || isCapitalized(tokens[k].text) && !isRoleHead(tokens[k]) || nounBeforeHead(k))) k++;
-  if (k >= tokens.length || !isRoleHead(tokens[k])) return undefined;
+  // The apposition stays in its sentence: "Sheriff Dan Webb, Tom Ruiz. Chief, stand up." gives no office.
+  const inSentence = (at: number) => at === nameEnd || !/[.!?]\s|\n/.test(tokens[at].gap);
+  while (k < tokens.length && k - nameEnd < 4 && inSentence(k) && (/^(?:the|a|an)$/i.test(tokens[k].text) || modifies(k) || /['’]s$/.test(tokens[k].text) || NON_PERSON_WORDS.has(tokens[k].lower) || isCapitalized(tokens[k].text) && !isRoleHead(tokens[k]) || nounBeforeHead(k))) k++;
+  if (k >= tokens.length || !inSentence(k) || !isRoleHead(tokens[k])) return undefined;
   // "Lund, the ambassador said": a new clause's subject. "Lund, the ambassador, said" is an apposition.
   if (tokens[k + 1] && isSpaceGap(tokens[k + 1].gap) && REPORTING_VERB_SET.has(tokens[k + 1].lower)) return undefined;
   let end = k;
