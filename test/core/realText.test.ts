@@ -549,6 +549,21 @@ describe('what a "said" reports', () => {
   });
 });
 
+describe('who "THE PRESIDENT" is in remarks', () => {
+  test('the president the title names, not another president in the remarks nor a namesake relative', () => {
+    const document = parseStatement({
+      uri: 'memory:///remarks.txt',
+      text: [
+        'Remarks by President Okafor at a Harbour Dinner',
+        'THE PRESIDENT: Thank you all. I want to thank my granddaughter, Lena Okafor, and Tom Ruiz, President of the Dockworkers Union. Tom, stand up.',
+        'MS. OKAFOR: Thank you, Grandpa.',
+        'THE PRESIDENT: We will build the new pier this year.',
+      ].join('\n\n'),
+    });
+    assert.deepEqual(document.quotes.map(q => q.speaker), ['Okafor', 'Lena Okafor', 'Okafor'], JSON.stringify(document.quotes));
+  });
+});
+
 describe('transcript excerpts inside a quotation', () => {
   test('`"KRAL: Minister, …"` is the labelled speaker’s, and "Host" is a role', () => {
     const document = parse('Host Bettina Kral pressed the minister on the tariffs. "KRAL: Minister, your own officials warned against these duties in March."');

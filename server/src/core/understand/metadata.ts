@@ -94,7 +94,11 @@ export function speakersFromTitle(title: string | null, people: PeopleInDocument
     // "… the President of the Senate on the Continuation of the National Emergency": one word at the end of a
     // long phrase of office and connectors is no person, unless the document knows the name.
     if (!written.includes(' ') && role && /\s(?:of|on|the|to|for|at|in)\s/.test(role) && !people.resolve(written)) continue;
-    const name = people.resolve(written) ?? people.resolve(surnameOf(written)) ?? written;
+    // "Remarks by President Biden" in remarks that name only his granddaughter Naomi Biden in full: a surname
+    // alone with an office goes to the document's namesake only when the document gives them that office too.
+    const resolved = people.resolve(written) ?? people.resolve(surnameOf(written));
+    const otherNamesake = resolved !== undefined && resolved !== written && !written.includes(' ') && role !== undefined && !people.people.find(p => p.name === resolved)?.roles.some(r => r.title.toLowerCase().includes(role.toLowerCase()));
+    const name = (otherNamesake ? undefined : resolved) ?? written;
     if (!speakers.some(s => s.name === name)) speakers.push({ name, ...(role ? { role } : {}) });
   }
   if (speakers.length === 0) {

@@ -47,17 +47,26 @@ function isUnnamedCue(speaker: string, people: PeopleInDocument): boolean {
   return words.every(word => ROOM_ROLES.has(word) || ROLE_HEADS.has(word) || ROLE_MODIFIERS.has(word) || /^\d+$/.test(word));
 }
 
+/** "President" is the office of a title "President" or "U.S. President", not "Vice President" or "Deputy Secretary". */
+function holdsOffice(title: string | undefined, role: string): boolean {
+  if (!title) return false;
+  const t = title.toLowerCase(), r = role.toLowerCase();
+  return t === r || t.endsWith(` ${r}`) && !/\b(?:vice|deputy|assistant|under|acting|former|associate)\b/.test(t.slice(0, -r.length));
+}
+
 function speakerOfCue(label: string, people: PeopleInDocument, principal: readonly string[], principalRoles: ReadonlyMap<string, string>): string {
   if (label === 'Q' || label === 'QUESTION' || label === 'REPORTER') return 'Reporter';
   const named = people.resolve(label);
   if (named) return named;
   const human = titleCase(label);
   if (/^THE\s+/.test(label)) {
+    // "THE PRESIDENT:" in "Remarks by President Biden" is Biden, whoever else the remarks call a president
+    // ("Lonnie Stephenson, President of the IBEW").
+    const role = human.replace(/^The\s+/, '');
+    const titledWithRole = principal.find(name => holdsOffice(principalRoles.get(name), role));
+    if (titledWithRole) return titledWithRole;
     const byRole = people.resolveByRole(human);
     if (byRole) return byRole;
-    const role = human.replace(/^The\s+/, '');
-    const titledWithRole = principal.find(name => principalRoles.get(name)?.toLowerCase().includes(role.toLowerCase()));
-    if (titledWithRole) return titledWithRole;
     const principalWithRole = principal.find(name => people.people.find(p => p.name === name)?.roles.some(r => r.title.toLowerCase().includes(role.toLowerCase())));
     if (principalWithRole) return principalWithRole;
     const surnameInPrincipal = principal.find(name => people.resolveByRole(`the ${role}`) === name);
