@@ -21,9 +21,10 @@
  */
 import type { StatementDocument } from '../model';
 import { resolveRegion } from './clustering';
-import type { Identity } from './identity';
+import type { Identity, Merge } from './identity';
 import { blocksOf, foldKey, groupOfKey, NameTable, titlesKey } from './nameTable';
 import { NO_RULES, type PeopleRules } from './peopleRules';
+import { officeOfName, OfficeHolders, type OfficeHolding } from './offices';
 
 export type { Identity, Merge, MergeReason } from './identity';
 
@@ -35,6 +36,12 @@ export class PersonResolver {
   /** Documents deleted since the last flush: forgotten then, so that a delete and a set of one file compare. */
   private readonly deleted = new Set<string>();
   private everything = false;
+  /** Speakers named only by office, and who held the office on each document's date (offices.ts). */
+  private readonly offices = new OfficeHolders();
+  private officesChanged = false;
+  /** Identities with the office documents their person holds, made on first use after each flush. */
+  private readonly views = new Map<string, Identity>();
+  private officeExtras = new Map<string, { partial: Map<string, Set<string>>; merges: Merge[] }>();
 
   private rules: PeopleRules = NO_RULES;
   /** Written name → the rule group (index into rules.people) that merges it. */
@@ -55,6 +62,7 @@ export class PersonResolver {
     for (const name of this.table.namesOf(document.uri)) this.stale.add(name);
     for (const name of this.table.setDocument(document)) this.dirty.add(name);
     for (const name of this.table.namesOf(document.uri)) this.stale.add(name);
+    if (this.offices.setDocument(document)) this.officesChanged = true;
   }
 
   deleteDocument(uri: string): void {
@@ -68,7 +76,7 @@ export class PersonResolver {
 
   /** True when a change waits for `flush`. */
   get pending(): boolean {
-    return this.everything || this.dirty.size > 0 || this.stale.size > 0 || this.deleted.size > 0;
+    return this.everything || this.officesChanged || this.dirty.size > 0 || this.stale.size > 0 || this.deleted.size > 0;
   }
 
   /**
@@ -78,7 +86,10 @@ export class PersonResolver {
   flush(): Set<string> {
     const touched = new Set<string>();
     if (!this.pending) return touched;
-    for (const uri of this.deleted) for (const name of this.table.deleteDocument(uri)) this.dirty.add(name);
+    for (const uri of this.deleted) {
+      for (const name of this.table.deleteDocument(uri)) this.dirty.add(name);
+      this.offices.deleteDocument(uri);
+    }
     this.deleted.clear();
     const start = this.everything ? [...this.table.names()] : [...this.dirty];
     this.everything = false;
@@ -115,6 +126,16 @@ export class PersonResolver {
     for (const [name, byGroup] of people.perDocument) this.perDocument.set(name, byGroup);
     for (const name of this.stale) for (const id of this.identitiesOfName(name)) touched.add(id);
     this.stale.clear();
+    // Office holders last: who a titled name is comes from the people just resolved. Settled whole each time
+    // (a few hundred documents); only holders whose documents changed are touched.
+    this.officesChanged = false;
+    for (const id of this.offices.decide((name, uri) => {
+      const id = this.nameIdentityOf(name, uri);
+      return this.identities.get(id)?.hidden ? undefined : id;
+    })) touched.add(id);
+    this.officeExtras = this.offices.byHolder();
+    this.views.clear();
+    for (const id of touched) this.namesCache.delete(id);
     return touched;
   }
 
@@ -150,8 +171,24 @@ export class PersonResolver {
     return region;
   }
 
-  /** The person a name stands for in a document; without a document, the person it most often stands for. */
+  /**
+   * The person a name stands for in a document; without a document, the person it most often stands for. An
+   * office's title given as a document's speaker ("President") is whoever held the office on its date.
+   */
   identityOf(name: string, uri?: string): string {
+    if (uri !== undefined) {
+      const holding = this.offices.holdingOf(name, uri);
+      if (holding) return holding.holder;
+    }
+    return this.nameIdentityOf(name, uri);
+  }
+
+  /** Who held the office a document's speaker names on its date, and why; undefined if it is no office or unclear. */
+  officeHolding(name: string, uri: string): OfficeHolding | undefined {
+    return this.offices.holdingOf(name, uri);
+  }
+
+  private nameIdentityOf(name: string, uri?: string): string {
     const whole = this.whole.get(name);
     if (whole !== undefined) return whole;
     const perDocument = this.perDocument.get(name);
@@ -166,6 +203,10 @@ export class PersonResolver {
 
   /** Every person a written name stands for somewhere, most documents first. */
   identitiesOfName(name: string): string[] {
+    if (officeOfName(name)) {
+      const holders = this.offices.holdersOfName(name);
+      if (holders.length) return holders;
+    }
     const whole = this.whole.get(name);
     if (whole !== undefined) return [whole];
     const perDocument = this.perDocument.get(name);
@@ -182,11 +223,48 @@ export class PersonResolver {
   }
 
   identity(id: string): Identity | undefined {
-    return this.identities.get(id);
+    const base = this.identities.get(id);
+    const extra = this.officeExtras.get(id);
+    if (!base || !extra) return base;
+    let view = this.views.get(id);
+    if (!view) this.views.set(id, (view = this.withOffices(base, extra)));
+    return view;
   }
 
-  all(): IterableIterator<Identity> {
-    return this.identities.values();
+  *all(): IterableIterator<Identity> {
+    for (const id of this.identities.keys()) yield this.identity(id)!;
+  }
+
+  /**
+   * A person with the documents whose speaker is an office they held then: those documents are theirs (a
+   * partial name), counted once with the documents their names already give, and each office's reason.
+   */
+  private withOffices(base: Identity, extra: { partial: Map<string, Set<string>>; merges: Merge[] }): Identity {
+    const partial = new Map<string, ReadonlySet<string>>(base.partial);
+    let quotes = base.quotes, added = 0;
+    for (const [name, uris] of extra.partial) {
+      partial.set(name, uris);
+      const entry = this.table.get(name);
+      for (const uri of uris) {
+        quotes += entry?.documents.get(uri)?.quotes ?? 0;
+        if (!this.table.namesOf(uri).some(other => other !== name && this.nameIdentityOf(other, uri) === base.id)) added++;
+      }
+    }
+    let documents: number | undefined;
+    return {
+      id: base.id,
+      names: base.names,
+      partial,
+      merges: [...base.merges, ...extra.merges],
+      hidden: base.hidden,
+      ...(base.notPerson ? { notPerson: base.notPerson } : {}),
+      extraAliases: base.extraAliases,
+      extraRoles: base.extraRoles,
+      get documents() {
+        return (documents ??= base.documents + added);
+      },
+      quotes,
+    };
   }
 
   /** Names known to the corpus that fold to the same key as this one ("EL-SISI" → "El-Sisi"). */
@@ -198,7 +276,7 @@ export class PersonResolver {
   namesOf(id: string): readonly string[] {
     let names = this.namesCache.get(id);
     if (!names) {
-      const identity = this.identities.get(id);
+      const identity = this.identity(id);
       names = identity ? [...new Set([identity.id, ...identity.names, ...identity.partial.keys(), ...identity.extraAliases])] : [id];
       this.namesCache.set(id, names);
     }

@@ -1,0 +1,297 @@
+/**
+ * Speakers named only by office ("Presidential Message on …", "Statement from the Press Secretary"): the office
+ * words extraction may give as a document's speaker, and who held the office on the document's date, learned
+ * from the corpus itself. Nothing here lists office holders: the holder is whoever the documents of the same
+ * folder, nearest in time, title with the office ("Press Secretary Karine Jean-Pierre", "President Biden"),
+ * when one person has a clear majority of those mentions; otherwise the speaker stays unknown.
+ */
+import type { StatementDocument } from '../model';
+import type { Merge } from './identity';
+
+/** An office that may stand alone as a speaker, and the role titles that name its holder. */
+interface Office {
+  /** As extraction writes the speaker ("Press Secretary"), and as explanations name the office. */
+  readonly title: string;
+  /** A role title (lower case) that says the person holds this office. */
+  readonly role: RegExp;
+}
+
+const US = '(?:(?:u\\.s\\.|us|united states|american|the) )?';
+const OF_US = '(?: of the united states(?: of america)?)?';
+
+/**
+ * Offices whose bare title names one person at a time in the corpus's collections. "Secretary" alone is the
+ * Secretary of State in State Department releases; elsewhere its titled mentions are split among many
+ * secretaries, so the majority rule leaves it unknown.
+ */
+export const OFFICES: readonly Office[] = [
+  { title: 'President', role: new RegExp(`^${US}president${OF_US}$`) },
+  { title: 'Vice President', role: new RegExp(`^${US}vice[- ]president${OF_US}$`) },
+  { title: 'First Lady', role: new RegExp(`^${US}first lady${OF_US}$`) },
+  { title: 'Second Gentleman', role: new RegExp(`^${US}second gentleman${OF_US}$`) },
+  { title: 'Second Lady', role: new RegExp(`^${US}second lady${OF_US}$`) },
+  { title: 'Press Secretary', role: /^(?:the )?(?:white house )?press secretary$/ },
+  { title: 'Secretary of State', role: new RegExp(`^${US}secretary of state$`) },
+  { title: 'Secretary', role: new RegExp(`^${US}secretary(?: of state)?$`) },
+  { title: 'Secretary-General', role: /^(?:the )?(?:(?:un|u\.n\.|united nations) )?secretary[- ]general(?: of the united nations)?$/ },
+];
+
+const BY_TITLE = new Map(OFFICES.map(office => [office.title.toLowerCase(), office]));
+
+/** The office a speaker's name is, when the name is only an office's title ("President", "The Second Gentleman"). */
+export function officeOfName(name: string): Office | undefined {
+  return BY_TITLE.get(name.toLowerCase().replace(/^the\s+/, '').replace(/\s+/g, ' ').trim());
+}
+
+/** Titled mentions wanted before deciding: the nearest documents are read until this many are found. */
+const WANTED_MENTIONS = 40;
+/** No mention further than this from the date counts. */
+const MAX_DAYS = 120;
+/** The holder needs at least this many mentions, this share of them, and this many times the runner-up's. */
+const MIN_MENTIONS = 5;
+const MIN_SHARE = 0.5;
+const MIN_LEAD = 3;
+
+/** Who held an office on one document's date, and why. */
+export interface OfficeHolding {
+  readonly holder: string;
+  readonly office: string;
+  readonly date: string;
+  /** Mentions of the holder, of anyone titled so, and the dates they span. */
+  readonly mentions: number;
+  readonly total: number;
+  readonly from: string;
+  readonly to: string;
+  /** "Press Secretary on 2023-05-02, from 14 of 15 titled mentions between 2023-04-20 and 2023-05-09". */
+  readonly why: string;
+}
+
+/** One document titling a person with an office. */
+interface Mention {
+  readonly day: number;
+  readonly date: string;
+  readonly uri: string;
+  readonly name: string;
+}
+
+/** One document whose speaker is an office's title. */
+interface OfficeSpeaker {
+  readonly name: string;
+  readonly office: Office;
+  readonly collection: string;
+  readonly day: number;
+  readonly date: string;
+}
+
+/**
+ * The titled mentions of each office per collection (a document's folder), kept sorted by date as documents
+ * come and go, and the documents whose speaker is an office. `decide` settles every office speaker again; it
+ * reads a few dozen mentions for each, so it runs whole after any change (about 250 documents on
+ * ../shared/corpora), with the decision of one collection, office and day shared by its documents.
+ */
+export class OfficeHolders {
+  /** `collection|office title` → mentions sorted by day. */
+  private readonly mentions = new Map<string, Mention[]>();
+  /** uri → what the document gave: its mentions (by key) and its office speakers. */
+  private readonly byDocument = new Map<string, { keys: string[]; mentions: Mention[]; speakers: OfficeSpeaker[]; signature: string }>();
+  /** uri → (written name → holding), from the last `decide`. */
+  private holdings = new Map<string, Map<string, OfficeHolding>>();
+
+  /** Takes a document in place of what it said before; true if its mentions or office speakers changed. */
+  setDocument(document: StatementDocument): boolean {
+    const uri = document.uri;
+    const date = document.date.value;
+    const day = date ? dayNumber(date) : NaN;
+    const collection = collectionOf(uri);
+    const keys: string[] = [], mentions: Mention[] = [], speakers: OfficeSpeaker[] = [];
+    if (date && !Number.isNaN(day)) {
+      for (const person of document.people) {
+        if (officeOfName(person.name)) continue;
+        for (const office of OFFICES) {
+          if (!person.roles.some(role => office.role.test(role.title.toLowerCase()))) continue;
+          keys.push(`${collection}|${office.title}`);
+          mentions.push({ day, date, uri, name: person.name });
+        }
+      }
+      for (const name of new Set(document.speakers.value)) {
+        const office = officeOfName(name);
+        if (office) speakers.push({ name, office, collection, day, date });
+      }
+    }
+    const signature = `${date}|${keys.map((key, i) => `${key}:${mentions[i].name}`).join(',')}|${speakers.map(s => s.name).join(',')}`;
+    const before = this.byDocument.get(uri);
+    if (before?.signature === signature) return false;
+    this.deleteDocument(uri);
+    if (keys.length === 0 && speakers.length === 0) return before !== undefined;
+    for (let i = 0; i < keys.length; i++) insertSorted(this.listOf(keys[i]), mentions[i]);
+    this.byDocument.set(uri, { keys, mentions, speakers, signature });
+    return true;
+  }
+
+  /** Forgets a document; true if it gave mentions or office speakers. */
+  deleteDocument(uri: string): boolean {
+    const known = this.byDocument.get(uri);
+    if (!known) return false;
+    for (let i = 0; i < known.keys.length; i++) {
+      const list = this.mentions.get(known.keys[i]);
+      if (!list) continue;
+      const at = list.indexOf(known.mentions[i]);
+      if (at >= 0) list.splice(at, 1);
+      if (list.length === 0) this.mentions.delete(known.keys[i]);
+    }
+    this.byDocument.delete(uri);
+    return true;
+  }
+
+  /**
+   * Settles every office speaker again, `identityOf` saying who a titled name is in its document (and undefined
+   * for no one: a hidden name); returns the holders whose documents changed.
+   */
+  decide(identityOf: (name: string, uri: string) => string | undefined): Set<string> {
+    const before = this.holdings;
+    const after = new Map<string, Map<string, OfficeHolding>>();
+    const shared = new Map<string, OfficeHolding | null>();
+    for (const [uri, { speakers }] of this.byDocument) {
+      for (const speaker of speakers) {
+        const key = `${speaker.collection}|${speaker.office.title}|${speaker.day}`;
+        let holding = shared.get(key);
+        if (holding === undefined) shared.set(key, (holding = this.holdingOn(speaker, identityOf) ?? null));
+        if (!holding) continue;
+        let byName = after.get(uri);
+        if (!byName) after.set(uri, (byName = new Map<string, OfficeHolding>()));
+        byName.set(speaker.name, holding);
+      }
+    }
+    const changed = new Set<string>();
+    for (const uri of new Set([...before.keys(), ...after.keys()])) {
+      const was = before.get(uri), now = after.get(uri);
+      for (const name of new Set([...(was?.keys() ?? []), ...(now?.keys() ?? [])])) {
+        const a = was?.get(name), b = now?.get(name);
+        if (a?.holder === b?.holder && a?.why === b?.why) continue;
+        if (a) changed.add(a.holder);
+        if (b) changed.add(b.holder);
+      }
+    }
+    this.holdings = after;
+    return changed;
+  }
+
+  /** Who held the office a document's speaker names, on its date; undefined when the corpus does not say clearly. */
+  holdingOf(name: string, uri: string): OfficeHolding | undefined {
+    return this.holdings.get(uri)?.get(name);
+  }
+
+  /** Every holder a written office name stands for somewhere, most documents first. */
+  holdersOfName(name: string): string[] {
+    const counts = new Map<string, number>();
+    for (const byName of this.holdings.values()) {
+      const holding = byName.get(name);
+      if (holding) counts.set(holding.holder, (counts.get(holding.holder) ?? 0) + 1);
+    }
+    return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([id]) => id);
+  }
+
+  /** Per holder: the office names they stand for, in which documents, and why (one merge per office name). */
+  byHolder(): Map<string, { partial: Map<string, Set<string>>; merges: Merge[] }> {
+    const found = new Map<string, { partial: Map<string, Set<string>>; holdings: Map<string, OfficeHolding[]> }>();
+    for (const [uri, byName] of this.holdings) {
+      for (const [name, holding] of byName) {
+        let entry = found.get(holding.holder);
+        if (!entry) found.set(holding.holder, (entry = { partial: new Map(), holdings: new Map() }));
+        let uris = entry.partial.get(name);
+        if (!uris) entry.partial.set(name, (uris = new Set()));
+        uris.add(uri);
+        entry.holdings.set(name, [...(entry.holdings.get(name) ?? []), holding]);
+      }
+    }
+    const result = new Map<string, { partial: Map<string, Set<string>>; merges: Merge[] }>();
+    for (const [holder, { partial, holdings }] of found) {
+      const merges: Merge[] = [];
+      for (const [name, list] of holdings) {
+        const documents = partial.get(name)!.size;
+        list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+        const first = list[0], last = list[list.length - 1];
+        const span = first.date === last.date ? `on ${first.date}` : `from ${first.date} to ${last.date}`;
+        merges.push({ name, reason: 'office on the date', documents, why: `${first.office} ${span} in ${documents} document${documents === 1 ? '' : 's'}, each from the titled mentions of the nearest documents (latest: ${last.why})` });
+      }
+      result.set(holder, { partial, merges });
+    }
+    return result;
+  }
+
+  private listOf(key: string): Mention[] {
+    let list = this.mentions.get(key);
+    if (!list) this.mentions.set(key, (list = []));
+    return list;
+  }
+
+  /**
+   * The nearest titled mentions of the office in the speaker's collection, whole days at a time outward from
+   * its date, until enough are read; the holder is the person with a clear majority of them.
+   */
+  private holdingOn(speaker: OfficeSpeaker, identityOf: (name: string, uri: string) => string | undefined): OfficeHolding | undefined {
+    const list = this.mentions.get(`${speaker.collection}|${speaker.office.title}`);
+    if (!list || list.length === 0) return undefined;
+    let right = lowerBound(list, speaker.day), left = right - 1;
+    const counts = new Map<string, number>();
+    const seen = new Set<string>();
+    let total = 0, from = speaker.date, to = speaker.date;
+    const take = (mention: Mention) => {
+      const id = identityOf(mention.name, mention.uri);
+      // One mention per person and document, however many names of theirs it gives.
+      if (id === undefined || seen.has(`${mention.uri}|${id}`)) return;
+      seen.add(`${mention.uri}|${id}`);
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+      total++;
+      if (mention.date < from) from = mention.date;
+      if (mention.date > to) to = mention.date;
+    };
+    while (total < WANTED_MENTIONS) {
+      const leftGap = left >= 0 ? speaker.day - list[left].day : Infinity;
+      const rightGap = right < list.length ? list[right].day - speaker.day : Infinity;
+      const gap = Math.min(leftGap, rightGap);
+      if (gap > MAX_DAYS) break;
+      // Both sides at the same distance are read together, so neither side is favoured.
+      if (leftGap === gap) for (const day = list[left].day; left >= 0 && list[left].day === day; left--) take(list[left]);
+      if (rightGap === gap) for (const day = list[right].day; right < list.length && list[right].day === day; right++) take(list[right]);
+    }
+    const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    if (ranked.length === 0) return undefined;
+    const [holder, mentions] = ranked[0];
+    const second = ranked[1]?.[1] ?? 0;
+    if (mentions < MIN_MENTIONS || mentions < MIN_SHARE * total || mentions < MIN_LEAD * second) return undefined;
+    const why = `${speaker.office.title} on ${speaker.date}, from ${mentions} of ${total} titled mentions between ${from} and ${to}`;
+    return { holder, office: speaker.office.title, date: speaker.date, mentions, total, from, to, why };
+  }
+}
+
+/** The folder of a document: mentions count only within the collection the document belongs to. */
+function collectionOf(uri: string): string {
+  return uri.slice(0, uri.lastIndexOf('/') + 1);
+}
+
+/** Days since 1970 of an ISO date; a month or a year alone stands for its middle. */
+function dayNumber(date: string): number {
+  const [year, month, day] = date.split('-').map(Number);
+  return Math.floor(Date.UTC(year, (month ?? 7) - 1, day ?? (month ? 15 : 1)) / 86400000);
+}
+
+function lowerBound(list: readonly Mention[], day: number): number {
+  let low = 0, high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (list[middle].day < day) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+function insertSorted(list: Mention[], mention: Mention): void {
+  let low = 0, high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (list[middle].day <= mention.day) low = middle + 1;
+    else high = middle;
+  }
+  list.splice(low, 0, mention);
+}
