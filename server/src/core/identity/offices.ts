@@ -181,14 +181,14 @@ export class OfficeHolders {
     return this.holdings.get(uri)?.get(name);
   }
 
-  /** Every holder a written office name stands for somewhere, most documents first. */
-  holdersOfName(name: string): string[] {
-    const counts = new Map<string, number>();
-    for (const byName of this.holdings.values()) {
-      const holding = byName.get(name);
-      if (holding) counts.set(holding.holder, (counts.get(holding.holder) ?? 0) + 1);
-    }
-    return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([id]) => id);
+  /** Whether a document (as last set) has an office as a speaker. */
+  speaksAsOffice(uri: string): boolean {
+    return (this.byDocument.get(uri)?.speakers.length ?? 0) > 0;
+  }
+
+  /** The holders a document's office speakers were taken as, at the last `decide`. */
+  holdersOf(uri: string): string[] {
+    return [...(this.holdings.get(uri)?.values() ?? [])].map(holding => holding.holder);
   }
 
   /** Per holder: the office names they stand for, in which documents, and why (one merge per office name). */

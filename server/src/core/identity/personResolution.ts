@@ -24,7 +24,7 @@ import { resolveRegion } from './clustering';
 import type { Identity, Merge } from './identity';
 import { blocksOf, foldKey, groupOfKey, NameTable, titlesKey } from './nameTable';
 import { NO_RULES, type PeopleRules } from './peopleRules';
-import { officeOfName, OfficeHolders, type OfficeHolding } from './offices';
+import { OfficeHolders, type OfficeHolding } from './offices';
 
 export type { Identity, Merge, MergeReason } from './identity';
 
@@ -39,6 +39,8 @@ export class PersonResolver {
   /** Speakers named only by office, and who held the office on each document's date (offices.ts). */
   private readonly offices = new OfficeHolders();
   private officesChanged = false;
+  /** Documents spoken by an office that were set or deleted since the last flush. */
+  private readonly officeDocuments = new Set<string>();
   /** Identities with the office documents their person holds, made on first use after each flush. */
   private readonly views = new Map<string, Identity>();
   private officeExtras = new Map<string, { partial: Map<string, Set<string>>; merges: Merge[] }>();
@@ -62,11 +64,15 @@ export class PersonResolver {
     for (const name of this.table.namesOf(document.uri)) this.stale.add(name);
     for (const name of this.table.setDocument(document)) this.dirty.add(name);
     for (const name of this.table.namesOf(document.uri)) this.stale.add(name);
+    // A document spoken by an office: its holder's record (quotes, documents) changes with it, even when the
+    // holder stays the same.
     if (this.offices.setDocument(document)) this.officesChanged = true;
+    if (this.offices.speaksAsOffice(document.uri)) this.officeDocuments.add(document.uri);
   }
 
   deleteDocument(uri: string): void {
     this.deleted.add(uri);
+    if (this.offices.speaksAsOffice(uri)) this.officeDocuments.add(uri);
   }
 
   setRules(rules: PeopleRules): void {
@@ -76,7 +82,7 @@ export class PersonResolver {
 
   /** True when a change waits for `flush`. */
   get pending(): boolean {
-    return this.everything || this.officesChanged || this.dirty.size > 0 || this.stale.size > 0 || this.deleted.size > 0;
+    return this.everything || this.officesChanged || this.officeDocuments.size > 0 || this.dirty.size > 0 || this.stale.size > 0 || this.deleted.size > 0;
   }
 
   /**
@@ -129,10 +135,13 @@ export class PersonResolver {
     // Office holders last: who a titled name is comes from the people just resolved. Settled whole each time
     // (a few hundred documents); only holders whose documents changed are touched.
     this.officesChanged = false;
+    for (const uri of this.officeDocuments) for (const id of this.offices.holdersOf(uri)) touched.add(id);
     for (const id of this.offices.decide((name, uri) => {
       const id = this.nameIdentityOf(name, uri);
       return this.identities.get(id)?.hidden ? undefined : id;
     })) touched.add(id);
+    for (const uri of this.officeDocuments) for (const id of this.offices.holdersOf(uri)) touched.add(id);
+    this.officeDocuments.clear();
     this.officeExtras = this.offices.byHolder();
     this.views.clear();
     for (const id of touched) this.namesCache.delete(id);
@@ -203,10 +212,6 @@ export class PersonResolver {
 
   /** Every person a written name stands for somewhere, most documents first. */
   identitiesOfName(name: string): string[] {
-    if (officeOfName(name)) {
-      const holders = this.offices.holdersOfName(name);
-      if (holders.length) return holders;
-    }
     const whole = this.whole.get(name);
     if (whole !== undefined) return [whole];
     const perDocument = this.perDocument.get(name);
