@@ -3,6 +3,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { DidOpenTextDocumentNotification, HoverRequest, type Hover, type MarkupContent } from 'vscode-languageserver-protocol';
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { DocumentsRequest, PeopleRequest, SearchQuotesRequest } from '../../shared/protocol';
 import { initialize, startInProcess, type TestClient } from './serverHarness';
 
@@ -39,5 +42,16 @@ describe('speakers named only by office over LSP', () => {
     assert.ok(people[0].merges.some(merge => merge.reason === 'office on the date' && /^Press Secretary on 2023-04-23 in 1 document/.test(merge.why ?? '')), JSON.stringify(people[0].merges));
     const hits = await client.connection.sendRequest(SearchQuotesRequest, { query: 'speaker:wexford ferry service resumes' });
     assert.ok(hits.some(hit => hit.uri.endsWith('statement.md') && hit.speaker === 'Dana Wexford'), JSON.stringify(hits));
+  });
+
+  test('a hover on the office in the statement shows its holder on that date, and why', async () => {
+    const file = path.join(corpus, 'statement.md');
+    const uri = pathToFileURL(file).toString();
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text: readFileSync(file, 'utf8') } });
+    const hover = await client.connection.sendRequest<Hover | null>(HoverRequest.method, { textDocument: { uri }, position: { line: 1, character: 32 } });
+    assert.ok(hover, 'a card');
+    const value = (hover.contents as MarkupContent).value;
+    assert.match(value, /"Press Secretary" here is Dana Wexford, as Press Secretary: Press Secretary on 2023-04-23, from 6 of 6 titled mentions/);
+    assert.match(value, /\*\*Dana Wexford\*\*/);
   });
 });
