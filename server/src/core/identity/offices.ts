@@ -36,6 +36,9 @@ export const OFFICES: readonly Office[] = [
   { title: 'Secretary-General', role: /^(?:the )?(?:(?:un|u\.n\.|united nations) )?secretary[- ]general(?: of the united nations)?$/ },
 ];
 
+/** Role titles worth testing against OFFICES (most roles are not these offices). */
+const MAY_BE_OFFICE = /president|secretary|lady|gentleman/;
+
 const BY_TITLE = new Map(OFFICES.map(office => [office.title.toLowerCase(), office]));
 
 /** The office a speaker's name is, when the name is only an office's title ("President", "The Second Gentleman"). */
@@ -83,17 +86,36 @@ interface OfficeSpeaker {
   readonly date: string;
 }
 
+/** A decision for one collection, office and day, with what it read: re-made only when that changes. */
+interface Decision {
+  readonly holding: OfficeHolding | undefined;
+  /** The written names it read, whose identities it depends on. */
+  readonly names: ReadonlySet<string>;
+  /** How far from the day it read: a mention added or removed within it may change the decision. */
+  readonly reach: number;
+  readonly listKey: string;
+  readonly day: number;
+}
+
 /**
  * The titled mentions of each office per collection (a document's folder), kept sorted by date as documents
- * come and go, and the documents whose speaker is an office. `decide` settles every office speaker again; it
- * reads a few dozen mentions for each, so it runs whole after any change (about 250 documents on
- * ../shared/corpora), with the decision of one collection, office and day shared by its documents.
+ * come and go, and the documents whose speaker is an office. A decision is made once per collection, office and
+ * day, and kept until a mention within the days it read comes or goes or one of the names it read is resolved
+ * again: a one-file change re-decides only the few days it can move.
  */
 export class OfficeHolders {
   /** `collection|office title` → mentions sorted by day. */
   private readonly mentions = new Map<string, Mention[]>();
   /** uri → what the document gave: its mentions (by key) and its office speakers. */
   private readonly byDocument = new Map<string, { keys: string[]; mentions: Mention[]; speakers: OfficeSpeaker[]; signature: string }>();
+  /** uri → the document's office speakers, for documents that have some. */
+  private readonly speakersByDocument = new Map<string, OfficeSpeaker[]>();
+  /** Written name → how many office mentions use it. */
+  private readonly mentionedNames = new Map<string, number>();
+  /** `collection|office title|day` → the decision of that day. */
+  private readonly decisions = new Map<string, Decision>();
+  /** Mentions added or removed since the last `decide`, by list key: the days they fall on. */
+  private readonly changedDays = new Map<string, number[]>();
   /** uri → (written name → holding), from the last `decide`. */
   private holdings = new Map<string, Map<string, OfficeHolding>>();
 
@@ -107,10 +129,15 @@ export class OfficeHolders {
     if (date && !Number.isNaN(day)) {
       for (const person of document.people) {
         if (officeOfName(person.name)) continue;
-        for (const office of OFFICES) {
-          if (!person.roles.some(role => office.role.test(role.title.toLowerCase()))) continue;
-          keys.push(`${collection}|${office.title}`);
-          mentions.push({ day, date, uri, name: person.name });
+        for (const role of person.roles) {
+          const title = role.title.toLowerCase();
+          if (!MAY_BE_OFFICE.test(title)) continue;
+          for (const office of OFFICES) {
+            const key = `${collection}|${office.title}`;
+            if (!office.role.test(title) || mentions.some((mention, i) => keys[i] === key && mention.name === person.name)) continue;
+            keys.push(key);
+            mentions.push({ day, date, uri, name: person.name });
+          }
         }
       }
       for (const name of new Set(document.speakers.value)) {
@@ -118,13 +145,19 @@ export class OfficeHolders {
         if (office) speakers.push({ name, office, collection, day, date });
       }
     }
-    const signature = `${date}|${keys.map((key, i) => `${key}:${mentions[i].name}`).join(',')}|${speakers.map(s => s.name).join(',')}`;
     const before = this.byDocument.get(uri);
+    if (!before && keys.length === 0 && speakers.length === 0) return false;
+    const signature = `${date}|${keys.map((key, i) => `${key}:${mentions[i].name}`).join(',')}|${speakers.map(s => s.name).join(',')}`;
     if (before?.signature === signature) return false;
     this.deleteDocument(uri);
     if (keys.length === 0 && speakers.length === 0) return before !== undefined;
-    for (let i = 0; i < keys.length; i++) insertSorted(this.listOf(keys[i]), mentions[i]);
+    for (let i = 0; i < keys.length; i++) {
+      insertSorted(this.listOf(keys[i]), mentions[i]);
+      this.noteChange(keys[i], mentions[i].day);
+      this.mentionedNames.set(mentions[i].name, (this.mentionedNames.get(mentions[i].name) ?? 0) + 1);
+    }
     this.byDocument.set(uri, { keys, mentions, speakers, signature });
+    if (speakers.length) this.speakersByDocument.set(uri, speakers);
     return true;
   }
 
@@ -138,36 +171,59 @@ export class OfficeHolders {
       const at = list.indexOf(known.mentions[i]);
       if (at >= 0) list.splice(at, 1);
       if (list.length === 0) this.mentions.delete(known.keys[i]);
+      this.noteChange(known.keys[i], known.mentions[i].day);
+      const name = known.mentions[i].name, count = (this.mentionedNames.get(name) ?? 0) - 1;
+      if (count > 0) this.mentionedNames.set(name, count);
+      else this.mentionedNames.delete(name);
     }
     this.byDocument.delete(uri);
+    this.speakersByDocument.delete(uri);
     return true;
   }
 
+  /** Whether a document (as last set) has an office as a speaker. */
+  speaksAsOffice(uri: string): boolean {
+    return this.speakersByDocument.has(uri);
+  }
+
+  /** The holders a document's office speakers were taken as, at the last `decide`. */
+  holdersOf(uri: string): string[] {
+    return [...(this.holdings.get(uri)?.values() ?? [])].map(holding => holding.holder);
+  }
+
   /**
-   * Settles every office speaker again, `identityOf` saying who a titled name is in its document (and undefined
-   * for no one: a hidden name); returns the holders whose documents changed.
+   * Settles the office speakers again, `identityOf` saying who a titled name is in its document (undefined for
+   * no one: a hidden name). `resolved` are the mentioned names that stand for someone else since the last call
+   * ('all' after a whole resolution): only days that read one of them, or that a changed mention falls within,
+   * are decided again. Returns the holders whose documents changed.
    */
-  decide(identityOf: (name: string, uri: string) => string | undefined): Set<string> {
+  decide(identityOf: (name: string, uri: string) => string | undefined, resolved: ReadonlySet<string> | 'all'): Set<string> {
+    for (const [key, decision] of this.decisions) {
+      if (resolved === 'all' || this.touches(decision, resolved)) this.decisions.delete(key);
+    }
+    this.changedDays.clear();
     const before = this.holdings;
     const after = new Map<string, Map<string, OfficeHolding>>();
-    const shared = new Map<string, OfficeHolding | null>();
-    for (const [uri, { speakers }] of this.byDocument) {
+    const wanted = new Set<string>();
+    for (const [uri, speakers] of this.speakersByDocument) {
       for (const speaker of speakers) {
         const key = `${speaker.collection}|${speaker.office.title}|${speaker.day}`;
-        let holding = shared.get(key);
-        if (holding === undefined) shared.set(key, (holding = this.holdingOn(speaker, identityOf) ?? null));
-        if (!holding) continue;
+        wanted.add(key);
+        let decision = this.decisions.get(key);
+        if (!decision) this.decisions.set(key, (decision = this.decisionOn(speaker, identityOf)));
+        if (!decision.holding) continue;
         let byName = after.get(uri);
         if (!byName) after.set(uri, (byName = new Map<string, OfficeHolding>()));
-        byName.set(speaker.name, holding);
+        byName.set(speaker.name, decision.holding);
       }
     }
+    for (const key of this.decisions.keys()) if (!wanted.has(key)) this.decisions.delete(key);
     const changed = new Set<string>();
     for (const uri of new Set([...before.keys(), ...after.keys()])) {
       const was = before.get(uri), now = after.get(uri);
       for (const name of new Set([...(was?.keys() ?? []), ...(now?.keys() ?? [])])) {
         const a = was?.get(name), b = now?.get(name);
-        if (a?.holder === b?.holder && a?.why === b?.why) continue;
+        if (a === b) continue;
         if (a) changed.add(a.holder);
         if (b) changed.add(b.holder);
       }
@@ -179,16 +235,6 @@ export class OfficeHolders {
   /** Who held the office a document's speaker names, on its date; undefined when the corpus does not say clearly. */
   holdingOf(name: string, uri: string): OfficeHolding | undefined {
     return this.holdings.get(uri)?.get(name);
-  }
-
-  /** Whether a document (as last set) has an office as a speaker. */
-  speaksAsOffice(uri: string): boolean {
-    return (this.byDocument.get(uri)?.speakers.length ?? 0) > 0;
-  }
-
-  /** The holders a document's office speakers were taken as, at the last `decide`. */
-  holdersOf(uri: string): string[] {
-    return [...(this.holdings.get(uri)?.values() ?? [])].map(holding => holding.holder);
   }
 
   /** Per holder: the office names they stand for, in which documents, and why (one merge per office name). */
@@ -219,6 +265,24 @@ export class OfficeHolders {
     return result;
   }
 
+  private noteChange(listKey: string, day: number): void {
+    const days = this.changedDays.get(listKey);
+    if (days) days.push(day);
+    else this.changedDays.set(listKey, [day]);
+  }
+
+  /** Whether a decision may change: a mention came or went within its reach, or a name it read stands for someone else now. */
+  private touches(decision: Decision, changed: ReadonlySet<string>): boolean {
+    for (const day of this.changedDays.get(decision.listKey) ?? []) if (Math.abs(day - decision.day) <= decision.reach) return true;
+    for (const name of decision.names) if (changed.has(name)) return true;
+    return false;
+  }
+
+  /** Whether some office mention is written with this name (its resolution matters to the decisions). */
+  isMentioned(name: string): boolean {
+    return this.mentionedNames.has(name);
+  }
+
   private listOf(key: string): Mention[] {
     let list = this.mentions.get(key);
     if (!list) this.mentions.set(key, (list = []));
@@ -229,18 +293,25 @@ export class OfficeHolders {
    * The nearest titled mentions of the office in the speaker's collection, whole days at a time outward from
    * its date, until enough are read; the holder is the person with a clear majority of them.
    */
-  private holdingOn(speaker: OfficeSpeaker, identityOf: (name: string, uri: string) => string | undefined): OfficeHolding | undefined {
-    const list = this.mentions.get(`${speaker.collection}|${speaker.office.title}`);
-    if (!list || list.length === 0) return undefined;
+  private decisionOn(speaker: OfficeSpeaker, identityOf: (name: string, uri: string) => string | undefined): Decision {
+    const listKey = `${speaker.collection}|${speaker.office.title}`;
+    const list = this.mentions.get(listKey) ?? [];
+    const names = new Set<string>();
     let right = lowerBound(list, speaker.day), left = right - 1;
     const counts = new Map<string, number>();
-    const seen = new Set<string>();
-    let total = 0, from = speaker.date, to = speaker.date;
+    // A document's mentions lie side by side in the list (they share its day and are inserted together).
+    let lastUri = '', idsOfLast: string[] = [];
+    let total = 0, reach = MAX_DAYS, from = speaker.date, to = speaker.date;
     const take = (mention: Mention) => {
+      names.add(mention.name);
       const id = identityOf(mention.name, mention.uri);
+      if (mention.uri !== lastUri) {
+        lastUri = mention.uri;
+        idsOfLast = [];
+      }
       // One mention per person and document, however many names of theirs it gives.
-      if (id === undefined || seen.has(`${mention.uri}|${id}`)) return;
-      seen.add(`${mention.uri}|${id}`);
+      if (id === undefined || idsOfLast.includes(id)) return;
+      idsOfLast.push(id);
       counts.set(id, (counts.get(id) ?? 0) + 1);
       total++;
       if (mention.date < from) from = mention.date;
@@ -254,14 +325,16 @@ export class OfficeHolders {
       // Both sides at the same distance are read together, so neither side is favoured.
       if (leftGap === gap) for (const day = list[left].day; left >= 0 && list[left].day === day; left--) take(list[left]);
       if (rightGap === gap) for (const day = list[right].day; right < list.length && list[right].day === day; right++) take(list[right]);
+      if (total >= WANTED_MENTIONS) reach = gap;
     }
+    const decided = { names, reach, listKey, day: speaker.day };
     const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    if (ranked.length === 0) return undefined;
+    if (ranked.length === 0) return { ...decided, holding: undefined };
     const [holder, mentions] = ranked[0];
     const second = ranked[1]?.[1] ?? 0;
-    if (mentions < MIN_MENTIONS || mentions < MIN_SHARE * total || mentions < MIN_LEAD * second) return undefined;
+    if (mentions < MIN_MENTIONS || mentions < MIN_SHARE * total || mentions < MIN_LEAD * second) return { ...decided, holding: undefined };
     const why = `${speaker.office.title} on ${speaker.date}, from ${mentions} of ${total} titled mentions between ${from} and ${to}`;
-    return { holder, office: speaker.office.title, date: speaker.date, mentions, total, from, to, why };
+    return { ...decided, holding: { holder, office: speaker.office.title, date: speaker.date, mentions, total, from, to, why } };
   }
 }
 

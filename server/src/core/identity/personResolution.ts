@@ -97,11 +97,15 @@ export class PersonResolver {
       this.offices.deleteDocument(uri);
     }
     this.deleted.clear();
+    const wholeResolution = this.everything;
     const start = this.everything ? [...this.table.names()] : [...this.dirty];
     this.everything = false;
     this.dirty.clear();
     this.ruleGroupOf = this.ruleGroups();
     const region = this.regionOf(start);
+    // How the names office decisions read are resolved now: only those that come out otherwise unsettle them.
+    const watched = new Map<string, Resolution>();
+    if (!wholeResolution) for (const name of region) if (this.offices.isMentioned(name)) watched.set(name, this.resolutionOf(name));
     // Forget the region's identities, and names whose last document went.
     for (const name of region) {
       const id = this.whole.get(name);
@@ -132,20 +136,33 @@ export class PersonResolver {
     for (const [name, byGroup] of people.perDocument) this.perDocument.set(name, byGroup);
     for (const name of this.stale) for (const id of this.identitiesOfName(name)) touched.add(id);
     this.stale.clear();
-    // Office holders last: who a titled name is comes from the people just resolved. Settled whole each time
-    // (a few hundred documents); only holders whose documents changed are touched.
-    this.officesChanged = false;
-    for (const uri of this.officeDocuments) for (const id of this.offices.holdersOf(uri)) touched.add(id);
-    for (const id of this.offices.decide((name, uri) => {
-      const id = this.nameIdentityOf(name, uri);
-      return this.identities.get(id)?.hidden ? undefined : id;
-    })) touched.add(id);
-    for (const uri of this.officeDocuments) for (const id of this.offices.holdersOf(uri)) touched.add(id);
-    this.officeDocuments.clear();
-    this.officeExtras = this.offices.byHolder();
-    this.views.clear();
-    for (const id of touched) this.namesCache.delete(id);
+    // Office holders last: who a titled name is comes from the people just resolved. Only days whose mentions
+    // or names changed are decided again, and nothing when none did (most saves).
+    const changedNames = wholeResolution ? 'all' : changedResolutions(watched, name => this.resolutionOf(name));
+    if (this.officesChanged || this.officeDocuments.size > 0 || changedNames === 'all' || changedNames.size > 0) {
+      this.officesChanged = false;
+      for (const uri of this.officeDocuments) for (const id of this.offices.holdersOf(uri)) touched.add(id);
+      const holders = this.offices.decide((name, uri) => {
+        const id = this.nameIdentityOf(name, uri);
+        return this.identities.get(id)?.hidden ? undefined : id;
+      }, changedNames);
+      for (const id of holders) touched.add(id);
+      for (const uri of this.officeDocuments) for (const id of this.offices.holdersOf(uri)) touched.add(id);
+      this.officeDocuments.clear();
+      this.officeExtras = this.offices.byHolder();
+    }
+    for (const id of touched) {
+      this.namesCache.delete(id);
+      this.views.delete(id);
+    }
     return touched;
+  }
+
+  /** Who a name stands for, as office decisions read it: the whole person or the per-document map, and who is hidden. */
+  private resolutionOf(name: string): Resolution {
+    const whole = this.whole.get(name), perDocument = this.perDocument.get(name);
+    const ids = whole !== undefined ? [whole] : [...new Set(perDocument?.values() ?? [])];
+    return { whole, perDocument, hidden: ids.map(id => `${id}:${this.identities.get(id)?.hidden ?? false}`).join('|') };
   }
 
   /**
@@ -315,4 +332,28 @@ export class PersonResolver {
       return keys.some(k => keysA.has(k)) && keys.some(k => keysB.has(k));
     });
   }
+}
+
+/** How one name was resolved (see PersonResolver.resolutionOf). */
+interface Resolution {
+  readonly whole: string | undefined;
+  readonly perDocument: ReadonlyMap<string, string> | undefined;
+  readonly hidden: string;
+}
+
+/** The names whose resolution is not what it was. */
+function changedResolutions(before: ReadonlyMap<string, Resolution>, now: (name: string) => Resolution): Set<string> {
+  const changed = new Set<string>();
+  for (const [name, was] of before) {
+    const is = now(name);
+    if (was.whole !== is.whole || was.hidden !== is.hidden || !sameEntries(was.perDocument, is.perDocument)) changed.add(name);
+  }
+  return changed;
+}
+
+function sameEntries(a: ReadonlyMap<string, string> | undefined, b: ReadonlyMap<string, string> | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.size !== b.size) return false;
+  for (const [key, value] of a) if (b.get(key) !== value) return false;
+  return true;
 }
