@@ -37,7 +37,7 @@ describe('speakers named only by office', () => {
     const summary = summaryOf(index.get(uris['statement.md'])!, index);
     assert.deepEqual(summary.speakers, ['Dana Wexford']);
     assert.equal(summary.speakerOffices?.[0].office, 'Press Secretary');
-    assert.match(summary.speakerOffices[0].why, /^Press Secretary on 2023-04-25, from 8 of 8 titled mentions between 2023-04-20 and 2023-04-27$/);
+    assert.match(summary.speakerOffices[0].why, /^Press Secretary on 2023-04-25, from 8 of 8 documents titling someone so between 2023-04-20 and 2023-04-27$/);
     assert.equal(speakerLabel(summary, 'Dana Wexford'), 'Dana Wexford (as Press Secretary)');
     // The person listing counts the statement and says why; its words are theirs for `speaker:`.
     const [person] = index.people('wexford');
@@ -58,6 +58,17 @@ describe('speakers named only by office', () => {
     assert.deepEqual(summaryOf(index.get(uris['old.md'])!, index).speakers, ['Miriam Alder']);
     assert.deepEqual(summaryOf(index.get(uris['new.md'])!, index).speakers, ['Tomas Brennan']);
     assert.equal(index.canonicalName('President', uris['new.md']), 'Tomas Brennan');
+  });
+
+  test('a document titling many people with the office is one vote among them', async () => {
+    const guests = ['Ines Varga', 'Paolo Mendes', 'Keita Sato', 'Lars Holm', 'Amara Diallo', 'Nadia Petrova', 'Jonas Berg', 'Rosa Linde', 'Tariq Haddad', 'Elena Cruz', 'Mikko Salo', 'Farah Nasser'];
+    const { index, uris } = await corpus({
+      ...mentions('alder', '2021-03-01', 8, 'President', 'Miriam Alder'),
+      'summit.md': doc('2021-03-05', 'Leaders Invited to the Harbour Summit', `${guests.map(guest => `President ${guest}`).join(', ')} will attend the summit.`),
+      'message.md': doc('2021-03-05', 'Presidential Message on Arbor Day', 'Today we plant trees for our grandchildren.'),
+    });
+    assert.deepEqual(summaryOf(index.get(uris['message.md'])!, index).speakers, ['Miriam Alder']);
+    assert.match(summaryOf(index.get(uris['message.md'])!, index).speakerOffices![0].why, /from 8 of 9 documents/);
   });
 
   test('a change of the evidence changes the holder, file by file', async () => {

@@ -35,7 +35,7 @@ describe('speakers named only by office over LSP', () => {
     const summaries = await client.connection.sendRequest(DocumentsRequest, {});
     const statement = summaries.find(summary => summary.uri.endsWith('statement.md'))!;
     assert.deepEqual(statement.speakers, ['Dana Wexford']);
-    assert.deepEqual(statement.speakerOffices, [{ speaker: 'Dana Wexford', office: 'Press Secretary', why: 'Press Secretary on 2023-04-23, from 6 of 6 titled mentions between 2023-04-20 and 2023-04-25' }]);
+    assert.deepEqual(statement.speakerOffices, [{ speaker: 'Dana Wexford', office: 'Press Secretary', why: 'Press Secretary on 2023-04-23, from 6 of 6 documents titling someone so between 2023-04-20 and 2023-04-25' }]);
     assert.ok(summaries.filter(summary => !summary.uri.endsWith('statement.md')).every(summary => summary.speakerOffices === undefined));
     const { people } = await client.connection.sendRequest(PeopleRequest, { query: 'wexford' });
     assert.equal(people[0].documents, 7);
@@ -51,7 +51,7 @@ describe('speakers named only by office over LSP', () => {
     const hover = await client.connection.sendRequest<Hover | null>(HoverRequest.method, { textDocument: { uri }, position: { line: 1, character: 32 } });
     assert.ok(hover, 'a card');
     const value = (hover.contents as MarkupContent).value;
-    assert.match(value, /"Press Secretary" here is Dana Wexford, as Press Secretary: Press Secretary on 2023-04-23, from 6 of 6 titled mentions/);
+    assert.match(value, /"Press Secretary" here is Dana Wexford, as Press Secretary: Press Secretary on 2023-04-23, from 6 of 6 documents titling someone so/);
     assert.match(value, /\*\*Dana Wexford\*\*/);
   });
 });

@@ -46,12 +46,12 @@ export function officeOfName(name: string): Office | undefined {
   return BY_TITLE.get(name.toLowerCase().replace(/^the\s+/, '').replace(/\s+/g, ' ').trim());
 }
 
-/** Titled mentions wanted before deciding: the nearest documents are read until this many are found. */
-const WANTED_MENTIONS = 40;
+/** Documents titling someone with the office, wanted before deciding: the nearest are read until this many. */
+const WANTED_DOCUMENTS = 40;
 /** No mention further than this from the date counts. */
 const MAX_DAYS = 120;
-/** The holder needs at least this many mentions, this share of them, and this many times the runner-up's. */
-const MIN_MENTIONS = 5;
+/** The holder needs this many documents titling them, this share of the votes, and this many times the runner-up's. */
+const MIN_DOCUMENTS = 5;
 const MIN_SHARE = 0.5;
 const MIN_LEAD = 3;
 
@@ -60,12 +60,12 @@ export interface OfficeHolding {
   readonly holder: string;
   readonly office: string;
   readonly date: string;
-  /** Mentions of the holder, of anyone titled so, and the dates they span. */
+  /** Documents titling the holder with the office, documents read (titling anyone so), and the dates they span. */
   readonly mentions: number;
   readonly total: number;
   readonly from: string;
   readonly to: string;
-  /** "Press Secretary on 2023-05-02, from 14 of 15 titled mentions between 2023-04-20 and 2023-05-09". */
+  /** "Press Secretary on 2023-05-02, from 14 of 15 documents titling someone so between 2023-04-20 and 2023-05-09". */
   readonly why: string;
 }
 
@@ -258,7 +258,7 @@ export class OfficeHolders {
         list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
         const first = list[0], last = list[list.length - 1];
         const span = first.date === last.date ? `on ${first.date}` : `from ${first.date} to ${last.date}`;
-        merges.push({ name, reason: 'office on the date', documents, why: `${first.office} ${span} in ${documents} document${documents === 1 ? '' : 's'}, each from the titled mentions of the nearest documents (latest: ${last.why})` });
+        merges.push({ name, reason: 'office on the date', documents, why: `${first.office} ${span} in ${documents} document${documents === 1 ? '' : 's'}, each from the nearest documents titling someone so (latest: ${last.why})` });
       }
       result.set(holder, { partial, merges });
     }
@@ -290,34 +290,30 @@ export class OfficeHolders {
   }
 
   /**
-   * The nearest titled mentions of the office in the speaker's collection, whole days at a time outward from
-   * its date, until enough are read; the holder is the person with a clear majority of them.
+   * The documents nearest in time that title someone with the office, in the speaker's collection, whole days at
+   * a time outward from its date, until enough are read. Each document is one vote, shared among the people it
+   * titles so (a list of forty presidents invited to a summit is one vote, not forty); the holder is the person
+   * with a clear majority of the votes.
    */
   private decisionOn(speaker: OfficeSpeaker, identityOf: (name: string, uri: string) => string | undefined): Decision {
     const listKey = `${speaker.collection}|${speaker.office.title}`;
     const list = this.mentions.get(listKey) ?? [];
     const names = new Set<string>();
     let right = lowerBound(list, speaker.day), left = right - 1;
-    const counts = new Map<string, number>();
-    // A document's mentions lie side by side in the list (they share its day and are inserted together).
-    let lastUri = '', idsOfLast: string[] = [];
-    let total = 0, reach = MAX_DAYS, from = speaker.date, to = speaker.date;
+    /** uri → the people the document titles with the office. */
+    const byDocument = new Map<string, Set<string>>();
+    let reach = MAX_DAYS, from = speaker.date, to = speaker.date;
     const take = (mention: Mention) => {
       names.add(mention.name);
       const id = identityOf(mention.name, mention.uri);
-      if (mention.uri !== lastUri) {
-        lastUri = mention.uri;
-        idsOfLast = [];
-      }
-      // One mention per person and document, however many names of theirs it gives.
-      if (id === undefined || idsOfLast.includes(id)) return;
-      idsOfLast.push(id);
-      counts.set(id, (counts.get(id) ?? 0) + 1);
-      total++;
+      if (id === undefined) return;
+      let ids = byDocument.get(mention.uri);
+      if (!ids) byDocument.set(mention.uri, (ids = new Set()));
+      ids.add(id);
       if (mention.date < from) from = mention.date;
       if (mention.date > to) to = mention.date;
     };
-    while (total < WANTED_MENTIONS) {
+    while (byDocument.size < WANTED_DOCUMENTS) {
       const leftGap = left >= 0 ? speaker.day - list[left].day : Infinity;
       const rightGap = right < list.length ? list[right].day - speaker.day : Infinity;
       const gap = Math.min(leftGap, rightGap);
@@ -325,16 +321,23 @@ export class OfficeHolders {
       // Both sides at the same distance are read together, so neither side is favoured.
       if (leftGap === gap) for (const day = list[left].day; left >= 0 && list[left].day === day; left--) take(list[left]);
       if (rightGap === gap) for (const day = list[right].day; right < list.length && list[right].day === day; right++) take(list[right]);
-      if (total >= WANTED_MENTIONS) reach = gap;
+      if (byDocument.size >= WANTED_DOCUMENTS) reach = gap;
     }
     const decided = { names, reach, listKey, day: speaker.day };
-    const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const votes = new Map<string, number>(), documents = new Map<string, number>();
+    for (const ids of byDocument.values()) {
+      for (const id of ids) {
+        votes.set(id, (votes.get(id) ?? 0) + 1 / ids.size);
+        documents.set(id, (documents.get(id) ?? 0) + 1);
+      }
+    }
+    const ranked = [...votes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     if (ranked.length === 0) return { ...decided, holding: undefined };
-    const [holder, mentions] = ranked[0];
-    const second = ranked[1]?.[1] ?? 0;
-    if (mentions < MIN_MENTIONS || mentions < MIN_SHARE * total || mentions < MIN_LEAD * second) return { ...decided, holding: undefined };
-    const why = `${speaker.office.title} on ${speaker.date}, from ${mentions} of ${total} titled mentions between ${from} and ${to}`;
-    return { ...decided, holding: { holder, office: speaker.office.title, date: speaker.date, mentions, total, from, to, why } };
+    const [holder, vote] = ranked[0];
+    const second = ranked[1]?.[1] ?? 0, total = byDocument.size, titled = documents.get(holder)!;
+    if (titled < MIN_DOCUMENTS || vote < MIN_SHARE * total || vote < MIN_LEAD * second) return { ...decided, holding: undefined };
+    const why = `${speaker.office.title} on ${speaker.date}, from ${titled} of ${total} documents titling someone so between ${from} and ${to}`;
+    return { ...decided, holding: { holder, office: speaker.office.title, date: speaker.date, mentions: titled, total, from, to, why } };
   }
 }
 
