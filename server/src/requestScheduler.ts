@@ -26,20 +26,29 @@ export const HEAVY_METHODS: ReadonlySet<string> = new Set([
   'statementLens/people',
 ]);
 
+/**
+ * Requests that take tens of milliseconds, not one: a quote search. A writer waits for them, so they go before
+ * heavy work, but a hover or a definition asked meanwhile goes first, as a cheaper answer should.
+ */
+export const MEDIUM_METHODS: ReadonlySet<string> = new Set(['statementLens/searchQuotes']);
+
 type RequestId = RequestMessage['id'];
 
 /**
  * Heavy requests never hold up light ones. vscode-jsonrpc dispatches one message per event-loop turn, in
  * order; this sits in front of it (as its message strategy, and around the reader to see what is waiting) and
- * holds heavy requests back while any other message waits to be dispatched. A heavy handler gives way between
- * slices with `slice()`, which resumes it only when nothing lighter waits. Every other message keeps its order.
+ * holds heavy and medium requests back while any other message waits to be dispatched, then runs medium ones
+ * first. A heavy handler gives way between slices with `slice()`, which resumes it only when nothing lighter
+ * waits. Every other message keeps its order.
  */
 export class RequestScheduler {
   /** Messages read and not yet dispatched: requests by id, and a count of the rest. */
   private readonly waitingRequests = new Set<string>();
   private waitingOthers = 0;
+  /** Medium requests held back, in order: they run before any heavy step. */
+  private readonly medium: HeldRequest[] = [];
   /** Heavy requests held back, and heavy handlers waiting to go on, in order. */
-  private readonly heavy: { id?: RequestId; run(): void }[] = [];
+  private readonly heavy: HeldRequest[] = [];
   /** Background work (the search index's warm-up) waiting to go on: after every heavy step. */
   private readonly background: (() => void)[] = [];
   private pumping = false;
@@ -54,10 +63,11 @@ export class RequestScheduler {
       messageStrategy: {
         handleMessage: (message, next) => {
           this.dispatched(message);
-          if (Message.isRequest(message) && HEAVY_METHODS.has(message.method)) {
+          const queue = Message.isRequest(message) ? (HEAVY_METHODS.has(message.method) ? this.heavy : MEDIUM_METHODS.has(message.method) ? this.medium : undefined) : undefined;
+          if (Message.isRequest(message) && queue) {
             // Cancelled before it reached here (while in vscode-jsonrpc's queue): answered here, never run.
             if (this.cancelledEarly.delete(keyOf(message.id))) return this.answerCancelled(message.id);
-            this.heavy.push({ id: message.id, run: () => void next(message) });
+            queue.push({ id: message.id, run: () => void next(message) });
             this.pump();
             return;
           }
@@ -101,9 +111,10 @@ export class RequestScheduler {
       // A request held here is answered here; one still in vscode-jsonrpc's queue is remembered, so that a heavy
       // one is answered as cancelled when it reaches the strategy instead of being held and then run.
       if (this.waitingRequests.delete(keyOf(id))) this.cancelledEarly.add(keyOf(id));
-      const held = this.heavy.findIndex(item => item.id !== undefined && keyOf(item.id) === keyOf(id));
-      if (held !== -1) {
-        this.heavy.splice(held, 1);
+      for (const queue of [this.medium, this.heavy]) {
+        const held = queue.findIndex(item => item.id !== undefined && keyOf(item.id) === keyOf(id));
+        if (held === -1) continue;
+        queue.splice(held, 1);
         this.answerCancelled(id);
       }
       return;
@@ -124,14 +135,18 @@ export class RequestScheduler {
     else this.waitingOthers = Math.max(0, this.waitingOthers - 1);
   }
 
-  /** Runs the next heavy step on a later turn, once no other message waits (vscode-jsonrpc dispatches those). */
+  /**
+   * Runs the next held step on a later turn, once no other message waits (vscode-jsonrpc dispatches those):
+   * a medium request before a heavy step, a heavy step before background work.
+   */
   private pump(): void {
-    if (this.pumping || (this.heavy.length === 0 && this.background.length === 0)) return;
+    if (this.pumping || (this.medium.length === 0 && this.heavy.length === 0 && this.background.length === 0)) return;
     this.pumping = true;
     setImmediate(() => {
       this.pumping = false;
       if (this.othersWaiting) return this.pump();
-      if (this.heavy.length) this.heavy.shift()!.run();
+      if (this.medium.length) this.medium.shift()!.run();
+      else if (this.heavy.length) this.heavy.shift()!.run();
       else this.background.shift()?.();
       this.pump();
     });
@@ -142,6 +157,11 @@ export class RequestScheduler {
 export function idleOf(connection: Connection): () => Promise<void> {
   const scheduler = schedulers.get(connection);
   return scheduler ? () => scheduler.idle() : () => new Promise<void>(resolve => setImmediate(resolve));
+}
+
+interface HeldRequest {
+  readonly id?: RequestId;
+  run(): void;
 }
 
 const keyOf = (id: RequestId) => `${typeof id}:${String(id)}`;

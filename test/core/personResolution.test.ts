@@ -308,6 +308,15 @@ describe('what is not a person', () => {
     for (const name of ['Ohio-based Tarlow', 'Brenner Institute Of Farming Research', 'Drugmaker Corvane']) assert.equal(resolver.identity(resolver.identityOf(name))!.hidden, true, name);
     for (const name of ['Chris Van Hollen', 'Mohammed bin Salman']) assert.equal(resolver.identity(resolver.identityOf(name))!.hidden, false, name);
   });
+
+  test('a company\'s last word ("Sciences", "Industries", "Systems") is no person\'s; "Brands" may be', () => {
+    const resolver = resolve([
+      extracted('a', '2024-01-02', [{ name: 'Velta Sciences' }, { name: 'Orlin Industries' }, { name: 'Harbor Cove Systems' }], ['Velta Sciences']),
+      extracted('b', '2024-01-03', [{ name: 'Hal Brands', roles: ['historian'] }], ['Hal Brands']),
+    ]);
+    for (const name of ['Velta Sciences', 'Orlin Industries', 'Harbor Cove Systems']) assert.match(resolver.identity(resolver.identityOf(name))!.notPerson ?? '', /company/, name);
+    assert.equal(resolver.identity(resolver.identityOf('Hal Brands'))!.hidden, false);
+  });
 });
 
 /** A document whose text names people; each person's mentions are every place its name (or an alias) is written. */
@@ -385,6 +394,43 @@ describe('names the corpus uses as places, laws and companies', () => {
       written('f', '2025-01-07', 'Mira Tolson will expand on that, and her office will too.', [{ name: 'Mira Tolson' }]),
     ]);
     for (const name of ['Velmar Bikes', 'Orla Penn', 'Brisk Leaf Scientific']) assert.match(resolver.identity(resolver.identityOf(name))!.notPerson ?? '', /place, a law or a company/, name);
+    assert.equal(resolver.identity(resolver.identityOf('Mira Tolson'))!.hidden, false);
+  });
+
+  test('"X, one of the biggest drug companies" is a firm; "X, one of the largest producers of …" may be a person', () => {
+    const resolver = resolve([
+      written('a', '2025-05-02', 'Kestrel Vane, one of the biggest drug companies, cut prices.', [{ name: 'Kestrel Vane' }]),
+      written('b', '2025-05-03', 'Kestrel Vane, one of the largest drug makers, said it would cut prices.', [{ name: 'Kestrel Vane' }], ['Kestrel Vane']),
+      written('c', '2025-05-04', 'Kestrel Vane cut insulin prices again.', [{ name: 'Kestrel Vane' }]),
+      written('d', '2025-05-05', 'Police noted the arrest of Dario Fenn, one of the largest producers of fake pills.', [{ name: 'Dario Fenn' }]),
+      written('e', '2025-05-06', 'Dario Fenn, one of the largest producers of fake pills, was charged.', [{ name: 'Dario Fenn' }]),
+    ]);
+    assert.match(resolver.identity(resolver.identityOf('Kestrel Vane'))!.notPerson ?? '', /place, a law or a company/);
+    assert.equal(resolver.identity(resolver.identityOf('Dario Fenn'))!.hidden, false);
+  });
+
+  test('a name linked to a site named after it is an organisation\'s; a member\'s .gov site is not', () => {
+    const resolver = resolve([
+      written('a', '2025-06-02', 'A report from [Tarro Mills](https://www.tarromills.com/research) found that rates fell.', [{ name: 'Tarro Mills' }], ['Tarro Mills']),
+      written('b', '2025-06-03', '“Rates fell again,” Tarro Mills [stated](https://tarromills.com/data).', [{ name: 'Tarro Mills' }], ['Tarro Mills']),
+      written('c', '2025-06-04', 'Tarro Mills bought more loans this year.', [{ name: 'Tarro Mills' }]),
+      written('d', '2025-06-05', '“We will vote no,” said [Ines Varden](https://varden.house.gov/news).', [{ name: 'Ines Varden' }], ['Ines Varden']),
+      written('e', '2025-06-06', '“We will vote no again,” [Ines Varden](https://www.inesvarden.gov) said.', [{ name: 'Ines Varden' }], ['Ines Varden']),
+    ]);
+    assert.match(resolver.identity(resolver.identityOf('Tarro Mills'))!.notPerson ?? '', /place, a law or a company/);
+    assert.equal(resolver.identity(resolver.identityOf('Ines Varden'))!.hidden, false);
+  });
+
+  test('a defined term after a name makes it an institution, even where a quotation is credited to it', () => {
+    const resolver = resolve([
+      written('a', '2025-03-02', 'Rates on Senna Holt mortgages fell.', [{ name: 'Senna Holt' }]),
+      written('b', '2025-03-03', 'Buyers with Senna Holt loans were helped.', [{ name: 'Senna Holt' }]),
+      written('c', '2025-03-04', 'Both Senna Holt (the Enterprise) and the banks will buy loans.', [{ name: 'Senna Holt' }], ['Senna Holt']),
+      written('d', '2025-03-05', 'Senna Holt bought more loans this year.', [{ name: 'Senna Holt' }]),
+      written('e', '2025-03-06', 'Lenders sold loans to Senna Holt.', [{ name: 'Senna Holt' }]),
+      written('f', '2025-03-07', 'The council met. Mira Tolson (Chair) opened it.', [{ name: 'Mira Tolson' }], ['Mira Tolson']),
+    ]);
+    assert.match(resolver.identity(resolver.identityOf('Senna Holt'))!.notPerson ?? '', /place, a law or a company/);
     assert.equal(resolver.identity(resolver.identityOf('Mira Tolson'))!.hidden, false);
   });
 

@@ -516,6 +516,31 @@ describe('what a "said" reports', () => {
     assert.equal(document.quotes.find(q => q.kind === 'reported' && q.speaker === 'Liv Strand')?.text, 'her ministry would reopen the embassy in Lima');
     assert.ok(!document.quotes.some(q => q.text.startsWith('to the chancellor')), JSON.stringify(document.quotes));
   });
+
+  test('"X, the harbour chief, said" gives X the office; "X (D), the mayor\'s rival, urged …" is X\'s', () => {
+    const document = parse([
+      'Ivo Stenmark, the harbour chief, said the divers had found "no sign of any leak at all," and went home.',
+      'Councillor Dana Brisk (D), the rival of the mayor, called on Monday for publishing the logs, saying that sunlight "calms every port."',
+    ].join('\n\n'));
+    const ivo = document.people.find(p => p.name === 'Ivo Stenmark');
+    assert.deepEqual(ivo?.roles.map(r => r.title), ['harbour chief'], JSON.stringify(document.people));
+    assert.equal(document.quotes.find(q => q.text.startsWith('no sign'))?.speaker, 'Ivo Stenmark');
+    assert.equal(document.quotes.find(q => q.text.startsWith('no sign'))?.speakerKind, undefined, 'a person, not an organisation');
+    const urged = document.quotes.find(q => q.kind === 'reported' && q.text.includes('the logs'));
+    assert.deepEqual([urged?.speaker, urged?.speakerKind], ['Dana Brisk', undefined], JSON.stringify(document.quotes));
+  });
+
+  test('a long quotation inside the writer\'s clause is the reporting subject\'s, as a short one is', () => {
+    const document = parse('Ivo Stenmark, the harbour chief, said the divers found "no trace of oil along any part of the hull the tanker left at the old pier," and the crews went home.');
+    const quote = document.quotes.find(q => q.text.startsWith('no trace of oil'));
+    assert.deepEqual([quote?.speaker, quote?.kind], ['Ivo Stenmark', 'fragment'], JSON.stringify(document.quotes));
+  });
+
+  test('a quotation closed by a full stop after its own cue is not the next sentence\'s, whose cue reports on', () => {
+    const document = parse('Mayor Ana Roy said the harbour dig may start soon but added "money is the real worry here." Councillor Pat Kell argued the council ought to wait for the vote.');
+    assert.equal(document.quotes.find(q => q.text.startsWith('money is'))?.speaker, 'Ana Roy', JSON.stringify(document.quotes));
+    assert.equal(document.quotes.find(q => q.text.startsWith('the council ought'))?.speaker, 'Pat Kell');
+  });
 });
 
 describe('transcript excerpts inside a quotation', () => {

@@ -15,6 +15,12 @@ const ROLE_NOUNS = new Set(`member members counsel services service operator mot
   circuit advisory diversity electric information programs financial medical subject manager advocate investment economies emirates
   arabia angeles emerita emeritus under operating performing disaster gentleman innovation women scientist i'll i’ll h.r law
   baseball partner technology provisions science orange assistance`.split(/\s+/).filter(Boolean));
+/**
+ * Last words of companies' names, never of a person's: "Gilead Sciences", "Pratt Industries", "Cisco Systems".
+ * Not "Brands": Hal Brands is a historian.
+ */
+const COMPANY_TAILS = new Set(`sciences biosciences technologies industries therapeutics pharmaceuticals holdings networks labs
+  foods airlines solutions materials ventures capital systems motor`.split(/\s+/).filter(Boolean));
 /** "Americans", "Ukrainians": a people. */
 const isPeopleWord = (word: string) => /(?:an|ese|ish|ian)s$/.test(word) && (NON_PERSON_WORDS.has(word.slice(0, -1)) || /^(?:americans|africans|asians|europeans|latinos|hispanics|ukrainians|russians|israelis|palestinians|afghans|iraqis|iranians|mexicans|canadians|koreans|indians)$/.test(word));
 /** Words that open a sentence and never begin a name ("Well", "Right so"). */
@@ -101,6 +107,7 @@ export function notAPerson(entries: NameEntry[], partial: ReadonlyMap<string, Re
   // "Audience Member", "Senior Administration Official", "Black Americans": a role or a people, not a name.
   const lastWords = entries.map(entry => withoutSuffix(foldName(entry.name).split(/\s+/)).pop()!.replace(/[’']s$/, ''));
   if (lastWords.every(word => TRANSCRIPT_ROLES.has(word) || ROLE_NOUNS.has(word) || HEAD_WORDS.has(word) || NON_PERSON_WORDS.has(word) || isPeopleWord(word))) return 'a role, a people or a place, not a name';
+  if (lastWords.every(word => COMPANY_TAILS.has(word))) return 'the name of a company ("Gilead Sciences", "Pratt Industries")';
   // Judged on the full names when there are any: the bare "Siemens" of "Germany-based Siemens" shows nothing.
   const full = entries.filter(entry => entry.parts && entry.parts.given.length > 0);
   const tokens = (full.length ? full : entries).map(entry => foldName(entry.name).split(/\s+/));

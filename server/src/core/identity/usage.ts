@@ -27,9 +27,28 @@ const ITS_AFTER = /^\**\s*(?:\[[^\]]*\]\([^)]*\)|\p{Ll}+)(?:\s+\p{Ll}+){0,2}\s+i
  * last word among the second, makes both things' names.
  */
 const JOINED_HEAD = /^\**\s+(?:and|or|&)\s+((?:\**\p{Lu}[\p{L}.'’-]*\**\s+){1,3})(\p{Ll}+)/u;
+/**
+ * "X (the Enterprises)", "X (the “Quad”)": a defined term, as agreements and fact sheets name an institution.
+ * People get an office or a state there ("(Chair)", "(D-Ohio)"), not "the".
+ */
+const DEFINED_TERM = /^\s*\(\s*[“"]?the\s+[“"]?\p{Lu}/u;
+/**
+ * "[Acme Steel](https://www.acmesteel.com/…)", "Acme Steel [stated](https://acmesteel.com/…)": a name linked to a
+ * site named after it is an organisation's. Not a .gov site: members of Congress have "surname.house.gov".
+ */
+const LINK_HOST = /\]\(https?:\/\/(?:www\.)?([a-z0-9-]+)\.(?:com|org|net|co|io|biz)\b/i;
+const linksToItsOwnSite = (text: string, start: number, end: number) => {
+  const host = LINK_HOST.exec(text.slice(end, end + 60))?.[1];
+  return host !== undefined && host.toLowerCase() === text.slice(start, end).toLowerCase().replace(/[^a-z0-9]/g, '');
+};
 /** "X, Inc.": a company's suffix after a comma. */
 const COMPANY_SUFFIX = /^\**,\s*(?:inc|llc|corp|ltd|plc|l\.l\.c)\b/i;
 const THING_APPOSITION = /^[\s*_\]]*,\s+(?:a|an|the)\s+(?:[\p{L}’'-]+\s+){0,5}?(?:company|companies|firm|brand|maker|manufacturer|producer|supplier|retailer|startup|start-up|corporation|conglomerate|nonprofit|non-profit|organization|organisation|city|town|village|neighborhood|neighbourhood|region|province|district|community)\b/iu;
+/**
+ * "X, one of the world’s biggest drug companies": one of many firms. Not "one of the largest producers of
+ * fentanyl", which the corpus says of people.
+ */
+const ONE_OF_THE_FIRMS = /^[\s*_\]]*,\s+one of\s+(?:[\p{L}’'-]+\s+){0,5}?(?:compan(?:y|ies)|firms?|brands?|makers?|manufacturers?|corporations?|conglomerates?|organi[sz]ations?)\b/iu;
 /**
  * Words before a name that make it a place or a thing: "in X", "at X". People are rarely met so. Not "the X":
  * "the X interview" names a person, and "the X Act" is told by the word after.
@@ -76,7 +95,7 @@ export function usageOf(text: string, mentions: readonly Span[]): Usage {
     const next = /^(?:['’]s?)?[\s*_\]]*(,\s*)?([\p{L}.&'’-]+)/u.exec(after);
     // A sentence's full stop is no part of the word ("the X Act."); "Inc." is read as "inc".
     const comma = !!next?.[1], word = next?.[2]?.toLowerCase().replace(/\.$/, '') ?? '';
-    if (possessive && THING_NOUNS.has(word) || companyAfter(text, end, comma, word) || before === 'of' && THING_OWNERS.has(wordBefore(text, at)[0]) || shortNameOfOrganisation(text, start, end, before)) thing++;
+    if (possessive && THING_NOUNS.has(word) || DEFINED_TERM.test(after) || linksToItsOwnSite(text, start, end) || companyAfter(text, end, comma, word) || before === 'of' && THING_OWNERS.has(wordBefore(text, at)[0]) || shortNameOfOrganisation(text, start, end, before)) thing++;
     else if (PERSON_BEFORE.has(before) || possessive && PERSON_NOUNS.has(word) || before === 'of' && PERSON_NOUNS.has(wordBefore(text, at)[0]) || comma && word === 'who' && !/^\S*\s*,\s*who\s+(?:have|are|were)\b/.test(after) || !comma && !possessive && PERSON_AFTER.has(word) || /^,?\s*\([DRI]-/.test(after)) person++;
     else if (!comma && (THING_HEADS.has(word) || word === '&' && !/^\s*&\s*(?:mr|mrs|ms|dr|the)\b/i.test(after) || word === 'and' && /^\s*(?:and|&)\s+(?:co\b|company\b)/i.test(after))) thing++;
     else if (!possessive && THING_BEFORE.has(before)) thing++;
@@ -93,7 +112,7 @@ function companyAfter(text: string, end: number, comma: boolean, word: string): 
   const joins = word === 'and' || word === 'or' || word === '&';
   const wider = comma || joins || text.slice(end, end + 60).includes('its') ? text.slice(end, end + 60) : '';
   if (!wider) return false;
-  if (comma && (THING_APPOSITION.test(wider) || COMPANY_SUFFIX.test(wider)) || ITS_AFTER.test(wider)) return true;
+  if (comma && (THING_APPOSITION.test(wider) || ONE_OF_THE_FIRMS.test(wider) || COMPANY_SUFFIX.test(wider)) || ITS_AFTER.test(wider)) return true;
   const joined = joins ? JOINED_HEAD.exec(wider) : null;
   return !!joined && (THING_HEADS.has(joined[2]) || joined[1].split(/\s+/).some(word => THING_HEADS.has(word.replace(/\*/g, '').toLowerCase())));
 }

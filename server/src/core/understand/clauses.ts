@@ -193,7 +193,8 @@ export function appositiveSubject(tokens: Token[], context: SpeakerContext, text
     const length = verbLengthAt(tokens, v);
     if (!length) continue;
     if (!tokens[v].gap.includes(',')) return undefined; // the appositive closes with a comma right before the verb
-    const speaker = context.resolveSource(tokens.slice(0, comma), text) ?? context.resolveSource(tokens.slice(comma, v), text);
+    // "Attorney General Ana Ruiz (D), the governor's rival, called …": the party is no part of the name.
+    const speaker = context.resolveSource(withoutParentheses(tokens.slice(0, comma)), text) ?? context.resolveSource(tokens.slice(comma, v), text);
     if (!speaker) return undefined;
     let content = v + length;
     if (tokens[content]?.lower === 'that') content++;

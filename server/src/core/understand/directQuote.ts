@@ -67,7 +67,11 @@ export function directQuote(text: string, mark: MarkedSpan, sentence: Span, para
     const speaker = context.resolveSubject(name) ?? (looksLikePersonName(name) ? signed[1].trim() : undefined);
     if (speaker) return make(person(speaker));
   }
-  const after = cueAfter(afterTokens, context, text);
+  const beforeTokens = withoutParentheses(tokensBetween(tokens, mark.outer.start - CUE_WINDOW, mark.outer.start));
+  // `Mayor Roy said “the question is timing.” Kell said it was wrong`: a quotation closed by a full stop after
+  // a cue of its own ends that sentence, and the cue after it opens the next one.
+  const closedAfterItsCue = /\.$/.test(cleaned) && lastReportingClause(beforeTokens) !== undefined;
+  const after = closedAfterItsCue ? undefined : cueAfter(afterTokens, context, text);
   const cued = after !== undefined && /^\s*(?:[,—–-]\s*)?$/.test(text.slice(mark.outer.end, afterTokens[0]?.start ?? mark.outer.end).replace(/["”']/g, ''));
   if (continues && !(cued && after)) return continued();
   if (cued) {
@@ -79,7 +83,6 @@ export function directQuote(text: string, mark: MarkedSpan, sentence: Span, para
   }
 
   // Cue before the opening mark within the sentence: `He continued, "`, `Yang said: "`, `Le said that "`.
-  const beforeTokens = withoutParentheses(tokensBetween(tokens, mark.outer.start - CUE_WINDOW, mark.outer.start));
   const quoting = quotedSource(before, context);
   // "… a supplier who claimed he was owed money went unpaid, saying, “…”": a participle after a comma right before the marks
   // reports for the sentence's subject, whatever clause comes before it ("showing Clinton saying" does not).
@@ -114,6 +117,12 @@ export function directQuote(text: string, mark: MarkedSpan, sentence: Span, para
   if (!clause && adjacent && words > FRAGMENT_MAX_WORDS && beforeTokens.slice(-8).some((token, i, last) => isParticiple(token) && verbLengthAt(last, i) > 0)) {
     const speaker = sentenceSource(tokens, mark.outer.start, sentence, context, text);
     if (speaker) return make(speaker);
+  }
+  // "Stenmark, the harbour chief, said the divers found “no trace of oil along any part of the hull the tanker
+  // left at the old pier,” and …": a long quotation inside the writer's clause is the reporting subject's too, as a short one is above.
+  if (!clause && !adjacent && words > FRAGMENT_MAX_WORDS && /[\p{Ll}\d]\s*$/u.test(before) && !modifiesNoun(text, mark) && beforeTokens.some((_, i) => verbLengthAt(beforeTokens, i) > 0)) {
+    const speaker = sentenceSource(tokens, mark.outer.start, sentence, context, text);
+    if (speaker) return make(speaker, undefined, 'fragment');
   }
   // "The Secretary-General, in his annual review of the shipping lanes, observed: “…”": subject, aside, verb.
   if (!clause && adjacent && words >= MIN_QUOTE_WORDS) {

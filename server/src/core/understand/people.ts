@@ -199,9 +199,16 @@ function roleAfter(tokens: Token[], nameEnd: number, text: string): string | und
   // "Biden, but President Trump is …": a clause, not an apposition.
   if (ROLE_PHRASE_STOPS.has(next.lower) || next.lower === 'and' || next.lower === 'or') return undefined;
   let k = nameEnd;
-  while (k < tokens.length && k - nameEnd < 4 && (/^(?:the|a|an)$/i.test(tokens[k].text) || ROLE_MODIFIERS.has(tokens[k].lower) || /['’]s$/.test(tokens[k].text) || NON_PERSON_WORDS.has(tokens[k].lower) || isCapitalized(tokens[k].text) && !isRoleHead(tokens[k]))) k++;
+  // The office closes the apposition: "X, the chief, said", "X, the police chief, said". Only then is
+  // "chief" the head rather than a modifier ("the chief economist"), and a plain noun before it part of the
+  // office ("police"); adjectives and longer phrases ("the worst president in …") are no office.
+  const closesAt = (at: number) => tokens[at + 1] === undefined || /,/.test(tokens[at + 1].gap);
+  const nounBeforeHead = (at: number) => /^\p{Ll}+$/u.test(tokens[at].text) && !isRoleHead(tokens[at]) && /^(?:the|a|an)$/i.test(tokens[at - 1]?.text ?? '') && tokens[at + 1] !== undefined && isSpaceGap(tokens[at + 1].gap) && isRoleHead(tokens[at + 1]) && closesAt(at + 1);
+  const modifies = (at: number) => ROLE_MODIFIERS.has(tokens[at].lower) && !(isRoleHead(tokens[at]) && closesAt(at));
+  while (k < tokens.length && k - nameEnd < 4 && (/^(?:the|a|an)$/i.test(tokens[k].text) || modifies(k) || /['’]s$/.test(tokens[k].text) || NON_PERSON_WORDS.has(tokens[k].lower) || isCapitalized(tokens[k].text) && !isRoleHead(tokens[k]) || nounBeforeHead(k))) k++;
   if (k >= tokens.length || !isRoleHead(tokens[k])) return undefined;
-  if (tokens[k + 1] && REPORTING_VERB_SET.has(tokens[k + 1].lower)) return undefined;
+  // "Lund, the ambassador said": a new clause's subject. "Lund, the ambassador, said" is an apposition.
+  if (tokens[k + 1] && isSpaceGap(tokens[k + 1].gap) && REPORTING_VERB_SET.has(tokens[k + 1].lower)) return undefined;
   let end = k;
   while (end + 1 < tokens.length && end - nameEnd < 24 && !/[,;:()"“”]|[.!?]\s/.test(tokens[end + 1].gap) && !/\n\s*\n/.test(tokens[end + 1].gap)) end++;
   // A role ends before the verb of the clause ("..., the ambassador, said"; "..., the envoy who is …").
