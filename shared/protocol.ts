@@ -20,6 +20,13 @@ export interface DocumentSummary {
   partialDate?: string;
   /** Principal speakers, as resolved people (one name per person across spellings): whose statement it is. May be empty. */
   speakers: string[];
+  /**
+   * Speakers the document names only by office ("Presidential Message on …", "Statement from the Press
+   * Secretary"), resolved to who held the office on its date: `speaker` (one of `speakers`) as `office`, and
+   * why ("Press Secretary on 2023-05-02, from 14 of 15 titled mentions between 2023-04-20 and 2023-05-09").
+   * Absent when there are none.
+   */
+  speakerOffices?: { speaker: string; office: string; why: string }[];
   outlet: string | null;
   kind: DocumentKind;
   quoteCount: number;
@@ -69,7 +76,8 @@ export interface PersonSummary {
   documents: number;
   quotes: number;
   /** Why each name was counted as this person ("initials", "shared role", "people.yaml", "nearest in time"…). */
-  merges: { name: string; with?: string; reason: string; documents?: number }[];
+  /** Why each name is this person; `why` explains an office's title taken as its holder on a date (reason `office on the date`). */
+  merges: { name: string; with?: string; reason: string; documents?: number; why?: string }[];
 }
 
 /** A statement of the corpus found by search or by relatedness. */

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { escapeMarkdown } from '../../shared/markdown';
 import type { DocumentSummary, PersonSummary, QuoteDetail } from '../../shared/protocol';
 import { COMMANDS } from '../../shared/commands';
-import { childrenOf, dateLabel, documentRow, StatementTreeModel, UNDATED, UNKNOWN_SPEAKER, type SortMode, type StatementNode } from './statementTree';
+import { childrenOf, dateLabel, documentRow, speakerLabel, StatementTreeModel, UNDATED, UNKNOWN_SPEAKER, type SortMode, type StatementNode } from './statementTree';
 import type { StatementClient } from './statementClient';
 
 export type { SortMode, StatementNode } from './statementTree';
@@ -130,7 +130,8 @@ function documentTooltip(document: DocumentSummary): vscode.MarkdownString {
   tooltip.appendMarkdown(`**${escapeMarkdown(document.title ?? '')}**\n\n`);
   const row = (label: string, value: string, source: string) => tooltip.appendMarkdown(`${label}: ${escapeMarkdown(value)} _(from ${PROVENANCE[source] ?? source})_  \n`);
   row('Date', dateLabel(document), document.provenance.date);
-  row('Speakers', document.speakers.join(', ') || 'unknown', document.provenance.speakers);
+  row('Speakers', document.speakers.map(speaker => speakerLabel(document, speaker)).join(', ') || 'unknown', document.provenance.speakers);
+  for (const office of document.speakerOffices ?? []) tooltip.appendMarkdown(`_${escapeMarkdown(office.speaker)}: ${escapeMarkdown(office.why)}_  \n`);
   row('Outlet', document.outlet ?? 'unknown', document.provenance.outlet);
   tooltip.appendMarkdown(`Kind: ${document.kind} · ${document.quoteCount} quotes`);
   return tooltip;

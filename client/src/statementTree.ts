@@ -111,3 +111,12 @@ export function documentRow(document: DocumentSummary, speakerGroup?: string): {
   const lead = speakerGroup === undefined ? named || UNKNOWN_SPEAKER.toLowerCase() : named;
   return { label: [dateLabel(document), lead].filter(Boolean).join(' · '), description: document.title ?? '' };
 }
+
+/**
+ * A speaker as the tooltip names them: a holder taken from the office the document names ("Statement from the
+ * Press Secretary") says in which office, since the document is the office's statement as much as theirs.
+ */
+export function speakerLabel(document: DocumentSummary, speaker: string): string {
+  const office = document.speakerOffices?.find(entry => entry.speaker === speaker);
+  return office ? `${speaker} (as ${office.office})` : speaker;
+}

@@ -73,7 +73,12 @@ async function main(argv: string[]): Promise<number> {
     } else {
       for (const document of documents) {
         const summary = summaryOf(document, indexer.index);
-        console.log(`${(summary.date ?? summary.partialDate ?? 'undated').padEnd(10)}  ${(summary.speakers.join(', ') || '—').padEnd(28)}  ${summary.title}`);
+        // A holder taken from the office the document names says so: "Dana Wexford (as Press Secretary)".
+        const speakers = summary.speakers.map(speaker => {
+          const office = summary.speakerOffices?.find(entry => entry.speaker === speaker);
+          return office ? `${speaker} (as ${office.office})` : speaker;
+        });
+        console.log(`${(summary.date ?? summary.partialDate ?? 'undated').padEnd(10)}  ${(speakers.join(', ') || '—').padEnd(28)}  ${summary.title}`);
       }
       const stats = indexer.index.stats();
       console.log(`\n${stats.documents} documents, ${stats.quotes} quotes, ${stats.people} people`);

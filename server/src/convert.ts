@@ -16,17 +16,29 @@ export function rangeOf(document: StatementDocument, span: Span): Range {
 export function summaryOf(document: StatementDocument, index?: CorpusIndex): DocumentSummary {
   const { title, source: titleSource } = displayTitleOf(document);
   const speakers = index ? [...new Set(document.speakers.value.map(name => index.canonicalName(name, document.uri)))].filter(name => !index.identity(name)?.hidden) : document.speakers.value;
+  const speakerOffices = index ? officesOf(document, index) : [];
   return {
     uri: document.uri,
     title,
     date: document.date.value,
     ...(document.partialDate ? { partialDate: document.partialDate } : {}),
     speakers,
+    ...(speakerOffices.length ? { speakerOffices } : {}),
     outlet: document.outlet.value,
     kind: document.kind,
     quoteCount: document.quotes.length,
     provenance: { title: titleSource, date: document.date.source, speakers: document.speakers.source, outlet: document.outlet.source },
   };
+}
+
+/** The document's speakers named only by office, as their holders on its date (identity/offices.ts). */
+function officesOf(document: StatementDocument, index: CorpusIndex): { speaker: string; office: string; why: string }[] {
+  const offices: { speaker: string; office: string; why: string }[] = [];
+  for (const name of document.speakers.value) {
+    const holding = index.officeHolding(name, document.uri);
+    if (holding && !offices.some(office => office.speaker === holding.holder)) offices.push({ speaker: holding.holder, office: holding.office, why: holding.why });
+  }
+  return offices;
 }
 
 export function detailOf(document: StatementDocument, index?: CorpusIndex): DocumentDetail {

@@ -106,6 +106,18 @@ describe('the built command line', { timeout: 120_000 }, () => {
     assert.deepEqual(await people('--query', 'Sand'), ['Ivo Sand']);
   });
 
+  test('a speaker named only by office: index shows the holder on the date, as the office; people counts the document', async () => {
+    const folder = path.join(root, 'office');
+    mkdirSync(folder);
+    for (let i = 0; i < 6; i++) writeFileSync(path.join(folder, `ps-${i}.md`), `---\ntitle: Briefing ${i}\ndate: 2023-04-2${i}\n---\n\nPress Secretary Dana Wexford said the harbour works would go on. The committee met again.\n`);
+    writeFileSync(path.join(folder, 'statement.md'), '---\ntitle: Statement from the Press Secretary\ndate: 2023-04-23\n---\n\nWe thank the Senate for its work.\n\nThe ferry service resumes on Monday.\n');
+    const index = await shell(`${cli} index ${quoted(folder)} --no-cache`);
+    assert.equal(index.code, 0, index.stderr);
+    assert.match(index.stdout, /^2023-04-23 +Dana Wexford \(as Press Secretary\) +Statement from the Press Secretary$/m);
+    const people = await shell(`${cli} people ${quoted(folder)} --json --no-cache`);
+    assert.deepEqual((JSON.parse(people.stdout) as { people: { name: string; documents: number }[] }).people.map(({ name, documents }) => ({ name, documents })), [{ name: 'Dana Wexford', documents: 7 }]);
+  });
+
   test('cite --csl-json: the sources of a draft\'s quotations as a CSL-JSON array, through a pipe', async () => {
     const result = await shell(`${cli} cite ${quoted(path.join(PROJECT, 'sample', 'drafts', 'talks.md'))} --csl-json | cat`);
     assert.equal(result.code, 0, result.stderr);

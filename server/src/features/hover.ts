@@ -1,6 +1,6 @@
 import type { Hover, MarkupContent, Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fileNameOf, type CorpusIndex } from '../core';
+import { fileNameOf, officeOfName, type CorpusIndex, type OfficeHolding } from '../core';
 import { rangeOf } from '../convert';
 import { commandLink, escapeMarkdown, truncate, type CardOptions } from '../../../shared/markdown';
 import { COMMANDS } from '../../../shared/commands';
@@ -18,11 +18,24 @@ export function hoverAt(index: CorpusIndex, document: TextDocument, position: Po
   const text = document.getText();
   const occurrence = index.nameAt(text, document.offsetAt(position));
   if (!occurrence) return null;
-  const cards = occurrence.people.map(name => personCard(index, name, document.uri, position, options)).filter((card): card is string => !!card);
+  // "Press Secretary" in a statement the office gives: whoever held the office on the statement's date.
+  const holding = officeHoldingFor(index, document.uri, occurrence.form);
+  const people = holding ? [holding.holder] : occurrence.people;
+  const cards = people.map(name => personCard(index, name, document.uri, position, options)).filter((card): card is string => !!card);
   if (cards.length === 0) return null;
-  const heading = cards.length > 1 ? `_"${escapeMarkdown(occurrence.form)}" may be ${cards.length} people:_\n\n` : '';
+  const heading = holding
+    ? `_"${escapeMarkdown(occurrence.form)}" here is ${escapeMarkdown(holding.holder)}, as ${escapeMarkdown(holding.office)}: ${escapeMarkdown(holding.why)}._\n\n`
+    : cards.length > 1 ? `_"${escapeMarkdown(occurrence.form)}" may be ${cards.length} people:_\n\n` : '';
   const contents: MarkupContent = { kind: 'markdown', value: heading + cards.join('\n\n---\n\n') };
   return { contents, range: { start: document.positionAt(occurrence.span.start), end: document.positionAt(occurrence.span.end) } };
+}
+
+/** The holder an office's title stands for in a document whose speaker is that office, if the corpus says clearly. */
+function officeHoldingFor(index: CorpusIndex, uri: string, form: string): OfficeHolding | undefined {
+  const office = officeOfName(form);
+  if (!office) return undefined;
+  const speaker = index.get(uri)?.speakers.value.find(name => officeOfName(name) === office);
+  return speaker === undefined ? undefined : index.officeHolding(speaker, uri);
 }
 
 export function personCard(index: CorpusIndex, name: string, uri: string, position: Position, options: CardOptions = {}): string | undefined {

@@ -2,6 +2,7 @@ import type { Cancellation, Quote, Span, StatementDocument } from '../model';
 import { NameDictionary, type NameOccurrence } from '../understand/names';
 import type { Identity } from '../identity/personResolution';
 import type { PeopleRules } from '../identity/peopleRules';
+import type { OfficeHolding } from '../identity/offices';
 import type { Introduction } from './nameFacts';
 import { PeopleRegistry, type CorpusPerson, type PersonQuote, type PersonSummary, type RoleSpan } from './peopleRegistry';
 import { displayTitleOf } from './displayTitle';
@@ -98,6 +99,14 @@ export class CorpusIndex {
   /** The resolved person with this id (a canonical name), with every name and why it was joined. */
   identity(name: string): Identity | undefined {
     return this.registry.identity(name);
+  }
+
+  /**
+   * A document's speaker named only by office ("President", "Press Secretary"): who held the office on the
+   * document's date, from the corpus's titled mentions, and why; undefined when it is no office or unclear.
+   */
+  officeHolding(name: string, uri: string): OfficeHolding | undefined {
+    return this.registry.officeHolding(name, uri);
   }
 
   /** Resolved people, most documents first; `query` keeps those with a name or alias containing it (accents and case aside). */

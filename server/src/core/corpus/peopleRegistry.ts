@@ -1,6 +1,7 @@
 import type { Cancellation, Person, Quote, Role, Span, StatementDocument } from '../model';
 import type { NameOccurrence } from '../understand/names';
 import { PersonResolver, type Identity, type Merge } from '../identity/personResolution';
+import { officeOfName, type OfficeHolding } from '../identity/offices';
 import type { PeopleRules } from '../identity/peopleRules';
 import { HONORIFICS, ROLE_HEADS } from '../understand/lexicon';
 import { introductionOrder, NameFacts, newerFirst, type Introduction } from './nameFacts';
@@ -125,6 +126,12 @@ export class PeopleRegistry {
     return this.resolver.identityOf(name, uri);
   }
 
+  /** Who held the office a document's speaker names ("President") on the document's date, and why. */
+  officeHolding(name: string, uri: string): OfficeHolding | undefined {
+    this.sync();
+    return this.resolver.officeHolding(name, uri);
+  }
+
   /** The resolved person with this id (a canonical name), with every name and why it was joined. */
   identity(name: string): Identity | undefined {
     this.sync();
@@ -170,7 +177,8 @@ export class PeopleRegistry {
         if (!uris) for (const [alias, count] of facts.aliases) countAlias(alias, count);
         else for (const uri of uris) for (const alias of this.peopleByName.get(form)?.get(uri)?.aliases ?? []) countAlias(alias, 1);
         const documents = uris ? uris.size : facts.documents.items.length;
-        if (form !== record.canonical && documents) countAlias(form, documents);
+        // An office's title ("President") is not another name of its holder: their documents say "as President".
+        if (form !== record.canonical && documents && !officeOfName(form)) countAlias(form, documents);
       }
       for (const alias of this.resolver.identity(record.canonical)?.extraAliases ?? []) countAlias(alias, 0);
       roles.sort((a, b) => newerFirst(a.date, b.date));

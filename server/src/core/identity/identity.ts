@@ -1,7 +1,7 @@
 /** What person resolution gives: a resolved person, and why each of its names was joined to it. */
 import type { RuleRole } from './peopleRules';
 
-export type MergeReason = 'same name' | 'spelling' | 'initials' | 'nickname' | 'middle name' | 'last names' | 'shared role' | 'people.yaml' | 'role in the document' | 'nearest in time' | 'only person with the surname';
+export type MergeReason = 'same name' | 'spelling' | 'initials' | 'nickname' | 'middle name' | 'last names' | 'shared role' | 'people.yaml' | 'role in the document' | 'nearest in time' | 'only person with the surname' | 'office on the date';
 
 /** Why a name is counted as this person. */
 export interface Merge {
@@ -11,6 +11,8 @@ export interface Merge {
   readonly reason: MergeReason;
   /** For names decided per document: in how many documents. */
   readonly documents?: number;
+  /** For an office's title taken as its holder: on which dates, from what evidence. */
+  readonly why?: string;
 }
 
 export interface Identity {

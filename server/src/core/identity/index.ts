@@ -2,3 +2,4 @@
 export { PersonResolver, type Identity, type Merge, type MergeReason } from './personResolution';
 export { readPeopleRules, isPeopleFile, PEOPLE_FILE_NAMES, type PeopleRules, type PersonRule } from './peopleRules';
 export { nameParts, compareGiven, type NameParts } from './nameParts';
+export { officeOfName, OFFICES, type OfficeHolding } from './offices';

@@ -21,9 +21,10 @@
  */
 import type { StatementDocument } from '../model';
 import { resolveRegion } from './clustering';
-import type { Identity } from './identity';
+import type { Identity, Merge } from './identity';
 import { blocksOf, foldKey, groupOfKey, NameTable, titlesKey } from './nameTable';
 import { NO_RULES, type PeopleRules } from './peopleRules';
+import { OfficeHolders, type OfficeHolding } from './offices';
 
 export type { Identity, Merge, MergeReason } from './identity';
 
@@ -35,6 +36,14 @@ export class PersonResolver {
   /** Documents deleted since the last flush: forgotten then, so that a delete and a set of one file compare. */
   private readonly deleted = new Set<string>();
   private everything = false;
+  /** Speakers named only by office, and who held the office on each document's date (offices.ts). */
+  private readonly offices = new OfficeHolders();
+  private officesChanged = false;
+  /** Documents spoken by an office that were set or deleted since the last flush. */
+  private readonly officeDocuments = new Set<string>();
+  /** Identities with the office documents their person holds, made on first use after each flush. */
+  private readonly views = new Map<string, Identity>();
+  private officeExtras = new Map<string, { partial: Map<string, Set<string>>; merges: Merge[] }>();
 
   private rules: PeopleRules = NO_RULES;
   /** Written name → the rule group (index into rules.people) that merges it. */
@@ -55,10 +64,15 @@ export class PersonResolver {
     for (const name of this.table.namesOf(document.uri)) this.stale.add(name);
     for (const name of this.table.setDocument(document)) this.dirty.add(name);
     for (const name of this.table.namesOf(document.uri)) this.stale.add(name);
+    // A document spoken by an office: its holder's record (quotes, documents) changes with it, even when the
+    // holder stays the same.
+    if (this.offices.setDocument(document)) this.officesChanged = true;
+    if (this.offices.speaksAsOffice(document.uri)) this.officeDocuments.add(document.uri);
   }
 
   deleteDocument(uri: string): void {
     this.deleted.add(uri);
+    if (this.offices.speaksAsOffice(uri)) this.officeDocuments.add(uri);
   }
 
   setRules(rules: PeopleRules): void {
@@ -68,7 +82,7 @@ export class PersonResolver {
 
   /** True when a change waits for `flush`. */
   get pending(): boolean {
-    return this.everything || this.dirty.size > 0 || this.stale.size > 0 || this.deleted.size > 0;
+    return this.everything || this.officesChanged || this.officeDocuments.size > 0 || this.dirty.size > 0 || this.stale.size > 0 || this.deleted.size > 0;
   }
 
   /**
@@ -78,13 +92,20 @@ export class PersonResolver {
   flush(): Set<string> {
     const touched = new Set<string>();
     if (!this.pending) return touched;
-    for (const uri of this.deleted) for (const name of this.table.deleteDocument(uri)) this.dirty.add(name);
+    for (const uri of this.deleted) {
+      for (const name of this.table.deleteDocument(uri)) this.dirty.add(name);
+      this.offices.deleteDocument(uri);
+    }
     this.deleted.clear();
+    const wholeResolution = this.everything;
     const start = this.everything ? [...this.table.names()] : [...this.dirty];
     this.everything = false;
     this.dirty.clear();
     this.ruleGroupOf = this.ruleGroups();
     const region = this.regionOf(start);
+    // How the names office decisions read are resolved now: only those that come out otherwise unsettle them.
+    const watched = new Map<string, Resolution>();
+    if (!wholeResolution) for (const name of region) if (this.offices.isMentioned(name)) watched.set(name, this.resolutionOf(name));
     // Forget the region's identities, and names whose last document went.
     for (const name of region) {
       const id = this.whole.get(name);
@@ -115,7 +136,33 @@ export class PersonResolver {
     for (const [name, byGroup] of people.perDocument) this.perDocument.set(name, byGroup);
     for (const name of this.stale) for (const id of this.identitiesOfName(name)) touched.add(id);
     this.stale.clear();
+    // Office holders last: who a titled name is comes from the people just resolved. Only days whose mentions
+    // or names changed are decided again, and nothing when none did (most saves).
+    const changedNames = wholeResolution ? 'all' : changedResolutions(watched, name => this.resolutionOf(name));
+    if (this.officesChanged || this.officeDocuments.size > 0 || changedNames === 'all' || changedNames.size > 0) {
+      this.officesChanged = false;
+      for (const uri of this.officeDocuments) for (const id of this.offices.holdersOf(uri)) touched.add(id);
+      const holders = this.offices.decide((name, uri) => {
+        const id = this.nameIdentityOf(name, uri);
+        return this.identities.get(id)?.hidden ? undefined : id;
+      }, changedNames);
+      for (const id of holders) touched.add(id);
+      for (const uri of this.officeDocuments) for (const id of this.offices.holdersOf(uri)) touched.add(id);
+      this.officeDocuments.clear();
+      this.officeExtras = this.offices.byHolder();
+    }
+    for (const id of touched) {
+      this.namesCache.delete(id);
+      this.views.delete(id);
+    }
     return touched;
+  }
+
+  /** Who a name stands for, as office decisions read it: the whole person or the per-document map, and who is hidden. */
+  private resolutionOf(name: string): Resolution {
+    const whole = this.whole.get(name), perDocument = this.perDocument.get(name);
+    const ids = whole !== undefined ? [whole] : [...new Set(perDocument?.values() ?? [])];
+    return { whole, perDocument, hidden: ids.map(id => `${id}:${this.identities.get(id)?.hidden ?? false}`).join('|') };
   }
 
   /**
@@ -150,8 +197,24 @@ export class PersonResolver {
     return region;
   }
 
-  /** The person a name stands for in a document; without a document, the person it most often stands for. */
+  /**
+   * The person a name stands for in a document; without a document, the person it most often stands for. An
+   * office's title given as a document's speaker ("President") is whoever held the office on its date.
+   */
   identityOf(name: string, uri?: string): string {
+    if (uri !== undefined) {
+      const holding = this.offices.holdingOf(name, uri);
+      if (holding) return holding.holder;
+    }
+    return this.nameIdentityOf(name, uri);
+  }
+
+  /** Who held the office a document's speaker names on its date, and why; undefined if it is no office or unclear. */
+  officeHolding(name: string, uri: string): OfficeHolding | undefined {
+    return this.offices.holdingOf(name, uri);
+  }
+
+  private nameIdentityOf(name: string, uri?: string): string {
     const whole = this.whole.get(name);
     if (whole !== undefined) return whole;
     const perDocument = this.perDocument.get(name);
@@ -182,11 +245,48 @@ export class PersonResolver {
   }
 
   identity(id: string): Identity | undefined {
-    return this.identities.get(id);
+    const base = this.identities.get(id);
+    const extra = this.officeExtras.get(id);
+    if (!base || !extra) return base;
+    let view = this.views.get(id);
+    if (!view) this.views.set(id, (view = this.withOffices(base, extra)));
+    return view;
   }
 
-  all(): IterableIterator<Identity> {
-    return this.identities.values();
+  *all(): IterableIterator<Identity> {
+    for (const id of this.identities.keys()) yield this.identity(id)!;
+  }
+
+  /**
+   * A person with the documents whose speaker is an office they held then: those documents are theirs (a
+   * partial name), counted once with the documents their names already give, and each office's reason.
+   */
+  private withOffices(base: Identity, extra: { partial: Map<string, Set<string>>; merges: Merge[] }): Identity {
+    const partial = new Map<string, ReadonlySet<string>>(base.partial);
+    let quotes = base.quotes, added = 0;
+    for (const [name, uris] of extra.partial) {
+      partial.set(name, uris);
+      const entry = this.table.get(name);
+      for (const uri of uris) {
+        quotes += entry?.documents.get(uri)?.quotes ?? 0;
+        if (!this.table.namesOf(uri).some(other => other !== name && this.nameIdentityOf(other, uri) === base.id)) added++;
+      }
+    }
+    let documents: number | undefined;
+    return {
+      id: base.id,
+      names: base.names,
+      partial,
+      merges: [...base.merges, ...extra.merges],
+      hidden: base.hidden,
+      ...(base.notPerson ? { notPerson: base.notPerson } : {}),
+      extraAliases: base.extraAliases,
+      extraRoles: base.extraRoles,
+      get documents() {
+        return (documents ??= base.documents + added);
+      },
+      quotes,
+    };
   }
 
   /** Names known to the corpus that fold to the same key as this one ("EL-SISI" → "El-Sisi"). */
@@ -198,7 +298,7 @@ export class PersonResolver {
   namesOf(id: string): readonly string[] {
     let names = this.namesCache.get(id);
     if (!names) {
-      const identity = this.identities.get(id);
+      const identity = this.identity(id);
       names = identity ? [...new Set([identity.id, ...identity.names, ...identity.partial.keys(), ...identity.extraAliases])] : [id];
       this.namesCache.set(id, names);
     }
@@ -232,4 +332,28 @@ export class PersonResolver {
       return keys.some(k => keysA.has(k)) && keys.some(k => keysB.has(k));
     });
   }
+}
+
+/** How one name was resolved (see PersonResolver.resolutionOf). */
+interface Resolution {
+  readonly whole: string | undefined;
+  readonly perDocument: ReadonlyMap<string, string> | undefined;
+  readonly hidden: string;
+}
+
+/** The names whose resolution is not what it was. */
+function changedResolutions(before: ReadonlyMap<string, Resolution>, now: (name: string) => Resolution): Set<string> {
+  const changed = new Set<string>();
+  for (const [name, was] of before) {
+    const is = now(name);
+    if (was.whole !== is.whole || was.hidden !== is.hidden || !sameEntries(was.perDocument, is.perDocument)) changed.add(name);
+  }
+  return changed;
+}
+
+function sameEntries(a: ReadonlyMap<string, string> | undefined, b: ReadonlyMap<string, string> | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.size !== b.size) return false;
+  for (const [key, value] of a) if (b.get(key) !== value) return false;
+  return true;
 }

@@ -108,6 +108,37 @@ export function speakersFromTitle(title: string | null, people: PeopleInDocument
   return speakers;
 }
 
+/** The offices a title may name as its speaker without naming the holder, longest first. */
+const OFFICE_WORDS = ['Secretary of State', 'Secretary-General', 'Secretary General', 'Vice President', 'Press Secretary', 'First Lady', 'Second Gentleman', 'Second Lady', 'President', 'Secretary'].map(words => words.replace(/ /g, '\\s+')).join('|');
+const OFFICE_PAIR = `(${OFFICE_WORDS})(?:\\s+and\\s+(?:the\\s+)?(${OFFICE_WORDS}))?`;
+/** "Statement from the Press Secretary", "Remarks by the Vice President at …", "Letter from the President to …". */
+const OFFICE_AFTER_FORM = new RegExp(`^(?:Text\\s+of\\s+(?:a|the)\\s+)?(?:(?:Opening|Closing|Prepared|Virtual|Video|Cover)\\s+)?(?:Statement|Message|Remarks|Letter|Op-Ed|Address|Speech|Testimony|Keynote)\\s+(?:from|by|of|on behalf of)\\s+the\\s+${OFFICE_PAIR}(?!\\s+of\\b|[’']s?\\b|-|\\s+Pro\\s+Tempore)`, 'iu');
+/** "The President and First Lady’s Message on …", "Vice President’s Cover Letter: …". */
+const OFFICE_POSSESSIVE = new RegExp(`^(?:The\\s+)?${OFFICE_PAIR}[’']s\\s+(?:(?:Cover|Video|Opening|Closing|Prepared)\\s+)?(?:Statement|Message|Remarks|Letter|Op-Ed|Address|Speech)\\b`, 'u');
+/** "Presidential Message on …", "America 250: Presidential Message on …". */
+const PRESIDENTIAL = /^(?:[^:]{1,40}:\s+)?Presidential\s+(?:Message|Statement|Letter|Remarks|Address)\b/u;
+
+/**
+ * A title that names its speaker only by office ("Presidential Message on Earth Day", "Statement from the Press
+ * Secretary"): the office titles, as the document's speakers; person resolution then finds who held the office
+ * on the document's date. A readout or a fact sheet about "the President's" meeting names no speaker: only
+ * the forms of a statement, message, remarks or letter from the office do.
+ */
+export function officeSpeakersFromTitle(title: string | null): string[] {
+  if (!title) return [];
+  if (PRESIDENTIAL.test(title)) return ['President'];
+  const match = OFFICE_AFTER_FORM.exec(title) ?? OFFICE_POSSESSIVE.exec(title);
+  if (!match) return [];
+  const offices = [match[1], match[2]].filter((office): office is string => !!office).map(office => officeTitle(office));
+  return [...new Set(offices)];
+}
+
+/** An office as the title writes it, in the form speakers are given ("Secretary General" → "Secretary-General"). */
+function officeTitle(written: string): string {
+  const words = written.replace(/\s+/g, ' ').toLowerCase().replace('secretary general', 'secretary-general');
+  return words.replace(/(^|[\s-])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase()).replace(/ Of /g, ' of ');
+}
+
 /**
  * "Remarks by APNSA Jake Sullivan at …": after "Remarks by" (or Statement, Message …) a name needs no other
  * evidence, whatever title or acronym stands before it.

@@ -1,7 +1,7 @@
 import { findDebris } from '../read/debris';
 import { isMarkdownFile, readMarkdown, type MarkdownBlock } from '../read/markdownText';
 import { readFrontMatter } from '../read/frontMatter';
-import { findDocumentDate, findKind, findOutlet, findTitle, speakersFromQuotes, speakersFromTitle, type MetadataInput } from './metadata';
+import { findDocumentDate, findKind, findOutlet, findTitle, officeSpeakersFromTitle, speakersFromQuotes, speakersFromTitle, type MetadataInput } from './metadata';
 import type { DocumentProblem, Field, GivenMetadata, Paragraph, Person, Span, StatementDocument } from '../model';
 import { splitParagraphs } from '../read/paragraphs';
 import { fileNameOf } from '../read/uris';
@@ -75,6 +75,15 @@ export function parseStatement(source: StatementSource): StatementDocument {
     principal = [signature.name];
     if (signature.role) principalRoles.set(signature.name, signature.role);
     kind = 'statement';
+  }
+  // "Presidential Message on …", "Statement from the Press Secretary": the office is the speaker; who held it
+  // on the date is for person resolution to say (identity/offices.ts), from the rest of the corpus.
+  if (!givenSpeakers && principal.length === 0) {
+    for (const office of officeSpeakersFromTitle(title.value)) {
+      principal.push(office);
+      principalRoles.set(office, office);
+      if (kind === 'article') kind = 'statement';
+    }
   }
   const quoted = byline ? body.slice(1) : signature ? body.slice(0, signature.at) : body;
   const bodyQuotes = findQuotes({ text: readable, paragraphs: quoted, people, kind, principal, principalRoles, structure: blocks && structureOf(blocks) });
