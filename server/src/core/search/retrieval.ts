@@ -64,15 +64,15 @@ export function retrieve(store: SearchStore, terms: { variants: Map<number, numb
   if (neighbours && kept.length > MAX_RESCORED) {
     // Too many entries share the query's few indexed words ("countries" in "in our countries in") for the cut
     // to keep the right one by chance: those that also hold query words next to their neighbours, stop words
-    // included, go first, the more pairs the better. A regular expression over raw text, for a bounded number
-    // of entries. Entries holding every retrieved word are tested first, whatever their length (the length
-    // damping may have cut them): a long sentence with the query's words side by side is what a writer
-    // remembers a line of.
+    // included, go first, the more pairs the better. One reading of the raw text per entry (see NeighbourPairs),
+    // for a bounded number of entries. Entries holding every retrieved word are tested first, whatever their
+    // length (the length damping may have cut them): a long sentence with the query's words side by side is
+    // what a writer remembers a line of.
     const full = eligible.filter(id => coverage[id] >= bestCoverage * 0.999);
     const tested = full.length >= NEIGHBOUR_TESTS ? full.slice(0, NEIGHBOUR_TESTS) : [...full, ...kept.filter(id => coverage[id] < bestCoverage * 0.999).slice(0, Math.max(0, PARTIAL_TESTS - full.length))];
     for (const id of tested) {
-      const text = store.looseTextAt(id)!;
-      if (neighbours.any.test(text)) scores[id] += best * (1 + neighbours.pairsIn(text));
+      const weight = neighbours.weightIn(store.looseTextAt(id)!);
+      if (weight !== undefined) scores[id] += best * (1 + weight);
     }
     kept = eligible.filter(id => scores[id] >= best * 0.4);
   }
