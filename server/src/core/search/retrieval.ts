@@ -82,17 +82,17 @@ export function retrieve(store: SearchStore, terms: { variants: Map<number, numb
   if (neighbours && kept.length > MAX_RESCORED) {
     // Too many entries share the query's few indexed words ("countries" in "in our countries in") for the cut
     // to keep the right one by chance: those that also hold query words next to their neighbours, stop words
-    // included, go first, the more pairs the better. One reading of the raw text per entry (see NeighbourPairs),
-    // for a bounded number of entries. Entries holding every retrieved word are tested first, whatever their
-    // length (the length damping may have cut them): a long sentence with the query's words side by side is
-    // what a writer remembers a line of.
+    // included, go first, the more pairs the better. A regular expression over raw text, for a bounded number
+    // of entries. Entries holding every retrieved word are tested first, whatever their length (the length
+    // damping may have cut them): a long sentence with the query's words side by side is what a writer
+    // remembers a line of.
     const tested = full.length >= NEIGHBOUR_TESTS ? full.slice(0, NEIGHBOUR_TESTS) : [...full, ...partial.slice(0, Math.max(0, PARTIAL_TESTS - full.length))];
     for (const id of tested) {
-      const weight = neighbours.weightIn(store.looseTextAt(id)!);
-      if (weight === undefined) continue;
+      const text = store.looseTextAt(id)!;
+      if (!neighbours.any.test(text)) continue;
       // Scores only grow: the kept stay kept, and an entry under the cut joins them once it holds a pair.
       const wasKept = scores[id] >= cut;
-      scores[id] += best * (1 + weight);
+      scores[id] += best * (1 + neighbours.pairsIn(text));
       if (!wasKept && scores[id] >= cut) kept.push(id);
     }
   }
