@@ -53,3 +53,14 @@ test('a folded word is spelled with an apostrophe only where English contracts',
   // One optional apostrophe at most: the pattern stays small enough to compile in well under a millisecond.
   assert.ok(spelled('internationalization').length < 30);
 });
+
+test('a long statement under the score cut that holds every query word side by side is still kept', async () => {
+  const host = new MemoryHost();
+  // 400 short statements hold both indexed words apart; the target holds them side by side in a sentence so long
+  // that the length damping puts its score under the retrieval's cut (0.4 of the best).
+  for (let i = 0; i < 400; i++) host.set(`2020-04-${String(1 + (i % 28)).padStart(2, '0')}_short-${i}.txt`, `Note ${i}\n\n"Harbour ${i} gets a new ferry," Envoy Tom Bay said.\n`);
+  const filler = Array.from({ length: 60 }, (_, i) => `clause${i}`).join(' ');
+  host.set('2021-02-01_long.txt', `Speech\n\n"We spoke of ${filler} and then the harbour ferry crossing was opened for every family of the valley," Envoy Tom Bay said.\n`);
+  const index = await indexOf(host);
+  assert.match(index.searchQuotes('then the harbour ferry', 10)[0]?.entry.text ?? '', /^We spoke of clause0/);
+});

@@ -30,6 +30,8 @@ export function retrieve(store: SearchStore, terms: { variants: Map<number, numb
   for (let length = 0; length <= DAMPED_LENGTHS; length++) damping[length] = (1 + BM25_K1) / (1 + BM25_K1 * (1 - BM25_B + (BM25_B * length) / averageLength));
   const lengths = store.lengths;
   let covered = 0, work = 0;
+  // The best score and coverage of all touched entries, kept as they grow: the answer when every entry is eligible.
+  let touchedBest = 0, touchedBestCoverage = 0;
   for (const term of [...terms].sort((a, b) => a.frequency - b.frequency)) {
     if (term.variants.size === 0) continue;
     if (covered >= weightSum * 0.7 && touched.length >= MIN_RETRIEVED) break;
@@ -48,6 +50,8 @@ export function retrieve(store: SearchStore, terms: { variants: Map<number, numb
         const length = lengths[id];
         scores[id] += value * damping[length < DAMPED_LENGTHS ? length : DAMPED_LENGTHS];
         coverage[id] += value;
+        if (scores[id] > touchedBest) touchedBest = scores[id];
+        if (coverage[id] > touchedBestCoverage) touchedBestCoverage = coverage[id];
       }
     }
     covered += term.weight;
@@ -55,12 +59,26 @@ export function retrieve(store: SearchStore, terms: { variants: Map<number, numb
   // Removed entries keep their postings until compaction; when there are none, no entry needs the check.
   const allLive = store.live === store.entryCount;
   const eligible = accept ? touched.filter(id => store.isLive(id) && accept(id)) : allLive ? touched : touched.filter(id => store.isLive(id));
-  let best = 0, bestCoverage = 0;
-  for (const id of eligible) {
-    if (scores[id] > best) best = scores[id];
-    if (coverage[id] > bestCoverage) bestCoverage = coverage[id];
+  let best = touchedBest, bestCoverage = touchedBestCoverage;
+  if (eligible !== touched) {
+    best = bestCoverage = 0;
+    for (const id of eligible) {
+      if (scores[id] > best) best = scores[id];
+      if (coverage[id] > bestCoverage) bestCoverage = coverage[id];
+    }
   }
-  let kept = eligible.filter(id => scores[id] >= best * 0.4);
+  // One pass over the eligible entries (tens of thousands, scattered in memory) finds those the score cut keeps
+  // and, for the pair test below, those holding every retrieved word and the first kept ones that do not.
+  const cut = best * 0.4, fullCut = bestCoverage * 0.999;
+  const kept: number[] = [], full: number[] = [], partial: number[] = [];
+  for (const id of eligible) {
+    const isFull = coverage[id] >= fullCut;
+    if (neighbours && isFull) full.push(id);
+    if (scores[id] >= cut) {
+      kept.push(id);
+      if (neighbours && !isFull && partial.length < PARTIAL_TESTS) partial.push(id);
+    }
+  }
   if (neighbours && kept.length > MAX_RESCORED) {
     // Too many entries share the query's few indexed words ("countries" in "in our countries in") for the cut
     // to keep the right one by chance: those that also hold query words next to their neighbours, stop words
@@ -68,13 +86,15 @@ export function retrieve(store: SearchStore, terms: { variants: Map<number, numb
     // of entries. Entries holding every retrieved word are tested first, whatever their length (the length
     // damping may have cut them): a long sentence with the query's words side by side is what a writer
     // remembers a line of.
-    const full = eligible.filter(id => coverage[id] >= bestCoverage * 0.999);
-    const tested = full.length >= NEIGHBOUR_TESTS ? full.slice(0, NEIGHBOUR_TESTS) : [...full, ...kept.filter(id => coverage[id] < bestCoverage * 0.999).slice(0, Math.max(0, PARTIAL_TESTS - full.length))];
+    const tested = full.length >= NEIGHBOUR_TESTS ? full.slice(0, NEIGHBOUR_TESTS) : [...full, ...partial.slice(0, Math.max(0, PARTIAL_TESTS - full.length))];
     for (const id of tested) {
       const text = store.looseTextAt(id)!;
-      if (neighbours.any.test(text)) scores[id] += best * (1 + neighbours.pairsIn(text));
+      if (!neighbours.any.test(text)) continue;
+      // Scores only grow: the kept stay kept, and an entry under the cut joins them once it holds a pair.
+      const wasKept = scores[id] >= cut;
+      scores[id] += best * (1 + neighbours.pairsIn(text));
+      if (!wasKept && scores[id] >= cut) kept.push(id);
     }
-    kept = eligible.filter(id => scores[id] >= best * 0.4);
   }
   const top = topByScore(kept, scores, MAX_RESCORED, (a, b) => store.comparePlaces(a, b));
   for (const id of touched) scores[id] = coverage[id] = 0;
