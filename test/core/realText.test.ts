@@ -534,6 +534,11 @@ describe('what a "said" reports', () => {
     assert.deepEqual([urged?.speaker, urged?.speakerKind], ['Dana Brisk', undefined], JSON.stringify(document.quotes));
   });
 
+  test('"Second Gentleman" and "Second Lady" are offices, as "First Lady" is', () => {
+    const document = parse('Second Gentleman Omar Vidal toured the port. Second Lady Ines Vidal opened the clinic.');
+    assert.deepEqual(document.people.map(p => [p.name, p.roles.map(r => r.title)]), [['Omar Vidal', ['Second Gentleman']], ['Ines Vidal', ['Second Lady']]], JSON.stringify(document.people));
+  });
+
   test('a long quotation inside the writer\'s clause is the reporting subject\'s, as a short one is', () => {
     const document = parse('Ivo Stenmark, the harbour chief, said the divers found "no trace of oil along any part of the hull the tanker left at the old pier," and the crews went home.');
     const quote = document.quotes.find(q => q.text.startsWith('no trace of oil'));

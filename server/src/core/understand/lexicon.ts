@@ -9,7 +9,7 @@ export const ROLE_HEADS = words(`
   emperor governor senator sen. rep. representative congressman congresswoman mayor envoy advisor adviser
   chairman chairwoman chair chairperson commissioner administrator professor prof. dr. mr. mrs. ms. miss
   comrade general gen. admiral adm. colonel col. pope leader speaker attorney counselor counsellor coordinator
-  lady ministers presidents secretaries ambassadors deputy diplomat official emir sheikh sultan crown
+  lady gentleman ministers presidents secretaries ambassadors deputy diplomat official emir sheikh sultan crown
   justice judge treasurer commander chief chargé charge rabbi reverend rev. father sister bishop cardinal
   founder ceo chairwoman dean lieutenant lt. sergeant sgt. captain capt. major maj. officer agent inspector
   producer anchor correspondent editor reporter analyst scholar researcher fellow economist negotiator
@@ -20,7 +20,7 @@ export const ROLE_HEADS = words(`
 
 /** Words that may stand inside a role phrase without being its head ("State Councilor and Foreign Minister"). */
 export const ROLE_MODIFIERS = words(`
-  vice deputy assistant acting special senior first prime foreign state defense defence national security
+  vice deputy assistant acting special senior first second prime foreign state defense defence national security
   press economic trade interior finance home justice homeland commerce energy health education labor labour
   agriculture transportation treasury executive general principal permanent former late new incoming outgoing
   top chief lead associate managing high white house department ministry affairs international public
