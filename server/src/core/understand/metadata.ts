@@ -83,7 +83,7 @@ export function findKind(title: string | null, firstParagraphs: string, given: D
  * The people a title names ("Readout of President Biden’s Meeting with President Macron", "Secretary Blinken’s
  * Remarks to the Press"), as the document's own people where it knows them.
  */
-export function speakersFromTitle(title: string | null, people: PeopleInDocument): { name: string; role?: string }[] {
+export function speakersFromTitle(title: string | null, people: PeopleInDocument, text = ''): { name: string; role?: string }[] {
   if (!title) return [];
   const whole = { start: 0, end: title.length };
   const inTitle = findPeople(title, [whole], { titles: [whole] });
@@ -95,9 +95,10 @@ export function speakersFromTitle(title: string | null, people: PeopleInDocument
     // long phrase of office and connectors is no person, unless the document knows the name.
     if (!written.includes(' ') && role && /\s(?:of|on|the|to|for|at|in)\s/.test(role) && !people.resolve(written)) continue;
     // "Remarks by President Biden" in remarks that name only his granddaughter Naomi Biden in full: a surname
-    // alone with an office goes to the document's namesake only when the document gives them that office too.
+    // alone with an office is not the document's namesake whom it calls a relative and never gives that office.
     const resolved = people.resolve(written) ?? people.resolve(surnameOf(written));
-    const otherNamesake = resolved !== undefined && resolved !== written && !written.includes(' ') && role !== undefined && !people.people.find(p => p.name === resolved)?.roles.some(r => r.title.toLowerCase().includes(role.toLowerCase()));
+    const namesake = resolved !== undefined && resolved !== written && !written.includes(' ') && role !== undefined ? people.people.find(p => p.name === resolved) : undefined;
+    const otherNamesake = !!namesake && !namesake.roles.some(r => r.title.toLowerCase().includes(role!.toLowerCase())) && namesake.mentions.some(m => KIN_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start)));
     const name = (otherNamesake ? undefined : resolved) ?? written;
     if (!speakers.some(s => s.name === name)) speakers.push({ name, ...(role ? { role } : {}) });
   }
@@ -107,6 +108,9 @@ export function speakersFromTitle(title: string | null, people: PeopleInDocument
   }
   return speakers;
 }
+
+/** A word for a relative right before a name: "my son, Beau Biden", "my granddaughter Naomi Biden". */
+const KIN_BEFORE = /\b(?:son|sons|daughter|daughters|granddaughter|grandson|grandchildren|grandkids|wife|husband|brother|sister|mother|father|mom|dad|niece|nephew|uncle|aunt|cousin|late)\b[\s,]*$/i;
 
 /** The offices a title may name as its speaker without naming the holder, longest first. */
 const OFFICE_WORDS = ['Secretary of State', 'Secretary-General', 'Secretary General', 'Vice President', 'Press Secretary', 'First Lady', 'Second Gentleman', 'Second Lady', 'President', 'Secretary'].map(words => words.replace(/ /g, '\\s+')).join('|');

@@ -57,7 +57,7 @@ export function parseStatement(source: StatementSource): StatementDocument {
   let kind = findKind(title.value, opening, frontMatter.metadata.kind ?? sidecar.kind);
 
   const givenSpeakers = frontMatter.metadata.speakers ?? sidecar.speakers;
-  const titled = speakersFromTitle(title.value, people);
+  const titled = speakersFromTitle(title.value, people, readable);
   let principal = givenSpeakers ? givenSpeakers.map(name => people.resolve(name) ?? name) : titled.map(s => s.name);
   if (!givenSpeakers && kind === 'readout') principal = [...new Set([...principal, ...meetingParties(readable, body, people.mentions)])];
   const principalRoles = new Map(titled.filter(s => s.role).map(s => [s.name, s.role!]));
