@@ -73,9 +73,12 @@ export function directQuote(text: string, mark: MarkedSpan, sentence: Span, para
   // `Mayor Roy said “the question is timing.” Kell said it was wrong`: a quotation closed by a full stop (or a
   // question mark) after a cue of its own ends that sentence, and the cue after it opens the next one. Only a
   // named subject counts: recounted dialogue ("He said, “…” I said, “…”") is left to the cue after it.
-  const cueBefore = /[.?!]$/.test(cleaned) ? lastReportingClause(beforeTokens) : undefined;
+  // Found once, when first needed: most quotations are settled by the cue after them.
+  let clauseBefore: ReturnType<typeof lastReportingClause> | null = null;
+  const lastClause = () => (clauseBefore === null ? (clauseBefore = lastReportingClause(beforeTokens)) : clauseBefore);
+  const cueBefore = /[.?!]$/.test(cleaned) ? lastClause() : undefined;
   const named = (subject: readonly Token[]) => subject.some(token => isCapitalized(token.text) && !PRONOUNS.test(token.text));
-  const closedAfterItsCue = cueBefore !== undefined && (named(cueBefore.subject) || cueBefore.coordinated && named(tokens.filter(t => t.start >= sentence.start && t.end <= mark.outer.start).slice(0, 3)));
+  const closedAfterItsCue = cueBefore !== undefined && (named(cueBefore.subject) || cueBefore.coordinated && named(tokensBetween(tokens, sentence.start, mark.outer.start).slice(0, 3)));
   const after = closedAfterItsCue ? undefined : cueAfter(afterTokens, context, text);
   const cued = after !== undefined && /^\s*(?:[,—–-]\s*)?$/.test(text.slice(mark.outer.end, afterTokens[0]?.start ?? mark.outer.end).replace(/["”']/g, ''));
   if (continues && !(cued && after)) return continued();
@@ -92,7 +95,7 @@ export function directQuote(text: string, mark: MarkedSpan, sentence: Span, para
   // "… a supplier who claimed he was owed money went unpaid, saying, “…”": a participle after a comma right before the marks
   // reports for the sentence's subject, whatever clause comes before it ("showing Clinton saying" does not).
   const participleRightBefore = /,\s*(\p{Ll}+ing),?:?\s*$/u.exec(before);
-  const clause = participleRightBefore && REPORTING_VERB_SET.has(participleRightBefore[1]) ? undefined : lastReportingClause(beforeTokens);
+  const clause = participleRightBefore && REPORTING_VERB_SET.has(participleRightBefore[1]) ? undefined : lastClause();
   const adjacent = /(?:,|:|\bthat)\s*$/.test(before.trimEnd()) || /[,:]\s*$/.test(before);
   if (clause) {
     // `X said “…”` with no comma: the quotation is the object of the verb, a direct quotation all the same.
