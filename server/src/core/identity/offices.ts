@@ -108,7 +108,7 @@ export class OfficeHolders {
   private readonly mentions = new Map<string, Mention[]>();
   /** uri → what the document gave: its mentions (by key) and its office speakers. */
   private readonly byDocument = new Map<string, { keys: string[]; mentions: Mention[]; speakers: OfficeSpeaker[]; signature: string }>();
-  /** uri → the document's office speakers, for documents that have some. */
+  /** uri → the document's office speakers, for documents that have some: the few `decide` walks at every flush. */
   private readonly speakersByDocument = new Map<string, OfficeSpeaker[]>();
   /** Written name → how many office mentions use it. */
   private readonly mentionedNames = new Map<string, number>();
@@ -362,12 +362,7 @@ function lowerBound(list: readonly Mention[], day: number): number {
   return low;
 }
 
+/** After the mentions of the same day (days are whole numbers), so a list keeps the order mentions came in. */
 function insertSorted(list: Mention[], mention: Mention): void {
-  let low = 0, high = list.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (list[middle].day <= mention.day) low = middle + 1;
-    else high = middle;
-  }
-  list.splice(low, 0, mention);
+  list.splice(lowerBound(list, mention.day + 1), 0, mention);
 }
