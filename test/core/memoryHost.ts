@@ -27,3 +27,13 @@ export async function indexOf(host: MemoryHost): Promise<CorpusIndex> {
   await indexer.indexAll();
   return indexer.index;
 }
+
+/** Indexes files written for a test (name → text); returns the host, the indexer, its index and the URIs by name. */
+export async function indexFiles(files: Record<string, string>) {
+  const host = new MemoryHost();
+  const uris: Record<string, string> = {};
+  for (const [name, text] of Object.entries(files)) uris[name] = host.set(name, text);
+  const indexer = new CorpusIndexer(host);
+  await indexer.indexAll();
+  return { host, indexer, index: indexer.index, uris };
+}

@@ -1,22 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { CorpusIndexer } from '../../server/src/core';
 import { officeSpeakersFromTitle } from '../../server/src/core/understand/metadata';
 import { summaryOf } from '../../server/src/convert';
 import { speakerLabel } from '../../client/src/statementTree';
-import { MemoryHost } from './memoryHost';
+import { indexFiles } from './memoryHost';
 
 const doc = (date: string, title: string, body: string) => `---\ntitle: ${title}\ndate: ${date}\n---\n\n${body}\n`;
 
-/** Indexes short documents written for the test; returns the indexer and the URIs by file name. */
-async function corpus(files: Record<string, string>) {
-  const host = new MemoryHost();
-  const uris: Record<string, string> = {};
-  for (const [name, text] of Object.entries(files)) uris[name] = host.set(name, text);
-  const indexer = new CorpusIndexer(host);
-  await indexer.indexAll();
-  return { host, indexer, index: indexer.index, uris };
-}
+const corpus = indexFiles;
 
 /** `count` documents, a day apart from `start`, each titling `name` with `title` once. */
 function mentions(prefix: string, start: string, count: number, title: string, name: string): Record<string, string> {

@@ -1,20 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { CorpusIndexer, PersonResolver, readPeopleRules, type StatementDocument } from '../../server/src/core';
+import { PersonResolver, readPeopleRules, type StatementDocument } from '../../server/src/core';
 import { nameParts } from '../../server/src/core/identity/nameParts';
-import { MemoryHost } from './memoryHost';
+import { indexFiles } from './memoryHost';
 
 const doc = (date: string, body: string) => `---\ndate: ${date}\n---\n\n${body}\n`;
 
-/** Indexes short documents written for the test; returns the index and the URIs by file name. */
-async function corpus(files: Record<string, string>) {
-  const host = new MemoryHost();
-  const uris: Record<string, string> = {};
-  for (const [name, text] of Object.entries(files)) uris[name] = host.set(name, text);
-  const indexer = new CorpusIndexer(host);
-  await indexer.indexAll();
-  return { host, indexer, index: indexer.index, uris };
-}
+const corpus = indexFiles;
 
 describe('person resolution across documents', () => {
   test('hyphens, spaces and particles: four spellings of Sisi are one person', async () => {
