@@ -131,6 +131,36 @@ describe('fragment quotations inside the writer’s sentence', () => {
   });
 });
 
+describe('words quoted in passing, with no verb of saying', () => {
+  test('the subject opening the sentence, when a verb follows it, owns them', () => {
+    const document = parse('Councillor Eric Dalton spoke at the depot on Monday. But Dalton sees the new inspectors as “masked debt collectors” in front of the crowd.');
+    assert.deepEqual([quoteStarting(document, 'masked debt collectors')?.kind, quoteStarting(document, 'masked debt collectors')?.speaker], ['fragment', 'Eric Dalton']);
+  });
+
+  test('with no subject that names someone they are found, spoken by no one, and lend no speaker to the paragraph', () => {
+    const document = parse('Queues at the northern crossing were “worse than ever” this month. “We waited six hours at the gate,” said Ines Moro, a driver.');
+    const queues = quoteStarting(document, 'worse than ever');
+    assert.deepEqual([queues?.kind, queues?.speaker], ['fragment', null], JSON.stringify(document.quotes));
+    assert.equal(quoteStarting(document, 'We waited six hours')?.speaker, 'Ines Moro');
+  });
+
+  test('inside a report they are the reporting subject’s', () => {
+    const document = parse('The group is “seriously weighing” a move of its fleet to the southern ports, shipping executive Marta Quist said on Tuesday.');
+    assert.equal(quoteStarting(document, 'seriously weighing')?.speaker, 'Marta Quist', JSON.stringify(document.quotes));
+  });
+
+  test('names of things in Title Case, single words and modifiers stay the writer’s', () => {
+    const document = parse('The first lady launched “Fostering the Future Together” in March. The agency ended what it saw as “waste” in the program. Officials opened a “pilot” office.');
+    assert.deepEqual(document.quotes.filter(q => q.kind !== 'reported'), [], JSON.stringify(document.quotes));
+  });
+
+  test('a document whose only quotations are words quoted in passing has no speaker from them', () => {
+    const document = parse('Mayor Ruth Okafor toured the harbour on Monday. Okafor sees the old budget as “a leaky bucket” and the new one as “a locked safe” after the audit.');
+    assert.equal(quoteStarting(document, 'a leaky bucket')?.speaker, 'Ruth Okafor');
+    assert.deepEqual(document.speakers.value, [], JSON.stringify(document.speakers));
+  });
+});
+
 describe('unnamed sources and organisations as speakers', () => {
   test('`a source said`, `officials said`, `one reader wrote` get a described speaker, never the last named person', () => {
     const text = [

@@ -84,6 +84,27 @@ function openingPerson(lead: readonly Token[], context: SpeakerContext): string 
   return undefined;
 }
 
+/**
+ * The person a sentence opens with as the subject of a verb right after the name, past an opener ("But Okafor
+ * sees the rules as …", "Okafor has long called …"); none when the name is not followed by a verb.
+ */
+export function openingSubject(tokens: readonly Token[], end: number, context: SpeakerContext): string | undefined {
+  const lead = tokens.filter(t => t.end <= end);
+  const from = lead.length > 1 && OPENER.test(lead[0].lower) ? 1 : 0;
+  for (let n = Math.min(5, lead.length - from - 1); n >= 1; n--) {
+    const speaker = context.resolveSubject(lead.slice(from, from + n));
+    if (!speaker) continue;
+    let next = from + n;
+    while (next < lead.length - 1 && /^(?:also|then|later|again|even|still|now|often|long|\p{L}+ly)$/u.test(lead[next].lower) && !/[,;:]/.test(lead[next].gap)) next++;
+    const verb = lead[next];
+    return verb && !/[,;:()]/.test(verb.gap) && (VERB_SHAPE.test(verb.text) || FINITE_VERB.test(verb.lower)) ? speaker : undefined;
+  }
+  return undefined;
+}
+
+/** A word shaped like a finite verb after a subject: "sees", "wanted", "took". Nouns in -s after a name are rare. */
+const VERB_SHAPE = /^(?:\p{Ll}+(?:s|ed)|said|told|took|made|gave|saw|put|got|went|came|left|kept|held|felt|thought|found|called|spoke|wrote|set|let|ran|won|lost|sent|brought|began|chose|drew|knew|meant|paid|read|sat|stood|understood)$/u;
+
 /** The person a sentence opens with ("President Okafor commended …"), else the first person it names before `end`. */
 export function sentenceSubject(tokens: readonly Token[], end: number, sentence: Span, context: SpeakerContext): string | undefined {
   return openingPerson(subjectWindow(tokens, end), context) ?? context.firstNamedIn(sentence.start, end);

@@ -6,7 +6,7 @@ import { type MarkedSpan } from '../read/quotationMarks';
 import { isCapitalized, tokenize, type Token } from '../read/tokens';
 import { looksLikePersonName, unknownPersonName } from './people';
 import { trimEndOf } from '../read/trim';
-import { MIN_QUOTE_WORDS, CUE_WINDOW, tokensBetween, wordCount, type SpeakerOf, person, lastReportingClause, relativeAntecedent, isParticiple, sentenceSubject, sentenceSource, withoutParentheses, cueAfter, appositiveSubject } from './clauses';
+import { MIN_QUOTE_WORDS, CUE_WINDOW, tokensBetween, wordCount, type SpeakerOf, person, lastReportingClause, relativeAntecedent, isParticiple, sentenceSubject, sentenceSource, openingSubject, withoutParentheses, cueAfter, appositiveSubject } from './clauses';
 
 /** Quoted text that names a work or a policy rather than reports speech ("an event themed “...”"). */
 const NAMING_BEFORE = /\b(?:themed|named|titled|entitled|called|dubbed|so-called|known as|slogan|motto|headlined|the term|the phrase|the word|the words)\s*(?:[,:]\s*)?$/i;
@@ -201,7 +201,32 @@ export function directQuote(text: string, mark: MarkedSpan, sentence: Span, para
   // A quotation standing as its own sentence, with no cue: the current speaker goes on talking.
   const standsAlone = before.trim() === '' && words >= 6 && /^[\s.,!?]*$/.test(text.slice(mark.outer.end, sentence.end));
   if (standsAlone && context.speaker) return make(person(context.speaker));
-  return undefined;
+  return quotedInPassing(cleaned, before, text, mark, tokens, context, make);
+}
+
+/**
+ * Quoted words in the writer's sentence that no cue attributes: "Okafor compared the inspectors to “masked
+ * thugs”", "the order ends what critics called the “catch-and-release” era". They are someone's words all the
+ * same, and a writer searching for them should find them, as fragments of the writer's sentence: the subject
+ * opening the sentence when a verb follows it, else no one (a phrase with no speaker is never given the paragraph's). Single words, names of things in
+ * Title Case ("Victory Day", “Fostering the Future”) and modifiers of a noun are left alone.
+ */
+function quotedInPassing(cleaned: string, before: string, text: string, mark: MarkedSpan, tokens: Token[], context: SpeakerContext, make: (speaker: SpeakerOf, via?: string, kind?: 'fragment') => Quote): Quote | undefined {
+  const words = wordCount(cleaned);
+  if (words < 2 || !/[\p{L}\d,]\s*$/u.test(before) || modifiesNoun(text, mark) || namesAThing(cleaned)) return undefined;
+  const subject = openingSubject(tokens, mark.outer.start, context);
+  const quote = make(subject ? person(subject) : null, undefined, 'fragment');
+  if (!subject) cuedWithoutSpeaker.add(quote);
+  passingQuotes.add(quote);
+  return quote;
+}
+
+/** Quotations found by `quotedInPassing`: they do not keep a sentence from being read as a report as well. */
+export const passingQuotes = new WeakSet<Quote>();
+
+/** Every word that is not a small word capitalized: the name of a day, a programme, a show or a law. */
+function namesAThing(words: string): boolean {
+  return words.split(/\s+/).filter(w => /\p{L}/u.test(w) && !/^(?:a|an|the|and|of|or|to|in|on|for|at|by|with|from)$/.test(w)).every(w => /^[^\p{L}]*[\p{Lu}\d]/u.test(w));
 }
 
 /** "what it calls", "what they call the rival’s": the words that follow are someone's name for a thing. */

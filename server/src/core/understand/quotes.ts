@@ -8,7 +8,7 @@ import { tokenize } from '../read/tokens';
 import { trimEndOf } from '../read/trim';
 import { findTurns } from './transcript';
 import { MIN_QUOTE_WORDS, wordCount } from './clauses';
-import { cuedWithoutSpeaker, directQuote } from './directQuote';
+import { cuedWithoutSpeaker, directQuote, passingQuotes } from './directQuote';
 import { reportedStatement } from './reportedStatement';
 
 export interface QuoteInput {
@@ -38,7 +38,12 @@ export function findQuotes(input: QuoteInput): Quote[] {
   // Hard-wrapped archives break lines inside quotations; the words are what matter. In Markdown, blanked
   // markup leaves a space where `*remarkable*.` had its mark: punctuation closes up again.
   const tidy = input.structure ? (text: string) => text.replace(/\s+/g, ' ').replace(/ (?=[.,;:!?”’)\]])/g, '').replace(/(?<=[“‘(\[]) /g, '') : (text: string) => text.replace(/\s+/g, ' ');
-  return quotes.map(quote => (input.structure || /\s\s|[^\S ]/.test(quote.text) ? { ...quote, text: tidy(quote.text) } : quote));
+  return quotes.map(quote => {
+    if (!input.structure && !/\s\s|[^\S ]/.test(quote.text)) return quote;
+    const tidied = { ...quote, text: tidy(quote.text) };
+    if (passingQuotes.has(quote)) passingQuotes.add(tidied);
+    return tidied;
+  });
 }
 
 function speechParagraphs(input: QuoteInput): Quote[] {
@@ -146,7 +151,7 @@ function findAttributedQuotes(input: QuoteInput): Quote[] {
       for (const mark of sentenceMarks) {
         const quote = directQuote(text, mark, sentence, paragraph, tokens, context, continuing, leadSpeaker);
         if (!quote) continue;
-        quotedHere = true;
+        if (!passingQuotes.has(quote)) quotedHere = true;
         quotes.push(quote);
         pending.push({ mark, quote });
         quotes.push(...nestedQuotes(text, mark, quote, input.people));
@@ -170,6 +175,13 @@ function findAttributedQuotes(input: QuoteInput): Quote[] {
       }
       if (reported) {
         quotes.push(reported);
+        // `Arnault said the group is “seriously considering” a move`: words quoted in passing inside the report are the reporter's subject's.
+        for (const { quote } of pending) {
+          if (passingQuotes.has(quote) && !quote.speaker && reported.span.start <= quote.span.start && quote.span.end <= reported.span.end) {
+            Object.assign(quote, { speaker: reported.speaker, ...(reported.speakerKind ? { speakerKind: reported.speakerKind } : {}) });
+            cuedWithoutSpeaker.delete(quote);
+          }
+        }
         if (!reported.speakerKind) context.speaker = reported.speaker ?? undefined;
         else if (reported.speaker) context.sourceSpoke({ name: reported.speaker, kind: reported.speakerKind }, reported.span.end);
       }

@@ -10,6 +10,7 @@ import { isGivenName } from './givenNameGender';
 import { tokenize } from '../read/tokens';
 import { ROLE_HEADS } from './lexicon';
 import { findQuotes } from './quotes';
+import { passingQuotes } from './directQuote';
 import { titleStatement } from './titleStatement';
 
 export interface StatementSource {
@@ -90,7 +91,8 @@ export function parseStatement(source: StatementSource): StatementDocument {
   // A news headline may itself be a statement ("Iriarte: Grain negotiations need …").
   const headline = kind === 'article' && titleParagraph && body.length > 0 && titleParagraph.end - titleParagraph.start <= 200 ? titleStatement(readable, titleParagraph, people) : undefined;
   const quotes = headline ? [headline, ...bodyQuotes] : bodyQuotes;
-  if (!givenSpeakers && principal.length === 0) principal = speakersFromQuotes(quotes);
+  // Words quoted in passing name no one who speaks in the document.
+  if (!givenSpeakers && principal.length === 0) principal = speakersFromQuotes(quotes.filter(quote => !passingQuotes.has(quote)));
   if (!givenSpeakers && kind !== 'transcript' && quotes.some(q => q.kind === 'transcript')) {
     principal = [...new Set(quotes.filter(q => q.kind === 'transcript' && q.speaker && !q.speakerKind && q.speaker !== 'Reporter').map(q => q.speaker!))];
   }
