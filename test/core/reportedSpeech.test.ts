@@ -63,6 +63,19 @@ describe('reporting cues that the words run around', () => {
     assert.deepEqual([bank?.speaker, bank?.speakerKind], ['the Central Bank of Peru', 'organisation']);
   });
 
+  test('"according to" closing a sentence without a comma, or before ", and …", names the source of what precedes', () => {
+    const document = parse([
+      'Minister Ana Ortiz opened the port on Monday.',
+      'Grain exports rose by a third last year according to the Central Bank of Peru.',
+      'The northern quota was cut by half, according to two officials familiar with the talks, and the southern quota was left alone.',
+      'Relief funds are shared out among the provinces according to need.',
+    ].join('\n\n'));
+    assert.equal(reportContaining(document, 'Grain exports rose')?.speaker, 'the Central Bank of Peru');
+    const quota = reportContaining(document, 'northern quota was cut');
+    assert.deepEqual([quota?.speaker, quota?.speakerKind], ['two officials familiar with the talks', 'unnamed'], JSON.stringify(document.quotes));
+    assert.ok(!document.quotes.some(q => q.text.includes('Relief funds')), JSON.stringify(document.quotes));
+  });
+
   test('"after saying …, she …" and "began by saying …" are the main clause’s subject’s words', () => {
     const document = parse([
       'Minister Ana Ortiz and her deputy Ivo Marsh met the press in Lima.',

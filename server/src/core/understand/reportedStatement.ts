@@ -25,6 +25,17 @@ export function reportedStatement(text: string, sentence: Span, tokens: Token[],
     const speaker = accordingToSource(tokenize(according[1]), according[1], context);
     if (speaker) return make(speaker, sentence.start + according[0].length, end);
   }
+  // "… were never audited according to the county auditor." (no comma), and "…, according to the budget office,
+  // and the rest …": the words before "according to" are the source's.
+  const closing = end === sentence.end ? lateAccordingTo(sentenceText) : undefined;
+  if (closing) {
+    // The source's own tokens, at their offsets in the document (where a name stands matters to resolving it).
+    const nameStart = sentence.start + closing.nameAt;
+    const name = tokens.filter(t => t.start >= nameStart && t.end <= nameStart + closing.name.length);
+    // Only a source that resolves: "allocated according to need" names no one.
+    const speaker = name.length > 0 && name.length <= 8 ? context.resolveSource(name, text) : undefined;
+    if (speaker) return make(speaker, sentence.start, sentence.start + closing.wordsEnd);
+  }
   // Trailing attribution after a comma: "China will focus on ..., Yang said.", "..., a source said on Tuesday."
   if (end === sentence.end) {
     const tail = tailAttribution(tokens, context, text);
@@ -39,6 +50,19 @@ export function reportedStatement(text: string, sentence: Span, tokens: Token[],
     return make(appositive.speaker, tokens[appositive.content].start, end);
   }
   return reportingClauseStatement(text, sentence, tokens, context, end, sentence.start);
+}
+
+/** After "according to": the source, then the sentence's end or a comma before a new clause. */
+// eslint-disable-next-line regexp/no-super-linear-backtracking -- tried once per sentence, from its last "according to"
+const ACCORDING_TO_TAIL = /^according to\s+([^,;:()“”"]{2,80}?)(?:[\s.!?"”’']*$|,\s+(?=(?:and|but|while|which)\b))/i;
+
+/** "according to X" closing a sentence with or without a comma, or a clause before ", and …". */
+function lateAccordingTo(sentence: string): { name: string; nameAt: number; wordsEnd: number } | undefined {
+  const at = sentence.toLowerCase().lastIndexOf('according to');
+  if (at <= 0 || !/[\s,]/.test(sentence[at - 1])) return undefined;
+  const tail = ACCORDING_TO_TAIL.exec(sentence.slice(at));
+  if (!tail) return undefined;
+  return { name: tail[1], nameAt: at + tail[0].indexOf(tail[1], 'according to'.length), wordsEnd: trimEndOf(sentence.slice(0, at), /[\s,]/).length };
 }
 
 /** `Subject verb (that) content` after `after`: "However, Le pointed out that …", "Qin told X that …". */
