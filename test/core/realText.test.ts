@@ -16,6 +16,12 @@ describe('quotation marks as newspapers write them', () => {
     assert.equal(quoteStarting(document, 'We are prepared to sign')?.kind, 'direct');
   });
 
+  test('comments signed with a dash and a name with a middle initial or two surnames', () => {
+    const document = parse('Readers wrote in about the ferry. “The fares doubled in a year and nobody explained why.” ― Tove K. Lindqvist “The new timetable ignores the islands.” ― Ana B. Ruiz Soto. Photo: agency pool.');
+    assert.equal(quoteStarting(document, 'The fares doubled')?.speaker, 'Tove K. Lindqvist', JSON.stringify(document.quotes));
+    assert.equal(quoteStarting(document, 'The new timetable')?.speaker, 'Ana B. Ruiz Soto', JSON.stringify(document.quotes));
+  });
+
   test('guillemets and German low-high marks', () => {
     const french = parse('Trade Minister Odile Ferrand said: «Our wine growers will not pay for a quarrel over steel.»');
     assert.equal(quoteStarting(french, 'Our wine growers will not')?.speaker, 'Odile Ferrand');

@@ -242,8 +242,8 @@ const AS_PUT_IT_AFTER = /^[\s,]*as\s+([^,.;“”"]{2,60}?)\s+(?:put it|said|wro
 // eslint-disable-next-line regexp/no-super-linear-backtracking -- tried on the 160 characters before a mark
 const AS_PUT_IT_BEFORE = /\bas\s+([^,.;“”"]{2,60}?)\s+(?:put it|said|wrote|noted)\b[^.;“”"]{0,60}$/i;
 
-/** A dash and a name closing the paragraph or followed by a period: `“…” ― Rosa Linde.` */
-const DASH_SIGNATURE = /^\s*[―—–]\s*([A-Z][\p{L}'’-]*(?: [A-Z][\p{L}'’-]*){1,3})(?:[.,;]|\s*$|\s*[“"])/u;
+/** A dash and a name closing the paragraph or followed by a period: `“…” ― Rosa Linde.`, `― Ana B. Ruiz Soto`. */
+const DASH_SIGNATURE = /^\s*[―—–]\s*([A-Z][\p{L}'’-]*(?: (?:[A-Z]\.|[A-Z][\p{L}'’-]*)){1,4})(?:[.,;]|\s*$|\s*[“"])/u;
 
 /** `a “listening” phase`, `a “frank and useful” meeting`: quoted words used as a modifier of a noun. */
 function modifiesNoun(text: string, mark: MarkedSpan): boolean {
