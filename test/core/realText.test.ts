@@ -188,6 +188,15 @@ describe('unnamed sources and organisations as speakers', () => {
     assert.equal(quoteStarting(document, 'We found common ground')?.speakerKind, undefined, 'a person has no speakerKind in the model');
   });
 
+  test('a country speaks as its government, never as a person of that name', () => {
+    const document = parse('The two governments signed the accord in Lima. Malaysia committed to the rapid development of its rare earths sector. “We welcome the accord,” said Bangladesh in a note.');
+    const malaysia = quoteStarting(document, 'to the rapid development');
+    assert.deepEqual([malaysia?.speaker, malaysia?.speakerKind], ['Malaysia', 'organisation'], JSON.stringify(document.quotes));
+    const bangladesh = quoteStarting(document, 'We welcome the accord');
+    assert.deepEqual([bangladesh?.speaker, bangladesh?.speakerKind], ['Bangladesh', 'organisation'], JSON.stringify(document.quotes));
+    assert.ok(!document.people.some(p => /Malaysia|Bangladesh/.test(p.name)), JSON.stringify(document.people.map(p => p.name)));
+  });
+
   test('`the Foreign Ministry said in a statement`, `the White House said`: organisations', () => {
     const text = [
       '“The ambassador will present her credentials next week,” the Foreign Ministry said in a statement.',

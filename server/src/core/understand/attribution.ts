@@ -2,6 +2,7 @@ import { DETERMINERS, KNOWN_ORGANISATIONS, ORGANISATION_HEADS, REPORTING_VERB_SE
 
 const TWO_WORD_VERB_STARTS = new Set(REPORTING_VERBS.filter(verb => verb.includes(' ')).map(verb => verb.split(' ')[0]));
 import { DESCRIBING_NOUN, unknownPersonName } from './people';
+import { isCountryName } from './places';
 import type { SpeakerKind } from '../model';
 import type { Mention, PeopleInDocument } from './people';
 import { firstAfter } from '../read/spans';
@@ -101,6 +102,10 @@ export function sourceNamedIn(tokens: readonly Token[], text: string): Source | 
   // "the Courier", "the Harbor Trust": no person's name follows "the".
   if (described?.kind === 'unnamed' || tokens.length === 0 || (described && tokens[0].lower === 'the')) return described;
   const known = KNOWN_ORGANISATIONS.has(tokens.map(t => t.lower).join(' ').replace(/^the /, ''));
+  // "Malaysia committed to …": a country speaks as its government.
+  if (!known && tokens.length <= 6 && isCountryName(text.slice(tokens[0].start, tokens[tokens.length - 1].end))) {
+    return { name: text.slice(tokens[0].start, tokens[tokens.length - 1].end).replace(/\s+/g, ' ').replace(/['’]s$/, ''), kind: 'organisation' };
+  }
   const name = known ? undefined : unknownPersonName(tokens);
   return name ? { name, kind: 'person' } : described;
 }

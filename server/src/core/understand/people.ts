@@ -1,3 +1,4 @@
+import { isCountryName } from './places';
 import { CHINESE_SURNAMES, DETERMINERS, FUNCTION_WORDS, HONORIFICS, NON_PERSON_WORDS, NOUNS_AFTER_NAMES, ORGANISATION_TAILS, PLACE_TAILS, REPORTING_VERB_SET, ROLE_HEADS, ROLE_MODIFIERS } from './lexicon';
 import type { Person, Span } from '../model';
 import { firstAfter } from '../read/spans';
@@ -59,7 +60,9 @@ export function unknownPersonName(tokens: readonly Token[]): string | undefined 
     || (i === rest.length - 1 && (i > 0 || first > 0) && /^[A-Z][a-z]+$/.test(token.text) && !NON_PERSON_WORDS.has(token.lower));
   if (!rest.every(nameLike)) return undefined;
   if (rest.some(token => /^(?:[A-Z]\.)+$/.test(token.text)) && rest.length === 1) return undefined; // "U.S."
-  return rest.map(t => t.text).join(' ').replace(/['’]s$/, '');
+  const name = rest.map(t => t.text).join(' ').replace(/['’]s$/, '');
+  // "said Bangladesh": a country, which speaks as an organisation.
+  return isCountryName(name) ? undefined : name;
 }
 
 /** Two to four name-like words, none an office, organisation, place or acronym: "Chad Smith", "Mary-Kate O'Neil". */
