@@ -76,6 +76,16 @@ describe('reporting cues that the words run around', () => {
     assert.ok(!document.quotes.some(q => q.text.includes('Relief funds')), JSON.stringify(document.quotes));
   });
 
+  test('"continues to shell" reports nothing; "appeared to suggest that" reports what follows the second verb', () => {
+    const document = parse([
+      'Minister Ana Ortiz opened the port on Monday.',
+      'The junta continues to shell the border villages and to block the aid convoys.',
+      'Ortiz appeared to suggest that the customs officers had been careless with the files.',
+    ].join('\n\n'));
+    assert.ok(!document.quotes.some(q => q.text.includes('shell the border')), JSON.stringify(document.quotes));
+    assert.ok(document.quotes.some(q => q.text.startsWith('the customs officers had been careless') && q.speaker === 'Ana Ortiz'), JSON.stringify(document.quotes));
+  });
+
   test('"after saying …, she …" and "began by saying …" are the main clause’s subject’s words', () => {
     const document = parse([
       'Minister Ana Ortiz and her deputy Ivo Marsh met the press in Lima.',

@@ -253,6 +253,9 @@ export class SpeakerContext {
 /** How far after an organisation's or group's words "it" and "they" may still be theirs, in characters. */
 const SOURCE_PRONOUN_REACH = 600;
 
+/** Verbs that take another verb after "to" and say no words themselves: "continues to call for", "appeared to suggest". */
+const CATENATIVE = /^(?:continue|continues|continued|continuing|began|begins|begin|tried|tries|try|appeared|appears|seemed|seems|went|goes|sought|seeks|wants|wanted|hopes|hoped|plans|planned|intends|intended|decided|decides|refused|refuses|declined|declines)$/;
+
 const AUXILIARY = /^(?:has|have|had|will|would|could|can|may|might|must|should|did|does|do|is|was|were|are|been|be)$/;
 const VERB_AFTER_ADVERB = /^(?:also|further|then|later|once|again|repeatedly|earlier|previously|recently|specifically|clearly|firmly|strongly|now|still|just|already|often|never|even|long|first|since|soon|too|twice|\p{Ll}+ly)$/u;
 
@@ -301,6 +304,8 @@ export function findReportingClause(tokens: readonly Token[], from = 0, to = tok
     const length = verbAt(tokens, i);
     if (!length) continue;
     let subjectEnd = i;
+    // "South Africa continues to call for", "she appeared to suggest": the verb before "to" is part of the cue.
+    if (subjectEnd - 2 > from && tokens[subjectEnd - 1].lower === 'to' && CATENATIVE.test(tokens[subjectEnd - 2].lower)) subjectEnd -= 2;
     // "Varga now says", "Aho has long argued", "the bank just this week announced": up to two adverbs.
     for (let n = 0; n < 2 && subjectEnd > from && VERB_AFTER_ADVERB.test(tokens[subjectEnd - 1].lower); n++) subjectEnd--;
     // "many leaders have noted", "Smith had earlier said": the auxiliary is part of the verb, not the subject.
@@ -333,6 +338,8 @@ export function verbLengthAt(tokens: readonly Token[], i: number): number {
   const one = tokens[i]?.lower;
   if (!one || insideName(tokens, i)) return 0;
   const next = tokens[i + 1];
+  // "continues to wage": a verb before "to" says how, not what; the verb after it is the cue, if any.
+  if (next?.lower === 'to' && CATENATIVE.test(one)) return 0;
   // Only a handful of words start a two-word verb ("pointed out"); no string is built for the others.
   if (next && TWO_WORD_VERB_STARTS.has(one) && /^\s+$/.test(next.gap) && REPORTING_VERB_SET.has(`${one} ${next.lower}`)) return 2;
   return REPORTING_VERB_SET.has(one) ? 1 : 0;
