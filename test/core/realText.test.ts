@@ -197,6 +197,14 @@ describe('unnamed sources and organisations as speakers', () => {
     assert.ok(!document.people.some(p => /Malaysia|Bangladesh/.test(p.name)), JSON.stringify(document.people.map(p => p.name)));
   });
 
+  test('a company’s one-word name is an organisation, a pronoun with a contracted verb is no one’s name', () => {
+    const document = parse('Health Minister Ana Ortiz opened the plant. NovaGenix announced a $50 million investment in the new plant on Monday. Ortiz spoke about her late father. He’d say, “Finish the job before you talk about it.”');
+    const investment = quoteStarting(document, 'a $50 million investment');
+    assert.deepEqual([investment?.speaker, investment?.speakerKind], ['NovaGenix', 'organisation'], JSON.stringify(document.quotes));
+    assert.ok(!document.quotes.some(q => q.speaker === 'He’d'), JSON.stringify(document.quotes));
+    assert.ok(!document.people.some(p => /NovaGenix|He’d/.test(p.name)), JSON.stringify(document.people.map(p => p.name)));
+  });
+
   test('`the Foreign Ministry said in a statement`, `the White House said`: organisations', () => {
     const text = [
       '“The ambassador will present her credentials next week,” the Foreign Ministry said in a statement.',

@@ -1,7 +1,7 @@
 import { DETERMINERS, KNOWN_ORGANISATIONS, ORGANISATION_HEADS, REPORTING_VERB_SET, REPORTING_VERBS, ROLE_HEADS, SOURCE_NOUNS, STANCE_VERB_SET } from './lexicon';
 
 const TWO_WORD_VERB_STARTS = new Set(REPORTING_VERBS.filter(verb => verb.includes(' ')).map(verb => verb.split(' ')[0]));
-import { DESCRIBING_NOUN, unknownPersonName } from './people';
+import { DESCRIBING_NOUN, isCompanyShaped, unknownPersonName } from './people';
 import { isCountryName } from './places';
 import type { SpeakerKind } from '../model';
 import type { Mention, PeopleInDocument } from './people';
@@ -102,6 +102,8 @@ export function sourceNamedIn(tokens: readonly Token[], text: string): Source | 
   // "the Courier", "the Harbor Trust": no person's name follows "the".
   if (described?.kind === 'unnamed' || tokens.length === 0 || (described && tokens[0].lower === 'the')) return described;
   const known = KNOWN_ORGANISATIONS.has(tokens.map(t => t.lower).join(' ').replace(/^the /, ''));
+  // "AstraZeneca announced …": one word shaped like a company's name.
+  if (tokens.length === 1 && isCompanyShaped(tokens[0].text.replace(/['’]s$/, ''))) return { name: tokens[0].text.replace(/['’]s$/, ''), kind: 'organisation' };
   // "Malaysia committed to …": a country speaks as its government.
   if (!known && tokens.length <= 6 && isCountryName(text.slice(tokens[0].start, tokens[tokens.length - 1].end))) {
     return { name: text.slice(tokens[0].start, tokens[tokens.length - 1].end).replace(/\s+/g, ' ').replace(/['’]s$/, ''), kind: 'organisation' };
@@ -227,7 +229,8 @@ export class SpeakerContext {
     if (and > 0) return this.resolveSubject(tokens.slice(0, and));
     const words = tokens.map(t => t.text);
     const lower = words.map(w => w.toLowerCase());
-    if (tokens.length === 1 && /^(?:he|she)(?:['’]s)?$/.test(lower[0])) return this.byPronoun(lower[0].startsWith('he') ? 'm' : 'f', tokens[0].start);
+    // "he", "he’s", "he’d", "she’ll": the pronoun, whatever verb is contracted onto it.
+    if (tokens.length === 1 && /^(?:he|she)(?:['’](?:s|d|ll))?$/.test(lower[0])) return this.byPronoun(lower[0].startsWith('he') ? 'm' : 'f', tokens[0].start);
     const named = this.people.resolve(words.join(' '));
     if (named) return named;
     // "Vice-Foreign Minister Le Yucheng" and "the Chinese Foreign Ministry's Yang": the name is the tail.

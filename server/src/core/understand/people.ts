@@ -30,6 +30,14 @@ export interface PeopleInDocument {
   genderOf(name: string): 'm' | 'f' | undefined;
 }
 
+/** A word ending in a contracted verb: "He’d", "We’ll", "I’m", "They’re", "You’ve". */
+const CONTRACTED_VERB = /['’](?:d|ll|re|ve|m)$/i;
+
+/** A capital inside a word after its first syllable, not after a name's prefix: "PepsiCo", "CoreWeave", "YouTube". */
+export function isCompanyShaped(word: string): boolean {
+  return /^\p{Lu}\p{Ll}+\p{Lu}/u.test(word) && !/^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|St|Fitz)\p{Lu}/u.test(word);
+}
+
 const PARTICLES = new Set(['de', 'da', 'di', 'del', 'van', 'von', 'der', 'den', 'bin', 'al', 'la', 'le', 'du', 'dos', 'das', 'ibn', 'y']);
 const SUFFIXES = new Set(['jr.', 'sr.', 'ii', 'iii', 'iv', 'jr', 'sr']);
 const CONNECTORS = new Set(['of', 'to', 'for', 'in', 'at', 'on', 'and', 'the', 'with']);
@@ -52,6 +60,9 @@ export function unknownPersonName(tokens: readonly Token[]): string | undefined 
   while (first < tokens.length - 1 && (HONORIFICS.has(tokens[first].lower) || isRoleWord(tokens[first]))) first++;
   const rest = tokens.slice(first);
   if (rest.length === 0 || rest.length > 4) return undefined;
+  // "He’d", "So I’m": a pronoun with its verb. "PepsiCo", "AstraZeneca": a company's word, unlike
+  // "McCarthy", "DeSantis" or "LaHood".
+  if (rest.some(token => CONTRACTED_VERB.test(token.text)) || (rest.length === 1 && isCompanyShaped(rest[0].text))) return undefined;
   // "The Department of Transportation": an organisation's name, not a title before a person's.
   if (tokens.slice(0, first).some(token => ORGANISATION_TAILS.has(token.lower) || token.lower === 'department' || token.lower === 'ministry' || token.lower === 'office')) return undefined;
   // Initials may be joined ("J.T. Halloran"); a surname may be a title word ("Mr. Bishop", "Anna Bishop").
