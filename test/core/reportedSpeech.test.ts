@@ -76,6 +76,15 @@ describe('reporting cues that the words run around', () => {
     assert.ok(!document.quotes.some(q => q.text.includes('Relief funds')), JSON.stringify(document.quotes));
   });
 
+  test('a word in -s before a verb is no verb: "the United States encourages", also across a line break', () => {
+    const document = parse([
+      'Minister Ana Ortiz opened the port on Monday.',
+      'After a week of talks with the envoys of the northern provinces, the United\nStates encourages an inclusive and credible dialogue in the region and\nwill send observers to the first round of the talks in the spring.',
+    ].join('\n\n'));
+    const dialogue = reportContaining(document, 'an inclusive and credible dialogue');
+    assert.deepEqual([dialogue?.speaker, dialogue?.speakerKind], ['the United States', 'organisation'], JSON.stringify(document.quotes));
+  });
+
   test('"continues to shell" reports nothing; "appeared to suggest that" reports what follows the second verb', () => {
     const document = parse([
       'Minister Ana Ortiz opened the port on Monday.',

@@ -6,7 +6,7 @@ import { isCountryName } from './places';
 import type { SpeakerKind } from '../model';
 import type { Mention, PeopleInDocument } from './people';
 import { firstAfter } from '../read/spans';
-import { isCapitalized, type Token } from '../read/tokens';
+import { isCapitalized, isSpaceGap, type Token } from '../read/tokens';
 
 /** Who speaks, when it is not (only) a person's name. */
 export interface Source {
@@ -256,6 +256,9 @@ export class SpeakerContext {
 /** How far after an organisation's or group's words "it" and "they" may still be theirs, in characters. */
 const SOURCE_PRONOUN_REACH = 600;
 
+/** Words in -s that are plural nouns as often as verbs: "reports", "claims", "notes", "remarks". */
+const NOUN_OR_VERB = /^(?:reports|claims|notes|states|remarks|comments|answers|replies|posts|tweets|calls|thanks|shares|questions|warns|pledges|vows|demands|promises)$/;
+
 /** Verbs that take another verb after "to" and say no words themselves: "continues to call for", "appeared to suggest". */
 const CATENATIVE = /^(?:continue|continues|continued|continuing|began|begins|begin|tried|tries|try|appeared|appears|seemed|seems|went|goes|sought|seeks|wants|wanted|hopes|hoped|plans|planned|intends|intended|decided|decides|refused|refuses|declined|declines)$/;
 
@@ -335,7 +338,7 @@ export const stanceVerbAt = (tokens: readonly Token[], i: number): number =>
   STANCE_VERB_SET.has(tokens[i]?.lower ?? '') && !(i > 0 && DETERMINERS.has(tokens[i - 1].lower)) && !insideName(tokens, i) ? 1 : 0;
 
 /** A capitalized word right after another is part of a name, not a verb: "the United States", "the Clean Harbour Plan". */
-const insideName = (tokens: readonly Token[], i: number) => i > 0 && isCapitalized(tokens[i].text) && isCapitalized(tokens[i - 1].text) && tokens[i].gap === ' ';
+const insideName = (tokens: readonly Token[], i: number) => i > 0 && isCapitalized(tokens[i].text) && isCapitalized(tokens[i - 1].text) && isSpaceGap(tokens[i].gap);
 
 export function verbLengthAt(tokens: readonly Token[], i: number): number {
   const one = tokens[i]?.lower;
@@ -343,6 +346,8 @@ export function verbLengthAt(tokens: readonly Token[], i: number): number {
   const next = tokens[i + 1];
   // "continues to wage": a verb before "to" says how, not what; the verb after it is the cue, if any.
   if (next?.lower === 'to' && CATENATIVE.test(one)) return 0;
+  // "an analysis of campaign reports shows": a plural noun before a verb, not a verb.
+  if (next && NOUN_OR_VERB.test(one) && /^\s+$/.test(next.gap) && (REPORTING_VERB_SET.has(next.lower) || /^(?:show|shows|showed|suggest|suggests|suggested|indicate|indicates|indicated|found|is|are|was|were|have|has|had)$/.test(next.lower))) return 0;
   // Only a handful of words start a two-word verb ("pointed out"); no string is built for the others.
   if (next && TWO_WORD_VERB_STARTS.has(one) && /^\s+$/.test(next.gap) && REPORTING_VERB_SET.has(`${one} ${next.lower}`)) return 2;
   return REPORTING_VERB_SET.has(one) ? 1 : 0;
