@@ -110,7 +110,43 @@ function reportingClauseStatement(text: string, sentence: Span, tokens: Token[],
     if (speaker && first && first.start < end && !first.gap.includes(',')) return make(speaker, first.start, end);
   }
   if (after !== sentence.start) return undefined;
-  return prepositionalSaying(text, sentence, tokens, context, end) ?? stanceStatement(text, tokens, context, end);
+  return prepositionalSaying(text, sentence, tokens, context, end) ?? findingStatement(text, tokens, end) ?? stanceStatement(text, tokens, context, end);
+}
+
+/** Verbs by which evidence says something, with or without "that": "Polls show a close race". */
+const EVIDENCE_VERBS = new Set(['show', 'shows', 'showed', 'suggest', 'suggests', 'suggested', 'indicate', 'indicates', 'indicated', 'reveal', 'reveals', 'revealed', 'find', 'finds', 'found', 'estimate', 'estimates', 'estimated', 'project', 'projects', 'projected', 'conclude', 'concludes', 'concluded']);
+
+/** Heads of a subject that is evidence, not a person: a poll, a study, the data, a video. */
+const EVIDENCE_NOUN = /^(?:polls?|polling|surveys?|study|studies|analys[ie]s|data|reports?|research|averages?|figures|numbers|records|documents|estimates|projections|review|audit|investigation|census|index|model|forecasts?|tally|count|video|footage|transcript|results|findings|statistics)$/;
+
+/**
+ * What a poll, a study or a document shows: "Surveys show a tight race for the governor's seat", "A Nordstat
+ * survey published on Sunday shows the governor ahead". The subject, as written, is the source: an
+ * organisation when it has a capitalized word ("the Nordstat poll"), else a described source ("polling
+ * averages").
+ */
+function findingStatement(text: string, tokens: Token[], end: number): Quote | undefined {
+  // Not inside a name: "the Advanced Research Projects Agency".
+  const verb = tokens.findIndex((t, i) => i > 0 && i <= 20 && EVIDENCE_VERBS.has(t.lower) && !t.gap.includes(',') && !(isCapitalized(t.text) && isCapitalized(tokens[i - 1].text)));
+  if (verb === -1) return undefined;
+  let start = verb;
+  while (start > 0 && !/[,;:()]/.test(tokens[start].gap)) start--;
+  // The subject's head is its last noun before the verb, or before "of"/"from"/"by" ("an analysis of filings shows").
+  const subject = tokens.slice(start, verb);
+  // "If the study finds …" is no finding yet.
+  if (/^(?:if|unless|whether|until)$/.test(subject[0]?.lower ?? '')) return undefined;
+  // "But surveys show", "including one study that": what opens the clause is no part of the subject.
+  while (subject.length > 1 && /^(?:but|and|so|yet|still|meanwhile|however|now|also|including|while|when|as|because|although|though|since)$/.test(subject[0].lower)) subject.shift();
+  const cut = subject.findIndex((t, i) => i > 0 && /^(?:of|from|by|released|published|conducted|taken|which|that)$/.test(t.lower));
+  const head = (cut === -1 ? subject : subject.slice(0, cut)).at(-1);
+  // A noun phrase: no verb or figure inside ("DoD spent $490 million on research shows" is no subject).
+  if (!head || !EVIDENCE_NOUN.test(head.lower) || subject.length > 10 || subject.some(t => FINITE_VERB.test(t.lower) || /\d/.test(t.text) || /ed$/.test(t.lower) && !/^(?:released|published|conducted|funded)$/.test(t.lower) && !isCapitalized(t.text))) return undefined;
+  const content = tokens[verb + 1]?.lower === 'that' ? verb + 2 : verb + 1;
+  if (!tokens[content] || tokens[content].start >= end) return undefined;
+  const name = text.slice(subject[0].start, subject[subject.length - 1].end).replace(/\s+/g, ' ');
+  // The first word is capitalized at a sentence's start whatever it is.
+  const kind = subject.slice(1).some(t => isCapitalized(t.text)) ? 'organisation' : 'unnamed';
+  return reportedQuote(text, { name, kind }, tokens[content].start, end);
 }
 
 /** Words before a participle of saying that make it an adverbial: "after saying", "by saying", "without saying". */
