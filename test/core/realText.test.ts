@@ -641,6 +641,24 @@ describe('pronouns', () => {
     assert.equal(quoteStarting(document, 'I found him calm')?.speaker, 'Peter Lund');
   });
 
+  test('a person the speaker talked about does not take the pronoun after the report', () => {
+    const document = parse([
+      'Finance Minister Tomas Berg met the unions on Monday.',
+      'Deputy Minister Karl Vinter said he believes Berg is right about the cost of the scheme.',
+      '“I think the money is there for a settlement,” he said.',
+    ].join('\n\n'));
+    assert.equal(quoteStarting(document, 'I think the money is there')?.speaker, 'Karl Vinter');
+  });
+
+  test('someone named as speaking inside a report does not take the turn', () => {
+    const document = parse([
+      'Union leader Ingrid Solberg spoke to workers at the gate on Friday.',
+      'Marta Holm said Solberg told her the strike would last a week.',
+      '“Nobody here believes that, we have heard it all before,” she said.',
+    ].join('\n\n'));
+    assert.equal(quoteStarting(document, 'Nobody here believes that')?.speaker, 'Marta Holm');
+  });
+
   test('a name that modifies a noun is no subject: "the Lindholm cabinet underestimated …"', () => {
     const document = parse('“The embassy was caught off guard,” said Margit Aune, a former attaché.\n\nShe thinks the Lindholm cabinet underestimated the farmers’ lobby.\n\n“Now they will pay for it at the ballot box,” she said.');
     assert.equal(quoteStarting(document, 'Now they will pay for it')?.speaker, 'Margit Aune');

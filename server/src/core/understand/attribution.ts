@@ -2,7 +2,7 @@ import { DETERMINERS, KNOWN_ORGANISATIONS, ORGANISATION_HEADS, REPORTING_VERB_SE
 
 const TWO_WORD_VERB_STARTS = new Set(REPORTING_VERBS.filter(verb => verb.includes(' ')).map(verb => verb.split(' ')[0]));
 import { DESCRIBING_NOUN, unknownPersonName } from './people';
-import type { SpeakerKind } from '../model';
+import type { Span, SpeakerKind } from '../model';
 import type { Mention, PeopleInDocument } from './people';
 import { firstAfter } from '../read/spans';
 import { isCapitalized, type Token } from '../read/tokens';
@@ -161,7 +161,7 @@ export class SpeakerContext {
     let nearestUnknown: string | undefined;
     let nearestMentioned: string | undefined;
     for (let i = firstAfter(mentions, offset - 1) - 1, seen = 0; i >= 0 && seen < 12; i--, seen++) {
-      if (this.quoted(mentions[i])) continue;
+      if (this.quoted(mentions[i]) || this.inReportedContent(mentions[i])) continue;
       const person = mentions[i].person;
       if (person === current && currentGender !== other) return current;
       if (person === current) continue;
@@ -178,6 +178,27 @@ export class SpeakerContext {
     // "she" never goes to a man the text shows as one: to the nearest woman named, else to someone the text says
     // nothing about, else to no one.
     return currentGender === other ? nearestMentioned ?? nearestUnknown : current;
+  }
+
+  /** What speakers were reported to say, in text order: "Ryan said McConnell was right. “…,” he said" is Ryan's. */
+  private readonly reportedContents: { content: Span; speaker: string | null }[] = [];
+
+  /** Records the content of a reported statement: the people named in it are talked about, like those quoted. */
+  reported(content: Span, speaker: string | null): void {
+    this.reportedContents.push({ content, speaker });
+  }
+
+  /**
+   * Whether someone else's latest reported statements name this person (the pronoun walk only looks a little
+   * way back). A statement's own speaker named inside its span is not talked about.
+   */
+  inReportedContent(mention: Mention): boolean {
+    const contents = this.reportedContents;
+    for (let i = contents.length - 1; i >= Math.max(0, contents.length - 8); i--) {
+      const { content, speaker } = contents[i];
+      if (content.start <= mention.span.start && mention.span.end <= content.end && mention.person !== speaker) return true;
+    }
+    return false;
   }
 
   /** A person (see resolveSubject), else an organisation or a described source, else undefined. */
