@@ -650,6 +650,14 @@ describe('pronouns', () => {
     assert.equal(quoteStarting(document, 'I think the money is there')?.speaker, 'Karl Vinter');
   });
 
+  test('a name followed by its affiliation is the subject: "Lee at the Daily Courier agreed …"', () => {
+    const document = parse([
+      'Columnist Oskar Brandt said the minister had won the debate.',
+      'Piet Lee at the Daily Courier agreed with Brandt about the outcome. “The minister kept his rival on the defensive all night,” he wrote.',
+    ].join('\n\n'));
+    assert.equal(quoteStarting(document, 'The minister kept his rival')?.speaker, 'Piet Lee');
+  });
+
   test('someone named as speaking inside a report does not take the turn', () => {
     const document = parse([
       'Union leader Ingrid Solberg spoke to workers at the gate on Friday.',

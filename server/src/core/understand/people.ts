@@ -236,10 +236,24 @@ function describedAfter(tokens: Token[], nameEnd: number, text: string): string 
   return text.slice(article.start, tokens[end - 1].end).replace(/\s+/g, ' ');
 }
 
+/**
+ * The token after an affiliation that follows a name ("Ana Ruiz of the Harbor Institute said", "Lee at the
+ * Daily Courier agreed"): past the preposition and the capitalized words, or `i` when none follows.
+ */
+function pastAffiliation(tokens: readonly Token[], i: number): number {
+  if (!/^(?:of|at|from)$/.test(tokens[i]?.lower ?? '') || !isSpaceGap(tokens[i].gap)) return i;
+  let k = i + 1;
+  if (tokens[k]?.lower === 'the') k++;
+  const first = k;
+  while (k < tokens.length && k - first < 5 && /^\p{Lu}/u.test(tokens[k].text) && isSpaceGap(tokens[k].gap)) k++;
+  return k > first && k < tokens.length && isSpaceGap(tokens[k].gap) ? k : i;
+}
+
 /** True when the run is the subject or object of a reporting cue ("Qin said", "said Yang", "according to Le"). */
 function isSpeakingRun(tokens: Token[], run: NameRun): boolean {
-  const after = tokens[run.last];
-  if (after && isSpaceGap(after.gap) && (verbLengthAt(tokens, run.last) > 0 || /^(?:also|further|then|later|once)$/.test(after.lower) && verbLengthAt(tokens, run.last + 1) > 0)) return true;
+  const verbAt = pastAffiliation(tokens, run.last);
+  const after = tokens[verbAt];
+  if (after && isSpaceGap(after.gap) && (verbLengthAt(tokens, verbAt) > 0 || /^(?:also|further|then|later|once)$/.test(after.lower) && verbLengthAt(tokens, verbAt + 1) > 0)) return true;
   const before = tokens[run.first - 1];
   // "said Yang" speaks; "Lund said Vidal’s compromise …" does not make Vidal speak.
   const possessive = /['’]s$/.test(tokens[run.last - 1].text);
@@ -258,7 +272,7 @@ function isSubjectRun(tokens: Token[], run: NameRun): boolean {
   // "the likely coalition pick Weller", "the Lindholm cabinet": a name inside a noun phrase.
   const before = tokens[run.first - 1], twoBefore = tokens[run.first - 2];
   if (before && isSpaceGap(tokens[run.first].gap) && (DETERMINERS.has(before.lower) || (/^\p{Ll}/u.test(before.text) && isSpaceGap(before.gap) && twoBefore && DETERMINERS.has(twoBefore.lower)))) return false;
-  let next = run.last;
+  let next = pastAffiliation(tokens, run.last);
   // "Sen. Ruth Abernathy (D-Ore.) scolded him": the party and state stand between the name and its verb.
   if (tokens[next] && /^\s*\(\s*$/.test(tokens[next].gap)) {
     const close = tokens.findIndex((t, k) => k > next && k <= next + 6 && t.gap.includes(')'));
