@@ -658,6 +658,14 @@ describe('pronouns', () => {
     assert.equal(quoteStarting(document, 'The minister kept his rival')?.speaker, 'Piet Lee');
   });
 
+  test('a name set off after its description is the subject: "The trade minister, Mr. Ostos, says …"', () => {
+    const document = parse([
+      'The Andorran president, Enrique Solano, has struggled to answer Mr. Karl Brandt.',
+      "The trade minister, Mr. Ostos Vidal, says the valley can wait out the quarrel with Mr. Brandt. ''Our growers have survived worse winters,'' he told reporters.",
+    ].join('\n\n'));
+    assert.equal(quoteStarting(document, 'Our growers have survived')?.speaker, 'Ostos Vidal');
+  });
+
   test('someone named as speaking inside a report does not take the turn', () => {
     const document = parse([
       'Union leader Ingrid Solberg spoke to workers at the gate on Friday.',

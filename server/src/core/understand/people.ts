@@ -249,11 +249,26 @@ function pastAffiliation(tokens: readonly Token[], i: number): number {
   return k > first && k < tokens.length && isSpaceGap(tokens[k].gap) ? k : i;
 }
 
+/**
+ * "The economy minister, Mr. Ostos, argues …", "Her deputy at the port authority, Ana Ruiz, called him …": a name
+ * set off by commas after the description that opens its clause, so the verb after the second comma is its.
+ */
+function namesItsDescription(tokens: readonly Token[], run: NameRun): boolean {
+  // "Mr." or a title before the name stands inside the commas with it.
+  let first = run.first;
+  while (first > 0 && run.first - first < 3 && isSpaceGap(tokens[first].gap) && /^\p{Lu}/u.test(tokens[first - 1].text)) first--;
+  if (first === 0 || !/^\s*,\s*$/.test(tokens[first].gap) || !/^\s*,\s*$/.test(tokens[run.last]?.gap ?? '')) return false;
+  let start = first - 1;
+  while (start > 0 && first - start < 10 && !/[,.;:!?()"“”—–]/.test(tokens[start].gap)) start--;
+  if (start > 0 && !/[.;:!?]/.test(tokens[start].gap)) return false;
+  return /^(?:the|a|an|his|her|their|its|our)$/.test(tokens[start].lower) && first - start >= 2;
+}
+
 /** True when the run is the subject or object of a reporting cue ("Qin said", "said Yang", "according to Le"). */
 function isSpeakingRun(tokens: Token[], run: NameRun): boolean {
   const verbAt = pastAffiliation(tokens, run.last);
   const after = tokens[verbAt];
-  if (after && isSpaceGap(after.gap) && (verbLengthAt(tokens, verbAt) > 0 || /^(?:also|further|then|later|once)$/.test(after.lower) && verbLengthAt(tokens, verbAt + 1) > 0)) return true;
+  if (after && (isSpaceGap(after.gap) || namesItsDescription(tokens, run)) && (verbLengthAt(tokens, verbAt) > 0 || /^(?:also|further|then|later|once)$/.test(after.lower) && verbLengthAt(tokens, verbAt + 1) > 0)) return true;
   const before = tokens[run.first - 1];
   // "said Yang" speaks; "Lund said Vidal’s compromise …" does not make Vidal speak.
   const possessive = /['’]s$/.test(tokens[run.last - 1].text);
@@ -272,6 +287,8 @@ function isSubjectRun(tokens: Token[], run: NameRun): boolean {
   // "the likely coalition pick Weller", "the Lindholm cabinet": a name inside a noun phrase.
   const before = tokens[run.first - 1], twoBefore = tokens[run.first - 2];
   if (before && isSpaceGap(tokens[run.first].gap) && (DETERMINERS.has(before.lower) || (/^\p{Ll}/u.test(before.text) && isSpaceGap(before.gap) && twoBefore && DETERMINERS.has(twoBefore.lower)))) return false;
+  const described = namesItsDescription(tokens, run);
+  if (described && /^\p{Ll}/u.test(tokens[run.last].text) && !FUNCTION_WORDS.has(tokens[run.last].lower)) return true;
   let next = pastAffiliation(tokens, run.last);
   // "Sen. Ruth Abernathy (D-Ore.) scolded him": the party and state stand between the name and its verb.
   if (tokens[next] && /^\s*\(\s*$/.test(tokens[next].gap)) {
