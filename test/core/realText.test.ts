@@ -666,6 +666,16 @@ describe('pronouns', () => {
     assert.equal(quoteStarting(document, 'Our growers have survived')?.speaker, 'Ostos Vidal');
   });
 
+  test('"the congresswoman" and "the senator" are the people the text titled "Rep." and "Sen."', () => {
+    const document = parse([
+      'Rep. Ana Ruiz (D-Calif.) and Sen. Paul Oster (R-Utah) met the farm lobby on Monday.',
+      '“Cuts will hurt the rural schools first,” the congresswoman said.',
+      '“The budget has to balance some day,” the senator replied.',
+    ].join('\n\n'));
+    assert.equal(quoteStarting(document, 'Cuts will hurt the rural')?.speaker, 'Ana Ruiz');
+    assert.equal(quoteStarting(document, 'The budget has to balance')?.speaker, 'Paul Oster');
+  });
+
   test('someone named as speaking inside a report does not take the turn', () => {
     const document = parse([
       'Union leader Ingrid Solberg spoke to workers at the gate on Friday.',

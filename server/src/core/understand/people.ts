@@ -236,6 +236,34 @@ function describedAfter(tokens: Token[], nameEnd: number, text: string): string 
   return text.slice(article.start, tokens[end - 1].end).replace(/\s+/g, ' ');
 }
 
+/** What the short titles before a name are called in a description: "Sen. Ruth Abernathy" is "the senator". */
+const TITLE_NOUNS: Record<string, readonly string[]> = {
+  'sen.': ['senator', 'lawmaker'],
+  'rep.': ['representative', 'congressman', 'congresswoman', 'lawmaker'],
+  'gov.': ['governor'],
+  'gen.': ['general'],
+  'adm.': ['admiral'],
+  'col.': ['colonel'],
+  'lt.': ['lieutenant'],
+  'capt.': ['captain'],
+  'sgt.': ['sergeant'],
+  'maj.': ['major'],
+  'rev.': ['reverend'],
+  'prof.': ['professor'],
+  'sec.': ['secretary'],
+  'amb.': ['ambassador'],
+  'senator': ['lawmaker'],
+  'congressman': ['lawmaker', 'representative'],
+  'congresswoman': ['lawmaker', 'representative'],
+};
+const ROLE_NOUNS_OF_TITLES = new Set(Object.values(TITLE_NOUNS).flat());
+
+/** Whether a role as written ("Sen.", "Trade Minister") fits the head noun of a description ("senator", "minister"). */
+function holds(role: string, head: string): boolean {
+  const lower = role.toLowerCase();
+  return lower.includes(head) || lower.split(/\s+/).some(word => TITLE_NOUNS[word]?.includes(head));
+}
+
 /**
  * The token after an affiliation that follows a name ("Ana Ruiz of the Harbor Institute said", "Lee at the
  * Daily Courier agreed"): past the preposition and the capitalized words, or `i` when none follows.
@@ -459,10 +487,10 @@ export function findPeople(text: string, paragraphs: readonly Span[], { titles =
   };
 
   const resolveByRole = (description: string): string | undefined => {
-    const nouns = description.toLowerCase().replace(/^the\s+/, '').split(/\s+/).filter(w => ROLE_HEADS.has(w) || w.split('-').some(part => ROLE_HEADS.has(part)));
+    const nouns = description.toLowerCase().replace(/^the\s+/, '').split(/\s+/).filter(w => ROLE_HEADS.has(w) || ROLE_NOUNS_OF_TITLES.has(w) || w.split('-').some(part => ROLE_HEADS.has(part)));
     if (nouns.length === 0) return undefined;
     const head = nouns[nouns.length - 1];
-    const matching = [...people.values()].filter(person => person.roles.some(role => role.toLowerCase().includes(head)));
+    const matching = [...people.values()].filter(person => person.roles.some(role => holds(role, head)));
     if (matching.length <= 1) return matching[0]?.name;
     // "the president" in a story about one president that names others in passing: the one it names most, when
     // it names him at least twice as often as any other.
