@@ -676,6 +676,18 @@ describe('pronouns', () => {
     assert.equal(quoteStarting(document, 'The budget has to balance')?.speaker, 'Paul Oster');
   });
 
+  test('an organisation speaks through its writing: "the OECD report stated", not "The Executive Order"', () => {
+    const document = parse([
+      'Growth will slow next year in most rich countries.',
+      '“Trade between the two blocs will stay weak for a long while yet,” the OECD report stated.',
+      '“Every agency shall publish its plan within ninety days of this date,” the Executive Order reads.',
+    ].join('\n\n'));
+    const report = quoteStarting(document, 'Trade between the two blocs');
+    assert.equal(report?.speaker, 'the OECD');
+    assert.equal(report?.speakerKind, 'organisation');
+    assert.notEqual(quoteStarting(document, 'Every agency shall publish')?.speaker, 'the Executive');
+  });
+
   test('someone named as speaking inside a report does not take the turn', () => {
     const document = parse([
       'Union leader Ingrid Solberg spoke to workers at the gate on Friday.',

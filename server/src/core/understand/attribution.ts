@@ -16,6 +16,9 @@ export interface Source {
 /** Writings that speak for someone: "a notice said", "one slide showed", "the study found". */
 const DOCUMENT_NOUN = /^(?:notice|estimate|count|tally|forecast|projection|report|statement|letter|study|poll|survey|memo|slide|editorial|analysis|filing|complaint|lawsuit|suit|ad|advert|tweet|post|article|review|audit|document|paper|brief|motion|ruling|order|release|video|message|email|note|sign|banner|placard|leaflet|flyer|petition|resolution)$/;
 
+/** Writings in which their issuer speaks ("the OECD report"), unlike measures ("the Nordstat poll") that speak for themselves. */
+const ISSUED_WRITING = /^(?:report|statement|letter|editorial|memo|analysis|filing|complaint|brief|release|message|note|study|review|audit|document|paper|resolution|tweet|post)$/;
+
 /** A plural's singular, for words for people: "ecologists" → "ecologist" ("press" stays). */
 const singularOf = (word: string) => word.replace(/(?<=[^s])s$/, '');
 
@@ -206,7 +209,20 @@ export class SpeakerContext {
     const person = this.resolveSubject(tokens);
     if (person) return { name: person, kind: 'person' };
     if (tokens.length === 1 && /^(?:it|they)$/.test(tokens[0].lower)) return this.bySourcePronoun(tokens[0]);
-    return sourceNamedIn(tokens, text);
+    return this.writingsAuthor(tokens, text) ?? sourceNamedIn(tokens, text);
+  }
+
+  /**
+   * "the OECD report stated", "the Harbor Council statement said": an organisation speaks through its writing.
+   * A person's name before the noun ("the Mueller report") is left as the writing it names.
+   */
+  private writingsAuthor(tokens: readonly Token[], text: string): Source | undefined {
+    // "The Executive Order", "the Annual Report": a capitalized noun is part of the writing's own name.
+    const noun = tokens[tokens.length - 1];
+    if (tokens.length < 3 || tokens.length > 6 || tokens[0].lower !== 'the' || !ISSUED_WRITING.test(noun.text)) return undefined;
+    const owner = tokens.slice(1, -1);
+    if (!owner.every(t => /^\p{Lu}/u.test(t.text) && !/['’]s$/.test(t.text)) || this.people.resolve(owner.map(t => t.text).join(' '))) return undefined;
+    return { name: text.slice(tokens[0].start, owner[owner.length - 1].end).replace(/\s+/g, ' '), kind: 'organisation' };
   }
 
   /** The latest organisation or described source quoted, for "it added" and "they wrote" after it. */
