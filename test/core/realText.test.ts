@@ -694,6 +694,62 @@ describe('pronouns', () => {
     assert.equal(quoteStarting(document, 'I found him calm')?.speaker, 'Peter Lund');
   });
 
+  test('a person the speaker talked about does not take the pronoun after the report', () => {
+    const document = parse([
+      'Finance Minister Tomas Berg met the unions on Monday.',
+      'Deputy Minister Karl Vinter said he believes Berg is right about the cost of the scheme.',
+      '“I think the money is there for a settlement,” he said.',
+    ].join('\n\n'));
+    assert.equal(quoteStarting(document, 'I think the money is there')?.speaker, 'Karl Vinter');
+  });
+
+  test('a name followed by its affiliation is the subject: "Lee at the Daily Courier agreed …"', () => {
+    const document = parse([
+      'Columnist Oskar Brandt said the minister had won the debate.',
+      'Piet Lee at the Daily Courier agreed with Brandt about the outcome. “The minister kept his rival on the defensive all night,” he wrote.',
+    ].join('\n\n'));
+    assert.equal(quoteStarting(document, 'The minister kept his rival')?.speaker, 'Piet Lee');
+  });
+
+  test('a name set off after its description is the subject: "The trade minister, Mr. Ostos, says …"', () => {
+    const document = parse([
+      'The Andorran president, Enrique Solano, has struggled to answer Mr. Karl Brandt.',
+      "The trade minister, Mr. Ostos Vidal, says the valley can wait out the quarrel with Mr. Brandt. ''Our growers have survived worse winters,'' he told reporters.",
+    ].join('\n\n'));
+    assert.equal(quoteStarting(document, 'Our growers have survived')?.speaker, 'Ostos Vidal');
+  });
+
+  test('"the congresswoman" and "the senator" are the people the text titled "Rep." and "Sen."', () => {
+    const document = parse([
+      'Rep. Ana Ruiz (D-Calif.) and Sen. Paul Oster (R-Utah) met the farm lobby on Monday.',
+      '“Cuts will hurt the rural schools first,” the congresswoman said.',
+      '“The budget has to balance some day,” the senator replied.',
+    ].join('\n\n'));
+    assert.equal(quoteStarting(document, 'Cuts will hurt the rural')?.speaker, 'Ana Ruiz');
+    assert.equal(quoteStarting(document, 'The budget has to balance')?.speaker, 'Paul Oster');
+  });
+
+  test('an organisation speaks through its writing: "the OECD report stated", not "The Executive Order"', () => {
+    const document = parse([
+      'Growth will slow next year in most rich countries.',
+      '“Trade between the two blocs will stay weak for a long while yet,” the OECD report stated.',
+      '“Every agency shall publish its plan within ninety days of this date,” the Executive Order reads.',
+    ].join('\n\n'));
+    const report = quoteStarting(document, 'Trade between the two blocs');
+    assert.equal(report?.speaker, 'the OECD');
+    assert.equal(report?.speakerKind, 'organisation');
+    assert.notEqual(quoteStarting(document, 'Every agency shall publish')?.speaker, 'the Executive');
+  });
+
+  test('someone named as speaking inside a report does not take the turn', () => {
+    const document = parse([
+      'Union leader Ingrid Solberg spoke to workers at the gate on Friday.',
+      'Marta Holm said Solberg told her the strike would last a week.',
+      '“Nobody here believes that, we have heard it all before,” she said.',
+    ].join('\n\n'));
+    assert.equal(quoteStarting(document, 'Nobody here believes that')?.speaker, 'Marta Holm');
+  });
+
   test('a name that modifies a noun is no subject: "the Lindholm cabinet underestimated …"', () => {
     const document = parse('“The embassy was caught off guard,” said Margit Aune, a former attaché.\n\nShe thinks the Lindholm cabinet underestimated the farmers’ lobby.\n\n“Now they will pay for it at the ballot box,” she said.');
     assert.equal(quoteStarting(document, 'Now they will pay for it')?.speaker, 'Margit Aune');

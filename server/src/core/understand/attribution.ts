@@ -3,7 +3,7 @@ import { DETERMINERS, KNOWN_ORGANISATIONS, ORGANISATION_HEADS, REPORTING_VERB_SE
 const TWO_WORD_VERB_STARTS = new Set(REPORTING_VERBS.filter(verb => verb.includes(' ')).map(verb => verb.split(' ')[0]));
 import { DESCRIBING_NOUN, isCompanyShaped, unknownPersonName } from './people';
 import { isCountryName } from './places';
-import type { SpeakerKind } from '../model';
+import type { Span, SpeakerKind } from '../model';
 import type { Mention, PeopleInDocument } from './people';
 import { firstAfter } from '../read/spans';
 import { isCapitalized, isSpaceGap, type Token } from '../read/tokens';
@@ -16,6 +16,9 @@ export interface Source {
 
 /** Writings that speak for someone: "a notice said", "one slide showed", "the study found". */
 const DOCUMENT_NOUN = /^(?:notice|estimate|count|tally|forecast|projection|report|statement|letter|study|poll|survey|memo|slide|editorial|analysis|filing|complaint|lawsuit|suit|ad|advert|tweet|post|article|review|audit|document|paper|brief|motion|ruling|order|release|video|message|email|note|sign|banner|placard|leaflet|flyer|petition|resolution)$/;
+
+/** Writings in which their issuer speaks ("the OECD report"), unlike measures ("the Nordstat poll") that speak for themselves. */
+const ISSUED_WRITING = /^(?:report|statement|letter|editorial|memo|analysis|filing|complaint|brief|release|message|note|study|review|audit|document|paper|resolution|tweet|post)$/;
 
 /** A plural's singular, for words for people: "ecologists" → "ecologist" ("press" stays). */
 const singularOf = (word: string) => word.replace(/(?<=[^s])s$/, '');
@@ -168,7 +171,7 @@ export class SpeakerContext {
     let nearestUnknown: string | undefined;
     let nearestMentioned: string | undefined;
     for (let i = firstAfter(mentions, offset - 1) - 1, seen = 0; i >= 0 && seen < 12; i--, seen++) {
-      if (this.quoted(mentions[i])) continue;
+      if (this.quoted(mentions[i]) || this.inReportedContent(mentions[i])) continue;
       const person = mentions[i].person;
       if (person === current && currentGender !== other) return current;
       if (person === current) continue;
@@ -187,12 +190,46 @@ export class SpeakerContext {
     return currentGender === other ? nearestMentioned ?? nearestUnknown : current;
   }
 
+  /** What speakers were reported to say, in text order: "Ryan said McConnell was right. “…,” he said" is Ryan's. */
+  private readonly reportedContents: { content: Span; speaker: string | null }[] = [];
+
+  /** Records the content of a reported statement: the people named in it are talked about, like those quoted. */
+  reported(content: Span, speaker: string | null): void {
+    this.reportedContents.push({ content, speaker });
+  }
+
+  /**
+   * Whether someone else's latest reported statements name this person (the pronoun walk only looks a little
+   * way back). A statement's own speaker named inside its span is not talked about.
+   */
+  inReportedContent(mention: Mention): boolean {
+    const contents = this.reportedContents;
+    for (let i = contents.length - 1; i >= Math.max(0, contents.length - 8); i--) {
+      const { content, speaker } = contents[i];
+      if (content.start <= mention.span.start && mention.span.end <= content.end && mention.person !== speaker) return true;
+    }
+    return false;
+  }
+
   /** A person (see resolveSubject), else an organisation or a described source, else undefined. */
   resolveSource(tokens: readonly Token[], text: string): Source | undefined {
     const person = this.resolveSubject(tokens);
     if (person) return { name: person, kind: 'person' };
     if (tokens.length === 1 && /^(?:it|they)$/.test(tokens[0].lower)) return this.bySourcePronoun(tokens[0]);
-    return sourceNamedIn(tokens, text);
+    return this.writingsAuthor(tokens, text) ?? sourceNamedIn(tokens, text);
+  }
+
+  /**
+   * "the OECD report stated", "the Harbor Council statement said": an organisation speaks through its writing.
+   * A person's name before the noun ("the Mueller report") is left as the writing it names.
+   */
+  private writingsAuthor(tokens: readonly Token[], text: string): Source | undefined {
+    // "The Executive Order", "the Annual Report": a capitalized noun is part of the writing's own name.
+    const noun = tokens[tokens.length - 1];
+    if (tokens.length < 3 || tokens.length > 6 || tokens[0].lower !== 'the' || !ISSUED_WRITING.test(noun.text)) return undefined;
+    const owner = tokens.slice(1, -1);
+    if (!owner.every(t => /^\p{Lu}/u.test(t.text) && !/['’]s$/.test(t.text)) || this.people.resolve(owner.map(t => t.text).join(' '))) return undefined;
+    return { name: text.slice(tokens[0].start, owner[owner.length - 1].end).replace(/\s+/g, ' '), kind: 'organisation' };
   }
 
   /** The latest organisation or described source quoted, for "it added" and "they wrote" after it. */

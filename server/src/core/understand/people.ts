@@ -250,10 +250,67 @@ function describedAfter(tokens: Token[], nameEnd: number, text: string): string 
   return text.slice(article.start, tokens[end - 1].end).replace(/\s+/g, ' ');
 }
 
+/** What the short titles before a name are called in a description: "Sen. Ruth Abernathy" is "the senator". */
+const TITLE_NOUNS: Record<string, readonly string[]> = {
+  'sen.': ['senator', 'lawmaker'],
+  'rep.': ['representative', 'congressman', 'congresswoman', 'lawmaker'],
+  'gov.': ['governor'],
+  'gen.': ['general'],
+  'adm.': ['admiral'],
+  'col.': ['colonel'],
+  'lt.': ['lieutenant'],
+  'capt.': ['captain'],
+  'sgt.': ['sergeant'],
+  'maj.': ['major'],
+  'rev.': ['reverend'],
+  'prof.': ['professor'],
+  'sec.': ['secretary'],
+  'amb.': ['ambassador'],
+  'senator': ['lawmaker'],
+  'congressman': ['lawmaker', 'representative'],
+  'congresswoman': ['lawmaker', 'representative'],
+};
+const ROLE_NOUNS_OF_TITLES = new Set(Object.values(TITLE_NOUNS).flat());
+
+/** Whether a role as written ("Sen.", "Trade Minister") fits the head noun of a description ("senator", "minister"). */
+function holds(role: string, head: string): boolean {
+  const lower = role.toLowerCase();
+  return lower.includes(head) || lower.split(/\s+/).some(word => TITLE_NOUNS[word]?.includes(head));
+}
+
+/**
+ * The token after an affiliation that follows a name ("Ana Ruiz of the Harbor Institute said", "Lee at the
+ * Daily Courier agreed"): past the preposition and the capitalized words, or `i` when none follows.
+ */
+function pastAffiliation(tokens: readonly Token[], i: number): number {
+  if (!/^(?:of|at|from)$/.test(tokens[i]?.lower ?? '') || !isSpaceGap(tokens[i].gap)) return i;
+  let k = i + 1;
+  if (tokens[k]?.lower === 'the') k++;
+  const first = k;
+  while (k < tokens.length && k - first < 5 && /^\p{Lu}/u.test(tokens[k].text) && isSpaceGap(tokens[k].gap)) k++;
+  return k > first && k < tokens.length && isSpaceGap(tokens[k].gap) ? k : i;
+}
+
+/**
+ * "The economy minister, Mr. Ostos, argues …", "Her deputy at the port authority, Ana Ruiz, called him …": a name
+ * set off by commas after the description that opens its clause, so the verb after the second comma is its.
+ */
+function namesItsDescription(tokens: readonly Token[], run: NameRun): boolean {
+  // "Mr." or a title before the name stands inside the commas with it.
+  let first = run.first;
+  while (first > 0 && run.first - first < 3 && isSpaceGap(tokens[first].gap) && /^\p{Lu}/u.test(tokens[first - 1].text)) first--;
+  if (first === 0 || !/^\s*,\s*$/.test(tokens[first].gap) || !/^\s*,\s*$/.test(tokens[run.last]?.gap ?? '')) return false;
+  let start = first - 1;
+  while (start > 0 && first - start < 10 && !/[,.;:!?()"“”—–]/.test(tokens[start].gap)) start--;
+  if (start > 0 && !/[.;:!?]/.test(tokens[start].gap)) return false;
+  return /^(?:the|a|an|his|her|their|its|our)$/.test(tokens[start].lower) && first - start >= 2;
+}
+
 /** True when the run is the subject or object of a reporting cue ("Qin said", "said Yang", "according to Le"). */
 function isSpeakingRun(tokens: Token[], run: NameRun): boolean {
-  const after = tokens[run.last];
-  if (after && isSpaceGap(after.gap) && (verbLengthAt(tokens, run.last) > 0 || /^(?:also|further|then|later|once)$/.test(after.lower) && verbLengthAt(tokens, run.last + 1) > 0)) return true;
+  const verbAt = pastAffiliation(tokens, run.last);
+  const after = tokens[verbAt];
+  if (after && (isSpaceGap(after.gap) || namesItsDescription(tokens, run)) && (verbLengthAt(tokens, verbAt) > 0 || /^(?:also|further|then|later|once)$/.test(after.lower) && verbLengthAt(tokens, verbAt + 1) > 0)) return true;
   const before = tokens[run.first - 1];
   // "said Yang" speaks; "Lund said Vidal’s compromise …" does not make Vidal speak.
   const possessive = /['’]s$/.test(tokens[run.last - 1].text);
@@ -272,7 +329,9 @@ function isSubjectRun(tokens: Token[], run: NameRun): boolean {
   // "the likely coalition pick Weller", "the Lindholm cabinet": a name inside a noun phrase.
   const before = tokens[run.first - 1], twoBefore = tokens[run.first - 2];
   if (before && isSpaceGap(tokens[run.first].gap) && (DETERMINERS.has(before.lower) || (/^\p{Ll}/u.test(before.text) && isSpaceGap(before.gap) && twoBefore && DETERMINERS.has(twoBefore.lower)))) return false;
-  let next = run.last;
+  const described = namesItsDescription(tokens, run);
+  if (described && /^\p{Ll}/u.test(tokens[run.last].text) && !FUNCTION_WORDS.has(tokens[run.last].lower)) return true;
+  let next = pastAffiliation(tokens, run.last);
   // "Sen. Ruth Abernathy (D-Ore.) scolded him": the party and state stand between the name and its verb.
   if (tokens[next] && /^\s*\(\s*$/.test(tokens[next].gap)) {
     const close = tokens.findIndex((t, k) => k > next && k <= next + 6 && t.gap.includes(')'));
@@ -442,10 +501,10 @@ export function findPeople(text: string, paragraphs: readonly Span[], { titles =
   };
 
   const resolveByRole = (description: string): string | undefined => {
-    const nouns = description.toLowerCase().replace(/^the\s+/, '').split(/\s+/).filter(w => ROLE_HEADS.has(w) || w.split('-').some(part => ROLE_HEADS.has(part)));
+    const nouns = description.toLowerCase().replace(/^the\s+/, '').split(/\s+/).filter(w => ROLE_HEADS.has(w) || ROLE_NOUNS_OF_TITLES.has(w) || w.split('-').some(part => ROLE_HEADS.has(part)));
     if (nouns.length === 0) return undefined;
     const head = nouns[nouns.length - 1];
-    const matching = [...people.values()].filter(person => person.roles.some(role => role.toLowerCase().includes(head)));
+    const matching = [...people.values()].filter(person => person.roles.some(role => holds(role, head)));
     if (matching.length <= 1) return matching[0]?.name;
     // "the president" in a story about one president that names others in passing: the one it names most, when
     // it names him at least twice as often as any other.

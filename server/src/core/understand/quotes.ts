@@ -144,7 +144,8 @@ function findAttributedQuotes(input: QuoteInput): Quote[] {
 
     for (const sentence of sentences) {
       // Keep "he" pointing at the last person named as speaking before this sentence.
-      while (mentionIndex < speakingMentions.length && speakingMentions[mentionIndex].span.start < sentence.start) context.speaker = speakingMentions[mentionIndex++].person;
+      // Someone the speaker said something about ("Ruiz said Lee was wrong") does not take the turn.
+      for (; mentionIndex < speakingMentions.length && speakingMentions[mentionIndex].span.start < sentence.start; mentionIndex++) if (!context.inReportedContent(speakingMentions[mentionIndex])) context.speaker = speakingMentions[mentionIndex].person;
       const tokens = tokenize(text, sentence.start, sentence.end);
       const sentenceMarks = marks.filter(m => m.outer.start >= sentence.start && m.outer.start < sentence.end);
       let quotedHere = false;
@@ -175,6 +176,7 @@ function findAttributedQuotes(input: QuoteInput): Quote[] {
       }
       if (reported) {
         quotes.push(reported);
+        context.reported(reported.span, reported.speakerKind ? null : reported.speaker);
         // `Arnault said the group is “seriously considering” a move`: words quoted in passing inside the report are the reporter's subject's.
         for (const { quote } of pending) {
           if (passingQuotes.has(quote) && !quote.speaker && reported.span.start <= quote.span.start && quote.span.end <= reported.span.end) {
