@@ -220,6 +220,11 @@ describe('unnamed sources and organisations as speakers', () => {
 });
 
 describe('people without titles, and no junk people or speakers', () => {
+  test('"Gov." before a name is an office, as "Sen." and "Rep." are', () => {
+    const document = parse('Gov. Ana Ruiz toured the plant on Monday. The plant will reopen next year, Ruiz said.');
+    assert.deepEqual(document.people.find(p => p.name === 'Ana Ruiz')?.roles.map(r => r.title), ['Gov.'], JSON.stringify(document.people));
+  });
+
   test('`the detained exporter X Y`, `X Y, a research fellow at …`, and a full name whose surname later speaks are people', () => {
     const text = [
       'Relatives of the detained exporter Oskar Lindgren waited outside the consulate.',

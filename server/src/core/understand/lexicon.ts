@@ -6,7 +6,7 @@ const words = (text: string) => new Set(text.trim().split(/\s+/).map(w => w.toLo
 export const ROLE_HEADS = words(`
   president vice-president secretary undersecretary under-secretary minister ambassador councilor councillor
   spokesperson spokesman spokeswoman director director-general premier chancellor king queen prince princess
-  emperor governor senator sen. rep. representative congressman congresswoman mayor envoy advisor adviser
+  emperor governor gov. senator sen. rep. representative congressman congresswoman mayor envoy advisor adviser
   chairman chairwoman chair chairperson commissioner administrator professor prof. dr. mr. mrs. ms. miss
   comrade general gen. admiral adm. colonel col. pope leader speaker attorney counselor counsellor coordinator
   lady gentleman ministers presidents secretaries ambassadors deputy diplomat official emir sheikh sultan crown
