@@ -59,6 +59,11 @@ export function memoryByStructure(indexer: CorpusIndexer): void {
       // Entries made from their span (SpanEntry) have no text of their own; each becomes a plain entry alike.
       for (const slot of slots) if (slot) slot.entries = slot.entries.map(entry => ({ text: '', span: entry.span, speaker: entry.speaker, isQuote: entry.isQuote }));
     }],
+    ['search: where each entry\'s text lies in its document (the word-pair test reads it there)', () => {
+      // The documents' texts themselves are the documents' own too: they count under "documents: text".
+      search.entryStart = search.entryEnd = undefined;
+      search.slotTexts = [];
+    }],
     ['search: entries (spans, speakers, per-entry arrays)', () => {
       for (const name of ['entrySlot', 'entryLocal', 'entryLength']) search[name] = undefined;
       search.slots = [];

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import type { CorpusIndex } from '../../server/src/core';
+import { CorpusIndexer, type CorpusIndex } from '../../server/src/core';
 import { spelled } from '../../server/src/core/search/wordPairs';
 import { indexOf, MemoryHost } from './memoryHost';
 
@@ -63,4 +63,22 @@ test('a long statement under the score cut that holds every query word side by s
   host.set('2021-02-01_long.txt', `Speech\n\n"We spoke of ${filler} and then the harbour ferry crossing was opened for every family of the valley," Envoy Tom Bay said.\n`);
   const index = await indexOf(host);
   assert.match(index.searchQuotes('then the harbour ferry', 10)[0]?.entry.text ?? '', /^We spoke of clause0/);
+});
+
+test('the pair test reads each entry\'s text from its own document, after documents are removed and edited', async () => {
+  const host = new MemoryHost();
+  for (let i = 0; i < 400; i++) host.set(`2020-04-${String(1 + (i % 28)).padStart(2, '0')}_short-${i}.txt`, `Note ${i}\n\n"Harbour ${i} gets a new ferry," Envoy Tom Bay said.\n`);
+  const filler = Array.from({ length: 60 }, (_, i) => `clause${i}`).join(' ');
+  // The pair first stands in a statement that is then deleted, and the target holds it only once edited.
+  const gone = host.set('2021-01-15_gone.txt', `Speech\n\n"We spoke of ${filler} and then the harbour ferry crossing was closed for good," Envoy Tom Bay said.\n`);
+  const edited = host.set('2021-02-01_long.txt', `Speech\n\n"We spoke of ${filler} and the harbour and later a ferry for every family of the valley," Envoy Tom Bay said.\n`);
+  const indexer = new CorpusIndexer(host);
+  await indexer.indexAll();
+  indexer.fileDeleted(gone);
+  host.files.delete(gone);
+  host.set('2021-02-01_long.txt', `Speech\n\n"We spoke of ${filler} and then the harbour ferry crossing was opened for every family of the valley," Envoy Tom Bay said.\n`);
+  await indexer.fileChanged(edited);
+  const first = indexer.index.searchQuotes('then the harbour ferry', 10)[0];
+  assert.equal(first?.entry.uri, edited);
+  assert.match(first?.entry.text ?? '', /crossing was opened/);
 });

@@ -79,6 +79,11 @@ export class SpanEntry implements PreparedEntry {
   get looseText(): string {
     return this.#document.slice(this.span.start, this.span.end);
   }
+
+  /** The document's text that `looseText` is cut from (the search index keeps it once per document). */
+  get documentText(): string {
+    return this.#document;
+  }
 }
 
 /** The quotation's fields besides its text, for a quotation sent or stored without it. */

@@ -54,8 +54,17 @@ export class QuoteSearchIndex {
   private readonly entryLength = new IntList();
   /** Entry id → the length of its text: copies of a hit's text are looked for among entries of the same length. */
   private readonly entryTextLength = new IntList();
+  /**
+   * Entry id → where its loose text starts and ends in its document's text (`slotTexts`), or -1 when the entry
+   * keeps a string of its own: the word-pair test reads up to 30,000 texts a query, and reaching each through
+   * its entry and span objects cost more than reading it.
+   */
+  private readonly entryStart = new IntList();
+  private readonly entryEnd = new IntList();
   private totalLength = 0;
   private readonly slots: (IndexedDocument | undefined)[] = [];
+  /** Slot → the document text its entries' loose texts are cut from; undefined once removed. */
+  private readonly slotTexts: (string | undefined)[] = [];
   private readonly slotByUri = new Map<string, { slot: number; ids: number }>();
   private readonly vocabulary = new Vocabulary();
   private readonly postings = new Postings();
@@ -74,6 +83,8 @@ export class QuoteSearchIndex {
     const slot = this.slots.length;
     // Only the entries outlive insertion: the document's own vocabulary and word lists would double the heap.
     this.slots.push({ uri: document.uri, date: document.date, documentTitle: document.documentTitle, entries: prepared.entries, speakerOf: document.speakerOf });
+    const documentText = prepared.entries.find(entry => entry.documentText !== undefined)?.documentText;
+    this.slotTexts.push(documentText);
     const globalIds = prepared.vocabulary.map(word => this.vocabulary.intern(word));
     for (let i = 0; i < prepared.entries.length; i++) {
       const id = this.entrySlot.length;
@@ -81,6 +92,9 @@ export class QuoteSearchIndex {
       this.entryLocal.push(i);
       this.entryLength.push(prepared.offsets[i + 1] - prepared.offsets[i]);
       this.entryTextLength.push(prepared.entries[i].textLength ?? prepared.entries[i].text.length);
+      const ofSpan = documentText !== undefined && prepared.entries[i].documentText === documentText;
+      this.entryStart.push(ofSpan ? prepared.entries[i].span.start : -1);
+      this.entryEnd.push(ofSpan ? prepared.entries[i].span.end : 0);
       this.totalLength += prepared.offsets[i + 1] - prepared.offsets[i];
       for (let w = prepared.offsets[i]; w < prepared.offsets[i + 1]; w++) this.postings.add(globalIds[prepared.words[w]], id);
     }
@@ -93,6 +107,7 @@ export class QuoteSearchIndex {
     const known = this.slotByUri.get(uri);
     if (!known) return;
     this.slots[known.slot] = undefined;
+    this.slotTexts[known.slot] = undefined;
     this.slotByUri.delete(uri);
     this.live -= known.ids;
     this.removed += known.ids;
@@ -114,6 +129,8 @@ export class QuoteSearchIndex {
       isLive: id => index.isLive(id),
       preparedAt: id => index.slots[index.entrySlot.get(id)]?.entries[index.entryLocal.get(id)],
       looseTextAt: id => {
+        const start = index.entryStart.get(id);
+        if (start >= 0) return index.slotTexts[index.entrySlot.get(id)]?.slice(start, index.entryEnd.get(id));
         const prepared = index.slots[index.entrySlot.get(id)]?.entries[index.entryLocal.get(id)];
         return prepared && (prepared.looseText ?? prepared.text);
       },

@@ -17,6 +17,8 @@ export interface PreparedEntry {
    * (`\W+`, `\b`) match it as they match `text`.
    */
   readonly looseText?: string;
+  /** The string `looseText` is `slice(span.start, span.end)` of, when the entry keeps a span of its document. */
+  readonly documentText?: string;
 }
 
 /**
