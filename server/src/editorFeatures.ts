@@ -84,7 +84,7 @@ export function registerEditorFeatures(context: ServerContext): void {
     return locations;
   });
 
-  connection.onWorkspaceSymbol(requests.onCorpus(({ query }, token) => workspaceSymbols(corpus.index, query, token)));
+  connection.onWorkspaceSymbol(requests.onCorpus(({ query }, token) => workspaceSymbols(corpus.index, query, token, nothingLighterWaits)));
 
   connection.onDocumentLinks(requests.onCorpus(({ textDocument }) => {
     const statement = corpus.index.get(textDocument.uri);

@@ -5,12 +5,21 @@ import { truncate } from '../../../shared/markdown';
 
 const LIMIT = 200;
 
-/** Ctrl+T: people, documents and quotations whose name, title or words match the query. */
-export function workspaceSymbols(index: CorpusIndex, query: string, token?: CancellationToken): SymbolInformation[] {
+/** How many names or titles are matched between two turns given to waiting requests. */
+const SLICE = 2_000;
+
+/**
+ * Ctrl+T: people, documents and quotations whose name, title or words match the query. It reads every
+ * person's name and every title (tens of milliseconds on ../shared/corpora): with `nothingLighterWaits`, it
+ * gives way to waiting requests every SLICE names or titles and before the quote search.
+ */
+export async function workspaceSymbols(index: CorpusIndex, query: string, token?: CancellationToken, nothingLighterWaits: () => Promise<void> = async () => undefined): Promise<SymbolInformation[]> {
   const wanted = query.trim().toLowerCase();
   if (!wanted) return [];
   const symbols: SymbolInformation[] = [];
+  let read = 0;
   for (const name of index.peopleNames()) {
+    if (++read % SLICE === 0) await nothingLighterWaits();
     if (!matches(name, wanted)) continue;
     const introduction = index.introductionsOf(name)[0] ?? index.mentionsOf(name)[0];
     const document = introduction && index.get(introduction.uri);
@@ -18,11 +27,13 @@ export function workspaceSymbols(index: CorpusIndex, query: string, token?: Canc
     if (symbols.length >= LIMIT / 2 || token?.isCancellationRequested) break;
   }
   for (const document of index.all()) {
+    if (++read % SLICE === 0) await nothingLighterWaits();
     const title = withoutFormatControls(document.title.value ?? fileNameOf(document.uri));
     if (matches(title, wanted)) symbols.push({ name: title, kind: SymbolKind.File, containerName: document.date.value ?? 'Document', location: { uri: document.uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } } });
     if (symbols.length >= (LIMIT * 3) / 4 || token?.isCancellationRequested) break;
   }
-  if (wanted.length >= 3) {
+  if (wanted.length >= 3 && !token?.isCancellationRequested) {
+    await nothingLighterWaits();
     for (const hit of index.searchQuotes(query, 30, token)) {
       if (!hit.entry.isQuote) continue;
       const document = index.get(hit.entry.uri)!;

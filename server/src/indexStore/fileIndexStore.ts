@@ -10,9 +10,10 @@ const FORMAT = 'statement-lens-index-cache';
 /**
  * Bumped whenever the layout of the files or of a StoredStatement changes. 2: parses packed as the parse
  * workers send them, quotations and entries that read as their span without their text. 3: a bucket is its
- * statements one after another, each behind its length (bucketCodec.ts), not one array.
+ * statements one after another, each behind its length (bucketCodec.ts), not one array. 4: compressed in frames of
+ * about a megabyte, each behind its length, not as one brotli stream.
  */
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 const MANIFEST = 'manifest.json';
 /** Statements are spread over this many files by URI, so a changed file rewrites one of them, not the corpus. */
 const BUCKETS = 64;
