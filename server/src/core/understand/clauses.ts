@@ -89,7 +89,12 @@ function openingPerson(lead: readonly Token[], context: SpeakerContext): string 
  * sees the rules as …", "Okafor has long called …"); none when the name is not followed by a verb.
  */
 export function openingSubject(tokens: readonly Token[], end: number, context: SpeakerContext): string | undefined {
-  const lead = tokens.filter(t => t.end <= end);
+  // Only the sentence's first words are read: a bounded lead keeps a sentence of thousands of marks linear.
+  const lead: Token[] = [];
+  for (const token of tokens) {
+    if (token.end > end || lead.length === OPENING_LEAD) break;
+    lead.push(token);
+  }
   const from = lead.length > 1 && OPENER.test(lead[0].lower) ? 1 : 0;
   for (let n = Math.min(5, lead.length - from - 1); n >= 1; n--) {
     const speaker = context.resolveSubject(lead.slice(from, from + n));
@@ -101,6 +106,9 @@ export function openingSubject(tokens: readonly Token[], end: number, context: S
   }
   return undefined;
 }
+
+/** How many of a sentence's first tokens openingSubject reads: an opener, a name of five words, adverbs, the verb. */
+const OPENING_LEAD = 16;
 
 /** A word shaped like a finite verb after a subject: "sees", "wanted", "took". Nouns in -s after a name are rare. */
 const VERB_SHAPE = /^(?:\p{Ll}+(?:s|ed)|said|told|took|made|gave|saw|put|got|went|came|left|kept|held|felt|thought|found|called|spoke|wrote|set|let|ran|won|lost|sent|brought|began|chose|drew|knew|meant|paid|read|sat|stood|understood)$/u;
