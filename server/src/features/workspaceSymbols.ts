@@ -20,6 +20,8 @@ export async function workspaceSymbols(index: CorpusIndex, query: string, token?
   let read = 0;
   for (const name of index.peopleNames()) {
     if (++read % SLICE === 0) await nothingLighterWaits();
+    // Checked on every name, not only on matches: a cancelled request must not go on giving way and resuming.
+    if (token?.isCancellationRequested) return [];
     if (!matches(name, wanted)) continue;
     const introduction = index.introductionsOf(name)[0] ?? index.mentionsOf(name)[0];
     const document = introduction && index.get(introduction.uri);
@@ -28,12 +30,14 @@ export async function workspaceSymbols(index: CorpusIndex, query: string, token?
   }
   for (const document of index.all()) {
     if (++read % SLICE === 0) await nothingLighterWaits();
+    if (token?.isCancellationRequested) return [];
     const title = withoutFormatControls(document.title.value ?? fileNameOf(document.uri));
     if (matches(title, wanted)) symbols.push({ name: title, kind: SymbolKind.File, containerName: document.date.value ?? 'Document', location: { uri: document.uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } } });
     if (symbols.length >= (LIMIT * 3) / 4 || token?.isCancellationRequested) break;
   }
   if (wanted.length >= 3 && !token?.isCancellationRequested) {
     await nothingLighterWaits();
+    if (token?.isCancellationRequested) return [];
     for (const hit of index.searchQuotes(query, 30, token)) {
       if (!hit.entry.isQuote) continue;
       const document = index.get(hit.entry.uri)!;
