@@ -143,6 +143,11 @@ describe('words quoted in passing, with no verb of saying', () => {
     assert.deepEqual([quoteStarting(document, 'masked debt collectors')?.kind, quoteStarting(document, 'masked debt collectors')?.speaker], ['fragment', 'Eric Dalton']);
   });
 
+  test('a noun after the name is no verb: "Trump tariffs were described as “…”" is nobody’s', () => {
+    const document = parse('Governor Ana Brekke spoke in Ohio on Monday. Brekke tariffs were described as “a tax on every family” by the mayor.');
+    assert.equal(quoteStarting(document, 'a tax on every family')?.speaker, null, JSON.stringify(document.quotes));
+  });
+
   test('with no subject that names someone they are found, spoken by no one, and lend no speaker to the paragraph', () => {
     const document = parse('Queues at the northern crossing were “worse than ever” this month. “We waited six hours at the gate,” said Ines Moro, a driver.');
     const queues = quoteStarting(document, 'worse than ever');
@@ -195,6 +200,12 @@ describe('unnamed sources and organisations as speakers', () => {
     const bangladesh = quoteStarting(document, 'We welcome the accord');
     assert.deepEqual([bangladesh?.speaker, bangladesh?.speakerKind], ['Bangladesh', 'organisation'], JSON.stringify(document.quotes));
     assert.ok(!document.people.some(p => /Malaysia|Bangladesh/.test(p.name)), JSON.stringify(document.people.map(p => p.name)));
+  });
+
+  test('a country’s name that is also a given name stays a person’s: "Chad said"', () => {
+    const document = parse('The committee met on Tuesday. Chad said the plan would work, and left the room.');
+    const plan = document.quotes.find(q => q.text.includes('the plan would work'));
+    assert.deepEqual([plan?.speaker, plan?.speakerKind], ['Chad', undefined], JSON.stringify(document.quotes));
   });
 
   test('a company’s one-word name is an organisation, a pronoun with a contracted verb is no one’s name', () => {
@@ -708,6 +719,17 @@ describe('pronouns', () => {
     assert.equal(quoteStarting(document, 'I think the money is there')?.speaker, 'Karl Vinter');
   });
 
+  test('a person named in an organisation’s report, or the only one of that gender, still takes the pronoun', () => {
+    const document = parse([
+      'Senator Paul Reyes told donors the bill would pass by June, according to the Courier.',
+      '“We have the votes and we will use them,” he said.',
+      'Paul Reyes said Nina Palermo was wrong about the vote count.',
+      '“We will pass this bill before the recess,” she said.',
+    ].join('\n\n'));
+    assert.equal(quoteStarting(document, 'We have the votes')?.speaker, 'Paul Reyes', JSON.stringify(document.quotes));
+    assert.equal(quoteStarting(document, 'We will pass this bill')?.speaker, 'Nina Palermo', JSON.stringify(document.quotes));
+  });
+
   test('a name followed by its affiliation is the subject: "Lee at the Daily Courier agreed …"', () => {
     const document = parse([
       'Columnist Oskar Brandt said the minister had won the debate.',
@@ -738,12 +760,14 @@ describe('pronouns', () => {
     const document = parse([
       'Growth will slow next year in most rich countries.',
       '“Trade between the two blocs will stay weak for a long while yet,” the OECD report stated.',
-      '“Every agency shall publish its plan within ninety days of this date,” the Executive Order reads.',
+      '“Every agency shall publish its plan within ninety days of this date,” the Executive Order said.',
+      '“The ferry will not run on Sundays,” the January report said.',
     ].join('\n\n'));
     const report = quoteStarting(document, 'Trade between the two blocs');
     assert.equal(report?.speaker, 'the OECD');
     assert.equal(report?.speakerKind, 'organisation');
-    assert.notEqual(quoteStarting(document, 'Every agency shall publish')?.speaker, 'the Executive');
+    assert.ok(!document.quotes.some(q => q.speaker === 'the Executive' || q.speaker === 'the January'), JSON.stringify(document.quotes));
+    assert.equal(quoteStarting(document, 'The ferry will not run')?.speaker, 'the January report', JSON.stringify(document.quotes));
   });
 
   test('someone named as speaking inside a report does not take the turn', () => {

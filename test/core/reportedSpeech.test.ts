@@ -91,6 +91,24 @@ describe('reporting cues that the words run around', () => {
     assert.ok(!document.quotes.some(q => q.text.includes('itself in trouble') || q.text.includes('the mine will close')), JSON.stringify(document.quotes));
   });
 
+  test('"refused to admit that …" is no claim of what follows', () => {
+    const document = parse('Minister Ana Ortiz met the press. Ortiz refused to admit that the harbour plan had failed.');
+    assert.ok(!document.quotes.some(q => q.text.startsWith('the harbour plan had failed')), JSON.stringify(document.quotes));
+  });
+
+  test('"according to" a text’s rules names no source; the last "according to" is read in the sentence itself', () => {
+    const document = parse([
+      'Minister Ana Ortiz opened the port on Monday.',
+      'The vote on the harbour was held according to the Constitution.',
+    ].join('\n\n'));
+    assert.ok(!document.quotes.some(q => q.text.includes('The vote on the harbour')), JSON.stringify(document.quotes));
+  });
+
+  test('a finding’s verb inside quotation marks is someone’s words, not a finding', () => {
+    const document = parse('Minister Ana Ortiz met the press. The union and “many studies show wages falling” were cited by the judge on Monday.');
+    assert.ok(!document.quotes.some(q => q.kind === 'reported' && q.speaker?.includes('studies')), JSON.stringify(document.quotes));
+  });
+
   test('"continues to shell" reports nothing; "appeared to suggest that" reports what follows the second verb', () => {
     const document = parse([
       'Minister Ana Ortiz opened the port on Monday.',

@@ -170,8 +170,14 @@ export class SpeakerContext {
     const other = gender === 'm' ? 'f' : 'm';
     let nearestUnknown: string | undefined;
     let nearestMentioned: string | undefined;
+    // Someone a report talks about, when no one else of that gender is named: "Ryan said Pelosi was wrong. “…,” she said".
+    let talkedAbout: string | undefined;
     for (let i = firstAfter(mentions, offset - 1) - 1, seen = 0; i >= 0 && seen < 12; i--, seen++) {
-      if (this.quoted(mentions[i]) || this.inReportedContent(mentions[i])) continue;
+      if (this.quoted(mentions[i])) continue;
+      if (this.inReportedContent(mentions[i])) {
+        if (this.people.genderOf(mentions[i].person) === gender) talkedAbout ??= mentions[i].person;
+        continue;
+      }
       const person = mentions[i].person;
       if (person === current && currentGender !== other) return current;
       if (person === current) continue;
@@ -184,10 +190,10 @@ export class SpeakerContext {
       if (personGender === undefined && mentions[i].subject && !this.paragraphBreakBetween(mentions[i].span.end, offset)) return person;
       if (personGender === undefined) nearestUnknown ??= person;
     }
-    if (current === undefined) return nearestMentioned ?? nearestUnknown;
+    if (current === undefined) return nearestMentioned ?? nearestUnknown ?? talkedAbout;
     // "she" never goes to a man the text shows as one: to the nearest woman named, else to someone the text says
-    // nothing about, else to no one.
-    return currentGender === other ? nearestMentioned ?? nearestUnknown : current;
+    // nothing about, else to a woman a report named, else to no one.
+    return currentGender === other ? nearestMentioned ?? nearestUnknown ?? talkedAbout : current;
   }
 
   /** What speakers were reported to say, in text order: "Ryan said McConnell was right. “…,” he said" is Ryan's. */
@@ -228,7 +234,8 @@ export class SpeakerContext {
     const noun = tokens[tokens.length - 1];
     if (tokens.length < 3 || tokens.length > 6 || tokens[0].lower !== 'the' || !ISSUED_WRITING.test(noun.text)) return undefined;
     const owner = tokens.slice(1, -1);
-    if (!owner.every(t => /^\p{Lu}/u.test(t.text) && !/['’]s$/.test(t.text)) || this.people.resolve(owner.map(t => t.text).join(' '))) return undefined;
+    // "the January report", "the Friday statement": a date, not an owner.
+    if (!owner.every(t => /^\p{Lu}/u.test(t.text) && !/['’]s$/.test(t.text) && !DATE_WORD.test(t.text)) || this.people.resolve(owner.map(t => t.text).join(' '))) return undefined;
     return { name: text.slice(tokens[0].start, owner[owner.length - 1].end).replace(/\s+/g, ' '), kind: 'organisation' };
   }
 
@@ -293,11 +300,15 @@ export class SpeakerContext {
 /** How far after an organisation's or group's words "it" and "they" may still be theirs, in characters. */
 const SOURCE_PRONOUN_REACH = 600;
 
+/** Months and weekdays, which date a writing rather than own it. */
+const DATE_WORD = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+
 /** Words in -s that are plural nouns as often as verbs: "reports", "claims", "notes", "remarks". */
 const NOUN_OR_VERB = /^(?:reports|claims|notes|states|remarks|comments|answers|replies|posts|tweets|calls|thanks|shares|questions|warns|pledges|vows|demands|promises)$/;
 
 /** Verbs that take another verb after "to" and say no words themselves: "continues to call for", "appeared to suggest". */
-const CATENATIVE = /^(?:continue|continues|continued|continuing|began|begins|begin|tried|tries|try|appeared|appears|seemed|seems|went|goes|sought|seeks|wants|wanted|hopes|hoped|plans|planned|intends|intended|decided|decides|refused|refuses|declined|declines)$/;
+// Not "refused to" or "declined to", which deny what follows, nor "wants to" or "plans to", which intend it.
+const CATENATIVE = /^(?:continue|continues|continued|continuing|began|begins|begin|tried|tries|try|appeared|appears|seemed|seems|went|goes|sought|seeks)$/;
 
 const AUXILIARY = /^(?:has|have|had|will|would|could|can|may|might|must|should|did|does|do|is|was|were|are|been|be)$/;
 const VERB_AFTER_ADVERB = /^(?:also|further|then|later|once|again|repeatedly|earlier|previously|recently|specifically|clearly|firmly|strongly|now|still|just|already|often|never|even|long|first|since|soon|too|twice|\p{Ll}+ly)$/u;

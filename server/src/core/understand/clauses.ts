@@ -102,7 +102,9 @@ export function openingSubject(tokens: readonly Token[], end: number, context: S
     let next = from + n;
     while (next < lead.length - 1 && /^(?:also|then|later|again|even|still|now|often|long|\p{L}+ly)$/u.test(lead[next].lower) && !/[,;:]/.test(lead[next].gap)) next++;
     const verb = lead[next];
-    return verb && !/[,;:()]/.test(verb.gap) && (VERB_SHAPE.test(verb.text) || FINITE_VERB.test(verb.lower)) ? speaker : undefined;
+    // "Trump tariffs were described as …": a word in -s or -ed followed by a verb is a noun the name modifies.
+    const nounAfterName = !FINITE_VERB.test(verb?.lower ?? '') && FINITE_VERB.test(lead[next + 1]?.lower ?? '');
+    return verb && !/[,;:()]/.test(verb.gap) && !nounAfterName && (VERB_SHAPE.test(verb.text) || FINITE_VERB.test(verb.lower)) ? speaker : undefined;
   }
   return undefined;
 }

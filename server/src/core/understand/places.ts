@@ -19,5 +19,10 @@ function countryNames(): ReadonlySet<string> {
 /** Whether `phrase` ("Malaysia", "the United Kingdom", "Saudi Arabia's") names a country, and nothing more. */
 export function isCountryName(phrase: string): boolean {
   const name = phrase.trim().replace(/^the\s+/i, '').replace(/['’]s$/, '').replace(/\s+/g, ' ').replace(/’/g, "'").toLowerCase();
-  return countryNames().has(name);
+  // "Chad said …" is more likely a man than the country. (Most country names are in some given-name list,
+  // "Malaysia", "Russia", "France", so the list cannot decide; these are the common English ones.)
+  return countryNames().has(name) && !GIVEN_NAME_COUNTRIES.has(name);
 }
+
+/** Country names that are common English given names, read as a person's when they stand alone. */
+const GIVEN_NAME_COUNTRIES = new Set(['chad']);

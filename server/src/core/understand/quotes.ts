@@ -176,7 +176,9 @@ function findAttributedQuotes(input: QuoteInput): Quote[] {
       }
       if (reported) {
         quotes.push(reported);
-        context.reported(reported.span, reported.speakerKind ? null : reported.speaker);
+        // Only a person's report makes the people it names talked about: "…, according to the Courier" is the
+        // writer's sentence, whose subject may still take the "he" that follows.
+        if (!reported.speakerKind && reported.speaker) context.reported(reported.span, reported.speaker);
         // `Arnault said the group is “seriously considering” a move`: words quoted in passing inside the report are the reporter's subject's.
         for (const { quote } of pending) {
           if (passingQuotes.has(quote) && !quote.speaker && reported.span.start <= quote.span.start && quote.span.end <= reported.span.end) {

@@ -56,12 +56,18 @@ export function reportedStatement(text: string, sentence: Span, tokens: Token[],
 // eslint-disable-next-line regexp/no-super-linear-backtracking -- tried once per sentence, from its last "according to"
 const ACCORDING_TO_TAIL = /^according to\s+([^,;:()“”"]{2,80}?)(?:[\s.!?"”’']*$|,\s+(?=(?:and|but|while|which)\b))/i;
 
+/** Texts whose rules things are done "according to": no one who speaks. */
+const RULE_TEXT = /^(?:constitution|agreement|act|charter|treaty|bible|law|laws|rules?|regulations?|plan|schedule|guidelines|statutes?|code|convention|accords?|resolution|procedures?|protocol|terms|instructions|tradition|custom|need|needs)$/i;
+
 /** "according to X" closing a sentence with or without a comma, or a clause before ", and …". */
 function lateAccordingTo(sentence: string): { name: string; nameAt: number; wordsEnd: number } | undefined {
-  const at = sentence.toLowerCase().lastIndexOf('according to');
+  // The last "according to", found in the sentence itself (lower-casing may change its length).
+  let at = -1;
+  for (const match of sentence.matchAll(/according to/gi)) at = match.index;
   if (at <= 0 || !/[\s,]/.test(sentence[at - 1])) return undefined;
   const tail = ACCORDING_TO_TAIL.exec(sentence.slice(at));
-  if (!tail) return undefined;
+  // "held according to the Constitution", "shared out according to the plan": a text's rules, not a source.
+  if (!tail || RULE_TEXT.test(tail[1].trim().split(/\s+/).at(-1) ?? '')) return undefined;
   return { name: tail[1], nameAt: at + tail[0].indexOf(tail[1], 'according to'.length), wordsEnd: trimEndOf(sentence.slice(0, at), /[\s,]/).length };
 }
 
@@ -130,7 +136,12 @@ function findingStatement(text: string, tokens: Token[], end: number): Quote | u
   const verb = tokens.findIndex((t, i) => i > 0 && i <= 20 && EVIDENCE_VERBS.has(t.lower) && !t.gap.includes(',') && !(isCapitalized(t.text) && isCapitalized(tokens[i - 1].text)));
   if (verb === -1) return undefined;
   let start = verb;
-  while (start > 0 && !/[,;:()]/.test(tokens[start].gap)) start--;
+  // The subject stops at a quotation mark too: quoted words are someone's, not the finding's subject.
+  while (start > 0 && !/[,;:()"“”]/.test(tokens[start].gap)) start--;
+  // A verb inside quotation marks is someone's words: an odd number of marks stands before it.
+  let marks = 0;
+  for (let k = 0; k <= verb; k++) marks += tokens[k].gap.match(/["“”]/g)?.length ?? 0;
+  if (marks % 2 === 1) return undefined;
   // The subject's head is its last noun before the verb, or before "of"/"from"/"by" ("an analysis of filings shows").
   const subject = tokens.slice(start, verb);
   // "If the study finds …" is no finding yet.
