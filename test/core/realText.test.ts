@@ -202,6 +202,12 @@ describe('unnamed sources and organisations as speakers', () => {
     assert.ok(!document.people.some(p => /Malaysia|Bangladesh/.test(p.name)), JSON.stringify(document.people.map(p => p.name)));
   });
 
+  test('a participle opening a sentence is no one’s name: "Offering remarks on …, the minister highlighted"', () => {
+    const document = parse('The summit opened on Friday. Offering remarks on making technology work for democracy, Prime Minister Mette Lund highlighted how technology can help.');
+    assert.ok(!document.quotes.some(q => q.speaker === 'Offering'), JSON.stringify(document.quotes));
+    assert.equal(document.quotes.find(q => q.text.includes('how technology can help'))?.speaker, 'Mette Lund', JSON.stringify(document.quotes));
+  });
+
   test('a country’s name that is also a given name stays a person’s: "Chad said"', () => {
     const document = parse('The committee met on Tuesday. Chad said the plan would work, and left the room.');
     const plan = document.quotes.find(q => q.text.includes('the plan would work'));

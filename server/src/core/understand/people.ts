@@ -63,6 +63,9 @@ export function unknownPersonName(tokens: readonly Token[]): string | undefined 
   // "He’d", "So I’m": a pronoun with its verb. "PepsiCo", "AstraZeneca": a company's word, unlike
   // "McCarthy", "DeSantis" or "LaHood".
   if (rest.some(token => CONTRACTED_VERB.test(token.text)) || (rest.length === 1 && isCompanyShaped(rest[0].text))) return undefined;
+  // "Offering remarks on …, the minister said": a participle opening a sentence. A surname in -ing ("Manning")
+  // is found as a name once the text gives it with a given name; alone and unintroduced it is a verb.
+  if (first === 0 && rest.length === 1 && /^\p{Lu}\p{Ll}{3,}ing$/u.test(rest[0].text)) return undefined;
   // "The Department of Transportation": an organisation's name, not a title before a person's.
   if (tokens.slice(0, first).some(token => ORGANISATION_TAILS.has(token.lower) || token.lower === 'department' || token.lower === 'ministry' || token.lower === 'office')) return undefined;
   // Initials may be joined ("J.T. Halloran"); a surname may be a title word ("Mr. Bishop", "Anna Bishop").
