@@ -21,3 +21,23 @@ test('workspace symbols stop at the first slice after the request is cancelled, 
   assert.deepEqual(symbols, []);
   assert.equal(slices, 1, 'gave way once, then saw the cancellation');
 });
+
+test('a document edited or deleted while workspace symbols give way is listed once, or not at all', async () => {
+  const documentAt = (uri: string, title: string) => ({ uri, title: { value: title }, date: { value: '2024-01-01' } });
+  const documents = new Map(Array.from({ length: 2_500 }, (_, i) => [`file:///d${i}.txt`, documentAt(`file:///d${i}.txt`, `Harbour notice ${i}`)]));
+  documents.set('file:///d7.txt', documentAt('file:///d7.txt', 'Ferry timetable'));
+  documents.set('file:///d2400.txt', documentAt('file:///d2400.txt', 'Ferry pier closure'));
+  const index = {
+    peopleNames: () => [],
+    all: () => documents.values(),
+    get: (uri: string) => documents.get(uri),
+    searchQuotes: () => [],
+  } as unknown as CorpusIndex;
+  const symbols = await workspaceSymbols(index, 'ferry', undefined, async () => {
+    // Saving a file re-adds its document at the end of the map; deleting one removes it.
+    documents.delete('file:///d7.txt');
+    documents.set('file:///d7.txt', documentAt('file:///d7.txt', 'Ferry timetable, revised'));
+    documents.delete('file:///d2400.txt');
+  });
+  assert.deepEqual(symbols.map(s => s.location.uri), ['file:///d7.txt'], JSON.stringify(symbols.map(s => s.name)));
+});

@@ -28,9 +28,12 @@ export async function workspaceSymbols(index: CorpusIndex, query: string, token?
     if (document) symbols.push({ name: withoutFormatControls(name), kind: SymbolKind.Class, containerName: 'Person', location: { uri: document.uri, range: rangeOf(document, introduction.span) } });
     if (symbols.length >= LIMIT / 2 || token?.isCancellationRequested) break;
   }
-  for (const document of index.all()) {
+  // The documents as they are now: an edit while this gives way re-adds a document at the end of the index's
+  // map, which a live iterator would visit twice; one deleted meanwhile is skipped.
+  for (const document of [...index.all()]) {
     if (++read % SLICE === 0) await nothingLighterWaits();
     if (token?.isCancellationRequested) return [];
+    if (index.get(document.uri) !== document) continue;
     const title = withoutFormatControls(document.title.value ?? fileNameOf(document.uri));
     if (matches(title, wanted)) symbols.push({ name: title, kind: SymbolKind.File, containerName: document.date.value ?? 'Document', location: { uri: document.uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } } });
     if (symbols.length >= (LIMIT * 3) / 4 || token?.isCancellationRequested) break;
