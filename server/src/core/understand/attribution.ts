@@ -1,4 +1,4 @@
-import { DETERMINERS, KNOWN_ORGANISATIONS, ORGANISATION_HEADS, REPORTING_VERB_SET, REPORTING_VERBS, ROLE_HEADS, SOURCE_NOUNS, STANCE_VERB_SET } from './lexicon';
+import { DETERMINERS, EVIDENCE_VERB_SET, KNOWN_ORGANISATIONS, ORGANISATION_HEADS, REPORTING_VERB_SET, REPORTING_VERBS, ROLE_HEADS, SOURCE_NOUNS, STANCE_VERB_SET } from './lexicon';
 
 const TWO_WORD_VERB_STARTS = new Set(REPORTING_VERBS.filter(verb => verb.includes(' ')).map(verb => verb.split(' ')[0]));
 import { DESCRIBING_NOUN, isCompanyShaped, unknownPersonName } from './people';
@@ -108,9 +108,8 @@ export function sourceNamedIn(tokens: readonly Token[], text: string): Source | 
   // "AstraZeneca announced …": one word shaped like a company's name.
   if (tokens.length === 1 && isCompanyShaped(tokens[0].text.replace(/['’]s$/, ''))) return { name: tokens[0].text.replace(/['’]s$/, ''), kind: 'organisation' };
   // "Malaysia committed to …": a country speaks as its government.
-  if (!known && tokens.length <= 6 && isCountryName(text.slice(tokens[0].start, tokens[tokens.length - 1].end))) {
-    return { name: text.slice(tokens[0].start, tokens[tokens.length - 1].end).replace(/\s+/g, ' ').replace(/['’]s$/, ''), kind: 'organisation' };
-  }
+  const phrase = text.slice(tokens[0].start, tokens[tokens.length - 1].end);
+  if (!known && tokens.length <= 6 && isCountryName(phrase)) return { name: phrase.replace(/\s+/g, ' ').replace(/['’]s$/, ''), kind: 'organisation' };
   const name = known ? undefined : unknownPersonName(tokens);
   return name ? { name, kind: 'person' } : described;
 }
@@ -197,10 +196,10 @@ export class SpeakerContext {
   }
 
   /** What speakers were reported to say, in text order: "Ryan said McConnell was right. “…,” he said" is Ryan's. */
-  private readonly reportedContents: { content: Span; speaker: string | null }[] = [];
+  private readonly reportedContents: { content: Span; speaker: string }[] = [];
 
-  /** Records the content of a reported statement: the people named in it are talked about, like those quoted. */
-  reported(content: Span, speaker: string | null): void {
+  /** Records the content of a person's reported statement: the people named in it are talked about, like those quoted. */
+  reported(content: Span, speaker: string): void {
     this.reportedContents.push({ content, speaker });
   }
 
@@ -311,7 +310,7 @@ const NOUN_OR_VERB = /^(?:reports|claims|notes|states|remarks|comments|answers|r
 const CATENATIVE = /^(?:continue|continues|continued|continuing|began|begins|begin|tried|tries|try|appeared|appears|seemed|seems|went|goes|sought|seeks)$/;
 
 const AUXILIARY = /^(?:has|have|had|will|would|could|can|may|might|must|should|did|does|do|is|was|were|are|been|be)$/;
-const VERB_AFTER_ADVERB = /^(?:also|further|then|later|once|again|repeatedly|earlier|previously|recently|specifically|clearly|firmly|strongly|now|still|just|already|often|never|even|long|first|since|soon|too|twice|\p{Ll}+ly)$/u;
+export const VERB_AFTER_ADVERB = /^(?:also|further|then|later|once|again|repeatedly|earlier|previously|recently|specifically|clearly|firmly|strongly|now|still|just|already|often|never|even|long|first|since|soon|too|twice|\p{Ll}+ly)$/u;
 
 export interface ReportingClause {
   /** Index of the first token of the verb. */
@@ -395,7 +394,7 @@ export function verbLengthAt(tokens: readonly Token[], i: number): number {
   // "continues to wage": a verb before "to" says how, not what; the verb after it is the cue, if any.
   if (next?.lower === 'to' && CATENATIVE.test(one)) return 0;
   // "an analysis of campaign reports shows": a plural noun before a verb, not a verb.
-  if (next && NOUN_OR_VERB.test(one) && /^\s+$/.test(next.gap) && (REPORTING_VERB_SET.has(next.lower) || /^(?:show|shows|showed|suggest|suggests|suggested|indicate|indicates|indicated|found|is|are|was|were|have|has|had)$/.test(next.lower))) return 0;
+  if (next && NOUN_OR_VERB.test(one) && /^\s+$/.test(next.gap) && (REPORTING_VERB_SET.has(next.lower) || EVIDENCE_VERB_SET.has(next.lower) || /^(?:is|are|was|were|have|has|had)$/.test(next.lower))) return 0;
   // Only a handful of words start a two-word verb ("pointed out"); no string is built for the others.
   if (next && TWO_WORD_VERB_STARTS.has(one) && /^\s+$/.test(next.gap) && REPORTING_VERB_SET.has(`${one} ${next.lower}`)) return 2;
   return REPORTING_VERB_SET.has(one) ? 1 : 0;

@@ -1,5 +1,5 @@
 /** Reading the clause around a quotation: its subject, the cue after the marks, an appositive between name and verb. */
-import { describedSource, findReportingClause, sourceNamedIn, SpeakerContext, stanceVerbAt, verbLengthAt, type Source } from './attribution';
+import { describedSource, findReportingClause, sourceNamedIn, SpeakerContext, stanceVerbAt, VERB_AFTER_ADVERB, verbLengthAt, type Source } from './attribution';
 import type { Span } from '../model';
 import { type Token } from '../read/tokens';
 import { unknownPersonName } from './people';
@@ -100,7 +100,7 @@ export function openingSubject(tokens: readonly Token[], end: number, context: S
     const speaker = context.resolveSubject(lead.slice(from, from + n));
     if (!speaker) continue;
     let next = from + n;
-    while (next < lead.length - 1 && /^(?:also|then|later|again|even|still|now|often|long|\p{L}+ly)$/u.test(lead[next].lower) && !/[,;:]/.test(lead[next].gap)) next++;
+    while (next < lead.length - 1 && VERB_AFTER_ADVERB.test(lead[next].lower) && !/[,;:]/.test(lead[next].gap)) next++;
     const verb = lead[next];
     // "Trump tariffs were described as …": a word in -s or -ed followed by a verb is a noun the name modifies.
     const nounAfterName = !FINITE_VERB.test(verb?.lower ?? '') && FINITE_VERB.test(lead[next + 1]?.lower ?? '');

@@ -33,7 +33,7 @@ export function directQuote(text: string, mark: MarkedSpan, sentence: Span, para
   const before = text.slice(Math.max(sentence.start, mark.outer.start - CUE_WINDOW), mark.outer.start);
   if (NAMING_BEFORE.test(before.slice(-40))) return undefined;
   // `on Channel Five’s “Foreign Desk Tonight.”`, `in “Northern Lights”`: a title in Title Case after "on", "in" or a possessive.
-  if (words >= 2 && /(?:\b(?:on|in)|['’]s)\s*$/i.test(before) && content.split(/\s+/).filter(w => /\p{L}/u.test(w) && !/^(?:a|an|the|and|of|or|to|in|on|for|at|by|with)$/.test(w)).every(w => /^[\p{Lu}\d]/u.test(w))) return undefined;
+  if (words >= 2 && /(?:\b(?:on|in)|['’]s)\s*$/i.test(before) && namesAThing(content)) return undefined;
   // The quote's text and span leave out surrounding spaces and the comma before the closing mark.
   const cleaned = trimEndOf(content, /[\s,]/).trim();
   const start = mark.content.start + (content.length - content.trimStart().length);

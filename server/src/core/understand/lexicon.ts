@@ -116,6 +116,9 @@ export const REPORTING_VERBS = [
 
 export const REPORTING_VERB_SET = new Set(REPORTING_VERBS);
 
+/** Verbs by which evidence says something, with or without "that": "Surveys show a tight race", "the audit found". */
+export const EVIDENCE_VERB_SET = new Set(['show', 'shows', 'showed', 'suggest', 'suggests', 'suggested', 'indicate', 'indicates', 'indicated', 'reveal', 'reveals', 'revealed', 'find', 'finds', 'found', 'estimate', 'estimates', 'estimated', 'project', 'projects', 'projected', 'conclude', 'concludes', 'concluded']);
+
 /** Past forms that do not add -ed: "thought", "sought", "felt". */
 const IRREGULAR_PAST: Record<string, string> = { think: 'thought', seek: 'sought', feel: 'felt', hold: 'held', see: 'saw', understand: 'understood' };
 

@@ -6,7 +6,7 @@
 import { getAllCountries } from 'countries-and-timezones';
 
 /** Short and older forms the ISO names leave out. */
-const COMMON_FORMS = ['United States', 'America', 'Britain', 'Great Britain', 'Burma', "Côte d'Ivoire", 'Cote d’Ivoire', 'Turkey', 'Czech Republic', 'Holland', 'Vatican', 'Congo', 'Gaza'];
+const COMMON_FORMS = ['United States', 'America', 'Britain', 'Great Britain', 'Burma', "Côte d'Ivoire", 'Cote d’Ivoire', 'Turkey', 'Czech Republic', 'Holland', 'Vatican', 'Congo'];
 
 let countries: ReadonlySet<string> | undefined;
 

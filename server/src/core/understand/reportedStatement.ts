@@ -1,5 +1,6 @@
 /** Reported speech in the writer's words: "X said (that) …", "…, X said.", "According to X, …". */
 import { accordingToSource, describedSource, findReportingClause, SpeakerContext, stanceVerbAt, verbLengthAt, type Source } from './attribution';
+import { EVIDENCE_VERB_SET } from './lexicon';
 import type { Quote, Span } from '../model';
 import { isCapitalized, tokenize, type Token } from '../read/tokens';
 import { trimEndOf } from '../read/trim';
@@ -119,8 +120,6 @@ function reportingClauseStatement(text: string, sentence: Span, tokens: Token[],
   return prepositionalSaying(text, sentence, tokens, context, end) ?? findingStatement(text, tokens, end) ?? stanceStatement(text, tokens, context, end);
 }
 
-/** Verbs by which evidence says something, with or without "that": "Polls show a close race". */
-const EVIDENCE_VERBS = new Set(['show', 'shows', 'showed', 'suggest', 'suggests', 'suggested', 'indicate', 'indicates', 'indicated', 'reveal', 'reveals', 'revealed', 'find', 'finds', 'found', 'estimate', 'estimates', 'estimated', 'project', 'projects', 'projected', 'conclude', 'concludes', 'concluded']);
 
 /** Heads of a subject that is evidence, not a person: a poll, a study, the data, a video. */
 const EVIDENCE_NOUN = /^(?:polls?|polling|surveys?|study|studies|analys[ie]s|data|reports?|research|averages?|figures|numbers|records|documents|estimates|projections|review|audit|investigation|census|index|model|forecasts?|tally|count|video|footage|transcript|results|findings|statistics)$/;
@@ -133,7 +132,7 @@ const EVIDENCE_NOUN = /^(?:polls?|polling|surveys?|study|studies|analys[ie]s|dat
  */
 function findingStatement(text: string, tokens: Token[], end: number): Quote | undefined {
   // Not inside a name: "the Advanced Research Projects Agency".
-  const verb = tokens.findIndex((t, i) => i > 0 && i <= 20 && EVIDENCE_VERBS.has(t.lower) && !t.gap.includes(',') && !(isCapitalized(t.text) && isCapitalized(tokens[i - 1].text)));
+  const verb = tokens.findIndex((t, i) => i > 0 && i <= 20 && EVIDENCE_VERB_SET.has(t.lower) && !t.gap.includes(',') && !(isCapitalized(t.text) && isCapitalized(tokens[i - 1].text)));
   if (verb === -1) return undefined;
   let start = verb;
   // The subject stops at a quotation mark too: quoted words are someone's, not the finding's subject.
