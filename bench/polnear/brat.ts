@@ -69,7 +69,7 @@ export function readBrat(annotations: string, text: string): BratDocument {
   return { attributions: relations.map(line => attributionOf(line, spans)), spans: spans.size, mismatches };
 }
 
-/** `E3\tAttribution:T12 Source:T11 Cue:T10 Content:T9`: roles in any order; a source may be absent. */
+/** `E1\tAttribution:T4 Source:T1 Cue:T2 Content:T3`: roles in any order; a source may be absent. */
 function attributionOf(line: string, spans: ReadonlyMap<string, AnnotatedSpan>): GoldAttribution {
   let source: AnnotatedSpan | undefined, cue: AnnotatedSpan | undefined;
   const contents: AnnotatedSpan[] = [];
