@@ -34,7 +34,11 @@ export function parseGoldDocument(gold: GoldDocument, base: string): StatementDo
 
 const normalize = (text: string) => text.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[“”"]/g, '"').replace(/[‘’']/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
 
-/** Same person: equal names, or the same surname when one side gives only the surname or a middle initial differs. */
+/**
+ * Same person: equal names, or the same surname when one side gives only the surname or a middle initial differs,
+ * or one name ends the other ("de Blasio" / "Bill de Blasio", "Guajardo Villarreal" / "Ildefonso Guajardo
+ * Villarreal": a surname of several words, given whole).
+ */
 export function samePerson(a: string | null | undefined, b: string | null | undefined): boolean {
   if (!a || !b) return a === b;
   const x = a.toLowerCase().replace(/[,.]|\bjr\b/g, '').trim(), y = b.toLowerCase().replace(/[,.]|\bjr\b/g, '').trim();
@@ -42,7 +46,8 @@ export function samePerson(a: string | null | undefined, b: string | null | unde
   const sx = surnameOf(a).toLowerCase(), sy = surnameOf(b).toLowerCase();
   if (sx !== sy) return false;
   const fx = x.split(/\s+/), fy = y.split(/\s+/);
-  return fx.length === 1 || fy.length === 1 || fx[0] === fy[0];
+  const [short, long] = fx.length <= fy.length ? [fx, fy] : [fy, fx];
+  return short.length === 1 || fx[0] === fy[0] || short.join(' ') === long.slice(long.length - short.length).join(' ');
 }
 
 export interface Score {
