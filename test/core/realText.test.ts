@@ -703,6 +703,14 @@ describe('participles report the sentence subject', () => {
     assert.equal(quoteStarting(document, 'the panel cannot decide')?.speaker, 'Kerstin Dahl');
     assert.equal(quoteStarting(document, 'an open attack on our steel')?.speaker, 'Edvin Krogh');
   });
+
+  test('a participle after the closing mark goes on with the speaker named before it', () => {
+    const document = parse([
+      'The mill was sold by Harrowgate Steel in 2009.',
+      'In a statement, Harrowgate said: "The mill was profitable when we sold it," adding that its workforce had grown since.',
+    ].join('\n\n'));
+    assert.equal(quoteStarting(document, 'The mill was profitable')?.speaker, 'Harrowgate');
+  });
 });
 
 describe('pronouns', () => {

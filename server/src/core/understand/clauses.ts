@@ -173,6 +173,8 @@ export function cueAfter(written: Token[], context: SpeakerContext, text: string
   if (tokens.length === 0) return undefined;
   // Verb first: "said Yang", "added the minister".
   const verbFirst = verbLengthAt(tokens, 0);
+  // "“…,” adding that …": a participle goes on with the sentence's own subject, given before the quotation.
+  if (verbFirst && isParticiple(tokens[0])) return undefined;
   if (verbFirst) {
     const subject: Token[] = [];
     for (let i = verbFirst; i < tokens.length && subject.length < 8 && (i === verbFirst || /^(?:\s+|\/)$/.test(tokens[i].gap)); i++) subject.push(tokens[i]);
