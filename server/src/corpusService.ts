@@ -24,6 +24,11 @@ import { idleOf } from './requestScheduler';
 
 /** The files under a corpus folder whose changes matter: documents and sidecar metadata. */
 const WATCHED_GLOB = '**/*.{txt,md,markdown,yaml,yml,tsv}';
+/**
+ * With one parse worker, a full pass parses documents up to this many characters on the main thread too (96% of
+ * ../shared/corpora's files, three quarters of its bytes): a request waits behind one such parse, some 20 ms.
+ */
+const PARSE_HERE_UP_TO = 32_000;
 
 export interface ServerDependencies {
   /** Folder of the corpus shipped with the extension. */
@@ -32,7 +37,8 @@ export interface ServerDependencies {
    * Parses documents off the main thread during full passes (main.ts passes a worker pool); `release` stops
    * its workers once a pass is done, before the search warm-up and the cache write add to the main heap.
    */
-  readonly parser?: StatementParser & { release?(): void };
+  /** `size`: how many worker threads parse; with one, the main thread parses small documents too. */
+  readonly parser?: StatementParser & { release?(): void; readonly size?: number };
 }
 
 /** What the client said it can do at `initialize`, and the folders it opened. */
@@ -238,7 +244,7 @@ export class CorpusService {
     await this.indexCache?.settled();
     const { cacheDirectory } = this.options.client();
     const cache = (this.indexCache = cacheDirectory ? openIndexCache(cacheDirectory, host.roots, log) : undefined);
-    const indexer = (this.currentIndexer = new CorpusIndexer(host, { limits: { maxFileBytes: current.maxFileSizeMB * 1024 * 1024, maxLineLength: current.maxLineLength }, parser: dependencies.parser, cache }));
+    const indexer = (this.currentIndexer = new CorpusIndexer(host, { limits: { maxFileBytes: current.maxFileSizeMB * 1024 * 1024, maxLineLength: current.maxLineLength }, parser: dependencies.parser, parseHereUpTo: dependencies.parser?.size === 1 ? PARSE_HERE_UP_TO : 0, cache }));
     this.currentChecker = new QuoteChecker(indexer.index);
     for (const open of documents.all()) if (host.contains(open.uri) && !host.isAlias(open.uri)) indexer.documentEdited(open.uri, open.getText());
     await this.watchCorpus();

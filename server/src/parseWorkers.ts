@@ -27,7 +27,7 @@ const IDLE_MS = 5_000;
  * or when the worker bundle is missing (running from sources). Workers start on the first parse and stop when
  * the pool has been idle for IDLE_MS.
  */
-export function createParserPool(workerFile = path.join(__dirname, 'parseWorker.js'), size = availableParallelism() - 1, idleMs = IDLE_MS): (StatementParser & { dispose(): void; release(): void; readonly running: number }) | undefined {
+export function createParserPool(workerFile = path.join(__dirname, 'parseWorker.js'), size = availableParallelism() - 1, idleMs = IDLE_MS): (StatementParser & { dispose(): void; release(): void; readonly running: number; readonly size: number }) | undefined {
   if (size < 1 || !existsSync(workerFile)) return undefined;
   let workers: Worker[] = [];
   const pending = new Map<number, Pending>();
@@ -77,7 +77,7 @@ export function createParserPool(workerFile = path.join(__dirname, 'parseWorker.
       pending.set(id, { text: source.text, resolve, reject });
       worker.postMessage({ id, source });
     });
-  }) as StatementParser & { dispose(): void; release(): void; readonly running: number };
+  }) as StatementParser & { dispose(): void; release(): void; readonly running: number; readonly size: number };
   // A full pass is done: the workers' heaps go now rather than IDLE_MS later, unless a parse is under way.
   parser.release = () => {
     if (pending.size > 0) return;
@@ -89,5 +89,6 @@ export function createParserPool(workerFile = path.join(__dirname, 'parseWorker.
     stop();
   };
   Object.defineProperty(parser, 'running', { get: () => workers.length });
+  Object.defineProperty(parser, 'size', { value: size });
   return parser;
 }

@@ -62,4 +62,34 @@ describe('CorpusIndexer: files that change while they are being indexed', () => 
     assert.equal(report.documents, 2);
     assert.match(indexer.index.get(b)!.quotes[0].text, /^The new text/);
   });
+
+  test('with parseHereUpTo, one lane of a full pass parses small documents here and sends large ones to the parser', async () => {
+    const host = new MemoryHost();
+    const sent: string[] = [];
+    const parser: StatementParser = async source => {
+      sent.push(source.uri);
+      await settle(); // a worker answers in a later turn
+      return parseForIndex(source);
+    };
+    const small = Array.from({ length: 12 }, (_, i) => host.set(`small-${i}.txt`, ARTICLE(`Short statement number ${i} on the talks`)));
+    const large = host.set('large.txt', ARTICLE(`A long statement ${'on the talks and the trade terms '.repeat(40)}`));
+    const indexer = new CorpusIndexer(host, { parser, concurrency: 2, parseHereUpTo: 500 });
+    const report = await indexer.indexAll();
+    assert.equal(report.documents, 13);
+    for (const uri of [...small, large]) assert.ok(indexer.index.get(uri)?.quotes.length, `${uri} is indexed with its quotation`);
+    assert.ok(sent.includes(large), 'the large document went to the parser');
+    assert.ok(sent.length < 13 && sent.length > 1, `both sides parsed (${sent.length} of 13 sent)`);
+  });
+
+  test('without parseHereUpTo every document of a full pass goes to the parser', async () => {
+    const host = new MemoryHost();
+    const sent: string[] = [];
+    const parser: StatementParser = async source => {
+      sent.push(source.uri);
+      return parseForIndex(source);
+    };
+    for (let i = 0; i < 5; i++) host.set(`doc-${i}.txt`, ARTICLE(`Statement number ${i} on the talks`));
+    await new CorpusIndexer(host, { parser, concurrency: 2 }).indexAll();
+    assert.equal(sent.length, 5);
+  });
 });

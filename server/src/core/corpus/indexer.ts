@@ -48,6 +48,13 @@ export interface IndexerOptions {
   readonly parser?: StatementParser;
   /** Files read and parsed at once during a full pass when a parser is given. */
   readonly concurrency?: number;
+  /**
+   * With a parser, one lane of a full pass parses documents of up to this many characters in this thread
+   * instead (0, the default: none). With one worker, on two cores, the main thread is otherwise idle between
+   * storing the worker's parses, and the worker alone bounds the pass; a second worker would cost a heap of its
+   * own. Larger documents still go to the parser, so a request waits behind one small parse at most.
+   */
+  readonly parseHereUpTo?: number;
   readonly now?: () => number;
   /** Parses kept from earlier runs: files that have not changed are taken from it instead of parsed. */
   readonly cache?: IndexCache;
@@ -79,6 +86,7 @@ export class CorpusIndexer {
   private readonly limits: IndexLimits;
   private readonly parser: StatementParser | undefined;
   private readonly concurrency: number;
+  private readonly parseHereUpTo: number;
   private readonly now: () => number;
   readonly cache: IndexCache | undefined;
 
@@ -86,6 +94,7 @@ export class CorpusIndexer {
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.parser = options.parser;
     this.concurrency = options.parser ? Math.max(1, options.concurrency ?? 16) : 1;
+    this.parseHereUpTo = options.parser ? options.parseHereUpTo ?? 0 : 0;
     this.now = options.now ?? (() => Date.now());
     this.cache = options.cache;
   }
@@ -134,16 +143,18 @@ export class CorpusIndexer {
       documents = documents.filter(uri => !restored.has(uri));
       cached = { restored: restored.size, parsed: documents.length };
     }
-    // Several files in flight keep a worker pool busy; with an in-thread parser this is one at a time.
-    const lane = async () => {
+    // Several files in flight keep a worker pool busy; with an in-thread parser this is one at a time. The
+    // first lane parses small documents here when parseHereUpTo says so; lanes take files as they finish, so
+    // the split follows the speed of each side.
+    const lane = async (here: boolean) => {
       while (next < documents.length && !token?.isCancellationRequested) {
-        await this.indexDocument(documents[next++]);
+        await this.indexDocument(documents[next++], here);
         progress?.(++done, total, 'parse');
         // Let the event loop answer requests between files during a long pass.
         if (done % 200 === 0) await new Promise(resolve => setImmediate(resolve));
       }
     };
-    await Promise.all(Array.from({ length: this.concurrency }, lane));
+    await Promise.all(Array.from({ length: this.concurrency }, (_, i) => lane(i === 0 && this.parseHereUpTo > 0)));
     return { ...this.report(started), ...(cached ? { cached } : {}) };
   }
 
@@ -198,7 +209,7 @@ export class CorpusIndexer {
     if (this.openTexts.delete(uri)) await this.indexDocument(uri);
   }
 
-  private async indexDocument(uri: string): Promise<void> {
+  private async indexDocument(uri: string, here = false): Promise<void> {
     const open = this.openTexts.get(uri);
     if (open !== undefined) {
       this.parseAndStore(uri, open);
@@ -232,7 +243,10 @@ export class CorpusIndexer {
         return this.problem(uri, 'error', decoded.error);
       }
       if (decoded.warning) this.problem(uri, 'warning', decoded.warning);
-      const stored = this.parser ? await this.parseInParser(uri, decoded.text, version) : this.parseAndStore(uri, decoded.text);
+      const inThread = !this.parser || (here && decoded.text.length <= this.parseHereUpTo);
+      // Deleted, changed again, or opened in the editor while it was read: the newer event decides.
+      if (inThread && this.parser && (this.versions.get(uri) !== version || this.openTexts.has(uri))) return;
+      const stored = inThread ? this.parseAndStore(uri, decoded.text) : await this.parseInParser(uri, decoded.text, version);
       if (stored && this.versions.get(uri) === version) this.cache?.remember(uri, stamp, bytes, this.inputsOf(uri), decoded.warning);
     } catch (error) {
       if (error instanceof FileTooLarge) return tooLarge(error.size);
