@@ -17,7 +17,7 @@ import { clearCacheRoot, defaultCacheRoot, expandHome, openIndexCache } from './
 import { detailOf, personSummaryOf, summaryOf } from './convert';
 import { searchQuotes } from './features/quoteSearch';
 import { limitHeapGrowth } from './heapGrowth';
-import { createParserPool } from './parseWorkers';
+import { createParserPool, parseHereUpTo } from './parseWorkers';
 
 const USAGE = `Usage:
   statement-lens index [<folder>...] [--json]
@@ -134,7 +134,7 @@ async function indexCorpus(folders: string[], cacheRoot: string | undefined): Pr
   const host = new FileSystemCorpusHost(roots, log);
   const parser = createParserPool();
   const cache = cacheRoot ? openIndexCache(cacheRoot, roots, message => console.error(`statement-lens: ${message}`)) : undefined;
-  const indexer = new CorpusIndexer(host, { parser, cache });
+  const indexer = new CorpusIndexer(host, { parser, parseHereUpTo: parseHereUpTo(parser), cache });
   const report = await indexer.indexAll();
   parser?.dispose();
   await cache?.flush(uri => indexer.index.get(uri));

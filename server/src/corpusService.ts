@@ -12,6 +12,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CorpusIndexer, fileNameOf, QuoteChecker, type CorpusIndex, type IndexCache, type IndexReport, type StatementParser } from './core';
 import { FileSystemCorpusHost, resolveRoots, uriOf } from './corpusFiles';
+import { parseHereUpTo } from './parseWorkers';
 import { CorpusWatcher } from './corpusWatcher';
 import { FileEventQueue, type FileFate } from './fileEvents';
 import { clearCacheRoot, openIndexCache } from './indexStore/cacheFolder';
@@ -24,11 +25,6 @@ import { idleOf } from './requestScheduler';
 
 /** The files under a corpus folder whose changes matter: documents and sidecar metadata. */
 const WATCHED_GLOB = '**/*.{txt,md,markdown,yaml,yml,tsv}';
-/**
- * With one parse worker, a full pass parses documents up to this many characters on the main thread too (96% of
- * ../shared/corpora's files, three quarters of its bytes): a request waits behind one such parse, some 20 ms.
- */
-const PARSE_HERE_UP_TO = 32_000;
 
 export interface ServerDependencies {
   /** Folder of the corpus shipped with the extension. */
@@ -244,7 +240,7 @@ export class CorpusService {
     await this.indexCache?.settled();
     const { cacheDirectory } = this.options.client();
     const cache = (this.indexCache = cacheDirectory ? openIndexCache(cacheDirectory, host.roots, log) : undefined);
-    const indexer = (this.currentIndexer = new CorpusIndexer(host, { limits: { maxFileBytes: current.maxFileSizeMB * 1024 * 1024, maxLineLength: current.maxLineLength }, parser: dependencies.parser, parseHereUpTo: dependencies.parser?.size === 1 ? PARSE_HERE_UP_TO : 0, cache }));
+    const indexer = (this.currentIndexer = new CorpusIndexer(host, { limits: { maxFileBytes: current.maxFileSizeMB * 1024 * 1024, maxLineLength: current.maxLineLength }, parser: dependencies.parser, parseHereUpTo: parseHereUpTo(dependencies.parser), cache }));
     this.currentChecker = new QuoteChecker(indexer.index);
     for (const open of documents.all()) if (host.contains(open.uri) && !host.isAlias(open.uri)) indexer.documentEdited(open.uri, open.getText());
     await this.watchCorpus();

@@ -92,3 +92,13 @@ export function createParserPool(workerFile = path.join(__dirname, 'parseWorker.
   Object.defineProperty(parser, 'size', { value: size });
   return parser;
 }
+
+/**
+ * With one parse worker (two cores), a full pass parses documents up to this many characters on the main thread
+ * too (96% of ../shared/corpora's files, three quarters of its bytes); a request waits behind one such parse,
+ * some 20 ms. With more workers the main thread has their parses to store.
+ */
+const PARSE_HERE_UP_TO = 32_000;
+
+/** The indexer's `parseHereUpTo` for a pool (none without one: everything is parsed here anyway). */
+export const parseHereUpTo = (pool: { readonly size?: number } | undefined): number => (pool?.size === 1 ? PARSE_HERE_UP_TO : 0);
