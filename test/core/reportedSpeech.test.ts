@@ -200,6 +200,17 @@ describe('a closing attribution', () => {
     assert.ok(!reportContaining(document, 'While he conceded'), JSON.stringify(document.quotes.map(q => q.text)));
     assert.equal(reportContaining(document, 'The harbour will reopen')?.speaker, 'Marco Ney');
   });
+
+  test('", said parents still want …" opens a report, not a closing attribution by "parents"', () => {
+    const document = parse([
+      'Lena Ostrova, a senior organizer at the Harbor Institute for Civic Schooling, said parents still want schools in their own neighborhoods.',
+      'The ferry will run again in May, said a source who asked not to be named.',
+    ].join('\n\n'));
+    const report = reportContaining(document, 'parents still want');
+    assert.equal(report?.speaker, 'Lena Ostrova');
+    assert.ok(report?.text.startsWith('parents still want'), report?.text);
+    assert.equal(reportContaining(document, 'The ferry will run again')?.speaker, 'a source who asked not to be named');
+  });
 });
 
 describe('pronouns and the gender a text shows', () => {

@@ -264,7 +264,11 @@ function tailAttribution(tokens: Token[], context: SpeakerContext, text: string)
     const named = tail.findIndex((t, k) => k > verb && k <= verb + 6 && t.gap.includes(','));
     const spoken = named === -1 ? tail.length - verb : named - verb;
     // ", said many examples were wrong" reports a clause, not who spoke: a verb after the cue opens one.
-    const reportsClause = tail.slice(verb + 1, verb + spoken).some(t => t.lower === 'that' || FINITE_VERB.test(t.lower));
+    // So does a verb of saying or stance after the verb that opens the tail (", said parents still want …"),
+    // unless a relative clause has begun (", said a source who asked not to be named").
+    const after = tail.slice(verb + 1, verb + spoken);
+    const relative = after.findIndex(t => /^(?:who|whom|whose|which)$/.test(t.lower));
+    const reportsClause = after.some((t, k) => t.lower === 'that' || FINITE_VERB.test(t.lower) || (verb === 0 && (relative === -1 || k < relative) && (verbLengthAt(after, k) > 0 || stanceVerbAt(after, k) > 0)));
     // ", Ney also noted two “unwritten rules” kept him …": after a subject and its verb, only a time, place or
     // listener may end the sentence; anything else is what was said, and the comma opens no tail.
     const object = verb > 0 && tail[verb + 1] && !tail[verb + 1].gap.includes(',') && !TAIL_ADJUNCT.test(tail[verb + 1].lower) && !isCapitalized(tail[verb + 1].text);
