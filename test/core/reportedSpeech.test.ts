@@ -213,6 +213,22 @@ describe('a closing attribution', () => {
   });
 });
 
+describe('a time, place or listener between the verb and the words', () => {
+  test('"said after the vote she …", "said to reporters the …", "said in the letter to the board the …"', () => {
+    const document = parse([
+      'Mayor Ines Calder said after the vote she would not sign the harbour levy into law.',
+      'Councillor Piet Amos said to reporters the levy will fund the new sea wall by 2030.',
+      'Treasurer Edda Kohl said in the letter to the board the members had been consulted twice.',
+      'Ms. Calder spoke in the chamber about the levy for an hour.',
+    ].join('\n\n'));
+    assert.equal(reportContaining(document, 'would not sign the harbour levy')?.text, 'she would not sign the harbour levy into law');
+    assert.equal(reportContaining(document, 'would not sign the harbour levy')?.speaker, 'Ines Calder');
+    assert.equal(reportContaining(document, 'will fund the new sea wall')?.text, 'the levy will fund the new sea wall by 2030');
+    assert.equal(reportContaining(document, 'had been consulted')?.text, 'the members had been consulted twice');
+    assert.ok(!reportContaining(document, 'for an hour'), 'speaking about something reports no words');
+  });
+});
+
 describe('pronouns and the gender a text shows', () => {
   test('a pronoun after a name votes for that name only until the next person is named', () => {
     // Initials tell no gender: "her" after Holm's name is Mott's, so "he" can still be Holm.

@@ -221,11 +221,37 @@ function contentAfterVerb(tokens: readonly Token[], at: number, verb: string): n
   const saying = SAYING.test(verb);
   if (ADJUNCT_OPENER.test(opener) || (saying && /^(?:to|of|about|for)$/.test(opener))) {
     const that = tokens.findIndex((t, k) => k > at && k <= at + 8 && t.lower === 'that' && !/[.;]/.test(t.gap));
+    if (that !== -1) return that + 1;
+    // "said after the vote she would not sign …": a clause right after a time or place.
+    const clause = saying ? clauseAfterAdjunct(tokens, at) : undefined;
+    if (clause !== undefined) return clause;
     // "warned in a letter the talks would fail": without "that", a clause must follow the adjunct.
-    if (that === -1 && (saying || !tokens.slice(at + 1, at + 25).some(t => FINITE_VERB.test(t.lower)))) return undefined;
-    if (that !== -1) at = that;
+    if (saying || !tokens.slice(at + 1, at + 25).some(t => FINITE_VERB.test(t.lower))) return undefined;
   }
   return tokens[at]?.lower === 'that' ? at + 1 : at;
+}
+
+/** Pronouns that open a clause as its subject. */
+const SUBJECT_PRONOUN = /^(?:he|she|they|we|i|it|there)$/;
+/** Words that open an adverbial clause: "said to the nominee as he passed" reports nothing. */
+const SUBORDINATOR = /^(?:as|when|while|because|if|since|before|after|until|though|although|where|whether)$/;
+
+/**
+ * Where a clause starts after an adjunct of a few words ("after the vote", "on Tuesday", "in an
+ * interview with the Courier"): a subject pronoun and its verb ("he would"), or a determiner whose noun phrase
+ * a finite verb follows ("the plan was"). Undefined when a subordinator or punctuation comes first.
+ */
+function clauseAfterAdjunct(tokens: readonly Token[], at: number): number | undefined {
+  for (let k = at + 2; k <= at + 8 && k < tokens.length - 1; k++) {
+    const token = tokens[k];
+    if (/[,.;:()"“”–—]/.test(token.gap) || SUBORDINATOR.test(token.lower)) return undefined;
+    if (SUBJECT_PRONOUN.test(token.lower)) return FINITE_VERB.test(tokens[k + 1].lower) || /^\p{Ll}+(?:ed|s)$/u.test(tokens[k + 1].text) ? k : undefined;
+    if (/^(?:the|a|an|his|her|their|its|our|this|these|those)$/.test(token.lower)) {
+      const verb = tokens.slice(k + 1, k + 5).findIndex(t => FINITE_VERB.test(t.lower));
+      if (verb !== -1 && !tokens.slice(k + 1, k + 1 + verb).some(t => /[,.;:()"“”]/.test(t.gap) || /^(?:of|in|on|at|for|with|from|by|to|the|a|an)$/.test(t.lower))) return k;
+    }
+  }
+  return undefined;
 }
 
 /** Verbs that report a finding when "that" follows ("The Courier found that …"): polls, studies, newspapers. */
