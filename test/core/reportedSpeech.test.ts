@@ -109,6 +109,15 @@ describe('reporting cues that the words run around', () => {
     assert.ok(!document.quotes.some(q => q.kind === 'reported' && q.speaker?.includes('studies')), JSON.stringify(document.quotes));
   });
 
+  test('a word in -s after a preposition or a determiner is a noun: "grants for states to expand", "of the claims"', () => {
+    const document = parse([
+      'Minister Ana Ortiz opened the port on Monday.',
+      'The budget also sets up 10 billion in new grants for states to expand their ferry services to the islands.',
+      'Many of the claims to the fund were settled in the spring after the audit of the port authority.',
+    ].join('\n\n'));
+    assert.deepEqual(document.quotes.filter(q => q.kind === 'reported').map(q => `${q.speaker}: ${q.text}`), []);
+  });
+
   test('"continues to shell" reports nothing; "appeared to suggest that" reports what follows the second verb', () => {
     const document = parse([
       'Minister Ana Ortiz opened the port on Monday.',

@@ -395,6 +395,9 @@ export function verbLengthAt(tokens: readonly Token[], i: number): number {
   if (next?.lower === 'to' && CATENATIVE.test(one)) return 0;
   // "an analysis of campaign reports shows": a plural noun before a verb, not a verb.
   if (next && NOUN_OR_VERB.test(one) && /^\s+$/.test(next.gap) && (REPORTING_VERB_SET.has(next.lower) || EVIDENCE_VERB_SET.has(next.lower) || /^(?:is|are|was|were|have|has|had)$/.test(next.lower))) return 0;
+  // "a fund for states to build", "the reports of the panel": after a preposition or a determiner, a noun.
+  const previous = tokens[i - 1]?.lower;
+  if (previous && NOUN_OR_VERB.test(one) && /^(?:for|of|to|in|on|with|from|by|among|between|the|a|these|those|its|their|our|his|her|all|many|some|both|several|other)$/.test(previous)) return 0;
   // Only a handful of words start a two-word verb ("pointed out"); no string is built for the others.
   if (next && TWO_WORD_VERB_STARTS.has(one) && /^\s+$/.test(next.gap) && REPORTING_VERB_SET.has(`${one} ${next.lower}`)) return 2;
   return REPORTING_VERB_SET.has(one) ? 1 : 0;
