@@ -118,6 +118,16 @@ describe('reporting cues that the words run around', () => {
     assert.deepEqual(document.quotes.filter(q => q.kind === 'reported').map(q => `${q.speaker}: ${q.text}`), []);
   });
 
+  test('a possessive or a relative clause is no subject: "the Administration’s plan", "a fund that the minister"', () => {
+    const document = parse([
+      'Minister Ana Ortiz opened the port on Monday.',
+      'The Administration’s plan to rebuild the harbour will mobilize workers across the province.',
+      'She praised a new Coastal Fund for Ferries that the minister urges the council to expand next year.',
+    ].join('\n\n'));
+    const speakers = document.quotes.filter(q => q.kind === 'reported').map(q => q.speaker);
+    assert.ok(!speakers.some(speaker => /’s$|\bthat\b/.test(speaker ?? '')), JSON.stringify(speakers));
+  });
+
   test('"continues to shell" reports nothing; "appeared to suggest that" reports what follows the second verb', () => {
     const document = parse([
       'Minister Ana Ortiz opened the port on Monday.',

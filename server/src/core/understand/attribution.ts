@@ -51,6 +51,9 @@ export function describedSource(tokens: readonly Token[], text: string): Source 
   if (/^(?:he|she|it|they|we|i|you|this|that|there|which|who)$/.test(lower[0]) && tokens.length === 1) return undefined;
   // "Several historians who …": the relative clause's antecedent is found apart (relativeAntecedent).
   if (/^(?:who|which)$/.test(lower[lower.length - 1])) return undefined;
+  // "the regime’s [support of …]": a possessive modifies a noun after it; "a fund on health that the
+  // President [urges …]": the verb is a relative clause's, whose subject comes after "that".
+  if (/['’]s$/.test(lower[lower.length - 1]) || lower.includes('that')) return undefined;
   const phrase = text.slice(tokens[0].start, tokens[tokens.length - 1].end).replace(/\s+/g, ' ');
   // "people familiar with the matter", "an aide to the minister": the head comes before of/for/with/at.
   const cut = lower.findIndex((word, i) => i > 0 && /^(?:of|for|with|at|from|in|on|by|about|close|familiar|who|briefed)$/.test(word));
