@@ -128,6 +128,17 @@ describe('reporting cues that the words run around', () => {
     assert.ok(!speakers.some(speaker => /’s$|\bthat\b/.test(speaker ?? '')), JSON.stringify(speakers));
   });
 
+  test('"the Association of Harbour Cities" is an organisation, not a person "Harbour Cities"', () => {
+    const document = parse([
+      'The Association of Harbour Cities said: "Today’s announcement is great news for our towns."',
+      '"We are ready," said Lena Ostrova, president of the University of Northern Marsh.',
+    ].join('\n\n'));
+    const speakerOf = (words: string) => document.quotes.find(q => q.text.includes(words));
+    assert.deepEqual([speakerOf('great news for our towns')?.speaker, speakerOf('great news for our towns')?.speakerKind], ['The Association of Harbour Cities', 'organisation']);
+    assert.equal(speakerOf('We are ready')?.speaker, 'Lena Ostrova');
+    assert.deepEqual(document.people.map(person => person.name), ['Lena Ostrova']);
+  });
+
   test('"continues to shell" reports nothing; "appeared to suggest that" reports what follows the second verb', () => {
     const document = parse([
       'Minister Ana Ortiz opened the port on Monday.',

@@ -1,5 +1,5 @@
 import { isCountryName } from './places';
-import { CHINESE_SURNAMES, DETERMINERS, FUNCTION_WORDS, HONORIFICS, NON_PERSON_WORDS, NOUNS_AFTER_NAMES, ORGANISATION_TAILS, PLACE_TAILS, REPORTING_VERB_SET, ROLE_HEADS, ROLE_MODIFIERS } from './lexicon';
+import { CHINESE_SURNAMES, DETERMINERS, FUNCTION_WORDS, HONORIFICS, NON_PERSON_WORDS, NOUNS_AFTER_NAMES, ORGANISATION_HEADS, ORGANISATION_TAILS, PLACE_TAILS, REPORTING_VERB_SET, ROLE_HEADS, ROLE_MODIFIERS } from './lexicon';
 import type { Person, Span } from '../model';
 import { firstAfter } from '../read/spans';
 import { isCapitalized, isInitial, isSpaceGap, tokenize, type Token } from '../read/tokens';
@@ -144,7 +144,11 @@ function nameRuns(tokens: Token[]): NameRun[] {
     // head name the organisation, not a person.
     const next = tokens[j];
     const organisation = (next && isSpaceGap(next.gap) && isCapitalized(next.text) && (ORGANISATION_TAILS.has(next.lower) || PLACE_TAILS.has(next.lower))) || ORGANISATION_TAILS.has(tokens[j - 1].lower) || PLACE_TAILS.has(tokens[j - 1].lower);
-    if (!organisation) runs.push({ first: i, last: j });
+    // "the Association of Harbour Cities", "the University of Southern Tennessee": a short run after an
+    // organisation's head and "of" ends the organisation's name (a longer one may end with a person's:
+    // "President of the University of Chicago Ana Ruiz").
+    const ofOrganisation = j - i <= 2 && i >= 2 && tokens[i - 1].lower === 'of' && isCapitalized(tokens[i - 2].text) && (ORGANISATION_TAILS.has(tokens[i - 2].lower) || ORGANISATION_HEADS.has(tokens[i - 2].lower));
+    if (!organisation && !ofOrganisation) runs.push({ first: i, last: j });
     i = j;
   }
   return runs;
