@@ -128,6 +128,19 @@ describe('reporting cues that the words run around', () => {
     assert.ok(!speakers.some(speaker => /’s$|\bthat\b/.test(speaker ?? '')), JSON.stringify(speakers));
   });
 
+  test('a fund, a panel, a regime or a watchdog speaks as an organisation', () => {
+    const document = parse([
+      'Minister Ana Ortiz opened the port on Monday.',
+      'The fund warned that the harbour levy will slow growth in the coming years.',
+      'The Marsh regime said the naval drills would continue through the weekend.',
+      'The watchdog said in a statement that the merger would raise ferry fares.',
+    ].join('\n\n'));
+    const speakerOf = (words: string) => document.quotes.find(q => q.text.includes(words));
+    assert.deepEqual([speakerOf('will slow growth')?.speaker, speakerOf('will slow growth')?.speakerKind], ['The fund', 'unnamed']);
+    assert.deepEqual([speakerOf('drills would continue')?.speaker, speakerOf('drills would continue')?.speakerKind], ['The Marsh regime', 'organisation']);
+    assert.deepEqual([speakerOf('would raise ferry fares')?.speaker, speakerOf('would raise ferry fares')?.speakerKind], ['The watchdog', 'unnamed']);
+  });
+
   test('"the Association of Harbour Cities" is an organisation, not a person "Harbour Cities"', () => {
     const document = parse([
       'The Association of Harbour Cities said: "Today’s announcement is great news for our towns."',

@@ -175,6 +175,7 @@ export const ORGANISATION_HEADS = words(`
   cabinet parliament congress senate assembly army navy military police service bureau foundation organization
   organisation coalition alliance federation chamber board authority authorities center centre university
   school club team station channel magazine outlet daily tribune herald telegraph guardian
+  fund league society academy institution panel regime junta tribunal watchdog regulator laboratory lab
 `);
 
 /** Publishers whose name alone on a header line (or as a caption credit) marks a document's outlet. */
