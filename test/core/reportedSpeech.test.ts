@@ -256,6 +256,17 @@ describe('a closing attribution', () => {
   });
 });
 
+describe('a report after a long quotation and its cue', () => {
+  test('"“…,” she said, announcing that …" reports; "“…,” he wrote counsel Ana Ruiz on May 19" does not', () => {
+    const document = parse([
+      '"We will not leave this harbour until every family has been moved to safe housing," Mayor Ines Calder said at a news conference, announcing that the city was suing the port authority.',
+      '"I hesitate because my sense is that there is no case here at all," Deputy Director Piet Amos wrote counsel Edda Kohl on May 19, 2017.',
+    ].join('\n\n'));
+    assert.equal(reportContaining(document, 'the city was suing the port authority')?.speaker, 'Ines Calder');
+    assert.ok(!reportContaining(document, 'Edda Kohl'), JSON.stringify(document.quotes.map(q => q.text)));
+  });
+});
+
 describe('a time, place or listener between the verb and the words', () => {
   test('"said after the vote she …", "said to reporters the …", "said in the letter to the board the …"', () => {
     const document = parse([

@@ -171,7 +171,7 @@ function findAttributedQuotes(input: QuoteInput): Quote[] {
       let reported = reportable && (shortMarks || !quotedHere) ? reportedStatement(text, sentence, tokens, context, sentence.end) : undefined;
       // `Moss urged them to “keep the corridor open” and said she …`: a report after the sentence's quotations.
       const lastMark = sentenceMarks[sentenceMarks.length - 1];
-      if (!reported && quotedHere && shortMarks && lastMark) {
+      if (!reported && quotedHere && lastMark) {
         reported = reportedStatement(text, sentence, tokens, context, sentence.end, lastMark.outer.end);
       }
       if (reported) {

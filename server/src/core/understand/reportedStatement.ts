@@ -103,6 +103,10 @@ function reportingClauseStatement(text: string, sentence: Span, tokens: Token[],
       if (!first || first.start >= end) return undefined;
       // `,” he said, adding …` after a quotation: the cue of that quotation, not a report of its own.
       if (after > sentence.start && first.gap.includes(',')) return undefined;
+      // `,” Strzok wrote counsel Ana Ruiz on May 19.`: words with no verb (in lower case: "May" is a month; "to
+      // become" counts) name a listener, not what was said;
+      // "that was held on a boat" is a relative clause, not a report.
+      if (after > sentence.start && (FINITE_VERB.test(first.lower) || !tokens.slice(words).some((t, k, rest) => FINITE_VERB.test(t.text) || /^\p{Ll}+ed$/u.test(t.text) || (t.text === 'to' && /^\p{Ll}/u.test(rest[k + 1]?.text ?? ''))))) return undefined;
       const source = quoting ? context.resolveSubject(tokenize(quoting[1])) : undefined;
       return source ? make({ name: source, kind: 'person' }, first.start, end, speaker.name) : make(speaker, first.start, end);
     }
