@@ -16,6 +16,13 @@ describe('quotation marks as newspapers write them', () => {
     assert.equal(quoteStarting(document, 'We are prepared to sign')?.kind, 'direct');
   });
 
+  test("a sentence ends before ''…'' as it does before “…”: a report, then a quotation", () => {
+    const document = parse("Tomas Wirth, of Lund, said he had served on the ferries for decades.\n\nHe said the archive made amends for what he saw as a thin account taught in classrooms. ''Throughout our time on these islands, we have made major contributions to the country,'' he said.");
+    const report = document.quotes.find(q => q.kind === 'reported' && q.text.startsWith('the archive made amends'));
+    assert.equal(report?.speaker, 'Tomas Wirth', JSON.stringify(document.quotes));
+    assert.equal(quoteStarting(document, 'Throughout our time')?.speaker, 'Tomas Wirth');
+  });
+
   test('comments signed with a dash and a name with a middle initial or two surnames', () => {
     const document = parse('Readers wrote in about the ferry. “The fares doubled in a year and nobody explained why.” ― Tove K. Lindqvist “The new timetable ignores the islands.” ― Ana B. Ruiz Soto. Photo: agency pool.');
     assert.equal(quoteStarting(document, 'The fares doubled')?.speaker, 'Tove K. Lindqvist', JSON.stringify(document.quotes));

@@ -13,7 +13,8 @@ export function splitSentences(text: string, span: Span): Span[] {
   const sentences: Span[] = [];
   let start = span.start;
     // The lookbehind starts a match only at the first mark of a run, so a run of 10,000 dots stays linear.
-  const boundary = /(?<![.!?])[.!?]+["”’')\]]*(?=\s+["“‘'(]?[A-Z0-9])/g;
+  // The next sentence may open with a quotation mark, doubled apostrophes (''We …'') or guillemets included.
+  const boundary = /(?<![.!?])[.!?]+["”’')\]»“]*(?=\s+(?:''|["“‘'(«„])?[A-Z0-9])/g;
   const body = text.slice(span.start, span.end);
   let match: RegExpExecArray | null;
   while ((match = boundary.exec(body))) {
