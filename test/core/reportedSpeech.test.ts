@@ -267,6 +267,15 @@ describe('a report after a long quotation and its cue', () => {
   });
 });
 
+describe('a report, then a clause leading to a long quotation', () => {
+  test('"She said …, and when pressed, she replied, “…”" reports the words before ", and"', () => {
+    const document = parse('Lena Ostrova spoke in an interview last week. She said deckhands who transfer cannot join the new pension scheme, and when asked why the scheme excludes them, she replied, "It is meant to reward the crews who have served the islands for twenty years or more under the old contracts."');
+    const report = reportContaining(document, 'deckhands who transfer');
+    assert.equal(report?.speaker, 'Lena Ostrova');
+    assert.equal(report?.text, 'deckhands who transfer cannot join the new pension scheme');
+  });
+});
+
 describe('a time, place or listener between the verb and the words', () => {
   test('"said after the vote she …", "said to reporters the …", "said in the letter to the board the …"', () => {
     const document = parse([

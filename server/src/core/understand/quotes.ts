@@ -169,6 +169,12 @@ function findAttributedQuotes(input: QuoteInput): Quote[] {
       const shortMarks = sentenceMarks.every(m => wordCount(text.slice(m.content.start, m.content.end)) < 12);
       // Short quoted words stay inside the report ("Ferro said it was “firmly opposed” to the dam and …").
       let reported = reportable && (shortMarks || !quotedHere) ? reportedStatement(text, sentence, tokens, context, sentence.end) : undefined;
+      // "She said fathers would not be eligible, and when pressed, she replied, “…”": a report, then a clause
+      // of its own that leads to a long quotation. The report ends where that clause starts.
+      const clauseBeforeQuotation = reportable && quotedHere && !shortMarks && firstMark ? coordinatedClauseStart(text, sentence.start, firstMark.outer.start) : undefined;
+      if (!reported && clauseBeforeQuotation !== undefined) {
+        reported = reportedStatement(text, sentence, tokens.filter(t => t.end <= clauseBeforeQuotation), context, clauseBeforeQuotation);
+      }
       // `Moss urged them to “keep the corridor open” and said she …`: a report after the sentence's quotations.
       const lastMark = sentenceMarks[sentenceMarks.length - 1];
       if (!reported && quotedHere && lastMark) {
@@ -253,4 +259,12 @@ function nestedQuotes(text: string, mark: MarkedSpan, outer: Quote, people: Peop
     found.push({ text: text.slice(nested.content.start, nested.content.end).trim(), speaker, ...(outer.speaker ? { via: outer.speaker } : {}), kind: 'direct', span: nested.content });
   }
   return found;
+}
+
+/** Where the last ", and" / ", but" / ";" clause before `end` starts (after the sentence's first words), if any. */
+function coordinatedClauseStart(text: string, start: number, end: number): number | undefined {
+  const before = text.slice(start, end);
+  let at: number | undefined;
+  for (const match of before.matchAll(/(?:,\s+(?:and|but|while|yet)|;)\s+/g)) if (match.index >= 20) at = start + match.index;
+  return at;
 }
