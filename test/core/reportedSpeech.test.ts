@@ -276,6 +276,15 @@ describe('a report, then a clause leading to a long quotation', () => {
   });
 });
 
+describe('a participle of saying after a quotation\'s cue', () => {
+  test('"“…,” Amos said, adding he would …" reports what was added', () => {
+    const document = parse('"The morning the pledge was broken, the quarrel turned personal," Councillor Piet Amos said, adding he would oppose the levy to the end. "We will not leave," he said, smiling.');
+    assert.equal(reportContaining(document, 'he would oppose the levy')?.speaker, 'Piet Amos');
+    assert.equal(reportContaining(document, 'he would oppose the levy')?.text, 'he would oppose the levy to the end');
+    assert.ok(!document.quotes.some(q => q.kind === 'reported' && q.text.includes('smiling')));
+  });
+});
+
 describe('a time, place or listener between the verb and the words', () => {
   test('"said after the vote she …", "said to reporters the …", "said in the letter to the board the …"', () => {
     const document = parse([

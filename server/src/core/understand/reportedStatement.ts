@@ -101,8 +101,15 @@ function reportingClauseStatement(text: string, sentence: Span, tokens: Token[],
       if (words === undefined) return undefined;
       const first = tokens[words];
       if (!first || first.start >= end) return undefined;
-      // `,” he said, adding …` after a quotation: the cue of that quotation, not a report of its own.
-      if (after > sentence.start && first.gap.includes(',')) return undefined;
+      // `,” he said, adding he would …` after a quotation: the cue of that quotation, then a participle of
+      // saying whose words are the speaker's too.
+      if (after > sentence.start && first.gap.includes(',')) {
+        if (!isParticiple(first) || verbLengthAt(tokens, words) === 0) return undefined;
+        const added = contentAfterVerb(tokens, words + verbLengthAt(tokens, words), first.lower);
+        const opening = added === undefined ? undefined : tokens[added];
+        if (!opening || opening.start >= end || opening.gap.includes(',')) return undefined;
+        return make(speaker, opening.start, end);
+      }
       // `,” Strzok wrote counsel Ana Ruiz on May 19.`: words with no verb (in lower case: "May" is a month; "to
       // become" counts) name a listener, not what was said;
       // "that was held on a boat" is a relative clause, not a report.
