@@ -283,6 +283,11 @@ describe('a participle of saying after a quotation\'s cue', () => {
     assert.equal(reportContaining(document, 'he would oppose the levy')?.text, 'he would oppose the levy to the end');
     assert.ok(!document.quotes.some(q => q.kind === 'reported' && q.text.includes('smiling')));
   });
+
+  test('"“…,” she said on Tuesday at the port, insisting the city …": past a time and place too', () => {
+    const document = parse('"We will not leave this harbour until every family has a home," Mayor Ines Calder said on Tuesday at the port, insisting the city would sue the port authority.');
+    assert.equal(reportContaining(document, 'the city would sue')?.speaker, 'Ines Calder');
+  });
 });
 
 describe('a time, place or listener between the verb and the words', () => {

@@ -98,7 +98,8 @@ function reportingClauseStatement(text: string, sentence: Span, tokens: Token[],
         contentStart = that;
       }
       const words = contentAfterVerb(tokens, contentStart, tokens[clause.verb].lower);
-      if (words === undefined) return undefined;
+      // `,” she said at the port, insisting the levy must go …`: past a time or place, a participle of saying.
+      if (words === undefined) return after > sentence.start ? participleAfterCue(text, tokens, contentStart, end, speaker) : undefined;
       const first = tokens[words];
       if (!first || first.start >= end) return undefined;
       // `,” he said, adding he would …` after a quotation: the cue of that quotation, then a participle of
@@ -240,6 +241,21 @@ function contentAfterVerb(tokens: readonly Token[], at: number, verb: string): n
     if (saying || !tokens.slice(at + 1, at + 25).some(t => FINITE_VERB.test(t.lower))) return undefined;
   }
   return tokens[at]?.lower === 'that' ? at + 1 : at;
+}
+
+/**
+ * The words of a participle of saying that follows a quotation's cue and its adjunct: ", emphasizing (that) …".
+ * Only within a few words of the cue's verb, and only a participle after a comma.
+ */
+function participleAfterCue(text: string, tokens: readonly Token[], from: number, end: number, speaker: Source): Quote | undefined {
+  for (let k = from + 1; k < Math.min(tokens.length, from + 10); k++) {
+    if (/[.;:"“”]/.test(tokens[k].gap)) return undefined;
+    if (!tokens[k].gap.includes(',') || !isParticiple(tokens[k]) || verbLengthAt(tokens, k) === 0) continue;
+    const words = contentAfterVerb(tokens, k + verbLengthAt(tokens, k), tokens[k].lower);
+    const first = words === undefined ? undefined : tokens[words];
+    return first && first.start < end && !first.gap.includes(',') ? reportedQuote(text, speaker, first.start, end) : undefined;
+  }
+  return undefined;
 }
 
 /** Pronouns that open a clause as its subject. */
