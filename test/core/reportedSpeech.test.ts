@@ -290,6 +290,19 @@ describe('a participle of saying after a quotation\'s cue', () => {
   });
 });
 
+describe('subjects news write before a verb of saying', () => {
+  test('"where lawyers say", "Those close to him say", "has said about 30 candidates …"', () => {
+    const document = parse([
+      'The company chose to file in Harrowgate, where insolvency lawyers say the local courts like to settle big cases fast.',
+      'Those close to the mayor say that, in addition to the harbour, she would have to consider the ferry routes.',
+      'Governor Ines Calder has said about 30 candidates asked for the vacant seat on the council.',
+    ].join('\n\n'));
+    assert.deepEqual([reportContaining(document, 'the local courts like')?.speaker, reportContaining(document, 'the local courts like')?.speakerKind], ['insolvency lawyers', 'unnamed']);
+    assert.deepEqual([reportContaining(document, 'consider the ferry routes')?.speaker, reportContaining(document, 'consider the ferry routes')?.speakerKind], ['Those close to the mayor', 'unnamed']);
+    assert.equal(reportContaining(document, 'candidates asked')?.text, 'about 30 candidates asked for the vacant seat on the council');
+  });
+});
+
 describe('a time, place or listener between the verb and the words', () => {
   test('"said after the vote she …", "said to reporters the …", "said in the letter to the board the …"', () => {
     const document = parse([

@@ -73,6 +73,8 @@ export function describedSource(tokens: readonly Token[], text: string): Source 
   if (tokens.length === 1 && /^[A-Z]{2,6}$/.test(tokens[0].text) && !/^(?:POTUS|FLOTUS|VPOTUS)$/.test(tokens[0].text)) return { name: tokens[0].text, kind: 'organisation' };
   // A sentence's first word is capitalized whatever it is: "Another 19 percent" names no one.
   const named = head.filter((t, i) => /^[A-Z]/.test(t.text) && !/^(?:the|a|an)$/i.test(t.text) && !(i === 0 && QUANTIFIER.test(t.lower)));
+  // "Those close to him", "those familiar with the talks": people described by what they are near to.
+  if (lower[0] === 'those' && /^(?:close|closest|familiar|involved|briefed|present|near)$/.test(lower[1] ?? '')) return { name: phrase, kind: 'unnamed' };
   // "On Iran", "In Brussels": a capitalized function word starts a phrase, not a name.
   if (/^(?:on|in|at|for|to|from|by|with|about|after|before|during|as|if|when|while|but|and|so|yet|here|there|this|these|those|what|why|how|where|who)$/.test(lower[0])) return undefined;
   const organisationHead = ORGANISATION_HEADS.has(headWord);
@@ -330,7 +332,7 @@ export interface ReportingClause {
 }
 
 /** Words that open a clause without being part of its subject: "But he said", "while 73 percent said". */
-const CLAUSE_OPENERS = /^(?:but|and|or|so|yet|still|meanwhile|however|now|instead|indeed|thus|then|while|whereas|although|though|because|since|when|if|as|after|before|which|that|whom)$/;
+const CLAUSE_OPENERS = /^(?:but|and|or|so|yet|still|meanwhile|however|now|instead|indeed|thus|then|while|whereas|although|though|because|since|when|where|if|as|after|before|which|that|whom)$/;
 /** "Ortiz on Tuesday said", "the group in a statement said": a time or occasion between subject and verb. */
 const ADJUNCT_START = /^(?:on|in|at|during|last|this|earlier|late|early|later|over|via|through)$/;
 const ADJUNCT_WORD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|night|day|week|weekend|month|year|statement|interview|email|e-mail|letter|speech|call|tweet|post|release|briefing|conference|hearing|rally|appearance|remarks|filing|court|\d{4}|january|february|march|april|may|june|july|august|september|october|november|december)$/;

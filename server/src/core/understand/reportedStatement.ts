@@ -111,10 +111,9 @@ function reportingClauseStatement(text: string, sentence: Span, tokens: Token[],
         if (!opening || opening.start >= end || opening.gap.includes(',')) return undefined;
         return make(speaker, opening.start, end);
       }
-      // `,” Strzok wrote counsel Ana Ruiz on May 19.`: words with no verb (in lower case: "May" is a month; "to
-      // become" counts) name a listener, not what was said;
+      // `,” Strzok wrote counsel Ana Ruiz on May 19.`: words with no verb name a listener, not what was said;
       // "that was held on a boat" is a relative clause, not a report.
-      if (after > sentence.start && (FINITE_VERB.test(first.lower) || !tokens.slice(words).some((t, k, rest) => FINITE_VERB.test(t.text) || /^\p{Ll}+ed$/u.test(t.text) || (t.text === 'to' && /^\p{Ll}/u.test(rest[k + 1]?.text ?? ''))))) return undefined;
+      if (after > sentence.start && (FINITE_VERB.test(first.lower) || !hasClause(tokens.slice(words)))) return undefined;
       const source = quoting ? context.resolveSubject(tokenize(quoting[1])) : undefined;
       return source ? make({ name: source, kind: 'person' }, first.start, end, speaker.name) : make(speaker, first.start, end);
     }
@@ -218,6 +217,15 @@ function stanceStatement(text: string, tokens: Token[], context: SpeakerContext,
   return reportedQuote(text, speaker, first.start, end);
 }
 
+/**
+ * Whether words read as a clause: a finite verb (in lower case: "May" is a month), a verb in -ed, or "to" and a
+ * verb.
+ */
+const hasClause = (words: readonly Token[]) => words.some((t, k) => FINITE_VERB.test(t.text) || /^\p{Ll}+ed$/u.test(t.text) || (t.text === 'to' && /^\p{Ll}/u.test(words[k + 1]?.text ?? '')));
+
+/** A number after "about": "said about 20 people …", "about half the members". */
+const APPROXIMATE_NUMBER = /^(?:\d[\d,.]*%?|half|one|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|dozens|hundreds|thousands)$/;
+
 /** Verbs of plain saying, whose object is never the words: "said to reporters", "wrote of the election". */
 const SAYING = /^(?:said|says|say|saying|added|adds|adding|wrote|writes|writing)$/;
 /** A time, place or occasion after any verb: "explained in an interview", "warned during the debate". */
@@ -229,7 +237,8 @@ const ADJUNCT_OPENER = /^(?:in|on|at|with|during|after|before|from|by|last|this|
  * the nominee as he passed", "explained in an interview".
  */
 function contentAfterVerb(tokens: readonly Token[], at: number, verb: string): number | undefined {
-  const opener = tokens[at]?.lower ?? '';
+  // "said about 20 people have …": "about" a number, not a topic.
+  const opener = tokens[at]?.lower === 'about' && APPROXIMATE_NUMBER.test(tokens[at + 1]?.lower ?? '') ? '' : tokens[at]?.lower ?? '';
   const saying = SAYING.test(verb);
   if (ADJUNCT_OPENER.test(opener) || (saying && /^(?:to|of|about|for)$/.test(opener))) {
     const that = tokens.findIndex((t, k) => k > at && k <= at + 8 && t.lower === 'that' && !/[.;]/.test(t.gap));
