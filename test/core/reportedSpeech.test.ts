@@ -303,6 +303,19 @@ describe('subjects news write before a verb of saying', () => {
   });
 });
 
+describe('what "wrote" names', () => {
+  test('"she wrote a weekly column" names a writing; "she wrote that …" and "he wrote the plan would fail" report', () => {
+    const document = parse([
+      'Lena Ostrova has written for many papers, including the Harbour Courier, where she wrote a weekly column for ferry crews.',
+      'Piet Amos wrote that the levy would fund the sea wall.',
+      'Edda Kohl wrote in a letter the plan would fail within a year.',
+    ].join('\n\n'));
+    assert.ok(!reportContaining(document, 'weekly column'), JSON.stringify(document.quotes.map(q => q.text)));
+    assert.equal(reportContaining(document, 'the levy would fund')?.speaker, 'Piet Amos');
+    assert.equal(reportContaining(document, 'the plan would fail')?.speaker, 'Edda Kohl');
+  });
+});
+
 describe('a time, place or listener between the verb and the words', () => {
   test('"said after the vote she …", "said to reporters the …", "said in the letter to the board the …"', () => {
     const document = parse([

@@ -112,8 +112,10 @@ function reportingClauseStatement(text: string, sentence: Span, tokens: Token[],
         return make(speaker, opening.start, end);
       }
       // `,” Strzok wrote counsel Ana Ruiz on May 19.`: words with no verb name a listener, not what was said;
-      // "that was held on a boat" is a relative clause, not a report.
-      if (after > sentence.start && (FINITE_VERB.test(first.lower) || !hasClause(tokens.slice(words)))) return undefined;
+      // "that was held on a boat" is a relative clause, not a report. After "wrote" too: "she wrote a weekly
+      // column for parents" names the writing.
+      const writing = /^(?:wrote|writes|write|writing)$/.test(tokens[clause.verb].lower) && tokens[words - 1]?.lower !== 'that';
+      if ((after > sentence.start || writing) && (FINITE_VERB.test(first.lower) || !hasClause(tokens.slice(words)))) return undefined;
       const source = quoting ? context.resolveSubject(tokenize(quoting[1])) : undefined;
       return source ? make({ name: source, kind: 'person' }, first.start, end, speaker.name) : make(speaker, first.start, end);
     }
