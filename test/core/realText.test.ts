@@ -229,6 +229,13 @@ describe('unnamed sources and organisations as speakers', () => {
     assert.ok(!document.people.some(p => /NovaGenix|He’d/.test(p.name)), JSON.stringify(document.people.map(p => p.name)));
   });
 
+  test('a run of capitals holding a contracted verb is no one: "So I’m", "They’re Madeleine", "I’m Lena Ostrova’s"', () => {
+    const document = parse('Mayor Ana Ortiz thanked the crews. So I’m telling you, we will finish the wall. They’re Madeleine’s words, not mine. I’m Lena Ostrova’s neighbour, Ortiz said, and she was right.');
+    const names = document.people.map(person => person.name);
+    assert.ok(!names.some(name => /[’']m\b|[’']re\b/.test(name)), JSON.stringify(names));
+    assert.ok(!names.includes('Lena Ostrova'), 'a self-introduction names no one else');
+  });
+
   test('`the Foreign Ministry said in a statement`, `the White House said`: organisations', () => {
     const text = [
       '“The ambassador will present her credentials next week,” the Foreign Ministry said in a statement.',

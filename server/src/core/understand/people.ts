@@ -148,7 +148,10 @@ function nameRuns(tokens: Token[]): NameRun[] {
     // organisation's head and "of" ends the organisation's name (a longer one may end with a person's:
     // "President of the University of Chicago Ana Ruiz").
     const ofOrganisation = j - i <= 2 && i >= 2 && tokens[i - 1].lower === 'of' && isCapitalized(tokens[i - 2].text) && (ORGANISATION_TAILS.has(tokens[i - 2].lower) || ORGANISATION_HEADS.has(tokens[i - 2].lower));
-    if (!organisation && !ofOrganisation) runs.push({ first: i, last: j });
+    // "So I’m", "They’re Madeleine", "I’m Jill Biden’s": a pronoun with its verb opens no name, and the words
+    // after it are left alone (a self-introduction is no evidence of who else the document names).
+    const contracted = tokens.slice(i, j).some(token => CONTRACTED_VERB.test(token.text));
+    if (!organisation && !ofOrganisation && !contracted) runs.push({ first: i, last: j });
     i = j;
   }
   return runs;
