@@ -303,6 +303,18 @@ describe('subjects news write before a verb of saying', () => {
   });
 });
 
+describe('"who said" after a name and its description', () => {
+  test('"Tomas Wirth, a stonemason who said …", "a toast to Aasen, who says …"; "Critics, who say …" is no name', () => {
+    const architect = parse('Among the contractors was Tomas Wirth, a stonemason who said he had not been paid for the ferry terminal he built.');
+    assert.equal(reportContaining(architect, 'not been paid for the ferry terminal')?.speaker, 'Tomas Wirth');
+    const praised = parse('The ceremony ended with a toast to Aasen, who says he is honoured to chair the harbour board.');
+    const honoured = praised.quotes.filter(q => q.kind === 'reported' && q.text.startsWith('he is honoured to chair'));
+    assert.deepEqual(honoured.map(q => q.speaker), ['Aasen'], JSON.stringify(praised.quotes));
+    const critics = parse('Critics, who say the levy is too costly, have asked for a vote.');
+    assert.ok(!critics.quotes.some(q => q.speaker === 'Critics' && q.speakerKind === undefined), JSON.stringify(critics.quotes));
+  });
+});
+
 describe('what "wrote" names', () => {
   test('"she wrote a weekly column" names a writing; "she wrote that …" and "he wrote the plan would fail" report', () => {
     const document = parse([

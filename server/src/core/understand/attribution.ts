@@ -157,6 +157,12 @@ export class SpeakerContext {
     return mention && mention.span.start >= start && mention.span.end <= end ? mention.person : undefined;
   }
 
+  /** Whether a person's mention ends at `end` (give or take a possessive). */
+  namedEndingAt(end: number): boolean {
+    const mention = this.people.mentions[firstAfter(this.people.mentions, end - 1) - 1];
+    return !!mention && mention.span.end <= end && end - mention.span.end <= 2;
+  }
+
   get speaker(): string | undefined {
     return this.current;
   }

@@ -1,7 +1,7 @@
 /** Reading the clause around a quotation: its subject, the cue after the marks, an appositive between name and verb. */
 import { describedSource, findReportingClause, sourceNamedIn, SpeakerContext, stanceVerbAt, VERB_AFTER_ADVERB, verbLengthAt, type Source } from './attribution';
 import type { Span } from '../model';
-import { type Token } from '../read/tokens';
+import { tokenize, type Token } from '../read/tokens';
 import { unknownPersonName } from './people';
 
 
@@ -50,17 +50,40 @@ export function relativeAntecedent(clause: NonNullable<ReturnType<typeof findRep
   const pronoun = clause.subject[clause.subject.length - 1];
   if (pronoun?.lower !== 'who') return undefined;
   if (clause.subject.length === 1) {
-    const name = context.lastNamedIn(sentence.start, pronoun.start);
+    // "praised Cruz, who says …": a surname no rule introduced, right before the comma, is a name too.
+    const name = context.lastNamedIn(sentence.start, pronoun.start) ?? nameBeforeComma(text, sentence.start, pronoun.start, context);
     return name ? { name, kind: 'person' } : undefined;
   }
-  // "several historians who argue …", "a lawyer for the family who said …": the phrase right before "who".
+  // "Andrew Tesoro, an architect who said …": the name the description stands beside.
   const phrase = clause.subject.slice(0, -1);
+  const beside = nameBeforeComma(text, sentence.start, phrase[0].start, context);
+  if (beside && /,\s*$/.test(text.slice(sentence.start, phrase[0].start))) return { name: beside, kind: 'person' };
+  // "several historians who argue …", "a lawyer for the family who said …": the phrase right before "who".
   for (let n = Math.min(4, phrase.length); n > 0; n--) {
     const described = describedSource(phrase.slice(phrase.length - n), text);
     if (described?.kind === 'unnamed') return described;
   }
   const name = context.lastNamedIn(phrase[0].start, pronoun.start);
   return name ? { name, kind: 'person' } : undefined;
+}
+
+/**
+ * The person named right before the comma that ends at `end` ("Tesoro, an architect", "Cruz, who"): a mention
+ * the document knows, else one to three capitalized words read as a name.
+ */
+function nameBeforeComma(text: string, start: number, end: number, context: SpeakerContext): string | undefined {
+  const before = text.slice(start, end);
+  const comma = /,\s*$/.exec(before);
+  if (!comma) return undefined;
+  const nameEnd = start + comma.index;
+  const known = context.lastNamedIn(Math.max(start, nameEnd - 60), nameEnd);
+  if (known && context.namedEndingAt(nameEnd)) return known;
+  const words = tokenize(text, Math.max(start, nameEnd - 60), nameEnd);
+  let first = words.length;
+  while (first > 0 && words.length - first < 3 && /^\p{Lu}/u.test(words[first - 1].text) && (first === words.length || /^\s+$/.test(words[first].gap))) first--;
+  // Not the sentence's first word alone: "Critics, who …" is no name.
+  if (first === words.length || (first === 0 && words.length === 1)) return undefined;
+  return unknownPersonName(words.slice(first));
 }
 
 export const isParticiple = (token: Token | undefined) => !!token && /ing$/.test(token.lower);
