@@ -315,6 +315,13 @@ describe('"who said" after a name and its description', () => {
   });
 });
 
+describe('a verb before a name that then speaks', () => {
+  test('"Councillors praised Aasen, who says he …" is Aasen’s report, not the councillors\'', () => {
+    const document = parse('Councillors praised Aasen, who says he is honoured to chair the harbour board.');
+    assert.deepEqual(document.quotes.filter(q => q.kind === 'reported').map(q => `${q.speaker}: ${q.text}`), ['Aasen: he is honoured to chair the harbour board']);
+  });
+});
+
 describe('what "wrote" names', () => {
   test('"she wrote a weekly column" names a writing; "she wrote that …" and "he wrote the plan would fail" report', () => {
     const document = parse([

@@ -102,6 +102,11 @@ function reportingClauseStatement(text: string, sentence: Span, tokens: Token[],
       if (words === undefined) return after > sentence.start ? participleAfterCue(text, tokens, contentStart, end, speaker) : undefined;
       const first = tokens[words];
       if (!first || first.start >= end) return undefined;
+      // "Councillors praised Aasen, who says he …": the object's own clause of saying is the report.
+      if (objectSpeaksNext(tokens, words)) {
+        from = clause.verb + clause.verbLength;
+        continue;
+      }
       // `,” he said, adding he would …` after a quotation: the cue of that quotation, then a participle of
       // saying whose words are the speaker's too.
       if (after > sentence.start && first.gap.includes(',')) {
@@ -267,6 +272,13 @@ function participleAfterCue(text: string, tokens: readonly Token[], from: number
     return first && first.start < end && !first.gap.includes(',') ? reportedQuote(text, speaker, first.start, end) : undefined;
   }
   return undefined;
+}
+
+/** A name of one to four capitalized words, then ", who" and a verb of saying: "Aasen, who says …". */
+function objectSpeaksNext(tokens: readonly Token[], at: number): boolean {
+  let k = at;
+  while (k < tokens.length && k - at < 4 && isCapitalized(tokens[k].text)) k++;
+  return k > at && tokens[k]?.lower === 'who' && tokens[k].gap.includes(',') && verbLengthAt(tokens, k + 1) > 0;
 }
 
 /** Pronouns that open a clause as its subject. */
