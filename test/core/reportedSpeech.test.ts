@@ -284,6 +284,11 @@ describe('a participle of saying after a quotation\'s cue', () => {
     assert.ok(!document.quotes.some(q => q.kind === 'reported' && q.text.includes('smiling')));
   });
 
+  test('"“…,” the mayor said, arguing that she will take a “plain-spoken” line …": the report after the cue, not after the last mark', () => {
+    const document = parse('Mayor Ines Calder visited the port on Tuesday.\n\n"We need change," Calder said, arguing that she will take a "plain-spoken" line on the harbour levy.');
+    assert.equal(reportContaining(document, 'will take a')?.speaker, 'Ines Calder');
+  });
+
   test('"“…,” she said on Tuesday at the port, insisting the city …": past a time and place too', () => {
     const document = parse('"We will not leave this harbour until every family has a home," Mayor Ines Calder said on Tuesday at the port, insisting the city would sue the port authority.');
     assert.equal(reportContaining(document, 'the city would sue')?.speaker, 'Ines Calder');

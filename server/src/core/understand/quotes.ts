@@ -176,9 +176,12 @@ function findAttributedQuotes(input: QuoteInput): Quote[] {
         reported = reportedStatement(text, sentence, tokens.filter(t => t.end <= clauseBeforeQuotation), context, clauseBeforeQuotation);
       }
       // `Moss urged them to “keep the corridor open” and said she …`: a report after the sentence's quotations.
-      const lastMark = sentenceMarks[sentenceMarks.length - 1];
-      if (!reported && quotedHere && lastMark) {
-        reported = reportedStatement(text, sentence, tokens, context, sentence.end, lastMark.outer.end);
+      // `“…,” she said, arguing that the levy will need a “clear-eyed” review`: after an earlier mark if not the last,
+      // one that someone's quotation came from (not a title in quotation marks, “Chief Diversity Officer”).
+      for (let m = sentenceMarks.length - 1; !reported && quotedHere && m >= Math.max(0, sentenceMarks.length - 3); m--) {
+        const mark = sentenceMarks[m];
+        if (m < sentenceMarks.length - 1 && !pending.some(held => held.mark === mark && held.quote.speaker)) continue;
+        reported = reportedStatement(text, sentence, tokens, context, sentence.end, mark.outer.end);
       }
       if (reported) {
         quotes.push(reported);
