@@ -229,6 +229,14 @@ describe('unnamed sources and organisations as speakers', () => {
     assert.ok(!document.people.some(p => /NovaGenix|He’d/.test(p.name)), JSON.stringify(document.people.map(p => p.name)));
   });
 
+  test('"Chief Harbour Officer" holds no person "Harbour"; "Chief Operating Officer Lena Ostrova" is Lena Ostrova', () => {
+    const document = parse('Her cabinet includes a “Chief Harbour Officer” who claimed the levy is a “temporary measure.” Chief Operating Officer Lena Ostrova disagreed, and Chief Judge Tomas King said the levy would stand.');
+    const names = document.people.map(person => person.name);
+    assert.ok(!names.includes('Harbour') && !names.includes('Operating'), JSON.stringify(names));
+    assert.ok(names.includes('Lena Ostrova') && names.includes('Tomas King'), JSON.stringify(names));
+    assert.ok(!document.quotes.some(q => q.speaker === 'Harbour'), JSON.stringify(document.quotes));
+  });
+
   test('a run of capitals holding a contracted verb is no one: "So I’m", "They’re Madeleine", "I’m Lena Ostrova’s"', () => {
     const document = parse('Mayor Ana Ortiz thanked the crews. So I’m telling you, we will finish the wall. They’re Madeleine’s words, not mine. I’m Lena Ostrova’s neighbour, Ortiz said, and she was right.');
     const names = document.people.map(person => person.name);

@@ -120,6 +120,9 @@ function isGivenNameNoun(tokens: Token[], i: number): boolean {
 }
 
 /** Maximal runs of name-like tokens joined by plain spaces ("Antony J. Blinken", "Le Yucheng"). */
+/** Words that end an office's title and are nobody's surname: "Chief Diversity Officer", "Deputy Comms Director". */
+const OFFICE_ENDS = /^(?:Officer|Officers|Director|Directors|Manager|Coordinator|Administrator|Adviser|Advisor|Strategist|Specialist|Analyst|Counsel|Czar)$/;
+
 function nameRuns(tokens: Token[]): NameRun[] {
   const runs: NameRun[] = [];
   let i = 0;
@@ -151,7 +154,13 @@ function nameRuns(tokens: Token[]): NameRun[] {
     // "So I’m", "They’re Madeleine", "I’m Jill Biden’s": a pronoun with its verb opens no name, and the words
     // after it are left alone (a self-introduction is no evidence of who else the document names).
     const contracted = tokens.slice(i, j).some(token => CONTRACTED_VERB.test(token.text));
-    if (!organisation && !ofOrganisation && !contracted) runs.push({ first: i, last: j });
+    // "Chief Diversity Officer", "Chief Harbour Officer": a word between a title word and an office is the
+    // office's field, not a person.
+    // Only offices no one has as a surname (not "King", "Bishop", "Dean"), and not after a possessive
+    // ("President Clinton’s Director").
+    const insideOffice = i > 0 && isCapitalized(tokens[i - 1].text) && isRoleWord(tokens[i - 1]) && isSpaceGap(tokens[i].gap)
+      && !!tokens[j] && OFFICE_ENDS.test(tokens[j].text) && isSpaceGap(tokens[j].gap) && !/['’]s$/.test(tokens[j - 1].text);
+    if (!organisation && !ofOrganisation && !contracted && !insideOffice) runs.push({ first: i, last: j });
     i = j;
   }
   return runs;
