@@ -237,6 +237,14 @@ describe('unnamed sources and organisations as speakers', () => {
     assert.ok(!document.quotes.some(q => q.speaker === 'Harbour'), JSON.stringify(document.quotes));
   });
 
+  test('"the Chairman of the Joint Chiefs", "Health and Human Services" hold no person; "Congressman Bill Aasland" does', () => {
+    const document = parse('The Chairman of the Joint Chiefs said the drills would go on. The Department of Health and Human Services said the clinics would reopen. Congressman Bill Aasland said the port would be dredged. Secretary of State Vela said the talks would resume.');
+    const names = document.people.map(person => person.name);
+    assert.ok(!names.includes('Chiefs') && !names.includes('Services'), JSON.stringify(names));
+    assert.ok(names.includes('Aasland') || names.includes('Bill Aasland'), JSON.stringify(names));
+    assert.ok(names.includes('Vela'), JSON.stringify(names));
+  });
+
   test('a run of capitals holding a contracted verb is no one: "So I’m", "They’re Madeleine", "I’m Lena Ostrova’s"', () => {
     const document = parse('Mayor Ana Ortiz thanked the crews. So I’m telling you, we will finish the wall. They’re Madeleine’s words, not mine. I’m Lena Ostrova’s neighbour, Ortiz said, and she was right.');
     const names = document.people.map(person => person.name);

@@ -120,6 +120,19 @@ function isGivenNameNoun(tokens: Token[], i: number): boolean {
 }
 
 /** Maximal runs of name-like tokens joined by plain spaces ("Antony J. Blinken", "Le Yucheng"). */
+/**
+ * The word before a name is a title or honorific ("Secretary Blinken", "Sen. Ortiz"), or a given name after one
+ * that the lexicon reads as a word ("Congressman Bill Keating", "Mayor London Breed"); not a word of a longer
+ * name ("Joint Chiefs", "Human Services").
+ */
+const titleRightBefore = (tokens: Token[], at: number): boolean => {
+  // A word of an office's phrase ("Secretary of State", "Foreign Minister") or an honorific right before; two
+  // words back, only an office's head or an honorific ("Congressman Bill").
+  const inTitle = (k: number) => k >= 0 && (isRoleWord(tokens[k]) || HONORIFICS.has(tokens[k].lower));
+  const isHead = (k: number) => k >= 0 && isCapitalized(tokens[k].text) && (isRoleHead(tokens[k]) || HONORIFICS.has(tokens[k].lower));
+  return at > 0 && isSpaceGap(tokens[at].gap) && (inTitle(at - 1) || (isCapitalized(tokens[at - 1].text) && isSpaceGap(tokens[at - 1].gap) && isHead(at - 2)));
+};
+
 /** Words that end an office's title and are nobody's surname: "Chief Diversity Officer", "Deputy Comms Director". */
 const OFFICE_ENDS = /^(?:Officer|Officers|Director|Directors|Manager|Coordinator|Administrator|Adviser|Advisor|Strategist|Specialist|Analyst|Counsel|Czar)$/;
 
@@ -495,8 +508,9 @@ export function findPeople(text: string, paragraphs: readonly Span[], { titles =
         if (before) people.get(known)!.aliases.add(`${tokens[run.first - 1].text} ${name}`);
         else people.get(known)!.aliases.add(name);
         add(known, before ? { start: before.start, end: span.end } : span, undefined, positionOf(tokens, run));
-      } else if (before && !bySurname.has(name)) {
+      } else if (before && !bySurname.has(name) && titleRightBefore(tokens, run.first) && !SUFFIXES.has(name.toLowerCase())) {
         // "President Biden" with no full name in this document: the surname is the best name the text gives.
+        // Not the last word of an office's name: "Chairman of the Joint Chiefs", "Office of Public Engagement".
         add(name, span, before.role, positionOf(tokens, run));
         people.get(name)!.aliases.add(`${tokens[run.first - 1].text} ${name}`);
         bySurname.set(name, [name]);
