@@ -245,6 +245,16 @@ describe('unnamed sources and organisations as speakers', () => {
     assert.ok(names.includes('Vela'), JSON.stringify(names));
   });
 
+  test('"MS. AASLAND-VIK:" and "ARPA-H" are no people; ISIS-K speaks as an organisation', () => {
+    const briefing = parse('MS. AASLAND-VIK: Good afternoon, everyone. Minister Ana Ortiz will take your questions.\n\nQ: Will the port reopen?\n\nMS. AASLAND-VIK: It will reopen in May.');
+    const names = briefing.people.map(person => person.name);
+    assert.ok(!names.some(name => /^[A-Z-]+$/.test(name)), JSON.stringify(names));
+    const document = parse('Officials met in the capital on Monday. ISIS-K claimed responsibility for the attack on the harbour gate. ARPA-H announced a new program to map the coast.');
+    assert.ok(!document.people.some(person => /^[A-Z-]+$/.test(person.name)), JSON.stringify(document.people));
+    const claim = document.quotes.find(q => q.text.startsWith('responsibility for the attack'));
+    assert.deepEqual([claim?.speaker, claim?.speakerKind], ['ISIS-K', 'organisation'], JSON.stringify(document.quotes));
+  });
+
   test('a run of capitals holding a contracted verb is no one: "So I’m", "They’re Madeleine", "I’m Lena Ostrova’s"', () => {
     const document = parse('Mayor Ana Ortiz thanked the crews. So I’m telling you, we will finish the wall. They’re Madeleine’s words, not mine. I’m Lena Ostrova’s neighbour, Ortiz said, and she was right.');
     const names = document.people.map(person => person.name);

@@ -69,8 +69,8 @@ export function describedSource(tokens: readonly Token[], text: string): Source 
   // "ecologists", "historians": the plural of such a word too.
   const singular = singularOf(headWord);
   if ((DESCRIBING_NOUN.test(headWord) || DESCRIBING_NOUN.test(singular)) && !/^(?:human|woman|man)$/.test(singular) && !/^[A-Z]/.test(head[head.length - 1].text)) return { name: phrase, kind: 'unnamed' };
-  // "AROS argues that …": an acronym alone names an organisation.
-  if (tokens.length === 1 && /^[A-Z]{2,6}$/.test(tokens[0].text) && !/^(?:POTUS|FLOTUS|VPOTUS)$/.test(tokens[0].text)) return { name: tokens[0].text, kind: 'organisation' };
+  // "AROS argues that …", "ISIS-K claimed …": an acronym alone names an organisation.
+  if (tokens.length === 1 && /^[A-Z]{2,6}(?:-[A-Z]{1,2})?$/.test(tokens[0].text) && !/^(?:POTUS|FLOTUS|VPOTUS)$/.test(tokens[0].text)) return { name: tokens[0].text, kind: 'organisation' };
   // A sentence's first word is capitalized whatever it is: "Another 19 percent" names no one.
   const named = head.filter((t, i) => /^[A-Z]/.test(t.text) && !/^(?:the|a|an)$/i.test(t.text) && !(i === 0 && QUANTIFIER.test(t.lower)));
   // "Those close to him", "those familiar with the talks": people described by what they are near to.

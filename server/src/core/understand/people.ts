@@ -46,7 +46,8 @@ function isNameToken(token: Token): boolean {
   if (isInitial(token.text)) return true;
   if (!isCapitalized(token.text) || token.text.length < 2) return false;
   if (/[0-9]/.test(token.text) || token.text.endsWith('.') && !SUFFIXES.has(token.lower)) return false;
-  if (/^[A-Z]{2,}$/.test(token.text) && token.text.length > 1) return false; // acronyms and shouted cues
+  // Acronyms and shouted cues, hyphenated too ("JEAN-PIERRE:" labelling a transcript turn).
+  if (/^[A-Z]{2,}$/.test(token.text) || /^[A-Z]+(?:['’-][A-Z]+)+$/.test(token.text)) return false;
   if (/['’]s$/.test(token.text)) return isNameToken({ ...token, text: token.text.slice(0, -2), lower: token.lower.slice(0, -2) });
   return !NON_PERSON_WORDS.has(token.lower) && !ROLE_HEADS.has(token.lower) && !ROLE_MODIFIERS.has(token.lower) && !token.lower.split('-').some(part => ROLE_HEADS.has(part));
 }
