@@ -255,6 +255,11 @@ describe('unnamed sources and organisations as speakers', () => {
     assert.deepEqual([claim?.speaker, claim?.speakerKind], ['ISIS-K', 'organisation'], JSON.stringify(document.quotes));
   });
 
+  test('a title naming "First Lady Ana Ruiz" is not the document\'s Thomas Ruiz', () => {
+    const hers = parseStatement({ uri: 'memory:///remarks.md', text: '---\ntitle: Remarks by First Lady Ana Ruiz at the Harbour School\n---\n\nThank you all. Thomas Ruiz and I love this town, and I am glad to be here with the students.\n\nEducation is the key to our future, and teachers make it happen every day.\n' });
+    assert.deepEqual(hers.speakers.value, ['Ana Ruiz']);
+  });
+
   test('a run of capitals holding a contracted verb is no one: "So I’m", "They’re Madeleine", "I’m Lena Ostrova’s"', () => {
     const document = parse('Mayor Ana Ortiz thanked the crews. So I’m telling you, we will finish the wall. They’re Madeleine’s words, not mine. I’m Lena Ostrova’s neighbour, Ortiz said, and she was right.');
     const names = document.people.map(person => person.name);

@@ -1,7 +1,7 @@
 import { findDate } from '../read/dates';
 import { CHINESE_SURNAMES, OUTLETS } from './lexicon';
 import type { DocumentKind, Field, GivenMetadata, Quote, Span } from '../model';
-import { findPeople, looksLikePersonName, surnameOf, type PeopleInDocument } from './people';
+import { findPeople, looksLikePersonName, sameGivenNames, surnameOf, type PeopleInDocument } from './people';
 import { isCapitalized, tokenize } from '../read/tokens';
 
 const given = <T>(value: T | undefined, frontMatter: T | undefined, sidecar: T | undefined): Field<T> | undefined =>
@@ -96,7 +96,9 @@ export function speakersFromTitle(title: string | null, people: PeopleInDocument
     if (!written.includes(' ') && role && /\s(?:of|on|the|to|for|at|in)\s/.test(role) && !people.resolve(written)) continue;
     // "Remarks by President Biden" in remarks that name only his granddaughter Naomi Biden in full: a surname
     // alone with an office is not the document's namesake whom it calls a relative and never gives that office.
-    const resolved = people.resolve(written) ?? people.resolve(surnameOf(written));
+    // "First Lady Jill Biden" in remarks that name Joe Biden: the surname alone does not make her him.
+    const bySurname = people.resolve(surnameOf(written));
+    const resolved = people.resolve(written) ?? (bySurname && sameGivenNames(written, bySurname) ? bySurname : undefined);
     const namesake = resolved !== undefined && resolved !== written && !written.includes(' ') && role !== undefined ? people.people.find(p => p.name === resolved) : undefined;
     const otherNamesake = !!namesake && !namesake.roles.some(r => r.title.toLowerCase().includes(role!.toLowerCase())) && namesake.mentions.some(m => KIN_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start)));
     const name = (otherNamesake ? undefined : resolved) ?? written;

@@ -6,6 +6,7 @@ import { isCapitalized, isInitial, isSpaceGap, tokenize, type Token } from '../r
 import { verbLengthAt } from './attribution';
 import { isGivenName } from './givenNameGender';
 import { gendersOf } from './genders';
+import { compareGiven, nameParts } from '../identity/nameParts';
 
 /** One place a person is named, in document order. */
 export interface Mention {
@@ -133,6 +134,21 @@ const titleRightBefore = (tokens: Token[], at: number): boolean => {
   const isHead = (k: number) => k >= 0 && isCapitalized(tokens[k].text) && (isRoleHead(tokens[k]) || HONORIFICS.has(tokens[k].lower));
   return at > 0 && isSpaceGap(tokens[at].gap) && (inTitle(at - 1) || (isCapitalized(tokens[at - 1].text) && isSpaceGap(tokens[at - 1].gap) && isHead(at - 2)));
 };
+
+/** A title or honorific as written in a phrase to resolve ("Secretary", "Foreign", "Dr."). */
+const isTitleWord = (word: string) => {
+  const lower = word.toLowerCase();
+  return ROLE_HEADS.has(lower) || ROLE_MODIFIERS.has(lower) || HONORIFICS.has(lower) || lower.split('-').some(part => ROLE_HEADS.has(part));
+};
+
+/** Whether two written names may be one person by their given names (a bare surname on either side may). */
+export function sameGivenNames(written: string, known: string): boolean {
+  if (!known.includes(' ') || !written.includes(' ')) return true;
+  // Only a listed given name is evidence against: "Secreatry Mayorkas" is no given name "Secreatry".
+  if (!isGivenName(written.split(/\s+/)[0])) return true;
+  const a = nameParts(written), b = nameParts(known);
+  return !a || !b || compareGiven(a, b).match;
+}
 
 /** Words that end an office's title and are nobody's surname: "Chief Diversity Officer", "Deputy Comms Director". */
 const OFFICE_ENDS = /^(?:Officer|Officers|Director|Directors|Manager|Coordinator|Administrator|Adviser|Advisor|Strategist|Specialist|Analyst|Counsel|Czar)$/;
@@ -526,10 +542,16 @@ export function findPeople(text: string, paragraphs: readonly Span[], { titles =
     if (people.has(normalized)) return normalized;
     for (const person of people.values()) if (person.aliases.has(normalized)) return person.name;
     // Drop titles from the front: "Secretary Blinken" → "Blinken", "Foreign Minister Qin Gang" → "Qin Gang".
+    // Past the titles, dropping a given name needs one the person's agrees with: "First Lady Jill Biden" is
+    // not the document's Joe Biden, "President Joseph R. Biden" is.
+    // Only a listed given name counts: a misspelt title in a transcript label ("SECREATRY MAYORKAS"), a
+    // particle ("Le Drian") or an unlisted title ("Coach Reid") is dropped as before.
+    const given = words.findIndex(word => !isTitleWord(word) && isGivenName(word));
     for (let i = 1; i < words.length; i++) {
       const rest = words.slice(i).join(' ');
-      if (people.has(rest)) return rest;
-      if (i === words.length - 1) return uniqueBySurname(rest);
+      const found = people.has(rest) ? rest : i === words.length - 1 ? uniqueBySurname(rest) : undefined;
+      if (found && (given === -1 || i <= given || sameGivenNames(words.slice(given).join(' '), found))) return found;
+      if (i === words.length - 1) return undefined;
     }
     return words.length === 1 ? uniqueBySurname(normalized) : undefined;
   };
