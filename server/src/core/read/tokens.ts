@@ -33,6 +33,15 @@ export function isAbbreviation(word: string): boolean {
   return /^[A-Z]\.$/.test(word) || /^(?:[A-Za-z]\.){2,}$/.test(word) || ABBREVIATIONS.has(word.toLowerCase());
 }
 
+const LOWER_CASE_START = /^\p{Ll}/u;
+
+/** `/^\p{Ll}/u.test(word)`: ASCII answered without the Unicode regular expression (it runs on every token). */
+export function startsLowerCase(word: string): boolean {
+  const code = word.charCodeAt(0);
+  if (code < 128) return code >= 97 && code <= 122;
+  return LOWER_CASE_START.test(word);
+}
+
 export const isCapitalized = (word: string) => /^[A-Z\u00C0-\u00DE]/.test(word);
 export const isInitial = (word: string) => /^[A-Z]\.$/.test(word);
 /** A gap of plain spacing (a name or a role phrase does not run across punctuation). */

@@ -2,7 +2,7 @@ import { isCountryName } from './places';
 import { CHINESE_SURNAMES, DETERMINERS, FUNCTION_WORDS, HONORIFICS, NON_PERSON_WORDS, NOUNS_AFTER_NAMES, ORGANISATION_TAILS, PLACE_TAILS, REPORTING_VERB_SET, ROLE_HEADS, ROLE_MODIFIERS } from './lexicon';
 import type { Person, Span } from '../model';
 import { firstAfter } from '../read/spans';
-import { isCapitalized, isInitial, isSpaceGap, tokenize, type Token } from '../read/tokens';
+import { isCapitalized, isInitial, isSpaceGap, startsLowerCase, tokenize, type Token } from '../read/tokens';
 import { verbLengthAt } from './attribution';
 import { isGivenName } from './givenNameGender';
 import { gendersOf } from './genders';
@@ -249,7 +249,7 @@ function describedAfter(tokens: Token[], nameEnd: number, text: string): string 
   while (end < tokens.length && end - nameEnd < 10 && !/[,;:()"“”]|[.!?]\s/.test(tokens[end].gap)) end++;
   const words = tokens.slice(nameEnd + 1, end);
   // "a farmer", "a doctoral candidate at Yale": a noun phrase whose first words are lower case.
-  if (words.length === 0 || !/^\p{Ll}/u.test(words[0].text) || !words.some(word => DESCRIBING_NOUN.test(word.text) || ROLE_HEADS.has(word.lower))) return undefined;
+  if (words.length === 0 || !startsLowerCase(words[0].text) || !words.some(word => DESCRIBING_NOUN.test(word.text) || ROLE_HEADS.has(word.lower))) return undefined;
   return text.slice(article.start, tokens[end - 1].end).replace(/\s+/g, ' ');
 }
 
@@ -331,9 +331,9 @@ function isSubjectRun(tokens: Token[], run: NameRun): boolean {
   if (/['’]s$/.test(tokens[run.last - 1].text)) return false;
   // "the likely coalition pick Weller", "the Lindholm cabinet": a name inside a noun phrase.
   const before = tokens[run.first - 1], twoBefore = tokens[run.first - 2];
-  if (before && isSpaceGap(tokens[run.first].gap) && (DETERMINERS.has(before.lower) || (/^\p{Ll}/u.test(before.text) && isSpaceGap(before.gap) && twoBefore && DETERMINERS.has(twoBefore.lower)))) return false;
+  if (before && isSpaceGap(tokens[run.first].gap) && (DETERMINERS.has(before.lower) || (startsLowerCase(before.text) && isSpaceGap(before.gap) && twoBefore && DETERMINERS.has(twoBefore.lower)))) return false;
   const described = namesItsDescription(tokens, run);
-  if (described && /^\p{Ll}/u.test(tokens[run.last].text) && !FUNCTION_WORDS.has(tokens[run.last].lower)) return true;
+  if (described && startsLowerCase(tokens[run.last].text) && !FUNCTION_WORDS.has(tokens[run.last].lower)) return true;
   let next = pastAffiliation(tokens, run.last);
   // "Sen. Ruth Abernathy (D-Ore.) scolded him": the party and state stand between the name and its verb.
   if (tokens[next] && /^\s*\(\s*$/.test(tokens[next].gap)) {
@@ -341,7 +341,7 @@ function isSubjectRun(tokens: Token[], run: NameRun): boolean {
     if (close !== -1) next = close;
     if (close !== -1 && /\)\s+$/.test(tokens[next].gap)) {
       const word = tokens[next];
-      return /^\p{Ll}/u.test(word.text) && !FUNCTION_WORDS.has(word.lower);
+      return startsLowerCase(word.text) && !FUNCTION_WORDS.has(word.lower);
     }
   }
   if (tokens[next] && /^\s*,\s*$/.test(tokens[next].gap)) {
@@ -353,7 +353,7 @@ function isSubjectRun(tokens: Token[], run: NameRun): boolean {
     next = close;
   }
   const word = tokens[next];
-  return !!word && /^\s*(?:,\s*)?$/.test(word.gap) && /^\p{Ll}/u.test(word.text) && !FUNCTION_WORDS.has(word.lower) && !(next === run.last && NOUNS_AFTER_NAMES.has(word.lower));
+  return !!word && /^\s*(?:,\s*)?$/.test(word.gap) && startsLowerCase(word.text) && !FUNCTION_WORDS.has(word.lower) && !(next === run.last && NOUNS_AFTER_NAMES.has(word.lower));
 }
 
 
@@ -405,7 +405,8 @@ export function findPeople(text: string, paragraphs: readonly Span[], { titles =
   };
 
   // Words the document also writes in lower case are everyday words here ("Happy Pride", "Park Police").
-  const lowerCaseWords = new Set(tokenized.flatMap(tokens => tokens.filter(token => /^\p{Ll}/u.test(token.text)).map(token => token.lower)));
+  const lowerCaseWords = new Set<string>();
+  for (const tokens of tokenized) for (const token of tokens) if (startsLowerCase(token.text)) lowerCaseWords.add(token.lower);
   // Pass 1: full names with evidence.
   const runsByParagraph = tokenized.map(tokens => nameRuns(tokens).map(run => trimRoleObject(tokens, run)));
   // A surname used alone as the subject of a reporting verb ("Kastelic said") is evidence for "Ruben Kastelic".
