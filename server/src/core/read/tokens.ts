@@ -8,20 +8,49 @@ export interface Token {
   readonly gap: string;
 }
 
-// Letters of Latin scripts, with inner apostrophes, hyphens and dots ("U.S.", "Vice-Foreign", "China's", "J.").
-const WORD = /[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F0-9]*(?:[.'’-][A-Za-z\u00C0-\u024F0-9]+)*\.?|\d+(?:[.,]\d+)*/g;
+// Letters of Latin scripts, with inner apostrophes, hyphens and dots ("U.S.", "Vice-Foreign", "China's", "J."):
+// the words of /[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F0-9]*(?:[.'’-][A-Za-z\u00C0-\u024F0-9]+)*\.?|\d+(?:[.,]\d+)*/g,
+// read by hand: this runs on every paragraph two or three times, and the match objects cost more than the scan.
+const isLetter = (code: number) => (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 0xc0 && code <= 0x24f);
+const isDigit = (code: number) => code >= 48 && code <= 57;
+const isWordCharacter = (code: number) => isLetter(code) || isDigit(code);
+/** . ' ’ - */
+const isJoiner = (code: number) => code === 46 || code === 39 || code === 0x2019 || code === 45;
 
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
   const tokens: Token[] = [];
-  const slice = text.slice(start, end);
-  let previousEnd = 0;
-  for (const match of slice.matchAll(WORD)) {
-    const index = match.index ?? 0;
-    let word = match[0];
+  const from = Math.min(Math.max(start, 0), text.length);
+  const to = Math.max(from, Math.min(end, text.length));
+  let previousEnd = from;
+  let at = from;
+  while (at < to) {
+    const code = text.charCodeAt(at);
+    let past: number;
+    if (isLetter(code)) {
+      past = at + 1;
+      while (past < to && isWordCharacter(text.charCodeAt(past))) past++;
+      while (past + 1 < to && isJoiner(text.charCodeAt(past)) && isWordCharacter(text.charCodeAt(past + 1))) {
+        past += 2;
+        while (past < to && isWordCharacter(text.charCodeAt(past))) past++;
+      }
+      if (past < to && text.charCodeAt(past) === 46) past++;
+    } else if (isDigit(code)) {
+      past = at + 1;
+      while (past < to && isDigit(text.charCodeAt(past))) past++;
+      while (past + 1 < to && (text.charCodeAt(past) === 46 || text.charCodeAt(past) === 44) && isDigit(text.charCodeAt(past + 1))) {
+        past += 2;
+        while (past < to && isDigit(text.charCodeAt(past))) past++;
+      }
+    } else {
+      at++;
+      continue;
+    }
+    let word = text.slice(at, past);
     // A trailing dot belongs to the word only for abbreviations and initials ("U.S.", "J.", "Mr.").
-    if (word.endsWith('.') && !isAbbreviation(word)) word = word.slice(0, -1);
-    tokens.push({ text: word, lower: word.toLowerCase(), start: start + index, end: start + index + word.length, gap: slice.slice(previousEnd, index) });
-    previousEnd = index + word.length;
+    if (text.charCodeAt(past - 1) === 46 && !isAbbreviation(word)) word = word.slice(0, -1);
+    tokens.push({ text: word, lower: word.toLowerCase(), start: at, end: at + word.length, gap: text.slice(previousEnd, at) });
+    previousEnd = at + word.length;
+    at = past;
   }
   return tokens;
 }
