@@ -71,7 +71,13 @@ export function startsLowerCase(word: string): boolean {
   return LOWER_CASE_START.test(word);
 }
 
-export const isCapitalized = (word: string) => /^[A-Z\u00C0-\u00DE]/.test(word);
-export const isInitial = (word: string) => /^[A-Z]\.$/.test(word);
-/** A gap of plain spacing (a name or a role phrase does not run across punctuation). */
-export const isSpaceGap = (gap: string) => /^[ \t\u00A0]+$/.test(gap) || /^[ \t]*\r?\n[ \t]*$/.test(gap);
+// The predicates below run on nearly every token: character codes rather than regular expressions.
+/** `/^[A-Z\u00C0-\u00DE]/` */
+export const isCapitalized = (word: string) => {
+  const code = word.charCodeAt(0);
+  return (code >= 65 && code <= 90) || (code >= 0xc0 && code <= 0xde);
+};
+/** `/^[A-Z]\.$/` */
+export const isInitial = (word: string) => word.length === 2 && word.charCodeAt(1) === 46 && word.charCodeAt(0) >= 65 && word.charCodeAt(0) <= 90;
+/** A gap of plain spacing (a name or a role phrase does not run across punctuation); one space is the common case. */
+export const isSpaceGap = (gap: string) => gap === ' ' || /^[ \t\u00A0]+$/.test(gap) || /^[ \t]*\r?\n[ \t]*$/.test(gap);

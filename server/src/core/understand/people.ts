@@ -48,8 +48,14 @@ function isNameToken(token: Token): boolean {
   if (/[0-9]/.test(token.text) || token.text.endsWith('.') && !SUFFIXES.has(token.lower)) return false;
   if (/^[A-Z]{2,}$/.test(token.text) && token.text.length > 1) return false; // acronyms and shouted cues
   if (/['’]s$/.test(token.text)) return isNameToken({ ...token, text: token.text.slice(0, -2), lower: token.lower.slice(0, -2) });
-  return !NON_PERSON_WORDS.has(token.lower) && !ROLE_HEADS.has(token.lower) && !ROLE_MODIFIERS.has(token.lower) && !token.lower.split('-').some(part => ROLE_HEADS.has(part));
+  return !NON_PERSON_WORDS.has(token.lower) && !ROLE_HEADS.has(token.lower) && !ROLE_MODIFIERS.has(token.lower) && !hasRoleHeadPart(token.lower);
 }
+
+/**
+ * "vice-foreign": a part of a hyphenated word is a role head. A word without a hyphen is its only part, and
+ * every caller has asked the sets of the whole word already, so only hyphenated words are split.
+ */
+const hasRoleHeadPart = (lower: string) => lower.includes('-') && lower.split('-').some(part => ROLE_HEADS.has(part));
 
 /**
  * The name in a phrase no one introduced: "Rep. J.T. Halloran", "Sanders", "Rosa Linde". Leading titles are
@@ -84,8 +90,8 @@ export function looksLikePersonName(tokens: readonly Token[]): boolean {
   return tokens.length >= 2 && tokens.length <= 4 && tokens.every((token, i) => isNameToken(token) || (i > 0 && (isInitial(token.text) || SUFFIXES.has(token.lower))));
 }
 
-const isRoleHead = (token: Token) => ROLE_HEADS.has(token.lower) || token.lower.split('-').some(part => ROLE_HEADS.has(part));
-const isRoleWord = (token: Token) => isRoleHead(token) || ROLE_MODIFIERS.has(token.lower) || token.lower.split('-').every(p => ROLE_MODIFIERS.has(p));
+const isRoleHead = (token: Token) => ROLE_HEADS.has(token.lower) || hasRoleHeadPart(token.lower);
+const isRoleWord = (token: Token) => isRoleHead(token) || ROLE_MODIFIERS.has(token.lower) || token.lower.includes('-') && token.lower.split('-').every(p => ROLE_MODIFIERS.has(p));
 
 /** "Xi Jinping" → "Xi", "Antony J. Blinken" → "Blinken". */
 export function surnameOf(name: string): string {
