@@ -48,7 +48,9 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
     let word = text.slice(at, past);
     // A trailing dot belongs to the word only for abbreviations and initials ("U.S.", "J.", "Mr.").
     if (text.charCodeAt(past - 1) === 46 && !isAbbreviation(word)) word = word.slice(0, -1);
-    tokens.push({ text: word, lower: word.toLowerCase(), start: at, end: at + word.length, gap: text.slice(previousEnd, at) });
+    // Most gaps are one space: that string is shared rather than cut again for each word.
+    const gap = at - previousEnd === 1 && text.charCodeAt(previousEnd) === 32 ? ' ' : text.slice(previousEnd, at);
+    tokens.push({ text: word, lower: word.toLowerCase(), start: at, end: at + word.length, gap });
     previousEnd = at + word.length;
     at = past;
   }
