@@ -17,6 +17,15 @@ const isWordCharacter = (code: number) => isLetter(code) || isDigit(code);
 /** . ' ’ - */
 const isJoiner = (code: number) => code === 46 || code === 39 || code === 0x2019 || code === 45;
 
+/** `word.toLowerCase()`, without a new string for a word that has no capital (most words): its own lower case. */
+function lowerCaseOf(word: string): string {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if ((code >= 65 && code <= 90) || code >= 128) return word.toLowerCase();
+  }
+  return word;
+}
+
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
   const tokens: Token[] = [];
   const from = Math.min(Math.max(start, 0), text.length);
@@ -50,7 +59,7 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
     if (text.charCodeAt(past - 1) === 46 && !isAbbreviation(word)) word = word.slice(0, -1);
     // Most gaps are one space: that string is shared rather than cut again for each word.
     const gap = at - previousEnd === 1 && text.charCodeAt(previousEnd) === 32 ? ' ' : text.slice(previousEnd, at);
-    tokens.push({ text: word, lower: word.toLowerCase(), start: at, end: at + word.length, gap });
+    tokens.push({ text: word, lower: lowerCaseOf(word), start: at, end: at + word.length, gap });
     previousEnd = at + word.length;
     at = past;
   }
