@@ -26,6 +26,9 @@ function lowerCaseOf(word: string): string {
   return word;
 }
 
+/** The text between two words; most gaps are one space, and that string is shared rather than cut again. */
+const gapOf = (text: string, from: number, to: number) => (to - from === 1 && text.charCodeAt(from) === 32 ? ' ' : text.slice(from, to));
+
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
   const tokens: Token[] = [];
   const from = Math.min(Math.max(start, 0), text.length);
@@ -57,13 +60,38 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
     let word = text.slice(at, past);
     // A trailing dot belongs to the word only for abbreviations and initials ("U.S.", "J.", "Mr.").
     if (text.charCodeAt(past - 1) === 46 && !isAbbreviation(word)) word = word.slice(0, -1);
-    // Most gaps are one space: that string is shared rather than cut again for each word.
-    const gap = at - previousEnd === 1 && text.charCodeAt(previousEnd) === 32 ? ' ' : text.slice(previousEnd, at);
-    tokens.push({ text: word, lower: lowerCaseOf(word), start: at, end: at + word.length, gap });
+    tokens.push({ text: word, lower: lowerCaseOf(word), start: at, end: at + word.length, gap: gapOf(text, previousEnd, at) });
     previousEnd = at + word.length;
     at = past;
   }
   return tokens;
+}
+
+/**
+ * `tokenize(text, start, end)`, cut from `tokens` = tokenize(text, from, to) of a range that holds [start, end)
+ * instead of read again: the same words, the first one's gap measured from `start`. Undefined when a word may
+ * run across `start` or `end` (then the caller tokenizes): a word's scan may have taken a dot it does not keep,
+ * so a word followed by a dot counts as reaching past it.
+ */
+export function tokensWithin(text: string, tokens: readonly Token[], start: number, end: number): Token[] | undefined {
+  const scanEnd = (token: Token) => (text.charCodeAt(token.end) === 46 ? token.end + 1 : token.end);
+  let low = 0, high = tokens.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (tokens[middle].start < start) low = middle + 1;
+    else high = middle;
+  }
+  if (low > 0 && scanEnd(tokens[low - 1]) > start) return undefined;
+  const within: Token[] = [];
+  for (let i = low; i < tokens.length && tokens[i].start < end; i++) {
+    if (scanEnd(tokens[i]) > end) return undefined;
+    within.push(tokens[i]);
+  }
+  if (within.length > 0) {
+    const gap = gapOf(text, start, within[0].start);
+    if (gap !== within[0].gap) within[0] = { ...within[0], gap };
+  }
+  return within;
 }
 
 /** Titles and the like written with a period, which neither end a sentence nor a name. */

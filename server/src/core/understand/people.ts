@@ -28,6 +28,8 @@ export interface PeopleInDocument {
   resolveByRole(description: string): string | undefined;
   /** 'm' or 'f' where the text shows it (Mr./Ms., a gendered title, the pronoun that follows a mention). */
   genderOf(name: string): 'm' | 'f' | undefined;
+  /** The tokens of a paragraph people were looked for in, when `text` is the text they were read from. */
+  tokensOf?(text: string, paragraph: Span): readonly Token[] | undefined;
 }
 
 /** A word ending in a contracted verb: "He’d", "We’ll", "I’m", "They’re", "You’ve". */
@@ -523,11 +525,18 @@ export function findPeople(text: string, paragraphs: readonly Span[], { titles =
   };
 
   const genders = gendersOf(text, mentions, people);
+  // The quotation rules read the same paragraphs sentence by sentence: they cut their tokens from these.
+  const tokensByStart = new Map<number, { end: number; tokens: Token[] }>();
+  paragraphs.forEach((paragraph, p) => tokensByStart.set(paragraph.start, { end: paragraph.end, tokens: tokenized[p] }));
   return {
     people: [...people.values()].map(p => ({ name: p.name, roles: p.roles.map(title => ({ title, date: null })), aliases: [...p.aliases].filter(a => a !== p.name), mentions: p.mentions.sort((a, b) => a.start - b.start), introduction: p.introduction })),
     mentions,
     resolve,
     resolveByRole,
     genderOf: name => genders.get(name),
+    tokensOf: (of, paragraph) => {
+      const found = of === text ? tokensByStart.get(paragraph.start) : undefined;
+      return found && found.end === paragraph.end ? found.tokens : undefined;
+    },
   };
 }
