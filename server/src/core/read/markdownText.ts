@@ -195,15 +195,25 @@ function placeInline(body: string, lineStarts: number[], token: Token, plain: Pl
       const lineEnd = Math.min(to, line + 1 < map.starts.length ? map.starts[line + 1] - 1 : content.length);
       if (lineEnd > i) {
         const source = map.sourceStarts[line] + (i - map.starts[line]);
-        // Text the parser read from the source verbatim is kept in place (a decoded entity would not be);
-        // compared char by char, so no piece of text is copied.
-        let verbatim = true, lead = -1, trail = -1;
+        // Text the parser read from the source verbatim is kept in place (a decoded entity would not be).
+        // A cut of the content costs no copy, and startsWith compares natively.
+        const verbatim = body.startsWith(content.slice(i, lineEnd), source);
+        // The first and last characters that are not spaces (nor no-break spaces), read from either end.
+        let lead = -1, trail = -1;
         for (let k = i; k < lineEnd; k++) {
           const code = content.charCodeAt(k);
-          if (verbatim && body.charCodeAt(source + k - i) !== code) verbatim = false;
           if (code > 32 && code !== 160) {
-            if (lead === -1) lead = k - i;
-            trail = k - i + 1;
+            lead = k - i;
+            break;
+          }
+        }
+        if (lead !== -1) {
+          for (let k = lineEnd - 1; ; k--) {
+            const code = content.charCodeAt(k);
+            if (code > 32 && code !== 160) {
+              trail = k - i + 1;
+              break;
+            }
           }
         }
         if (verbatim) plain.keepRange(bodyStart + source, bodyStart + source + lineEnd - i);

@@ -64,7 +64,32 @@ export const STOP_WORDS = new Set(
     'before all any both each more most other some such only own same very just s t').split(' '),
 );
 
-export const indexableWords = (text: string) => searchWords(text).filter(word => !STOP_WORDS.has(word));
+/**
+ * `searchWords(text)` without the stop words. It runs on every entry indexed, so plain text is read in one pass
+ * over its lower case: a word is a run of a-z, 0-9 and apostrophes, which are dropped (as `searchWords` drops them
+ * before it matches), holding at least one letter or digit.
+ */
+export function indexableWords(text: string): string[] {
+  if (!PLAIN.test(text)) return searchWords(text).filter(word => !STOP_WORDS.has(word));
+  const lower = text.toLowerCase();
+  const words: string[] = [];
+  let start = -1;
+  let apostrophe = false;
+  for (let i = 0; i <= lower.length; i++) {
+    const code = i < lower.length ? lower.charCodeAt(i) : 32;
+    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
+      if (start < 0) start = i;
+    } else if (code === 39 || code === 0x2019) {
+      if (start >= 0) apostrophe = true;
+    } else if (start >= 0) {
+      const word = apostrophe ? lower.slice(start, i).replace(/['’]/g, '') : lower.slice(start, i);
+      if (!STOP_WORDS.has(word)) words.push(word);
+      start = -1;
+      apostrophe = false;
+    }
+  }
+  return words;
+}
 
 /** Forms Porter2 leaves apart that a writer swaps without noticing ("said" for "says"). */
 const IRREGULAR: Record<string, string> = {

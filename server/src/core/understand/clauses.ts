@@ -24,7 +24,35 @@ export function tokensBetween(tokens: Token[], start: number, end: number): Toke
   return tokens.slice(low, last);
 }
 
-export const wordCount = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
+/** Whether a character outside ASCII is a letter or digit, by code unit (curly quotes and dashes come back often). */
+const wordCharacters = new Map<number, boolean>();
+
+/**
+ * How many words the text has: `(text.match(/[\p{L}\p{N}]+/gu) ?? []).length`, counted without making the
+ * words (it runs on every paragraph, sentence and quotation the rules weigh).
+ */
+export function wordCount(text: string): number {
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    let word: boolean;
+    if (code < 128) word = (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && text.charCodeAt(i + 1) >= 0xdc00 && text.charCodeAt(i + 1) <= 0xdfff) {
+      // A character outside the BMP is one code point, as the u flag reads it.
+      word = WORD_CHARACTER.test(text.slice(i, i + 2));
+      i++;
+    } else {
+      let known = wordCharacters.get(code);
+      if (known === undefined) wordCharacters.set(code, (known = WORD_CHARACTER.test(text[i])));
+      word = known;
+    }
+    if (word && !inWord) count++;
+    inWord = word;
+  }
+  return count;
+}
 
 export type SpeakerOf = Source | null | undefined;
 

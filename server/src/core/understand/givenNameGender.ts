@@ -11,6 +11,22 @@ import { nameParts } from '../identity/nameParts';
  * surname alone), surname-first names ("Wang Yi", where "Wang" is no given name), initials and unlisted names.
  */
 export function givenNameGender(name: string): 'm' | 'f' | undefined {
+  const known = genderByName.get(name);
+  if (known !== undefined || genderByName.has(name)) return known;
+  if (genderByName.size >= REMEMBERED_NAMES) genderByName.clear();
+  const gender = genderOfName(name);
+  genderByName.set(name, gender);
+  return gender;
+}
+
+/**
+ * The same names come back in document after document ("Antony J. Blinken" in thousands): each is read and
+ * looked up once. Bounded, so that a parse worker's heap does not grow with the corpus.
+ */
+const genderByName = new Map<string, 'm' | 'f' | undefined>();
+const REMEMBERED_NAMES = 20_000;
+
+function genderOfName(name: string): 'm' | 'f' | undefined {
   const parts = nameParts(name);
   if (!parts || parts.surnameFirst || parts.given.length === 0) return undefined;
   const first = parts.writtenGiven[0];

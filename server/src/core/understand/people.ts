@@ -2,7 +2,7 @@ import { isCountryName } from './places';
 import { CHINESE_SURNAMES, DETERMINERS, FUNCTION_WORDS, HONORIFICS, NON_PERSON_WORDS, NOUNS_AFTER_NAMES, ORGANISATION_HEADS, ORGANISATION_TAILS, PLACE_TAILS, REPORTING_VERB_SET, ROLE_HEADS, ROLE_MODIFIERS } from './lexicon';
 import type { Person, Span } from '../model';
 import { firstAfter } from '../read/spans';
-import { isCapitalized, isInitial, isSpaceGap, tokenize, type Token } from '../read/tokens';
+import { isCapitalized, isInitial, isSpaceGap, startsLowerCase, tokenize, type Token } from '../read/tokens';
 import { verbLengthAt } from './attribution';
 import { isGivenName } from './givenNameGender';
 import { gendersOf } from './genders';
@@ -29,6 +29,8 @@ export interface PeopleInDocument {
   resolveByRole(description: string): string | undefined;
   /** 'm' or 'f' where the text shows it (Mr./Ms., a gendered title, the pronoun that follows a mention). */
   genderOf(name: string): 'm' | 'f' | undefined;
+  /** The tokens of a paragraph people were looked for in, when `text` is the text they were read from. */
+  tokensOf?(text: string, paragraph: Span): readonly Token[] | undefined;
 }
 
 /** A word ending in a contracted verb: "He’d", "We’ll", "I’m", "They’re", "You’ve". */
@@ -50,8 +52,14 @@ function isNameToken(token: Token): boolean {
   // Acronyms and shouted cues, hyphenated too ("JEAN-PIERRE:" labelling a transcript turn).
   if (/^[A-Z]{2,}$/.test(token.text) || /^[A-Z]+(?:['’-][A-Z]+)+$/.test(token.text)) return false;
   if (/['’]s$/.test(token.text)) return isNameToken({ ...token, text: token.text.slice(0, -2), lower: token.lower.slice(0, -2) });
-  return !NON_PERSON_WORDS.has(token.lower) && !ROLE_HEADS.has(token.lower) && !ROLE_MODIFIERS.has(token.lower) && !token.lower.split('-').some(part => ROLE_HEADS.has(part));
+  return !NON_PERSON_WORDS.has(token.lower) && !ROLE_HEADS.has(token.lower) && !ROLE_MODIFIERS.has(token.lower) && !hasRoleHeadPart(token.lower);
 }
+
+/**
+ * "vice-foreign": a part of a hyphenated word is a role head. A word without a hyphen is its only part, and
+ * every caller has asked the sets of the whole word already, so only hyphenated words are split.
+ */
+const hasRoleHeadPart = (lower: string) => lower.includes('-') && lower.split('-').some(part => ROLE_HEADS.has(part));
 
 /**
  * The name in a phrase no one introduced: "Rep. J.T. Halloran", "Sanders", "Rosa Linde". Leading titles are
@@ -86,8 +94,8 @@ export function looksLikePersonName(tokens: readonly Token[]): boolean {
   return tokens.length >= 2 && tokens.length <= 4 && tokens.every((token, i) => isNameToken(token) || (i > 0 && (isInitial(token.text) || SUFFIXES.has(token.lower))));
 }
 
-const isRoleHead = (token: Token) => ROLE_HEADS.has(token.lower) || token.lower.split('-').some(part => ROLE_HEADS.has(part));
-const isRoleWord = (token: Token) => isRoleHead(token) || ROLE_MODIFIERS.has(token.lower) || token.lower.split('-').every(p => ROLE_MODIFIERS.has(p));
+const isRoleHead = (token: Token) => ROLE_HEADS.has(token.lower) || hasRoleHeadPart(token.lower);
+const isRoleWord = (token: Token) => isRoleHead(token) || ROLE_MODIFIERS.has(token.lower) || token.lower.includes('-') && token.lower.split('-').every(p => ROLE_MODIFIERS.has(p));
 
 /** "Xi Jinping" → "Xi", "Antony J. Blinken" → "Blinken". */
 export function surnameOf(name: string): string {
@@ -295,7 +303,7 @@ function describedAfter(tokens: Token[], nameEnd: number, text: string): string 
   while (end < tokens.length && end - nameEnd < 10 && !/[,;:()"“”]|[.!?]\s/.test(tokens[end].gap)) end++;
   const words = tokens.slice(nameEnd + 1, end);
   // "a farmer", "a doctoral candidate at Yale": a noun phrase whose first words are lower case.
-  if (words.length === 0 || !/^\p{Ll}/u.test(words[0].text) || !words.some(word => DESCRIBING_NOUN.test(word.text) || ROLE_HEADS.has(word.lower))) return undefined;
+  if (words.length === 0 || !startsLowerCase(words[0].text) || !words.some(word => DESCRIBING_NOUN.test(word.text) || ROLE_HEADS.has(word.lower))) return undefined;
   return text.slice(article.start, tokens[end - 1].end).replace(/\s+/g, ' ');
 }
 
@@ -377,9 +385,9 @@ function isSubjectRun(tokens: Token[], run: NameRun): boolean {
   if (/['’]s$/.test(tokens[run.last - 1].text)) return false;
   // "the likely coalition pick Weller", "the Lindholm cabinet": a name inside a noun phrase.
   const before = tokens[run.first - 1], twoBefore = tokens[run.first - 2];
-  if (before && isSpaceGap(tokens[run.first].gap) && (DETERMINERS.has(before.lower) || (/^\p{Ll}/u.test(before.text) && isSpaceGap(before.gap) && twoBefore && DETERMINERS.has(twoBefore.lower)))) return false;
+  if (before && isSpaceGap(tokens[run.first].gap) && (DETERMINERS.has(before.lower) || (startsLowerCase(before.text) && isSpaceGap(before.gap) && twoBefore && DETERMINERS.has(twoBefore.lower)))) return false;
   const described = namesItsDescription(tokens, run);
-  if (described && /^\p{Ll}/u.test(tokens[run.last].text) && !FUNCTION_WORDS.has(tokens[run.last].lower)) return true;
+  if (described && startsLowerCase(tokens[run.last].text) && !FUNCTION_WORDS.has(tokens[run.last].lower)) return true;
   let next = pastAffiliation(tokens, run.last);
   // "Sen. Ruth Abernathy (D-Ore.) scolded him": the party and state stand between the name and its verb.
   if (tokens[next] && /^\s*\(\s*$/.test(tokens[next].gap)) {
@@ -387,7 +395,7 @@ function isSubjectRun(tokens: Token[], run: NameRun): boolean {
     if (close !== -1) next = close;
     if (close !== -1 && /\)\s+$/.test(tokens[next].gap)) {
       const word = tokens[next];
-      return /^\p{Ll}/u.test(word.text) && !FUNCTION_WORDS.has(word.lower);
+      return startsLowerCase(word.text) && !FUNCTION_WORDS.has(word.lower);
     }
   }
   if (tokens[next] && /^\s*,\s*$/.test(tokens[next].gap)) {
@@ -399,7 +407,7 @@ function isSubjectRun(tokens: Token[], run: NameRun): boolean {
     next = close;
   }
   const word = tokens[next];
-  return !!word && /^\s*(?:,\s*)?$/.test(word.gap) && /^\p{Ll}/u.test(word.text) && !FUNCTION_WORDS.has(word.lower) && !(next === run.last && NOUNS_AFTER_NAMES.has(word.lower));
+  return !!word && /^\s*(?:,\s*)?$/.test(word.gap) && startsLowerCase(word.text) && !FUNCTION_WORDS.has(word.lower) && !(next === run.last && NOUNS_AFTER_NAMES.has(word.lower));
 }
 
 
@@ -451,7 +459,8 @@ export function findPeople(text: string, paragraphs: readonly Span[], { titles =
   };
 
   // Words the document also writes in lower case are everyday words here ("Happy Pride", "Park Police").
-  const lowerCaseWords = new Set(tokenized.flatMap(tokens => tokens.filter(token => /^\p{Ll}/u.test(token.text)).map(token => token.lower)));
+  const lowerCaseWords = new Set<string>();
+  for (const tokens of tokenized) for (const token of tokens) if (startsLowerCase(token.text)) lowerCaseWords.add(token.lower);
   // Pass 1: full names with evidence.
   const runsByParagraph = tokenized.map(tokens => nameRuns(tokens).map(run => trimRoleObject(tokens, run)));
   // A surname used alone as the subject of a reporting verb ("Kastelic said") is evidence for "Ruben Kastelic".
@@ -569,11 +578,18 @@ export function findPeople(text: string, paragraphs: readonly Span[], { titles =
   };
 
   const genders = gendersOf(text, mentions, people);
+  // The quotation rules read the same paragraphs sentence by sentence: they cut their tokens from these.
+  const tokensByStart = new Map<number, { end: number; tokens: Token[] }>();
+  paragraphs.forEach((paragraph, p) => tokensByStart.set(paragraph.start, { end: paragraph.end, tokens: tokenized[p] }));
   return {
     people: [...people.values()].map(p => ({ name: p.name, roles: p.roles.map(title => ({ title, date: null })), aliases: [...p.aliases].filter(a => a !== p.name), mentions: p.mentions.sort((a, b) => a.start - b.start), introduction: p.introduction })),
     mentions,
     resolve,
     resolveByRole,
     genderOf: name => genders.get(name),
+    tokensOf: (of, paragraph) => {
+      const found = of === text ? tokensByStart.get(paragraph.start) : undefined;
+      return found && found.end === paragraph.end ? found.tokens : undefined;
+    },
   };
 }

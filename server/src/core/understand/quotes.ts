@@ -4,7 +4,7 @@ import type { Mention, PeopleInDocument } from './people';
 import { firstAfter } from '../read/spans';
 import { findNestedQuotes, findQuotationMarks, type MarkedSpan } from '../read/quotationMarks';
 import { splitSentences } from '../read/sentences';
-import { tokenize } from '../read/tokens';
+import { tokenize, tokensWithin } from '../read/tokens';
 import { trimEndOf } from '../read/trim';
 import { findTurns } from './transcript';
 import { MIN_QUOTE_WORDS, wordCount } from './clauses';
@@ -139,6 +139,7 @@ function findAttributedQuotes(input: QuoteInput): Quote[] {
     if (leadIn && (list === undefined || (leadIn.list ??= list) !== list)) leadIn = undefined;
     const leadSpeaker = leadIn?.speaker;
     const sentences = sentencesAround(splitSentences(text, paragraph), marks);
+    const paragraphTokens = input.people.tokensOf?.(text, paragraph);
     const pending: { mark: MarkedSpan; quote: Quote }[] = [];
     let paragraphSpeaker: Quote | undefined;
 
@@ -146,7 +147,8 @@ function findAttributedQuotes(input: QuoteInput): Quote[] {
       // Keep "he" pointing at the last person named as speaking before this sentence.
       // Someone the speaker said something about ("Ruiz said Lee was wrong") does not take the turn.
       for (; mentionIndex < speakingMentions.length && speakingMentions[mentionIndex].span.start < sentence.start; mentionIndex++) if (!context.inReportedContent(speakingMentions[mentionIndex])) context.speaker = speakingMentions[mentionIndex].person;
-      const tokens = tokenize(text, sentence.start, sentence.end);
+      // Cut from the paragraph's tokens when no word crosses the sentence's ends: the same tokens, not read again.
+      const tokens = (paragraphTokens && sentence.start >= paragraph.start && sentence.end <= paragraph.end && tokensWithin(text, paragraphTokens, sentence.start, sentence.end)) || tokenize(text, sentence.start, sentence.end);
       const sentenceMarks = marks.filter(m => m.outer.start >= sentence.start && m.outer.start < sentence.end);
       let quotedHere = false;
       for (const mark of sentenceMarks) {
