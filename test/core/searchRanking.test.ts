@@ -94,3 +94,12 @@ test('a line repeated in more documents than search rescores is still one hit na
   assert.equal(hit.entry.date, '2010-01-10');
   assert.deepEqual(hit.sources.map(source => source.date), [...hit.sources.map(source => source.date)].sort());
 });
+
+test('another inflection of a stop word matches the stop word ("veries" for "very") and weighs as a common word', async () => {
+  const index = await corpus({
+    // Holds every query word by some reading ("varies" is a typo away from "veries"), none side by side.
+    '2021-07-01_costs.txt': 'Costs\n\n"The cost of working on the pier varies from month to month, and we watch it closely," Mayor Iris Vale said.\n',
+    '2021-07-02_board.txt': 'Board\n\n"We are working very closely with the harbour board," Mayor Iris Vale said.\n',
+  });
+  assert.match(index.searchQuotes('working veries closely', 5)[0]?.entry.text ?? '', /^We are working very closely/);
+});
