@@ -207,6 +207,11 @@ export class QuoteSearchIndex {
       return { word, variants, frequency, weight, forms };
     });
     if (token?.isCancellationRequested) return [];
+    // Every indexed word is a misspelt stop word ("we onply had a") or another form of one: nothing in the
+    // index holds it, so the query is read as common words, each with its stop-word readings.
+    if (terms.every(term => term.variants.size === 0 && term.forms.size > 0)) {
+      return phraseMatches(this.store, queryWords, accept, limit, token, new Map(terms.map(term => [term.word, [...term.forms.keys()]])));
+    }
 
     // Retrieval by the rarest words: their postings are short and any good answer contains most of them.
     // With filters, candidates are filtered before the retrieval cut: otherwise hundreds of other speakers'
