@@ -30,6 +30,8 @@ export function retrieve(store: SearchStore, terms: { variants: Map<number, numb
   for (let length = 0; length <= DAMPED_LENGTHS; length++) damping[length] = (1 + BM25_K1) / (1 + BM25_K1 * (1 - BM25_B + (BM25_B * length) / averageLength));
   const lengths = store.lengths;
   let covered = 0, work = 0;
+  // The least coverage of an entry holding every walked word by one of its forms, whichever.
+  let anyFormCoverage = 0;
   // The best score and coverage of all touched entries, kept as they grow: the answer when every entry is eligible.
   let touchedBest = 0, touchedBestCoverage = 0;
   for (const term of [...terms].sort((a, b) => a.frequency - b.frequency)) {
@@ -55,6 +57,9 @@ export function retrieve(store: SearchStore, terms: { variants: Map<number, numb
       }
     }
     covered += term.weight;
+    let least = 1;
+    for (const similarity of term.variants.values()) if (similarity < least) least = similarity;
+    anyFormCoverage += term.weight * least;
   }
   // Removed entries keep their postings until compaction; when there are none, no entry needs the check.
   const allLive = store.live === store.entryCount;
@@ -69,16 +74,20 @@ export function retrieve(store: SearchStore, terms: { variants: Map<number, numb
   }
   // One pass over the eligible entries (tens of thousands, scattered in memory) finds those the score cut keeps
   // and, for the pair test below, those holding every retrieved word and the first kept ones that do not.
-  const cut = best * 0.4, fullCut = bestCoverage * 0.999;
-  const kept: number[] = [], full: number[] = [], partial: number[] = [];
+  const cut = best * 0.4, fullCut = bestCoverage * 0.999, anyFormCut = anyFormCoverage * 0.999;
+  // Full: holding every retrieved word by its best form, then by any form ("fighting" for a query's "fighted":
+  // a few entries that hold the typo itself set the best coverage). By coverage, not by counting words in
+  // another per-entry array, which the walk would write once more per posting.
+  const kept: number[] = [], full: number[] = [], fullByForm: number[] = [], partial: number[] = [];
   for (const id of eligible) {
-    const isFull = coverage[id] >= fullCut;
-    if (neighbours && isFull) full.push(id);
+    const isFull = coverage[id] >= fullCut || coverage[id] >= anyFormCut;
+    if (neighbours && isFull) (coverage[id] >= fullCut ? full : fullByForm).push(id);
     if (scores[id] >= cut) {
       kept.push(id);
       if (neighbours && !isFull && partial.length < PARTIAL_TESTS) partial.push(id);
     }
   }
+  if (fullByForm.length) for (let i = 0; i < fullByForm.length && full.length < NEIGHBOUR_TESTS; i++) full.push(fullByForm[i]);
   if (neighbours && kept.length > MAX_RESCORED) {
     // Too many entries share the query's few indexed words ("countries" in "in our countries in") for the cut
     // to keep the right one by chance: those that also hold query words next to their neighbours, stop words
