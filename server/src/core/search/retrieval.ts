@@ -20,8 +20,8 @@ const PARTIAL_TESTS = 5_000;
  */
 export function retrieve(store: SearchStore, terms: { variants: Map<number, number>; frequency: number; weight: number }[], accept?: (id: number) => boolean, neighbours?: NeighbourPairs): number[] {
   const { scratch } = store;
-  const scores = scratch.scores(store.entryCount), coverage = scratch.coverage, marks = scratch.marks;
-  const touched: number[] = [];
+  const scores = scratch.scores(store.entryCount), coverage = scratch.coverage, marks = scratch.marks, touched = scratch.touched;
+  let touchedCount = 0;
   const weightSum = terms.reduce((sum, term) => sum + term.weight, 0);
   // Lengths of removed entries stay in the average until compaction; it only scales the damping.
   const averageLength = Math.max(1, store.averageLength);
@@ -36,8 +36,8 @@ export function retrieve(store: SearchStore, terms: { variants: Map<number, numb
   let touchedBest = 0, touchedBestCoverage = 0;
   for (const term of [...terms].sort((a, b) => a.frequency - b.frequency)) {
     if (term.variants.size === 0) continue;
-    if (covered >= weightSum * 0.7 && touched.length >= MIN_RETRIEVED) break;
-    if (work > RETRIEVAL_BUDGET && touched.length > 0) break;
+    if (covered >= weightSum * 0.7 && touchedCount >= MIN_RETRIEVED) break;
+    if (work > RETRIEVAL_BUDGET && touchedCount > 0) break;
     // An entry counts once per term, by its closest form: "charged" and "charges" both in it are not two words.
     const epoch = ++scratch.epoch;
     for (const [wordId, similarity] of [...term.variants].sort((a, b) => b[1] - a[1])) {
@@ -48,7 +48,7 @@ export function retrieve(store: SearchStore, terms: { variants: Map<number, numb
         const id = list[i];
         if (marks[id] === epoch) continue;
         marks[id] = epoch;
-        if (scores[id] === 0) touched.push(id);
+        if (scores[id] === 0) touched[touchedCount++] = id;
         const length = lengths[id];
         scores[id] += value * damping[length < DAMPED_LENGTHS ? length : DAMPED_LENGTHS];
         coverage[id] += value;
@@ -63,11 +63,13 @@ export function retrieve(store: SearchStore, terms: { variants: Map<number, numb
   }
   // Removed entries keep their postings until compaction; when there are none, no entry needs the check.
   const allLive = store.live === store.entryCount;
-  const eligible = accept ? touched.filter(id => store.isLive(id) && accept(id)) : allLive ? touched : touched.filter(id => store.isLive(id));
+  const touchedIds = touched.subarray(0, touchedCount);
+  const eligible = accept ? touchedIds.filter(id => store.isLive(id) && accept(id)) : allLive ? touchedIds : touchedIds.filter(id => store.isLive(id));
   let best = touchedBest, bestCoverage = touchedBestCoverage;
-  if (eligible !== touched) {
+  if (eligible !== touchedIds) {
     best = bestCoverage = 0;
-    for (const id of eligible) {
+    for (let i = 0; i < eligible.length; i++) {
+      const id = eligible[i];
       if (scores[id] > best) best = scores[id];
       if (coverage[id] > bestCoverage) bestCoverage = coverage[id];
     }
@@ -79,7 +81,8 @@ export function retrieve(store: SearchStore, terms: { variants: Map<number, numb
   // a few entries that hold the typo itself set the best coverage). By coverage, not by counting words in
   // another per-entry array, which the walk would write once more per posting.
   const kept: number[] = [], full: number[] = [], fullByForm: number[] = [], partial: number[] = [];
-  for (const id of eligible) {
+  for (let i = 0; i < eligible.length; i++) {
+    const id = eligible[i];
     const isFull = coverage[id] >= fullCut || coverage[id] >= anyFormCut;
     if (neighbours && isFull) (coverage[id] >= fullCut ? full : fullByForm).push(id);
     if (scores[id] >= cut) {
@@ -106,7 +109,7 @@ export function retrieve(store: SearchStore, terms: { variants: Map<number, numb
     }
   }
   const top = topByScore(kept, scores, MAX_RESCORED, (a, b) => store.comparePlaces(a, b));
-  for (const id of touched) scores[id] = coverage[id] = 0;
+  for (let i = 0; i < touchedCount; i++) scores[touched[i]] = coverage[touched[i]] = 0;
   return top;
 }
 
