@@ -94,3 +94,27 @@ test('a line repeated in more documents than search rescores is still one hit na
   assert.equal(hit.entry.date, '2010-01-10');
   assert.deepEqual(hit.sources.map(source => source.date), [...hit.sources.map(source => source.date)].sort());
 });
+
+test('another inflection of a stop word matches the stop word ("veries" for "very") and weighs as a common word', async () => {
+  const index = await corpus({
+    // Holds every query word by some reading ("varies" is a typo away from "veries"), none side by side.
+    '2021-07-01_costs.txt': 'Costs\n\n"The cost of working on the pier varies from month to month, and we watch it closely," Mayor Iris Vale said.\n',
+    '2021-07-02_board.txt': 'Board\n\n"We are working very closely with the harbour board," Mayor Iris Vale said.\n',
+  });
+  assert.match(index.searchQuotes('working veries closely', 5)[0]?.entry.text ?? '', /^We are working very closely/);
+});
+
+test('a query whose only indexed word is a misspelt stop word is read as common words ("onply" for "only")', async () => {
+  const index = await corpus({ '2021-08-01_votes.txt': 'Votes\n\n"It passed even though we only had a couple of votes to spare," Mayor Iris Vale said.\n' });
+  assert.match(index.searchQuotes('we onply had a', 5)[0]?.entry.text ?? '', /^It passed even though we only had a/);
+});
+
+test('a query of only common words with a word left out finds the statement, under those that say it exactly', async () => {
+  const index = await corpus({
+    '2021-09-01_ruling.txt': 'Ruling\n\n"We will be ready when any ruling is issued," Mayor Iris Vale said.\n',
+    '2021-09-02_exact.txt': 'Aside\n\n"Whoever asks first, we will be, when any of them calls on us for help at the harbour, there for them," Mayor Iris Vale said.\n',
+  });
+  const hits = index.searchQuotes('we will be when any', 5);
+  assert.match(hits[0]?.entry.text ?? '', /^Whoever asks first, we will be, when any/);
+  assert.match(hits[1]?.entry.text ?? '', /^We will be ready when any ruling/);
+});

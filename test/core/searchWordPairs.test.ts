@@ -82,3 +82,16 @@ test('the pair test reads each entry\'s text from its own document, after docume
   assert.equal(first?.entry.uri, edited);
   assert.match(first?.entry.text ?? '', /crossing was opened/);
 });
+
+test('a long statement holding another form of a misspelt word, side by side with its neighbours, is still kept', async () => {
+  const host = new MemoryHost();
+  // 400 short statements hold "fighting" apart from the query's other words; one holds the misspelling itself,
+  // so its coverage is the best, and the target is so long that the length damping puts it under the cut.
+  for (let i = 0; i < 400; i++) host.set(`2020-05-${String(1 + (i % 28)).padStart(2, '0')}_short-${i}.txt`, `Note ${i}\n\n"Fighting ${i} ended at dawn," Envoy Tom Bay said.\n`);
+  host.set('2020-06-01_typo.txt', 'Note\n\n"They fighted on," Envoy Tom Bay said.\n');
+  const filler = Array.from({ length: 60 }, (_, i) => `clause${i}`).join(' ');
+  host.set('2021-02-01_long.txt', `Speech\n\n"We spoke of ${filler} and so many of you have been fighting this battle for a long time," Envoy Tom Bay said.\n`);
+  const index = await indexOf(host);
+  const hits = index.searchQuotes('have been fighted this', 10);
+  assert.ok(hits.some(hit => hit.entry.text.startsWith('We spoke of clause0')), hits.map(hit => hit.entry.text).join(' | '));
+});

@@ -1,5 +1,5 @@
 import type { Cancellation } from '../model';
-import { indexableWords, searchWords, STOP_WORDS } from '../read/searchText';
+import { indexableWords, searchWords, stemOf, STOP_WORDS } from '../read/searchText';
 import { allMatching, phraseMatches } from './commonWords';
 import { passagesContaining } from './passages';
 import { IntList, Postings } from './postings';
@@ -11,12 +11,22 @@ import { earliestFirst, wordMatches, type SearchEntry, type SearchHit } from './
 import type { PreparedEntry, PreparedSearch } from './searchPreparation';
 import { sameWording } from './nearCopies';
 import { Scratch, type SearchStore } from './searchStore';
-import { oneEditAway, RARE_FRACTION, Vocabulary } from './typoLookup';
+import { oneEditAway, RARE_FRACTION, STEM_SIMILARITY, Vocabulary } from './typoLookup';
 import { NeighbourPairs } from './wordPairs';
 
 export { parseQuery, type SearchQuery } from './queryParsing';
 export type { SearchEntry, SearchHit } from './searchHit';
 
+
+/** Stop words by their Porter2 stem, for query words that are another inflection of one. */
+const STOP_WORDS_BY_STEM = new Map<string, string[]>();
+for (const stop of STOP_WORDS) {
+  const stem = stemOf(stop);
+  STOP_WORDS_BY_STEM.set(stem, [...(STOP_WORDS_BY_STEM.get(stem) ?? []), stop]);
+}
+
+/** The most a query word that may be a stop word weighs: the idf of a word in STOP_FRACTION of entries. */
+const COMMON_WEIGHT = Math.max(STOP_WEIGHT, Math.log(1 + 1 / STOP_FRACTION));
 
 /** More ids than this left open after a full pass are sealed by warm-up; an edit adds hundreds. */
 const UNSEALED_AFTER_PASS = 1 << 16;
@@ -180,19 +190,28 @@ export class QuoteSearchIndex {
       let weight = variants.size ? Math.log(1 + total / (1 + frequency)) : Math.log(1 + total);
       const forms = new Map([...variants].map(([id, similarity]) => [this.vocabulary.wordOf(id), similarity]));
       const own = this.vocabulary.idOf(word);
+      // Another inflection of a stop word ("thats", "yours", "veries") matches the stop word as "says" matches
+      // "said" (stop words are not indexed, so `variants` never finds them), and weighs as a word is weighed by
+      // its commonest form: no more than a common word.
+      const stopInflections = STOP_WORDS_BY_STEM.get(stemOf(word)) ?? [];
+      if (stopInflections.length) weight = Math.min(weight, COMMON_WEIGHT);
+      for (const stop of stopInflections) forms.set(stop, Math.max(forms.get(stop) ?? 0, STEM_SIMILARITY));
       if (word.length >= 3 && (own === undefined || this.postings.count(own) < total * RARE_FRACTION)) {
         // Stop words are not indexed, so a typo of one ("aobut", "thn") would match only rare oddities ("aout"
         // from "août", "THN") and weigh the most of all: it weighs no more than a common word, and matches the
         // stop word too. Its other readings stay ("tiem" is "them" or "time").
         const stopForms = oneEditAway(word).filter(near => STOP_WORDS.has(near));
-        if (stopForms.length) {
-          weight = Math.min(weight, Math.max(STOP_WEIGHT, Math.log(1 + 1 / STOP_FRACTION)));
-          for (const near of stopForms) forms.set(near, Math.max(forms.get(near) ?? 0, 1 - 1 / (word.length + 1)));
-        }
+        if (stopForms.length) weight = Math.min(weight, COMMON_WEIGHT);
+        for (const near of stopForms) forms.set(near, Math.max(forms.get(near) ?? 0, 1 - 1 / (word.length + 1)));
       }
       return { word, variants, frequency, weight, forms };
     });
     if (token?.isCancellationRequested) return [];
+    // Every indexed word is a misspelt stop word ("we onply had a") or another form of one: nothing in the
+    // index holds it, so the query is read as common words, each with its stop-word readings.
+    if (terms.every(term => term.variants.size === 0 && term.forms.size > 0)) {
+      return phraseMatches(this.store, queryWords, accept, limit, token, new Map(terms.map(term => [term.word, [...term.forms.keys()]])));
+    }
 
     // Retrieval by the rarest words: their postings are short and any good answer contains most of them.
     // With filters, candidates are filtered before the retrieval cut: otherwise hundreds of other speakers'

@@ -20,8 +20,8 @@ const PARTIAL_TESTS = 5_000;
  */
 export function retrieve(store: SearchStore, terms: { variants: Map<number, number>; frequency: number; weight: number }[], accept?: (id: number) => boolean, neighbours?: NeighbourPairs): number[] {
   const { scratch } = store;
-  const scores = scratch.scores(store.entryCount), coverage = scratch.coverage, marks = scratch.marks;
-  const touched: number[] = [];
+  const scores = scratch.scores(store.entryCount), coverage = scratch.coverage, marks = scratch.marks, touched = scratch.touched;
+  let touchedCount = 0;
   const weightSum = terms.reduce((sum, term) => sum + term.weight, 0);
   // Lengths of removed entries stay in the average until compaction; it only scales the damping.
   const averageLength = Math.max(1, store.averageLength);
@@ -30,12 +30,14 @@ export function retrieve(store: SearchStore, terms: { variants: Map<number, numb
   for (let length = 0; length <= DAMPED_LENGTHS; length++) damping[length] = (1 + BM25_K1) / (1 + BM25_K1 * (1 - BM25_B + (BM25_B * length) / averageLength));
   const lengths = store.lengths;
   let covered = 0, work = 0;
+  // The least coverage of an entry holding every walked word by one of its forms, whichever.
+  let anyFormCoverage = 0;
   // The best score and coverage of all touched entries, kept as they grow: the answer when every entry is eligible.
   let touchedBest = 0, touchedBestCoverage = 0;
   for (const term of [...terms].sort((a, b) => a.frequency - b.frequency)) {
     if (term.variants.size === 0) continue;
-    if (covered >= weightSum * 0.7 && touched.length >= MIN_RETRIEVED) break;
-    if (work > RETRIEVAL_BUDGET && touched.length > 0) break;
+    if (covered >= weightSum * 0.7 && touchedCount >= MIN_RETRIEVED) break;
+    if (work > RETRIEVAL_BUDGET && touchedCount > 0) break;
     // An entry counts once per term, by its closest form: "charged" and "charges" both in it are not two words.
     const epoch = ++scratch.epoch;
     for (const [wordId, similarity] of [...term.variants].sort((a, b) => b[1] - a[1])) {
@@ -46,7 +48,7 @@ export function retrieve(store: SearchStore, terms: { variants: Map<number, numb
         const id = list[i];
         if (marks[id] === epoch) continue;
         marks[id] = epoch;
-        if (scores[id] === 0) touched.push(id);
+        if (scores[id] === 0) touched[touchedCount++] = id;
         const length = lengths[id];
         scores[id] += value * damping[length < DAMPED_LENGTHS ? length : DAMPED_LENGTHS];
         coverage[id] += value;
@@ -55,30 +57,40 @@ export function retrieve(store: SearchStore, terms: { variants: Map<number, numb
       }
     }
     covered += term.weight;
+    let least = 1;
+    for (const similarity of term.variants.values()) if (similarity < least) least = similarity;
+    anyFormCoverage += term.weight * least;
   }
   // Removed entries keep their postings until compaction; when there are none, no entry needs the check.
   const allLive = store.live === store.entryCount;
-  const eligible = accept ? touched.filter(id => store.isLive(id) && accept(id)) : allLive ? touched : touched.filter(id => store.isLive(id));
+  const touchedIds = touched.subarray(0, touchedCount);
+  const eligible = accept ? touchedIds.filter(id => store.isLive(id) && accept(id)) : allLive ? touchedIds : touchedIds.filter(id => store.isLive(id));
   let best = touchedBest, bestCoverage = touchedBestCoverage;
-  if (eligible !== touched) {
+  if (eligible !== touchedIds) {
     best = bestCoverage = 0;
-    for (const id of eligible) {
+    for (let i = 0; i < eligible.length; i++) {
+      const id = eligible[i];
       if (scores[id] > best) best = scores[id];
       if (coverage[id] > bestCoverage) bestCoverage = coverage[id];
     }
   }
   // One pass over the eligible entries (tens of thousands, scattered in memory) finds those the score cut keeps
   // and, for the pair test below, those holding every retrieved word and the first kept ones that do not.
-  const cut = best * 0.4, fullCut = bestCoverage * 0.999;
-  const kept: number[] = [], full: number[] = [], partial: number[] = [];
-  for (const id of eligible) {
-    const isFull = coverage[id] >= fullCut;
-    if (neighbours && isFull) full.push(id);
+  const cut = best * 0.4, fullCut = bestCoverage * 0.999, anyFormCut = anyFormCoverage * 0.999;
+  // Full: holding every retrieved word by its best form, then by any form ("fighting" for a query's "fighted":
+  // a few entries that hold the typo itself set the best coverage). By coverage, not by counting words in
+  // another per-entry array, which the walk would write once more per posting.
+  const kept: number[] = [], full: number[] = [], fullByForm: number[] = [], partial: number[] = [];
+  for (let i = 0; i < eligible.length; i++) {
+    const id = eligible[i];
+    const isFull = coverage[id] >= fullCut || coverage[id] >= anyFormCut;
+    if (neighbours && isFull) (coverage[id] >= fullCut ? full : fullByForm).push(id);
     if (scores[id] >= cut) {
       kept.push(id);
       if (neighbours && !isFull && partial.length < PARTIAL_TESTS) partial.push(id);
     }
   }
+  if (fullByForm.length) for (let i = 0; i < fullByForm.length && full.length < NEIGHBOUR_TESTS; i++) full.push(fullByForm[i]);
   if (neighbours && kept.length > MAX_RESCORED) {
     // Too many entries share the query's few indexed words ("countries" in "in our countries in") for the cut
     // to keep the right one by chance: those that also hold query words next to their neighbours, stop words
@@ -97,7 +109,7 @@ export function retrieve(store: SearchStore, terms: { variants: Map<number, numb
     }
   }
   const top = topByScore(kept, scores, MAX_RESCORED, (a, b) => store.comparePlaces(a, b));
-  for (const id of touched) scores[id] = coverage[id] = 0;
+  for (let i = 0; i < touchedCount; i++) scores[touched[i]] = coverage[touched[i]] = 0;
   return top;
 }
 

@@ -36,6 +36,8 @@ export class Scratch {
   coverage = new Float32Array(0);
   /** Per entry, the last term that reached it (`epoch` counts terms), so each term counts once per entry. */
   marks = new Int32Array(0);
+  /** The ids a retrieval touched, in the order it touched them (a reused array: no list grown per query). */
+  touched = new Int32Array(0);
   epoch = 0;
 
   /** Zeroed scores for `entries` entries (callers zero what they touched before returning). */
@@ -44,6 +46,7 @@ export class Scratch {
       this.scoreArray = new Float32Array(Math.max(entries, this.scoreArray.length * 2));
       this.coverage = new Float32Array(this.scoreArray.length);
       this.marks = new Int32Array(this.scoreArray.length);
+      this.touched = new Int32Array(this.scoreArray.length);
     }
     return this.scoreArray;
   }
