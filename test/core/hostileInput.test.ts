@@ -77,3 +77,13 @@ describe('hostile completion prefixes are bounded', () => {
     assert.ok(bounded.length <= MAX_QUERY_CHARS && bounded.endsWith(' shorte') && !/z{65}/.test(bounded));
   });
 });
+
+describe('hostile documents parse in about linear time', () => {
+  test('one sentence of thousands of ", who say" clauses after lower-case words', () => {
+    const sentence = (chars: number) => `The clerk noted ${'the growers, who say that, '.repeat(Math.ceil(chars / 27))}the end.`;
+    parseStatement({ uri: 'file:///warm.txt', text: sentence(2000) });
+    const { ms } = timed(() => parseStatement({ uri: 'file:///who.txt', text: sentence(400_000) }));
+    // Reading the whole sentence so far again at every "who" took about 5 s here.
+    assert.ok(ms < 2000, `took ${Math.round(ms)} ms`);
+  });
+});

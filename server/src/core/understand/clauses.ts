@@ -85,7 +85,7 @@ export function relativeAntecedent(clause: NonNullable<ReturnType<typeof findRep
   // "Andrew Tesoro, an architect who said …": the name the description stands beside.
   const phrase = clause.subject.slice(0, -1);
   const beside = nameBeforeComma(text, sentence.start, phrase[0].start, context);
-  if (beside && /,\s*$/.test(text.slice(sentence.start, phrase[0].start))) return { name: beside, kind: 'person' };
+  if (beside && commaEndingAt(text, sentence.start, phrase[0].start) !== -1) return { name: beside, kind: 'person' };
   // "several historians who argue …", "a lawyer for the family who said …": the phrase right before "who".
   for (let n = Math.min(4, phrase.length); n > 0; n--) {
     const described = describedSource(phrase.slice(phrase.length - n), text);
@@ -96,14 +96,22 @@ export function relativeAntecedent(clause: NonNullable<ReturnType<typeof findRep
 }
 
 /**
+ * Where the comma is that only spaces follow up to `end` (not before `start`), else -1. Read from `end`
+ * backwards: a regex over the sentence so far costs its length for every "who" in it.
+ */
+function commaEndingAt(text: string, start: number, end: number): number {
+  let k = end;
+  while (k > start && /\s/.test(text[k - 1])) k--;
+  return k > start && text[k - 1] === ',' ? k - 1 : -1;
+}
+
+/**
  * The person named right before the comma that ends at `end` ("Tesoro, an architect", "Cruz, who"): a mention
  * the document knows, else one to three capitalized words read as a name.
  */
 function nameBeforeComma(text: string, start: number, end: number, context: SpeakerContext): string | undefined {
-  const before = text.slice(start, end);
-  const comma = /,\s*$/.exec(before);
-  if (!comma) return undefined;
-  const nameEnd = start + comma.index;
+  const nameEnd = commaEndingAt(text, start, end);
+  if (nameEnd === -1) return undefined;
   const known = context.lastNamedIn(Math.max(start, nameEnd - 60), nameEnd);
   if (known && context.namedEndingAt(nameEnd)) return known;
   const words = tokenize(text, Math.max(start, nameEnd - 60), nameEnd);
