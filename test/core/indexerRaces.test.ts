@@ -63,6 +63,24 @@ describe('CorpusIndexer: files that change while they are being indexed', () => 
     assert.match(indexer.index.get(b)!.quotes[0].text, /^The new text/);
   });
 
+  test('a file deleted right after it was read stays deleted, with or without a parser', async () => {
+    for (const mode of ['in this thread', 'parsed here', 'sent to the parser'] as const) {
+      const host = new MemoryHost();
+      const uri = host.set('withdrawn.txt', ARTICLE('A notice its author withdraws within the hour'));
+      const parser: StatementParser | undefined = mode === 'in this thread' ? undefined : async source => parseForIndex(source);
+      const indexer = new CorpusIndexer(host, { parser, parseHereUpTo: mode === 'parsed here' ? 10_000 : 0 });
+      // The bytes are read, then the deletion's event comes before the pass gets back to them.
+      host.onRead = read => {
+        if (read === uri) queueMicrotask(() => {
+          host.files.delete(uri);
+          indexer.fileDeleted(uri);
+        });
+      };
+      await indexer.indexAll();
+      assert.equal(indexer.index.get(uri), undefined, `${mode}: the stale read does not bring the file back`);
+    }
+  });
+
   test('with parseHereUpTo, one lane of a full pass parses small documents here and sends large ones to the parser', async () => {
     const host = new MemoryHost();
     const sent: string[] = [];

@@ -245,7 +245,7 @@ export class CorpusIndexer {
       if (decoded.warning) this.problem(uri, 'warning', decoded.warning);
       const inThread = !this.parser || (here && decoded.text.length <= this.parseHereUpTo);
       // Deleted, changed again, or opened in the editor while it was read: the newer event decides.
-      if (inThread && this.parser && (this.versions.get(uri) !== version || this.openTexts.has(uri))) return;
+      if (inThread && (this.versions.get(uri) !== version || this.openTexts.has(uri))) return;
       const stored = inThread ? this.parseAndStore(uri, decoded.text) : await this.parseInParser(uri, decoded.text, version);
       if (stored && this.versions.get(uri) === version) this.cache?.remember(uri, stamp, bytes, this.inputsOf(uri), decoded.warning);
     } catch (error) {
