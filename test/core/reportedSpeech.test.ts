@@ -318,6 +318,12 @@ describe('"who said" after a name and its description', () => {
     const critics = parse('Critics, who say the levy is too costly, have asked for a vote.');
     assert.ok(!critics.quotes.some(q => q.speaker === 'Critics' && q.speakerKind === undefined), JSON.stringify(critics.quotes));
   });
+
+  test('"the Seawall Board, who said …" names an organisation, not a person "Seawall Board"', () => {
+    const document = parse('Members of the Seawall Board, who said the new pier was safe, met again on Friday.\n\nThe Seawall Board, who say the pier needs no repairs, will vote in June.');
+    assert.ok(!document.quotes.some(q => q.speaker === 'Seawall Board' && q.speakerKind === undefined), JSON.stringify(document.quotes.map(q => [q.speaker, q.text])));
+    assert.ok(!document.people.some(p => p.name === 'Seawall Board'), JSON.stringify(document.people.map(p => p.name)));
+  });
 });
 
 describe('a verb before a name that then speaks', () => {

@@ -119,6 +119,8 @@ function nameBeforeComma(text: string, start: number, end: number, context: Spea
   while (first > 0 && words.length - first < 3 && /^\p{Lu}/u.test(words[first - 1].text) && (first === words.length || /^\s+$/.test(words[first].gap))) first--;
   // Not the sentence's first word alone: "Critics, who …" is no name.
   if (first === words.length || (first === 0 && words.length === 1)) return undefined;
+  // "the Harbour Board, who …", "The Vik Times, who …": no person's name follows "the".
+  if (words[first].lower === 'the' || words[first - 1]?.lower === 'the') return undefined;
   return unknownPersonName(words.slice(first));
 }
 
