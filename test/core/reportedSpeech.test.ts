@@ -344,6 +344,17 @@ describe('what "wrote" names', () => {
     assert.equal(reportContaining(document, 'the levy would fund')?.speaker, 'Piet Amos');
     assert.equal(reportContaining(document, 'the plan would fail')?.speaker, 'Edda Kohl');
   });
+
+  test('"she wrote a letter to the board" names a writing too; "wrote to the board to ask …" reports nothing', () => {
+    const document = parse([
+      'Councillor Rana Holt wrote a letter to the port authority last spring.',
+      'Councillor Dag Voll wrote a short note to his neighbours about the dunes.',
+      'Councillor Edda Kohl wrote in a memo the pier had to be rebuilt.',
+    ].join('\n\n'));
+    assert.ok(!reportContaining(document, 'a letter to the port'), JSON.stringify(document.quotes.map(q => q.text)));
+    assert.ok(!reportContaining(document, 'a short note to his'), JSON.stringify(document.quotes.map(q => q.text)));
+    assert.equal(reportContaining(document, 'the pier had to be rebuilt')?.speaker, 'Edda Kohl');
+  });
 });
 
 describe('a time, place or listener between the verb and the words', () => {

@@ -226,9 +226,12 @@ function stanceStatement(text: string, tokens: Token[], context: SpeakerContext,
 
 /**
  * Whether words read as a clause: a finite verb (in lower case: "May" is a month), a verb in -ed, or "to" and a
- * verb.
+ * verb ("to the board", "to her editor" are a listener, not a verb).
  */
-const hasClause = (words: readonly Token[]) => words.some((t, k) => FINITE_VERB.test(t.text) || /^\p{Ll}+ed$/u.test(t.text) || (t.text === 'to' && /^\p{Ll}/u.test(words[k + 1]?.text ?? '')));
+const hasClause = (words: readonly Token[]) => words.some((t, k) => FINITE_VERB.test(t.text) || /^\p{Ll}+ed$/u.test(t.text) || (t.text === 'to' && /^\p{Ll}/u.test(words[k + 1]?.text ?? '') && !NOT_A_VERB_AFTER_TO.test(words[k + 1].text)));
+
+/** Words after "to" that open a noun phrase: "a letter to the board", "a note to her editor". */
+const NOT_A_VERB_AFTER_TO = /^(?:the|a|an|his|her|their|its|our|my|your|this|these|those|that|me|him|them|us|you|every|each|all|some|any|no)$/;
 
 /** A number after "about": "said about 20 people …", "about half the members". */
 const APPROXIMATE_NUMBER = /^(?:\d[\d,.]*%?|half|one|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|dozens|hundreds|thousands)$/;
