@@ -306,6 +306,15 @@ describe('subjects news write before a verb of saying', () => {
     assert.deepEqual([reportContaining(document, 'consider the ferry routes')?.speaker, reportContaining(document, 'consider the ferry routes')?.speakerKind], ['Those close to the mayor', 'unnamed']);
     assert.equal(reportContaining(document, 'candidates asked')?.text, 'about 30 candidates asked for the vacant seat on the council');
   });
+
+  test('"said about two of the bills that …" is a topic, "said about 4 p.m." a time, not a number of things', () => {
+    const document = parse([
+      'Governor Ines Calder said about two of the levy bills that they would stall in the finance committee.',
+      'Harbour police said about 4 p.m. Sunday the ferry had been towed back into the harbour.',
+    ].join('\n\n'));
+    assert.equal(reportContaining(document, 'would stall')?.text, 'they would stall in the finance committee');
+    assert.equal(reportContaining(document, 'had been towed')?.text, 'the ferry had been towed back into the harbour');
+  });
 });
 
 describe('"who said" after a name and its description', () => {

@@ -247,12 +247,15 @@ const ADJUNCT_OPENER = /^(?:in|on|at|with|during|after|before|from|by|last|this|
  * the nominee as he passed", "explained in an interview".
  */
 function contentAfterVerb(tokens: readonly Token[], at: number, verb: string): number | undefined {
-  // "said about 20 people have …": "about" a number, not a topic.
-  const opener = tokens[at]?.lower === 'about' && APPROXIMATE_NUMBER.test(tokens[at + 1]?.lower ?? '') ? '' : tokens[at]?.lower ?? '';
+  // "said about 20 people have …": "about" a number, not a topic; but "said about two of the bills that …" is
+  // one, and "about 3 p.m." a time.
+  const approximate = tokens[at]?.lower === 'about' && APPROXIMATE_NUMBER.test(tokens[at + 1]?.lower ?? '') && !/^(?:[ap]\.m\.?|[ap]m|o['’]clock)$/.test(tokens[at + 2]?.lower ?? '');
+  const opener = tokens[at]?.lower ?? '';
   const saying = SAYING.test(verb);
   if (ADJUNCT_OPENER.test(opener) || (saying && /^(?:to|of|about|for)$/.test(opener))) {
     const that = tokens.findIndex((t, k) => k > at && k <= at + 8 && t.lower === 'that' && !/[.;]/.test(t.gap));
     if (that !== -1) return that + 1;
+    if (approximate) return at;
     // "said after the vote she would not sign …": a clause right after a time or place.
     const clause = saying ? clauseAfterAdjunct(tokens, at) : undefined;
     if (clause !== undefined) return clause;
