@@ -90,7 +90,14 @@ function reportingClauseStatement(text: string, sentence: Span, tokens: Token[],
       let contentStart = clause.verb + clause.verbLength;
       // "Qin told China Media Group's Washington bureau that …": what follows "told" is the listener.
       if (/^(?:told|tells|tell|telling)$/.test(tokens[clause.verb].lower)) {
-        const that = tokens.findIndex((t, k) => k > contentStart && k <= contentStart + 8 && t.lower === 'that');
+        // Only the next eight words: a search from the sentence's start cost its length for every "told".
+        let that = -1;
+        for (let k = contentStart + 1; k <= contentStart + 8 && k < tokens.length; k++) {
+          if (tokens[k].lower === 'that') {
+            that = k;
+            break;
+          }
+        }
         if (that === -1) {
           from = clause.verb + clause.verbLength;
           continue;
