@@ -289,6 +289,13 @@ describe('a participle of saying after a quotation\'s cue', () => {
     assert.equal(reportContaining(document, 'will take a')?.speaker, 'Ines Calder');
   });
 
+  test('a report after the cue that opens with quoted words opens with their mark, not inside it', () => {
+    const document = parse('Mayor Ines Calder visited the port on Tuesday.\n\n“We need change,” Calder said, adding that “the levy board” would have to repay the ferry crews by spring.');
+    const report = reportContaining(document, 'would have to repay');
+    assert.equal(report?.text, '“the levy board” would have to repay the ferry crews by spring');
+    assert.equal(report?.speaker, 'Ines Calder');
+  });
+
   test('"“…,” she said on Tuesday at the port, insisting the city …": past a time and place too', () => {
     const document = parse('"We will not leave this harbour until every family has a home," Mayor Ines Calder said on Tuesday at the port, insisting the city would sue the port authority.');
     assert.equal(reportContaining(document, 'the city would sue')?.speaker, 'Ines Calder');

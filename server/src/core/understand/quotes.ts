@@ -184,6 +184,10 @@ function findAttributedQuotes(input: QuoteInput): Quote[] {
         const mark = sentenceMarks[m];
         if (m < sentenceMarks.length - 1 && !pending.some(held => held.mark === mark && held.quote.speaker)) continue;
         reported = reportedStatement(text, sentence, tokens, context, sentence.end, mark.outer.end);
+        // Read after an earlier mark, the words may open inside a later one (`, adding that “the board” would …`):
+        // the report then opens with that mark, not halfway into it.
+        const opened = reported && sentenceMarks.find(later => later.outer.start < reported!.span.start && reported!.span.start < later.content.end);
+        if (reported && opened) reported = { ...reported, text: text.slice(opened.outer.start, reported.span.end), span: { start: opened.outer.start, end: reported.span.end } };
       }
       if (reported) {
         quotes.push(reported);
