@@ -131,9 +131,29 @@ export const isParticiple = (token: Token | undefined) => !!token && /ing$/.test
  * Holm" opens with the ministry, and "Director" after the verb is no part of its subject.
  */
 function subjectWindow(tokens: readonly Token[], end: number): Token[] {
-  const lead = tokens.filter(t => t.end <= end);
-  const verb = lead.findIndex((_, i) => i > 0 && (verbLengthAt(lead, i) > 0 || stanceVerbAt(lead, i) > 0 || FINITE_VERB.test(lead[i].lower)));
-  return verb === -1 ? lead : lead.slice(0, verb);
+  // The tokens ending by `end` are a prefix of the sentence's. Its first verb is found once per sentence (a
+  // sentence of thousands of "… and said" clauses asks for this window at each of them); only the window's last
+  // token reads differently, having no next token there ("continues" before "to").
+  let count = 0;
+  for (let low = 0, high = tokens.length; low < high; ) {
+    const middle = (low + high) >>> 1;
+    if (tokens[middle].end <= end) low = count = middle + 1;
+    else high = middle;
+  }
+  const verb = firstVerbOf(tokens);
+  if (verb !== -1 && verb < count - 1) return tokens.slice(0, verb);
+  const last = count - 1;
+  return last > 0 && isVerbAt([tokens[last - 1], tokens[last]], 1) ? tokens.slice(0, last) : tokens.slice(0, count);
+}
+
+const isVerbAt = (tokens: readonly Token[], i: number) => verbLengthAt(tokens, i) > 0 || stanceVerbAt(tokens, i) > 0 || FINITE_VERB.test(tokens[i].lower);
+
+/** The first verb of saying, stance or finite verb after a sentence's first token, or -1; kept per sentence. */
+const firstVerbs = new WeakMap<readonly Token[], number>();
+function firstVerbOf(tokens: readonly Token[]): number {
+  let verb = firstVerbs.get(tokens);
+  if (verb === undefined) firstVerbs.set(tokens, (verb = tokens.findIndex((_, i) => i > 0 && isVerbAt(tokens, i))));
+  return verb;
 }
 
 /** The person the first words of `lead` name, the longest reading first ("Vice-Minister Le Yucheng"). */
