@@ -117,11 +117,8 @@ function reportingClauseStatement(text: string, sentence: Span, tokens: Token[],
       // `,” he said, adding he would …` after a quotation: the cue of that quotation, then a participle of
       // saying whose words are the speaker's too.
       if (after > sentence.start && first.gap.includes(',')) {
-        if (!isParticiple(first) || verbLengthAt(tokens, words) === 0) return undefined;
-        const added = contentAfterVerb(tokens, words + verbLengthAt(tokens, words), first.lower);
-        const opening = added === undefined ? undefined : tokens[added];
-        if (!opening || opening.start >= end || opening.gap.includes(',')) return undefined;
-        return make(speaker, opening.start, end);
+        const added = participleWords(tokens, words, end);
+        return added === undefined ? undefined : make(speaker, tokens[added].start, end);
       }
       // `,” Strzok wrote counsel Ana Ruiz on May 19.`: words with no verb name a listener, not what was said;
       // "that was held on a boat" is a relative clause, not a report. After "wrote" too: "she wrote a weekly
@@ -137,9 +134,8 @@ function reportingClauseStatement(text: string, sentence: Span, tokens: Token[],
   const participle = tokens.findIndex((t, k) => t.start >= after && k > 0 && t.gap.includes(',') && isParticiple(t) && verbLengthAt(tokens, k) > 0 && !/^(?:told|telling)$/.test(t.lower));
   if (participle !== -1) {
     const speaker = sentenceSource(tokens, tokens[participle].start, sentence, context, text);
-    const words = contentAfterVerb(tokens, participle + verbLengthAt(tokens, participle), tokens[participle].lower);
-    const first = words === undefined ? undefined : tokens[words];
-    if (speaker && first && first.start < end && !first.gap.includes(',')) return make(speaker, first.start, end);
+    const words = participleWords(tokens, participle, end);
+    if (speaker && words !== undefined) return make(speaker, tokens[words].start, end);
   }
   if (after !== sentence.start) return undefined;
   return prepositionalSaying(text, sentence, tokens, context, end) ?? findingStatement(text, tokens, end) ?? stanceStatement(text, tokens, context, end);
@@ -280,11 +276,22 @@ function participleAfterCue(text: string, tokens: readonly Token[], from: number
   for (let k = from + 1; k < Math.min(tokens.length, from + 10); k++) {
     if (/[.;:"“”]/.test(tokens[k].gap)) return undefined;
     if (!tokens[k].gap.includes(',') || !isParticiple(tokens[k]) || verbLengthAt(tokens, k) === 0) continue;
-    const words = contentAfterVerb(tokens, k + verbLengthAt(tokens, k), tokens[k].lower);
-    const first = words === undefined ? undefined : tokens[words];
-    return first && first.start < end && !first.gap.includes(',') ? reportedQuote(text, speaker, first.start, end) : undefined;
+    const words = participleWords(tokens, k, end);
+    return words === undefined ? undefined : reportedQuote(text, speaker, tokens[words].start, end);
   }
   return undefined;
+}
+
+/**
+ * The first word a participle of saying at `at` reports (", adding (that) …", ", saying …"), if it opens before
+ * `end` and not after another comma; undefined for any other word.
+ */
+function participleWords(tokens: readonly Token[], at: number, end: number): number | undefined {
+  const length = isParticiple(tokens[at]) ? verbLengthAt(tokens, at) : 0;
+  if (length === 0) return undefined;
+  const words = contentAfterVerb(tokens, at + length, tokens[at].lower);
+  const first = words === undefined ? undefined : tokens[words];
+  return first && first.start < end && !first.gap.includes(',') ? words : undefined;
 }
 
 /** A name of one to four capitalized words, then ", who" and a verb of saying: "Aasen, who says …". */
