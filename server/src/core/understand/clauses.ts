@@ -1,7 +1,7 @@
 /** Reading the clause around a quotation: its subject, the cue after the marks, an appositive between name and verb. */
 import { describedSource, findReportingClause, sourceNamedIn, SpeakerContext, stanceVerbAt, VERB_AFTER_ADVERB, verbLengthAt, type Source } from './attribution';
 import type { Span } from '../model';
-import { tokenize, type Token } from '../read/tokens';
+import { isCapitalized, isSpaceGap, tokenize, type Token } from '../read/tokens';
 import { unknownPersonName } from './people';
 
 
@@ -116,7 +116,7 @@ function nameBeforeComma(text: string, start: number, end: number, context: Spea
   if (known && context.namedEndingAt(nameEnd)) return known;
   const words = tokenize(text, Math.max(start, nameEnd - 60), nameEnd);
   let first = words.length;
-  while (first > 0 && words.length - first < 3 && /^\p{Lu}/u.test(words[first - 1].text) && (first === words.length || /^\s+$/.test(words[first].gap))) first--;
+  while (first > 0 && words.length - first < 3 && isCapitalized(words[first - 1].text) && (first === words.length || isSpaceGap(words[first].gap))) first--;
   // Not the sentence's first word alone: "Critics, who …" is no name.
   if (first === words.length || (first === 0 && words.length === 1)) return undefined;
   // "the Harbour Board, who …", "The Vik Times, who …": no person's name follows "the".

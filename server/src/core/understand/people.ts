@@ -94,8 +94,8 @@ export function looksLikePersonName(tokens: readonly Token[]): boolean {
   return tokens.length >= 2 && tokens.length <= 4 && tokens.every((token, i) => isNameToken(token) || (i > 0 && (isInitial(token.text) || SUFFIXES.has(token.lower))));
 }
 
-const isRoleHead = (token: Token) => ROLE_HEADS.has(token.lower) || hasRoleHeadPart(token.lower);
-const isRoleWord = (token: Token) => isRoleHead(token) || ROLE_MODIFIERS.has(token.lower) || token.lower.includes('-') && token.lower.split('-').every(p => ROLE_MODIFIERS.has(p));
+const isRoleHead = (token: { readonly lower: string }) => ROLE_HEADS.has(token.lower) || hasRoleHeadPart(token.lower);
+const isRoleWord = (token: { readonly lower: string }) => isRoleHead(token) || ROLE_MODIFIERS.has(token.lower) || token.lower.includes('-') && token.lower.split('-').every(p => ROLE_MODIFIERS.has(p));
 
 /** "Xi Jinping" → "Xi", "Antony J. Blinken" → "Blinken". */
 export function surnameOf(name: string): string {
@@ -129,7 +129,12 @@ function isGivenNameNoun(tokens: Token[], i: number): boolean {
     && !/(?:ing|ed)$/.test(surname.lower) && !(after && isSpaceGap(after.gap) && isCapitalized(after.text));
 }
 
-/** Maximal runs of name-like tokens joined by plain spaces ("Antony J. Blinken", "Le Yucheng"). */
+/** A title or honorific as written in a phrase to resolve ("Secretary", "Foreign", "Dr."). */
+const isTitleWord = (word: string) => {
+  const lower = word.toLowerCase();
+  return isRoleWord({ lower }) || HONORIFICS.has(lower);
+};
+
 /**
  * The word before a name is a title or honorific ("Secretary Blinken", "Sen. Ortiz"), or a given name after one
  * that the lexicon reads as a word ("Congressman Bill Keating", "Mayor London Breed"); not a word of a longer
@@ -138,15 +143,9 @@ function isGivenNameNoun(tokens: Token[], i: number): boolean {
 const titleRightBefore = (tokens: Token[], at: number): boolean => {
   // A word of an office's phrase ("Secretary of State", "Foreign Minister") or an honorific right before; two
   // words back, only an office's head or an honorific ("Congressman Bill").
-  const inTitle = (k: number) => k >= 0 && (isRoleWord(tokens[k]) || HONORIFICS.has(tokens[k].lower));
+  const inTitle = (k: number) => k >= 0 && isTitleWord(tokens[k].text);
   const isHead = (k: number) => k >= 0 && isCapitalized(tokens[k].text) && (isRoleHead(tokens[k]) || HONORIFICS.has(tokens[k].lower));
   return at > 0 && isSpaceGap(tokens[at].gap) && (inTitle(at - 1) || (isCapitalized(tokens[at - 1].text) && isSpaceGap(tokens[at - 1].gap) && isHead(at - 2)));
-};
-
-/** A title or honorific as written in a phrase to resolve ("Secretary", "Foreign", "Dr."). */
-const isTitleWord = (word: string) => {
-  const lower = word.toLowerCase();
-  return ROLE_HEADS.has(lower) || ROLE_MODIFIERS.has(lower) || HONORIFICS.has(lower) || lower.split('-').some(part => ROLE_HEADS.has(part));
 };
 
 /** Whether two written names may be one person by their given names (a bare surname on either side may). */
@@ -161,6 +160,7 @@ export function sameGivenNames(written: string, known: string): boolean {
 /** Words that end an office's title and are nobody's surname: "Chief Diversity Officer", "Deputy Comms Director". */
 const OFFICE_ENDS = /^(?:Officer|Officers|Director|Directors|Manager|Coordinator|Administrator|Adviser|Advisor|Strategist|Specialist|Analyst|Counsel|Czar)$/;
 
+/** Maximal runs of name-like tokens joined by plain spaces ("Antony J. Blinken", "Le Yucheng"). */
 function nameRuns(tokens: Token[]): NameRun[] {
   const runs: NameRun[] = [];
   let i = 0;
