@@ -12,6 +12,9 @@ interface Pending {
   reject(error: Error): void;
 }
 
+/** A parser on worker threads: `size` workers when running, `running` now; `release` stops them after a pass. */
+export type ParserPool = StatementParser & { dispose(): void; release(): void; readonly running: number; readonly size: number };
+
 /**
  * How long the pool waits with nothing to parse before it stops its workers. Each keeps a heap of its own
  * (70–150 MB after a full pass over ../shared/corpora); a later parse starts them again, in well under the
@@ -27,7 +30,7 @@ const IDLE_MS = 5_000;
  * or when the worker bundle is missing (running from sources). Workers start on the first parse and stop when
  * the pool has been idle for IDLE_MS.
  */
-export function createParserPool(workerFile = path.join(__dirname, 'parseWorker.js'), size = availableParallelism() - 1, idleMs = IDLE_MS): (StatementParser & { dispose(): void; release(): void; readonly running: number; readonly size: number }) | undefined {
+export function createParserPool(workerFile = path.join(__dirname, 'parseWorker.js'), size = availableParallelism() - 1, idleMs = IDLE_MS): ParserPool | undefined {
   if (size < 1 || !existsSync(workerFile)) return undefined;
   let workers: Worker[] = [];
   const pending = new Map<number, Pending>();
@@ -77,7 +80,7 @@ export function createParserPool(workerFile = path.join(__dirname, 'parseWorker.
       pending.set(id, { text: source.text, resolve, reject });
       worker.postMessage({ id, source });
     });
-  }) as StatementParser & { dispose(): void; release(): void; readonly running: number; readonly size: number };
+  }) as ParserPool;
   // A full pass is done: the workers' heaps go now rather than IDLE_MS later, unless a parse is under way.
   parser.release = () => {
     if (pending.size > 0) return;
@@ -96,7 +99,8 @@ export function createParserPool(workerFile = path.join(__dirname, 'parseWorker.
 /**
  * With one parse worker (two cores), a full pass parses documents up to this many characters on the main thread
  * too (96% of ../shared/corpora's files, three quarters of its bytes); a request waits behind one such parse,
- * some 20 ms. With more workers the main thread has their parses to store.
+ * some 20 ms on ordinary text (a few tenths of a second on a hostile file of that size). With more workers the
+ * main thread has their parses to store.
  */
 const PARSE_HERE_UP_TO = 32_000;
 
