@@ -95,10 +95,14 @@ function peopleBySurname(text: string, core: CoreDocument): Map<string, Set<stri
 /**
  * CoreNLP's NER misses or mislabels many names in one place that it tags elsewhere (a surname as O or
  * ORGANIZATION, a full name as LOCATION). A source of proper nouns only whose last word is the surname of a
- * person tagged elsewhere in the article names that person ("State Supreme Court Justice Ana Ruiz").
+ * person tagged elsewhere in the article names that person ("State Supreme Court Justice Ana Ruiz"), and so
+ * do such words before an appositive ("Ruiz, a former party chairwoman").
  */
 function namedElsewhere(text: string, source: AnnotatedSpan, core: CoreDocument): string[] {
-  const tokens = source.segments.flatMap(s => tokensWithin(core, s.start, s.end)).map(i => core.tokens[i]);
+  const all = source.segments.flatMap(s => tokensWithin(core, s.start, s.end)).map(i => core.tokens[i]);
+  // "Ruiz, a former party chairwoman,": the name before an appositive.
+  const comma = all.findIndex(t => t.pos === ',');
+  const tokens = comma > 0 ? all.slice(0, comma) : all;
   if (!tokens.length || !tokens.every(t => t.pos.startsWith('NNP') || t.pos === '.')) return [];
   const words = tokens.map(t => text.slice(t.start, t.end)).filter(w => !/^(?:Jr|Sr|II|III|IV)\.?$/i.test(w) && w !== '.');
   return [...(peopleBySurname(text, core).get(words[words.length - 1]?.toLowerCase() ?? '') ?? [])];

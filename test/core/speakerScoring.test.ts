@@ -4,7 +4,8 @@
  */
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { rightSpeaker } from '../../bench/polnear/speakers';
+import type { CoreDocument, CoreToken } from '../../bench/polnear/corenlp';
+import { goldSpeakerOf, rightSpeaker } from '../../bench/polnear/speakers';
 import { samePerson } from './goldScore';
 
 describe('samePerson', () => {
@@ -31,5 +32,35 @@ describe('rightSpeaker', () => {
   it('refuses an organisation for a person who only shares a word with it', () => {
     assert.ok(!rightSpeaker({ speaker: 'Ruiz Foundation', speakerKind: 'organisation' }, named('Ana Ruiz', ['Ana Ruiz'])));
     assert.ok(!rightSpeaker({ speaker: 'Ruiz', speakerKind: 'organisation' }, named('Ana Ruiz', ['Ana Ruiz'])));
+  });
+});
+
+describe('goldSpeakerOf', () => {
+  /** A CoreNLP reading of `text`, one token per word or punctuation mark, with the given tags. */
+  function tagged(text: string, tags: readonly [string, string][]): CoreDocument {
+    const tokens: CoreToken[] = [];
+    let at = 0;
+    for (const match of text.matchAll(/[\p{L}’]+|[^\s\p{L}]/gu)) {
+      const [pos, ner] = tags[at++] ?? ['NN', 'O'];
+      tokens.push({ start: match.index, end: match.index + match[0].length, lemma: match[0].toLowerCase(), pos, ner, head: -1, relation: 'root' });
+    }
+    return { tokens, sentences: [{ first: 0, end: tokens.length }], chains: [] };
+  }
+
+  it('reads the proper noun before an appositive as the person the article names in full', () => {
+    const text = 'Ana Ruiz spoke first. Ruiz, a former chairwoman, wrote back.';
+    const core = tagged(text, [['NNP', 'PERSON'], ['NNP', 'PERSON'], ['VBD', 'O'], ['RB', 'O'], ['.', 'O'], ['NNP', 'O'], [',', 'O'], ['DT', 'O'], ['JJ', 'O'], ['NN', 'O'], [',', 'O']]);
+    const start = text.indexOf('Ruiz, a');
+    const source = { text: 'Ruiz, a former chairwoman', segments: [{ start, end: start + 'Ruiz, a former chairwoman'.length }] };
+    const gold = goldSpeakerOf(text, source, core);
+    assert.deepEqual([gold.form, gold.names], ['name', ['Ana Ruiz']]);
+  });
+
+  it('leaves a description with no name before its comma a description', () => {
+    const text = 'Ana Ruiz spoke first. The chairwoman, a lawyer, wrote back.';
+    const core = tagged(text, [['NNP', 'PERSON'], ['NNP', 'PERSON'], ['VBD', 'O'], ['RB', 'O'], ['.', 'O'], ['DT', 'O'], ['NN', 'O'], [',', 'O'], ['DT', 'O'], ['NN', 'O'], [',', 'O']]);
+    const start = text.indexOf('The chairwoman');
+    const source = { text: 'The chairwoman, a lawyer', segments: [{ start, end: start + 'The chairwoman, a lawyer'.length }] };
+    assert.equal(goldSpeakerOf(text, source, core).form, 'description');
   });
 });
