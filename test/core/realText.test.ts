@@ -508,6 +508,24 @@ describe('quotations inside transcripts and speeches', () => {
     assert.equal(relayed?.speaker, 'Linnea Ekholm');
   });
 
+  test('inside a turn, "I said" and a "she" of the speaker’s story are no one else the document names', () => {
+    const text = [
+      'MS. OKONJO: Thank you. As Senator Ilse Varga put it last week, “the ports cannot wait.”',
+      '',
+      'Q: Senator Varga said, “We will vote in June.” Do you agree?',
+      '',
+      'MS. OKONJO: My neighbour rang at night. I said, “Have you called the county?” And she said, “They never come.” So I went over myself.',
+      '',
+      'Q: As the senator said, “Nothing moves without money.” Is that right?',
+    ].join('\n');
+    const document = parse(text);
+    assert.equal(quoteStarting(document, 'We will vote in June')?.speaker, 'Ilse Varga');
+    assert.equal(quoteStarting(document, 'Nothing moves without money')?.speaker, 'Ilse Varga');
+    assert.ok(!document.quotes.some(q => q.kind === 'direct' && q.text.startsWith('Have you called')), 'the turn’s own "I said" is the turn');
+    const story = quoteStarting(document, 'They never come');
+    assert.ok(!story || story.speaker === null, `the neighbour is not ${story?.speaker}`);
+  });
+
   test('“The Secretary-General, in his annual review, observed: “…”” is the Secretary-General the speech names', () => {
     const text = [
       'H.E. Tomasz Wierzbicki, Secretary-General of the Council of Baltic Ports,',

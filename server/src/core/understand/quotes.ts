@@ -68,13 +68,49 @@ function withQuotedOthers(input: QuoteInput, spoken: Quote[]): Quote[] {
   if (withMarks.length === 0) return spoken;
   // Both lists are in text order: one sweep finds the turn or paragraph each quotation is in.
   let at = 0;
-  const speakerAt = (offset: number) => {
+  const spokenAt = (offset: number) => {
     while (at < spoken.length && spoken[at].span.end <= offset) at++;
-    return at < spoken.length && spoken[at].span.start <= offset ? spoken[at].speaker : null;
+    return at < spoken.length && spoken[at].span.start <= offset ? spoken[at] : undefined;
   };
-  const quotedOthers = findAttributedQuotes({ ...input, paragraphs: withMarks })
-    .filter(q => (q.kind === 'direct' || q.kind === 'fragment') && q.speaker && !q.speakerKind && q.speaker !== speakerAt(q.span.start));
+  const quotedOthers: Quote[] = [];
+  for (const quote of findAttributedQuotes({ ...input, paragraphs: withMarks })) {
+    if (quote.kind !== 'direct' && quote.kind !== 'fragment' || !quote.speaker || quote.speakerKind) continue;
+    const around = spokenAt(quote.span.start);
+    if (!around) quotedOthers.push(quote);
+    else if (quote.speaker === around.speaker || cuedByPronoun(input.text, quote.span) === 'first') continue;
+    // Inside a turn or a speech, someone quoted is named in it, or by the words that cue the quotation ("as the
+    // President said, “…”"); the woman of the speaker's story ("She said, “…”") is no one the document names.
+    else if (namedBefore(input.people, quote.speaker, around.span.start, quote.span.start) || cuedByPronoun(input.text, quote.span) === 'none') quotedOthers.push(quote);
+    else quotedOthers.push({ ...quote, speaker: null });
+  }
   return quotedOthers.length ? [...spoken, ...quotedOthers].sort((a, b) => a.span.start - b.span.start) : spoken;
+}
+
+/** Verbs that cue a quotation, with "as … put it". */
+const CUE = String.raw`(?:said|say|says|told|tell|asked|ask|replied|wrote|writes|added|answered|tweeted|posted|observed|noted|declared|stated|warned|put it)`;
+const CUE_BEFORE = new RegExp(String.raw`\b${CUE}\b[^.!?“”"]{0,20}[“"]?$`, 'iu');
+const CUE_AFTER = new RegExp(String.raw`^\W{0,3}\s*(?:${CUE}\s+([^\s,.]+)|([^\s,.]+)\s+${CUE}\b)`, 'iu');
+
+/**
+ * What cues a quotation next to it: "I said, “…”" (first), "“…,” she said" (other: a pronoun), "as the
+ * President said, “…”" (none: a name or a description), or nothing at all (other).
+ */
+function cuedByPronoun(text: string, quote: Span): 'first' | 'other' | 'none' {
+  const before = text.slice(Math.max(0, quote.start - 60), quote.start);
+  const cue = CUE_BEFORE.exec(before);
+  const after = CUE_AFTER.exec(text.slice(quote.end, quote.end + 40));
+  // The word before the verb, past an adverb ("she then said", "Ruiz firmly said").
+  const words = cue ? before.slice(0, cue.index).trim().split(/\s+/) : [];
+  if (words.length > 1 && /^(?:\p{Ll}+ly|then)$/u.test(words[words.length - 1])) words.pop();
+  const subject = cue ? words[words.length - 1] : after?.[1] ?? after?.[2];
+  if (subject === undefined) return 'other';
+  // "children who have said to me, “…”", "she then said": no name right before the verb.
+  return /^(?:I|we)$/i.test(subject) ? 'first' : /^(?:he|she|they|you|it|who|that|which|have|has|had|also|then|once|and|but)$/i.test(subject) ? 'other' : 'none';
+}
+
+/** Whether the text names this person between two offsets (a story told in a turn names whom "she" is). */
+function namedBefore(people: PeopleInDocument, person: string, start: number, end: number): boolean {
+  return people.mentions.some(m => m.person === person && m.span.start >= start && m.span.end <= end);
 }
 
 /** A heading that introduces remarks inside another document: "Full Remarks by First Lady Melania Trump". */
