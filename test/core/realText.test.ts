@@ -282,6 +282,21 @@ describe('unnamed sources and organisations as speakers', () => {
 });
 
 describe('people without titles, and no junk people or speakers', () => {
+  test('a title word after a given name is a surname: "Howard Dean", "John Major"; "Prince Harry" keeps its title', () => {
+    const text = [
+      'Lena Okafor urged Howard Dean to withdraw the remark before the vote.',
+      '',
+      'Former Prime Minister John Major wrote to the committee. Prince Harry sent a letter.',
+      '',
+      'Dean, a medical doctor, posted a reply: “Notice the sniffing.”',
+    ].join('\n');
+    const document = parse(text);
+    const names = document.people.map(p => p.name);
+    for (const name of ['Howard Dean', 'John Major']) assert.ok(names.includes(name), `${name} in ${JSON.stringify(names)}`);
+    assert.ok(!names.some(name => /Harry Prince|Prince Harry/.test(name)), JSON.stringify(names));
+    assert.equal(quoteStarting(document, 'Notice the sniffing')?.speaker, 'Howard Dean');
+  });
+
   test('"Gov." before a name is an office, as "Sen." and "Rep." are', () => {
     const document = parse('Gov. Ana Ruiz toured the plant on Monday. The plant will reopen next year, Ruiz said.');
     assert.deepEqual(document.people.find(p => p.name === 'Ana Ruiz')?.roles.map(r => r.title), ['Gov.'], JSON.stringify(document.people));

@@ -91,7 +91,8 @@ export function unknownPersonName(tokens: readonly Token[]): string | undefined 
 
 /** Two to four name-like words, none an office, organisation, place or acronym: "Chad Smith", "Mary-Kate O'Neil". */
 export function looksLikePersonName(tokens: readonly Token[]): boolean {
-  return tokens.length >= 2 && tokens.length <= 4 && tokens.every((token, i) => isNameToken(token) || (i > 0 && (isInitial(token.text) || SUFFIXES.has(token.lower))));
+  return tokens.length >= 2 && tokens.length <= 4 && tokens.every((token, i) => isNameToken(token) || (i > 0 && (isInitial(token.text) || SUFFIXES.has(token.lower)))
+    || (i === tokens.length - 1 && endsWithTitleSurname(tokens, 0, i)));
 }
 
 const isRoleHead = (token: { readonly lower: string }) => ROLE_HEADS.has(token.lower) || hasRoleHeadPart(token.lower);
@@ -160,6 +161,20 @@ export function sameGivenNames(written: string, known: string): boolean {
 /** Words that end an office's title and are nobody's surname: "Chief Diversity Officer", "Deputy Comms Director". */
 const OFFICE_ENDS = /^(?:Officer|Officers|Director|Directors|Manager|Coordinator|Administrator|Adviser|Advisor|Strategist|Specialist|Analyst|Counsel|Czar)$/;
 
+/** Titles that are also surnames: "Howard Dean", "Angus King", "John Major", "Erik Prince". */
+const TITLE_SURNAMES = new Set(['king', 'major', 'dean', 'bishop', 'judge', 'prince', 'pope']);
+
+/**
+ * A title word after a given name ends the name as its surname ("Howard Dean", "Martin Luther King") when no
+ * other name word follows it ("Jordan King Abdullah" is a place and a title), nor "of" ("the Sanford Weill Dean
+ * of the medical school" holds a chair).
+ */
+function endsWithTitleSurname(tokens: readonly Token[], first: number, at: number): boolean {
+  const next = tokens[at + 1];
+  return TITLE_SURNAMES.has(tokens[at].lower) && /^\p{Lu}\p{Ll}+$/u.test(tokens[at].text) && at - first <= 2 && isGivenName(tokens[first].text)
+    && !(next && isSpaceGap(next.gap) && (isCapitalized(next.text) || next.lower === 'of'));
+}
+
 /** Maximal runs of name-like tokens joined by plain spaces ("Antony J. Blinken", "Le Yucheng"). */
 function nameRuns(tokens: Token[]): NameRun[] {
   const runs: NameRun[] = [];
@@ -171,7 +186,7 @@ function nameRuns(tokens: Token[]): NameRun[] {
     }
     let j = i + 1;
     while (j < tokens.length && isSpaceGap(tokens[j].gap) && j - i < 5 && !/['’]s$/.test(tokens[j - 1].text)) {
-      if (isNameToken(tokens[j]) || SUFFIXES.has(tokens[j].lower)) {
+      if (isNameToken(tokens[j]) || SUFFIXES.has(tokens[j].lower) || endsWithTitleSurname(tokens, i, j)) {
         j++;
         continue;
       }
