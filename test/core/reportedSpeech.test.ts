@@ -174,6 +174,12 @@ describe('reporting cues that the words run around', () => {
 });
 
 describe('quoted words inside a stated position', () => {
+  test('", tweeting, “…”" after a long sentence is the quotation once, not also a report of it', () => {
+    const document = parse('Councillor Petra Lund spoke first.\n\nLund, a former chairwoman of the harbour board, poked fun at the tender during the Monday meeting, tweeting, “Count the empty cranes. Still waiting?”');
+    const found = document.quotes.filter(q => q.text.includes('Count the empty cranes'));
+    assert.deepEqual(found.map(q => [q.kind, q.speaker]), [['direct', 'Petra Lund']]);
+  });
+
   test('"blamed the delays on “…”": a verb of stance gives the quoted words to its subject', () => {
     const document = parse('Foreign Minister Ines Varga spoke in Oslo. Varga blamed the delays on “customs theatre” at the northern border.');
     const fragment = document.quotes.find(q => q.text === 'customs theatre');

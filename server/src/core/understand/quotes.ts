@@ -225,6 +225,8 @@ function findAttributedQuotes(input: QuoteInput): Quote[] {
         const opened = reported && sentenceMarks.find(later => later.outer.start < reported!.span.start && reported!.span.start < later.content.end);
         if (reported && opened) reported = { ...reported, text: text.slice(opened.outer.start, reported.span.end), span: { start: opened.outer.start, end: reported.span.end } };
       }
+      // "…, tweeting, “Notice the sniffing.”": words that open with a quotation already taken are that quotation.
+      if (reported && sentenceMarks.some(mark => mark.outer.start <= reported!.span.start && reported!.span.start <= mark.content.start && reported!.span.end <= mark.outer.end + 1 && pending.some(held => held.mark === mark))) reported = undefined;
       if (reported) {
         quotes.push(reported);
         // Only a person's report makes the people it names talked about: "…, according to the Courier" is the
