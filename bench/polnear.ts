@@ -4,7 +4,8 @@
  *
  * The corpus has no licence: it is read from where POLNEAR points and never copied here; without it the scorer
  * says so and exits 0 (CI has no copy). Only `data/dev` (default) and `data/test` are read; `data/train` is
- * reserved for independent checks and refused. Prints figures; asserts nothing.
+ * reserved for independent checks and refused. Prints figures; asserts nothing. POLNEAR_ANTECEDENTS=<folder> scores
+ * pronoun sources against antecedents a person read (`polnear/antecedents.ts`) instead of CoreNLP's.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -15,6 +16,7 @@ import { listDocuments, type PolnearDocument, type Split } from './polnear/corpu
 import { readCoreNlp } from './polnear/corenlp';
 import { OVERLAP_RULE } from './polnear/matching';
 import { overallLine, printLegend, printSamples, printSystem } from './polnear/report';
+import { readAntecedents } from './polnear/antecedents';
 import { addTally, emptyTally, scoreDocument, type Prediction, type Sample, type ScoredDocument, type Tally } from './polnear/score';
 import { isSwapped } from './polnear/speakers';
 import { textacyQuotations } from './polnear/textacyBaseline';
@@ -103,6 +105,7 @@ function main(): void {
   const systems = [system('Statement Lens', statementLensQuotations)];
   if (options.baseline) systems.push(system('textacy direct_quotations rule (baseline, on CoreNLP)', (_, scored) => (scored.core ? textacyQuotations(scored.text, scored.core) : [])));
   const read = { spans: 0, mismatches: 0, swapped: 0 };
+  const antecedents = readAntecedents(process.env.POLNEAR_ANTECEDENTS, options.split);
   for (const document of documents) {
     const text = readFileSync(document.textFile, 'utf8');
     const brat = readBrat(readFileSync(document.annotationFile, 'utf8'), text);
@@ -110,7 +113,7 @@ function main(): void {
     read.mismatches += brat.mismatches;
     const core = document.coreNlpFile ? readCoreNlp(readFileSync(document.coreNlpFile, 'utf8')) : undefined;
     const attributions = brat.attributions.map(a => (isSwapped(a, core) ? (read.swapped++, { ...a, source: a.cue, cue: a.source }) : a));
-    const scored: ScoredDocument = { name: document.name, text, attributions, core };
+    const scored: ScoredDocument = { name: document.name, text, attributions, core, antecedents };
     for (const each of systems) {
       const tally = emptyTally();
       scoreDocument(scored, each.quotations(document, scored), tally, each.samples);
@@ -120,6 +123,7 @@ function main(): void {
     }
   }
   printHeader(options, documents, read);
+  if (antecedents) console.log(`\nPronoun sources: ${[...antecedents.values()].reduce((n, m) => n + m.size, 0)} antecedents read by a person (POLNEAR_ANTECEDENTS) replace CoreNLP's; "speaker: pronoun" scores against them.`);
   for (const each of systems) printSystem(each.label, each.byPublisher, each.overall);
   if (options.misses > 0) {
     console.log(`\n## Samples (Statement Lens, ${options.misses} of each)`);

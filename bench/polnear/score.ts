@@ -2,6 +2,7 @@
 import type { AnnotatedSpan, GoldAttribution, Segment } from './brat';
 import type { CoreDocument } from './corenlp';
 import { carriesQuotationMark, DOUBLED_APOSTROPHES, hasQuotationMark, matches, overlap, wordCount } from './matching';
+import { handResolved, type Antecedents } from './antecedents';
 import { goldSpeakerOf, rightSpeaker, type PredictedSpeaker } from './speakers';
 
 /** A quotation as a system predicts it. */
@@ -70,6 +71,8 @@ export interface ScoredDocument {
   readonly text: string;
   readonly attributions: readonly GoldAttribution[];
   readonly core?: CoreDocument;
+  /** Pronoun antecedents a reader gave, used instead of CoreNLP's where present. */
+  readonly antecedents?: Antecedents;
 }
 
 const count = (ratio: Ratio, hit: boolean) => {
@@ -157,7 +160,7 @@ function scoreSpeaker(document: ScoredDocument, attribution: GoldAttribution, fo
     tally.noSource++;
     return;
   }
-  const gold = goldSpeakerOf(document.text, attribution.source, document.core);
+  const gold = handResolved(document.antecedents, document.name, attribution.source) ?? goldSpeakerOf(document.text, attribution.source, document.core);
   if (gold.unresolved) {
     tally.unresolvedPronouns++;
     return;

@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { CoreDocument, CoreToken } from '../../bench/polnear/corenlp';
+import { handResolved } from '../../bench/polnear/antecedents';
 import { goldSpeakerOf, rightSpeaker } from '../../bench/polnear/speakers';
 import { samePerson } from './goldScore';
 
@@ -62,5 +63,25 @@ describe('goldSpeakerOf', () => {
     const start = text.indexOf('The chairwoman');
     const source = { text: 'The chairwoman, a lawyer', segments: [{ start, end: start + 'The chairwoman, a lawyer'.length }] };
     assert.equal(goldSpeakerOf(text, source, core).form, 'description');
+  });
+});
+
+describe('handResolved', () => {
+  const antecedents = new Map([['article', new Map([['10-12', 'Ana Ruiz'], ['40-42', 'the Courier']])]]);
+  const pronoun = (start: number) => ({ text: 'he', segments: [{ start, end: start + 2 }] });
+
+  it('scores a pronoun against the antecedent a reader gave: the person, or the organisation as described', () => {
+    const person = handResolved(antecedents, 'article', pronoun(10))!;
+    assert.ok(rightSpeaker({ speaker: 'Ruiz' }, person));
+    assert.ok(!rightSpeaker({ speaker: 'Luis Ortega' }, person));
+    const paper = handResolved(antecedents, 'article', pronoun(40))!;
+    assert.ok(rightSpeaker({ speaker: 'the Courier', speakerKind: 'organisation' }, paper));
+    assert.ok(!rightSpeaker({ speaker: 'Ana Ruiz' }, paper));
+  });
+
+  it('leaves sources the reader did not resolve to CoreNLP', () => {
+    assert.equal(handResolved(antecedents, 'article', pronoun(20)), undefined);
+    assert.equal(handResolved(antecedents, 'other', pronoun(10)), undefined);
+    assert.equal(handResolved(undefined, 'article', pronoun(10)), undefined);
   });
 });
