@@ -792,6 +792,15 @@ describe('participles report the sentence subject', () => {
 });
 
 describe('pronouns', () => {
+  test('a word for a woman before her name ("widow", "mother") makes her a "she" whatever her given name', () => {
+    const document = parse([
+      'Senator Ana Ruiz opposed the flood levy in a statement on Monday.',
+      '“The levy punishes the valley twice,” said flood widow Terry Lund.',
+      'She continued, “We rebuilt our homes once already.”',
+    ].join('\n\n'));
+    assert.equal(quoteStarting(document, 'We rebuilt our homes')?.speaker, 'Terry Lund');
+  });
+
   test('a person named inside a quotation does not take the pronoun after it', () => {
     const document = parse('President Henrik Kask spoke about the gas talks. “My energy envoy, Jaan Tamm, will brief the committee tomorrow,” he said, “and the news is not good.”');
     assert.equal(quoteStarting(document, 'My energy envoy')?.speaker, 'Henrik Kask');

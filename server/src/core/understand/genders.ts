@@ -4,6 +4,8 @@ import type { Mention } from './people';
 
 const FEMININE = /\b(?:mrs|ms|miss|madam|dame|lady|first lady|queen|princess|duchess|spokeswoman|chairwoman|congresswoman|businesswoman|councilwoman|wife|mother|daughter|sister|grandmother|widow)\b/i;
 const MASCULINE = /\b(?:mr|sir|lord|king|prince|duke|spokesman|congressman|businessman|councilman|husband|father|son|brother|grandfather|widower)\b/i;
+const FEMININE_BEFORE = /\b(?:widow|wife|mother|daughter|sister|grandmother|actress|businesswoman|congresswoman|spokeswoman|chairwoman)\s+$/i;
+const MASCULINE_BEFORE = /\b(?:widower|husband|father|son|brother|grandfather|actor|businessman|congressman|spokesman|chairman)\s+$/i;
 
 /**
  * Each person's gender where the text shows it, so "she said" does not go to the last man who spoke: an
@@ -23,9 +25,12 @@ export function gendersOf(text: string, mentions: readonly Mention[], people: Re
     }
   }
   for (const [i, mention] of mentions.entries()) {
-    const before = text.slice(Math.max(0, mention.span.start - 12), mention.span.start);
+    const before = text.slice(Math.max(0, mention.span.start - 16), mention.span.start);
     if (/\b(?:Mrs|Ms|Miss)\.?\s+$/.test(before)) vote(mention.person, 'f', 3);
     else if (/\bMr\.?\s+$/.test(before)) vote(mention.person, 'm', 3);
+    // "said flood widow Terry Lund", "her husband Ivo Lind": a word for a woman or a man right before the name.
+    else if (FEMININE_BEFORE.test(before)) vote(mention.person, 'f', 3);
+    else if (MASCULINE_BEFORE.test(before)) vote(mention.person, 'm', 3);
     // Only up to the next person named: in "Trump attacked Clinton, calling her …" the pronoun is Clinton's.
     const next = mentions[i + 1]?.person !== mention.person ? mentions[i + 1]?.span.start ?? Infinity : Infinity;
     // "Carvalho questioned him", "Ruiz thanked her.": an object pronoun in the name's own clause is someone else.
