@@ -5,7 +5,7 @@
  * The corpus has no licence: it is read from where POLNEAR points and never copied here; without it the scorer
  * says so and exits 0 (CI has no copy). Only `data/dev` (default) and `data/test` are read; `data/train` is
  * reserved for independent checks and refused. Prints figures; asserts nothing. POLNEAR_ANTECEDENTS=<folder> scores
- * pronoun sources against antecedents a person read (`polnear/antecedents.ts`) instead of CoreNLP's.
+ * pronoun and description sources against referents a person read (`polnear/antecedents.ts`) instead of CoreNLP's.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -123,7 +123,10 @@ function main(): void {
     }
   }
   printHeader(options, documents, read);
-  if (antecedents) console.log(`\nPronoun sources: ${[...antecedents.values()].reduce((n, m) => n + m.size, 0)} antecedents read by a person (POLNEAR_ANTECEDENTS) replace CoreNLP's; "speaker: pronoun" scores against them.`);
+  if (antecedents) {
+    const read = [...antecedents.values()].flatMap(sources => [...sources.values()]);
+    console.log(`\nSources read by a person (POLNEAR_ANTECEDENTS): ${read.filter(r => r.form === 'pronoun').length} pronouns, ${read.filter(r => r.form === 'description').length} descriptions; their speakers score against the reader's referent instead of CoreNLP's.`);
+  }
   for (const each of systems) printSystem(each.label, each.byPublisher, each.overall);
   if (options.misses > 0) {
     console.log(`\n## Samples (Statement Lens, ${options.misses} of each)`);

@@ -214,7 +214,8 @@ export function rightSpeaker(predicted: PredictedSpeaker, gold: GoldSpeaker): bo
   if (predicted.speakerKind === 'organisation' && gold.form === 'name' && gold.shown === speaker) return true;
   if (gold.names.length) return maybePerson && gold.names.some(name => samePerson(speaker, name));
   if (maybePerson && gold.referents?.some(name => samePerson(speaker, name))) return true;
-  return predicted.speakerKind !== 'person' && gold.description !== undefined && sameDescription(speaker, gold.description);
+  if (predicted.speakerKind === 'person') return false;
+  return (gold.description !== undefined && sameDescription(speaker, gold.description)) || !!gold.referents?.some(referent => sameDescription(speaker, referent));
 }
 
 const SWAPPED_VERB = /^(?:said|says|say|told|tells|wrote|writes|added|adds|asked|asks|noted|notes|explained|continued|advised|advises)$/i;

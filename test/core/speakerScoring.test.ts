@@ -67,7 +67,11 @@ describe('goldSpeakerOf', () => {
 });
 
 describe('handResolved', () => {
-  const antecedents = new Map([['article', new Map([['10-12', 'Ana Ruiz'], ['40-42', 'the Courier']])]]);
+  const antecedents = new Map([['article', new Map([
+    ['10-12', { referent: 'Ana Ruiz', form: 'pronoun' as const }],
+    ['40-42', { referent: 'the Courier', form: 'pronoun' as const }],
+    ['60-79', { referent: 'Luis Ortega', form: 'description' as const }],
+  ])]]);
   const pronoun = (start: number) => ({ text: 'he', segments: [{ start, end: start + 2 }] });
 
   it('scores a pronoun against the antecedent a reader gave: the person, or the organisation as described', () => {
@@ -77,6 +81,14 @@ describe('handResolved', () => {
     const paper = handResolved(antecedents, 'article', pronoun(40))!;
     assert.ok(rightSpeaker({ speaker: 'the Courier', speakerKind: 'organisation' }, paper));
     assert.ok(!rightSpeaker({ speaker: 'Ana Ruiz' }, paper));
+  });
+
+  it('scores a description against the person a reader found, and still against its own words', () => {
+    const description = handResolved(antecedents, 'article', { text: 'the party’s strategist', segments: [{ start: 60, end: 79 }] })!;
+    assert.equal(description.form, 'description');
+    assert.ok(rightSpeaker({ speaker: 'Luis Ortega' }, description));
+    assert.ok(rightSpeaker({ speaker: 'the party’s strategist', speakerKind: 'unnamed' }, description));
+    assert.ok(!rightSpeaker({ speaker: 'Ana Ruiz' }, description));
   });
 
   it('leaves sources the reader did not resolve to CoreNLP', () => {
