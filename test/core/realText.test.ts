@@ -282,6 +282,17 @@ describe('unnamed sources and organisations as speakers', () => {
 });
 
 describe('people without titles, and no junk people or speakers', () => {
+  test('"New Jersey", "Los Angeles", "Fort Worth" leave no person "Jersey", "Angeles" or "Worth"', () => {
+    const document = parse([
+      'Jo-Renee Lind, political science professor at Harbor College in New Jersey, described the approach as cautious.',
+      'Tomas Berg, an engineer in Los Angeles, described the bridge as safe.',
+      'Eva Holm, a teacher in Fort Worth, described the school as full.',
+    ].join('\n\n'));
+    const names = document.people.map(p => p.name);
+    for (const place of ['Jersey', 'Angeles', 'Worth', 'York']) assert.ok(!names.includes(place), `${place} in ${JSON.stringify(names)}`);
+    assert.ok(!document.quotes.some(q => ['York', 'Jersey', 'Worth'].includes(q.speaker ?? '')), JSON.stringify(document.quotes.map(q => q.speaker)));
+  });
+
   test('a title word after a given name is a surname: "Howard Dean", "John Major"; "Prince Harry" keeps its title', () => {
     const text = [
       'Lena Okafor urged Howard Dean to withdraw the remark before the vote.',

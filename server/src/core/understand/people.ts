@@ -175,6 +175,9 @@ function endsWithTitleSurname(tokens: readonly Token[], first: number, at: numbe
     && !(next && isSpaceGap(next.gap) && (isCapitalized(next.text) || next.lower === 'of'));
 }
 
+/** Capitalized words that open places' names: "New Jersey", "San Diego", "Fort Worth". */
+const PLACE_PREFIXES = new Set(['New', 'San', 'Santa', 'Los', 'Las', 'Fort', 'Port', 'Mount', 'Lake', 'Cape', 'Puerto']);
+
 /** Maximal runs of name-like tokens joined by plain spaces ("Antony J. Blinken", "Le Yucheng"). */
 function nameRuns(tokens: Token[]): NameRun[] {
   const runs: NameRun[] = [];
@@ -213,7 +216,10 @@ function nameRuns(tokens: Token[]): NameRun[] {
     // ("President Clinton’s Director").
     const insideOffice = i > 0 && isCapitalized(tokens[i - 1].text) && isRoleWord(tokens[i - 1]) && isSpaceGap(tokens[i].gap)
       && !!tokens[j] && OFFICE_ENDS.test(tokens[j].text) && isSpaceGap(tokens[j].gap) && !/['’]s$/.test(tokens[j - 1].text);
-    if (!organisation && !ofOrganisation && !contracted && !insideOffice) runs.push({ first: i, last: j });
+    // "New Jersey", "Los Angeles", "Fort Worth": the first word of a place's name is no name word, so the rest
+    // would stand alone as one.
+    const placeTail = i > 0 && isSpaceGap(tokens[i].gap) && PLACE_PREFIXES.has(tokens[i - 1].text);
+    if (!organisation && !ofOrganisation && !contracted && !insideOffice && !placeTail) runs.push({ first: i, last: j });
     i = j;
   }
   return runs;
