@@ -958,6 +958,15 @@ describe('headline verbs and office words are no part of a name', () => {
 });
 
 describe('the speaker a title names', () => {
+  test('"the son of the president" holds no office: "the president said" is the president', () => {
+    const document = parse([
+      'President Ana Lind opened the session on Monday.',
+      'Hunter Lind, the son of the president, said he would testify.',
+      '“We will win the vote,” the president said.',
+    ].join('\n\n'));
+    assert.equal(quoteStarting(document, 'We will win the vote')?.speaker, 'Ana Lind');
+  });
+
   test('"Remarks by APNSA Dana Whitlock at …": an acronym or office before the name hides no speaker', () => {
     const speakersOf = (title: string) => parseStatement({ uri: 'memory:///remarks.txt', text: `${title}\n\nThank you all for coming today. It is good to be back in the port city again.\n` }).speakers.value;
     assert.deepEqual(speakersOf('Remarks by APNSA Dana Whitlock at the Harbor Forum'), ['Dana Whitlock']);

@@ -191,7 +191,9 @@ function evidenceOf(document: StatementDocument): Map<string, Evidence> {
     let objectVotes = 0, personVotes = 0;
     for (const role of person.roles) {
       const words = role.title.toLowerCase().split(/\s+/);
-      for (const word of words) if (HEAD_WORDS.has(word)) titles.add(word);
+      // "son of the president", "aide to the minister": the words after "of" or "to" are someone else's office.
+      const own = words.findIndex((word, i) => i > 0 && /^(?:of|to|for|at|in|with|from|under)$/.test(word));
+      for (const word of own === -1 ? words : words.slice(0, own)) if (HEAD_WORDS.has(word)) titles.add(word);
       const last = words[words.length - 1];
       if (HEAD_WORDS.has(last) || /^(?:former|late|then-\S+)$/.test(last)) personVotes++;
       else objectVotes++;

@@ -352,7 +352,8 @@ const ROLE_NOUNS_OF_TITLES = new Set(Object.values(TITLE_NOUNS).flat());
 
 /** Whether a role as written ("Sen.", "Trade Minister") fits the head noun of a description ("senator", "minister"). */
 function holds(role: string, head: string): boolean {
-  const lower = role.toLowerCase();
+  // "son of the president", "aide to the mayor": the office after "of" or "to" is someone else's.
+  const lower = role.toLowerCase().replace(/(?<=\S)\s+(?:of|to|for|at|in|with|from|under)\s.*$/, '');
   return lower.includes(head) || lower.split(/\s+/).some(word => TITLE_NOUNS[word]?.includes(head));
 }
 
