@@ -282,6 +282,19 @@ describe('unnamed sources and organisations as speakers', () => {
 });
 
 describe('people without titles, and no junk people or speakers', () => {
+  test('"X, political science professor at …, described" is a person though the appositive has no article', () => {
+    const document = parse([
+      'Aino Falk, the director of the debate club, spoke first.',
+      'Jo-Renee Lind, political science professor at Harbor College, described the approach as cautious.',
+      '“If he cannot answer, he will deflect,” she said.',
+      'Santa Clara, county seat of the valley, described its budget as balanced.',
+    ].join('\n\n'));
+    const lind = document.people.find(p => p.name === 'Jo-Renee Lind');
+    assert.ok(lind, JSON.stringify(document.people.map(p => p.name)));
+    assert.equal(quoteStarting(document, 'If he cannot answer')?.speaker, 'Jo-Renee Lind');
+    assert.ok(!document.people.some(p => p.name === 'Santa Clara'));
+  });
+
   test('"New Jersey", "Los Angeles", "Fort Worth" leave no person "Jersey", "Angeles" or "Worth"', () => {
     const document = parse([
       'Jo-Renee Lind, political science professor at Harbor College in New Jersey, described the approach as cautious.',

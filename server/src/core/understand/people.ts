@@ -317,15 +317,22 @@ function roleAfter(tokens: Token[], nameEnd: number, text: string): string | und
 export const DESCRIBING_NOUN = /^(?:\p{Ll}+(?:man|woman|ist|ian)|businessperson|candidate|lawyer|attorney|farmer|dissident|tycoon|billionaire|entrepreneur|author|writer|student|scholar|singer|actor|actress|rapper|artist|athlete|player|coach|pastor|priest|teacher|nurse|doctor|veteran|soldier|officer|worker|owner|founder|lawmaker|leader|mother|father|son|daughter|wife|husband|brother|sister|uncle|aunt|cousin|grandmother|grandfather|parent|neighbor|neighbour|friend|nominee|challenger|incumbent|donor|investor|executive|filmmaker|producer|director|host|anchor|columnist|blogger|commentator|analyst|strategist|pollster|researcher|scientist|economist)$/u;
 
 /** An appositive that describes a person: "Chad Smith, a farmer in Alabama", "X, a doctoral candidate at …". */
-function describedAfter(tokens: Token[], nameEnd: number, text: string): string | undefined {
+function describedAfter(tokens: Token[], run: NameRun, text: string): string | undefined {
+  const nameEnd = run.last;
   const article = tokens[nameEnd];
-  if (!article || !/^\s*,\s*$/.test(article.gap) || !/^(?:a|an)$/.test(article.text)) return undefined;
-  let end = nameEnd + 1;
-  while (end < tokens.length && end - nameEnd < 10 && !/[,;:()"“”]|[.!?]\s/.test(tokens[end].gap)) end++;
-  const words = tokens.slice(nameEnd + 1, end);
+  if (!article || !/^\s*,\s*$/.test(article.gap)) return undefined;
+  // "Jo-Renee Lind, political science professor at Harbor College, said": news drop the article when a comma closes
+  // the phrase; then only after a given name ("Santa Clara, county seat of …" is a place).
+  const bare = !/^(?:a|an)$/.test(article.text);
+  if (bare && !tokens[run.first].text.split('-').some(isGivenName)) return undefined;
+  const first = bare ? nameEnd : nameEnd + 1;
+  let end = first;
+  while (end < tokens.length && end - nameEnd < 10 && (end === first || !/[,;:()"“”]|[.!?]\s/.test(tokens[end].gap))) end++;
+  if (bare && (end >= tokens.length || !/^\s*,\s*$/.test(tokens[end].gap) || tokens.slice(first, end).some(word => REPORTING_VERB_SET.has(word.lower) || CLAUSE_WORDS.has(word.text)))) return undefined;
+  const words = tokens.slice(first, end);
   // "a farmer", "a doctoral candidate at Yale": a noun phrase whose first words are lower case.
   if (words.length === 0 || !startsLowerCase(words[0].text) || !words.some(word => DESCRIBING_NOUN.test(word.text) || ROLE_HEADS.has(word.lower))) return undefined;
-  return text.slice(article.start, tokens[end - 1].end).replace(/\s+/g, ' ');
+  return text.slice(tokens[bare ? first : nameEnd].start, tokens[end - 1].end).replace(/\s+/g, ' ');
 }
 
 /** What the short titles before a name are called in a description: "Sen. Ruth Abernathy" is "the senator". */
@@ -497,7 +504,7 @@ export function findPeople(text: string, paragraphs: readonly Span[], { titles =
       const { name, span } = runName(text, tokens, run);
       const before = roleBefore(tokens, run.first, text);
       const honorific = run.first > 0 && HONORIFICS.has(tokens[run.first - 1].lower);
-      const after = roleAfter(tokens, run.last, text) ?? describedAfter(tokens, run.last, text);
+      const after = roleAfter(tokens, run.last, text) ?? describedAfter(tokens, run, text);
       const position = positionOf(tokens, run);
       const speaking = position.speaking;
       const described = run.first > 0 && isSpaceGap(tokens[run.first].gap) && DESCRIBING_NOUN.test(tokens[run.first - 1].text);
