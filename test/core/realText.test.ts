@@ -282,6 +282,18 @@ describe('unnamed sources and organisations as speakers', () => {
 });
 
 describe('people without titles, and no junk people or speakers', () => {
+  test('"Marta E. Lindqvist" and "Marta Lindqvist" in one article are one person; between two fuller forms, not', () => {
+    const document = parse([
+      'Finance Minister Marta E. Lindqvist presented the budget on Monday.',
+      'Marta Lindqvist has led the ministry since 2019. “We kept every promise,” Lindqvist said.',
+    ].join('\n\n'));
+    const names = document.people.map(p => p.name);
+    assert.deepEqual(names.filter(name => name.includes('Lindqvist')), ['Marta E. Lindqvist'], JSON.stringify(names));
+    assert.equal(quoteStarting(document, 'We kept every promise')?.speaker, 'Marta E. Lindqvist');
+    const cousins = parse('Judge Ana M. Ruiz and Senator Ana T. Ruiz met on Friday. Ana Ruiz later left the hall.');
+    assert.ok(cousins.people.some(p => p.name === 'Ana Ruiz'), JSON.stringify(cousins.people.map(p => p.name)));
+  });
+
   test('"X, political science professor at …, described" is a person though the appositive has no article', () => {
     const document = parse([
       'Aino Falk, the director of the debate club, spoke first.',

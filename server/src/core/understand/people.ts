@@ -175,6 +175,29 @@ function endsWithTitleSurname(tokens: readonly Token[], first: number, at: numbe
     && !(next && isSpaceGap(next.gap) && (isCapitalized(next.text) || next.lower === 'of'));
 }
 
+/**
+ * "Loretta Lynch" and "Loretta E. Lynch" in one article are one person: a name is merged into the one fuller form
+ * whose given names agree with it (a middle name or initial more), under the fuller name. With two fuller forms
+ * ("George H. W. Bush", "George W. Bush") the short one stays apart.
+ */
+function mergeFullerForms(people: Map<string, Draft>, mentions: Mention[]): void {
+  const parts = new Map([...people.keys()].map(name => [name, nameParts(name)]));
+  for (const [name, short] of parts) {
+    if (!short || short.given.length === 0) continue;
+    const fuller = [...parts].filter(([other, long]) => other !== name && long && long.surname === short.surname && long.given.length > short.given.length && !long.suffix === !short.suffix && compareGiven(short, long).match);
+    if (fuller.length !== 1) continue;
+    const into = people.get(fuller[0][0])!, from = people.get(name)!;
+    into.mentions.push(...from.mentions);
+    for (const role of from.roles) if (!into.roles.some(r => r.toLowerCase() === role.toLowerCase())) into.roles.push(role);
+    into.aliases.add(name);
+    for (const alias of from.aliases) into.aliases.add(alias);
+    into.introduction ??= from.introduction;
+    for (const [i, mention] of mentions.entries()) if (mention.person === name) mentions[i] = { ...mention, person: into.name };
+    people.delete(name);
+    parts.delete(name);
+  }
+}
+
 /** Capitalized words that open places' names: "New Jersey", "San Diego", "Fort Worth". */
 const PLACE_PREFIXES = new Set(['New', 'San', 'Santa', 'Los', 'Las', 'Fort', 'Port', 'Mount', 'Lake', 'Cape', 'Puerto']);
 
@@ -518,6 +541,8 @@ export function findPeople(text: string, paragraphs: readonly Span[], { titles =
       add(name, span, role && !/^(?:former|late)\b/i.test(role) ? role.replace(/^late\s+/i, '') : undefined, position, role === before?.role ? before?.start : undefined);
     }
   });
+
+  mergeFullerForms(people, mentions);
 
   // Index full names and surnames found so far.
   const bySurname = new Map<string, string[]>();
