@@ -173,6 +173,15 @@ describe('reporting cues that the words run around', () => {
   });
 });
 
+describe('"it" after a writing', () => {
+  test('"…, the study says. It also warns that …" is the study’s; "it" after officials is no one', () => {
+    const document = parse('The harbour fees are far too low, the study says. It also warns that the ferry contracts were never tendered.\n\nOfficials said the port was shut. It also said that ships were waiting.');
+    const found = reportContaining(document, 'ferry contracts were never tendered');
+    assert.deepEqual([found?.speaker, found?.speakerKind], ['the study', 'unnamed']);
+    assert.ok(!reportContaining(document, 'ships were waiting'));
+  });
+});
+
 describe('quoted words inside a stated position', () => {
   test('", tweeting, “…”" after a long sentence is the quotation once, not also a report of it', () => {
     const document = parse('Councillor Petra Lund spoke first.\n\nLund, a former chairwoman of the harbour board, poked fun at the tender during the Monday meeting, tweeting, “Count the empty cranes. Still waiting?”');

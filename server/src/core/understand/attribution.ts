@@ -264,7 +264,8 @@ export class SpeakerContext {
   private bySourcePronoun(pronoun: Token): Source | undefined {
     const last = this.lastSource;
     if (!last || pronoun.start - last.end > SOURCE_PRONOUN_REACH || pronoun.start < last.end) return undefined;
-    if (pronoun.lower === 'it') return last.source.kind === 'organisation' ? last.source : undefined;
+    // "it" is an organisation's or a writing's ("…, the study says. It also warns that …"), never a group's.
+    if (pronoun.lower === 'it') return last.source.kind === 'organisation' || DOCUMENT_NOUN.test(last.source.name.split(' ').pop()!.toLowerCase()) ? last.source : undefined;
     return last.source;
   }
 
