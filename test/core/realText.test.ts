@@ -828,6 +828,15 @@ describe('participles report the sentence subject', () => {
 });
 
 describe('pronouns', () => {
+  test('a pronoun in a relative clause about another noun is no evidence of the name’s gender', () => {
+    const document = parse([
+      'Anna Berg greeted the minister, who began his remarks late.',
+      'Ilkka Lund, the mayor, praised the plan.',
+      '“We waited an hour,” she said.',
+    ].join('\n\n'));
+    assert.equal(quoteStarting(document, 'We waited an hour')?.speaker, 'Anna Berg');
+  });
+
   test('a word for a woman before her name ("widow", "mother") makes her a "she" whatever her given name', () => {
     const document = parse([
       'Senator Ana Ruiz opposed the flood levy in a statement on Monday.',

@@ -34,10 +34,20 @@ export function gendersOf(text: string, mentions: readonly Mention[], people: Re
     // Only up to the next person named: in "Trump attacked Clinton, calling her …" the pronoun is Clinton's.
     const next = mentions[i + 1]?.person !== mention.person ? mentions[i + 1]?.span.start ?? Infinity : Infinity;
     // "Carvalho questioned him", "Ruiz thanked her.": an object pronoun in the name's own clause is someone else.
-    const after = /^[^.!?]{0,80}?\b(he|his|she|hers|her(?!\s*[.,;:!?)]|\s+(?:for|to|at|in|on|with|by|from|about|as|and|that)\b))\b/i.exec(text.slice(mention.span.end, Math.min(next, mention.span.end + 80)));
+    const after = /^[^.!?]{0,80}?\b(he|his|she|hers|her(?!\s*[.,;:!?)]|\s+(?:for|to|at|in|on|with|by|from|about|as|and|that)\b))\b/i.exec(ownClause(text.slice(mention.span.end, Math.min(next, mention.span.end + 80))));
     if (after) vote(mention.person, /^(?:he|his)$/i.test(after[1]) ? 'm' : 'f', 1);
   }
   const genders = new Map<string, 'm' | 'f'>();
   for (const [name, score] of votes) if (score !== 0) genders.set(name, score > 0 ? 'm' : 'f');
   return genders;
+}
+
+/**
+ * The words after a mention that are still about that person: up to another clause ("Ruiz waved to the crowd,
+ * and she …") or a relative clause about another noun ("Ruiz spoke to the nominee, who began his …"); one right
+ * after the name stays ("Ruiz, who began her …").
+ */
+function ownClause(after: string): string {
+  const other = /[,;]\s*(?:and|but|while|as|so|yet|or|because|although|though|whereas)\s|\p{L}\s*,\s*(?:who|whose|which)\b/u.exec(after);
+  return other ? after.slice(0, other.index + 1) : after;
 }
