@@ -828,6 +828,19 @@ describe('participles report the sentence subject', () => {
 });
 
 describe('pronouns', () => {
+  test('a subject named by her given name alone, speaking twice, is a person and a "she"', () => {
+    const document = parse([
+      '“The bus never came,” Dagny said, holding her ticket.',
+      '“He promised that last year,” Dagny said.',
+      '“A new timetable comes in the autumn,” said Per Alm, the transport minister.',
+      '“I will not wait again,” she said.',
+      'Pratt & Whitney announced a new plant; Whitney said nothing more.',
+    ].join('\n\n'));
+    assert.ok(document.people.some(p => p.name === 'Dagny'), JSON.stringify(document.people.map(p => p.name)));
+    assert.equal(quoteStarting(document, 'I will not wait again')?.speaker, 'Dagny');
+    assert.ok(!document.people.some(p => p.name === 'Whitney'));
+  });
+
   test('a pronoun in a relative clause about another noun is no evidence of the name’s gender', () => {
     const document = parse([
       'Anna Berg greeted the minister, who began his remarks late.',

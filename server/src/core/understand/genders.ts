@@ -1,5 +1,5 @@
 /** Who is a man and who a woman, as far as a document shows it: for pronouns. */
-import { givenNameGender } from './givenNameGender';
+import { genderOfGivenName, givenNameGender } from './givenNameGender';
 import type { Mention } from './people';
 
 const FEMININE = /\b(?:mrs|ms|miss|madam|dame|lady|first lady|queen|princess|duchess|spokeswoman|chairwoman|congresswoman|businesswoman|councilwoman|wife|mother|daughter|sister|grandmother|widow)\b/i;
@@ -13,11 +13,12 @@ const MASCULINE_BEFORE = /\b(?:widower|husband|father|son|brother|grandfather|ac
  * characters after each mention, in the same sentence ("Clinton said she …"), and the usual gender of the first
  * given name, which one pronoun against it cancels.
  */
-export function gendersOf(text: string, mentions: readonly Mention[], people: ReadonlyMap<string, { readonly roles: readonly string[] }>): Map<string, 'm' | 'f'> {
+export function gendersOf(text: string, mentions: readonly Mention[], people: ReadonlyMap<string, { readonly roles: readonly string[] }>, firstNamed: ReadonlySet<string> = new Set()): Map<string, 'm' | 'f'> {
   const votes = new Map<string, number>();
   const vote = (name: string, gender: 'm' | 'f', weight: number) => votes.set(name, (votes.get(name) ?? 0) + (gender === 'm' ? weight : -weight));
   for (const [name, person] of people) {
-    const byGivenName = givenNameGender(name);
+    // A person the text names by a given name alone ("Melanie") has that name's gender too.
+    const byGivenName = firstNamed.has(name) ? genderOfGivenName(name) : givenNameGender(name);
     if (byGivenName) vote(name, byGivenName, 1);
     for (const role of person.roles) {
       if (FEMININE.test(role)) vote(name, 'f', 3);

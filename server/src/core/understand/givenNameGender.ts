@@ -31,7 +31,12 @@ function genderOfName(name: string): 'm' | 'f' | undefined {
   if (!parts || parts.surnameFirst || parts.given.length === 0) return undefined;
   const first = parts.writtenGiven[0];
   if (!first || first.replace(/\./g, '').length < 2) return undefined;
-  const gender = getGender(first);
+  return genderOfGivenName(first);
+}
+
+/** 'm' or 'f' for a given name alone ("Melanie"), when the list gives it one gender. */
+export function genderOfGivenName(given: string): 'm' | 'f' | undefined {
+  const gender = getGender(given);
   return gender === 'male' ? 'm' : gender === 'female' ? 'f' : undefined;
 }
 

@@ -198,6 +198,19 @@ function mergeFullerForms(people: Map<string, Draft>, mentions: Mention[]): void
   }
 }
 
+/**
+ * A word that can only be someone's given name here: listed as one, never written in lower case, and no one's
+ * surname or first given name in the document ("Joe said" in a story about Joe Biden is him).
+ */
+function isFirstNameOnly(word: string, people: ReadonlyMap<string, Draft>, lowerCaseWords: ReadonlySet<string>): boolean {
+  if (!/^\p{Lu}\p{Ll}+$/u.test(word) || !isGivenName(word) || lowerCaseWords.has(word.toLowerCase()) || isCountryName(word)) return false;
+  for (const name of people.keys()) {
+    const words = name.split(' ');
+    if (words[0] === word || words[words.length - 1] === word) return false;
+  }
+  return true;
+}
+
 /** Capitalized words that open places' names: "New Jersey", "San Diego", "Fort Worth". */
 const PLACE_PREFIXES = new Set(['New', 'San', 'Santa', 'Los', 'Las', 'Fort', 'Port', 'Mount', 'Lake', 'Cape', 'Puerto']);
 
@@ -572,6 +585,16 @@ export function findPeople(text: string, paragraphs: readonly Span[], { titles =
   };
 
   // Pass 2: later mentions of known names and surname aliases, and title + surname forms.
+  // "“I would,” Melanie said": a feature's subject named by her given name alone, who speaks more than once
+  // ("Pratt & Whitney announced" once is a company).
+  const firstNamed = new Set<string>();
+  const speakingFirstNames = new Map<string, number>();
+  tokenized.forEach((tokens, p) => {
+    for (const run of runsByParagraph[p]) {
+      if (run.last - run.first !== 1 || !isSpeakingRun(tokens, run) || run.first > 0 && /&/.test(tokens[run.first].gap)) continue;
+      speakingFirstNames.set(tokens[run.first].text, (speakingFirstNames.get(tokens[run.first].text) ?? 0) + 1);
+    }
+  });
   const fullMentionStarts = new Set(mentions.map(m => m.span.start));
   tokenized.forEach((tokens, p) => {
     for (const run of runsByParagraph[p]) {
@@ -594,6 +617,10 @@ export function findPeople(text: string, paragraphs: readonly Span[], { titles =
         add(name, span, before.role, positionOf(tokens, run));
         people.get(name)!.aliases.add(`${tokens[run.first - 1].text} ${name}`);
         bySurname.set(name, [name]);
+      } else if (!before && (speakingFirstNames.get(name) ?? 0) >= 2 && isSpeakingRun(tokens, run) && isFirstNameOnly(name, people, lowerCaseWords)) {
+        add(name, span, undefined, positionOf(tokens, run));
+        bySurname.set(name, [name]);
+        firstNamed.add(name);
       }
     }
   });
@@ -631,7 +658,7 @@ export function findPeople(text: string, paragraphs: readonly Span[], { titles =
     return first.mentions.length >= 2 * second.mentions.length ? first.name : undefined;
   };
 
-  const genders = gendersOf(text, mentions, people);
+  const genders = gendersOf(text, mentions, people, firstNamed);
   // The quotation rules read the same paragraphs sentence by sentence: they cut their tokens from these.
   const tokensByStart = new Map<number, { end: number; tokens: Token[] }>();
   paragraphs.forEach((paragraph, p) => tokensByStart.set(paragraph.start, { end: paragraph.end, tokens: tokenized[p] }));
