@@ -545,6 +545,23 @@ describe('reported speech in news style', () => {
 });
 
 describe('quotations inside transcripts and speeches', () => {
+  test('a fact sheet’s headings in capitals are no speakers: "ADDITIONAL DETAILS:", "CUTTING PORT EMISSIONS:"', () => {
+    const text = [
+      'The Administration announced new steps to cut emissions at ports.',
+      '',
+      '**CUTTING PORT EMISSIONS:**',
+      '',
+      'The Department of Transportation announced $20 million for electric cranes, cutting port emissions by half.',
+      '',
+      '**ADDITIONAL DETAILS:**',
+      '',
+      'Further details on the grants will follow in the spring.',
+    ].join('\n');
+    const document = parse(text, 'fact-sheet.md');
+    assert.ok(!document.quotes.some(q => q.kind === 'transcript'), JSON.stringify(document.quotes.map(q => [q.kind, q.speaker])));
+    assert.ok(!document.quotes.some(q => /Details|Emissions/.test(q.speaker ?? '')));
+  });
+
   test('a journalist’s turn yields the turn and the quotation it relays, by the person quoted', () => {
     const text = [
       'MR. OYELARAN: Good morning. I will start with the schedule for the summit.',
