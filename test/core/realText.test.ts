@@ -282,6 +282,17 @@ describe('unnamed sources and organisations as speakers', () => {
 });
 
 describe('people without titles, and no junk people or speakers', () => {
+  test('a country that speaks is no surname: "Acknowledging Norway’s …" is no person "Acknowledging Norway"', () => {
+    const document = parse([
+      'The leaders issued a joint statement on Friday.',
+      'Acknowledging Norway’s role in the fisheries talks, the leaders welcomed the plan.',
+      'Norway committed to doubling its support for the coastal fund.',
+    ].join('\n\n'));
+    assert.ok(!document.people.some(p => /Norway/.test(p.name)), JSON.stringify(document.people.map(p => p.name)));
+    const committed = document.quotes.find(q => q.text.includes('doubling its support'));
+    assert.deepEqual([committed?.speaker, committed?.speakerKind], ['Norway', 'organisation']);
+  });
+
   test('"Marta E. Lindqvist" and "Marta Lindqvist" in one article are one person; between two fuller forms, not', () => {
     const document = parse([
       'Finance Minister Marta E. Lindqvist presented the budget on Monday.',

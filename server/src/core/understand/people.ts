@@ -531,7 +531,8 @@ export function findPeople(text: string, paragraphs: readonly Span[], { titles =
   // A surname used alone as the subject of a reporting verb ("Kastelic said") is evidence for "Ruben Kastelic".
   const speakingSurnames = new Set<string>();
   tokenized.forEach((tokens, p) => {
-    for (const run of runsByParagraph[p]) if (run.last - run.first === 1 && isSpeakingRun(tokens, run)) speakingSurnames.add(tokens[run.first].text);
+    // "Egypt committed to …" is a country speaking: no evidence for "Accelerating Egypt’s Clean Energy Economy".
+    for (const run of runsByParagraph[p]) if (run.last - run.first === 1 && isSpeakingRun(tokens, run) && !isCountryName(tokens[run.first].text)) speakingSurnames.add(tokens[run.first].text);
   });
   tokenized.forEach((tokens, p) => {
     for (const run of runsByParagraph[p]) {
