@@ -173,6 +173,17 @@ describe('reporting cues that the words run around', () => {
   });
 });
 
+describe('people counted, not named', () => {
+  test('"Others said", "Both reaffirmed", "Two-thirds said" are unnamed sources, never people', () => {
+    const document = parse('Minister Ana Lind opened the meeting on Monday.\n\nOthers said the plan was late.\n\nBoth reaffirmed their support for the treaty.\n\nTwo-thirds said the economy was weak.');
+    for (const [words, speaker] of [['the plan was late', 'Others'], ['their support for the treaty', 'Both'], ['the economy was weak', 'Two-thirds']]) {
+      const found = reportContaining(document, words);
+      assert.deepEqual([found?.speaker, found?.speakerKind], [speaker, 'unnamed'], words);
+    }
+    assert.ok(!document.people.some(p => /^(?:Others|Both|Two-thirds)$/.test(p.name)));
+  });
+});
+
 describe('"it" after a writing', () => {
   test('"…, the study says. It also warns that …" is the study’s; "it" after officials is no one', () => {
     const document = parse('The harbour fees are far too low, the study says. It also warns that the ferry contracts were never tendered.\n\nOfficials said the port was shut. It also said that ships were waiting.');

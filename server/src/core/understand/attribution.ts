@@ -49,6 +49,8 @@ export function describedSource(tokens: readonly Token[], text: string): Source 
   if (first) return first;
   const lower = tokens.map(t => t.lower);
   if (/^(?:he|she|it|they|we|i|you|this|that|there|which|who)$/.test(lower[0]) && tokens.length === 1) return undefined;
+  // "Others said", "Both reaffirmed", "Two-thirds said": people counted, never a person named "Others".
+  if (tokens.length === 1 && /^(?:others|both|all|(?:one|two|three)-(?:thirds?|quarters?))$/.test(lower[0])) return { name: tokens[0].text, kind: 'unnamed' };
   // "Several historians who …": the relative clause's antecedent is found apart (relativeAntecedent).
   if (/^(?:who|which)$/.test(lower[lower.length - 1])) return undefined;
   // "the regime’s [support of …]": a possessive modifies a noun after it; "a fund on health that the
