@@ -55,7 +55,11 @@ export function createParserPool(workerFile = path.join(__dirname, 'parseWorker.
         // Words are taken in message order even for a parse no one waits for: later numbers follow on from them.
         if (message.packed) {
           const vocabulary = words.receive(message.vocabulary!);
-          waiting?.resolve(unpackTransfer({ ...message.packed, search: { ...message.packed.search, vocabulary } }, waiting.text));
+          if (waiting) {
+            const { document, search } = unpackTransfer({ ...message.packed, search: { ...message.packed.search, vocabulary } }, waiting.text);
+            // The index maps this worker's numbers to its word ids once, not each document's words by their characters.
+            waiting.resolve({ document, search: { ...search, numbered: { numbering: words, ids: message.vocabulary!.ids } } });
+          }
         }
         else waiting?.reject(new Error(message.error ?? 'parse failed'));
         if (pending.size === 0) {

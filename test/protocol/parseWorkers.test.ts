@@ -9,11 +9,29 @@ const PROJECT = path.resolve(__dirname, '..', '..');
 const SEEDS = path.join(PROJECT, 'seeds');
 const sources = readdirSync(SEEDS).filter(file => file.endsWith('.txt')).map(file => ({ uri: `file://${SEEDS}/${file}`, text: readFileSync(path.join(SEEDS, file), 'utf8') }));
 
-/** Quotations and entries as plain objects with their text, however they keep it (SpanQuote, SpanEntry). */
-const plain = ({ document, search }: ParsedStatement) => ({
+/**
+ * Quotations and entries as plain objects with their text, however they keep it (SpanQuote, SpanEntry); without
+ * the worker's numbers for the vocabulary, which say how its words were sent (checked by `numberedConsistently`).
+ */
+const plain = ({ document, search: { numbered: _numbered, ...search } }: ParsedStatement) => ({
   document: { ...document, quotes: document.quotes.map(quote => Object.assign({ text: quote.text }, quote)) },
   search: { ...search, entries: search.entries.map(({ text, span, speaker, isQuote }) => ({ text, span, speaker, isQuote })) },
 });
+
+/** A worker's number stands for one word in every parse it sent, so the index may map each number once. */
+function numberedConsistently(parses: ParsedStatement[]): void {
+  const words = new Map<object, Map<number, string>>();
+  for (const { search } of parses) {
+    assert.ok(search.numbered, 'a worker parse comes with its numbers');
+    assert.equal(search.numbered.ids.length, search.vocabulary.length);
+    if (!words.has(search.numbered.numbering)) words.set(search.numbered.numbering, new Map());
+    const known = words.get(search.numbered.numbering)!;
+    search.numbered.ids.forEach((number, i) => {
+      if (!known.has(number)) known.set(number, search.vocabulary[i]);
+      assert.equal(known.get(number), search.vocabulary[i]);
+    });
+  }
+}
 
 test('the built worker pool parses as the main thread does, stops its workers when idle and starts them again', async () => {
   const pool = createParserPool(path.join(PROJECT, 'server', 'out', 'parseWorker.js'), 2, 300);
@@ -25,6 +43,7 @@ test('the built worker pool parses as the main thread does, stops its workers wh
     // Again: the workers send words they have sent before as numbers (workerWords.ts).
     const again = await Promise.all(sources.map(source => pool(source)));
     again.forEach((result, i) => assert.deepEqual(plain(result), plain(parseForIndex(sources[i]))));
+    numberedConsistently([...parsed, ...again]);
     assert.equal(pool.running, 2);
     const deadline = Date.now() + 10_000;
     while (pool.running > 0 && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 50));

@@ -1,6 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import type { DocumentProblem, GivenMetadata } from '../model';
 import { normalizeDate } from './dates';
+import { readFlatYaml } from './flatYaml';
 
 export interface FrontMatter {
   /** Metadata read from the block (only the fields Statement Lens understands). */
@@ -27,8 +28,9 @@ export function readFrontMatter(text: string): FrontMatter {
   }
   const yamlText = rest.slice(0, close.index);
   const bodyStart = open[0].length + close.index + close[0].length;
-  let data: unknown;
-  try {
+  // Most blocks are a few one-line keys, read without the library; it reads the rest (and reports errors).
+  let data: unknown = readFlatYaml(yamlText);
+  if (data === undefined) try {
     data = parseYaml(yamlText, { maxAliasCount: 50, logLevel: 'error' });
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);

@@ -8,7 +8,7 @@ import { CandidateScorer, rerank, STOP_WEIGHT } from './ranking';
 import { relatedStatements, STOP_FRACTION } from './relatedStatements';
 import { retrieve } from './retrieval';
 import { earliestFirst, wordMatches, type SearchEntry, type SearchHit } from './searchHit';
-import type { PreparedEntry, PreparedSearch } from './searchPreparation';
+import type { NumberedVocabulary, PreparedEntry, PreparedSearch } from './searchPreparation';
 import { sameWording } from './nearCopies';
 import { Scratch, type SearchStore } from './searchStore';
 import { oneEditAway, RARE_FRACTION, STEM_SIMILARITY, Vocabulary } from './typoLookup';
@@ -77,6 +77,8 @@ export class QuoteSearchIndex {
   private readonly slotTexts: (string | undefined)[] = [];
   private readonly slotByUri = new Map<string, { slot: number; ids: number }>();
   private readonly vocabulary = new Vocabulary();
+  /** Per numbering of prepared vocabularies (a parse worker's), its numbers' word ids plus one; 0 when not met yet. */
+  private readonly numberings = new WeakMap<object, { ids: Int32Array }>();
   private readonly postings = new Postings();
   private readonly scratch = new Scratch();
   private removed = 0;
@@ -95,7 +97,7 @@ export class QuoteSearchIndex {
     this.slots.push({ uri: document.uri, date: document.date, documentTitle: document.documentTitle, entries: prepared.entries, speakerOf: document.speakerOf });
     const documentText = prepared.entries.find(entry => entry.documentText !== undefined)?.documentText;
     this.slotTexts.push(documentText);
-    const globalIds = prepared.vocabulary.map(word => this.vocabulary.intern(word));
+    const globalIds = prepared.numbered ? this.idsOfNumbered(prepared.vocabulary, prepared.numbered) : prepared.vocabulary.map(word => this.vocabulary.intern(word));
     for (let i = 0; i < prepared.entries.length; i++) {
       const id = this.entrySlot.length;
       this.entrySlot.push(slot);
@@ -111,6 +113,25 @@ export class QuoteSearchIndex {
     this.slotByUri.set(document.uri, { slot, ids: prepared.entries.length });
     this.live += prepared.entries.length;
     this.postings.settle();
+  }
+
+  /** Word ids of a vocabulary prepared elsewhere: each number is looked up by its word only the first time. */
+  private idsOfNumbered(vocabulary: readonly string[], { numbering, ids }: NumberedVocabulary): number[] {
+    let known = this.numberings.get(numbering);
+    if (!known) this.numberings.set(numbering, (known = { ids: new Int32Array(1024) }));
+    const globalIds = new Array<number>(ids.length);
+    for (let i = 0; i < ids.length; i++) {
+      const number = ids[i];
+      if (number >= known.ids.length) {
+        const grown = new Int32Array(Math.max(known.ids.length * 2, number + 1));
+        grown.set(known.ids);
+        known.ids = grown;
+      }
+      let id = known.ids[number] - 1;
+      if (id < 0) known.ids[number] = (id = this.vocabulary.intern(vocabulary[i])) + 1;
+      globalIds[i] = id;
+    }
+    return globalIds;
   }
 
   removeDocument(uri: string): void {

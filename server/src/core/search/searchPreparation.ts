@@ -32,6 +32,20 @@ export interface PreparedSearch {
   /** Entry i's distinct words are `words[offsets[i]] .. words[offsets[i + 1] - 1]`. */
   readonly words: Uint32Array;
   readonly offsets: Uint32Array;
+  /** The vocabulary as numbers of the thread that prepared it, when it was prepared on another. */
+  readonly numbered?: NumberedVocabulary;
+}
+
+/**
+ * A vocabulary numbered where it was prepared: a parse worker numbers each word once, in the order it first
+ * sends it (server/workerWords.ts), so `ids[i]` stands for `vocabulary[i]` for as long as `numbering` lives.
+ * The index maps each such number to its own word id once, instead of looking every word of every document up
+ * by its characters among hundreds of thousands (the main thread's largest single cost in storing a parse).
+ */
+export interface NumberedVocabulary {
+  /** What the numbers are numbers of (one per worker, since a new worker numbers from 0 again). */
+  readonly numbering: object;
+  readonly ids: Uint32Array;
 }
 
 /** Quotations longer than this are searched sentence by sentence, so a hit points at the words that matched. */
