@@ -571,6 +571,8 @@ describe('quotations inside transcripts and speeches', () => {
     const document = parse(text, 'fact-sheet.md');
     assert.ok(!document.quotes.some(q => q.kind === 'transcript'), JSON.stringify(document.quotes.map(q => [q.kind, q.speaker])));
     assert.ok(!document.quotes.some(q => /Details|Emissions/.test(q.speaker ?? '')));
+    const sentence = parse('ROADS FIRST IS LONG OVERDUE: The county agreed to repave the coastal road.\n\nFERRY SERVICE WILL RETURN: The new boats arrive in June.', 'fact-sheet.md');
+    assert.ok(!sentence.quotes.some(q => q.kind === 'transcript'), JSON.stringify(sentence.quotes.map(q => [q.kind, q.speaker])));
   });
 
   test('a journalist’s turn yields the turn and the quotation it relays, by the person quoted', () => {

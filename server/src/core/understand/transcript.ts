@@ -49,7 +49,8 @@ function isSectionHeading(label: string, alone: boolean, people: PeopleInDocumen
   const words = label.toLowerCase().split(/\s+/);
   if (words.length < 2 || words.some(word => ROLE_HEADS.has(word) || ROOM_ROLES.has(word) || HONORIFICS.has(word) || /^(?:mr|ms|mrs|dr)\.?$/.test(word) || isGivenName(word))) return false;
   if (people.resolve(titleCase(label))) return false;
-  return alone || words.every(word => lowerCaseWords().has(word));
+  // "FULL FEDERAL RECOGNITION IS LONG OVERDUE:": a verb makes it a sentence, which no speaker's label is.
+  return alone || words.some(word => /^(?:is|are|was|were|will|must|can|has|have)$/.test(word)) || words.every(word => lowerCaseWords().has(word));
 }
 
 /** The words a text writes in lower case somewhere. */
