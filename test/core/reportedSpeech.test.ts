@@ -174,6 +174,13 @@ describe('reporting cues that the words run around', () => {
 });
 
 describe('people counted, not named', () => {
+  test('a word the document writes in lower case is no one-word name: "Counselors say …", "Additionally, …"', () => {
+    const document = parse('The school counselors met the board on Monday.\n\nCounselors say the new rules add paperwork.\n\nMinister Ana Lind visited the school. Lind said the rules would stay.\n\nThe Ku Klux Klan said nothing.');
+    assert.notEqual(reportContaining(document, 'the new rules add paperwork')?.speaker, 'Counselors');
+    assert.ok(!document.people.some(p => /^(?:Counselors|Ku Klux Klan)$/.test(p.name)), JSON.stringify(document.people.map(p => p.name)));
+    assert.equal(reportContaining(document, 'the rules would stay')?.speaker, 'Ana Lind');
+  });
+
   test('"Others said", "Both reaffirmed", "Two-thirds said" are unnamed sources, never people', () => {
     const document = parse('Minister Ana Lind opened the meeting on Monday.\n\nOthers said the plan was late.\n\nBoth reaffirmed their support for the treaty.\n\nTwo-thirds said the economy was weak.');
     for (const [words, speaker] of [['the plan was late', 'Others'], ['their support for the treaty', 'Both'], ['the economy was weak', 'Two-thirds']]) {

@@ -117,8 +117,18 @@ export function sourceNamedIn(tokens: readonly Token[], text: string): Source | 
   // "Malaysia committed to …": a country speaks as its government.
   const phrase = text.slice(tokens[0].start, tokens[tokens.length - 1].end);
   if (!known && tokens.length <= 6 && isCountryName(phrase)) return { name: phrase.replace(/\s+/g, ' ').replace(/['’]s$/, ''), kind: 'organisation' };
+  // "Additionally, …", "Counselors say …", "Good …": a word the document also writes in lower case is no surname.
+  if (!known && tokens.length === 1 && writesInLowerCase(text, tokens[0].lower.replace(/['’]s$/, ''))) return described;
   const name = known ? undefined : unknownPersonName(tokens);
   return name ? { name, kind: 'person' } : described;
+}
+
+/** Whether the text has this word in lower case, as a word of its own. */
+function writesInLowerCase(text: string, lower: string): boolean {
+  for (let at = text.indexOf(lower); at !== -1; at = text.indexOf(lower, at + 1)) {
+    if (!/[\p{L}\p{N}]/u.test(text[at - 1] ?? '') && !/[\p{L}\p{N}]/u.test(text[at + lower.length] ?? '')) return true;
+  }
+  return false;
 }
 
 /**

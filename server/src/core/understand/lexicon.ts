@@ -196,7 +196,7 @@ export const KNOWN_ORGANISATIONS = new Set([
 export const ORGANISATION_TAILS = new Set(`coalition institute institution foundation university college committee council association
   journal center centre group fund bank corporation company agency commission federation alliance network debates
   caucus forum school hospital church union league society academy party survey poll census review index report
-  study`.split(/\s+/));
+  study klan`.split(/\s+/));
 
 export const FUNCTION_WORDS = new Set(['of', 'in', 'and', 'or', 'to', 'for', 'at', 'on', 'with', 'by', 'from', 'that', 'which', 'as', 'than', 'into', 'about', 'after', 'before', 'over', 'under', 'against', 'but', 'nor', 'the', 'a', 'an',
   'since', 'because', 'although', 'though', 'when', 'while', 'if', 'until', 'whether', 'where', 'who', 'whom', 'whose', 'so', 'during', 'through', 'between', 'among', 'without', 'within']);
