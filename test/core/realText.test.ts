@@ -880,6 +880,13 @@ describe('pronouns', () => {
     assert.equal(quoteStarting(document, 'We waited an hour')?.speaker, 'Anna Berg');
   });
 
+  test('"Chairman" or "actor" before a woman\'s name does not make her a "he"', () => {
+    const chair = parse('Committee Chairman Maxine Lund opened the hearing. Chairman Maxine Lund then read the rules. Senator Tom Berg objected. “We will proceed,” she said.');
+    assert.equal(quoteStarting(chair, 'We will proceed')?.speaker, 'Maxine Lund', JSON.stringify(chair.quotes));
+    const actor = parse('The award went to fellow actor Meryl Stone. Critic Tom Lind praised it on Monday. Stone thanked the jury. “I am grateful,” she said.');
+    assert.equal(quoteStarting(actor, 'I am grateful')?.speaker, 'Meryl Stone', JSON.stringify(actor.quotes));
+  });
+
   test('a word for a woman before her name ("widow", "mother") makes her a "she" whatever her given name', () => {
     const document = parse([
       'Senator Ana Ruiz opposed the flood levy in a statement on Monday.',

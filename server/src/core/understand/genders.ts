@@ -5,7 +5,9 @@ import type { Mention } from './people';
 const FEMININE = /\b(?:mrs|ms|miss|madam|dame|lady|first lady|queen|princess|duchess|spokeswoman|chairwoman|congresswoman|businesswoman|councilwoman|wife|mother|daughter|sister|grandmother|widow)\b/i;
 const MASCULINE = /\b(?:mr|sir|lord|king|prince|duke|spokesman|congressman|businessman|councilman|husband|father|son|brother|grandfather|widower)\b/i;
 const FEMININE_BEFORE = /\b(?:widow|wife|mother|daughter|sister|grandmother|actress|businesswoman|congresswoman|spokeswoman|chairwoman)\s+$/i;
-const MASCULINE_BEFORE = /\b(?:widower|husband|father|son|brother|grandfather|actor|businessman|congressman|spokesman|chairman)\s+$/i;
+// Not "chairman" or "actor": news write them before women's names too ("Fed Chairman Janet Yellen", "actor Meryl
+// Streep"), and a word right before a name weighs as much as an honorific.
+const MASCULINE_BEFORE = /\b(?:widower|husband|father|son|brother|grandfather|businessman|congressman|spokesman)\s+$/i;
 
 /**
  * Each person's gender where the text shows it, so "she said" does not go to the last man who spoke: an
