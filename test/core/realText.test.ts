@@ -344,6 +344,14 @@ describe('people without titles, and no junk people or speakers', () => {
     assert.equal(quoteStarting(document, 'Notice the sniffing')?.speaker, 'Howard Dean');
   });
 
+  test('"Sen. Ilse King of Maine": a title surname before "of" and a state is still a surname; "Dean of Medicine" is not', () => {
+    const document = parse('Sen. Ilse King of Maine spoke on the floor. “The bill is dead,” King said.\n\nTomas Berg, the Sanford Weill Dean of Medicine, said the school would grow. Louis King of France built the palace.');
+    const names = document.people.map(p => p.name);
+    assert.ok(names.includes('Ilse King'), JSON.stringify(names));
+    assert.equal(quoteStarting(document, 'The bill is dead')?.speaker, 'Ilse King');
+    for (const name of ['Sanford Weill Dean', 'Louis King']) assert.ok(!names.includes(name), JSON.stringify(names));
+  });
+
   test('"Gov." before a name is an office, as "Sen." and "Rep." are', () => {
     const document = parse('Gov. Ana Ruiz toured the plant on Monday. The plant will reopen next year, Ruiz said.');
     assert.deepEqual(document.people.find(p => p.name === 'Ana Ruiz')?.roles.map(r => r.title), ['Gov.'], JSON.stringify(document.people));

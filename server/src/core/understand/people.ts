@@ -1,4 +1,4 @@
-import { isCountryName } from './places';
+import { isCountryName, isUsStateName } from './places';
 import { CHINESE_SURNAMES, DETERMINERS, FUNCTION_WORDS, HONORIFICS, NON_PERSON_WORDS, NOUNS_AFTER_NAMES, ORGANISATION_HEADS, ORGANISATION_TAILS, PLACE_TAILS, REPORTING_VERB_SET, ROLE_HEADS, ROLE_MODIFIERS } from './lexicon';
 import type { Person, Span } from '../model';
 import { firstAfter } from '../read/spans';
@@ -167,12 +167,20 @@ const TITLE_SURNAMES = new Set(['king', 'major', 'dean', 'bishop', 'judge', 'pri
 /**
  * A title word after a given name ends the name as its surname ("Howard Dean", "Martin Luther King") when no
  * other name word follows it ("Jordan King Abdullah" is a place and a title), nor "of" ("the Sanford Weill Dean
- * of the medical school" holds a chair).
+ * of the medical school" holds a chair) unless a US state follows: "Sen. Angus King of Maine" is how news name a
+ * lawmaker, while "Louis King of France" is a king.
  */
 function endsWithTitleSurname(tokens: readonly Token[], first: number, at: number): boolean {
   const next = tokens[at + 1];
   return TITLE_SURNAMES.has(tokens[at].lower) && /^\p{Lu}\p{Ll}+$/u.test(tokens[at].text) && at - first <= 2 && isGivenName(tokens[first].text)
-    && !(next && isSpaceGap(next.gap) && (isCapitalized(next.text) || next.lower === 'of'));
+    && !(next && isSpaceGap(next.gap) && (isCapitalized(next.text) || next.lower === 'of' && !stateAfterOf(tokens, at + 2)));
+}
+
+/** Whether the words from `at` name a US state of one or two words ("Maine", "New Hampshire"). */
+function stateAfterOf(tokens: readonly Token[], at: number): boolean {
+  const [one, two] = [tokens[at], tokens[at + 1]];
+  if (!one || !isSpaceGap(one.gap)) return false;
+  return isUsStateName(one.text) || !!two && isSpaceGap(two.gap) && isUsStateName(`${one.text} ${two.text}`);
 }
 
 /**

@@ -26,3 +26,11 @@ export function isCountryName(phrase: string): boolean {
 
 /** Country names that are common English given names, read as a person's when they stand alone. */
 const GIVEN_NAME_COUNTRIES = new Set(['chad']);
+
+/** The states of the United States, for "Sen. Angus King of Maine". */
+const US_STATES = new Set(['Alabama', 'Alaska', 'Arizona', 'Arkansas', 'California', 'Colorado', 'Connecticut', 'Delaware', 'Florida', 'Georgia', 'Hawaii', 'Idaho', 'Illinois', 'Indiana', 'Iowa', 'Kansas', 'Kentucky', 'Louisiana', 'Maine', 'Maryland', 'Massachusetts', 'Michigan', 'Minnesota', 'Mississippi', 'Missouri', 'Montana', 'Nebraska', 'Nevada', 'New Hampshire', 'New Jersey', 'New Mexico', 'New York', 'North Carolina', 'North Dakota', 'Ohio', 'Oklahoma', 'Oregon', 'Pennsylvania', 'Rhode Island', 'South Carolina', 'South Dakota', 'Tennessee', 'Texas', 'Utah', 'Vermont', 'Virginia', 'Washington', 'West Virginia', 'Wisconsin', 'Wyoming']);
+
+/** Whether `phrase` ("Maine", "New Hampshire") names a state of the United States. */
+export function isUsStateName(phrase: string): boolean {
+  return US_STATES.has(phrase);
+}
