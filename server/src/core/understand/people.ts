@@ -190,20 +190,37 @@ function stateAfterOf(tokens: readonly Token[], at: number): boolean {
  */
 function mergeFullerForms(people: Map<string, Draft>, mentions: Mention[]): void {
   const parts = new Map([...people.keys()].map(name => [name, nameParts(name)]));
+  // Only names with one surname can merge: comparing each name with every other was quadratic, 10 s on a 200 KB
+  // list of 9,000 names.
+  const bySurname = new Map<string, string[]>();
+  for (const [name, written] of parts) if (written) bySurname.set(written.surname, [...(bySurname.get(written.surname) ?? []), name]);
+  const mergedInto = new Map<string, string>();
   for (const [name, short] of parts) {
     if (!short || short.given.length === 0) continue;
-    const fuller = [...parts].filter(([other, long]) => other !== name && long && long.surname === short.surname && long.given.length > short.given.length && !long.suffix === !short.suffix && compareGiven(short, long).match);
+    const fuller = (bySurname.get(short.surname) ?? []).filter(other => {
+      const long = parts.get(other);
+      return other !== name && long && long.given.length > short.given.length && !long.suffix === !short.suffix && compareGiven(short, long).match;
+    });
     if (fuller.length !== 1) continue;
-    const into = people.get(fuller[0][0])!, from = people.get(name)!;
+    const into = people.get(fuller[0])!, from = people.get(name)!;
     into.mentions.push(...from.mentions);
     for (const role of from.roles) if (!into.roles.some(r => r.toLowerCase() === role.toLowerCase())) into.roles.push(role);
     into.aliases.add(name);
     for (const alias of from.aliases) into.aliases.add(alias);
     into.introduction ??= from.introduction;
-    for (const [i, mention] of mentions.entries()) if (mention.person === name) mentions[i] = { ...mention, person: into.name };
+    mergedInto.set(name, into.name);
     people.delete(name);
     parts.delete(name);
   }
+  if (mergedInto.size === 0) return;
+  // One pass over the mentions at the end (one per merge was quadratic too); a name merged into one that merges
+  // later goes to the last. Given names only grow along the way, so this ends.
+  const finalName = (name: string): string => {
+    let at = name;
+    for (let next = mergedInto.get(at); next !== undefined; next = mergedInto.get(at)) at = next;
+    return at;
+  };
+  for (const [i, mention] of mentions.entries()) if (mergedInto.has(mention.person)) mentions[i] = { ...mention, person: finalName(mention.person) };
 }
 
 /**
