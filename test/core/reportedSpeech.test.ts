@@ -173,6 +173,24 @@ describe('reporting cues that the words run around', () => {
   });
 });
 
+describe('companies in fact sheets', () => {
+  test('"Norvik announced a $900 million investment" is a company; "the President announced" and "Kastelic announced" after his full name are people', () => {
+    const document = parse([
+      'Trade Minister Ruben Kastelic opened the investment summit on Monday.',
+      'Norvik announced a $900 million investment in its Ohio plant, creating 400 jobs.',
+      'Gecko Drilling committed $50 million to train welders in three states.',
+      'Earlier today, the President announced that the first flight had landed in Ohio.',
+      'Kastelic announced that the summit would return in the spring.',
+    ].join('\n\n'));
+    for (const [words, speaker] of [['a $900 million investment', 'Norvik'], ['50 million to train welders', 'Gecko Drilling']]) {
+      const found = reportContaining(document, words);
+      assert.deepEqual([found?.speaker, found?.speakerKind], [speaker, 'organisation'], words);
+    }
+    assert.equal(reportContaining(document, 'the summit would return')?.speakerKind, undefined);
+    assert.ok(!document.people.some(p => /Norvik|Gecko/.test(p.name)), JSON.stringify(document.people.map(p => p.name)));
+  });
+});
+
 describe('people counted, not named', () => {
   test('a word the document writes in lower case is no one-word name: "Counselors say …", "Additionally, …"', () => {
     const document = parse('The school counselors met the board on Monday.\n\nCounselors say the new rules add paperwork.\n\nMinister Ana Lind visited the school. Lind said the rules would stay.\n\nThe Ku Klux Klan said nothing.');

@@ -175,6 +175,12 @@ export class SpeakerContext {
     return !!mention && mention.span.end <= end && end - mention.span.end <= 2;
   }
 
+  /** Whether the document gives this person an office or a role ("Trade Minister Ruben Kastelic"). */
+  hasRole(name: string): boolean {
+    const known = this.people.resolve(name);
+    return known !== undefined && !!this.people.people.find(person => person.name === known)?.roles.length;
+  }
+
   get speaker(): string | undefined {
     return this.current;
   }

@@ -236,6 +236,9 @@ function isFirstNameOnly(word: string, people: ReadonlyMap<string, Draft>, lower
   return true;
 }
 
+/** Verbs of a business's announcements in fact sheets: "Amgen announced a $900 million investment". */
+export const ANNOUNCING_VERBS = /^(?:announced|announces|committed|commits|launched|launches|unveiled|unveils|pledged|pledges|invested|invests|opened|opens|expanded|expands)$/;
+
 /** Capitalized words that open places' names: "New Jersey", "San Diego", "Fort Worth". */
 const PLACE_PREFIXES = new Set(['New', 'San', 'Santa', 'Los', 'Las', 'Fort', 'Port', 'Mount', 'Lake', 'Cape', 'Puerto']);
 
@@ -568,7 +571,8 @@ export function findPeople(text: string, paragraphs: readonly Span[], { titles =
       const honorific = run.first > 0 && HONORIFICS.has(tokens[run.first - 1].lower);
       const after = roleAfter(tokens, run.last, text) ?? describedAfter(tokens, run, text);
       const position = positionOf(tokens, run);
-      const speaking = position.speaking;
+      // "Gecko Drilling committed $50 million": announcing is evidence of a person only with a given name.
+      const speaking = position.speaking && !(ANNOUNCING_VERBS.test(tokens[run.last]?.lower ?? '') && !tokens[run.first].text.split('-').some(isGivenName));
       const described = run.first > 0 && isSpaceGap(tokens[run.first].gap) && DESCRIBING_NOUN.test(tokens[run.first - 1].text);
       const surnameSpeaks = length <= 3 && speakingSurnames.has(tokens[run.last - 1].text.replace(/['’]s$/, '')) && looksLikePersonName(tokens.slice(run.first, run.last));
       // "Rosalind Tervo stood up": a listed given name before a surname, when nothing else introduces her.
