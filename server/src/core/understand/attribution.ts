@@ -107,7 +107,7 @@ export function describedSource(tokens: readonly Token[], text: string): Source 
  * A speaker the document has not introduced: a described source ("a source"), else a name ("Sanders",
  * "Rep. J.T. Halloran"; news introduce people in ways no rule lists), else a named organisation.
  */
-export function sourceNamedIn(tokens: readonly Token[], text: string): Source | undefined {
+export function sourceNamedIn(tokens: readonly Token[], text: string, isEverydayWord: (word: string) => boolean = () => false): Source | undefined {
   const described = describedSource(tokens, text);
   // "the Courier", "the Harbor Trust": no person's name follows "the".
   if (described?.kind === 'unnamed' || tokens.length === 0 || (described && tokens[0].lower === 'the')) return described;
@@ -118,17 +118,9 @@ export function sourceNamedIn(tokens: readonly Token[], text: string): Source | 
   const phrase = text.slice(tokens[0].start, tokens[tokens.length - 1].end);
   if (!known && tokens.length <= 6 && isCountryName(phrase)) return { name: phrase.replace(/\s+/g, ' ').replace(/['’]s$/, ''), kind: 'organisation' };
   // "Additionally, …", "Counselors say …", "Good …": a word the document also writes in lower case is no surname.
-  if (!known && tokens.length === 1 && writesInLowerCase(text, tokens[0].lower.replace(/['’]s$/, ''))) return described;
+  if (!known && tokens.length === 1 && isEverydayWord(tokens[0].lower.replace(/['’]s$/, ''))) return described;
   const name = known ? undefined : unknownPersonName(tokens);
   return name ? { name, kind: 'person' } : described;
-}
-
-/** Whether the text has this word in lower case, as a word of its own. */
-function writesInLowerCase(text: string, lower: string): boolean {
-  for (let at = text.indexOf(lower); at !== -1; at = text.indexOf(lower, at + 1)) {
-    if (!/[\p{L}\p{N}]/u.test(text[at - 1] ?? '') && !/[\p{L}\p{N}]/u.test(text[at + lower.length] ?? '')) return true;
-  }
-  return false;
 }
 
 /**
@@ -173,6 +165,11 @@ export class SpeakerContext {
   namedEndingAt(end: number): boolean {
     const mention = this.people.mentions[firstAfter(this.people.mentions, end - 1) - 1];
     return !!mention && mention.span.end <= end && end - mention.span.end <= 2;
+  }
+
+  /** sourceNamedIn, knowing which words this document writes in lower case. */
+  sourceNamedIn(tokens: readonly Token[], text: string): Source | undefined {
+    return sourceNamedIn(tokens, text, word => this.people.writesInLowerCase(word));
   }
 
   /** Whether the document gives this person an office or a role ("Trade Minister Ruben Kastelic"). */
@@ -250,7 +247,7 @@ export class SpeakerContext {
     const person = this.resolveSubject(tokens);
     if (person) return { name: person, kind: 'person' };
     if (tokens.length === 1 && /^(?:it|they)$/.test(tokens[0].lower)) return this.bySourcePronoun(tokens[0]);
-    return this.writingsAuthor(tokens, text) ?? sourceNamedIn(tokens, text);
+    return this.writingsAuthor(tokens, text) ?? this.sourceNamedIn(tokens, text);
   }
 
   /**

@@ -1,5 +1,5 @@
 /** Reading the clause around a quotation: its subject, the cue after the marks, an appositive between name and verb. */
-import { describedSource, findReportingClause, sourceNamedIn, SpeakerContext, stanceVerbAt, VERB_AFTER_ADVERB, verbLengthAt, type Source } from './attribution';
+import { describedSource, findReportingClause, SpeakerContext, stanceVerbAt, VERB_AFTER_ADVERB, verbLengthAt, type Source } from './attribution';
 import type { Span } from '../model';
 import { isCapitalized, isSpaceGap, tokenize, type Token } from '../read/tokens';
 import { unknownPersonName } from './people';
@@ -276,7 +276,7 @@ export function cueAfter(written: Token[], context: SpeakerContext, text: string
       if (speaker) return { name: speaker, kind: 'person' };
     }
     for (let n = subject.length; n > 0; n--) {
-      const source = sourceNamedIn(subject.slice(0, n), text);
+      const source = context.sourceNamedIn(subject.slice(0, n), text);
       if (source) return source;
     }
     return null;

@@ -29,6 +29,8 @@ export interface PeopleInDocument {
   resolveByRole(description: string): string | undefined;
   /** 'm' or 'f' where the text shows it (Mr./Ms., a gendered title, the pronoun that follows a mention). */
   genderOf(name: string): 'm' | 'f' | undefined;
+  /** Whether the document writes this word in lower case somewhere ("counselors", "additional"): an everyday word, no name. */
+  writesInLowerCase(word: string): boolean;
   /** The tokens of a paragraph people were looked for in, when `text` is the text they were read from. */
   tokensOf?(text: string, paragraph: Span): readonly Token[] | undefined;
 }
@@ -698,6 +700,7 @@ export function findPeople(text: string, paragraphs: readonly Span[], { titles =
     resolve,
     resolveByRole,
     genderOf: name => genders.get(name),
+    writesInLowerCase: word => lowerCaseWords.has(word.toLowerCase()),
     tokensOf: (of, paragraph) => {
       const found = of === text ? tokensByStart.get(paragraph.start) : undefined;
       return found && found.end === paragraph.end ? found.tokens : undefined;

@@ -20,13 +20,12 @@ export function findTurns(text: string, paragraphs: readonly Span[], people: Peo
     }
   };
   let cues = 0;
-  let lowerCaseWords: ReadonlySet<string> | undefined;
   for (const paragraph of paragraphs) {
     const line = text.slice(paragraph.start, paragraph.end);
     // In Markdown, `- **DISMISSED:** …` is a labelled list item, not a turn.
     const cue = isListItem(paragraph) ? null : CUE.exec(line);
     const label = cue?.[1].trim().replace(/\.$/, '');
-    if (cue && label && !NOT_A_CUE.test(label) && label.split(/\s+/).length <= 6 && !isSectionHeading(label, line.length - cue[0].length < 3, people, () => (lowerCaseWords ??= wordsInLowerCase(text)))) {
+    if (cue && label && !NOT_A_CUE.test(label) && label.split(/\s+/).length <= 6 && !isSectionHeading(label, line.length - cue[0].length < 3, people)) {
       flush();
       cues++;
       const speaker = speakerOfCue(label, people, principal, principalRoles);
@@ -45,19 +44,12 @@ export function findTurns(text: string, paragraphs: readonly Span[], people: Peo
  * and none of its words is a title, a role in the room, a given name, nor is it a name the document knows. A
  * one-word label ("RICE:") may be a surname.
  */
-function isSectionHeading(label: string, alone: boolean, people: PeopleInDocument, lowerCaseWords: () => ReadonlySet<string>): boolean {
+function isSectionHeading(label: string, alone: boolean, people: PeopleInDocument): boolean {
   const words = label.toLowerCase().split(/\s+/);
   if (words.length < 2 || words.some(word => ROLE_HEADS.has(word) || ROOM_ROLES.has(word) || HONORIFICS.has(word) || /^(?:mr|ms|mrs|dr)\.?$/.test(word) || isGivenName(word))) return false;
   if (people.resolve(titleCase(label))) return false;
   // "FULL FEDERAL RECOGNITION IS LONG OVERDUE:": a verb makes it a sentence, which no speaker's label is.
-  return alone || words.some(word => /^(?:is|are|was|were|will|must|can|has|have)$/.test(word)) || words.every(word => lowerCaseWords().has(word));
-}
-
-/** The words a text writes in lower case somewhere. */
-function wordsInLowerCase(text: string): Set<string> {
-  const words = new Set<string>();
-  for (const [word] of text.matchAll(/(?<![\p{L}'’-])\p{Ll}[\p{Ll}'’-]*/gu)) words.add(word);
-  return words;
+  return alone || words.some(word => /^(?:is|are|was|were|will|must|can|has|have)$/.test(word)) || words.every(word => people.writesInLowerCase(word));
 }
 
 /** Cues that name a role in the room, not a person: "AUDIENCE MEMBER", "MODERATOR", "SENIOR ADMINISTRATION OFFICIAL". */
