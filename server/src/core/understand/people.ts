@@ -558,11 +558,19 @@ export function findPeople(text: string, paragraphs: readonly Span[], { titles =
   for (const tokens of tokenized) for (const token of tokens) if (startsLowerCase(token.text)) lowerCaseWords.add(token.lower);
   // Pass 1: full names with evidence.
   const runsByParagraph = tokenized.map(tokens => nameRuns(tokens).map(run => trimRoleObject(tokens, run)));
-  // A surname used alone as the subject of a reporting verb ("Kastelic said") is evidence for "Ruben Kastelic".
+  // One word as the subject of a reporting verb, read once for two uses. A surname used alone ("Kastelic said")
+  // is evidence for "Ruben Kastelic" ("Egypt committed to …" is a country speaking: no evidence for
+  // "Accelerating Egypt’s Clean Energy Economy"). A given name that speaks more than once is a person named by
+  // it alone, in pass 2 ("Pratt & Whitney announced" is a company's name).
   const speakingSurnames = new Set<string>();
+  const speakingFirstNames = new Map<string, number>();
   tokenized.forEach((tokens, p) => {
-    // "Egypt committed to …" is a country speaking: no evidence for "Accelerating Egypt’s Clean Energy Economy".
-    for (const run of runsByParagraph[p]) if (run.last - run.first === 1 && isSpeakingRun(tokens, run) && !isCountryName(tokens[run.first].text)) speakingSurnames.add(tokens[run.first].text);
+    for (const run of runsByParagraph[p]) {
+      if (run.last - run.first !== 1 || !isSpeakingRun(tokens, run)) continue;
+      const word = tokens[run.first].text;
+      if (!isCountryName(word)) speakingSurnames.add(word);
+      if (!(run.first > 0 && /&/.test(tokens[run.first].gap))) speakingFirstNames.set(word, (speakingFirstNames.get(word) ?? 0) + 1);
+    }
   });
   tokenized.forEach((tokens, p) => {
     for (const run of runsByParagraph[p]) {
@@ -617,16 +625,8 @@ export function findPeople(text: string, paragraphs: readonly Span[], { titles =
   };
 
   // Pass 2: later mentions of known names and surname aliases, and title + surname forms.
-  // "“I would,” Melanie said": a feature's subject named by her given name alone, who speaks more than once
-  // ("Pratt & Whitney announced" once is a company).
+  // "“I would,” Melanie said": a feature's subject named by her given name alone, who speaks more than once.
   const firstNamed = new Set<string>();
-  const speakingFirstNames = new Map<string, number>();
-  tokenized.forEach((tokens, p) => {
-    for (const run of runsByParagraph[p]) {
-      if (run.last - run.first !== 1 || !isSpeakingRun(tokens, run) || run.first > 0 && /&/.test(tokens[run.first].gap)) continue;
-      speakingFirstNames.set(tokens[run.first].text, (speakingFirstNames.get(tokens[run.first].text) ?? 0) + 1);
-    }
-  });
   const fullMentionStarts = new Set(mentions.map(m => m.span.start));
   tokenized.forEach((tokens, p) => {
     for (const run of runsByParagraph[p]) {
