@@ -1,6 +1,7 @@
-import { DETERMINERS, EVIDENCE_VERB_SET, KNOWN_ORGANISATIONS, ORGANISATION_HEADS, REPORTING_VERB_SET, REPORTING_VERBS, ROLE_HEADS, SOURCE_NOUNS, STANCE_VERB_SET } from './lexicon';
+import { ANNOUNCING_VERBS, DETERMINERS, EVIDENCE_VERB_SET, KNOWN_ORGANISATIONS, ORGANISATION_HEADS, REPORTING_VERB_SET, REPORTING_VERBS, ROLE_HEADS, SOURCE_NOUNS, STANCE_VERB_SET } from './lexicon';
 
 const TWO_WORD_VERB_STARTS = new Set(REPORTING_VERBS.filter(verb => verb.includes(' ')).map(verb => verb.split(' ')[0]));
+import { isGivenNameWord } from './givenNameGender';
 import { DESCRIBING_NOUN, isCompanyShaped, unknownPersonName } from './people';
 import { isCountryName } from './places';
 import type { Span, SpeakerKind } from '../model';
@@ -243,11 +244,26 @@ export class SpeakerContext {
   }
 
   /** A person (see resolveSubject), else an organisation or a described source, else undefined. */
-  resolveSource(tokens: readonly Token[], text: string): Source | undefined {
+  resolveSource(tokens: readonly Token[], text: string, verb?: string): Source | undefined {
+    const source = this.sourceOf(tokens, text);
+    return source && verb !== undefined && this.announcingCompany(source, tokens, verb) ? { name: source.name, kind: 'organisation' } : source;
+  }
+
+  private sourceOf(tokens: readonly Token[], text: string): Source | undefined {
     const person = this.resolveSubject(tokens);
     if (person) return { name: person, kind: 'person' };
     if (tokens.length === 1 && /^(?:it|they)$/.test(tokens[0].lower)) return this.bySourcePronoun(tokens[0]);
     return this.writingsAuthor(tokens, text) ?? this.sourceNamedIn(tokens, text);
+  }
+
+  /**
+   * "Amgen announced …", "Gecko Robotics committed …": a name the document never gives as a person's (no given
+   * name, no title or role) that announces or commits is a company. "The President announced" and a minister
+   * the document introduced keep their person.
+   */
+  private announcingCompany(source: Source, subject: readonly Token[], verb: string): boolean {
+    if (source.kind !== 'person' || !ANNOUNCING_VERBS.test(verb) || subject.some(token => !isCapitalized(token.text) || ROLE_HEADS.has(token.lower))) return false;
+    return !this.hasRole(source.name) && !source.name.split(/\s+/).some(isGivenNameWord);
   }
 
   /**

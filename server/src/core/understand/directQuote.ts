@@ -100,7 +100,7 @@ export function directQuote(text: string, mark: MarkedSpan, sentence: Span, para
   if (clause) {
     // `X said “…”` with no comma: the quotation is the object of the verb, a direct quotation all the same.
     const rightAfterVerb = clause.verb + clause.verbLength === beforeTokens.length;
-    const resolved = clause.coordinated ? undefined : context.resolveSource(clause.subject, text) ?? relativeAntecedent(clause, sentence, context, text);
+    const resolved = clause.coordinated ? undefined : context.resolveSource(clause.subject, text, beforeTokens[clause.verb].lower) ?? relativeAntecedent(clause, sentence, context, text);
     // "…, saying that …" / "by announcing that …": a participle reports the sentence's subject.
     const subjectOfSentence = clause.coordinated || (!resolved && isParticiple(beforeTokens[clause.verb])) ? sentenceSubject(tokens, mark.outer.start, sentence, context) : undefined;
     const speaker = subjectOfSentence ? { name: subjectOfSentence, kind: 'person' as const } : resolved;

@@ -53,6 +53,11 @@ const EVERYDAY_WORD_NAMES = new Set(['will', 'may', 'mark', 'grant', 'hope', 'fa
   'million', 'mine', 'park', 'parks', 'harsh', 'nature', 'ramadan', 'santo',
   'colorado', 'tiger', 'philippine']);
 
+/** A given name, or a hyphenated one with a listed part ("Jo-Renee"): a name's first word that opens a person's name. */
+export function isGivenNameWord(word: string): boolean {
+  return word.split('-').some(isGivenName);
+}
+
 /** A word listed as a given name that is not also an everyday word or place: evidence that "Rosalind Tervo" names a person. */
 export function isGivenName(word: string): boolean {
   const lower = word.toLowerCase();

@@ -178,6 +178,9 @@ export const ORGANISATION_HEADS = words(`
   fund league society academy institution panel regime junta tribunal watchdog regulator laboratory lab
 `);
 
+/** Verbs of a business's announcements in fact sheets: "Amgen announced a $900 million investment". */
+export const ANNOUNCING_VERBS = /^(?:announced|announces|committed|commits|launched|launches|unveiled|unveils|pledged|pledges|invested|invests|opened|opens|expanded|expands)$/;
+
 /** Publishers whose name alone on a header line (or as a caption credit) marks a document's outlet. */
 export const OUTLETS = ['CGTN', 'Xinhua', 'China Daily', 'Global Times', 'People\'s Daily', 'CCTV', 'CMG', 'Reuters', 'Associated Press', 'AP', 'AFP', 'BBC', 'CNN', 'The New York Times', 'The Washington Post', 'The Wall Street Journal', 'Bloomberg', 'Politico', 'The Guardian', 'Financial Times', 'Al Jazeera', 'NHK', 'Kyodo', 'Yonhap', 'TASS', 'RIA Novosti', 'Deutsche Welle', 'France 24', 'South China Morning Post', 'The White House', 'U.S. Department of State'];
 

@@ -1,10 +1,10 @@
 import { isCountryName, isUsStateName } from './places';
-import { CHINESE_SURNAMES, DETERMINERS, FUNCTION_WORDS, HONORIFICS, NON_PERSON_WORDS, NOUNS_AFTER_NAMES, ORGANISATION_HEADS, ORGANISATION_TAILS, PLACE_TAILS, REPORTING_VERB_SET, ROLE_HEADS, ROLE_MODIFIERS } from './lexicon';
+import { ANNOUNCING_VERBS, CHINESE_SURNAMES, DETERMINERS, FUNCTION_WORDS, HONORIFICS, NON_PERSON_WORDS, NOUNS_AFTER_NAMES, ORGANISATION_HEADS, ORGANISATION_TAILS, PLACE_TAILS, REPORTING_VERB_SET, ROLE_HEADS, ROLE_MODIFIERS } from './lexicon';
 import type { Person, Span } from '../model';
 import { firstAfter } from '../read/spans';
 import { isCapitalized, isInitial, isSpaceGap, startsLowerCase, tokenize, type Token } from '../read/tokens';
 import { verbLengthAt } from './attribution';
-import { isGivenName } from './givenNameGender';
+import { isGivenName, isGivenNameWord } from './givenNameGender';
 import { gendersOf } from './genders';
 import { compareGiven, nameParts } from '../identity/nameParts';
 
@@ -238,9 +238,6 @@ function isFirstNameOnly(word: string, people: ReadonlyMap<string, Draft>, lower
   return true;
 }
 
-/** Verbs of a business's announcements in fact sheets: "Amgen announced a $900 million investment". */
-export const ANNOUNCING_VERBS = /^(?:announced|announces|committed|commits|launched|launches|unveiled|unveils|pledged|pledges|invested|invests|opened|opens|expanded|expands)$/;
-
 /** Capitalized words that open places' names: "New Jersey", "San Diego", "Fort Worth". */
 const PLACE_PREFIXES = new Set(['New', 'San', 'Santa', 'Los', 'Las', 'Fort', 'Port', 'Mount', 'Lake', 'Cape', 'Puerto']);
 
@@ -390,7 +387,7 @@ function describedAfter(tokens: Token[], run: NameRun, text: string): string | u
   // "Jo-Renee Lind, political science professor at Harbor College, said": news drop the article when a comma closes
   // the phrase; then only after a given name ("Santa Clara, county seat of …" is a place).
   const bare = !/^(?:a|an)$/.test(article.text);
-  if (bare && !tokens[run.first].text.split('-').some(isGivenName)) return undefined;
+  if (bare && !isGivenNameWord(tokens[run.first].text)) return undefined;
   const first = bare ? nameEnd : nameEnd + 1;
   let end = first;
   while (end < tokens.length && end - nameEnd < 10 && (end === first || !/[,;:()"“”]|[.!?]\s/.test(tokens[end].gap))) end++;
@@ -582,7 +579,7 @@ export function findPeople(text: string, paragraphs: readonly Span[], { titles =
       const after = roleAfter(tokens, run.last, text) ?? describedAfter(tokens, run, text);
       const position = positionOf(tokens, run);
       // "Gecko Drilling committed $50 million": announcing is evidence of a person only with a given name.
-      const speaking = position.speaking && !(ANNOUNCING_VERBS.test(tokens[run.last]?.lower ?? '') && !tokens[run.first].text.split('-').some(isGivenName));
+      const speaking = position.speaking && !(ANNOUNCING_VERBS.test(tokens[run.last]?.lower ?? '') && !isGivenNameWord(tokens[run.first].text));
       const described = run.first > 0 && isSpaceGap(tokens[run.first].gap) && DESCRIBING_NOUN.test(tokens[run.first - 1].text);
       const surnameSpeaks = length <= 3 && speakingSurnames.has(tokens[run.last - 1].text.replace(/['’]s$/, '')) && looksLikePersonName(tokens.slice(run.first, run.last));
       // "Rosalind Tervo stood up": a listed given name before a surname, when nothing else introduces her.

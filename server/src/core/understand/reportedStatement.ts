@@ -1,8 +1,6 @@
 /** Reported speech in the writer's words: "X said (that) …", "…, X said.", "According to X, …". */
 import { accordingToSource, describedSource, findReportingClause, SpeakerContext, stanceVerbAt, verbLengthAt, type Source } from './attribution';
-import { EVIDENCE_VERB_SET, ROLE_HEADS } from './lexicon';
-import { isGivenName } from './givenNameGender';
-import { ANNOUNCING_VERBS } from './people';
+import { EVIDENCE_VERB_SET } from './lexicon';
 import type { Quote, Span } from '../model';
 import { isCapitalized, tokenize, type Token } from '../read/tokens';
 import { trimEndOf } from '../read/trim';
@@ -85,8 +83,7 @@ function reportingClauseStatement(text: string, sentence: Span, tokens: Token[],
   for (let from = tokens.findIndex(t => t.start >= after); from !== -1 && from < tokens.length; ) {
     const clause = findReportingClause(tokens, from, tokens.length);
     if (!clause) break;
-    const found = clause.coordinated ? undefined : FINDING_VERBS.has(tokens[clause.verb].lower) ? findingSource(clause.subject, context, text) : context.resolveSource(clause.subject, text) ?? relativeAntecedent(clause, sentence, context, text);
-    const resolved = found && announcingCompany(found, clause.subject, tokens[clause.verb].lower, context) ? { name: found.name, kind: 'organisation' as const } : found;
+    const resolved = clause.coordinated ? undefined : FINDING_VERBS.has(tokens[clause.verb].lower) ? findingSource(clause.subject, context, text) : context.resolveSource(clause.subject, text, tokens[clause.verb].lower) ?? relativeAntecedent(clause, sentence, context, text);
     const subjectOfSentence = clause.coordinated || (!resolved && isParticiple(tokens[clause.verb])) ? sentenceSubject(tokens, tokens[clause.verb].start, sentence, context) : undefined;
     const speaker = subjectOfSentence ? { name: subjectOfSentence, kind: 'person' as const } : resolved;
     if (speaker) {
@@ -379,14 +376,4 @@ function tailAttribution(tokens: Token[], context: SpeakerContext, text: string)
     if (speaker) return { speaker, comma: tokens[i - 1].end, parenthetical };
   }
   return undefined;
-}
-
-/**
- * "Amgen announced …", "Gecko Robotics committed …": a name the document never gives as a person's (no given
- * name, no title or role) that announces or commits is a company, not a person.
- */
-function announcingCompany(source: Source, subject: readonly Token[], verb: string, context: SpeakerContext): boolean {
-  // "the President announced", "Secretary Lind announced": an office names a person.
-  if (source.kind !== 'person' || !ANNOUNCING_VERBS.test(verb) || subject.some(token => !isCapitalized(token.text) || ROLE_HEADS.has(token.lower))) return false;
-  return !context.hasRole(source.name) && !source.name.split(/[\s-]+/).some(isGivenName);
 }
