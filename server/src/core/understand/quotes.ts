@@ -1,5 +1,6 @@
 import { findReportingClause, SpeakerContext } from './attribution';
 import type { DocumentKind, Quote, Span } from '../model';
+import { REPORTING_VERB_SET } from './lexicon';
 import type { Mention, PeopleInDocument } from './people';
 import { firstAfter } from '../read/spans';
 import { findNestedQuotes, findQuotationMarks, type MarkedSpan } from '../read/quotationMarks';
@@ -76,36 +77,46 @@ function withQuotedOthers(input: QuoteInput, spoken: Quote[]): Quote[] {
   for (const quote of findAttributedQuotes({ ...input, paragraphs: withMarks })) {
     if (quote.kind !== 'direct' && quote.kind !== 'fragment' || !quote.speaker || quote.speakerKind) continue;
     const around = spokenAt(quote.span.start);
-    if (!around) quotedOthers.push(quote);
-    else if (quote.speaker === around.speaker || cuedByPronoun(input.text, quote.span) === 'first') continue;
+    if (!around) {
+      quotedOthers.push(quote);
+      continue;
+    }
+    const cue = cuedByPronoun(input.text, quote.span);
+    if (quote.speaker === around.speaker || cue === 'first') continue;
     // Inside a turn or a speech, someone quoted is named in it, or by the words that cue the quotation ("as the
     // President said, “…”"); the woman of the speaker's story ("She said, “…”") is no one the document names.
-    else if (namedBefore(input.people, quote.speaker, around.span.start, quote.span.start) || cuedByPronoun(input.text, quote.span) === 'none') quotedOthers.push(quote);
+    if (namedBefore(input.people, quote.speaker, around.span.start, quote.span.start) || cue === 'none') quotedOthers.push(quote);
     else quotedOthers.push({ ...quote, speaker: null });
   }
   return quotedOthers.length ? [...spoken, ...quotedOthers].sort((a, b) => a.span.start - b.span.start) : spoken;
 }
 
-/** Verbs that cue a quotation, with "as … put it". */
-const CUE = String.raw`(?:said|say|says|told|tell|asked|ask|replied|wrote|writes|added|answered|tweeted|posted|observed|noted|declared|stated|warned|put it)`;
-const CUE_BEFORE = new RegExp(String.raw`\b${CUE}\b[^.!?“”"]{0,20}[“"]?$`, 'iu');
-const CUE_AFTER = new RegExp(String.raw`^\W{0,3}\s*(?:${CUE}\s+([^\s,.]+)|([^\s,.]+)\s+${CUE}\b)`, 'iu');
+/** A verb of saying from the lexicon ("said", "told", "wrote", …), or "put" of "as … put it". */
+const isCueWord = (words: readonly string[], k: number) => REPORTING_VERB_SET.has(words[k]?.toLowerCase()) || (words[k] === 'put' && words[k + 1] === 'it');
 
 /**
  * What cues a quotation next to it: "I said, “…”" (first), "“…,” she said" (other: a pronoun), "as the
- * President said, “…”" (none: a name or a description), or nothing at all (other).
+ * President said, “…”" (none: a name or a description), or nothing at all (other). The verb stands within the
+ * last four words before the quotation, or opens or follows the first word after it.
  */
 function cuedByPronoun(text: string, quote: Span): 'first' | 'other' | 'none' {
-  const before = text.slice(Math.max(0, quote.start - 60), quote.start);
-  const cue = CUE_BEFORE.exec(before);
-  const after = CUE_AFTER.exec(text.slice(quote.end, quote.end + 40));
-  // The word before the verb, past an adverb ("she then said", "Ruiz firmly said").
-  const words = cue ? before.slice(0, cue.index).trim().split(/\s+/) : [];
-  if (words.length > 1 && /^(?:\p{Ll}+ly|then)$/u.test(words[words.length - 1])) words.pop();
-  const subject = cue ? words[words.length - 1] : after?.[1] ?? after?.[2];
+  const words = (from: number, to: number) => text.slice(from, to).split(/[.!?]/).map(part => part.match(/[\p{L}’']+/gu) ?? []);
+  const before = words(Math.max(0, quote.start - 60), quote.start).pop() ?? [];
+  const after = words(quote.end, quote.end + 40).find(part => part.length > 0) ?? [];
+  let subject: string | undefined;
+  for (let k = before.length - 1; k >= Math.max(1, before.length - 4) && subject === undefined; k--) {
+    if (!isCueWord(before, k)) continue;
+    // Past adverbs and a progressive's "be": "she then said", "we were saying". Not past "have": in "people who
+    // have said to me" the word before it is no subject.
+    let s = k - 1;
+    while (s > 0 && /^(?:\p{Ll}+ly|then|also|was|were|is|are|am)$/u.test(before[s])) s--;
+    subject = before[s];
+  }
+  if (subject === undefined && after.length > 1) subject = isCueWord(after, 0) ? after[1] : isCueWord(after, 1) ? after[0] : undefined;
   if (subject === undefined) return 'other';
-  // "children who have said to me, “…”", "she then said": no name right before the verb.
-  return /^(?:I|we)$/i.test(subject) ? 'first' : /^(?:he|she|they|you|it|who|that|which|have|has|had|also|then|once|and|but)$/i.test(subject) ? 'other' : 'none';
+  // A pronoun, a relative ("children who have said to me, “…”") or a conjunction ("Like saying, “…”") names no one.
+  const word = subject.toLowerCase();
+  return /^(?:i|we)$/.test(word) ? 'first' : /^(?:he|she|they|you|it|who|that|which|have|has|had|also|then|once|and|but|like|so)$/.test(word) ? 'other' : 'none';
 }
 
 /** Whether the text names this person between two offsets (a story told in a turn names whom "she" is). */
